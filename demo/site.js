@@ -1,0 +1,53 @@
+// Stadt Musterstadt demo site: the little bit of page script a CMS would add around an embedded form.
+// No inline handlers anywhere (the pages run under a strict Content-Security-Policy); texts are set as text.
+
+/** Language switch: radio buttons whose value becomes the `lang` attribute of the target <ozg-form>. */
+function initLanguageSwitches() {
+  for (const group of document.querySelectorAll('[data-lang-switch]')) {
+    const form = document.getElementById(group.getAttribute('data-lang-switch') ?? '');
+    if (!form) continue;
+    const current = form.getAttribute('lang') || 'de';
+    for (const radio of group.querySelectorAll('input[type="radio"]')) {
+      radio.checked = radio.value === current;
+      radio.addEventListener('change', () => {
+        if (radio.checked) form.setAttribute('lang', radio.value);
+      });
+    }
+  }
+}
+
+/** Shows what the form submitted (demo only: nothing is sent anywhere by this page). */
+function initSubmitOutput() {
+  for (const form of document.querySelectorAll('ozg-form[id]')) {
+    const output = document.querySelector(`[data-output-for="${form.id}"]`);
+    const status = document.querySelector(`[data-status-for="${form.id}"]`);
+
+    form.addEventListener('ozg-submit', (event) => {
+      const data = event.detail?.data;
+      if (output) output.textContent = JSON.stringify(data ?? null, null, 2);
+      if (status) {
+        status.textContent = 'Das Formular wurde abgesendet. Die übermittelten Daten stehen unten.';
+      }
+    });
+
+    form.addEventListener('ozg-error', (event) => {
+      if (!status) return;
+      const detail = event.detail;
+      const message = typeof detail?.message === 'string' ? detail.message : '';
+      status.textContent = message
+        ? `Das Formular meldet einen Fehler: ${message}`
+        : 'Das Formular meldet einen Fehler.';
+    });
+  }
+}
+
+function init() {
+  initLanguageSwitches();
+  initSubmitOutput();
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', init);
+} else {
+  init();
+}

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolveConfig, type ServerConfig, type ServerConfigInput } from './config.js';
+import { installProblemHandlers } from './problem.js';
+import { registerStatic } from './static.js';
+import { openDb } from './db.js';
+import type { ServerContext } from './context.js';
+import { createStandIn, registerStandIn } from './fitconnect/standin.js';
+import { registerGateway } from './gateway/index.js';
+import { registerInbox } from './inbox/index.js';
+
+export interface ServerOptions extends ServerConfigInput {
+  host?: string;
+  port?: number;
+  dataDir?: string;
+}
+
+export interface RunningServer {
+  /** Base URL with trailing slash, e.g. http://127.0.0.1:8080/ */
+  url: string;
+  /** The case-worker inbox page. */
+  inboxUrl: string;
+  config: ServerConfig;
+  app: FastifyInstance;
+  /** The stand-in's destination id (undefined when the stand-in is disabled). */
+  destinationId?: string;
+  /** The stand-in's keys, for tests and tools in this process (never served except public parts). */
+  standIn?: ServerContext['standIn'];
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const config = resolveConfig(opts);
+  mkdirSync(config.dataDir, { recursive: true });
+  const app = Fastify({
+    logger: config.logger,
+    bodyLimit: 64 * 1024,
+    // Validate, do not repair: unknown properties and wrong types are errors, not silently dropped/coerced.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
+    // Reject ambiguous requests rather than guessing.
+    routerOptions: { ignoreTrailingSlash: false },
+  });
+  installProblemHandlers(app);
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+  });
+
+  const db = openDb(config.dataDir);
+  app.addHook('onClose', async () => { db.close(); });
+  let url = '';
+  const ctx: ServerContext = { config, db, selfUrl: () => url };
+  if (config.standIn.enabled) {
+    const standIn = await createStandIn(config, db, ctx.selfUrl);
+    ctx.standIn = { keys: standIn.keys, destinationId: standIn.destinationId };
+    await registerStandIn(app, config, standIn, db);
+  }
+  await registerGateway(app, ctx);
+  if (config.inbox.enabled) await registerInbox(app, ctx);
+  await registerStatic(app, config.demoDir, config.distDir);
+
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
+  return {
+    url,
+    inboxUrl: `${url}inbox.html`,
+    config,
+    app,
+    destinationId: ctx.standIn?.destinationId,
+    standIn: ctx.standIn,
+    close: async () => { await app.close(); },
+  };
+}

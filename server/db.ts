@@ -1,0 +1,44 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
+
+export type Db = SqliteDatabase;
+
+/**
+ * One SQLite file under the data folder, created on first start. Tables prefixed fc_ belong to the
+ * FIT-Connect stand-in (and its subscriber, the inbox); gw_ belong to the gateway, which would run
+ * elsewhere in production and only talks to FIT-Connect over HTTP.
+ */
+export function openDb(dataDir: string): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'ozg-form.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS fc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS fc_submissions (
+      id TEXT PRIMARY KEY, case_id TEXT NOT NULL, destination_id TEXT NOT NULL, client_id TEXT NOT NULL,
+      service_name TEXT, service_identifier TEXT NOT NULL, announced TEXT NOT NULL, status TEXT NOT NULL,
+      encrypted_metadata TEXT, encrypted_data TEXT, created_at INTEGER NOT NULL, submitted_at INTEGER);
+    CREATE INDEX IF NOT EXISTS fc_submissions_case ON fc_submissions(case_id);
+    CREATE TABLE IF NOT EXISTS fc_attachments (
+      submission_id TEXT NOT NULL REFERENCES fc_submissions(id) ON DELETE CASCADE,
+      attachment_id TEXT NOT NULL, jwe TEXT NOT NULL, PRIMARY KEY (submission_id, attachment_id));
+    CREATE TABLE IF NOT EXISTS fc_events (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, jti TEXT UNIQUE NOT NULL, case_id TEXT NOT NULL,
+      submission_id TEXT NOT NULL, event TEXT NOT NULL, token TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS fc_events_case ON fc_events(case_id);
+    CREATE TABLE IF NOT EXISTS fc_replies (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE NOT NULL, case_id TEXT NOT NULL,
+      direction TEXT NOT NULL CHECK (direction IN ('to-applicant', 'from-applicant')),
+      kind TEXT NOT NULL CHECK (kind IN ('message', 'bescheid')), text TEXT, filename TEXT, mime_type TEXT,
+      content BLOB, created_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS fc_replies_case ON fc_replies(case_id);
+    CREATE TABLE IF NOT EXISTS gw_submissions (
+      idempotency_key TEXT PRIMARY KEY, submission_id TEXT UNIQUE NOT NULL, case_id TEXT UNIQUE NOT NULL,
+      secret_hash TEXT NOT NULL, leika TEXT NOT NULL, announced TEXT NOT NULL,
+      sent_attachments TEXT NOT NULL DEFAULT '[]', sent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `);
+  return db;
+}

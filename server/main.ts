@@ -1,0 +1,14 @@
+import { startServer } from './app.js';
+import { configFromEnv, DEMO_INBOX_TOKEN } from './config.js';
+
+const server = await startServer(configFromEnv());
+console.log(`ozg-form demo: ${server.url}`);
+console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
+if (server.config.inbox.enabled) {
+  console.log(server.config.inbox.token === DEMO_INBOX_TOKEN
+    ? `Inbox token (demo default, set INBOX_TOKEN to change): ${DEMO_INBOX_TOKEN}`
+    : 'Inbox token: from INBOX_TOKEN');
+}
+const stop = (): void => { void server.close().then(() => process.exit(0)); };
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,47 @@
+import type { Answers } from '../schemas/data.js';
+
+export interface OzgChangeDetail {
+  /** JSON Pointer of the answer that changed, e.g. '/hunde/0/name'. */
+  pointer: string;
+  value: unknown;
+}
+export interface OzgStepDetail {
+  /** Index of the step now shown; equals `steps` for the review page. */
+  index: number;
+  id: string;
+  title: string;
+  steps: number;
+}
+export interface OzgSubmitDetail {
+  /** The validated answers of every shown question (hidden questions removed). */
+  data: Answers;
+}
+export interface OzgErrorDetail {
+  message: string;
+  problems: { pointer: string; message: string }[];
+}
+export interface OzgReadyDetail {
+  steps: number;
+}
+
+export interface OzgEventMap {
+  'ozg-change': CustomEvent<OzgChangeDetail>;
+  'ozg-step': CustomEvent<OzgStepDetail>;
+  'ozg-submit': CustomEvent<OzgSubmitDetail>;
+  'ozg-error': CustomEvent<OzgErrorDetail>;
+  'ozg-ready': CustomEvent<OzgReadyDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends OzgEventMap {}
+}
+
+/** Dispatches an ozg-form event; every ozg event bubbles and crosses shadow boundaries. */
+export function emit<K extends keyof OzgEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: OzgEventMap[K]['detail'],
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'ozg-submit' }));
+}

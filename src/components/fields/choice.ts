@@ -1,0 +1,154 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { t } from '../../modules/i18n/ui-texts.js';
+import { optionLabel } from '../../schemas/texts.js';
+import type { ChoiceNode } from '../../schemas/types.js';
+import { fieldParts, helpText, hintAndError, labelSuffix } from './shell.js';
+import type { FieldView } from './view.js';
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
+}
+
+/** Single choice: radio buttons in a fieldset, or a select list for long lists. */
+export function renderChoiceField(view: FieldView) {
+  const { store, pointer, lang } = view;
+  const node = view.node as ChoiceNode;
+  const parts = fieldParts(view);
+  const current = store.value(pointer);
+  const disabled = node.schema.readOnly === true;
+  const invalid = parts.error ? 'true' : undefined;
+
+  if (node.widget === 'select') {
+    const selected = node.options.findIndex((o) => same(o.value, current));
+    const onChange = (event: Event) => {
+      const index = Number((event.target as HTMLSelectElement).value);
+      store.setValue(pointer, index >= 0 ? node.options[index].value : undefined, true);
+      store.touch(pointer);
+    };
+    return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
+      <label for=${parts.id} part="label">${parts.label}${labelSuffix(view, parts)}</label>
+      ${hintAndError(view, parts)}
+      <select
+        id=${parts.id}
+        name=${pointer}
+        part="input"
+        .value=${live(String(selected))}
+        ?disabled=${disabled}
+        aria-required=${parts.required ? 'true' : 'false'}
+        aria-invalid=${ifDefined(invalid)}
+        aria-describedby=${ifDefined(parts.describedBy)}
+        autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)}
+        @change=${onChange}
+      >
+        <option value="-1">${t(lang, 'choose')}</option>
+        ${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${optionLabel(node.schema, option, lang)}</option>`)}
+      </select>
+      ${helpText(view, parts)}
+    </div>`;
+  }
+
+  const onChange = (event: Event) => {
+    const index = Number((event.target as HTMLInputElement).value);
+    store.setValue(pointer, node.options[index].value, true);
+    store.touch(pointer);
+  };
+  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
+    <fieldset
+      id=${parts.id}
+      class="choices"
+      aria-describedby=${ifDefined(parts.describedBy)}
+      aria-required=${parts.required ? 'true' : nothing}
+      aria-invalid=${ifDefined(invalid)}
+      role="radiogroup"
+    >
+      <legend part="label">${parts.label}${labelSuffix(view, parts)}</legend>
+      ${hintAndError(view, parts)}
+      ${node.options.map(
+        (option, i) => html`<div class="choice">
+          <input
+            type="radio"
+            id="${parts.id}-${i}"
+            name=${parts.id}
+            value=${i}
+            .checked=${live(same(option.value, current))}
+            ?disabled=${disabled}
+            @change=${onChange}
+          /><label for="${parts.id}-${i}">${optionLabel(node.schema, option, lang)}</label>
+        </div>`,
+      )}
+    </fieldset>
+    ${helpText(view, parts)}
+  </div>`;
+}
+
+/** Multiple choice: a group of checkboxes, answers kept in the order of the options. */
+export function renderMultiField(view: FieldView) {
+  const { store, pointer, lang } = view;
+  const node = view.node as ChoiceNode;
+  const parts = fieldParts(view);
+  const current = (store.value(pointer) as unknown[] | undefined) ?? [];
+  const disabled = node.schema.readOnly === true;
+  // Labels of the options may stand on the array or on its `items`.
+  const label = (option: ChoiceNode['options'][number]) => {
+    const own = optionLabel(node.schema, option, lang);
+    return own === String(option.value) && node.schema.items ? optionLabel(node.schema.items, option, lang) : own;
+  };
+  const onChange = (event: Event) => {
+    const group = (event.target as HTMLElement).closest('fieldset')!;
+    const ticked = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
+      .filter((box) => box.checked)
+      .map((box) => node.options[Number(box.value)].value);
+    store.setValue(pointer, ticked, true);
+    store.touch(pointer);
+  };
+  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
+    <fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)}>
+      <legend part="label">${parts.label}${labelSuffix(view, parts)}</legend>
+      ${hintAndError(view, parts)}
+      ${node.options.map(
+        (option, i) => html`<div class="choice">
+          <input
+            type="checkbox"
+            id="${parts.id}-${i}"
+            name=${parts.id}
+            value=${i}
+            .checked=${live(current.some((v) => same(v, option.value)))}
+            ?disabled=${disabled}
+            @change=${onChange}
+          /><label for="${parts.id}-${i}">${label(option)}</label>
+        </div>`,
+      )}
+    </fieldset>
+    ${helpText(view, parts)}
+  </div>`;
+}
+
+/** A single checkbox (yes/no, or a confirmation that must be ticked). */
+export function renderBooleanField(view: FieldView) {
+  const { store, pointer } = view;
+  const parts = fieldParts(view);
+  const onChange = (event: Event) => {
+    store.setValue(pointer, (event.target as HTMLInputElement).checked, true);
+    store.touch(pointer);
+  };
+  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
+    ${hintAndError(view, parts)}
+    <div class="choice">
+      <input
+        type="checkbox"
+        id=${parts.id}
+        name=${pointer}
+        part="input"
+        .checked=${live(store.value(pointer) === true)}
+        ?disabled=${view.node.schema.readOnly === true}
+        aria-required=${parts.required ? 'true' : 'false'}
+        aria-invalid=${ifDefined(parts.error ? 'true' : undefined)}
+        aria-describedby=${ifDefined(parts.describedBy)}
+        @change=${onChange}
+      /><label for=${parts.id} part="label">${parts.label}${labelSuffix(view, parts)}</label>
+    </div>
+    ${helpText(view, parts)}
+  </div>`;
+}

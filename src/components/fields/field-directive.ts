@@ -1,0 +1,85 @@
+import { noChange, type Part } from 'lit';
+import type { DirectiveResult } from 'lit/directive.js';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
+import { renderArrayField, renderObjectField } from './group.js';
+import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
+import { renderTextField } from './text.js';
+import type { FieldView } from './view.js';
+
+export function renderField(view: FieldView): unknown {
+  switch (view.node.kind) {
+    case 'object':
+      return renderObjectField(view);
+    case 'array':
+      return renderArrayField(view);
+    case 'choice':
+      return renderChoiceField(view);
+    case 'multi':
+      return renderMultiField(view);
+    case 'boolean':
+      return renderBooleanField(view);
+    default:
+      return renderTextField(view);
+  }
+}
+
+function channels(view: FieldView): string[] {
+  switch (view.node.kind) {
+    case 'object':
+      return [`${view.pointer}#visible`];
+    case 'array':
+      return [view.pointer, `${view.pointer}#items`];
+    default:
+      return [view.pointer];
+  }
+}
+
+/**
+ * Renders one question and keeps it up to date on its own: it listens to the store's channel of its
+ * answer and re-renders only itself, so typing never re-renders the form around it.
+ */
+class FieldDirective extends AsyncDirective {
+  private view?: FieldView;
+  private unsubscribers: (() => void)[] = [];
+
+  render(view: FieldView): unknown {
+    return renderField(view);
+  }
+
+  override update(_part: Part, [view]: [FieldView]): unknown {
+    const previous = this.view;
+    const same =
+      previous && previous.store === view.store && previous.pointer === view.pointer && previous.node === view.node && previous.lang === view.lang && previous.bare === view.bare;
+    this.view = view;
+    if (same && this.unsubscribers.length) return noChange;
+    this.listen();
+    return this.render(view);
+  }
+
+  private listen(): void {
+    this.unsubscribers.forEach((off) => off());
+    const view = this.view;
+    if (!view || !this.isConnected) {
+      this.unsubscribers = [];
+      return;
+    }
+    this.unsubscribers = channels(view).map((channel) =>
+      view.store.subscribe(channel, () => {
+        if (this.view) this.setValue(renderField(this.view));
+      }),
+    );
+  }
+
+  protected override disconnected(): void {
+    this.unsubscribers.forEach((off) => off());
+    this.unsubscribers = [];
+  }
+
+  protected override reconnected(): void {
+    this.listen();
+    if (this.view) this.setValue(renderField(this.view));
+  }
+}
+
+/** `${field(view)}`: one self-updating question. */
+export const field: (view: FieldView) => DirectiveResult<typeof FieldDirective> = directive(FieldDirective);

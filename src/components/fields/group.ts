@@ -1,0 +1,84 @@
+import { html, nothing } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { t } from '../../modules/i18n/ui-texts.js';
+import { childPointer } from '../../schemas/data.js';
+import { text } from '../../schemas/texts.js';
+import type { ArrayNode, ObjectNode } from '../../schemas/types.js';
+import { field } from './field-directive.js';
+import { fieldId } from './ids.js';
+import { fieldParts, hintAndError } from './shell.js';
+import type { FieldView } from './view.js';
+
+/** The questions of an object, each rendered by its own self-updating part. */
+export function renderChildren(view: FieldView, node: ObjectNode, pointer: string): unknown {
+  const children = view.store.visibleChildren(node, pointer);
+  return repeat(
+    children,
+    (child) => child.key,
+    // Wrapped in a template so that removing the entry disconnects the field's subscription.
+    (child) => html`${field({ ...view, bare: false, node: child, pointer: childPointer(pointer, child.key) })}`,
+  );
+}
+
+/** A group of questions: fieldset with legend. */
+export function renderObjectField(view: FieldView): unknown {
+  const node = view.node as ObjectNode;
+  if (view.bare) return renderChildren(view, node, view.pointer);
+  const parts = fieldParts(view);
+  return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}>
+    <legend part="legend">${parts.label}</legend>
+    ${hintAndError(view, parts)}
+    ${renderChildren(view, node, view.pointer)}
+  </fieldset>`;
+}
+
+/** A repeatable group: one fieldset per entry, "add another" and "remove". */
+export function renderArrayField(view: FieldView): unknown {
+  const { store, pointer, lang, host } = view;
+  const node = view.node as ArrayNode;
+  const parts = fieldParts(view);
+  const keys = store.itemKeys(pointer);
+  const count = keys.length;
+  const itemTitle = text(node.schema, 'itemTitle', lang) ?? parts.label;
+  const addLabel = text(node.schema, 'addLabel', lang) ?? t(lang, 'addNamed', { name: itemTitle });
+  const readOnly = node.schema.readOnly === true;
+
+  const add = () => {
+    const index = store.addItem(pointer);
+    host.announce(t(lang, 'itemAdded', { name: `${itemTitle} ${index + 1}` }));
+    host.focusField(childPointer(pointer, index));
+  };
+  const remove = (index: number) => {
+    store.removeItem(pointer, index);
+    host.announce(t(lang, 'itemRemoved', { name: `${itemTitle} ${index + 1}` }));
+    host.focusField(pointer);
+  };
+
+  return html`<fieldset class="group repeat" id=${parts.id} tabindex="-1" part="group" aria-describedby=${ifDefined(parts.describedBy)}>
+    <legend part="legend">${parts.label}${parts.required || node.minItems > 0 ? nothing : html` <span class="optional">${t(lang, 'optional')}</span>`}</legend>
+    ${hintAndError(view, parts)}
+    ${repeat(
+      keys,
+      (key) => key,
+      (_key, index) => {
+        const itemPointer = childPointer(pointer, index);
+        const name = `${itemTitle} ${index + 1}`;
+        return html`<fieldset class="item" id=${fieldId(itemPointer)} tabindex="-1" part="item">
+          <legend part="legend">${name}</legend>
+          ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}
+          ${count > node.minItems && !readOnly
+            ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
+                ${t(lang, 'removeNamed', { name })}
+              </button>`
+            : nothing}
+        </fieldset>`;
+      },
+    )}
+    ${readOnly
+      ? nothing
+      : count < node.maxItems
+        ? html`<button type="button" class="secondary add" part="button" @click=${add}>${addLabel}</button>`
+        : html`<p class="note">${t(lang, 'maxItemsReached', { max: node.maxItems })}</p>`}
+  </fieldset>`;
+}

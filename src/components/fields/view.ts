@@ -1,0 +1,21 @@
+import type { FormStore } from '../../schemas/store.js';
+import type { FieldNode, Lang } from '../../schemas/types.js';
+
+/** What a field renderer needs: the store, the question, where its answer lives, the language. */
+export interface FieldView {
+  store: FormStore;
+  node: FieldNode;
+  pointer: string;
+  lang: Lang;
+  host: FormHost;
+  /** For objects: render only the questions, without the fieldset (an entry of a repeatable group). */
+  bare?: boolean;
+}
+
+/** Services the form element offers its fields. */
+export interface FormHost {
+  /** Reads a message to screen-reader users (polite live region). */
+  announce(message: string): void;
+  /** Moves focus to the question at a pointer (after the next render). */
+  focusField(pointer: string): void;
+}

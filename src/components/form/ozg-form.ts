@@ -1,0 +1,461 @@
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
+import { formatDate, resolveLang, t } from '../../modules/i18n/ui-texts.js';
+import { childPointer, tokens, type Answers } from '../../schemas/data.js';
+import { assertValidDefinition, DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
+import { buildModel, DefinitionError } from '../../schemas/model.js';
+import { FormStore, type FieldError } from '../../schemas/store.js';
+import { text } from '../../schemas/texts.js';
+import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
+import { FormValidator } from '../../schemas/validator.js';
+import { emit } from '../events.js';
+import { field } from '../fields/field-directive.js';
+import { fieldId } from '../fields/ids.js';
+import type { FieldView, FormHost } from '../fields/view.js';
+import { formContext } from './context.js';
+import { renderErrorSummary } from './error-summary.js';
+import { styles } from './ozg-form.styles.js';
+import { renderReview } from './review.js';
+import { renderStepIndicator } from './step-indicator.js';
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'error'; message: string; problems: { pointer: string; message: string }[] };
+
+const DRAFT_SAVE_DELAY = 300;
+
+/**
+ * An online application form rendered from a JSON Schema definition.
+ *
+ * @summary Accessible multi-step application form (OZG) from a JSON Schema definition.
+ *
+ * @attr src - URL of the form definition (JSON Schema 2020-12 or draft-07 with `x-ozg` annotations).
+ * @attr lang - `de` or `en`; default: the nearest `lang` of the page, else German.
+ * @prop schema - The definition as an object (instead of `src`).
+ * @prop data - Initial answers; reading it returns the answers of the questions shown.
+ *
+ * @event ozg-change - An answer changed. `detail: { pointer, value }`.
+ * @event ozg-step - Another step (or the review page) is shown. `detail: { index, id, title, steps }`.
+ * @event ozg-submit - The person confirmed the review page. `detail: { data }`, validated.
+ * @event ozg-error - The definition could not be loaded or is invalid. `detail: { message, problems }`.
+ * @event ozg-ready - The form is rendered and usable. `detail: { steps }`.
+ *
+ * @csspart form - The form element of a step.
+ * @csspart title - The form's title. @csspart progress - The step indicator.
+ * @csspart field - One question. @csspart label - Its label or legend. @csspart hint - Its hint.
+ * @csspart error - Its error message. @csspart input - Its control. @csspart help - Its help text.
+ * @csspart group - A group of questions. @csspart item - One entry of a repeatable group.
+ * @csspart button - Every button. @csspart button-primary - "Weiter" and "Bestätigen".
+ * @csspart error-summary - The list of problems at the top of a step. @csspart review - The review page.
+ *
+ * @cssproperty --ozg-color-primary - Buttons, links and the progress bar (default #0b4f8a).
+ * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).
+ * @cssproperty --ozg-color-text - Text (default #1b1b1b). @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
+ * @cssproperty --ozg-color-border - Borders of controls (default #6f6f6f).
+ * @cssproperty --ozg-color-error - Errors (default #b3001b). @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2).
+ * @cssproperty --ozg-color-surface - Background of panels (default #f3f5f8).
+ * @cssproperty --ozg-font-family - Font (default: inherited from the page).
+ * @cssproperty --ozg-radius - Corner radius (default 4px).
+ * @cssproperty --ozg-max-width - Maximum width of the form (default 48rem).
+ */
+export class OzgForm extends LitElement implements FormHost {
+  static override styles = styles;
+
+  static override properties = {
+    src: { type: String },
+    schema: { attribute: false },
+    language: { type: String, attribute: 'lang' },
+    status: { state: true },
+    step: { state: true },
+    summary: { state: true },
+    restoredAt: { state: true },
+    returnToReview: { state: true },
+    confirmed: { state: true },
+    liveMessage: { state: true },
+  };
+
+  declare src?: string;
+  declare schema?: JsonSchema;
+  declare language?: string;
+  declare status: Status;
+  /** Index of the step shown; `steps.length` is the review page. */
+  declare step: number;
+  declare summary: FieldError[];
+  declare restoredAt?: Date;
+  declare returnToReview: boolean;
+  declare confirmed: boolean;
+  declare liveMessage: string;
+
+  /** Where drafts are kept; replace before `src`/`schema` is set to keep them elsewhere. */
+  draftStore: DraftStore = new LocalDraftStore();
+
+  private store?: FormStore;
+  private initialData?: Answers;
+  private loadToken = 0;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private pendingFocus?: string;
+  private offVisible?: () => void;
+  private readonly provider = new ContextProvider(this, { context: formContext });
+
+  constructor() {
+    super();
+    this.status = { kind: 'idle' };
+    this.step = 0;
+    this.summary = [];
+    this.returnToReview = false;
+    this.confirmed = false;
+    this.liveMessage = '';
+  }
+
+  /** The answers of the questions shown (hidden ones removed). */
+  get data(): Answers {
+    return this.store ? this.store.visibleData() : { ...this.initialData };
+  }
+
+  set data(value: Answers) {
+    this.initialData = value;
+    if (this.store) {
+      this.store.replaceData(value ?? {});
+      this.requestUpdate();
+    }
+  }
+
+  override get lang(): string {
+    return this.getAttribute('lang') ?? '';
+  }
+
+  override set lang(value: string) {
+    this.setAttribute('lang', value);
+  }
+
+  private get effectiveLang(): Lang {
+    return resolveLang(this.language, this.parentElement ?? undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.flushDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('src') || changed.has('schema')) void this.load();
+    if (this.store) this.store.lang = this.effectiveLang;
+  }
+
+  // ---- loading ------------------------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.status = { kind: 'loading' };
+    this.offVisible?.();
+    this.store = undefined;
+    try {
+      let definition: JsonSchema;
+      let id: string;
+      if (this.schema) {
+        definition = this.schema;
+        id = typeof definition.$id === 'string' ? definition.$id : `inline:${hashText(JSON.stringify(definition))}`;
+      } else if (this.src) {
+        definition = await fetchDefinition(this.src);
+        id = typeof definition.$id === 'string' ? definition.$id : new URL(this.src, document.baseURI).href;
+      } else {
+        throw new DefinitionLoadError('missing', {});
+      }
+      if (token !== this.loadToken) return;
+      assertValidDefinition(definition);
+      const model = buildModel(definition, id);
+      const store = new FormStore(model, new FormValidator(definition), this.initialData);
+      store.lang = this.effectiveLang;
+      this.restoreDraft(store);
+      store.onChange = (pointer, value) => this.answerChanged(pointer, value);
+      this.store = store;
+      this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
+      this.provider.setValue({ store, element: this });
+      this.status = { kind: 'ready' };
+      await this.updateComplete;
+      emit(this, 'ozg-ready', { steps: model.steps.length });
+    } catch (error) {
+      if (token !== this.loadToken) return;
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    const lang = this.effectiveLang;
+    let message: string;
+    let problems: { pointer: string; message: string }[] = [];
+    if (error instanceof DefinitionLoadError) {
+      const key = ({ missing: 'noDefinition', http: 'httpError', network: 'networkError', json: 'jsonError', invalid: 'invalidDefinition' } as const)[error.reason];
+      message = t(lang, key, error.params);
+      problems = error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] }));
+    } else if (error instanceof DefinitionError) {
+      message = t(lang, 'invalidDefinition');
+      problems = [{ pointer: error.pointer || '/', message: error.message }];
+    } else {
+      message = t(lang, 'invalidDefinition');
+      problems = [{ pointer: '/', message: error instanceof Error ? error.message : String(error) }];
+    }
+    this.status = { kind: 'error', message, problems };
+    emit(this, 'ozg-error', { message, problems });
+  }
+
+  // ---- drafts ------------------------------------------------------------------------------
+
+  private restoreDraft(store: FormStore): void {
+    if (this.initialData) return;
+    const draft = this.draftStore.load(store.model.id);
+    if (!draft) return;
+    store.replaceData(draft.data);
+    this.step = Math.min(Math.max(draft.step, 0), store.model.steps.length);
+    this.restoredAt = new Date(draft.savedAt);
+  }
+
+  private scheduleDraft(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.flushDraft(), DRAFT_SAVE_DELAY);
+  }
+
+  private flushDraft(): void {
+    if (this.saveTimer === undefined || !this.store) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.draftStore.save(this.store.model.id, { data: this.store.data, step: this.step });
+  }
+
+  /** Deletes the kept answers and starts the form again. */
+  discardDraft(): void {
+    if (!this.store) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    this.draftStore.remove(this.store.model.id);
+    this.store.replaceData(this.initialData ?? {});
+    this.restoredAt = undefined;
+    this.summary = [];
+    this.confirmed = false;
+    this.goTo(0, false);
+    this.announce(t(this.effectiveLang, 'draftDiscarded'));
+  }
+
+  private answerChanged(pointer: string, value: unknown): void {
+    this.confirmed = false;
+    this.scheduleDraft();
+    emit(this, 'ozg-change', { pointer, value });
+  }
+
+  // ---- FormHost ------------------------------------------------------------------------------
+
+  announce(message: string): void {
+    // Clearing first makes screen readers read a repeated message again.
+    this.liveMessage = '';
+    requestAnimationFrame(() => (this.liveMessage = message));
+  }
+
+  focusField(pointer: string): void {
+    this.pendingFocus = pointer;
+    this.requestUpdate();
+  }
+
+  private applyPendingFocus(): void {
+    const pointer = this.pendingFocus;
+    if (pointer === undefined) return;
+    this.pendingFocus = undefined;
+    requestAnimationFrame(() => {
+      const target = this.renderRoot.querySelector<HTMLElement>(`#${fieldId(pointer)}`);
+      if (!target) return;
+      const control =
+        target.matches('input, select, textarea')
+          ? target
+          : target.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? target;
+      control.focus();
+      control.scrollIntoView?.({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    });
+  }
+
+  // ---- navigation ------------------------------------------------------------------------------
+
+  private stepTitle(step: StepModel, index: number): string {
+    return text(step.texts, 'title', this.effectiveLang) ?? (this.steps.length === 1 ? t(this.effectiveLang, 'details') : t(this.effectiveLang, 'step', { current: index + 1, total: this.steps.length + 1 }));
+  }
+
+  private get steps(): StepModel[] {
+    return this.store?.model.steps ?? [];
+  }
+
+  private goTo(index: number, focusHeading = true): void {
+    this.step = index;
+    this.summary = [];
+    this.flushDraftSoon();
+    const review = index >= this.steps.length;
+    emit(this, 'ozg-step', {
+      index,
+      id: review ? 'review' : this.steps[index].id,
+      title: review ? t(this.effectiveLang, 'review') : this.stepTitle(this.steps[index], index),
+      steps: this.steps.length,
+    });
+    if (focusHeading) {
+      void this.updateComplete.then(() => {
+        const heading = this.renderRoot.querySelector<HTMLElement>('.step-title');
+        heading?.focus();
+        heading?.scrollIntoView?.({ block: 'start' });
+      });
+    }
+  }
+
+  private flushDraftSoon(): void {
+    if (!this.store) return;
+    this.scheduleDraft();
+  }
+
+  private async showSummary(errors: FieldError[]): Promise<void> {
+    this.summary = errors;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  private onNext(event: Event): void {
+    event.preventDefault();
+    const store = this.store!;
+    const errors = store.validateFields(this.steps[this.step].fields);
+    if (errors.length) {
+      void this.showSummary(errors);
+      return;
+    }
+    this.goTo(this.returnToReview ? this.steps.length : this.step + 1);
+    this.returnToReview = false;
+  }
+
+  private onBack(): void {
+    this.returnToReview = false;
+    this.goTo(Math.max(0, this.step - 1));
+  }
+
+  private onChangeStep(index: number): void {
+    this.returnToReview = true;
+    this.confirmed = false;
+    this.goTo(index);
+  }
+
+  /** From an error summary on the review page: open the step of the question and focus it. */
+  private goToField(pointer: string): void {
+    const top = tokens(pointer)[0];
+    const index = this.steps.findIndex((step) => step.fields.includes(top));
+    if (index >= 0 && index !== this.step) {
+      this.returnToReview = this.step >= this.steps.length;
+      this.step = index;
+    }
+    this.focusField(pointer);
+  }
+
+  private onConfirm(): void {
+    const store = this.store!;
+    const errors = store.validateFields(this.steps.flatMap((s) => s.fields));
+    if (errors.length) {
+      void this.showSummary(errors);
+      return;
+    }
+    this.summary = [];
+    this.flushDraft();
+    const proceed = emit(this, 'ozg-submit', { data: store.visibleData() });
+    if (proceed) {
+      this.confirmed = true;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus());
+    }
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  protected override updated(): void {
+    this.applyPendingFocus();
+  }
+
+  protected override render() {
+    const lang = this.effectiveLang;
+    const status = this.status;
+    if (status.kind === 'error') return this.renderProblem(status, lang);
+    if (status.kind !== 'ready' || !this.store) {
+      return html`<p class="loading" role="status">${t(lang, 'loading')}</p>`;
+    }
+    const store = this.store;
+    const definition = store.model.definition;
+    const review = this.step >= this.steps.length;
+    const titles = this.steps.map((s, i) => this.stepTitle(s, i));
+    const description = text(definition, 'description', lang);
+    return html`<div class="ozg" lang=${lang}>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
+      <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
+      ${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
+      ${this.restoredAt ? this.renderDraftNotice(lang) : nothing}
+      ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
+      ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}
+    </div>`;
+  }
+
+  private renderDraftNotice(lang: Lang) {
+    return html`<div class="notice" part="draft-notice">
+      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt!) })}</p>
+      <button type="button" class="link" part="button" @click=${() => this.discardDraft()}>${t(lang, 'draftDiscard')}</button>
+    </div>`;
+  }
+
+  private renderStep(lang: Lang, titles: string[]) {
+    const store = this.store!;
+    const step = this.steps[this.step];
+    const stepDescription = text(step.texts, 'description', lang);
+    const shown = new Set(store.visibleChildren(store.model.root, '').map((c) => c.key));
+    const nodes = step.fields
+      .map((key) => store.model.root.children.find((c) => c.key === key)!)
+      .filter((node) => shown.has(node.key));
+    const host: FormHost = this;
+    const view = (node: (typeof nodes)[number]): FieldView => ({ store, node, pointer: childPointer('', node.key), lang, host });
+    return html`${renderErrorSummary(this.summary, lang, (pointer) => this.goToField(pointer))}
+      <form part="form" novalidate @submit=${this.onNext}>
+        <h3 class="step-title" tabindex="-1">${titles[this.step]}</h3>
+        ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
+        ${repeat(nodes, (node) => node.key, (node) => html`${field(view(node))}`)}
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">
+            ${t(lang, this.returnToReview ? 'toReview' : 'next')}
+          </button>
+          ${this.step > 0 ? html`<button type="button" class="secondary" part="button" @click=${this.onBack}>${t(lang, 'back')}</button>` : nothing}
+        </div>
+        <p class="draft-hint">${t(lang, 'draftHint')}</p>
+      </form>`;
+  }
+
+  private renderReviewPage(lang: Lang) {
+    const store = this.store!;
+    return html`${renderErrorSummary(this.summary, lang, (pointer) => this.goToField(pointer))}
+      <h3 class="step-title" tabindex="-1">${t(lang, 'review')}</h3>
+      <p>${t(lang, 'reviewIntro')}</p>
+      ${renderReview(store, this.steps, lang, (step) => this.stepTitle(step, this.steps.indexOf(step)), (index) => this.onChangeStep(index))}
+      ${this.confirmed
+        ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1"><p>${t(lang, 'confirmed')}</p></div>`
+        : nothing}
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" @click=${this.onConfirm}>${t(lang, 'confirm')}</button>
+        ${this.steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${this.onBack}>${t(lang, 'back')}</button>` : nothing}
+      </div>`;
+  }
+
+  private renderProblem(status: Extract<Status, { kind: 'error' }>, lang: Lang) {
+    return html`<div class="load-error" role="alert" part="load-error">
+      <h2>${t(lang, 'loadFailed')}</h2>
+      <p>${t(lang, 'loadFailedHint')}${status.message}</p>
+      ${status.problems.length
+        ? html`<ul>
+            ${status.problems.map((p) => html`<li><code>${p.pointer}</code>: ${p.message}</li>`)}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-form': OzgForm;
+  }
+}

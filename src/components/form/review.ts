@@ -1,0 +1,105 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatIsoDate, t } from '../../modules/i18n/ui-texts.js';
+import { childPointer, isEmpty } from '../../schemas/data.js';
+import type { FormStore } from '../../schemas/store.js';
+import { optionLabel, text } from '../../schemas/texts.js';
+import type { ChoiceNode, FieldNode, Lang, StepModel } from '../../schemas/types.js';
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** An answer as the person would say it: labels instead of codes, dates in German style. */
+export function formatAnswer(store: FormStore, node: FieldNode, value: unknown, lang: Lang): string {
+  if (isEmpty(value)) return t(lang, 'notAnswered');
+  switch (node.kind) {
+    case 'boolean':
+      return t(lang, value === true ? 'yes' : 'no');
+    case 'choice': {
+      const option = (node as ChoiceNode).options.find((o) => same(o.value, value));
+      return option ? optionLabel(node.schema, option, lang) : String(value);
+    }
+    case 'multi': {
+      const choice = node as ChoiceNode;
+      return (value as unknown[])
+        .map((v) => {
+          const option = choice.options.find((o) => same(o.value, v));
+          if (!option) return String(v);
+          const own = optionLabel(node.schema, option, lang);
+          return own === String(v) && node.schema.items ? optionLabel(node.schema.items, option, lang) : own;
+        })
+        .join(', ');
+    }
+    case 'date':
+      return formatIsoDate(lang, String(value));
+    case 'number':
+      return lang === 'de' ? String(value).replace('.', ',') : String(value);
+    default:
+      return String(value);
+  }
+}
+
+function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): TemplateResult | typeof nothing {
+  if (!store.isShown(pointer)) return nothing;
+  const label = store.label(node);
+  if (node.kind === 'object') {
+    return html`<div class="review-group">
+      <dt class="review-group-title">${label}</dt>
+      <dd>
+        <dl>${store.visibleChildren(node, pointer).map((child) => rows(store, child, childPointer(pointer, child.key), lang))}</dl>
+      </dd>
+    </div>`;
+  }
+  if (node.kind === 'array') {
+    const items = (store.value(pointer) as unknown[] | undefined) ?? [];
+    const itemTitle = text(node.schema, 'itemTitle', lang) ?? label;
+    return html`<div class="review-group">
+      <dt class="review-group-title">${label}</dt>
+      <dd>
+        ${items.length === 0 ? t(lang, 'notAnswered') : nothing}
+        ${items.map((_, i) => {
+          const itemPointer = childPointer(pointer, i);
+          return html`<dl class="review-item">
+            <div class="review-group">
+              <dt class="review-group-title">${itemTitle} ${i + 1}</dt>
+              <dd>
+                <dl>${store.visibleChildren(node.item, itemPointer).map((child) => rows(store, child, childPointer(itemPointer, child.key), lang))}</dl>
+              </dd>
+            </div>
+          </dl>`;
+        })}
+      </dd>
+    </div>`;
+  }
+  return html`<div class="review-row">
+    <dt>${label}</dt>
+    <dd>${formatAnswer(store, node, store.value(pointer), lang)}</dd>
+  </div>`;
+}
+
+/** The review page: every answer of every step, with a change link per step. */
+export function renderReview(
+  store: FormStore,
+  steps: StepModel[],
+  lang: Lang,
+  stepTitle: (step: StepModel) => string,
+  change: (index: number) => void,
+) {
+  return html`<div class="review" part="review">
+    ${steps.map((step, index) => {
+      const title = stepTitle(step);
+      const fields = step.fields
+        .map((key) => store.model.root.children.find((c) => c.key === key)!)
+        .filter((node) => node && store.isShown(childPointer('', node.key)));
+      return html`<section class="review-section" aria-labelledby="review-${index}">
+        <div class="review-head">
+          <h4 id="review-${index}">${title}</h4>
+          <button type="button" class="link" part="change-link" aria-label=${t(lang, 'changeNamed', { name: title })} @click=${() => change(index)}>
+            ${t(lang, 'change')}
+          </button>
+        </div>
+        <dl>${fields.map((node) => rows(store, node, childPointer('', node.key), lang))}</dl>
+      </section>`;
+    })}
+  </div>`;
+}

@@ -1,0 +1,154 @@
+import type { DestinationJwk } from './crypto.js';
+
+/** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
+export interface DestinationInfo {
+  destinationId: string;
+  encryptionKey: DestinationJwk;
+  replyChannels: Record<string, unknown>;
+  metadataVersions: string[];
+  signingJwksUrl: string;
+}
+
+/** Saved by the caller (e.g. in the draft store) after every step so a submission can resume. */
+export interface SubmissionState {
+  idempotencyKey: string;
+  submissionId?: string;
+  caseId?: string;
+  /** Capability secret for the return channel; keep it like a password. */
+  caseSecret?: string;
+  sentAttachments: string[];
+  sent: boolean;
+}
+
+/** Everything already encrypted for the destination. */
+export interface EncryptedSubmission {
+  leika: string;
+  serviceName?: string;
+  encryptedMetadata: string;
+  encryptedData: string;
+  attachments: { attachmentId: string; encrypted: string }[];
+}
+
+export interface Problem { type?: string; title?: string; status?: number; detail?: string; [k: string]: unknown }
+
+export class GatewayError extends Error {
+  override name = 'GatewayError';
+  constructor(public readonly status: number, public readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
+  }
+}
+
+export interface SubmissionClientOptions {
+  /** Base URL of the server that hosts the gateway (the gateway lives under gateway/v1/). */
+  baseUrl: string | URL;
+  fetch?: typeof fetch;
+  /** Attempts per request on network errors / 5xx / 429 (default 6). */
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Called after each completed step with the new state; persist it. */
+  onState?: (state: SubmissionState) => void | Promise<void>;
+  /** Progress 0..1 for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
+export function createIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Talks to the gateway: create -> attachments -> send, each step retried with exponential backoff on
+ * network errors and 5xx, resumable from a saved SubmissionState.
+ */
+export class SubmissionClient {
+  private readonly base: URL;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly opts: SubmissionClientOptions) {
+    this.base = new URL('gateway/v1/', new URL(String(opts.baseUrl)));
+    this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
+  }
+
+  private async call(path: string, init: RequestInit): Promise<Response> {
+    const attempts = this.opts.attempts ?? 6;
+    const base = this.opts.baseDelayMs ?? 500;
+    const max = this.opts.maxDelayMs ?? 15_000;
+    for (let i = 0; ; i++) {
+      let res: Response | undefined;
+      let networkError: unknown;
+      try {
+        res = await this.fetchImpl(new URL(path, this.base), init);
+      } catch (e) {
+        networkError = e;
+      }
+      const retryable = !res || res.status >= 500 || res.status === 429;
+      if (!retryable) {
+        if (res!.ok) return res!;
+        let problem: Problem = { status: res!.status };
+        try { problem = await res!.json() as Problem; } catch { /* not JSON */ }
+        throw new GatewayError(res!.status, problem);
+      }
+      if (i + 1 >= attempts) {
+        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem);
+        throw networkError instanceof Error ? networkError : new Error('network error');
+      }
+      const delay = Math.min(max, base * 2 ** i);
+      await sleep(delay / 2 + Math.random() * (delay / 2));
+    }
+  }
+
+  async getDestination(): Promise<DestinationInfo> {
+    return (await this.call('destination', { headers: { accept: 'application/json' } })).json() as Promise<DestinationInfo>;
+  }
+
+  /**
+   * Sends the submission, continuing from `state`. Returns the final state (sent: true). The same
+   * idempotency key never creates a second submission, so calling this again after a crash is safe.
+   */
+  async submit(pkg: EncryptedSubmission, state: SubmissionState): Promise<Required<SubmissionState>> {
+    let s: SubmissionState = { ...state, sentAttachments: [...state.sentAttachments] };
+    const save = async (next: SubmissionState) => { s = next; await this.opts.onState?.({ ...s, sentAttachments: [...s.sentAttachments] }); };
+    const total = pkg.attachments.length + 2;
+    const progress = () => this.opts.onProgress?.((s.submissionId ? 1 : 0) + s.sentAttachments.length + (s.sent ? 1 : 0), total);
+
+    if (!s.submissionId || !s.caseId || !s.caseSecret) {
+      const res = await this.call('submissions', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          idempotencyKey: s.idempotencyKey, leika: pkg.leika,
+          ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
+          announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
+        }),
+      });
+      const c = await res.json() as { submissionId: string; caseId: string; caseSecret: string; sentAttachments: string[]; sent: boolean };
+      await save({
+        ...s, submissionId: c.submissionId, caseId: c.caseId, caseSecret: c.caseSecret,
+        sentAttachments: [...new Set([...s.sentAttachments, ...c.sentAttachments])], sent: s.sent || c.sent,
+      });
+    }
+    progress();
+    const auth = { 'x-case-secret': s.caseSecret! };
+    for (const a of pkg.attachments) {
+      if (s.sent || s.sentAttachments.includes(a.attachmentId)) continue;
+      await this.call(`submissions/${s.submissionId}/attachments/${a.attachmentId}`, {
+        method: 'PUT', headers: { ...auth, 'content-type': 'application/jose' }, body: a.encrypted,
+      });
+      await save({ ...s, sentAttachments: [...s.sentAttachments, a.attachmentId] });
+      progress();
+    }
+    if (!s.sent) {
+      await this.call(`submissions/${s.submissionId}`, {
+        method: 'PUT',
+        headers: { ...auth, 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ encryptedMetadata: pkg.encryptedMetadata, encryptedData: pkg.encryptedData }),
+      });
+      await save({ ...s, sent: true });
+    }
+    progress();
+    return s as Required<SubmissionState>;
+  }
+}

@@ -1,0 +1,13 @@
+// Submission building block (FIT-Connect): no side effects on import, safe to load lazily.
+export { sha512Hex } from './hash.js';
+export {
+  buildSubmissionMetadata, validateSubmissionMetadata, METADATA_SCHEMA_URI, LEIKA_URN_PREFIX,
+  type SubmissionMetadata, type SubmissionMetadataInput, type AttachmentInput, type ReplyChannel, type MetadataAttachment,
+  type MetadataValidationResult, type AttachmentPurpose,
+} from './metadata.js';
+export { encryptForDestination, assertEncryptionKey, EncryptionKeyError, type DestinationJwk } from './crypto.js';
+export {
+  SubmissionClient, GatewayError, createIdempotencyKey,
+  type SubmissionClientOptions, type SubmissionState, type EncryptedSubmission, type DestinationInfo, type Problem,
+} from './client.js';
+export { prepareSubmission, type PrepareInput } from './package.js';

@@ -1,0 +1,116 @@
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import metadataSchema from './metadata.schema.json' with { type: 'json' };
+import { sha512Hex } from './hash.js';
+
+export const METADATA_SCHEMA_URI = 'https://schema.fitko.de/fit-connect/metadata/1.2.0/metadata.schema.json';
+export const LEIKA_URN_PREFIX = 'urn:de:fim:leika:leistung:';
+
+export interface Sha512Hash { type: 'sha512'; content: string }
+export type AttachmentPurpose = 'form' | 'attachment' | 'report';
+
+/** Reply channel as FIT-Connect metadata names it; exactly one, and one the destination offers. */
+export type ReplyChannel =
+  | { eMail: { address: string; pgpPublicKey?: string } }
+  | { deMail: { address: string } }
+  | { elster: { accountId: string } }
+  | { fitConnect: { processStandards: string[] } }
+  | { idBundDeMailbox: { mailboxUuid: string } };
+
+export interface MetadataAttachment {
+  attachmentId: string; hash: Sha512Hash; mimeType: string; purpose: AttachmentPurpose; filename?: string; description?: string;
+}
+
+export interface SubmissionMetadata {
+  $schema: string;
+  contentStructure: {
+    data: { hash: Sha512Hash; submissionSchema: { schemaUri: string; mimeType: 'application/json' } };
+    attachments: MetadataAttachment[];
+  };
+  serviceType: { name?: string; identifier: string };
+  /** Deprecated since metadata 1.1.0; still sent for receivers on 1.0. */
+  publicServiceType: { name?: string; identifier: string };
+  replyChannel?: ReplyChannel;
+  additionalReferenceInfo: { submissionDate: string };
+}
+
+export interface AttachmentInput {
+  attachmentId: string;
+  /** The plaintext bytes (hashed here) — or pass `sha512` if already hashed. */
+  bytes?: Uint8Array;
+  sha512?: string;
+  filename?: string;
+  mimeType: string;
+  purpose?: AttachmentPurpose;
+  description?: string;
+}
+
+export interface SubmissionMetadataInput {
+  /** The Fachdaten exactly as they will be encrypted (serialised JSON text or its bytes). */
+  data: string | Uint8Array;
+  /** Schema of the Fachdaten, e.g. https://schema.fitko.de/fim/s00000096_1.0.schema.json */
+  schemaUri: string;
+  /** LeiKa key, 14 digits starting with 99. */
+  leika: string;
+  serviceName?: string;
+  attachments?: AttachmentInput[];
+  replyChannel?: ReplyChannel;
+  submissionDate?: Date;
+}
+
+/** Local calendar date YYYY-MM-DD. */
+function isoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Builds FIT-Connect metadata 1.x for a submission; hashes data and attachments with SHA-512. */
+export async function buildSubmissionMetadata(input: SubmissionMetadataInput): Promise<SubmissionMetadata> {
+  if (!/^99\d{12}$/.test(input.leika)) throw new Error(`invalid LeiKa key: ${input.leika}`);
+  const service = { ...(input.serviceName ? { name: input.serviceName } : {}), identifier: LEIKA_URN_PREFIX + input.leika };
+  const attachments: MetadataAttachment[] = [];
+  for (const a of input.attachments ?? []) {
+    if (!a.sha512 && !a.bytes) throw new Error(`attachment ${a.attachmentId}: bytes or sha512 required`);
+    attachments.push({
+      attachmentId: a.attachmentId,
+      hash: { type: 'sha512', content: a.sha512 ?? await sha512Hex(a.bytes!) },
+      mimeType: a.mimeType,
+      purpose: a.purpose ?? 'attachment',
+      ...(a.filename ? { filename: a.filename } : {}),
+      ...(a.description ? { description: a.description } : {}),
+    });
+  }
+  return {
+    $schema: METADATA_SCHEMA_URI,
+    contentStructure: {
+      data: {
+        hash: { type: 'sha512', content: await sha512Hex(input.data) },
+        submissionSchema: { schemaUri: input.schemaUri, mimeType: 'application/json' },
+      },
+      attachments,
+    },
+    serviceType: service,
+    publicServiceType: service,
+    ...(input.replyChannel ? { replyChannel: input.replyChannel } : {}),
+    additionalReferenceInfo: { submissionDate: isoDate(input.submissionDate ?? new Date()) },
+  };
+}
+
+let validator: ValidateFunction | undefined;
+
+export interface MetadataValidationResult { valid: boolean; errors: string[] }
+
+/** Checks metadata against src/modules/submission/metadata.schema.json (compiled on first use). */
+export function validateSubmissionMetadata(metadata: unknown): MetadataValidationResult {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validator = ajv.compile(metadataSchema);
+  }
+  const valid = validator(metadata) as boolean;
+  return {
+    valid,
+    errors: valid ? [] : (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+  };
+}

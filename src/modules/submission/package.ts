@@ -1,0 +1,39 @@
+import { encryptForDestination, type DestinationJwk } from './crypto.js';
+import { buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type ReplyChannel, type SubmissionMetadata } from './metadata.js';
+import type { EncryptedSubmission } from './client.js';
+
+export interface PrepareInput {
+  encryptionKey: DestinationJwk;
+  leika: string;
+  serviceName?: string;
+  schemaUri: string;
+  /** The Fachdaten (answers) as a JSON-serialisable object. */
+  data: unknown;
+  attachments?: (AttachmentInput & { bytes: Uint8Array })[];
+  replyChannel?: ReplyChannel;
+  submissionDate?: Date;
+}
+
+/** Builds and validates the metadata, then encrypts metadata, data and attachments in the browser. */
+export async function prepareSubmission(input: PrepareInput): Promise<{ metadata: SubmissionMetadata; encrypted: EncryptedSubmission }> {
+  const dataText = JSON.stringify(input.data);
+  const metadata = await buildSubmissionMetadata({
+    data: dataText, schemaUri: input.schemaUri, leika: input.leika, serviceName: input.serviceName,
+    attachments: input.attachments, replyChannel: input.replyChannel, submissionDate: input.submissionDate,
+  });
+  const check = validateSubmissionMetadata(metadata);
+  if (!check.valid) throw new Error(`invalid submission metadata: ${check.errors.join('; ')}`);
+  const key = input.encryptionKey;
+  const [encryptedMetadata, encryptedData, ...encAttachments] = await Promise.all([
+    encryptForDestination(key, JSON.stringify(metadata), { contentType: 'application/json' }),
+    encryptForDestination(key, dataText, { contentType: 'application/json' }),
+    ...(input.attachments ?? []).map((a) => encryptForDestination(key, a.bytes)),
+  ]);
+  return {
+    metadata,
+    encrypted: {
+      leika: input.leika, serviceName: input.serviceName, encryptedMetadata: encryptedMetadata!, encryptedData: encryptedData!,
+      attachments: (input.attachments ?? []).map((a, i) => ({ attachmentId: a.attachmentId, encrypted: encAttachments[i]! })),
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/** Reading and writing answers by JSON Pointer. Answers are plain JSON objects. */
+
+export type Answers = Record<string, unknown>;
+
+export function tokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function childPointer(parent: string, key: string | number): string {
+  return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+export function getIn(data: unknown, pointer: string): unknown {
+  let node = data;
+  for (const token of tokens(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** Writes `value` at `pointer`, creating objects (or arrays, for numeric tokens) on the way.
+ * `undefined` removes the property. */
+export function setIn(data: Answers, pointer: string, value: unknown): void {
+  const path = tokens(pointer);
+  let node: Record<string, unknown> = data;
+  for (let i = 0; i < path.length - 1; i++) {
+    let next = node[path[i]];
+    if (next === null || typeof next !== 'object') {
+      next = /^\d+$/.test(path[i + 1]) ? [] : {};
+      node[path[i]] = next;
+    }
+    node = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1];
+  if (value === undefined) {
+    if (Array.isArray(node)) node[Number(last)] = undefined;
+    else delete node[last];
+  } else {
+    node[last] = value;
+  }
+}
+
+/** Whether a question counts as unanswered: nothing, an empty text, or no choice ticked. */
+export function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function clone<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

@@ -1,0 +1,248 @@
+import { escapeToken, resolveRef } from './resolve.js';
+import type {
+  ArrayNode,
+  ChoiceNode,
+  ChoiceOption,
+  ConditionalBlock,
+  FieldNode,
+  FormModel,
+  JsonSchema,
+  LeafNode,
+  ObjectNode,
+  StepModel,
+} from './types.js';
+
+/** Up to this many options a single choice is shown as radio buttons, beyond as a select list. */
+const MAX_RADIO_OPTIONS = 6;
+
+export class DefinitionError extends Error {
+  constructor(
+    message: string,
+    readonly pointer: string,
+  ) {
+    super(`${pointer || '/'}: ${message}`);
+    this.name = 'DefinitionError';
+  }
+}
+
+function firstType(schema: JsonSchema): string | undefined {
+  const { type } = schema;
+  if (Array.isArray(type)) return type.find((t) => t !== 'null');
+  return type;
+}
+
+function choiceOptions(definition: JsonSchema, schema: JsonSchema, pointer: string): ChoiceOption[] | undefined {
+  if (Array.isArray(schema.enum)) return schema.enum.map((value) => ({ value }));
+  const variants = schema.oneOf ?? schema.anyOf;
+  if (!Array.isArray(variants) || variants.length === 0) return undefined;
+  const options: ChoiceOption[] = [];
+  for (let i = 0; i < variants.length; i++) {
+    const { schema: option } = resolveRef(definition, variants[i], `${pointer}/oneOf/${i}`);
+    if (!('const' in option)) return undefined;
+    options.push({ value: option.const, schema: option });
+  }
+  return options;
+}
+
+function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, pointer: string): FieldNode {
+  const widget = schema['x-ozg']?.widget;
+  const type = firstType(schema);
+
+  if (type === 'array') {
+    if (!schema.items) throw new DefinitionError('An array question needs "items".', pointer);
+    const items = resolveRef(definition, schema.items, `${pointer}/items`);
+    const options = choiceOptions(definition, items.schema, items.pointer);
+    if (options) {
+      const node: ChoiceNode = { kind: 'multi', key, schema, schemaPointer: pointer, options, widget: 'checkboxes' };
+      return node;
+    }
+    if (firstType(items.schema) === 'object' || items.schema.properties) {
+      const item = buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`);
+      const node: ArrayNode = {
+        kind: 'array',
+        key,
+        schema,
+        schemaPointer: pointer,
+        item,
+        minItems: schema.minItems ?? 0,
+        maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
+      };
+      return node;
+    }
+    throw new DefinitionError('Arrays must hold objects (a repeatable group) or choices (enum / oneOf).', pointer);
+  }
+
+  const options = choiceOptions(definition, schema, pointer);
+  if (options && type !== 'boolean') {
+    const node: ChoiceNode = {
+      kind: 'choice',
+      key,
+      schema,
+      schemaPointer: pointer,
+      options,
+      widget: widget === 'radio' || widget === 'select' ? widget : options.length <= MAX_RADIO_OPTIONS ? 'radio' : 'select',
+    };
+    return node;
+  }
+
+  let kind: LeafNode['kind'];
+  switch (type) {
+    case 'boolean':
+      kind = 'boolean';
+      break;
+    case 'integer':
+      kind = 'integer';
+      break;
+    case 'number':
+      kind = 'number';
+      break;
+    case 'string':
+    case undefined:
+      kind =
+        schema.format === 'email'
+          ? 'email'
+          : schema.format === 'uri' || schema.format === 'url'
+            ? 'url'
+            : schema.format === 'date'
+              ? 'date'
+              : schema.format === 'de-phone'
+                ? 'tel'
+                : widget === 'textarea' || (widget !== 'text' && (schema.maxLength ?? 0) > 200)
+                  ? 'textarea'
+                  : 'text';
+      break;
+    default:
+      throw new DefinitionError(`Unsupported type "${String(type)}".`, pointer);
+  }
+  const node: LeafNode = { kind, key, schema, schemaPointer: pointer };
+  return node;
+}
+
+function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer: string): FieldNode {
+  const { schema, pointer: contentPointer } = resolveRef(definition, raw, pointer);
+  if (firstType(schema) === 'object' || (schema.properties && !schema.type)) {
+    return buildObject(definition, key, schema, contentPointer, pointer);
+  }
+  // Leaves are validated through the pointer of the `$ref` node, so its sibling keywords count.
+  const node = buildLeaf(definition, key, schema, pointer);
+  return node;
+}
+
+interface Collected {
+  properties: Map<string, { schema: JsonSchema; pointer: string }>;
+  base: string[];
+  baseRequired: Set<string>;
+  blocks: ConditionalBlock[];
+}
+
+/** Collects properties and conditions of one object schema, following `allOf`. */
+function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, into: Collected): void {
+  const addProps = (part: JsonSchema, partPointer: string): string[] => {
+    const added: string[] = [];
+    for (const [name, propSchema] of Object.entries(part.properties ?? {})) {
+      if (!into.properties.has(name)) {
+        into.properties.set(name, { schema: propSchema, pointer: `${partPointer}/properties/${escapeToken(name)}` });
+      }
+      added.push(name);
+    }
+    return added;
+  };
+
+  for (const name of addProps(schema, pointer)) if (!into.base.includes(name)) into.base.push(name);
+  for (const name of schema.required ?? []) into.baseRequired.add(name);
+
+  const conditional = (part: JsonSchema | undefined, partPointer: string, when: ConditionalBlock['when']) => {
+    if (!part) return;
+    const resolved = resolveRef(definition, part, partPointer);
+    const fields = addProps(resolved.schema, resolved.pointer).filter((name) => !into.base.includes(name));
+    into.blocks.push({ when, fields, required: [...(resolved.schema.required ?? [])] });
+  };
+
+  if (schema.if) {
+    const ifPointer = `${pointer}/if`;
+    conditional(schema.then, `${pointer}/then`, { type: 'if', schemaPointer: ifPointer, negate: false });
+    conditional(schema.else, `${pointer}/else`, { type: 'if', schemaPointer: ifPointer, negate: true });
+  }
+  for (const [key, part] of Object.entries(schema.dependentSchemas ?? {})) {
+    conditional(part, `${pointer}/dependentSchemas/${escapeToken(key)}`, { type: 'present', key });
+  }
+  for (const [key, required] of Object.entries(schema.dependentRequired ?? {})) {
+    into.blocks.push({ when: { type: 'present', key }, fields: [], required: [...required] });
+  }
+  (schema.allOf ?? []).forEach((part, i) => {
+    const resolved = resolveRef(definition, part, `${pointer}/allOf/${i}`);
+    collect(definition, resolved.schema, resolved.pointer, into);
+  });
+}
+
+export function buildObject(
+  definition: JsonSchema,
+  key: string,
+  schema: JsonSchema,
+  contentPointer: string,
+  validationPointer = contentPointer,
+): ObjectNode {
+  const collected: Collected = { properties: new Map(), base: [], baseRequired: new Set(), blocks: [] };
+  collect(definition, schema, contentPointer, collected);
+
+  const declared = schema['x-ozg']?.order ?? [];
+  const order = [...declared.filter((name) => collected.properties.has(name))];
+  for (const name of collected.properties.keys()) if (!order.includes(name)) order.push(name);
+
+  const children = order.map((name) => {
+    const prop = collected.properties.get(name)!;
+    return buildNode(definition, name, prop.schema, prop.pointer);
+  });
+  return {
+    kind: 'object',
+    key,
+    schema,
+    schemaPointer: validationPointer,
+    children,
+    baseFields: new Set(collected.base),
+    baseRequired: collected.baseRequired,
+    blocks: collected.blocks,
+  };
+}
+
+/** Derives the form model (steps -> questions) from a definition. Throws DefinitionError. */
+export function buildModel(definition: JsonSchema, id: string): FormModel {
+  if (!definition || typeof definition !== 'object' || Array.isArray(definition)) {
+    throw new DefinitionError('A definition must be a JSON object.', '');
+  }
+  const root = buildObject(definition, '', definition, '');
+  const stepDefs = definition['x-ozg']?.steps;
+  let steps: StepModel[];
+  if (Array.isArray(stepDefs) && stepDefs.length > 0) {
+    steps = stepDefs.map((step, i) => {
+      for (const field of step.fields ?? []) {
+        if (!root.children.some((child) => child.key === field)) {
+          throw new DefinitionError(`Step "${step.id}" names an unknown field "${field}".`, `/x-ozg/steps/${i}/fields`);
+        }
+      }
+      return { id: step.id, texts: { title: step.title, description: step.description, 'x-ozg': { i18n: step.i18n } }, fields: [...(step.fields ?? [])] };
+    });
+  } else {
+    steps = [{ id: 'form', texts: {}, fields: root.children.map((child) => child.key) }];
+  }
+  return { definition, root, steps, id };
+}
+
+/** The question at an answer pointer ('/hunde/0/name'), or undefined. Array indexes are skipped. */
+export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined {
+  if (pointer === '') return root;
+  let node: FieldNode = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node.kind === 'array') {
+      if (!/^\d+$/.test(token)) return undefined;
+      node = node.item;
+      continue;
+    }
+    if (node.kind !== 'object') return undefined;
+    const child: FieldNode | undefined = node.children.find((c) => c.key === token);
+    if (!child) return undefined;
+    node = child;
+  }
+  return node;
+}

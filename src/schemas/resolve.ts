@@ -1,0 +1,50 @@
+import type { JsonSchema } from './types.js';
+
+/** Reads one JSON Pointer token (RFC 6901). */
+function unescapeToken(token: string): string {
+  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function escapeToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The value at `pointer` ('' or '/a/b') inside `doc`, or undefined. */
+export function atPointer(doc: unknown, pointer: string): unknown {
+  if (pointer === '') return doc;
+  let node: unknown = doc;
+  for (const raw of pointer.slice(1).split('/')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[unescapeToken(raw)];
+  }
+  return node;
+}
+
+/**
+ * Follows local `$ref`s ('#/$defs/x') until a schema without `$ref` is reached. Sibling keywords of a
+ * `$ref` (title, description, x-ozg) are kept and win over the target's, as in 2020-12.
+ * Returns the schema and the pointer of the schema the content came from.
+ */
+export function resolveRef(
+  definition: JsonSchema,
+  schema: JsonSchema,
+  pointer: string,
+): { schema: JsonSchema; pointer: string } {
+  // `pointer` of the result is where the schema's content (properties, if/then) lives; callers that
+  // validate a value keep the pointer of the `$ref` node itself, so that sibling keywords count.
+  let current = schema;
+  let currentPointer = pointer;
+  const seen = new Set<string>();
+  while (typeof current.$ref === 'string') {
+    const ref = current.$ref;
+    if (!ref.startsWith('#')) throw new Error(`Only references inside the definition are supported: ${ref}`);
+    if (seen.has(ref)) throw new Error(`Circular reference: ${ref}`);
+    seen.add(ref);
+    const target = atPointer(definition, ref.slice(1));
+    if (!target || typeof target !== 'object') throw new Error(`Reference not found: ${ref}`);
+    const { $ref: _ignored, ...siblings } = current;
+    current = { ...(target as JsonSchema), ...siblings };
+    currentPointer = ref.slice(1);
+  }
+  return { schema: current, pointer: currentPointer };
+}

@@ -1,0 +1,417 @@
+import type { ErrorObject } from 'ajv';
+import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
+import { describeError } from './messages.js';
+import { nodeAt } from './model.js';
+import { customErrors, labelOf } from './texts.js';
+import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
+import type { FormValidator } from './validator.js';
+
+export interface FieldError {
+  pointer: string;
+  label: string;
+  message: string;
+}
+
+type Listener = () => void;
+
+/** Keywords that only wrap the errors of their subschemas. */
+const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
+
+/**
+ * The one state of a form: the answers, which questions are shown and required, and the error
+ * messages on display. Components subscribe to the channel of the one question they render
+ * (its answer pointer), an object's `#visible` channel, or an array's `#items` channel, so a
+ * keystroke updates one field and nothing else.
+ */
+export class FormStore {
+  readonly model: FormModel;
+  data: Answers;
+  lang: Lang = 'de';
+  /** Called after every change of an answer (for events and drafts). */
+  onChange?: (pointer: string, value: unknown) => void;
+
+  private readonly validator: FormValidator;
+  private readonly errors = new Map<string, string>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly itemKeyLists = new Map<string, number[]>();
+  private readonly conditionState = new Map<string, string>();
+  private nextItemKey = 1;
+
+  constructor(model: FormModel, validator: FormValidator, initial?: Answers) {
+    this.model = model;
+    this.validator = validator;
+    this.data = clone(initial) ?? {};
+    this.fillDefaults(model.root, '');
+    this.rememberConditions('', model.root);
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  value(pointer: string): unknown {
+    return getIn(this.data, pointer);
+  }
+
+  node(pointer: string): FieldNode | undefined {
+    return nodeAt(this.model.root, pointer);
+  }
+
+  error(pointer: string): string | undefined {
+    return this.errors.get(pointer);
+  }
+
+  label(node: FieldNode): string {
+    return labelOf(node.schema, node.key, this.lang);
+  }
+
+  /** The questions of an object that are shown for its current answers, in order. */
+  visibleChildren(node: ObjectNode, pointer: string): FieldNode[] {
+    if (node.blocks.length === 0) return node.children;
+    const shown = this.shownKeys(node, pointer);
+    return node.children.filter((child) => shown.has(child.key));
+  }
+
+  isRequired(pointer: string): boolean {
+    const parent = parentPointer(pointer);
+    const owner = this.node(parent);
+    if (!owner || owner.kind !== 'object') return false;
+    const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    return this.requiredKeys(owner, parent).has(key);
+  }
+
+  /** Stable keys of the entries of a repeatable group, for keyed rendering. */
+  itemKeys(pointer: string): number[] {
+    const length = (this.value(pointer) as unknown[] | undefined)?.length ?? 0;
+    let keys = this.itemKeyLists.get(pointer);
+    if (!keys) this.itemKeyLists.set(pointer, (keys = []));
+    while (keys.length < length) keys.push(this.nextItemKey++);
+    keys.length = length;
+    return keys;
+  }
+
+  /** The answers of the shown questions only: what is validated and submitted. */
+  visibleData(): Answers {
+    return (this.prune(this.model.root, this.data, '') as Answers | undefined) ?? {};
+  }
+
+  // ---- subscribing ------------------------------------------------------------------------------
+
+  subscribe(channel: string, listener: Listener): () => void {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return () => set!.delete(listener);
+  }
+
+  private notify(channel: string): void {
+    this.listeners.get(channel)?.forEach((listener) => listener());
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /**
+   * Stores an answer. `fromInput` means the control already shows the value, so the field is only
+   * re-rendered when its error message changes.
+   */
+  setValue(pointer: string, value: unknown, fromInput = false): void {
+    setIn(this.data, pointer, isEmpty(value) ? undefined : value);
+    let changed = !fromInput;
+    if (this.errors.has(pointer)) changed = this.refreshError(pointer) || changed;
+    if (changed) this.notify(pointer);
+    this.updateConditions(parentPointer(pointer));
+    this.onChange?.(pointer, value);
+  }
+
+  /** The person left a field: show its error, if any. */
+  touch(pointer: string): void {
+    if (this.refreshError(pointer)) this.notify(pointer);
+  }
+
+  addItem(pointer: string): number {
+    const node = this.node(pointer);
+    if (!node || node.kind !== 'array') throw new Error(`${pointer} is not a repeatable group`);
+    const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
+    if (items.length >= node.maxItems) return items.length - 1;
+    items.push({});
+    setIn(this.data, pointer, items);
+    const index = items.length - 1;
+    this.fillDefaults(node.item, childPointer(pointer, index));
+    this.clearErrorsUnder(pointer, true);
+    this.notify(`${pointer}#items`);
+    this.onChange?.(pointer, items);
+    return index;
+  }
+
+  removeItem(pointer: string, index: number): void {
+    const node = this.node(pointer);
+    const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
+    if (!node || node.kind !== 'array' || index < 0 || index >= items.length) return;
+    items.splice(index, 1);
+    setIn(this.data, pointer, items);
+    this.itemKeys(pointer);
+    this.itemKeyLists.get(pointer)?.splice(index, 1);
+    this.clearErrorsUnder(pointer, false);
+    this.notify(`${pointer}#items`);
+    this.onChange?.(pointer, items);
+  }
+
+  /** Replaces all answers (a restored draft, or the `data` property). */
+  replaceData(data: Answers): void {
+    this.data = clone(data) ?? {};
+    this.fillDefaults(this.model.root, '');
+    this.errors.clear();
+    this.itemKeyLists.clear();
+    this.conditionState.clear();
+    this.rememberConditions('', this.model.root);
+  }
+
+  // ---- validating ------------------------------------------------------------------------------
+
+  /**
+   * Validates the questions of the given top-level fields (a step), shows their errors and returns
+   * them in the order of the form.
+   */
+  validateFields(fieldKeys: string[]): FieldError[] {
+    const byPointer = this.mapErrors(this.validator.validateAll(this.visibleData()));
+    const result: FieldError[] = [];
+    const visit = (node: FieldNode, pointer: string) => {
+      const error = byPointer.get(pointer);
+      const message = error ? this.describe(error, node) : undefined;
+      this.setError(pointer, message);
+      if (message) result.push({ pointer, label: this.label(node), message });
+      if (node.kind === 'object') {
+        for (const child of this.visibleChildren(node, pointer)) visit(child, childPointer(pointer, child.key));
+      } else if (node.kind === 'array') {
+        const items = (this.value(pointer) as unknown[] | undefined) ?? [];
+        items.forEach((_, i) => visit(node.item, childPointer(pointer, i)));
+      }
+    };
+    const shown = this.shownKeys(this.model.root, '');
+    for (const key of fieldKeys) {
+      const node = this.model.root.children.find((c) => c.key === key);
+      if (node && shown.has(key)) visit(node, childPointer('', key));
+    }
+    return result;
+  }
+
+  private setError(pointer: string, message: string | undefined): void {
+    if (this.errors.get(pointer) === message) return;
+    if (message) this.errors.set(pointer, message);
+    else this.errors.delete(pointer);
+    this.notify(pointer);
+  }
+
+  /** Recomputes the error of one question; true when the message changed. */
+  private refreshError(pointer: string): boolean {
+    const before = this.errors.get(pointer);
+    const message = this.fieldError(pointer);
+    if (message) this.errors.set(pointer, message);
+    else this.errors.delete(pointer);
+    return before !== message;
+  }
+
+  private fieldError(pointer: string): string | undefined {
+    const node = this.node(pointer);
+    if (!node || !this.isShown(pointer)) return undefined;
+    const value = this.value(pointer);
+    if (isEmpty(value)) {
+      if (!this.isRequired(pointer)) return undefined;
+      return this.describe(this.requiredError(node), node);
+    }
+    const errors = this.validator.validateAt(node.schemaPointer, value);
+    const first = this.pickError(errors, node);
+    return first ? this.describe(first, node) : undefined;
+  }
+
+  private requiredError(node: FieldNode): ErrorObject {
+    if (node.kind === 'boolean' && node.schema.const === true) {
+      return { keyword: 'const', instancePath: '', schemaPath: '', params: { allowedValue: true } };
+    }
+    return { keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: node.key } };
+  }
+
+  private pickError(errors: ErrorObject[], node: FieldNode): ErrorObject | undefined {
+    const real = errors.filter((e) => !WRAPPERS.has(e.keyword));
+    const first = real[0] ?? errors[0];
+    if (!first) return undefined;
+    if ((node.kind === 'choice' || node.kind === 'multi') && ['const', 'oneOf', 'anyOf'].includes(first.keyword)) {
+      return { ...first, keyword: 'enum', params: { allowedValues: node.options.map((o) => o.value) } };
+    }
+    return first;
+  }
+
+  /** Groups Ajv's errors by the question they belong to. */
+  private mapErrors(errors: ErrorObject[]): Map<string, ErrorObject> {
+    const grouped = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+      let pointer = error.instancePath;
+      if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
+        pointer = childPointer(pointer, String(error.params.missingProperty));
+      }
+      while (pointer !== '' && !this.node(pointer)) pointer = parentPointer(pointer);
+      if (pointer === '') continue;
+      const list = grouped.get(pointer) ?? [];
+      list.push(error);
+      grouped.set(pointer, list);
+    }
+    const result = new Map<string, ErrorObject>();
+    for (const [pointer, list] of grouped) {
+      const node = this.node(pointer)!;
+      const required = list.find((e) => e.keyword === 'required' || e.keyword === 'dependentRequired');
+      const picked = required ? this.requiredError(node) : this.pickError(list, node);
+      if (picked) result.set(pointer, picked);
+    }
+    return result;
+  }
+
+  private describe(error: ErrorObject, node: FieldNode): string {
+    return describeError(error, {
+      label: this.label(node),
+      lang: this.lang,
+      kind: node.kind,
+      custom: customErrors(node.schema, this.lang),
+    });
+  }
+
+  private clearErrorsUnder(pointer: string, keepSelf: boolean): void {
+    for (const key of [...this.errors.keys()]) {
+      if (key.startsWith(`${pointer}/`) || (!keepSelf && key === pointer)) {
+        this.errors.delete(key);
+        this.notify(key);
+      }
+    }
+    if (keepSelf && this.errors.has(pointer)) this.touch(pointer);
+  }
+
+  // ---- conditions ------------------------------------------------------------------------------
+
+  private objectValue(pointer: string): Record<string, unknown> {
+    const value = this.value(pointer);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  }
+
+  private activeBlocks(node: ObjectNode, pointer: string) {
+    const value = this.objectValue(pointer);
+    return node.blocks.filter((block) => {
+      if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
+      const matches = this.validator.matches(block.when.schemaPointer, value);
+      return block.when.negate ? !matches : matches;
+    });
+  }
+
+  private shownKeys(node: ObjectNode, pointer: string): Set<string> {
+    if (node.blocks.length === 0) return node.baseFields;
+    const shown = new Set(node.baseFields);
+    for (const block of this.activeBlocks(node, pointer)) block.fields.forEach((f) => shown.add(f));
+    return shown;
+  }
+
+  private requiredKeys(node: ObjectNode, pointer: string): Set<string> {
+    if (node.blocks.length === 0) return node.baseRequired;
+    const required = new Set(node.baseRequired);
+    for (const block of this.activeBlocks(node, pointer)) block.required.forEach((f) => required.add(f));
+    return required;
+  }
+
+  /** Whether a question is shown: every object on its way shows the next step of the path. */
+  isShown(pointer: string): boolean {
+    let current = pointer;
+    while (current !== '') {
+      const parent = parentPointer(current);
+      const owner = this.node(parent);
+      if (owner?.kind === 'object') {
+        const key = current.slice(current.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+        if (!this.shownKeys(owner, parent).has(key)) return false;
+      }
+      current = parent;
+    }
+    return true;
+  }
+
+  private conditionSignature(node: ObjectNode, pointer: string): string {
+    return this.activeBlocks(node, pointer)
+      .map((block) => node.blocks.indexOf(block))
+      .join(',');
+  }
+
+  private rememberConditions(pointer: string, node: FieldNode): void {
+    if (node.kind === 'object') {
+      if (node.blocks.length) this.conditionState.set(pointer, this.conditionSignature(node, pointer));
+      for (const child of node.children) this.rememberConditions(childPointer(pointer, child.key), child);
+    } else if (node.kind === 'array') {
+      const items = (this.value(pointer) as unknown[] | undefined) ?? [];
+      items.forEach((_, i) => this.rememberConditions(childPointer(pointer, i), node.item));
+    }
+  }
+
+  /** After an answer changed: re-evaluates the conditions of the objects around it. */
+  private updateConditions(pointer: string): void {
+    let current = pointer;
+    for (;;) {
+      const node = this.node(current);
+      if (node?.kind === 'object' && node.blocks.length) {
+        const signature = this.conditionSignature(node, current);
+        if (this.conditionState.get(current) !== signature) {
+          this.conditionState.set(current, signature);
+          this.fillDefaults(node, current);
+          for (const key of [...this.errors.keys()]) {
+            if (key.startsWith(`${current}/`) && !this.isShown(key)) this.errors.delete(key);
+          }
+          this.notify(`${current}#visible`);
+          // Whether a question is required may have changed too: its label says "(optional)".
+          for (const child of node.children) this.notify(childPointer(current, child.key));
+        }
+      }
+      if (current === '') break;
+      current = parentPointer(current);
+    }
+  }
+
+  // ---- structure ------------------------------------------------------------------------------
+
+  /** Sets `default` and read-only values where nothing is answered, and creates the minimum number
+   * of entries of repeatable groups. */
+  private fillDefaults(node: FieldNode, pointer: string): void {
+    if (node.kind === 'object') {
+      for (const child of node.children) {
+        const childPtr = childPointer(pointer, child.key);
+        if (child.kind === 'object' && this.value(childPtr) === undefined) setIn(this.data, childPtr, {});
+        this.fillDefaults(child, childPtr);
+      }
+      return;
+    }
+    const current = this.value(pointer);
+    if (node.kind === 'array') {
+      const items = Array.isArray(current) ? current : [];
+      while (items.length < node.minItems) items.push({});
+      if (pointer !== '') setIn(this.data, pointer, items);
+      items.forEach((_, i) => this.fillDefaults(node.item, childPointer(pointer, i)));
+      return;
+    }
+    const fixed = node.schema.readOnly === true && node.schema.default !== undefined;
+    if ((fixed || current === undefined) && node.schema.default !== undefined) {
+      setIn(this.data, pointer, clone(node.schema.default));
+    }
+  }
+
+  private prune(node: FieldNode, value: unknown, pointer: string): unknown {
+    if (node.kind === 'object') {
+      if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+      const out: Answers = {};
+      const required = this.requiredKeys(node, pointer);
+      for (const child of this.visibleChildren(node, pointer)) {
+        const childPtr = childPointer(pointer, child.key);
+        const pruned = this.prune(child, (value as Answers)[child.key], childPtr);
+        if (pruned === undefined) continue;
+        const emptyObject = child.kind === 'object' && Object.keys(pruned as object).length === 0;
+        if (emptyObject && !required.has(child.key)) continue;
+        out[child.key] = pruned;
+      }
+      return out;
+    }
+    if (node.kind === 'array') {
+      if (!Array.isArray(value)) return undefined;
+      return value.map((item, i) => this.prune(node.item, item, childPointer(pointer, i)) ?? {});
+    }
+    return isEmpty(value) ? undefined : value;
+  }
+}

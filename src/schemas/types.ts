@@ -1,0 +1,179 @@
+/**
+ * Types of the form language: a JSON Schema with `x-ozg` annotations (see docs/definition.md), and the
+ * form model derived from it.
+ */
+
+export type Lang = 'de' | 'en';
+
+/** A JSON Schema node as ozg-form reads it. Unknown keywords are kept but not typed. */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+  title?: string;
+  description?: string;
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  default?: unknown;
+  readOnly?: boolean;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
+  dependentRequired?: Record<string, string[]>;
+  dependentSchemas?: Record<string, JsonSchema>;
+  'x-ozg'?: XOzgField & XOzgRoot;
+  [keyword: string]: unknown;
+}
+
+/** Texts that a translation may replace (`x-ozg.i18n.en`). */
+export interface TextOverrides {
+  title?: string;
+  description?: string;
+  help?: string;
+  placeholder?: string;
+  enumLabels?: Record<string, string>;
+  itemTitle?: string;
+  addLabel?: string;
+  errors?: Record<string, string>;
+}
+
+export type Widget = 'text' | 'textarea' | 'radio' | 'select' | 'checkbox' | 'checkboxes';
+
+/** `x-ozg` on a question. */
+export interface XOzgField {
+  widget?: Widget;
+  help?: string;
+  placeholder?: string;
+  autocomplete?: string;
+  order?: string[];
+  enumLabels?: Record<string, string>;
+  itemTitle?: string;
+  addLabel?: string;
+  errors?: Record<string, string>;
+  i18n?: Partial<Record<Lang, TextOverrides>>;
+}
+
+export interface StepDefinition {
+  id: string;
+  title: string;
+  description?: string;
+  fields: string[];
+  i18n?: Partial<Record<Lang, { title?: string; description?: string }>>;
+}
+
+/** `x-ozg` on the root of a definition. */
+export interface XOzgRoot {
+  leika?: string;
+  steps?: StepDefinition[];
+  i18n?: Partial<Record<Lang, TextOverrides>>;
+}
+
+/** What a question looks like to the person. */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'date'
+  | 'number'
+  | 'integer'
+  | 'boolean'
+  | 'choice'
+  | 'multi'
+  | 'object'
+  | 'array';
+
+/** A value a choice offers, with its texts. */
+export interface ChoiceOption {
+  value: unknown;
+  /** The schema that carries the option's texts (the `oneOf` entry), or undefined for a plain `enum`. */
+  schema?: JsonSchema;
+}
+
+interface NodeBase {
+  kind: FieldKind;
+  /** Property name in the parent object ('' for the root). */
+  key: string;
+  /** The resolved schema of the question. */
+  schema: JsonSchema;
+  /** JSON Pointer of `schema` inside the definition (after following `$ref`). */
+  schemaPointer: string;
+}
+
+export interface LeafNode extends NodeBase {
+  kind: Exclude<FieldKind, 'object' | 'array' | 'choice' | 'multi'>;
+}
+
+export interface ChoiceNode extends NodeBase {
+  kind: 'choice' | 'multi';
+  options: ChoiceOption[];
+  widget: 'radio' | 'select' | 'checkboxes';
+}
+
+/** A condition of an object: while `active` holds for the object's answers, `fields` are shown and
+ * `required` are required. */
+export interface ConditionalBlock {
+  /** How the block is switched on. */
+  when:
+    | { type: 'if'; schemaPointer: string; negate: boolean }
+    | { type: 'present'; key: string };
+  fields: string[];
+  required: string[];
+}
+
+export interface ObjectNode extends NodeBase {
+  kind: 'object';
+  /** Every question the object may ask, in display order (conditional ones included). */
+  children: FieldNode[];
+  /** Questions always shown. */
+  baseFields: Set<string>;
+  baseRequired: Set<string>;
+  blocks: ConditionalBlock[];
+}
+
+export interface ArrayNode extends NodeBase {
+  kind: 'array';
+  item: ObjectNode;
+  minItems: number;
+  maxItems: number;
+}
+
+export type FieldNode = LeafNode | ChoiceNode | ObjectNode | ArrayNode;
+
+export interface StepModel {
+  id: string;
+  /** Texts of the step (title, description, i18n). */
+  texts: { title?: string; description?: string; 'x-ozg'?: { i18n?: StepDefinition['i18n'] } };
+  /** Top-level property names of the step, in order. */
+  fields: string[];
+}
+
+export interface FormModel {
+  definition: JsonSchema;
+  root: ObjectNode;
+  steps: StepModel[];
+  /** Identifies the form for drafts and for FIT-Connect (`$id` or the URL it was loaded from). */
+  id: string;
+}

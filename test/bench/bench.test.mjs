@@ -1,0 +1,184 @@
+// Tests of the benchmark harness and the size check:  node --test test/bench/bench.test.mjs
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { checkSizes, findImports } from '../../scripts/size-check.mjs';
+import { compare, targets } from './report.mjs';
+import { startBenchServer } from './server.mjs';
+import { FIELDS_PER_SECTION, TARGET_TITLE, buildSyntheticForm } from './synthetic.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const temp = mkdtempSync(join(tmpdir(), 'ozg-bench-test-'));
+after(() => rmSync(temp, { recursive: true, force: true }));
+
+describe('synthetic forms', () => {
+  it('has sections of 10 fields, 60 % required, a known control count and one target field', () => {
+    const form = buildSyntheticForm(200);
+    const sections = Object.values(form.definition.properties);
+    assert.equal(sections.length, 20);
+    for (const s of sections) {
+      assert.equal(s.type, 'object');
+      assert.equal(Object.keys(s.properties).length, FIELDS_PER_SECTION);
+    }
+    assert.equal(form.required, 120);
+    assert.equal(form.expectedControls, 240); // 9 single controls + 3 radios per section
+    assert.ok(form.prefilled > 0);
+    const json = JSON.stringify(form.definition);
+    assert.equal(json.split(`"${TARGET_TITLE}"`).length - 1, 1);
+    assert.equal(form.definition.properties[form.target.section].properties.name.title, TARGET_TITLE);
+  });
+
+  it('puts a remainder into a shorter last section', () => {
+    const form = buildSyntheticForm(55);
+    const sections = Object.values(form.definition.properties);
+    assert.equal(sections.length, 6);
+    assert.equal(Object.keys(sections[5].properties).length, 5);
+    assert.equal(form.expectedControls, 5 * 12 + 5); // last section: name, strasse, email, datum, plz
+    assert.throws(() => buildSyntheticForm(0), RangeError);
+  });
+});
+
+describe('bench server', () => {
+  it('serves pages and forms on loopback and nothing outside its folders', async () => {
+    const forms = new Map([['7', { title: 'sieben' }]]);
+    const server = await startBenchServer({ distDir: join(temp, 'nodist'), pagesDir: join(here, 'pages'), forms });
+    try {
+      assert.match(server.origin, /^http:\/\/127\.0\.0\.1:\d+$/);
+      const form = await fetch(`${server.origin}/forms/7.json`);
+      assert.deepEqual(await form.json(), { title: 'sieben' });
+      assert.equal((await fetch(`${server.origin}/bench/baseline.html`)).status, 200);
+      assert.equal((await fetch(`${server.origin}/forms/8.json`)).status, 404);
+      const escape = await fetch(`${server.origin}/bench/..%2frun.mjs`);
+      assert.equal(escape.status, 403);
+      assert.doesNotMatch(await escape.text(), /startBenchServer/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+function writeDist(root, files, budget) {
+  mkdirSync(root, { recursive: true });
+  for (const [rel, code] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, rel)), { recursive: true });
+    writeFileSync(join(root, rel), code);
+  }
+  writeFileSync(join(root, 'size-budget.json'), JSON.stringify(budget));
+}
+
+const big = (n) => `export const x="${'ab'.repeat(n)}";`;
+const FILES = {
+  'dist/ozg-form.js':
+    'import{t as e}from"./chunks/render-AbCd_f12.js";import"./chunks/style-Zz9-yy00.js";' +
+    'async function v(){return(await import("./chunks/validate-Qq1Ww2Ee.js")).check()}' +
+    'async function p(){return(await import("./chunks/payment-Pp0Oo9Ii.js")).pay()}export{v,p};',
+  'dist/chunks/render-AbCd_f12.js': 'export{t};function t(){}',
+  'dist/chunks/style-Zz9-yy00.js': 'export const s=1;',
+  'dist/chunks/validate-Qq1Ww2Ee.js': `import { t as e } from "./render-AbCd_f12.js";\n${big(10)}`,
+  'dist/chunks/payment-Pp0Oo9Ii.js': 'export async function pay(){return import("./pdf-lib-Kk8Jj7Hh.js")}',
+  'dist/chunks/pdf-lib-Kk8Jj7Hh.js': big(50000),
+  'dist/npm/index.js': big(50000),
+};
+
+describe('size check', () => {
+  it('finds static and dynamic imports in minified and unminified output', () => {
+    const found = findImports('import{a as b}from"./a.js";export*from"./b.js";\nimport { c } from "../c.js";' +
+      'import"./d.js";x.import("./no.js");const m=await import("./e.js");import(`./f-${l}.js`)');
+    assert.deepEqual([...found.static].sort(), ['../c.js', './a.js', './b.js', './d.js']);
+    assert.deepEqual([...found.dynamic], ['./e.js']);
+    assert.equal(found.nonLiteralDynamic, 1);
+  });
+
+  it('counts static imports for the plain form and leaves out excluded chunks and what only they load', () => {
+    const root = join(temp, 'graph');
+    writeDist(root, FILES, { plainForm: { gzip: 51200 }, fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] } });
+    const { groups, rows, failures } = checkSizes(root, JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')));
+    const plain = groups.find((g) => g.key === 'plainForm');
+    const fill = groups.find((g) => g.key === 'fillAndValidate');
+    assert.deepEqual(plain.files.sort(), ['dist/chunks/render-AbCd_f12.js', 'dist/chunks/style-Zz9-yy00.js', 'dist/ozg-form.js']);
+    assert.deepEqual(fill.files.sort(), [...plain.files, 'dist/chunks/validate-Qq1Ww2Ee.js'].sort());
+    assert.match(rows.find((r) => r.file.includes('payment')).status, /excluded \(payment\)/);
+    assert.match(rows.find((r) => r.file.includes('pdf-lib')).status, /excluded/);
+    assert.ok(!rows.some((r) => r.file.startsWith('dist/npm/')));
+    assert.deepEqual(failures, []);
+  });
+
+  const run = (root) =>
+    spawnSync(process.execPath, [join(repo, 'scripts', 'size-check.mjs'), '--root', root], { encoding: 'utf8' });
+
+  it('passes within budget and fails with the group named when a budget is exceeded', () => {
+    const root = join(temp, 'cli');
+    writeDist(root, FILES, { plainForm: { gzip: 51200 }, fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] } });
+    const ok = run(root);
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /\| dist\/ozg-form\.js \| \d+ \| \d+ \|/);
+    // Without the exclusion the 100 kB pdf chunk counts towards fill-and-validate.
+    writeFileSync(join(root, 'size-budget.json'), JSON.stringify({ fillAndValidate: { raw: 92160, excludeChunks: [] } }));
+    const over = run(root);
+    assert.equal(over.status, 1);
+    assert.match(over.stderr, /fillAndValidate: [\d,]+ B raw > budget 92,160 B/);
+  });
+
+  it('fails with a clear message when dist is missing or an import is broken', () => {
+    const empty = join(temp, 'empty');
+    writeDist(empty, {}, { plainForm: { gzip: 51200 } });
+    const missing = run(empty);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /run npm run build first/);
+    const broken = join(temp, 'broken');
+    writeDist(broken, { 'dist/ozg-form.js': 'import"./chunks/gone-12345678.js";' }, {});
+    const result = run(broken);
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /broken import: dist\/ozg-form\.js imports \.\/chunks\/gone-12345678\.js/);
+  });
+
+  it('the repository budget holds the numbers of the issue', () => {
+    const budget = JSON.parse(readFileSync(join(repo, 'size-budget.json'), 'utf8'));
+    assert.equal(budget.plainForm.gzip, 51200);
+    assert.equal(budget.fillAndValidate.gzip, 92160);
+    assert.deepEqual(budget.fillAndValidate.excludeChunks, ['login', 'upload', 'payment', 'submission', 'audit', 'pdf']);
+  });
+});
+
+describe('report', () => {
+  it('marks a ratio target as over only at the sizes it applies to', () => {
+    const load = (renderMs) => ({ renderMs, bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } } });
+    const at200 = compare(200, [load(200), load(220)], [load(100), load(100)], targets(null));
+    const render = at200.find((r) => r.metric === 'render');
+    assert.equal(render.ratio, 2.1);
+    assert.equal(render.verdict, 'over');
+    const at50 = compare(50, [load(200)], [load(100)], targets(null));
+    assert.equal(at50.find((r) => r.metric === 'render').verdict, null);
+  });
+});
+
+describe('bench run against the stand-in element', () => {
+  it('measures both pages in Chromium and writes the report', { timeout: 120000 }, () => {
+    const out = join(temp, 'results');
+    const result = spawnSync(process.execPath, [join(here, 'run.mjs')], {
+      encoding: 'utf8',
+      env: { ...process.env, BENCH_STUB: '1', BENCH_RUNS: '1', BENCH_SIZES: '30', BENCH_SETTLE_MS: '300', BENCH_OUT: out },
+      timeout: 110000,
+    });
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /## 30 fields \(3 sections, 36 controls\)/);
+    const json = JSON.parse(readFileSync(join(out, 'latest.json'), 'utf8'));
+    const [size] = json.sizes;
+    for (const which of ['ozg', 'baseline']) {
+      const [load] = size.runs[which];
+      assert.equal(load.controls, 36);
+      assert.ok(load.renderMs > 0 && load.keyLatencyMs > 0 && load.heapBytes > 0, which);
+      assert.equal(load.typedOk, true);
+      assert.ok(load.domNodes > 36 * 2);
+    }
+    const validate = json.files.find((f) => f.path === '/bench/stub/validate.js');
+    assert.equal(validate.phase['30'], 'later');
+    assert.deepEqual(json.warnings, []);
+    assert.equal(readFileSync(join(out, 'latest.md'), 'utf8'), result.stdout.replace(/^\n/, ''));
+  });
+});

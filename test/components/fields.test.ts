@@ -1,0 +1,223 @@
+/**
+ * One suite of behaviour every question type must have: label, hint, required, error, value
+ * round-trip — run against each type, in a real browser with real key presses.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OzgForm } from '../../src/index.js';
+import { $, $$, next, renderForm, settle } from '../support/form.js';
+
+interface FieldCase {
+  name: string;
+  schema: Record<string, unknown>;
+  /** Answer the question as a person would; the value el.data must then hold. */
+  answer: (el: OzgForm) => Promise<void>;
+  expected: unknown;
+  /** Selector of the element that carries the accessible name and aria-describedby. */
+  described: string;
+  /** An answer that is wrong, and a part of the message it must produce. */
+  wrong?: { answer: (el: OzgForm) => Promise<void>; message: RegExp };
+  /** Whether the control shows an answer given through `data`. */
+  shows: (el: OzgForm, value: unknown) => boolean;
+}
+
+async function type(el: OzgForm, selector: string, text: string) {
+  const input = $(el, selector) as HTMLInputElement;
+  input.focus();
+  input.select?.();
+  await sendKeys({ type: text });
+  input.blur();
+  input.dispatchEvent(new Event('change'));
+  await settle(el);
+}
+
+const textCase = (name: string, schema: Record<string, unknown>, good: string, expected: unknown, wrong?: [string, RegExp]): FieldCase => ({
+  name,
+  schema,
+  answer: (el) => type(el, 'input, textarea', good),
+  expected,
+  described: 'input, textarea',
+  wrong: wrong && { answer: (el) => type(el, 'input, textarea', wrong[0]), message: wrong[1] },
+  // German decimal comma for numbers.
+  shows: (el, value) =>
+    ($(el, 'input, textarea') as HTMLInputElement).value === (typeof value === 'number' ? String(value).replace('.', ',') : value),
+});
+
+const cases: FieldCase[] = [
+  textCase('text', { type: 'string', minLength: 3 }, 'Bello', 'Bello', ['ab', /mindestens 3 Zeichen/]),
+  textCase('textarea', { type: 'string', maxLength: 500 }, 'Ein langer Text', 'Ein langer Text'),
+  textCase('email', { type: 'string', format: 'email' }, 'anna@example.org', 'anna@example.org', ['anna@', /E-Mail/]),
+  textCase('tel', { type: 'string', format: 'de-phone' }, '030 1234567', '030 1234567', ['12ab', /Telefonnummer/]),
+  textCase('url', { type: 'string', format: 'uri' }, 'https://example.org', 'https://example.org', ['kein link', /Adresse|URL|Internet/i]),
+  textCase('integer', { type: 'integer', minimum: 1, maximum: 20 }, '7', 7, ['25', /höchstens 20/]),
+  textCase('number', { type: 'number', minimum: 0 }, '12,5', 12.5, ['zwölf', /Zahl/]),
+  {
+    name: 'date',
+    schema: { type: 'string', format: 'date' },
+    answer: async (el) => {
+      const input = $(el, 'input') as HTMLInputElement;
+      input.focus();
+      // A date control takes its segments in the browser's locale order (e.g. mm/dd/yyyy or dd.mm.yyyy).
+      const parts = new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2025, 11, 24));
+      const digits: Record<string, string> = { day: '24', month: '12', year: '2025' };
+      await sendKeys({ type: parts.filter((p) => p.type in digits).map((p) => digits[p.type]).join('') });
+      input.dispatchEvent(new Event('change'));
+      await settle(el);
+    },
+    expected: '2025-12-24',
+    described: 'input',
+    shows: (el, value) => ($(el, 'input') as HTMLInputElement).value === value,
+  },
+  {
+    name: 'boolean',
+    schema: { type: 'boolean', const: true },
+    answer: async (el) => {
+      ($(el, 'input[type=checkbox]') as HTMLInputElement).focus();
+      await sendKeys({ press: 'Space' });
+      await settle(el);
+    },
+    expected: true,
+    described: 'input',
+    shows: (el, value) => ($(el, 'input[type=checkbox]') as HTMLInputElement).checked === value,
+  },
+  {
+    name: 'radio choice',
+    schema: { type: 'string', enum: ['m', 'w', 'd'], 'x-ozg': { enumLabels: { m: 'männlich', w: 'weiblich', d: 'divers' } } },
+    answer: async (el) => {
+      ($$(el, 'input[type=radio]')[0] as HTMLInputElement).focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await settle(el);
+    },
+    expected: 'w',
+    described: 'fieldset',
+    shows: (el, value) => ($$(el, 'input[type=radio]')[['m', 'w', 'd'].indexOf(value as string)] as HTMLInputElement).checked,
+  },
+  {
+    name: 'select choice',
+    schema: {
+      type: 'integer',
+      oneOf: [1, 2, 3, 4, 5, 6, 7, 8].map((n) => ({ const: n, title: `${n} Monate` })),
+    },
+    answer: async (el) => {
+      const select = $(el, 'select') as HTMLSelectElement;
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+    },
+    expected: 2,
+    described: 'select',
+    shows: (el, value) => ($(el, 'select') as HTMLSelectElement).selectedOptions[0].textContent === `${value} Monate`,
+  },
+  {
+    name: 'multiple choice',
+    schema: { type: 'array', uniqueItems: true, minItems: 1, items: { enum: ['gerüst', 'container', 'stand'] } },
+    answer: async (el) => {
+      const boxes = $$(el, 'input[type=checkbox]') as HTMLInputElement[];
+      boxes[2].focus();
+      await sendKeys({ press: 'Space' });
+      boxes[0].focus();
+      await sendKeys({ press: 'Space' });
+      await settle(el);
+    },
+    expected: ['gerüst', 'stand'],
+    described: 'fieldset',
+    shows: (el, value) =>
+      ($$(el, 'input[type=checkbox]') as HTMLInputElement[]).filter((b) => b.checked).length === (value as unknown[]).length,
+  },
+];
+
+function definition(field: Record<string, unknown>, required: boolean) {
+  return {
+    type: 'object',
+    title: 'Testformular',
+    required: required ? ['q'] : [],
+    properties: { q: { title: 'Die Frage', description: 'Ein Hinweis zur Frage.', ...field } },
+  };
+}
+
+function accessibleNameOwner(el: OzgForm, described: string): HTMLElement {
+  return $(el, described);
+}
+
+for (const c of cases) {
+  describe(`question type: ${c.name}`, () => {
+    it('is accessible and labelled, with its hint linked', async () => {
+      const el = await renderForm(definition(c.schema, true));
+      await expect(el).to.be.accessible();
+      const owner = accessibleNameOwner(el, c.described);
+      const root = el.shadowRoot!;
+      const labelText =
+        owner.tagName === 'FIELDSET'
+          ? owner.querySelector('legend')!.textContent
+          : root.querySelector(`label[for="${owner.id}"]`)!.textContent;
+      expect(labelText).to.contain('Die Frage');
+      const hintId = owner.getAttribute('aria-describedby')!;
+      expect(root.getElementById(hintId)!.textContent).to.equal('Ein Hinweis zur Frage.');
+    });
+
+    it('says "(optional)" only when the question is optional', async () => {
+      const required = await renderForm(definition(c.schema, true));
+      expect(required.shadowRoot!.querySelector('.optional')).to.equal(null);
+      const optional = await renderForm(definition(c.schema, false));
+      expect($(optional, '.optional').textContent).to.equal('(optional)');
+    });
+
+    it('shows a linked error when a required answer is missing, and accepts an answer', async () => {
+      const el = await renderForm(definition(c.schema, true));
+      await next(el);
+      const summary = $(el, '.error-summary');
+      expect(summary.querySelector('h3')!.textContent).to.equal('Es gibt ein Problem');
+      expect(el.shadowRoot!.activeElement).to.equal(summary);
+      const owner = accessibleNameOwner(el, c.described);
+      const error = $(el, '.error-message');
+      expect(error.textContent).to.match(/^Fehler:/);
+      expect(error.textContent).to.contain('Die Frage');
+      expect(owner.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
+      if (owner.tagName !== 'FIELDSET' || c.name === 'radio choice') expect(owner.getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      await c.answer(el);
+      expect(el.data.q).to.deep.equal(c.expected);
+      expect(el.shadowRoot!.querySelector('.error-message')).to.equal(null);
+      await next(el);
+      expect(el.shadowRoot!.querySelector('.review')).to.exist;
+    });
+
+    it('shows an answer given through `data`', async () => {
+      const el = await renderForm(definition(c.schema, true), { data: { q: c.expected } });
+      expect(c.shows(el, c.expected)).to.equal(true);
+      expect(el.data.q).to.deep.equal(c.expected);
+    });
+
+    if (c.wrong) {
+      it('explains a wrong answer when the person leaves the field', async () => {
+        const el = await renderForm(definition(c.schema, true));
+        await c.wrong!.answer(el);
+        const error = $(el, '.error-message');
+        expect(error.textContent).to.match(c.wrong!.message);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+}
+
+describe('question type: read-only with default', () => {
+  it('shows the default, cannot be changed, and is submitted', async () => {
+    const el = await renderForm(definition({ type: 'string', readOnly: true, default: 'Musterstadt' }, true));
+    const input = $(el, 'input') as HTMLInputElement;
+    expect(input.value).to.equal('Musterstadt');
+    expect(input.readOnly).to.equal(true);
+    input.focus();
+    await sendKeys({ type: 'X' });
+    expect(input.value).to.equal('Musterstadt');
+    expect(el.data.q).to.equal('Musterstadt');
+  });
+
+  it('a default is the starting value of an editable question', async () => {
+    const el = await renderForm(definition({ type: 'integer', default: 3 }, true));
+    expect(($(el, 'input') as HTMLInputElement).value).to.equal('3');
+    expect(el.data.q).to.equal(3);
+  });
+});

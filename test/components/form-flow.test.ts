@@ -1,0 +1,233 @@
+/** Steps, error summary, review, confirmation, conditions and repeatable groups of <ozg-form>. */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OzgForm, OzgStepDetail, OzgSubmitDetail } from '../../src/index.js';
+import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+
+const STEPS = '/test/fixtures/forms/steps.json';
+
+async function loadSteps(lang?: string): Promise<OzgForm> {
+  const definition = await (await fetch(STEPS)).json();
+  return renderForm(definition, { lang });
+}
+
+async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
+  input.focus();
+  await sendKeys({ type: text });
+  input.dispatchEvent(new Event('change'));
+  await settle(el);
+}
+
+function radio(el: OzgForm, label: string): HTMLInputElement {
+  return control(el, label);
+}
+
+async function fillPersonStep(el: OzgForm) {
+  await typeInto(el, control(el, 'Name'), 'Erika Mustermann');
+  radio(el, 'mich selbst').click();
+  await settle(el);
+}
+
+describe('steps', () => {
+  it('shows "Schritt 1 von 4", validates the step on "Weiter" and moves on', async () => {
+    const el = await loadSteps();
+    expect($(el, '.progress-text').textContent).to.equal('Schritt 1 von 4');
+    expect($(el, '[aria-current="step"]').textContent).to.contain('Person');
+    await next(el);
+    expect($(el, '.progress-text').textContent).to.equal('Schritt 1 von 4');
+    const links = $$(el, '.error-summary a').map((a) => a.textContent);
+    expect(links).to.have.length(2);
+    expect(links[0]).to.contain('Name');
+    expect(links[1]).to.contain('Antrag für');
+
+    await fillPersonStep(el);
+    const stepEvent = oneEvent(el, 'ozg-step');
+    await next(el);
+    const { detail } = (await stepEvent) as CustomEvent<OzgStepDetail>;
+    expect(detail).to.include({ index: 1, id: 'tiere', title: 'Tiere', steps: 3 });
+    expect($(el, '.progress-text').textContent).to.equal('Schritt 2 von 4');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '.step-title'));
+    expect($(el, '.step-title').textContent).to.equal('Tiere');
+  });
+
+  it('a link of the error summary moves focus to its field', async () => {
+    const el = await loadSteps();
+    await next(el);
+    ($$(el, '.error-summary a')[1] as HTMLAnchorElement).click();
+    await settle(el);
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.shadowRoot!.activeElement).to.equal(radio(el, 'mich selbst'));
+  });
+
+  it('"Zurück" keeps the answers', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    $(el, 'button.secondary:not(.add):not(.remove)').click();
+    await settle(el);
+    expect((control(el, 'Name') as HTMLInputElement).value).to.equal('Erika Mustermann');
+  });
+});
+
+describe('conditions', () => {
+  it('if/then shows a question and makes it required; hidden again, it is neither validated nor submitted', async () => {
+    const el = await loadSteps();
+    await typeInto(el, control(el, 'Name'), 'Erika Mustermann');
+    expect(() => control(el, 'Name der Firma')).to.throw();
+    radio(el, 'eine Firma').click();
+    await settle(el);
+    const firma = control(el, 'Name der Firma');
+    await next(el);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Bitte geben Sie Name der Firma an.']);
+    await typeInto(el, firma, 'Muster GmbH');
+    expect(el.data.firma).to.equal('Muster GmbH');
+    radio(el, 'mich selbst').click();
+    await settle(el);
+    expect(() => control(el, 'Name der Firma')).to.throw();
+    expect(el.data).to.not.have.property('firma');
+    await next(el);
+    expect($(el, '.step-title').textContent).to.equal('Tiere');
+  });
+
+  it('conditions inside a repeatable group apply to each entry on its own', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    expect(() => control(el, 'Datum der Wesensprüfung')).to.throw();
+    control(el, 'Gefährlich').click();
+    await settle(el);
+    expect(control(el, 'Datum der Wesensprüfung')).to.exist;
+    await next(el);
+    const problems = $$(el, '.error-summary a').map((a) => a.textContent);
+    expect(problems).to.include('Bitte geben Sie Datum der Wesensprüfung an.');
+    expect(problems).to.include('Bitte wählen Sie Art aus.');
+  });
+
+  it('allOf + if, dependentSchemas and dependentRequired', async () => {
+    const el = await renderForm(await (await fetch(STEPS)).json(), {
+      data: { name: 'Erika', typ: 'person', tiere: [{ art: 'hund' }] },
+    });
+    await next(el);
+    await next(el);
+    expect($(el, '.step-title').textContent).to.equal('Zahlung');
+    expect(() => control(el, 'IBAN')).to.throw();
+    control(el, 'Per Lastschrift zahlen').click();
+    await settle(el);
+    const iban = control(el, 'IBAN');
+    expect(() => control(el, 'BIC')).to.throw();
+    expect(() => control(el, 'Kontoinhaber')).to.not.throw();
+    expect(el.shadowRoot!.querySelector(`label[for="${control(el, 'Kontoinhaber').id}"] .optional`)).to.exist;
+    await typeInto(el, iban, 'DE89 3704 0044 0532 0130 00');
+    expect(control(el, 'BIC')).to.exist;
+    expect(el.shadowRoot!.querySelector(`label[for="${control(el, 'Kontoinhaber').id}"] .optional`)).to.equal(null);
+    await next(el);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Bitte geben Sie Kontoinhaber an.']);
+  });
+});
+
+describe('repeatable groups', () => {
+  it('adds and removes entries within minItems and maxItems, keeping answers of the others', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    expect($$(el, '.item > legend').map((l) => l.textContent)).to.deep.equal(['Tier 1']);
+    expect(el.shadowRoot!.querySelector('button.remove')).to.equal(null);
+    $(el, 'button.add').click();
+    await settle(el);
+    expect($$(el, '.item > legend').map((l) => l.textContent)).to.deep.equal(['Tier 1', 'Tier 2']);
+    expect(el.shadowRoot!.querySelector('button.add')).to.equal(null);
+    expect($(el, '.repeat .note').textContent).to.contain('höchstens 2');
+    expect($(el, '[role=status]').textContent).to.contain('Tier 2 hinzugefügt');
+    // Focus moved into the new entry.
+    expect(el.shadowRoot!.activeElement!.closest('.item')!.querySelector('legend')!.textContent).to.equal('Tier 2');
+
+    const radios = $$(el, '.item input[type=radio]') as HTMLInputElement[];
+    radios[1].click(); // Tier 1: Katze
+    radios[2].click(); // Tier 2: Hund
+    await settle(el);
+    expect(el.data.tiere).to.deep.equal([{ art: 'katze' }, { art: 'hund' }]);
+
+    ($$(el, 'button.remove')[0] as HTMLButtonElement).click();
+    await settle(el);
+    expect(el.data.tiere).to.deep.equal([{ art: 'hund' }]);
+    expect($$(el, '.item > legend').map((l) => l.textContent)).to.deep.equal(['Tier 1']);
+    expect(($$(el, '.item input[type=radio]')[0] as HTMLInputElement).checked).to.equal(true);
+    expect($(el, 'button.add').textContent!.trim()).to.equal('Weiteres Tier hinzufügen');
+  });
+});
+
+describe('review and confirmation', () => {
+  it('shows every answer, changes a step through its link and returns, and fires ozg-submit with the data', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    ($$(el, '.item input[type=radio]')[0] as HTMLInputElement).click();
+    await settle(el);
+    await next(el);
+    await next(el);
+    expect($(el, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
+    expect($(el, '.progress-text').textContent).to.equal('Schritt 4 von 4');
+    const review = $(el, '.review');
+    expect(review.textContent).to.contain('Erika Mustermann');
+    expect(review.textContent).to.contain('mich selbst');
+    expect(review.textContent).to.contain('Tier 1');
+    expect(review.textContent).to.contain('Hund');
+    await expect(el).to.be.accessible();
+
+    const change = $$(el, '.review button.link')[0];
+    expect(change.getAttribute('aria-label')).to.equal('Ändern: Person');
+    change.click();
+    await settle(el);
+    const name = control(el, 'Name');
+    name.focus();
+    (name as HTMLInputElement).select();
+    await sendKeys({ type: 'Max Mustermann' });
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Zur Übersicht');
+    await next(el);
+    expect($(el, '.review').textContent).to.contain('Max Mustermann');
+
+    const submitted = oneEvent(el, 'ozg-submit');
+    $(el, 'button.primary').click();
+    const { detail } = (await submitted) as CustomEvent<OzgSubmitDetail>;
+    expect(detail.data).to.deep.equal({ name: 'Max Mustermann', typ: 'person', tiere: [{ art: 'hund' }] });
+    await settle(el);
+    expect($(el, '.confirmation').textContent).to.contain('bestätigt');
+  });
+});
+
+describe('English', () => {
+  it('shows the texts of the definition and of the interface in English', async () => {
+    const el = await loadSteps('en');
+    expect($(el, '.form-title').textContent).to.equal('Test application');
+    expect($(el, '.progress-text').textContent).to.equal('Step 1 of 4');
+    expect(control(el, 'myself')).to.exist;
+    await next(el);
+    expect($(el, '.error-summary h3').textContent).to.equal('There is a problem');
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Enter Name.', 'Select Application for.']);
+    expect($(el, '.error-message').textContent).to.match(/^Error:/);
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Continue');
+  });
+
+  it('follows a change of the lang attribute', async () => {
+    const el = await loadSteps('de');
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect($(el, '.form-title').textContent).to.equal('Test application');
+    expect(control(el, 'myself')).to.exist;
+    expect($(el, 'legend').textContent).to.contain('Application for');
+  });
+
+  it('takes the language of the page when it has none', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.lang = 'en-GB';
+    document.body.appendChild(wrapper);
+    const el = document.createElement('ozg-form') as OzgForm;
+    const ready = oneEvent(el, 'ozg-ready');
+    el.schema = { type: 'object', title: 'T', properties: { a: { type: 'string', title: 'A' } } };
+    wrapper.appendChild(el);
+    await ready;
+    await settle(el);
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Continue');
+    wrapper.remove();
+  });
+});

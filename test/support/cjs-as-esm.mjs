@@ -1,0 +1,46 @@
+// @web/test-runner serves ES modules; Ajv, ajv-formats and ajv-i18n are published as CommonJS only.
+// This dev-server plugin bundles them once, together, into one ES module with esbuild (already the
+// project's TypeScript compiler), so they share one copy of Ajv's internals as in the Vite build.
+// @rollup/plugin-commonjs through @web/dev-server-rollup was tried first: it fails on Ajv's JSON
+// requires and its `__esModule` default export.
+import { build } from 'esbuild';
+
+/** Import specifiers used by src/ -> the name they are exported under from the shared bundle. */
+const entries = {
+  ajv: 'Ajv',
+  'ajv/dist/2020': 'Ajv2020',
+  'ajv/dist/2020.js': 'Ajv2020',
+  'ajv-formats': 'addFormats',
+  'ajv-i18n/localize/de': 'localizeDe',
+  'ajv-i18n/localize/de/index.js': 'localizeDe',
+};
+
+export function cjsAsEsm() {
+  let bundle;
+  const names = [...new Set(Object.values(entries))];
+  const source = names
+    .map((name) => `export { default as ${name} } from '${Object.keys(entries).find((k) => entries[k] === name)}';`)
+    .join('\n');
+  return {
+    name: 'cjs-as-esm',
+    resolveImport({ source: specifier }) {
+      if (specifier in entries) return `/__cjs__/${entries[specifier]}.js`;
+      return undefined;
+    },
+    async serve(context) {
+      if (context.path === '/__cjs__/bundle.js') {
+        bundle ??= build({
+          stdin: { contents: source, resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+        }).then((result) => result.outputFiles[0].text);
+        return { body: await bundle, type: 'js' };
+      }
+      const match = /^\/__cjs__\/(\w+)\.js$/.exec(context.path);
+      if (match) return { body: `import { ${match[1]} } from '/__cjs__/bundle.js';\nexport default ${match[1]};\n`, type: 'js' };
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { fixtureCleanup } from '@open-wc/testing';
+import type { OzgForm } from '../../src/index.js';
+import '../../src/index.js';
+
+export interface RenderOptions {
+  src?: string;
+  data?: Record<string, unknown>;
+  lang?: string;
+  /** Keep drafts from earlier tests out: each form gets a unique $id unless false. */
+  isolate?: boolean;
+}
+
+let counter = 0;
+
+/** Creates an <ozg-form>, waits until it is ready (or failed), and returns it. */
+export async function renderForm(schema: object | undefined, options: RenderOptions = {}): Promise<OzgForm> {
+  const el = document.createElement('ozg-form') as OzgForm;
+  if (options.lang) el.setAttribute('lang', options.lang);
+  if (options.data) el.data = options.data;
+  const settled = new Promise<void>((resolve) => {
+    el.addEventListener('ozg-ready', () => resolve(), { once: true });
+    el.addEventListener('ozg-error', () => resolve(), { once: true });
+  });
+  if (schema) {
+    const isolated = options.isolate === false ? schema : { ...schema, $id: `urn:test:${Date.now()}:${counter++}` };
+    el.schema = isolated as OzgForm['schema'];
+  }
+  if (options.src) el.src = options.src;
+  const wrapper = document.createElement('div');
+  wrapper.appendChild(el);
+  document.body.appendChild(wrapper);
+  cleanup.push(wrapper);
+  await settled;
+  await el.updateComplete;
+  return el;
+}
+
+const cleanup: HTMLElement[] = [];
+afterEach(() => {
+  while (cleanup.length) cleanup.pop()!.remove();
+  fixtureCleanup();
+});
+
+export function root(el: OzgForm): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+export function $(el: OzgForm, selector: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`Nothing matches ${selector}`);
+  return found;
+}
+
+export function $$(el: OzgForm, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+/** The input/select/textarea whose label (or legend) reads `label`. */
+export function control(el: OzgForm, label: string): HTMLInputElement {
+  for (const lbl of $$(el, 'label')) {
+    const text = lbl.textContent!.replace(/\s+/g, ' ').trim();
+    if (text === label || text.startsWith(`${label} (`)) {
+      const id = lbl.getAttribute('for')!;
+      return el.shadowRoot!.getElementById(id) as HTMLInputElement;
+    }
+  }
+  throw new Error(`No control labelled "${label}"`);
+}
+
+export async function settle(el: OzgForm): Promise<void> {
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await el.updateComplete;
+}
+
+/** Clicks the primary button of the step ("Weiter" / "Angaben bestätigen"). */
+export async function next(el: OzgForm): Promise<void> {
+  $(el, 'button.primary').click();
+  await settle(el);
+}

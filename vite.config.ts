@@ -1,0 +1,32 @@
+import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// Two builds from one config:
+//  - default: the script-tag bundle dist/ozg-form.js, every dependency included, minified;
+//  - `--mode npm`: ES modules for bundlers under dist/npm/, dependencies left as imports.
+export default defineConfig(({ mode }) => {
+  const npm = mode === 'npm';
+  return {
+    define: {
+      __OZG_VERSION__: JSON.stringify(pkg.version),
+    },
+    build: {
+      target: 'es2021',
+      outDir: npm ? 'dist/npm' : 'dist',
+      emptyOutDir: npm,
+      minify: !npm,
+      sourcemap: true,
+      lib: {
+        entry: (npm
+          ? { index: 'src/index.ts', check: 'src/schemas/check.ts' }
+          : { 'ozg-form': 'src/index.ts' }) as Record<string, string>,
+        formats: ['es'],
+      },
+      rolldownOptions: npm
+        ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
+        : { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+    },
+  };
+});

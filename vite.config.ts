@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => {
     build: {
       target: 'es2021',
       outDir: npm ? 'dist/npm' : 'dist',
-      emptyOutDir: npm,
+      emptyOutDir: true,
       minify: !npm,
       sourcemap: true,
       lib: {
@@ -26,7 +26,16 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: npm
         ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
-        : { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+        : {
+            output: {
+              // Lazy chunks are named after the building block they carry (src/modules/<name>/…), so
+              // the size check can tell what a plain form loads from what login, upload or payment load.
+              chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {
+                const block = /\/src\/modules\/([\w-]+)\//.exec(chunk.facadeModuleId ?? '')?.[1];
+                return `chunks/${block ?? chunk.name}-[hash].js`;
+              },
+            },
+          },
     },
   };
 });

@@ -7,20 +7,27 @@ const T = {
     bescheidText: 'Text des Bescheids', sendBescheid: 'Bescheid erstellen und senden', lang: 'English',
     none: 'Keine Anträge.', denied: 'Token ungültig.', failed: 'Aktion fehlgeschlagen', done: 'Erledigt.',
     undecryptable: 'Nicht entschlüsselbar', hashBad: 'Prüfsumme stimmt nicht', status: 'Status', case: 'Vorgang',
-    service: 'Leistung', submitted: 'Eingegangen', from: 'von Antragsteller/in', to: 'an Antragsteller/in' },
+    service: 'Leistung', submitted: 'Eingegangen', from: 'von Antragsteller/in', to: 'an Antragsteller/in',
+    loadFailed: 'Laden fehlgeschlagen', empty: 'Bitte zuerst einen Text eingeben.',
+    states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
     messages: 'Messages', message: 'Message to the applicant', send: 'Send message',
     bescheidText: 'Text of the decision', sendBescheid: 'Create and send decision', lang: 'Deutsch',
     none: 'No applications.', denied: 'Invalid token.', failed: 'Action failed', done: 'Done.',
     undecryptable: 'Cannot be decrypted', hashBad: 'checksum mismatch', status: 'Status', case: 'Case',
-    service: 'Service', submitted: 'Received', from: 'from applicant', to: 'to applicant' },
+    service: 'Service', submitted: 'Received', from: 'from applicant', to: 'to applicant',
+    loadFailed: 'Loading failed', empty: 'Please enter a text first.',
+    states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
 let token = sessionStorage.getItem('ozg-inbox-token') ?? '';
 let current;
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[lang][k] ?? k;
+const state = (s) => T[lang].states[s] ?? s ?? '';
+const when = (iso) => (iso ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+const final = (s) => s === 'accepted' || s === 'rejected';
 const say = (msg, error = false) => { $('status').textContent = msg; $('status').className = error ? 'error' : ''; };
 
 function applyLang() {
@@ -29,23 +36,40 @@ function applyLang() {
   $('lang').textContent = t('lang');
   $('lang').lang = lang === 'de' ? 'en' : 'de';
   document.title = `${t('title')} – Stadt Musterstadt`;
+  // What came from the server is rendered in the chosen language too.
+  if (lastList) renderList(lastList);
+  if (current) { renderDetail(current); renderMessages(lastMessages); }
 }
 
 async function api(path, init = {}) {
   const res = await fetch(`inbox/api/${path}`, {
     ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
-  if (res.status === 401) { say(t('denied'), true); $('login').hidden = false; throw new Error('401'); }
+  if (res.status === 401) {
+    token = '';
+    sessionStorage.removeItem('ozg-inbox-token');
+    say(t('denied'), true);
+    $('login').hidden = false;
+    throw new Error('401');
+  }
   if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail ?? String(res.status)); }
   return res;
 }
 
 function li(text) { const el = document.createElement('li'); el.textContent = text; return el; }
 
+let lastList;
+let lastMessages = [];
+
 async function loadList() {
   const { submissions } = await (await api('submissions')).json();
+  lastList = submissions;
   $('login').hidden = true;
   $('list-section').hidden = false;
+  renderList(submissions);
+}
+
+function renderList(submissions) {
   const list = $('list');
   list.replaceChildren();
   if (!submissions.length) list.append(li(t('none')));
@@ -53,21 +77,32 @@ async function loadList() {
     const item = document.createElement('li');
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = `${s.serviceName ?? s.leika} – ${s.caseId.slice(0, 8)} – ${s.status}`;
-    b.addEventListener('click', () => void open(s.submissionId));
+    b.textContent = `${s.serviceName ?? s.leika} – ${s.caseId.slice(0, 8)} – ${state(s.status)} – ${when(s.submittedAt)}`;
+    b.addEventListener('click', () => void open(s.submissionId, { focus: true }));
     item.append(b);
     list.append(item);
   }
 }
 
-async function open(sid) {
-  const d = await (await api(`submissions/${sid}`)).json();
-  current = d;
+/** Shows one submission; `focus` moves the focus to its heading (only when the person opened it). */
+async function open(sid, { focus = false } = {}) {
+  try {
+    current = await (await api(`submissions/${sid}`)).json();
+    renderDetail(current);
+    await loadMessages();
+    if (focus) $('detail-h').focus();
+  } catch (e) {
+    if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+  }
+}
+
+function renderDetail(d) {
+  const sid = d.submissionId;
   $('detail').hidden = false;
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
   const facts = $('facts');
   facts.replaceChildren();
-  for (const [k, v] of [['status', d.status], ['case', d.caseId], ['service', d.leika], ['submitted', d.submittedAt]]) {
+  for (const [k, v] of [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]]) {
     const dt = document.createElement('dt'); dt.textContent = t(k);
     const dd = document.createElement('dd'); dd.textContent = v ?? '';
     facts.append(dt, dd);
@@ -81,7 +116,11 @@ async function open(sid) {
     b.type = 'button';
     b.textContent = `${a.filename ?? a.attachmentId} (${a.mimeType ?? ''}, ${a.size} B)${a.hashOk ? '' : ` – ${t('hashBad')}`}`;
     b.addEventListener('click', async () => {
-      const blob = await (await api(`submissions/${sid}/attachments/${a.attachmentId}`)).blob();
+      let blob;
+      try { blob = await (await api(`submissions/${sid}/attachments/${a.attachmentId}`)).blob(); } catch (e) {
+        if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true);
+        return;
+      }
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url; link.download = a.filename ?? 'anhang';
@@ -91,37 +130,55 @@ async function open(sid) {
     item.append(b);
     atts.append(item);
   }
-  await loadMessages();
-  $('detail-h').focus();
+  // A decided submission cannot be accepted or rejected again.
+  $('accept').disabled = final(d.status) || d.state !== 'ok';
+  for (const id of ['reject', 'reason']) $(id).disabled = final(d.status);
 }
 
 async function loadMessages() {
   const { messages } = await (await api(`submissions/${current.submissionId}/messages`)).json();
-  $('messages').replaceChildren(...messages.map((m) =>
-    li(`${new Date(m.createdAt).toLocaleString(lang)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.text ?? ''}` : m.text}`)));
+  lastMessages = messages;
+  renderMessages(messages);
 }
 
-async function act(path, body) {
+function renderMessages(messages) {
+  $('messages').replaceChildren(...messages.map((m) =>
+    li(`${when(m.createdAt)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.text ?? ''}` : m.text}`)));
+}
+
+/** Runs a case-worker action; on success clears `field` (if given) and refreshes, keeping the focus where it is. */
+async function act(path, body, field) {
+  const trigger = document.activeElement;
   try {
     await api(`submissions/${current.submissionId}/${path}`, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
-    say(t('done'));
+    if (field) field.value = '';
     await open(current.submissionId);
     await loadList();
-  } catch (e) { say(`${t('failed')}: ${e.message}`, true); }
+    say(t('done'));
+    // Accept/Reject are disabled once decided: do not leave the keyboard focus on a disabled button.
+    if (trigger?.disabled) $('detail-h').focus();
+  } catch (e) { if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true); }
 }
 
 $('login').addEventListener('submit', (e) => {
   e.preventDefault();
   token = $('token').value;
   sessionStorage.setItem('ozg-inbox-token', token);
-  loadList().catch(() => {});
+  loadList().catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });
 });
 $('lang').addEventListener('click', () => { lang = lang === 'de' ? 'en' : 'de'; applyLang(); });
 $('accept').addEventListener('click', () => void act('accept'));
-$('reject').addEventListener('click', () => void act('reject', { reason: $('reason').value || '–' }));
-$('send-msg').addEventListener('click', () => { if ($('msg').value) void act('messages', { text: $('msg').value }); });
+$('reject').addEventListener('click', () => {
+  if (!$('reason').value.trim()) { say(t('empty'), true); $('reason').focus(); return; }
+  void act('reject', { reason: $('reason').value.trim() });
+});
+$('send-msg').addEventListener('click', () => {
+  if (!$('msg').value.trim()) { say(t('empty'), true); $('msg').focus(); return; }
+  void act('messages', { text: $('msg').value }, $('msg'));
+});
 $('send-bescheid').addEventListener('click', () => {
-  if ($('bescheid').value) void act('bescheid', { title: 'Bescheid', text: $('bescheid').value });
+  if (!$('bescheid').value.trim()) { say(t('empty'), true); $('bescheid').focus(); return; }
+  void act('bescheid', { title: 'Bescheid', text: $('bescheid').value }, $('bescheid'));
 });
 applyLang();
-if (token) loadList().catch(() => {});
+if (token) loadList().catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });

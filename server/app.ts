@@ -8,6 +8,7 @@ import type { ServerContext } from './context.js';
 import { createStandIn, registerStandIn } from './fitconnect/standin.js';
 import { registerGateway } from './gateway/index.js';
 import { registerInbox } from './inbox/index.js';
+import { registerAccount } from './idp/index.js';
 
 export interface ServerOptions extends ServerConfigInput {
   host?: string;
@@ -57,6 +58,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   }
   await registerGateway(app, ctx);
   if (config.inbox.enabled) await registerInbox(app, ctx);
+  await registerAccount(app, ctx);
   await registerStatic(app, config.demoDir, config.distDir);
 
   try {

@@ -36,6 +36,32 @@ export interface InboxConfig {
   token: string;
 }
 
+/** The built-in OpenID provider with BundID-like test accounts (server/idp; a test aid, not for production). */
+export interface IdpConfig {
+  enabled: boolean;
+  /** Public issuer URL when the server runs behind a proxy. Unset = <this server's URL>idp. */
+  issuer?: string;
+  /** Trust X-Forwarded-* headers (set behind a TLS-offloading proxy). */
+  proxy: boolean;
+  /** The demo's public client (PKCE, no secret). */
+  clientId: string;
+  /** Extra redirect URIs besides the demo pages on the server's own origin. */
+  redirectUris: string[];
+}
+
+/** What the browser's AccountService is told (GET /account/config.json). */
+export interface AccountConfig {
+  /** OpenID provider issuer (e.g. a Keycloak realm that brokers BundID). Unset = the built-in provider. */
+  issuer?: string;
+  /** Client id at that provider. Unset = idp.clientId. */
+  clientId?: string;
+  scopes: string[];
+  /** Canonical claim name (as used in x-ozg.prefill) -> claim name or dotted path at the provider. */
+  claimMap: Record<string, string>;
+  /** acr value per trust level; unset = STORK-QAA-Level-1/3/4. */
+  acrValues?: Partial<Record<'basisregistriert' | 'substantiell' | 'hoch', string>>;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -47,13 +73,20 @@ export interface ServerConfig {
   gateway: GatewayConfig;
   standIn: StandInConfig;
   inbox: InboxConfig;
+  idp: IdpConfig;
+  account: AccountConfig;
 }
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox'>> & {
+export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account'>> & {
   gateway?: Partial<GatewayConfig>;
   standIn?: Partial<StandInConfig>;
   inbox?: Partial<InboxConfig>;
+  idp?: Partial<IdpConfig>;
+  account?: Partial<AccountConfig>;
 };
+
+export const DEMO_IDP_CLIENT_ID = 'ozg-form-demo';
+export const DEFAULT_ACCOUNT_SCOPES = ['openid', 'profile', 'email', 'phone', 'address', 'postfach', 'unternehmen'];
 
 export const DEMO_INBOX_TOKEN = 'musterstadt-demo';
 export const DEMO_CLIENT_ID = 'ozg-form-demo-client';
@@ -120,6 +153,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ...file.inbox,
       ...defined({ enabled: envBool(env.INBOX), token: envStr(env.INBOX_TOKEN) }),
     },
+    idp: {
+      ...file.idp,
+      ...defined({
+        enabled: envBool(env.IDP),
+        issuer: envStr(env.IDP_ISSUER),
+        proxy: envBool(env.IDP_PROXY),
+        clientId: envStr(env.IDP_CLIENT_ID),
+        redirectUris: envStr(env.IDP_REDIRECT_URIS)?.split(',').map((s) => s.trim()).filter(Boolean),
+      }),
+    },
+    account: {
+      ...file.account,
+      ...defined({
+        issuer: envStr(env.OIDC_ISSUER),
+        clientId: envStr(env.OIDC_CLIENT_ID),
+        scopes: envStr(env.OIDC_SCOPES)?.split(/[\s,]+/).filter(Boolean),
+        claimMap: env.OIDC_CLAIM_MAP ? JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string> : undefined,
+      }),
+    },
   };
 }
 
@@ -153,9 +205,11 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     demoDir: resolve(repoRoot, 'demo'),
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
-    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined }),
+    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined }),
     gateway,
     standIn,
     inbox: { enabled: true, token: DEMO_INBOX_TOKEN, ...defined(input.inbox ?? {}) },
+    idp: { enabled: true, proxy: false, clientId: DEMO_IDP_CLIENT_ID, redirectUris: [], ...defined(input.idp ?? {}) },
+    account: { scopes: DEFAULT_ACCOUNT_SCOPES, claimMap: {}, ...defined(input.account ?? {}) },
   };
 }

@@ -6,10 +6,12 @@
  */
 import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';
+import { OzgMailbox } from './components/mailbox/ozg-mailbox.js';
 
 defineElement('ozg-form', OzgForm);
+defineElement('ozg-mailbox', OzgMailbox);
 
-export { OzgForm, VERSION };
+export { OzgForm, OzgMailbox, VERSION };
 export type { OzgChangeDetail, OzgErrorDetail, OzgReadyDetail, OzgStepDetail, OzgSubmitDetail } from './components/events.js';
 export type { DraftStore, Draft } from './modules/drafts/draft-store.js';
 export type { JsonSchema, XOzgField, XOzgRoot, StepDefinition, Lang } from './schemas/types.js';

@@ -9,14 +9,14 @@ type Versioned = CustomElementConstructor & { ozgVersion?: string };
  * Registers an element once. A page may load two copies of the bundle: the second registration is
  * silent when the versions agree and warns (naming both) when they do not; it never throws.
  */
-export function defineElement(name: string, ctor: CustomElementConstructor): void {
+export function defineElement(name: string, ctor: CustomElementConstructor, version: string = VERSION): void {
   const existing = customElements.get(name) as Versioned | undefined;
   if (existing) {
-    if (existing.ozgVersion !== VERSION) {
-      console.warn(`ozg-form: <${name}> is already defined by version ${existing.ozgVersion ?? 'unknown'}; version ${VERSION} is not registered again.`);
+    if (existing.ozgVersion !== version) {
+      console.warn(`ozg-form: <${name}> is already defined by version ${existing.ozgVersion ?? 'unknown'}; version ${version} is not registered again.`);
     }
     return;
   }
-  (ctor as Versioned).ozgVersion = VERSION;
+  (ctor as Versioned).ozgVersion = version;
   customElements.define(name, ctor);
 }

@@ -319,7 +319,13 @@ function metaSchemaProblems(errors: ErrorObject[]): DefinitionProblem[] {
 }
 
 /** All problems of a definition; an empty list means it can be published. */
-export function checkDefinition(definition: unknown): DefinitionProblem[] {
+export interface CheckOptions {
+  /** Also compile the whole definition with Ajv (default). The browser skips it: compiling a large
+   * form takes about a millisecond per question, and the form compiles what it validates anyway. */
+  compile?: boolean;
+}
+
+export function checkDefinition(definition: unknown, options: CheckOptions = {}): DefinitionProblem[] {
   if (!isObj(definition)) {
     return [problem('', 'Die Definition muss ein JSON-Objekt sein (ein JSON Schema mit "type": "object" und "properties").',
       'The definition must be a JSON object (a JSON Schema with "type": "object" and "properties").')];
@@ -349,7 +355,7 @@ export function checkDefinition(definition: unknown): DefinitionProblem[] {
   const nodes = schemaNodes(definition);
   const keywordProblems = checkKeywords(definition, nodes, new Set(Object.keys(ajv.formats)));
   problems.push(...keywordProblems, ...checkXOzg(nodes), ...checkSteps(definition), ...checkLabelsAndOrder(definition, nodes));
-  if (schemaOk && keywordProblems.length === 0) {
+  if (options.compile !== false && schemaOk && keywordProblems.length === 0) {
     try {
       ajv.compile(definition);
     } catch (e) {

@@ -1,4 +1,4 @@
-import { checkDefinition, type DefinitionProblem } from './check.js';
+import type { DefinitionProblem } from './check.js';
 import type { JsonSchema } from './types.js';
 
 /** Why a definition could not be used: what an editor needs to fix it. */
@@ -29,12 +29,6 @@ export async function fetchDefinition(src: string, signal?: AbortSignal): Promis
   } catch (error) {
     throw new DefinitionLoadError('json', { src, detail: (error as Error).message });
   }
-}
-
-/** Checks a definition; rejects it with every problem found. */
-export function assertValidDefinition(definition: unknown): asserts definition is JsonSchema {
-  const problems = checkDefinition(definition);
-  if (problems.length) throw new DefinitionLoadError('invalid', {}, problems);
 }
 
 /** A short stable hash, to name drafts of definitions that have no `$id`. */

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
-import { describeError } from './messages.js';
+import type { describeError } from './messages.js';
 import { nodeAt } from './model.js';
 import { customErrors, labelOf } from './texts.js';
 import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
@@ -13,6 +13,12 @@ export interface FieldError {
 }
 
 type Listener = () => void;
+
+/** The Ajv-backed part of a form's state, loaded as a separate chunk (see validation.ts). */
+export interface Validation {
+  validator: FormValidator;
+  describe: typeof describeError;
+}
 
 /** Keywords that only wrap the errors of their subschemas. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
@@ -30,19 +36,43 @@ export class FormStore {
   /** Called after every change of an answer (for events and drafts). */
   onChange?: (pointer: string, value: unknown) => void;
 
-  private readonly validator: FormValidator;
+  private validation?: Validation;
   private readonly errors = new Map<string, string>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly itemKeyLists = new Map<string, number[]>();
   private readonly conditionState = new Map<string, string>();
   private nextItemKey = 1;
 
-  constructor(model: FormModel, validator: FormValidator, initial?: Answers) {
+  constructor(model: FormModel, initial?: Answers) {
     this.model = model;
-    this.validator = validator;
     this.data = clone(initial) ?? {};
     this.fillDefaults(model.root, '');
     this.rememberConditions('', model.root);
+  }
+
+  /** Connects the validators. Until then conditions with `if` count as not met and nothing is
+   * validated; afterwards every condition is evaluated and the affected objects re-render. */
+  attachValidation(validation: Validation): void {
+    this.validation = validation;
+    const walk = (node: FieldNode, pointer: string) => {
+      if (node.kind === 'object') {
+        if (node.blocks.length) this.updateConditions(pointer, false);
+        for (const child of node.children) walk(child, childPointer(pointer, child.key));
+      } else if (node.kind === 'array') {
+        const items = (this.value(pointer) as unknown[] | undefined) ?? [];
+        items.forEach((_, i) => walk(node.item, childPointer(pointer, i)));
+      }
+    };
+    walk(this.model.root, '');
+  }
+
+  get validating(): boolean {
+    return this.validation !== undefined;
+  }
+
+  private get validator(): FormValidator {
+    if (!this.validation) throw new Error('ozg-form: validation is not loaded yet');
+    return this.validation.validator;
   }
 
   // ---- reading ------------------------------------------------------------------------------
@@ -170,8 +200,9 @@ export class FormStore {
    * Validates the questions of the given top-level fields (a step), shows their errors and returns
    * them in the order of the form.
    */
-  validateFields(fieldKeys: string[]): FieldError[] {
-    const byPointer = this.mapErrors(this.validator.validateAll(this.visibleData()));
+  validateFields(fieldKeys: string[], whole = false): FieldError[] {
+    const data = this.visibleData();
+    const byPointer = this.mapErrors(whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data));
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
       const error = byPointer.get(pointer);
@@ -193,6 +224,27 @@ export class FormStore {
     return result;
   }
 
+  /** Validates top-level questions one by one: only their validators are compiled. The top level's
+   * own rules (required, dependentRequired, conditions) come from the model. */
+  private validateTopLevel(fieldKeys: string[], data: Answers): ErrorObject[] {
+    const errors: ErrorObject[] = [];
+    const shown = this.shownKeys(this.model.root, '');
+    const required = this.requiredKeys(this.model.root, '');
+    for (const key of fieldKeys) {
+      const node = this.model.root.children.find((c) => c.key === key);
+      if (!node || !shown.has(key)) continue;
+      const pointer = childPointer('', key);
+      if (data[key] === undefined) {
+        if (required.has(key)) errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
+        continue;
+      }
+      for (const error of this.validator.validateAt(node.schemaPointer, data[key])) {
+        errors.push({ ...error, instancePath: pointer + error.instancePath });
+      }
+    }
+    return errors;
+  }
+
   private setError(pointer: string, message: string | undefined): void {
     if (this.errors.get(pointer) === message) return;
     if (message) this.errors.set(pointer, message);
@@ -211,7 +263,7 @@ export class FormStore {
 
   private fieldError(pointer: string): string | undefined {
     const node = this.node(pointer);
-    if (!node || !this.isShown(pointer)) return undefined;
+    if (!node || !this.validation || !this.isShown(pointer)) return undefined;
     const value = this.value(pointer);
     if (isEmpty(value)) {
       if (!this.isRequired(pointer)) return undefined;
@@ -264,7 +316,7 @@ export class FormStore {
   }
 
   private describe(error: ErrorObject, node: FieldNode): string {
-    return describeError(error, {
+    return this.validation!.describe(error, {
       label: this.label(node),
       lang: this.lang,
       kind: node.kind,
@@ -293,6 +345,7 @@ export class FormStore {
     const value = this.objectValue(pointer);
     return node.blocks.filter((block) => {
       if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
+      if (!this.validation) return false;
       const matches = this.validator.matches(block.when.schemaPointer, value);
       return block.when.negate ? !matches : matches;
     });
@@ -344,7 +397,7 @@ export class FormStore {
   }
 
   /** After an answer changed: re-evaluates the conditions of the objects around it. */
-  private updateConditions(pointer: string): void {
+  private updateConditions(pointer: string, upwards = true): void {
     let current = pointer;
     for (;;) {
       const node = this.node(current);
@@ -361,7 +414,7 @@ export class FormStore {
           for (const child of node.children) this.notify(childPointer(current, child.key));
         }
       }
-      if (current === '') break;
+      if (current === '' || !upwards) break;
       current = parentPointer(current);
     }
   }

@@ -5,8 +5,10 @@ import type { JsonSchema } from './types.js';
 const FALLBACK_ID = 'urn:ozg-form:definition';
 
 /**
- * Validators of one definition, compiled once: the whole form for "Weiter" and the review, and
- * single questions and `if` conditions (compiled on first use) for blur and typing.
+ * Validators of one definition, each compiled once, on first use: single questions and `if`
+ * conditions for typing and blur, each top-level question of a step for "Weiter", the whole form
+ * for the final confirmation. Ajv needs about a millisecond per question to compile, so nothing is
+ * compiled before the person needs it.
  */
 export class FormValidator {
   private readonly ajv: ReturnType<typeof createAjv>;
@@ -16,7 +18,8 @@ export class FormValidator {
   constructor(definition: JsonSchema) {
     this.ajv = createAjv(definition);
     this.base = typeof definition.$id === 'string' && definition.$id ? definition.$id.replace(/#$/, '') : FALLBACK_ID;
-    this.ajv.addSchema({ ...definition, $id: this.base });
+    // The definition was checked against the meta-schema before; do not do it twice.
+    this.ajv.addSchema({ ...definition, $id: this.base }, undefined, undefined, false);
   }
 
   /** The compiled validator of the schema at `pointer` inside the definition ('' = whole form). */

@@ -32,6 +32,10 @@ export async function renderForm(schema: object | undefined, options: RenderOpti
   cleanup.push(wrapper);
   await settled;
   await el.updateComplete;
+  if (el.shadowRoot!.querySelector('form')) {
+    await el.whenValidating();
+    await el.updateComplete;
+  }
   return el;
 }
 

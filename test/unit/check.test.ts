@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { checkDefinition, formatProblems, type DefinitionProblem } from '../../src/schemas/check.js';
-import good from '../fixtures/check/good.json';
-import draft07 from '../fixtures/check/draft07.json';
-import badWidget from '../fixtures/check/bad-widget.json';
+import good from '../fixtures/check/good.json' with { type: 'json' };
+import draft07 from '../fixtures/check/draft07.json' with { type: 'json' };
+import badWidget from '../fixtures/check/bad-widget.json' with { type: 'json' };
 
 type Json = Record<string, any>;
 const clone = (): Json => JSON.parse(JSON.stringify(good)) as Json;

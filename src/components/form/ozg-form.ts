@@ -4,12 +4,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
 import { formatDate, resolveLang, t } from '../../modules/i18n/ui-texts.js';
 import { childPointer, tokens, type Answers } from '../../schemas/data.js';
-import { assertValidDefinition, DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
+import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
 import { buildModel, DefinitionError } from '../../schemas/model.js';
 import { FormStore, type FieldError } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
-import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
-import { FormValidator } from '../../schemas/validator.js';
+import type { FieldNode, JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { field } from '../fields/field-directive.js';
 import { fieldId } from '../fields/ids.js';
@@ -27,6 +26,24 @@ type Status =
   | { kind: 'error'; message: string; problems: { pointer: string; message: string }[] };
 
 const DRAFT_SAVE_DELAY = 300;
+
+type ValidationModule = typeof import('../../schemas/validation.js');
+/** Ajv and everything that needs it: one chunk, fetched while the definition loads. */
+const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
+
+/** Whether the form has `if` conditions, which need the validators before the first render. */
+function hasIfConditions(node: FieldNode): boolean {
+  if (node.kind === 'object') return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
+  if (node.kind === 'array') return hasIfConditions(node.item);
+  return false;
+}
+
+async function connectValidation(store: FormStore, definition: JsonSchema, module: Promise<ValidationModule>): Promise<void> {
+  const validation = await module;
+  const problems = validation.checkDefinition(definition, { compile: false });
+  if (problems.length) throw new DefinitionLoadError('invalid', {}, problems);
+  store.attachValidation({ validator: new validation.FormValidator(definition), describe: validation.describeError });
+}
 
 /**
  * An online application form rendered from a JSON Schema definition.
@@ -99,6 +116,7 @@ export class OzgForm extends LitElement implements FormHost {
   private saveTimer?: ReturnType<typeof setTimeout>;
   private pendingFocus?: string;
   private offVisible?: () => void;
+  private validationReady?: Promise<void>;
   private readonly provider = new ContextProvider(this, { context: formContext });
 
   constructor() {
@@ -109,6 +127,12 @@ export class OzgForm extends LitElement implements FormHost {
     this.returnToReview = false;
     this.confirmed = false;
     this.liveMessage = '';
+  }
+
+  /** Resolves once the validators are loaded and the definition has passed its check (rejects if
+   * it failed). A form is usable before: this is for pages and tests that validate programmatically. */
+  whenValidating(): Promise<void> {
+    return this.validationReady ?? Promise.reject(new Error('ozg-form: no definition loaded'));
   }
 
   /** The answers of the questions shown (hidden ones removed). */
@@ -153,8 +177,9 @@ export class OzgForm extends LitElement implements FormHost {
     this.status = { kind: 'loading' };
     this.offVisible?.();
     this.store = undefined;
+    const validation = loadValidation();
+    let definition: JsonSchema | undefined;
     try {
-      let definition: JsonSchema;
       let id: string;
       if (this.schema) {
         definition = this.schema;
@@ -166,22 +191,47 @@ export class OzgForm extends LitElement implements FormHost {
         throw new DefinitionLoadError('missing', {});
       }
       if (token !== this.loadToken) return;
-      assertValidDefinition(definition);
       const model = buildModel(definition, id);
-      const store = new FormStore(model, new FormValidator(definition), this.initialData);
+      const store = new FormStore(model, this.initialData);
       store.lang = this.effectiveLang;
-      this.restoreDraft(store);
-      store.onChange = (pointer, value) => this.answerChanged(pointer, value);
-      this.store = store;
-      this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
-      this.provider.setValue({ store, element: this });
-      this.status = { kind: 'ready' };
+      // A form with `if` conditions waits for the validators; any other is shown at once and
+      // validated from the moment the chunk has arrived (usually before the first keystroke).
+      const connected = connectValidation(store, definition, validation);
+      if (hasIfConditions(model.root)) await connected;
+      if (token !== this.loadToken) return;
+      this.validationReady = connected.catch((error: unknown) => {
+        if (token === this.loadToken) this.fail(error);
+        throw error;
+      });
+      this.validationReady.catch(() => undefined);
+      this.start(store);
       await this.updateComplete;
       emit(this, 'ozg-ready', { steps: model.steps.length });
     } catch (error) {
       if (token !== this.loadToken) return;
-      this.fail(error);
+      this.fail(await this.explain(error, definition, validation));
     }
+  }
+
+  private start(store: FormStore): void {
+    this.restoreDraft(store);
+    store.onChange = (pointer, value) => this.answerChanged(pointer, value);
+    this.store = store;
+    this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
+    this.provider.setValue({ store, element: this });
+    this.status = { kind: 'ready' };
+  }
+
+  /** A definition that could not even be read into a model: the checker says best what is wrong. */
+  private async explain(error: unknown, definition: JsonSchema | undefined, validation: Promise<ValidationModule>): Promise<unknown> {
+    if (error instanceof DefinitionLoadError || definition === undefined) return error;
+    try {
+      const problems = (await validation).checkDefinition(definition, { compile: false });
+      if (problems.length) return new DefinitionLoadError('invalid', {}, problems);
+    } catch {
+      /* the checker could not load: report the original error */
+    }
+    return error;
   }
 
   private fail(error: unknown): void {
@@ -208,7 +258,7 @@ export class OzgForm extends LitElement implements FormHost {
   private restoreDraft(store: FormStore): void {
     if (this.initialData) return;
     const draft = this.draftStore.load(store.model.id);
-    if (!draft) return;
+    if (!draft || (draft.step === 0 && Object.keys(draft.data).length === 0)) return;
     store.replaceData(draft.data);
     this.step = Math.min(Math.max(draft.step, 0), store.model.steps.length);
     this.restoredAt = new Date(draft.savedAt);
@@ -237,6 +287,9 @@ export class OzgForm extends LitElement implements FormHost {
     this.summary = [];
     this.confirmed = false;
     this.goTo(0, false);
+    // Nothing is kept until the person answers again.
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
   }
 
@@ -316,9 +369,10 @@ export class OzgForm extends LitElement implements FormHost {
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
-  private onNext(event: Event): void {
+  private async onNext(event: Event): Promise<void> {
     event.preventDefault();
     const store = this.store!;
+    await this.validationReady;
     const errors = store.validateFields(this.steps[this.step].fields);
     if (errors.length) {
       void this.showSummary(errors);
@@ -350,9 +404,11 @@ export class OzgForm extends LitElement implements FormHost {
     this.focusField(pointer);
   }
 
-  private onConfirm(): void {
+  private async onConfirm(): Promise<void> {
     const store = this.store!;
-    const errors = store.validateFields(this.steps.flatMap((s) => s.fields));
+    await this.validationReady;
+    // The last check before the answers leave the form: the whole definition, cross-field rules included.
+    const errors = store.validateFields(this.steps.flatMap((s) => s.fields), true);
     if (errors.length) {
       void this.showSummary(errors);
       return;

@@ -1,0 +1,11 @@
+// Nutzerkonto building block: OpenID Connect login (Code + PKCE), trust levels, prefill. No side effects on import.
+export {
+  AccountService, type AccountConfig, type AccountDeps, type AccountSession, type KeyValueStorage, type LoginOptions,
+} from './service.js';
+export { AccountError, type AccountErrorCode, type IdTokenProblem } from './errors.js';
+export {
+  CLAIM_NS, DEFAULT_ACR_VALUES, DEFAULT_CLAIM_MAP, LEVEL_LABELS, TRUST_LEVELS,
+  getPath, isVerified, levelFromAcr, levelRank, mapClaims, prefillFromClaims, prefillMappingFromSchema,
+  type ClaimMap, type TrustLevel,
+} from './claims.js';
+export { pkceChallenge, randomToken, base64url } from './pkce.js';

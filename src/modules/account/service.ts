@@ -1,0 +1,310 @@
+import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import {
+  DEFAULT_ACR_VALUES, DEFAULT_CLAIM_MAP, levelFromAcr, levelRank, mapClaims,
+  type ClaimMap, type TrustLevel,
+} from './claims.js';
+import { AccountError, type IdTokenProblem } from './errors.js';
+import { pkceChallenge, randomToken } from './pkce.js';
+
+export interface AccountConfig {
+  /** Issuer identifier of the OpenID provider (discovery: <issuer>/.well-known/openid-configuration). */
+  issuer: string;
+  clientId: string;
+  /** Where the provider sends the browser back (must be registered at the provider). */
+  redirectUri: string;
+  scopes?: string[];
+  /** Overrides/additions to DEFAULT_CLAIM_MAP. */
+  claimMap?: ClaimMap;
+  /** acr value per trust level (default: STORK-QAA-Level-1/3/4). */
+  acrValues?: Partial<Record<TrustLevel, string>>;
+}
+
+/** Minimal Web Storage (sessionStorage or a shim). Never pass localStorage: tokens must not outlive the tab. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export interface AccountDeps {
+  fetch?: typeof fetch;
+  /** Default: sessionStorage. Holds the pending login (state, nonce, verifier) and, if persist, the session. */
+  storage?: KeyValueStorage;
+  /** Keep the session in storage (survives reloads of this tab) or only in memory. Default true. */
+  persist?: boolean;
+  /** Keys for ID token signatures; default: the provider's jwks_uri. */
+  jwks?: JWTVerifyGetKey;
+  /** Allowed clock skew in seconds. Default 30. */
+  clockTolerance?: number;
+  /** Network timeout in ms. Default 15000. */
+  timeoutMs?: number;
+}
+
+export interface AccountSession {
+  /** Subject at the provider (pseudonymous id). */
+  sub: string;
+  trustLevel: TrustLevel | null;
+  acr?: string;
+  /** The person's (or company's) claims under canonical names (see ClaimMap). */
+  claims: Record<string, unknown>;
+  idToken: string;
+  accessToken?: string;
+  /** ID token expiry, ms since epoch. */
+  expiresAt: number;
+}
+
+export interface LoginOptions {
+  /** Minimum trust level the application needs (sent as acr_values, checked on return). */
+  minLevel?: TrustLevel;
+  /** Language of the provider's pages (ui_locales). Default 'de'. */
+  locale?: 'de' | 'en';
+  /** Anything the caller wants back after the redirect (e.g. the form step). */
+  returnTo?: string;
+}
+
+interface Pending {
+  state: string;
+  nonce: string;
+  verifier: string;
+  minLevel?: TrustLevel;
+  returnTo?: string;
+}
+
+interface Discovery {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+  end_session_endpoint?: string;
+}
+
+const PENDING_KEY = 'ozg-account:pending';
+const SESSION_KEY = 'ozg-account:session';
+const CALLBACK_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri'];
+
+/** OpenID Connect login (Authorization Code + PKCE S256, state, nonce) for a public browser client. */
+export class AccountService {
+  private readonly config: AccountConfig;
+  private readonly fetch: typeof fetch;
+  private readonly storage: KeyValueStorage;
+  private readonly persist: boolean;
+  private readonly clockTolerance: number;
+  private readonly timeoutMs: number;
+  private readonly acrValues: Record<TrustLevel, string>;
+  private jwks?: JWTVerifyGetKey;
+  private discovery?: Promise<Discovery>;
+  private current: AccountSession | null = null;
+  /** What the caller passed as returnTo for the login that just finished. */
+  lastReturnTo?: string;
+
+  constructor(config: AccountConfig, deps: AccountDeps = {}) {
+    this.config = config;
+    this.fetch = deps.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.storage = deps.storage ?? globalThis.sessionStorage;
+    this.persist = deps.persist ?? true;
+    this.jwks = deps.jwks;
+    this.clockTolerance = deps.clockTolerance ?? 30;
+    this.timeoutMs = deps.timeoutMs ?? 15_000;
+    this.acrValues = { ...DEFAULT_ACR_VALUES, ...config.acrValues };
+    if (this.persist) this.current = this.restore();
+  }
+
+  /** The logged-in session, or null (also null once the ID token has expired). */
+  get session(): AccountSession | null {
+    if (this.current && this.current.expiresAt <= Date.now()) this.clear();
+    return this.current;
+  }
+
+  /** Reads the provider's metadata (cached). */
+  discover(): Promise<Discovery> {
+    this.discovery ??= this.loadDiscovery().catch((e: unknown) => { this.discovery = undefined; throw e; });
+    return this.discovery;
+  }
+
+  private async loadDiscovery(): Promise<Discovery> {
+    const url = `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+    const res = await this.request(url, {});
+    if (!res.ok) throw new AccountError('discovery_failed', { reason: `HTTP ${res.status}` });
+    const d = await res.json().catch(() => null) as Partial<Discovery> | null;
+    if (!d || d.issuer !== this.config.issuer || typeof d.authorization_endpoint !== 'string'
+      || typeof d.token_endpoint !== 'string' || typeof d.jwks_uri !== 'string') {
+      throw new AccountError('discovery_failed', { reason: 'metadata incomplete or issuer differs' });
+    }
+    return d as Discovery;
+  }
+
+  private async request(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await this.fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (cause) {
+      throw new AccountError('idp_unreachable', { cause });
+    }
+  }
+
+  /** Builds the authorization URL and remembers state, nonce and code_verifier for the return. */
+  async authorizationUrl(opts: LoginOptions = {}): Promise<string> {
+    const d = await this.discover();
+    const pending: Pending = { state: randomToken(), nonce: randomToken(), verifier: randomToken(),
+      minLevel: opts.minLevel, returnTo: opts.returnTo };
+    const url = new URL(d.authorization_endpoint);
+    const p = url.searchParams;
+    p.set('response_type', 'code');
+    p.set('client_id', this.config.clientId);
+    p.set('redirect_uri', this.config.redirectUri);
+    p.set('scope', (this.config.scopes ?? ['openid', 'profile', 'email', 'address']).join(' '));
+    p.set('state', pending.state);
+    p.set('nonce', pending.nonce);
+    p.set('code_challenge', await pkceChallenge(pending.verifier));
+    p.set('code_challenge_method', 'S256');
+    p.set('ui_locales', opts.locale ?? 'de');
+    if (opts.minLevel) {
+      // "minimum" comparison: every level from the required one upwards is acceptable.
+      const acceptable = (['hoch', 'substantiell', 'basisregistriert'] as TrustLevel[])
+        .filter((l) => levelRank(l) >= levelRank(opts.minLevel));
+      p.set('acr_values', acceptable.map((l) => this.acrValues[l]).join(' '));
+    }
+    this.storage.setItem(PENDING_KEY, JSON.stringify(pending));
+    return url.href;
+  }
+
+  /** True if the URL carries an authorization response (code or error with state). */
+  static isCallback(url: string | URL): boolean {
+    const p = new URL(url).searchParams;
+    return p.has('state') && (p.has('code') || p.has('error'));
+  }
+
+  /** The URL without the authorization response parameters (for history.replaceState). */
+  static cleanUrl(url: string | URL): string {
+    const u = new URL(url);
+    for (const k of CALLBACK_PARAMS) u.searchParams.delete(k);
+    return u.href;
+  }
+
+  /**
+   * Finishes the login from the redirect URL: checks state (and iss), exchanges the code with the
+   * code_verifier, verifies the ID token, checks the trust level. Throws AccountError.
+   */
+  async handleRedirect(url: string | URL): Promise<AccountSession> {
+    const params = new URL(url).searchParams;
+    const raw = this.storage.getItem(PENDING_KEY);
+    this.storage.removeItem(PENDING_KEY); // one attempt per login
+    const pending = raw ? JSON.parse(raw) as Pending : null;
+    const state = params.get('state');
+    if (!pending || !state || state !== pending.state) throw new AccountError('state_mismatch');
+    this.lastReturnTo = pending.returnTo;
+    const iss = params.get('iss');
+    if (iss !== null && iss !== this.config.issuer) throw new AccountError('issuer_mismatch');
+    const error = params.get('error');
+    if (error) {
+      throw new AccountError(error === 'access_denied' ? 'login_cancelled' : 'idp_error', { reason: error });
+    }
+    const code = params.get('code');
+    if (!code) throw new AccountError('idp_error', { reason: 'no code' });
+
+    const d = await this.discover();
+    const res = await this.request(d.token_endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: this.config.redirectUri,
+        client_id: this.config.clientId,
+        code_verifier: pending.verifier,
+      }),
+    });
+    const body = await res.json().catch(() => null) as { id_token?: unknown; access_token?: unknown; error?: unknown } | null;
+    if (!res.ok || !body || typeof body.id_token !== 'string') {
+      throw new AccountError('token_exchange_failed', { reason: typeof body?.error === 'string' ? body.error : `HTTP ${res.status}` });
+    }
+    const payload = await this.verifyIdToken(body.id_token, pending.nonce);
+    const trustLevel = levelFromAcr(payload.acr, this.acrValues);
+    if (pending.minLevel && levelRank(trustLevel) < levelRank(pending.minLevel)) {
+      throw new AccountError('acr_too_low', { requiredLevel: pending.minLevel, actualLevel: trustLevel });
+    }
+    const session: AccountSession = {
+      sub: payload.sub as string,
+      trustLevel,
+      ...(typeof payload.acr === 'string' ? { acr: payload.acr } : {}),
+      claims: mapClaims(payload, { ...DEFAULT_CLAIM_MAP, ...this.config.claimMap }),
+      idToken: body.id_token,
+      ...(typeof body.access_token === 'string' ? { accessToken: body.access_token } : {}),
+      expiresAt: (payload.exp as number) * 1000,
+    };
+    this.current = session;
+    if (this.persist) this.storage.setItem(SESSION_KEY, JSON.stringify(session));
+    return session;
+  }
+
+  /** Verifies signature (provider JWKS), iss, aud, exp, nonce and azp. */
+  async verifyIdToken(idToken: string, nonce: string): Promise<JWTPayload> {
+    let payload: JWTPayload;
+    try {
+      if (!this.jwks) {
+        const d = await this.discover();
+        this.jwks = createRemoteJWKSet(new URL(d.jwks_uri), { [customFetch]: this.fetch });
+      }
+      ({ payload } = await jwtVerify(idToken, this.jwks, {
+        issuer: this.config.issuer,
+        audience: this.config.clientId,
+        clockTolerance: this.clockTolerance,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (e) {
+      if (e instanceof AccountError) throw e;
+      if (e instanceof joseErrors.JWKSTimeout || e instanceof TypeError) throw new AccountError('idp_unreachable', { cause: e });
+      throw new AccountError('invalid_id_token', { reason: idTokenProblem(e), cause: e });
+    }
+    if (payload.nonce !== nonce) throw new AccountError('invalid_id_token', { reason: 'nonce' satisfies IdTokenProblem });
+    if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== this.config.clientId) {
+      throw new AccountError('invalid_id_token', { reason: 'audience' satisfies IdTokenProblem });
+    }
+    return payload;
+  }
+
+  /**
+   * Forgets the tokens (memory and storage) and returns the provider's end-session URL to navigate to
+   * (null if the provider has none). The caller decides whether to go there.
+   */
+  async logout(opts: { postLogoutRedirectUri?: string; locale?: 'de' | 'en' } = {}): Promise<string | null> {
+    const idToken = this.session?.idToken;
+    this.clear();
+    let d: Discovery;
+    try { d = await this.discover(); } catch { return null; }
+    if (!d.end_session_endpoint) return null;
+    const url = new URL(d.end_session_endpoint);
+    if (idToken) url.searchParams.set('id_token_hint', idToken);
+    url.searchParams.set('client_id', this.config.clientId);
+    if (opts.postLogoutRedirectUri) url.searchParams.set('post_logout_redirect_uri', opts.postLogoutRedirectUri);
+    url.searchParams.set('ui_locales', opts.locale ?? 'de');
+    return url.href;
+  }
+
+  /** Drops the session without contacting the provider. */
+  clear(): void {
+    this.current = null;
+    this.storage.removeItem(SESSION_KEY);
+  }
+
+  private restore(): AccountSession | null {
+    try {
+      const raw = this.storage.getItem(SESSION_KEY);
+      const s = raw ? JSON.parse(raw) as AccountSession : null;
+      return s && typeof s.idToken === 'string' && s.expiresAt > Date.now() ? s : null;
+    } catch {
+      return null;
+    }
+  }
+}
+
+function idTokenProblem(e: unknown): IdTokenProblem {
+  if (e instanceof joseErrors.JWTExpired) return 'expired';
+  if (e instanceof joseErrors.JWTClaimValidationFailed) {
+    if (e.claim === 'iss') return 'issuer';
+    if (e.claim === 'aud') return 'audience';
+    return 'claims';
+  }
+  if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWKSNoMatchingKey
+    || e instanceof joseErrors.JOSEAlgNotAllowed) return 'signature';
+  return 'malformed';
+}

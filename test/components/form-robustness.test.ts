@@ -1,0 +1,159 @@
+/** Drafts, broken definitions, hostile texts and double registration. */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { defineElement } from '../../src/components/define.js';
+import type { OzgErrorDetail, OzgForm } from '../../src/index.js';
+import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+
+const FIXTURES = '/test/fixtures/forms';
+
+function simple(id: string) {
+  return {
+    $id: id,
+    title: 'Entwurfstest',
+    type: 'object',
+    'x-ozg': {
+      steps: [
+        { id: 'a', title: 'Eins', fields: ['name'] },
+        { id: 'b', title: 'Zwei', fields: ['ort'] },
+      ],
+    },
+    required: ['name'],
+    properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
+  };
+}
+
+async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
+  input.focus();
+  await sendKeys({ type: text });
+  input.dispatchEvent(new Event('change'));
+  await settle(el);
+}
+
+describe('drafts', () => {
+  it('restores answers and step in a new element for the same form, and discards them on request', async () => {
+    const id = `urn:test:draft:${Date.now()}`;
+    const first = await renderForm(simple(id), { isolate: false });
+    await typeInto(first, control(first, 'Name'), 'Erika');
+    await next(first);
+    expect($(first, '.step-title').textContent).to.equal('Zwei');
+    await typeInto(first, control(first, 'Ort'), 'Musterstadt');
+    first.parentElement!.remove(); // leaving the page writes the draft at once
+
+    const second = await renderForm(simple(id), { isolate: false });
+    expect($(second, '.step-title').textContent).to.equal('Zwei');
+    expect($(second, '.notice').textContent).to.contain('wiederhergestellt');
+    expect((control(second, 'Ort') as HTMLInputElement).value).to.equal('Musterstadt');
+    expect(second.data).to.deep.equal({ name: 'Erika', ort: 'Musterstadt' });
+    await expect(second).to.be.accessible();
+
+    ($(second, '.notice button') as HTMLButtonElement).click();
+    await settle(second);
+    expect(second.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expect($(second, '.step-title').textContent).to.equal('Eins');
+    expect((control(second, 'Name') as HTMLInputElement).value).to.equal('');
+    expect($(second, '[role=status]').textContent).to.contain('gelöscht');
+    second.parentElement!.remove();
+
+    const third = await renderForm(simple(id), { isolate: false });
+    expect(third.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expect(third.data).to.deep.equal({});
+  });
+
+  it('keeps the draft after some typing without leaving the page (debounced save)', async () => {
+    const id = `urn:test:draft-debounce:${Date.now()}`;
+    const el = await renderForm(simple(id), { isolate: false });
+    await typeInto(el, control(el, 'Name'), 'Max');
+    await new Promise((r) => setTimeout(r, 500));
+    const stored = JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`)!);
+    expect(stored.data).to.deep.equal({ name: 'Max' });
+  });
+});
+
+describe('broken definitions', () => {
+  async function failing(src: string): Promise<{ el: OzgForm; detail: OzgErrorDetail }> {
+    const el = document.createElement('ozg-form') as OzgForm;
+    const event = oneEvent(el, 'ozg-error');
+    el.src = src;
+    document.body.appendChild(el);
+    const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
+    await el.updateComplete;
+    return { el, detail };
+  }
+
+  it('404: says which file could not be loaded', async () => {
+    const { el, detail } = await failing(`${FIXTURES}/does-not-exist.json`);
+    expect(detail.message).to.contain('HTTP 404');
+    const box = $(el, '[role=alert]');
+    expect(box.textContent).to.contain('Das Formular kann nicht angezeigt werden.');
+    expect(box.textContent).to.contain('does-not-exist.json');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('bad JSON: says that and where', async () => {
+    const { el, detail } = await failing(`${FIXTURES}/bad-json.json`);
+    expect(detail.message).to.contain('kein gültiges JSON');
+    expect($(el, '[role=alert]').textContent).to.contain('bad-json.json');
+    el.remove();
+  });
+
+  it('invalid definition: lists each problem with its JSON Pointer', async () => {
+    const { el, detail } = await failing(`${FIXTURES}/invalid-schema.json`);
+    expect(detail.problems.map((p) => p.pointer)).to.include.members(['/properties/name/x-ozg/widget', '/x-ozg/steps/0/fields/1']);
+    const items = $$(el, '[role=alert] li').map((li) => li.textContent);
+    expect(items.some((t) => t!.includes('/properties/name/x-ozg/widget') && t!.includes('textfeld'))).to.equal(true);
+    expect(items.some((t) => t!.includes('gibtsnicht'))).to.equal(true);
+    el.remove();
+  });
+
+  it('no definition at all, or a definition that is not an object', async () => {
+    const el = await renderForm([] as unknown as object, { isolate: false });
+    expect($(el, '[role=alert]').textContent).to.contain('fehlerhaft');
+  });
+});
+
+describe('texts are text', () => {
+  it('renders markup from a definition as text, never as HTML', async () => {
+    const attack = '<img src=x onerror="window.__ozgXss=1">';
+    const el = await renderForm({
+      title: `Titel ${attack}`,
+      description: attack,
+      type: 'object',
+      required: ['a'],
+      properties: {
+        a: { type: 'string', title: `Frage ${attack}`, description: attack, 'x-ozg': { help: attack, placeholder: attack } },
+        b: { type: 'string', title: 'Wahl', enum: ['x', 'y'], 'x-ozg': { enumLabels: { x: attack, y: 'ok' } } },
+      },
+    });
+    await next(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect((window as unknown as { __ozgXss?: number }).__ozgXss).to.equal(undefined);
+    expect($(el, '.form-title').textContent).to.equal(`Titel ${attack}`);
+    expect($(el, 'label').textContent).to.contain(attack);
+    expect($(el, '.error-summary a').textContent).to.contain(attack);
+  });
+});
+
+describe('registration', () => {
+  it('registering a second copy does not throw and warns about a different version', () => {
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      class Other extends HTMLElement {}
+      const registered = customElements.get('ozg-form') as unknown as { ozgVersion: string };
+      // The same version again: silent.
+      expect(() => defineElement('ozg-form', Other, registered.ozgVersion)).to.not.throw();
+      // Another version: a warning naming both, and the first registration stays.
+      expect(() => defineElement('ozg-form', Other, '0.0.1')).to.not.throw();
+      expect(customElements.get('ozg-form')).to.not.equal(Other);
+    } finally {
+      console.warn = original;
+    }
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0])).to.contain('already defined');
+    expect(String(warnings[0])).to.contain('0.0.1');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * <ozg-mailbox> states that need no server: missing or unusable capability link, unreachable gateway,
+ * language, and the status timeline built from (already verified) events. The journey against the real
+ * gateway and inbox is test/e2e/inbox.spec.ts.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { OzgMailbox } from '../../src/components/mailbox/ozg-mailbox.js';
+import { buildTimeline, classifyError } from '../../src/components/mailbox/timeline.js';
+import type { VerifiedEvent } from '../../src/modules/return-channel/status.js';
+
+if (!customElements.get('ozg-mailbox')) customElements.define('ozg-mailbox', OzgMailbox);
+
+/** Nothing listens here (and it is not on the browser's list of blocked ports). */
+const UNREACHABLE = 'http://127.0.0.1:39/gateway/v1';
+
+const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function settled(el: OzgMailbox) {
+  await waitUntil(() => !el.shadowRoot!.querySelector('.loading'), 'still loading', { timeout: 10_000 });
+  await el.updateComplete;
+}
+
+afterEach(() => { history.replaceState(null, '', location.pathname + location.search); });
+
+describe('<ozg-mailbox>', () => {
+  it('without case and secret says there is no case, and shows nothing else', async () => {
+    const el = await fixture<OzgMailbox>(html`<ozg-mailbox lang="de"></ozg-mailbox>`);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('Zu diesem Link gibt es keinen Vorgang');
+    expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id')).to.equal(null);
+    expect(text(el)).to.equal('Mein Antrag – Postfach Zu diesem Link gibt es keinen Vorgang Bitte prüfen Sie, ob Sie den Link aus Ihrer Eingangsbestätigung vollständig übernommen haben.');
+  });
+
+  it('a secret without case id is refused the same way and fires ozg-error', async () => {
+    const el = document.createElement('ozg-mailbox') as OzgMailbox;
+    el.setAttribute('secret', 'abc');
+    const errored = oneEvent(document.body, 'ozg-error');
+    document.body.append(el);
+    const event = await errored;
+    expect(event.detail.message).to.equal('Zu diesem Link gibt es keinen Vorgang');
+    expect(event.composed && event.bubbles).to.equal(true);
+    el.remove();
+  });
+
+  it('reads case and secret from the URL fragment and reports an unreachable server with a retry button', async () => {
+    history.replaceState(null, '', '#case=3f2b8c1e-7d4a-4e1b-9c6f-0a1b2c3d4e5f&secret=Ab3_xY');
+    const el = await fixture<OzgMailbox>(html`<ozg-mailbox gateway=${UNREACHABLE}></ozg-mailbox>`);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(alert.textContent).to.contain('Der Server ist nicht erreichbar — bitte später erneut versuchen');
+    expect(el.shadowRoot!.querySelector('form, ol')).to.equal(null);
+    // retrying by keyboard keeps focus on the (again failing) message, not lost on <body>
+    const retry = alert.querySelector('button')!;
+    expect(retry.textContent).to.contain('Erneut versuchen');
+    retry.focus();
+    retry.click();
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('problem'), 'focus on the problem', { timeout: 10_000 });
+    expect(el.shadowRoot!.querySelector('.problem')!.textContent).to.contain('Der Server ist nicht erreichbar');
+  });
+
+  it('speaks English from its own lang attribute, else from the closest [lang]', async () => {
+    history.replaceState(null, '', '#case=x&secret=y');
+    const own = await fixture<OzgMailbox>(html`<ozg-mailbox lang="en" gateway=${UNREACHABLE}></ozg-mailbox>`);
+    await settled(own);
+    expect(text(own)).to.contain('My application – mailbox');
+    expect(text(own)).to.contain('The server cannot be reached — please try again later');
+    expect(own.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
+
+    history.replaceState(null, '', location.pathname + location.search);
+    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><ozg-mailbox></ozg-mailbox></div>`);
+    const inner = wrapper.querySelector('ozg-mailbox') as OzgMailbox;
+    await settled(inner);
+    expect(text(inner)).to.contain('There is no case for this link');
+
+    const german = await fixture<HTMLDivElement>(html`<div lang="en"><ozg-mailbox lang="de"></ozg-mailbox></div>`);
+    const de = german.querySelector('ozg-mailbox') as OzgMailbox;
+    await settled(de);
+    expect(text(de)).to.contain('Zu diesem Link gibt es keinen Vorgang');
+  });
+});
+
+describe('mailbox timeline', () => {
+  const ev = (event: string, minute: number): VerifiedEvent => ({
+    jti: `${event}-${minute}`, event, issuedAt: new Date(Date.UTC(2025, 2, 7, 13, minute)), submissionId: 's', caseId: 'c', issuer: 'i', details: {},
+  });
+
+  it('marks the latest reached step as current and lists what is still to come', () => {
+    const t = buildTimeline([ev('create-submission', 0), ev('submit-submission', 1)], 'submitted');
+    expect(t.map((s) => [s.key, s.current, Boolean(s.at)])).to.deep.equal([
+      ['submitted', true, true], ['forwarded', false, false], ['decision', false, false],
+    ]);
+  });
+
+  it('orders out-of-order events by time and ends with the decision', () => {
+    const t = buildTimeline([ev('accept-submission', 9), ev('forward-submission', 5), ev('submit-submission', 1)], 'accepted');
+    expect(t.map((s) => s.key)).to.deep.equal(['submitted', 'forwarded', 'accepted']);
+    expect(t.filter((s) => s.current).map((s) => s.key)).to.deep.equal(['accepted']);
+    expect(t[2]!.at!.toISOString()).to.equal('2025-03-07T13:09:00.000Z');
+  });
+
+  it('shows a rejection as the decision', () => {
+    const t = buildTimeline([ev('submit-submission', 1), ev('reject-submission', 3)], 'rejected');
+    expect(t.map((s) => s.key)).to.deep.equal(['submitted', 'rejected']);
+    expect(t[1]!.current).to.equal(true);
+  });
+
+  it('classifies gateway answers: 404 is "no case", offline and 5xx are "server unreachable"', () => {
+    expect(classifyError(new Error('return channel: 404'))).to.equal('not-found');
+    expect(classifyError(new TypeError('Failed to fetch'))).to.equal('network');
+    expect(classifyError(new Error('return channel: 502'))).to.equal('network');
+    expect(classifyError(new Error('return channel: 400'))).to.equal('failed');
+  });
+});

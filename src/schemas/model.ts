@@ -133,6 +133,14 @@ interface Collected {
   base: string[];
   baseRequired: Set<string>;
   blocks: ConditionalBlock[];
+  /** For the default order: the questions a condition shows and the questions it looks at. */
+  placements: { fields: string[]; dependsOn: string[] }[];
+}
+
+/** The properties an `if` schema looks at. */
+function conditionKeys(definition: JsonSchema, schema: JsonSchema, pointer: string): string[] {
+  const { schema: resolved } = resolveRef(definition, schema, pointer);
+  return [...Object.keys(resolved.properties ?? {}), ...(resolved.required ?? [])];
 }
 
 /** Collects properties and conditions of one object schema, following `allOf`. */
@@ -151,20 +159,22 @@ function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, in
   for (const name of addProps(schema, pointer)) if (!into.base.includes(name)) into.base.push(name);
   for (const name of schema.required ?? []) into.baseRequired.add(name);
 
-  const conditional = (part: JsonSchema | undefined, partPointer: string, when: ConditionalBlock['when']) => {
+  const conditional = (part: JsonSchema | undefined, partPointer: string, when: ConditionalBlock['when'], dependsOn: string[]) => {
     if (!part) return;
     const resolved = resolveRef(definition, part, partPointer);
     const fields = addProps(resolved.schema, resolved.pointer).filter((name) => !into.base.includes(name));
     into.blocks.push({ when, fields, required: [...(resolved.schema.required ?? [])] });
+    into.placements.push({ fields, dependsOn });
   };
 
   if (schema.if) {
     const ifPointer = `${pointer}/if`;
-    conditional(schema.then, `${pointer}/then`, { type: 'if', schemaPointer: ifPointer, negate: false });
-    conditional(schema.else, `${pointer}/else`, { type: 'if', schemaPointer: ifPointer, negate: true });
+    const keys = conditionKeys(definition, schema.if, ifPointer);
+    conditional(schema.then, `${pointer}/then`, { type: 'if', schemaPointer: ifPointer, negate: false }, keys);
+    conditional(schema.else, `${pointer}/else`, { type: 'if', schemaPointer: ifPointer, negate: true }, keys);
   }
   for (const [key, part] of Object.entries(schema.dependentSchemas ?? {})) {
-    conditional(part, `${pointer}/dependentSchemas/${escapeToken(key)}`, { type: 'present', key });
+    conditional(part, `${pointer}/dependentSchemas/${escapeToken(key)}`, { type: 'present', key }, [key]);
   }
   for (const [key, required] of Object.entries(schema.dependentRequired ?? {})) {
     into.blocks.push({ when: { type: 'present', key }, fields: [], required: [...required] });
@@ -175,6 +185,27 @@ function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, in
   });
 }
 
+/** Without `x-ozg.order`: the questions in the order of `properties`, and a question that a condition
+ * shows right after the last question the condition looks at ("Listenhund: ja" -> its test date). */
+function defaultOrder(collected: Collected): string[] {
+  const order = [...collected.base];
+  const placed = new Set<string>();
+  for (const { fields, dependsOn } of collected.placements) {
+    const fresh = fields.filter((name) => !order.includes(name));
+    const anchor = Math.max(-1, ...dependsOn.map((name) => order.indexOf(name)));
+    if (anchor < 0) {
+      order.push(...fresh);
+    } else {
+      // After the anchor and after what earlier conditions on it placed there (then before else).
+      let at = anchor + 1;
+      while (at < order.length && placed.has(order[at])) at++;
+      order.splice(at, 0, ...fresh);
+    }
+    fresh.forEach((name) => placed.add(name));
+  }
+  return order;
+}
+
 export function buildObject(
   definition: JsonSchema,
   key: string,
@@ -182,11 +213,11 @@ export function buildObject(
   contentPointer: string,
   validationPointer = contentPointer,
 ): ObjectNode {
-  const collected: Collected = { properties: new Map(), base: [], baseRequired: new Set(), blocks: [] };
+  const collected: Collected = { properties: new Map(), base: [], baseRequired: new Set(), blocks: [], placements: [] };
   collect(definition, schema, contentPointer, collected);
 
-  const declared = schema['x-ozg']?.order ?? [];
-  const order = [...declared.filter((name) => collected.properties.has(name))];
+  const declared = schema['x-ozg']?.order;
+  const order = declared ? declared.filter((name) => collected.properties.has(name)) : defaultOrder(collected);
   for (const name of collected.properties.keys()) if (!order.includes(name)) order.push(name);
 
   const children = order.map((name) => {

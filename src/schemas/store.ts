@@ -192,6 +192,8 @@ export class FormStore {
     this.itemKeyLists.clear();
     this.conditionState.clear();
     this.rememberConditions('', this.model.root);
+    // Every rendered question shows the new answers.
+    for (const channel of [...this.listeners.keys()]) this.notify(channel);
   }
 
   // ---- validating ------------------------------------------------------------------------------

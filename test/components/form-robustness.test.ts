@@ -70,6 +70,16 @@ describe('drafts', () => {
   });
 });
 
+describe('data property', () => {
+  it('setting answers after the form is shown updates the questions on display', async () => {
+    const el = await renderForm(simple(`urn:test:data:${Date.now()}`));
+    el.data = { name: 'Neu' };
+    await settle(el);
+    expect((control(el, 'Name') as HTMLInputElement).value).to.equal('Neu');
+    expect(el.data).to.deep.equal({ name: 'Neu' });
+  });
+});
+
 describe('broken definitions', () => {
   async function failing(src: string): Promise<{ el: OzgForm; detail: OzgErrorDetail }> {
     const el = document.createElement('ozg-form') as OzgForm;

@@ -208,6 +208,8 @@ export const styles = css`
     accent-color: var(--_primary);
   }
   .choice label {
+    min-width: 0;
+    overflow-wrap: anywhere;
     font-weight: 400;
     margin: 0;
   }

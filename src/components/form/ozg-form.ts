@@ -160,8 +160,21 @@ export class OzgForm extends LitElement implements FormHost {
     return resolveLang(this.language, this.parentElement ?? undefined);
   }
 
+  /** Keeps what was typed last when the page is left (reload, login or payment redirect, tab closed). */
+  private readonly onPageHide = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flushDraft();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pagehide', this.onPageHide);
+    document.addEventListener('visibilitychange', this.onPageHide);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('pagehide', this.onPageHide);
+    document.removeEventListener('visibilitychange', this.onPageHide);
     this.flushDraft();
   }
 

@@ -1,0 +1,164 @@
+/**
+ * The return channel end to end, against the real local server: an encrypted submission goes through
+ * the gateway to the FIT-Connect stand-in; the case worker opens it in the inbox page, accepts it and
+ * sends a Bescheid and a message; the applicant follows the capability link to the Postfach page, sees
+ * the status, downloads the Bescheid and answers; the answer arrives in the inbox.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { createIdempotencyKey, prepareSubmission, SubmissionClient } from '../../src/modules/submission/index.js';
+import { expect, focused, test } from './fixtures.js';
+
+const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** A real submission, encrypted in this process exactly as the browser modules do it. */
+async function submit(baseUrl: string, marker: string) {
+  const client = new SubmissionClient({ baseUrl, baseDelayMs: 10 });
+  const dest = await client.getDestination();
+  const attachmentId = crypto.randomUUID();
+  const { encrypted } = await prepareSubmission({
+    encryptionKey: dest.encryptionKey, leika: '99108004001000', serviceName: 'Hundesteuer Anmeldung',
+    schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json',
+    data: { vorname: 'Erika', nachname: marker, hund: { name: 'Bello', rasse: 'Dackel' } },
+    attachments: [{ attachmentId, bytes: new TextEncoder().encode('%PDF-1.4\n'), filename: 'haftpflicht.pdf', mimeType: 'application/pdf' }],
+  });
+  return client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
+      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  expect(violations, `axe violations on ${what}`).toEqual([]);
+}
+
+async function openInbox(page: Page, url: string) {
+  await page.goto(`${url}inbox.html`);
+  await page.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('heading', { name: 'Eingegangene Anträge' })).toBeVisible();
+}
+
+test('case worker accepts and answers; the applicant sees it in the Postfach and replies', async ({ page, server }) => {
+  const marker = `Mustermann-${crypto.randomUUID().slice(0, 8)}`;
+  const sent = await submit(server.url, marker);
+
+  // --- case worker ---
+  await openInbox(page, server.url);
+  await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
+  const heading = page.locator('#detail-h');
+  await expect(heading).toContainText(sent.caseId);
+  await expect(heading).toBeFocused();
+  await expect(page.locator('#data')).toContainText(marker); // decrypted by the inbox
+  await expect(page.locator('#data')).toContainText('Bello');
+  await expect(page.locator('#attachments')).toContainText('haftpflicht.pdf');
+  await expectNoAxeViolations(page, 'the inbox with a submission open');
+
+  await page.getByRole('button', { name: 'Annehmen' }).click();
+  await expect(page.getByRole('status')).toHaveText('Erledigt.');
+  await expect(page.locator('#facts')).toContainText('angenommen');
+  // decided: it cannot be accepted again, and the focus did not fall onto <body> with the disabled button
+  await expect(page.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
+  await expect(heading).toBeFocused();
+  await page.getByLabel('Text des Bescheids').fill('Die Hundesteuer für Bello beträgt 96 € jährlich.');
+  await page.getByRole('button', { name: 'Bescheid erstellen und senden' }).click();
+  await expect(page.locator('#messages li')).toHaveCount(1);
+  await page.getByLabel('Nachricht an die antragstellende Person').fill('Bitte denken Sie an die Hundemarke.');
+  await page.getByRole('button', { name: 'Nachricht senden' }).click();
+  await expect(page.locator('#messages li')).toHaveCount(2);
+  await expect(page.getByLabel('Nachricht an die antragstellende Person')).toHaveValue('');
+
+  // --- applicant, through the capability link of the receipt ---
+  const applicant = await page.context().newPage();
+  await applicant.goto(`${server.url}postfach.html#case=${encodeURIComponent(sent.caseId)}&secret=${encodeURIComponent(sent.caseSecret)}`);
+  const mailbox = applicant.locator('ozg-mailbox');
+  await expect(mailbox.getByText('Aktueller Stand:')).toContainText('angenommen');
+  const current = mailbox.locator('ol.timeline > li[aria-current="step"]');
+  await expect(current).toHaveCount(1);
+  await expect(current).toContainText('angenommen');
+  await expect(mailbox.locator('ol.timeline > li')).toHaveText([/eingereicht/, /weitergeleitet/, /angenommen/]);
+  await expect(mailbox.locator('.message')).toHaveCount(2);
+  await expect(mailbox.locator('.message').nth(1)).toContainText('Bitte denken Sie an die Hundemarke.');
+  await expect(mailbox.locator('.message').nth(0)).toContainText('Bescheid');
+  await expect(mailbox).toContainText(sent.caseId);
+  await expectNoAxeViolations(applicant, 'the Postfach page');
+
+  const downloading = applicant.waitForEvent('download');
+  await mailbox.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // reply by keyboard only: Tab to the field, type, Tab to the button, Enter
+  const reply = `Vielen Dank! (${marker})`;
+  await applicant.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).focus();
+  for (let i = 0; i < 10 && (await focused(applicant)).label !== 'Ihre Nachricht an die Behörde'; i++) await applicant.keyboard.press('Tab');
+  expect((await focused(applicant)).tag).toBe('textarea');
+  await applicant.keyboard.type(reply);
+  await applicant.keyboard.press('Tab');
+  expect((await focused(applicant)).label).toBe('Antwort senden');
+  await applicant.keyboard.press('Enter');
+  await expect(mailbox.getByRole('status')).toHaveText('Antwort gesendet.');
+  await expect(mailbox.locator('.message')).toHaveCount(3);
+  await expect(mailbox.locator('.message').nth(2)).toContainText('Ihre Antwort');
+  await expect(mailbox.locator('.message').nth(2)).toContainText(reply);
+  await expect(mailbox.getByLabel('Ihre Nachricht an die Behörde')).toHaveValue('');
+  expect((await focused(applicant)).tag).toBe('textarea');
+
+  // --- the reply arrives in the inbox ---
+  await page.reload();
+  await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
+  await expect(page.locator('#messages li').filter({ hasText: reply })).toContainText('von Antragsteller/in');
+});
+
+test('a wrong secret shows "Zu diesem Link gibt es keinen Vorgang" and nothing of the case', async ({ page, server }) => {
+  const marker = `Wrong-${crypto.randomUUID().slice(0, 8)}`;
+  const sent = await submit(server.url, marker);
+  await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${'A'.repeat(43)}`);
+  const mailbox = page.locator('ozg-mailbox');
+  await expect(mailbox.getByRole('alert')).toContainText('Zu diesem Link gibt es keinen Vorgang');
+  const text = await mailbox.evaluate((el) => el.shadowRoot!.textContent ?? '');
+  expect(text).not.toContain(sent.caseId);
+  expect(text).not.toMatch(/eingereicht|Bescheid herunterladen|Antwort senden/);
+  await expect(mailbox.locator('ol, form, textarea')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'the Postfach page with a wrong link');
+
+  // the same link with the right secret does show the case (the test above is not vacuous)
+  await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);
+  await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('eingereicht');
+});
+
+test('the Postfach speaks English when switched', async ({ page, server }) => {
+  const sent = await submit(server.url, 'English');
+  await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);
+  const mailbox = page.locator('ozg-mailbox');
+  await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('eingereicht');
+  await page.getByLabel('English').check();
+  await expect(mailbox.getByRole('heading', { level: 2 })).toHaveText('My application – mailbox');
+  await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('submitted');
+  await expect(mailbox.getByRole('button', { name: 'Send reply' })).toBeVisible();
+});
+
+test('a rejection with its reason reaches the Postfach', async ({ page, server }) => {
+  const sent = await submit(server.url, `Reject-${crypto.randomUUID().slice(0, 8)}`);
+  await openInbox(page, server.url);
+  await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
+  await page.getByRole('button', { name: 'Ablehnen' }).click();
+  await expect(page.getByRole('status')).toHaveText('Bitte zuerst einen Text eingeben.');
+  await expect(page.getByLabel('Ablehnungsgrund')).toBeFocused();
+  await page.getByLabel('Ablehnungsgrund').fill('Der Hund ist bereits angemeldet.');
+  await page.getByRole('button', { name: 'Ablehnen' }).click();
+  await expect(page.locator('#facts')).toContainText('abgelehnt');
+
+  await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);
+  const mailbox = page.locator('ozg-mailbox');
+  await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('abgelehnt');
+  await expect(mailbox).toContainText('Begründung: Der Hund ist bereits angemeldet.');
+  await expect(mailbox.locator('ol.timeline > li')).toHaveText([/eingereicht/, /weitergeleitet/, /abgelehnt/]);
+});

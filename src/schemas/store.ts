@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
 import type { describeError } from './messages.js';
+import { groupErrors, pickError, requiredError } from './errors.js';
 import { nodeAt } from './model.js';
 import { customErrors, labelOf } from './texts.js';
 import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
@@ -20,8 +21,6 @@ export interface Validation {
   describe: typeof describeError;
 }
 
-/** Keywords that only wrap the errors of their subschemas. */
-const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
 
 /**
  * The one state of a form: the answers, which questions are shown and required, and the error
@@ -204,7 +203,7 @@ export class FormStore {
    */
   validateFields(fieldKeys: string[], whole = false): FieldError[] {
     const data = this.visibleData();
-    const byPointer = this.mapErrors(whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data));
+    const byPointer = groupErrors((pointer) => this.node(pointer), whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data));
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
       const error = byPointer.get(pointer);
@@ -269,52 +268,11 @@ export class FormStore {
     const value = this.value(pointer);
     if (isEmpty(value)) {
       if (!this.isRequired(pointer)) return undefined;
-      return this.describe(this.requiredError(node), node);
+      return this.describe(requiredError(node), node);
     }
     const errors = this.validator.validateAt(node.schemaPointer, value);
-    const first = this.pickError(errors, node);
+    const first = pickError(errors, node);
     return first ? this.describe(first, node) : undefined;
-  }
-
-  private requiredError(node: FieldNode): ErrorObject {
-    if (node.kind === 'boolean' && node.schema.const === true) {
-      return { keyword: 'const', instancePath: '', schemaPath: '', params: { allowedValue: true } };
-    }
-    return { keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: node.key } };
-  }
-
-  private pickError(errors: ErrorObject[], node: FieldNode): ErrorObject | undefined {
-    const real = errors.filter((e) => !WRAPPERS.has(e.keyword));
-    const first = real[0] ?? errors[0];
-    if (!first) return undefined;
-    if ((node.kind === 'choice' || node.kind === 'multi') && ['const', 'oneOf', 'anyOf'].includes(first.keyword)) {
-      return { ...first, keyword: 'enum', params: { allowedValues: node.options.map((o) => o.value) } };
-    }
-    return first;
-  }
-
-  /** Groups Ajv's errors by the question they belong to. */
-  private mapErrors(errors: ErrorObject[]): Map<string, ErrorObject> {
-    const grouped = new Map<string, ErrorObject[]>();
-    for (const error of errors) {
-      let pointer = error.instancePath;
-      if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
-        pointer = childPointer(pointer, String(error.params.missingProperty));
-      }
-      while (pointer !== '' && !this.node(pointer)) pointer = parentPointer(pointer);
-      if (pointer === '') continue;
-      const list = grouped.get(pointer) ?? [];
-      list.push(error);
-      grouped.set(pointer, list);
-    }
-    const result = new Map<string, ErrorObject>();
-    for (const [pointer, list] of grouped) {
-      const node = this.node(pointer)!;
-      const required = list.find((e) => e.keyword === 'required' || e.keyword === 'dependentRequired');
-      const picked = required ? this.requiredError(node) : this.pickError(list, node);
-      if (picked) result.set(pointer, picked);
-    }
-    return result;
   }
 
   private describe(error: ErrorObject, node: FieldNode): string {

@@ -1,19 +1,21 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
+import type { DraftStore } from '../../modules/drafts/draft-store.js';
 import { formatDate, resolveLang, t } from '../../modules/i18n/ui-texts.js';
 import { childPointer, tokens, type Answers } from '../../schemas/data.js';
 import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
 import { buildModel, DefinitionError } from '../../schemas/model.js';
 import { FormStore, type FieldError } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
-import type { FieldNode, JsonSchema, Lang, StepModel } from '../../schemas/types.js';
+import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { field } from '../fields/field-directive.js';
 import { fieldId } from '../fields/ids.js';
 import type { FieldView, FormHost } from '../fields/view.js';
 import { formContext } from './context.js';
+import { connectValidation, explainFailure, hasIfConditions, loadValidation } from './loading.js';
+import { DraftController } from './draft-controller.js';
 import { renderErrorSummary } from './error-summary.js';
 import { styles } from './ozg-form.styles.js';
 import { renderReview } from './review.js';
@@ -25,25 +27,6 @@ type Status =
   | { kind: 'ready' }
   | { kind: 'error'; message: string; problems: { pointer: string; message: string }[] };
 
-const DRAFT_SAVE_DELAY = 300;
-
-type ValidationModule = typeof import('../../schemas/validation.js');
-/** Ajv and everything that needs it: one chunk, fetched while the definition loads. */
-const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
-
-/** Whether the form has `if` conditions, which need the validators before the first render. */
-function hasIfConditions(node: FieldNode): boolean {
-  if (node.kind === 'object') return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
-  if (node.kind === 'array') return hasIfConditions(node.item);
-  return false;
-}
-
-async function connectValidation(store: FormStore, definition: JsonSchema, module: Promise<ValidationModule>): Promise<void> {
-  const validation = await module;
-  const problems = validation.checkDefinition(definition, { compile: false });
-  if (problems.length) throw new DefinitionLoadError('invalid', {}, problems);
-  store.attachValidation({ validator: new validation.FormValidator(definition), describe: validation.describeError });
-}
 
 /**
  * An online application form rendered from a JSON Schema definition.
@@ -89,7 +72,6 @@ export class OzgForm extends LitElement implements FormHost {
     status: { state: true },
     step: { state: true },
     summary: { state: true },
-    restoredAt: { state: true },
     returnToReview: { state: true },
     confirmed: { state: true },
     liveMessage: { state: true },
@@ -102,18 +84,24 @@ export class OzgForm extends LitElement implements FormHost {
   /** Index of the step shown; `steps.length` is the review page. */
   declare step: number;
   declare summary: FieldError[];
-  declare restoredAt?: Date;
   declare returnToReview: boolean;
   declare confirmed: boolean;
   declare liveMessage: string;
 
+  private readonly drafts = new DraftController(this);
+
   /** Where drafts are kept; replace before `src`/`schema` is set to keep them elsewhere. */
-  draftStore: DraftStore = new LocalDraftStore();
+  get draftStore(): DraftStore {
+    return this.drafts.storage;
+  }
+
+  set draftStore(storage: DraftStore) {
+    this.drafts.storage = storage;
+  }
 
   private store?: FormStore;
   private initialData?: Answers;
   private loadToken = 0;
-  private saveTimer?: ReturnType<typeof setTimeout>;
   private pendingFocus?: string;
   private offVisible?: () => void;
   private validationReady?: Promise<void>;
@@ -160,24 +148,6 @@ export class OzgForm extends LitElement implements FormHost {
     return resolveLang(this.language, this.parentElement ?? undefined);
   }
 
-  /** Keeps what was typed last when the page is left (reload, login or payment redirect, tab closed). */
-  private readonly onPageHide = (event: Event): void => {
-    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flushDraft();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pagehide', this.onPageHide);
-    document.addEventListener('visibilitychange', this.onPageHide);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pagehide', this.onPageHide);
-    document.removeEventListener('visibilitychange', this.onPageHide);
-    this.flushDraft();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('schema')) void this.load();
     if (this.store) this.store.lang = this.effectiveLang;
@@ -222,29 +192,18 @@ export class OzgForm extends LitElement implements FormHost {
       emit(this, 'ozg-ready', { steps: model.steps.length });
     } catch (error) {
       if (token !== this.loadToken) return;
-      this.fail(await this.explain(error, definition, validation));
+      this.fail(await explainFailure(error, definition, validation));
     }
   }
 
   private start(store: FormStore): void {
-    this.restoreDraft(store);
+    const step = this.drafts.restore(store, !this.initialData);
+    if (step !== undefined) this.step = step;
     store.onChange = (pointer, value) => this.answerChanged(pointer, value);
     this.store = store;
     this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
     this.provider.setValue({ store, element: this });
     this.status = { kind: 'ready' };
-  }
-
-  /** A definition that could not even be read into a model: the checker says best what is wrong. */
-  private async explain(error: unknown, definition: JsonSchema | undefined, validation: Promise<ValidationModule>): Promise<unknown> {
-    if (error instanceof DefinitionLoadError || definition === undefined) return error;
-    try {
-      const problems = (await validation).checkDefinition(definition, { compile: false });
-      if (problems.length) return new DefinitionLoadError('invalid', {}, problems);
-    } catch {
-      /* the checker could not load: report the original error */
-    }
-    return error;
   }
 
   private fail(error: unknown): void {
@@ -268,47 +227,20 @@ export class OzgForm extends LitElement implements FormHost {
 
   // ---- drafts ------------------------------------------------------------------------------
 
-  private restoreDraft(store: FormStore): void {
-    if (this.initialData) return;
-    const draft = this.draftStore.load(store.model.id);
-    if (!draft || (draft.step === 0 && Object.keys(draft.data).length === 0)) return;
-    store.replaceData(draft.data);
-    this.step = Math.min(Math.max(draft.step, 0), store.model.steps.length);
-    this.restoredAt = new Date(draft.savedAt);
-  }
-
-  private scheduleDraft(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flushDraft(), DRAFT_SAVE_DELAY);
-  }
-
-  private flushDraft(): void {
-    if (this.saveTimer === undefined || !this.store) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    this.draftStore.save(this.store.model.id, { data: this.store.data, step: this.step });
-  }
-
   /** Deletes the kept answers and starts the form again. */
   discardDraft(): void {
     if (!this.store) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    this.draftStore.remove(this.store.model.id);
     this.store.replaceData(this.initialData ?? {});
-    this.restoredAt = undefined;
     this.summary = [];
     this.confirmed = false;
     this.goTo(0, false);
-    // Nothing is kept until the person answers again.
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
+    this.drafts.discard();
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
   }
 
   private answerChanged(pointer: string, value: unknown): void {
     this.confirmed = false;
-    this.scheduleDraft();
+    this.drafts.schedule();
     emit(this, 'ozg-change', { pointer, value });
   }
 
@@ -354,7 +286,7 @@ export class OzgForm extends LitElement implements FormHost {
   private goTo(index: number, focusHeading = true): void {
     this.step = index;
     this.summary = [];
-    this.flushDraftSoon();
+    this.drafts.schedule();
     const review = index >= this.steps.length;
     emit(this, 'ozg-step', {
       index,
@@ -369,11 +301,6 @@ export class OzgForm extends LitElement implements FormHost {
         heading?.scrollIntoView?.({ block: 'start' });
       });
     }
-  }
-
-  private flushDraftSoon(): void {
-    if (!this.store) return;
-    this.scheduleDraft();
   }
 
   private async showSummary(errors: FieldError[]): Promise<void> {
@@ -427,7 +354,7 @@ export class OzgForm extends LitElement implements FormHost {
       return;
     }
     this.summary = [];
-    this.flushDraft();
+    this.drafts.flush();
     const proceed = emit(this, 'ozg-submit', { data: store.visibleData() });
     if (proceed) {
       this.confirmed = true;
@@ -457,7 +384,7 @@ export class OzgForm extends LitElement implements FormHost {
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
       ${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-      ${this.restoredAt ? this.renderDraftNotice(lang) : nothing}
+      ${this.drafts.restoredAt ? this.renderDraftNotice(lang) : nothing}
       ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
       ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}
     </div>`;
@@ -465,7 +392,7 @@ export class OzgForm extends LitElement implements FormHost {
 
   private renderDraftNotice(lang: Lang) {
     return html`<div class="notice" part="draft-notice">
-      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt!) })}</p>
+      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.drafts.restoredAt!) })}</p>
       <button type="button" class="link" part="button" @click=${() => this.discardDraft()}>${t(lang, 'draftDiscard')}</button>
     </div>`;
   }

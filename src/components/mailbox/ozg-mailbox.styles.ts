@@ -1,32 +1,10 @@
 import { css } from 'lit';
+import { tokens } from '../tokens.styles.js';
 
 /** Same look and custom properties as <ozg-form>. */
-export const styles = css`
-  :host {
-    --_primary: var(--ozg-color-primary, #0b4f8a);
-    --_on-primary: var(--ozg-color-primary-contrast, #ffffff);
-    --_text: var(--ozg-color-text, #1b1b1b);
-    --_muted: var(--ozg-color-muted, #4a4a4a);
-    --_border: var(--ozg-color-border, #6f6f6f);
-    --_error: var(--ozg-color-error, #b3001b);
-    --_focus: var(--ozg-color-focus, #0f5fc2);
-    --_surface: var(--ozg-color-surface, #f3f5f8);
-    --_radius: var(--ozg-radius, 4px);
-    display: block;
-    max-width: var(--ozg-max-width, 48rem);
-    color: var(--_text);
-    font-family: var(--ozg-font-family, inherit);
-    font-size: 1rem;
-    line-height: 1.5;
-    overflow-wrap: break-word;
-  }
-  :host([hidden]) { display: none; }
-  *, *::before, *::after { box-sizing: border-box; }
-  .visually-hidden {
-    position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important;
-    padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important;
-    clip-path: inset(50%) !important; white-space: nowrap !important; border: 0 !important;
-  }
+export const styles = [
+  tokens,
+  css`
   h2, h3 { line-height: 1.25; margin: 1.5rem 0 0.75rem; }
   h2 { font-size: 1.75rem; margin-top: 0; }
   h3 { font-size: 1.25rem; }
@@ -111,4 +89,5 @@ export const styles = css`
     .step::before { forced-color-adjust: none; background: CanvasText; }
     .step.open::before { background: Canvas; border-color: CanvasText; }
   }
-`;
+`,
+];

@@ -1,0 +1,81 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
+import type { FormStore } from '../../schemas/store.js';
+
+const SAVE_DELAY = 300;
+
+interface DraftHost extends ReactiveControllerHost {
+  /** Index of the step on display, kept with the answers. */
+  readonly step: number;
+}
+
+/**
+ * Keeps a form's answers as a draft in the browser (Principle 1: nothing lost): written 300 ms after
+ * the last change and at once when the page is hidden or left (reload, login or payment redirect,
+ * tab closed), restored when the same form is opened again.
+ */
+export class DraftController implements ReactiveController {
+  /** Where drafts are kept; replace before the form loads to keep them elsewhere. */
+  storage: DraftStore = new LocalDraftStore();
+  /** When the restored draft was saved; undefined when nothing was restored. */
+  restoredAt?: Date;
+
+  private store?: FormStore;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: DraftHost) {
+    host.addController(this);
+  }
+
+  private readonly onHide = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flush();
+  };
+
+  hostConnected(): void {
+    window.addEventListener('pagehide', this.onHide);
+    document.addEventListener('visibilitychange', this.onHide);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('pagehide', this.onHide);
+    document.removeEventListener('visibilitychange', this.onHide);
+    this.flush();
+  }
+
+  /** Loads the draft of the store's form into it; returns the step to show, or undefined. */
+  restore(store: FormStore, restore: boolean): number | undefined {
+    this.store = store;
+    this.restoredAt = undefined;
+    if (!restore) return undefined;
+    const draft = this.storage.load(store.model.id);
+    if (!draft || (draft.step === 0 && Object.keys(draft.data).length === 0)) return undefined;
+    store.replaceData(draft.data);
+    this.restoredAt = new Date(draft.savedAt);
+    this.host.requestUpdate();
+    return Math.min(Math.max(draft.step, 0), store.model.steps.length);
+  }
+
+  /** Something changed: keep it soon. */
+  schedule(): void {
+    if (!this.store) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), SAVE_DELAY);
+  }
+
+  /** Writes a pending change now. */
+  flush(): void {
+    if (this.timer === undefined || !this.store) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.storage.save(this.store.model.id, { data: this.store.data, step: this.host.step });
+  }
+
+  /** Forgets the draft; nothing is kept until the person answers again. */
+  discard(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.store) this.storage.remove(this.store.model.id);
+    this.restoredAt = undefined;
+    this.host.requestUpdate();
+  }
+}

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { optionLabel } from '../../schemas/texts.js';
 import type { ChoiceNode } from '../../schemas/types.js';
-import { fieldParts, helpText, hintAndError, labelSuffix } from './shell.js';
+import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
 import type { FieldView } from './view.js';
 
 function same(a: unknown, b: unknown): boolean {
@@ -27,26 +27,7 @@ export function renderChoiceField(view: FieldView) {
       store.setValue(pointer, index >= 0 ? node.options[index].value : undefined, true);
       store.touch(pointer);
     };
-    return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
-      <label for=${parts.id} part="label">${parts.label}${labelSuffix(view, parts)}</label>
-      ${hintAndError(view, parts)}
-      <select
-        id=${parts.id}
-        name=${pointer}
-        part="input"
-        .value=${live(String(selected))}
-        ?disabled=${disabled}
-        aria-required=${parts.required ? 'true' : 'false'}
-        aria-invalid=${ifDefined(invalid)}
-        aria-describedby=${ifDefined(parts.describedBy)}
-        autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)}
-        @change=${onChange}
-      >
-        <option value="-1">${t(lang, 'choose')}</option>
-        ${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${optionLabel(node.schema, option, lang)}</option>`)}
-      </select>
-      ${helpText(view, parts)}
-    </div>`;
+    return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<select id=${parts.id} name=${pointer} part="input" .value=${live(String(selected))} ?disabled=${disabled} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)} @change=${onChange}><option value="-1">${t(lang, 'choose')}</option>${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${optionLabel(node.schema, option, lang)}</option>`)}</select>${helpText(view, parts)}</div>`;
   }
 
   const onChange = (event: Event) => {
@@ -54,33 +35,10 @@ export function renderChoiceField(view: FieldView) {
     store.setValue(pointer, node.options[index].value, true);
     store.touch(pointer);
   };
-  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
-    <fieldset
-      id=${parts.id}
-      class="choices"
-      aria-describedby=${ifDefined(parts.describedBy)}
-      aria-required=${parts.required ? 'true' : nothing}
-      aria-invalid=${ifDefined(invalid)}
-      role="radiogroup"
-    >
-      <legend part="label">${parts.label}${labelSuffix(view, parts)}</legend>
-      ${hintAndError(view, parts)}
-      ${node.options.map(
-        (option, i) => html`<div class="choice">
-          <input
-            type="radio"
-            id="${parts.id}-${i}"
-            name=${parts.id}
-            value=${i}
-            .checked=${live(same(option.value, current))}
-            ?disabled=${disabled}
-            @change=${onChange}
-          /><label for="${parts.id}-${i}">${optionLabel(node.schema, option, lang)}</label>
-        </div>`,
-      )}
-    </fieldset>
-    ${helpText(view, parts)}
-  </div>`;
+  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)} aria-required=${ifDefined(parts.required ? 'true' : undefined)} aria-invalid=${ifDefined(invalid)} role="radiogroup"><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
+    (option, i) =>
+      html`<div class="choice"><input type="radio" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(same(option.value, current))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${optionLabel(node.schema, option, lang)}</label></div>`,
+  )}</fieldset>${helpText(view, parts)}</div>`;
 }
 
 /** Multiple choice: a group of checkboxes, answers kept in the order of the options. */
@@ -103,26 +61,10 @@ export function renderMultiField(view: FieldView) {
     store.setValue(pointer, ticked, true);
     store.touch(pointer);
   };
-  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
-    <fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)}>
-      <legend part="label">${parts.label}${labelSuffix(view, parts)}</legend>
-      ${hintAndError(view, parts)}
-      ${node.options.map(
-        (option, i) => html`<div class="choice">
-          <input
-            type="checkbox"
-            id="${parts.id}-${i}"
-            name=${parts.id}
-            value=${i}
-            .checked=${live(current.some((v) => same(v, option.value)))}
-            ?disabled=${disabled}
-            @change=${onChange}
-          /><label for="${parts.id}-${i}">${label(option)}</label>
-        </div>`,
-      )}
-    </fieldset>
-    ${helpText(view, parts)}
-  </div>`;
+  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)}><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
+    (option, i) =>
+      html`<div class="choice"><input type="checkbox" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(current.some((v) => same(v, option.value)))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${label(option)}</label></div>`,
+  )}</fieldset>${helpText(view, parts)}</div>`;
 }
 
 /** A single checkbox (yes/no, or a confirmation that must be ticked). */
@@ -133,22 +75,5 @@ export function renderBooleanField(view: FieldView) {
     store.setValue(pointer, (event.target as HTMLInputElement).checked, true);
     store.touch(pointer);
   };
-  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
-    ${hintAndError(view, parts)}
-    <div class="choice">
-      <input
-        type="checkbox"
-        id=${parts.id}
-        name=${pointer}
-        part="input"
-        .checked=${live(store.value(pointer) === true)}
-        ?disabled=${view.node.schema.readOnly === true}
-        aria-required=${parts.required ? 'true' : 'false'}
-        aria-invalid=${ifDefined(parts.error ? 'true' : undefined)}
-        aria-describedby=${ifDefined(parts.describedBy)}
-        @change=${onChange}
-      /><label for=${parts.id} part="label">${parts.label}${labelSuffix(view, parts)}</label>
-    </div>
-    ${helpText(view, parts)}
-  </div>`;
+  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field">${hintAndError(view, parts)}<div class="choice"><input type="checkbox" id=${parts.id} name=${pointer} part="input" .checked=${live(store.value(pointer) === true)} ?disabled=${view.node.schema.readOnly === true} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(parts.error ? 'true' : undefined)} aria-describedby=${ifDefined(parts.describedBy)} @change=${onChange} /><label for=${parts.id} part="label">${labelContent(view, parts)}</label></div>${helpText(view, parts)}</div>`;
 }

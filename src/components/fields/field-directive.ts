@@ -1,4 +1,4 @@
-import { noChange, type Part } from 'lit';
+import { noChange, type ChildPart, type Part } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
@@ -40,13 +40,15 @@ function channels(view: FieldView): string[] {
  */
 class FieldDirective extends AsyncDirective {
   private view?: FieldView;
+  private part?: ChildPart;
   private unsubscribers: (() => void)[] = [];
 
   render(view: FieldView): unknown {
     return renderField(view);
   }
 
-  override update(_part: Part, [view]: [FieldView]): unknown {
+  override update(part: Part, [view]: [FieldView]): unknown {
+    this.part = part as ChildPart;
     const previous = this.view;
     const same =
       previous && previous.store === view.store && previous.pointer === view.pointer && previous.node === view.node && previous.lang === view.lang && previous.bare === view.bare;
@@ -65,6 +67,12 @@ class FieldDirective extends AsyncDirective {
     }
     this.unsubscribers = channels(view).map((channel) =>
       view.store.subscribe(channel, () => {
+        // Lit does not disconnect a directive that sits directly in a part `repeat` removed; such a
+        // part has left the DOM: stop listening instead of rendering into nothing.
+        if (!this.part?.parentNode) {
+          this.disconnected();
+          return;
+        }
         if (this.view) this.setValue(renderField(this.view));
       }),
     );

@@ -1,8 +1,8 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { text } from '../../schemas/texts.js';
-import { fieldParts, helpText, hintAndError, labelSuffix } from './shell.js';
+import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
 import type { FieldView } from './view.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
@@ -37,46 +37,11 @@ export function renderTextField(view: FieldView) {
   const autocomplete = node.schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[node.kind];
   const placeholder = text(node.schema, 'placeholder', lang);
   const invalid = parts.error ? 'true' : undefined;
+  const required = parts.required ? 'true' : 'false';
+  const fieldClass = parts.error ? 'field has-error' : 'field';
 
-  const control =
-    node.kind === 'textarea'
-      ? html`<textarea
-          id=${parts.id}
-          name=${pointer}
-          part="input"
-          rows="5"
-          .value=${live(value)}
-          ?readonly=${readOnly}
-          aria-required=${parts.required ? 'true' : 'false'}
-          aria-invalid=${ifDefined(invalid)}
-          aria-describedby=${ifDefined(parts.describedBy)}
-          autocomplete=${ifDefined(autocomplete)}
-          placeholder=${ifDefined(placeholder)}
-          maxlength=${ifDefined(node.schema.maxLength)}
-          @input=${onInput}
-          @change=${onChange}
-        ></textarea>`
-      : html`<input
-          id=${parts.id}
-          name=${pointer}
-          part="input"
-          class=${numeric || node.kind === 'date' ? 'short' : nothing}
-          type=${INPUT_TYPES[node.kind] ?? 'text'}
-          inputmode=${ifDefined(numeric ? (node.kind === 'integer' ? 'numeric' : 'decimal') : undefined)}
-          .value=${live(value)}
-          ?readonly=${readOnly}
-          aria-required=${parts.required ? 'true' : 'false'}
-          aria-invalid=${ifDefined(invalid)}
-          aria-describedby=${ifDefined(parts.describedBy)}
-          autocomplete=${ifDefined(autocomplete)}
-          placeholder=${ifDefined(placeholder)}
-          spellcheck=${node.kind === 'text' ? nothing : 'false'}
-          @input=${onInput}
-          @change=${onChange}
-        />`;
-
-  return html`<div class="field ${parts.error ? 'has-error' : ''}" part="field">
-    <label for=${parts.id} part="label">${parts.label}${labelSuffix(view, parts)}</label>
-    ${hintAndError(view, parts)}${control}${helpText(view, parts)}
-  </div>`;
+  if (node.kind === 'textarea') {
+    return html`<div class=${fieldClass} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<textarea id=${parts.id} name=${pointer} part="input" rows="5" .value=${live(value)} ?readonly=${readOnly} aria-required=${required} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(autocomplete)} placeholder=${ifDefined(placeholder)} maxlength=${ifDefined(node.schema.maxLength)} @input=${onInput} @change=${onChange}></textarea>${helpText(view, parts)}</div>`;
+  }
+  return html`<div class=${fieldClass} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<input id=${parts.id} name=${pointer} part="input" class=${ifDefined(numeric || node.kind === 'date' ? 'short' : undefined)} type=${INPUT_TYPES[node.kind] ?? 'text'} inputmode=${ifDefined(numeric ? (node.kind === 'integer' ? 'numeric' : 'decimal') : undefined)} .value=${live(value)} ?readonly=${readOnly} aria-required=${required} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(autocomplete)} placeholder=${ifDefined(placeholder)} spellcheck=${ifDefined(node.kind === 'text' ? undefined : 'false')} @input=${onInput} @change=${onChange} />${helpText(view, parts)}</div>`;
 }

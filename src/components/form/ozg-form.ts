@@ -411,7 +411,7 @@ export class OzgForm extends LitElement implements FormHost {
       <form part="form" novalidate @submit=${this.onNext}>
         <h3 class="step-title" tabindex="-1">${titles[this.step]}</h3>
         ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
-        ${repeat(nodes, (node) => node.key, (node) => html`${field(view(node))}`)}
+        ${repeat(nodes, (node) => node.key, (node) => field(view(node)))}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">
             ${t(lang, this.returnToReview ? 'toReview' : 'next')}

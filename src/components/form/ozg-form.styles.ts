@@ -81,6 +81,7 @@ export const styles = [
   label,
   legend {
     display: block;
+    padding: 0;
     font-weight: 700;
     margin-bottom: 0.25rem;
   }

@@ -16,7 +16,8 @@ function initLanguageSwitches() {
   }
 }
 
-/** Shows what the form submitted (demo only: nothing is sent anywhere by this page). */
+/** Shows what the form hands over on confirmation (demo only). With its `gateway` attribute the form then
+ * sends the application itself, encrypted, and shows the receipt; this page does not send anything. */
 function initSubmitOutput() {
   for (const form of document.querySelectorAll('ozg-form[id]')) {
     const output = document.querySelector(`[data-output-for="${form.id}"]`);
@@ -26,7 +27,9 @@ function initSubmitOutput() {
       const data = event.detail?.data;
       if (output) output.textContent = JSON.stringify(data ?? null, null, 2);
       if (status) {
-        status.textContent = 'Das Formular wurde abgesendet. Die übermittelten Daten stehen unten.';
+        status.textContent = form.hasAttribute('gateway')
+          ? 'Die Angaben wurden bestätigt und werden gesendet. Die übergebenen Daten stehen unten.'
+          : 'Das Formular wurde abgesendet. Die übermittelten Daten stehen unten.';
       }
     });
 

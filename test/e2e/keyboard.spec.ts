@@ -228,7 +228,9 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
       nachweise: ['haftpflicht'],
     },
   ]);
-  await expect.poll(async () => (await focused(page)).className).toContain('confirmation');
+  // With a gateway the application is sent: the receipt replaces the form and takes the focus.
+  await expect.poll(async () => (await focused(page)).className).toContain('receipt-title');
+  await expect(page.locator('ozg-form .receipt-title')).toHaveText('Ihr Antrag ist eingegangen');
 });
 
 /*

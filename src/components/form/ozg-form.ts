@@ -20,6 +20,7 @@ import { renderErrorSummary } from './error-summary.js';
 import { styles } from './ozg-form.styles.js';
 import { renderReview } from './review.js';
 import { renderStepIndicator } from './step-indicator.js';
+import { SubmissionController } from './submission-controller.js';
 
 type Status =
   | { kind: 'idle' }
@@ -35,12 +36,16 @@ type Status =
  *
  * @attr src - URL of the form definition (JSON Schema 2020-12 or draft-07 with `x-ozg` annotations).
  * @attr lang - `de` or `en`; default: the nearest `lang` of the page, else German.
+ * @attr gateway - Base URL of the gateway API (e.g. `/gateway/v1`). When set, a confirmed form is sent
+ *   end-to-end encrypted (FIT-Connect) and a receipt replaces it; without it only `ozg-submit` fires.
+ * @attr mailbox - Page of `<ozg-mailbox>` the receipt links to (default `postfach.html`).
  * @prop schema - The definition as an object (instead of `src`).
  * @prop data - Initial answers; reading it returns the answers of the questions shown.
  *
  * @event ozg-change - An answer changed. `detail: { pointer, value }`.
  * @event ozg-step - Another step (or the review page) is shown. `detail: { index, id, title, steps }`.
- * @event ozg-submit - The person confirmed the review page. `detail: { data }`, validated.
+ * @event ozg-submit - The person confirmed the review page. `detail: { data }`, validated. Cancel it
+ *   (`preventDefault()`) to send the answers yourself instead of through `gateway`.
  * @event ozg-error - The definition could not be loaded or is invalid. `detail: { message, problems }`.
  * @event ozg-ready - The form is rendered and usable. `detail: { steps }`.
  *
@@ -51,6 +56,7 @@ type Status =
  * @csspart group - A group of questions. @csspart item - One entry of a repeatable group.
  * @csspart button - Every button. @csspart button-primary - "Weiter" and "Bestätigen".
  * @csspart error-summary - The list of problems at the top of a step. @csspart review - The review page.
+ * @csspart submission - The view while sending. @csspart receipt - The acknowledgement of receipt.
  *
  * @cssproperty --ozg-color-primary - Buttons, links and the progress bar (default #0b4f8a).
  * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).
@@ -69,6 +75,8 @@ export class OzgForm extends LitElement implements FormHost {
     src: { type: String },
     schema: { attribute: false },
     language: { type: String, attribute: 'lang' },
+    gateway: { type: String },
+    mailbox: { type: String },
     status: { state: true },
     step: { state: true },
     summary: { state: true },
@@ -80,6 +88,10 @@ export class OzgForm extends LitElement implements FormHost {
   declare src?: string;
   declare schema?: JsonSchema;
   declare language?: string;
+  /** Base URL of the gateway API; without it nothing is sent (only `ozg-submit` fires). */
+  declare gateway?: string;
+  /** Page of <ozg-mailbox> the receipt's capability link points to; default 'postfach.html'. */
+  declare mailbox?: string;
   declare status: Status;
   /** Index of the step shown; `steps.length` is the review page. */
   declare step: number;
@@ -115,7 +127,23 @@ export class OzgForm extends LitElement implements FormHost {
     this.returnToReview = false;
     this.confirmed = false;
     this.liveMessage = '';
+    this.submission = new SubmissionController(this, {
+      store: () => this.store,
+      lang: () => this.effectiveLang,
+      stepTitle: (step, index) => this.stepTitle(step, index),
+      drafts: this.drafts,
+      restart: () => {
+        this.store?.replaceData(this.initialData ?? {});
+        this.summary = [];
+        this.confirmed = false;
+        this.returnToReview = false;
+        this.goTo(0);
+      },
+      backToReview: () => this.goTo(this.steps.length),
+    });
   }
+
+  private readonly submission: SubmissionController;
 
   /** Resolves once the validators are loaded and the definition has passed its check (rejects if
    * it failed). A form is usable before: this is for pages and tests that validate programmatically. */
@@ -355,8 +383,11 @@ export class OzgForm extends LitElement implements FormHost {
     }
     this.summary = [];
     this.drafts.flush();
-    const proceed = emit(this, 'ozg-submit', { data: store.visibleData() });
-    if (proceed) {
+    const data = store.visibleData();
+    const proceed = emit(this, 'ozg-submit', { data });
+    if (proceed && this.gateway) {
+      void this.submission.submit(data);
+    } else if (proceed) {
       this.confirmed = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus());
     }
@@ -380,13 +411,15 @@ export class OzgForm extends LitElement implements FormHost {
     const review = this.step >= this.steps.length;
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
+    // While sending and afterwards, the sending view or the receipt replaces the form.
+    const submission = this.submission.render(lang);
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
-      ${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-      ${this.drafts.restoredAt ? this.renderDraftNotice(lang) : nothing}
-      ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-      ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}
+      ${submission ?? html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
+        ${this.drafts.restoredAt ? this.renderDraftNotice(lang) : nothing}
+        ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
+        ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}`}
     </div>`;
   }
 

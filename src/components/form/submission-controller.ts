@@ -1,0 +1,352 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { t } from '../../modules/i18n/ui-texts.js';
+import type { Answers } from '../../schemas/data.js';
+import type { FormStore } from '../../schemas/store.js';
+import { text } from '../../schemas/texts.js';
+import type { Lang, StepModel } from '../../schemas/types.js';
+import type { EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
+import type { DraftController } from './draft-controller.js';
+import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
+
+type SubmissionModule = typeof import('../../modules/submission/index.js');
+
+/** The submission and receipt building blocks are fetched only when a person confirms. */
+const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/submission/index.js');
+const loadReceipt = () => import('../../modules/receipt/index.js');
+
+/** What is kept in localStorage per form while sending and after: ciphertext and ids, never answers. */
+interface SubmissionRecord {
+  v: 1;
+  /** Everything encrypted for the destination; dropped once the submission is sent. */
+  package?: EncryptedSubmission;
+  state: SubmissionState;
+  /** When the gateway confirmed the send (ISO). */
+  submittedAt?: string;
+}
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'sending'; retrying: boolean; failed?: string }
+  | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[] };
+
+export interface SubmissionHost extends ReactiveControllerHost {
+  /** Base URL of the gateway API (e.g. "/gateway/v1"); without it nothing is sent. */
+  readonly gateway?: string;
+  /** Page of <ozg-mailbox> the capability link points to (default "postfach.html"). */
+  readonly mailbox?: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface SubmissionOptions {
+  store: () => FormStore | undefined;
+  lang: () => Lang;
+  stepTitle: (step: StepModel, index: number) => string;
+  drafts: DraftController;
+  /** Show an empty form again ("Neuen Antrag stellen"). */
+  restart: () => void;
+  /** Back to the review page after a submission that cannot go through. */
+  backToReview: () => void;
+}
+
+const RECORD_PREFIX = 'ozg-form:submission:';
+const MAX_DELAY_MS = 30_000;
+const BASE_DELAY_MS = 1_000;
+
+function retryable(error: unknown, mod: SubmissionModule): boolean {
+  if (error instanceof mod.GatewayError) return error.status >= 500 || error.status === 429;
+  return error instanceof TypeError; // fetch: network failure
+}
+
+/**
+ * Sends a confirmed form end-to-end encrypted through the gateway (FIT-Connect) and shows the receipt.
+ * Nothing lost, nothing twice: the idempotency key and the encrypted package are stored before the
+ * first request and the state after every step, so a reload resumes the same submission; network
+ * failures and 5xx are retried with backoff until the gateway has it.
+ */
+export class SubmissionController implements ReactiveController {
+  phase: Phase = { kind: 'idle' };
+  private store?: FormStore;
+  private wake?: () => void;
+  private running = false;
+  private downloadError = false;
+
+  constructor(private readonly host: SubmissionHost, private readonly opts: SubmissionOptions) {
+    host.addController(this);
+  }
+
+  // ---- storage ------------------------------------------------------------------------------
+
+  private key(): string {
+    return RECORD_PREFIX + this.store!.model.id;
+  }
+
+  private read(): SubmissionRecord | undefined {
+    try {
+      const raw = localStorage.getItem(this.key());
+      const record = raw ? (JSON.parse(raw) as SubmissionRecord) : undefined;
+      return record?.v === 1 && typeof record.state?.idempotencyKey === 'string' ? record : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private write(record: SubmissionRecord): void {
+    try {
+      localStorage.setItem(this.key(), JSON.stringify(record));
+    } catch {
+      /* storage disabled or full: the submission still goes out, it just cannot resume after a reload */
+    }
+  }
+
+  private forget(): void {
+    try {
+      localStorage.removeItem(this.key());
+    } catch {
+      /* storage disabled */
+    }
+  }
+
+  // ---- lifecycle ------------------------------------------------------------------------------
+
+  /** A (new) form was loaded: show its receipt, or resume a submission interrupted by a reload. */
+  hostUpdate(): void {
+    const store = this.opts.store();
+    if (store === this.store) return;
+    this.store = store;
+    this.phase = { kind: 'idle' };
+    if (!store || !this.host.gateway) return;
+    const record = this.read();
+    if (!record) return;
+    if (record.state.sent && record.state.caseId && record.state.caseSecret) {
+      // Sent, but the page went away before the draft was removed: use and remove it now.
+      const rows = this.opts.drafts.restoredAt ? this.rows() : undefined;
+      if (this.opts.drafts.restoredAt) queueMicrotask(() => this.opts.drafts.discard());
+      this.phase = {
+        kind: 'sent', caseId: record.state.caseId, caseSecret: record.state.caseSecret,
+        submittedAt: new Date(record.submittedAt ?? Date.now()), rows,
+      };
+    } else if (record.package) {
+      this.phase = { kind: 'sending', retrying: false };
+      queueMicrotask(() => void this.run(record));
+    }
+  }
+
+  private rows(): ReceiptRow[] {
+    const store = this.store!;
+    return receiptRows(store, store.model.steps, this.opts.lang(), this.opts.stepTitle);
+  }
+
+  private set(phase: Phase, focus?: string): void {
+    this.phase = phase;
+    this.host.requestUpdate();
+    if (focus) {
+      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(focus)?.focus());
+    }
+  }
+
+  // ---- sending ------------------------------------------------------------------------------
+
+  /** The person confirmed the review page (and no page handler took over): encrypt and send. */
+  async submit(data: Answers): Promise<void> {
+    const store = this.store;
+    if (!store || this.running) return;
+    this.set({ kind: 'sending', retrying: false }, '#submission-title');
+    const definition = store.model.definition;
+    const leika = definition['x-ozg']?.leika;
+    if (!leika) {
+      this.set({ kind: 'sending', retrying: false, failed: t(this.lang(), 'sendNoLeika') }, '#submission-title');
+      console.error('ozg-form: the definition has no x-ozg.leika (LeiKa key); it cannot be submitted');
+      return;
+    }
+    this.running = true;
+    try {
+      const mod = await loadSubmission();
+      const client = this.client(mod);
+      const destination = await this.retrying(mod, () => client.getDestination());
+      const { encrypted } = await mod.prepareSubmission({
+        encryptionKey: destination.encryptionKey,
+        leika,
+        serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
+        schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
+        data,
+        replyChannel: this.replyChannel(destination.replyChannels),
+        submissionDate: new Date(),
+      });
+      const idempotencyKey = mod.createIdempotencyKey();
+      const record: SubmissionRecord = { v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false } };
+      this.write(record);
+      await this.send(mod, record);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Resumes a stored submission (after a reload): same idempotency key, so never a second one. */
+  private async run(record: SubmissionRecord): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      const mod = await loadSubmission();
+      await this.send(mod, record);
+    } catch (error) {
+      this.failed(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async send(mod: SubmissionModule, record: SubmissionRecord): Promise<void> {
+    const pkg = record.package!;
+    const client = this.client(mod, (state) => {
+      record.state = state;
+      this.write(record);
+    });
+    const done = await this.retrying(mod, () => client.submit(pkg, record.state));
+    const submittedAt = new Date();
+    // Sent: the ciphertext is no longer needed; case id and secret stay for the receipt and the mailbox.
+    this.write({ v: 1, state: done, submittedAt: submittedAt.toISOString() });
+    const rows = this.rows();
+    this.opts.drafts.discard();
+    this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows }, '#receipt-title');
+  }
+
+  private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void): InstanceType<SubmissionModule['SubmissionClient']> {
+    // SubmissionClient addresses <baseUrl>/gateway/v1/…; the `gateway` attribute names the API itself,
+    // which a deployment may put under any path, so requests are mapped onto it.
+    const api = new URL(this.host.gateway!.replace(/\/?$/, '/'), document.baseURI);
+    const stand = 'https://gateway.invalid/';
+    const prefix = `${stand}gateway/v1/`;
+    return new mod.SubmissionClient({
+      baseUrl: stand,
+      attempts: 1, // retries happen here, so the person sees them and can trigger one
+      fetch: (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
+      },
+      onState,
+    });
+  }
+
+  /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */
+  private async retrying<T>(mod: SubmissionModule, step: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await step();
+        if (this.phase.kind === 'sending' && this.phase.retrying) this.set({ kind: 'sending', retrying: false });
+        return result;
+      } catch (error) {
+        if (!retryable(error, mod)) throw error;
+        if (this.phase.kind !== 'sending' || !this.phase.retrying) this.set({ kind: 'sending', retrying: true });
+        const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay / 2 + Math.random() * (delay / 2));
+          this.wake = () => { clearTimeout(timer); resolve(); };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  private failed(error: unknown): void {
+    console.error('ozg-form: the submission failed', error);
+    const reason = error instanceof Error ? error.message : String(error);
+    this.set({ kind: 'sending', retrying: false, failed: reason }, '#submission-title');
+  }
+
+  /** eMail with the address from the form when the destination accepts it; otherwise none. */
+  private replyChannel(accepted: Record<string, unknown>): ReplyChannel | undefined {
+    if (!accepted || !('eMail' in accepted)) return undefined;
+    const store = this.store!;
+    const find = (node: FormStore['model']['root'], pointer: string): string | undefined => {
+      for (const child of store.visibleChildren(node, pointer)) {
+        const p = `${pointer}/${child.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!store.isShown(p)) continue;
+        if (child.kind === 'email' || (child.kind !== 'object' && child.kind !== 'array' && child.schema.format === 'email')) {
+          const value = store.value(p);
+          if (typeof value === 'string' && value.trim()) return value.trim();
+        } else if (child.kind === 'object') {
+          const found = find(child, p);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    };
+    const address = find(store.model.root, '');
+    return address ? { eMail: { address } } : undefined;
+  }
+
+  private lang(): Lang {
+    return this.opts.lang();
+  }
+
+  // ---- actions ------------------------------------------------------------------------------
+
+  private retryNow = (): void => {
+    if (this.wake) return this.wake();
+    if (this.phase.kind === 'sending' && this.phase.failed !== undefined) {
+      const record = this.read();
+      if (record?.package) return void this.run(record);
+      this.set({ kind: 'idle' });
+      this.opts.backToReview();
+    }
+  };
+
+  private back = (): void => {
+    this.forget();
+    this.set({ kind: 'idle' });
+    this.opts.backToReview();
+  };
+
+  private restart = (): void => {
+    this.forget();
+    this.set({ kind: 'idle' });
+    this.opts.restart();
+  };
+
+  private download = async (): Promise<void> => {
+    if (this.phase.kind !== 'sent' || !this.phase.rows) return;
+    const { caseId, submittedAt, rows } = this.phase;
+    const lang = this.lang();
+    try {
+      const { buildReceiptPdf } = await loadReceipt();
+      const bytes = await buildReceiptPdf({
+        lang, formTitle: text(this.store!.model.definition, 'title', lang) ?? '', caseId, submittedAt, rows,
+        mailboxUrl: this.mailboxUrl(),
+      });
+      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${lang === 'en' ? 'acknowledgement' : 'eingangsbestaetigung'}-${caseId}.pdf`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      this.downloadError = false;
+    } catch (error) {
+      console.error('ozg-form: the receipt PDF could not be built', error);
+      this.downloadError = true;
+    }
+    this.host.requestUpdate();
+  };
+
+  private mailboxUrl(): string {
+    if (this.phase.kind !== 'sent') return '';
+    const hash = `#case=${encodeURIComponent(this.phase.caseId)}&secret=${encodeURIComponent(this.phase.caseSecret)}`;
+    return new URL(`${(this.host.mailbox || 'postfach.html').replace(/#.*$/, '')}${hash}`, document.baseURI).href;
+  }
+
+  /** The sending view or the receipt, which replace the form; undefined while the form is shown. */
+  render(lang: Lang) {
+    const phase = this.phase;
+    if (phase.kind === 'idle') return undefined;
+    if (phase.kind === 'sending') {
+      return renderSending(lang, phase, { retryNow: this.retryNow, back: this.back });
+    }
+    const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };
+    return renderReceipt(view, lang, {
+      download: phase.rows ? () => void this.download() : undefined,
+      restart: this.restart,
+      downloadError: this.downloadError,
+    });
+  }
+}

@@ -1,0 +1,212 @@
+/**
+ * Submission end to end (issue 4): a confirmed demo form is encrypted in the browser, sent through the
+ * gateway to the FIT-Connect stand-in, and replaced by the receipt. Nothing is lost when the gateway is
+ * down, nothing is sent twice when the page reloads while sending. Checked in the case-worker inbox,
+ * which decrypts with the destination's private key.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Locator, Page } from '@playwright/test';
+import { ANSWERS } from './answers.js';
+import { expect, test } from './fixtures.js';
+
+const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const HUNDESTEUER_ID = 'https://musterstadt.example/forms/hundesteuer.json';
+
+const form = (page: Page): Locator => page.locator('ozg-form');
+
+/** Valid Hundesteuer answers with a dog name no other test uses. */
+function hundesteuer(dog: string): Record<string, unknown> {
+  const answers = structuredClone(ANSWERS.hundesteuer) as { hunde: Record<string, unknown>[] };
+  answers.hunde[0]!.name = dog;
+  return answers;
+}
+
+/** Opens a demo form, sets the answers, and presses "Weiter" until the review page shows. */
+async function toReview(page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>): Promise<void> {
+  await page.goto(`${url}${name}.html`);
+  const f = form(page);
+  await expect(f.locator('.step-title')).toBeVisible();
+  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), data);
+  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
+    const title = await f.locator('.step-title').textContent();
+    await f.locator('button.primary').click();
+    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
+    await expect(f.locator('.error-summary')).toHaveCount(0);
+  }
+  await expect(f.locator('.step-title')).toHaveText('Ihre Angaben prüfen');
+}
+
+const confirm = (page: Page) => form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+
+interface InboxDetail { caseId: string; state: string; data: unknown; metadata: Record<string, unknown> }
+
+/** Every submission in the inbox whose decrypted answers contain `marker`. */
+async function inboxWith(url: string, marker: string): Promise<InboxDetail[]> {
+  const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
+  const list = await (await fetch(`${url}inbox/api/submissions`, { headers })).json() as { submissions: { submissionId: string }[] };
+  const details = await Promise.all(list.submissions.map(async (s) =>
+    (await fetch(`${url}inbox/api/submissions/${s.submissionId}`, { headers })).json() as Promise<InboxDetail>));
+  return details.filter((d) => JSON.stringify(d.data ?? null).includes(marker));
+}
+
+async function draftKept(page: Page): Promise<string | null> {
+  return page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), HUNDESTEUER_ID);
+}
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
+      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  expect(violations, `axe violations on ${what}`).toEqual([]);
+}
+
+const receiptHeading = (page: Page) => form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });
+
+test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decrypted submission in the inbox', async ({ page, server }) => {
+  const dog = `Bello-${crypto.randomUUID().slice(0, 8)}`;
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  await confirm(page);
+
+  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeFocused();
+  const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
+  expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+  await expect(form(page).locator('.receipt')).toContainText(dog); // the summary of the answers
+  await expect(form(page).locator('.receipt')).toContainText('Eurasier');
+  // the demo page still shows what ozg-submit handed over
+  await expect(page.locator('pre[data-output-for="antrag-hundesteuer"]')).toContainText(dog);
+  // the plain answers are gone from the browser; the receipt's ids stay
+  expect(await draftKept(page)).toBeNull();
+
+  const link = form(page).getByRole('link', { name: 'Zum Postfach Ihres Antrags' });
+  const href = (await link.getAttribute('href'))!;
+  expect(href.startsWith(`${server.url}postfach.html#case=${caseId}&secret=`)).toBe(true);
+
+  const downloading = page.waitForEvent('download');
+  await form(page).getByRole('button', { name: 'Eingangsbestätigung herunterladen (PDF)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`eingangsbestaetigung-${caseId}.pdf`);
+  const pdf = readFileSync((await download.path())!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+  // exactly one submission, decrypted, with the dog's name and the e-mail reply channel
+  const found = await inboxWith(server.url, dog);
+  expect(found.map((d) => d.caseId)).toEqual([caseId]);
+  expect(found[0]!.state).toBe('ok');
+  expect(found[0]!.metadata.replyChannel).toEqual({ eMail: { address: 'erika@example.org' } });
+  expect((found[0]!.metadata.serviceType as { identifier: string }).identifier).toBe('urn:de:fim:leika:leistung:99110007000000');
+
+  const inbox = await page.context().newPage();
+  await inbox.goto(`${server.url}inbox.html`);
+  await inbox.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
+  await inbox.getByRole('button', { name: 'Anmelden' }).click();
+  await inbox.getByRole('button', { name: new RegExp(caseId.slice(0, 8)) }).click();
+  await expect(inbox.locator('#detail-h')).toContainText(caseId);
+  await expect(inbox.locator('#data')).toContainText(dog);
+  await inbox.close();
+
+  // the mailbox link opens the case
+  await page.goto(href);
+  await expect(page.locator('ozg-mailbox')).toContainText(caseId);
+
+  // back on the form page: the receipt again (from what was kept), until a new application is started
+  await page.goto(`${server.url}hundesteuer.html`);
+  await expect(receiptHeading(page)).toBeVisible();
+  await expect(form(page).locator('.receipt-case-id')).toHaveText(caseId);
+  await expect(form(page).locator('.receipt')).not.toContainText(dog);
+  await form(page).getByRole('button', { name: 'Neuen Antrag stellen' }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter');
+  await expect(form(page).locator('.step-title')).toBeFocused();
+  await expect(form(page).getByLabel('Vorname', { exact: true })).toHaveValue('');
+  await page.reload();
+  await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter');
+  await expect(receiptHeading(page)).toHaveCount(0);
+});
+
+test('gateway down: "wird erneut versucht", the draft is kept; once it is back the application goes through once', async ({ page, server }) => {
+  const dog = `Rex-${crypto.randomUUID().slice(0, 8)}`;
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  let attempts = 0;
+  await page.route('**/gateway/v1/**', (route) => {
+    attempts++;
+    return route.abort();
+  });
+  await confirm(page);
+
+  const status = form(page).getByRole('status').filter({ hasText: 'wird erneut versucht' });
+  await expect(status).toHaveText('Der Server ist nicht erreichbar – wird erneut versucht.');
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag wird gesendet …' })).toBeVisible();
+  await expect.poll(() => attempts, { message: 'retried by itself', timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  expect(await draftKept(page)).toContain(dog);
+  await expect(receiptHeading(page)).toHaveCount(0);
+
+  await page.unroute('**/gateway/v1/**');
+  await form(page).getByRole('button', { name: 'Jetzt erneut versuchen' }).click();
+  await expect(receiptHeading(page)).toBeVisible();
+  await expect(status).toHaveCount(0);
+  expect(await draftKept(page)).toBeNull();
+  const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
+  expect((await inboxWith(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
+});
+
+test('a reload while sending resumes the same submission: receipt after the reload, one submission', async ({ page, server }) => {
+  const dog = `Luna-${crypto.randomUUID().slice(0, 8)}`;
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  const creates: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && /\/gateway\/v1\/submissions$/.test(r.url())) creates.push(r.url());
+  });
+  // The final "send" call fails until the page is reloaded.
+  let down = true;
+  page.on('request', (r) => { if (r.isNavigationRequest()) down = false; });
+  await page.route('**/gateway/v1/submissions/*', (route) =>
+    down && route.request().method() === 'PUT' ? route.abort() : route.continue());
+  await confirm(page);
+
+  await expect(form(page).locator('.submission [role="status"]')).toHaveText('Der Server ist nicht erreichbar – wird erneut versucht.');
+  const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
+  expect(stored.state.submissionId).toBeTruthy();
+  expect(stored.state.sent).toBe(false);
+  expect(stored.package.encryptedData.split('.')).toHaveLength(5); // JWE compact: ciphertext only
+  expect(JSON.stringify(stored)).not.toContain(dog);
+  expect(creates).toHaveLength(1);
+
+  await page.reload();
+  await expect(receiptHeading(page)).toBeVisible();
+  expect(creates, 'no second create after the reload').toHaveLength(1);
+  const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
+  expect(caseId).toBe(stored.state.caseId);
+  await expect(form(page).locator('.receipt')).toContainText(dog); // the draft was still there to summarise
+  expect(await draftKept(page)).toBeNull();
+  expect((await inboxWith(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
+});
+
+test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ page, server }) => {
+  const marker = `Golf-${crypto.randomUUID().slice(0, 8)}`;
+  const answers = structuredClone(ANSWERS.anwohnerparken) as { fahrzeuge: Record<string, unknown>[] };
+  answers.fahrzeuge[0]!.marke = marker;
+  await toReview(page, server.url, 'anwohnerparken', answers);
+  await confirm(page);
+  await expect(receiptHeading(page)).toBeFocused();
+  await expect(form(page).locator('.receipt')).toContainText(marker);
+  await expectNoAxeViolations(page, 'the receipt');
+  expect(await inboxWith(server.url, marker)).toHaveLength(1);
+});
+
+test('a page that cancels ozg-submit takes over: nothing is sent, the form stays', async ({ page, server }) => {
+  const gatewayCalls: string[] = [];
+  page.on('request', (r) => { if (r.url().includes('/gateway/v1/')) gatewayCalls.push(r.url()); });
+  await toReview(page, server.url, 'hundesteuer', hundesteuer('Cancelled'));
+  await form(page).evaluate((el) => el.addEventListener('ozg-submit', (e) => e.preventDefault()));
+  await confirm(page);
+  await expect(page.locator('pre[data-output-for="antrag-hundesteuer"]')).toContainText('Cancelled');
+  await expect(form(page).locator('.step-title')).toHaveText('Ihre Angaben prüfen');
+  await expect(form(page).locator('.submission, .receipt')).toHaveCount(0);
+  expect(gatewayCalls).toEqual([]);
+  expect(await draftKept(page)).toContain('Cancelled');
+});

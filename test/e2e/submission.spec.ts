@@ -210,3 +210,32 @@ test('a page that cancels ozg-submit takes over: nothing is sent, the form stays
   expect(gatewayCalls).toEqual([]);
   expect(await draftKept(page)).toContain('Cancelled');
 });
+
+test('the encrypted package is kept until the authority accepts, then dropped', async ({ page, server }) => {
+  const dog = `Keep-${crypto.randomUUID().slice(0, 8)}`;
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  await confirm(page);
+  await expect(receiptHeading(page)).toBeVisible();
+  const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
+
+  // Sent, not yet accepted: the ciphertext stays (it could be sent again without typing it again).
+  const sent = await stored();
+  expect(sent.state.sent).toBe(true);
+  expect(sent.package.encryptedData.split('.')).toHaveLength(5);
+  expect(JSON.stringify(sent)).not.toContain(dog);
+
+  // A visit before the decision keeps it.
+  await page.reload();
+  await expect(receiptHeading(page)).toBeVisible();
+  await page.waitForTimeout(500);
+  expect((await stored()).package).toBeTruthy();
+
+  // The case worker accepts; on the next visit the form sees the verified accept event and drops it.
+  const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
+  const accepted = await fetch(`${server.url}inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
+  expect(accepted.status).toBeLessThan(300);
+  await page.reload();
+  await expect(receiptHeading(page)).toBeVisible();
+  await expect.poll(async () => (await stored()).package).toBeUndefined();
+  expect((await stored()).state.caseId).toBe(sent.state.caseId);
+});

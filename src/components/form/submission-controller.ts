@@ -17,7 +17,9 @@ const loadReceipt = () => import('../../modules/receipt/index.js');
 /** What is kept in localStorage per form while sending and after: ciphertext and ids, never answers. */
 interface SubmissionRecord {
   v: 1;
-  /** Everything encrypted for the destination; dropped once the submission is sent. */
+  /** Everything encrypted for the destination; kept until the authority has accepted the
+   * submission (FIT-Connect: the sender keeps the content until then, so it can be sent again
+   * without typing it again), then dropped. */
   package?: EncryptedSubmission;
   state: SubmissionState;
   /** When the gateway confirmed the send (ISO). */
@@ -125,6 +127,7 @@ export class SubmissionController implements ReactiveController {
         kind: 'sent', caseId: record.state.caseId, caseSecret: record.state.caseSecret,
         submittedAt: new Date(record.submittedAt ?? Date.now()), rows,
       };
+      if (record.package) queueMicrotask(() => void this.dropIfAccepted(record));
     } else if (record.package) {
       this.phase = { kind: 'sending', retrying: false };
       queueMicrotask(() => void this.run(record));
@@ -205,11 +208,37 @@ export class SubmissionController implements ReactiveController {
     });
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
     const submittedAt = new Date();
-    // Sent: the ciphertext is no longer needed; case id and secret stay for the receipt and the mailbox.
-    this.write({ v: 1, state: done, submittedAt: submittedAt.toISOString() });
+    // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
+    // and the mailbox. The plain answers (the draft) go now.
+    this.write({ v: 1, package: pkg, state: done, submittedAt: submittedAt.toISOString() });
     const rows = this.rows();
     this.opts.drafts.discard();
     this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows }, '#receipt-title');
+  }
+
+  /** Asks the return channel (verified events only) whether the authority accepted the submission;
+   * if so, the kept ciphertext is no longer needed. Any failure leaves it in place for next time. */
+  private async dropIfAccepted(record: SubmissionRecord): Promise<void> {
+    const { caseId, caseSecret } = record.state;
+    if (!caseId || !caseSecret || !this.host.gateway) return;
+    try {
+      const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
+      const api = new URL(this.host.gateway.replace(/\/?$/, '/'), document.baseURI);
+      const prefix = 'https://gateway.invalid/gateway/v1/';
+      const channel = new ReturnChannelClient({
+        baseUrl: 'https://gateway.invalid/',
+        caseId,
+        caseSecret,
+        fetch: (input, init) => {
+          const url = input instanceof Request ? input.url : String(input);
+          return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
+        },
+      });
+      const { status } = await channel.overview();
+      if (status === 'accepted') this.write({ v: 1, state: record.state, submittedAt: record.submittedAt });
+    } catch {
+      /* offline or gateway down: keep the ciphertext and ask again on the next visit */
+    }
   }
 
   private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void): InstanceType<SubmissionModule['SubmissionClient']> {

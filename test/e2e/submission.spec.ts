@@ -239,3 +239,37 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   await expect.poll(async () => (await stored()).package).toBeUndefined();
   expect((await stored()).state.caseId).toBe(sent.state.caseId);
 });
+
+test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Bescheid -> the receipt link shows both', async ({ page, server }) => {
+  const dog = `Weg-${crypto.randomUUID().slice(0, 8)}`;
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  await confirm(page);
+  await expect(receiptHeading(page)).toBeVisible();
+  const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
+  const mailboxLink = (await form(page).getByRole('link', { name: 'Zum Postfach Ihres Antrags' }).getAttribute('href'))!;
+
+  // case worker: decrypts, accepts, sends a Bescheid
+  const inbox = await page.context().newPage();
+  await inbox.goto(`${server.url}inbox.html`);
+  await inbox.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
+  await inbox.getByRole('button', { name: 'Anmelden' }).click();
+  await inbox.getByRole('button', { name: new RegExp(caseId.slice(0, 8)) }).click();
+  await expect(inbox.locator('#data')).toContainText(dog);
+  await inbox.getByRole('button', { name: 'Annehmen' }).click();
+  await expect(inbox.locator('#facts')).toContainText('angenommen');
+  await inbox.getByLabel('Text des Bescheids').fill(`Die Hundesteuer für ${dog} beträgt 96 € jährlich.`);
+  await inbox.getByRole('button', { name: 'Bescheid erstellen und senden' }).click();
+  await expect(inbox.locator('#messages li')).toHaveCount(1);
+  await inbox.close();
+
+  // applicant: the capability link from the receipt shows the decision and the Bescheid
+  await page.goto(mailboxLink);
+  const mailbox = page.locator('ozg-mailbox');
+  await expect(mailbox.getByText('Aktueller Stand:')).toContainText('angenommen');
+  await expect(mailbox.locator('.message')).toHaveCount(1);
+  await expect(mailbox.locator('.message').first()).toContainText('Bescheid');
+  const downloading = page.waitForEvent('download');
+  await mailbox.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).click();
+  const pdf = readFileSync((await (await downloading).path())!);
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+});

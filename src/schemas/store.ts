@@ -41,6 +41,8 @@ export class FormStore {
   private readonly itemKeyLists = new Map<string, number[]>();
   private readonly conditionState = new Map<string, string>();
   private nextItemKey = 1;
+  /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
+  private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
 
   constructor(model: FormModel, initial?: Answers) {
     this.model = model;
@@ -193,6 +195,38 @@ export class FormStore {
     this.rememberConditions('', this.model.root);
     // Every rendered question shows the new answers.
     for (const channel of [...this.listeners.keys()]) this.notify(channel);
+  }
+
+  // ---- prefill from a user account ------------------------------------------------------------
+
+  /**
+   * Fills answers from the person's user account. Read-only ones replace what is there and cannot be
+   * changed in the form (a verified identity); editable ones only fill empty questions.
+   */
+  setPrefill(values: Map<string, unknown>, readOnly: boolean): void {
+    for (const [pointer, value] of values) {
+      if (!this.node(pointer) || isEmpty(value)) continue;
+      if (!readOnly && !isEmpty(this.value(pointer)) && this.value(pointer) !== value) continue;
+      this.prefilled.set(pointer, { value, readOnly });
+      this.setValue(pointer, value);
+    }
+  }
+
+  /** Removes the answers taken from the account (those the person has not changed since). */
+  clearPrefill(): void {
+    const entries = [...this.prefilled];
+    this.prefilled.clear();
+    for (const [pointer, entry] of entries) {
+      if (this.value(pointer) === entry.value) this.setValue(pointer, undefined);
+      else this.notify(pointer);
+    }
+  }
+
+  /** 'readonly' or 'editable' while the answer is the one taken from the account, else undefined. */
+  isPrefilled(pointer: string): 'readonly' | 'editable' | undefined {
+    const entry = this.prefilled.get(pointer);
+    if (!entry || this.value(pointer) !== entry.value) return undefined;
+    return entry.readOnly ? 'readonly' : 'editable';
   }
 
   // ---- validating ------------------------------------------------------------------------------

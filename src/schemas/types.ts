@@ -63,6 +63,8 @@ export type Widget = 'text' | 'textarea' | 'radio' | 'select' | 'checkbox' | 'ch
 /** `x-ozg` on a question. */
 export interface XOzgField {
   widget?: Widget;
+  /** Claim of the Nutzerkonto that fills this question (`given_name`, `address.postal_code`, …). */
+  prefill?: string;
   help?: string;
   placeholder?: string;
   autocomplete?: string;
@@ -83,8 +85,12 @@ export interface StepDefinition {
 }
 
 /** `x-ozg` on the root of a definition. */
+export type TrustLevel = 'basisregistriert' | 'substantiell' | 'hoch';
+
 export interface XOzgRoot {
   leika?: string;
+  /** Login with a Nutzerkonto: whether, at which minimum trust level, for whom. */
+  account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
   steps?: StepDefinition[];
   i18n?: Partial<Record<Lang, TextOverrides>>;
 }

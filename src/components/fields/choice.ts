@@ -17,7 +17,7 @@ export function renderChoiceField(view: FieldView) {
   const node = view.node as ChoiceNode;
   const parts = fieldParts(view);
   const current = store.value(pointer);
-  const disabled = node.schema.readOnly === true;
+  const disabled = parts.readOnly;
   const invalid = parts.error ? 'true' : undefined;
 
   if (node.widget === 'select') {
@@ -47,7 +47,7 @@ export function renderMultiField(view: FieldView) {
   const node = view.node as ChoiceNode;
   const parts = fieldParts(view);
   const current = (store.value(pointer) as unknown[] | undefined) ?? [];
-  const disabled = node.schema.readOnly === true;
+  const disabled = parts.readOnly;
   // Labels of the options may stand on the array or on its `items`.
   const label = (option: ChoiceNode['options'][number]) => {
     const own = optionLabel(node.schema, option, lang);
@@ -75,5 +75,5 @@ export function renderBooleanField(view: FieldView) {
     store.setValue(pointer, (event.target as HTMLInputElement).checked, true);
     store.touch(pointer);
   };
-  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field">${hintAndError(view, parts)}<div class="choice"><input type="checkbox" id=${parts.id} name=${pointer} part="input" .checked=${live(store.value(pointer) === true)} ?disabled=${view.node.schema.readOnly === true} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(parts.error ? 'true' : undefined)} aria-describedby=${ifDefined(parts.describedBy)} @change=${onChange} /><label for=${parts.id} part="label">${labelContent(view, parts)}</label></div>${helpText(view, parts)}</div>`;
+  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field">${hintAndError(view, parts)}<div class="choice"><input type="checkbox" id=${parts.id} name=${pointer} part="input" .checked=${live(store.value(pointer) === true)} ?disabled=${parts.readOnly} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(parts.error ? 'true' : undefined)} aria-describedby=${ifDefined(parts.describedBy)} @change=${onChange} /><label for=${parts.id} part="label">${labelContent(view, parts)}</label></div>${helpText(view, parts)}</div>`;
 }

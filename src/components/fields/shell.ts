@@ -12,6 +12,8 @@ export interface FieldParts {
   help?: string;
   error?: string;
   required: boolean;
+  /** Read-only: by the definition, or taken from the person's user account at a verified level. */
+  readOnly: boolean;
   /** ids for aria-describedby (hint, error), or undefined. */
   describedBy?: string;
 }
@@ -19,7 +21,9 @@ export interface FieldParts {
 export function fieldParts(view: FieldView): FieldParts {
   const { store, node, pointer, lang } = view;
   const id = fieldId(pointer);
-  const hint = text(node.schema, 'description', lang);
+  const prefilled = store.isPrefilled(pointer) === 'readonly';
+  const own = text(node.schema, 'description', lang);
+  const hint = prefilled ? [t(lang, 'prefillNote'), own].filter(Boolean).join('. ') : own;
   const error = store.error(pointer);
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return {
@@ -29,6 +33,7 @@ export function fieldParts(view: FieldView): FieldParts {
     help: text(node.schema, 'help', lang),
     error,
     required: store.isRequired(pointer),
+    readOnly: node.schema.readOnly === true || prefilled,
     describedBy: ids || undefined,
   };
 }

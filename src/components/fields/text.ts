@@ -27,7 +27,7 @@ export function renderTextField(view: FieldView) {
   const { store, node, pointer, lang } = view;
   const parts = fieldParts(view);
   const numeric = node.kind === 'number' || node.kind === 'integer';
-  const readOnly = node.schema.readOnly === true;
+  const readOnly = parts.readOnly;
   const value = displayValue(view, store.value(pointer));
   const onInput = (event: Event) => {
     const raw = (event.target as HTMLInputElement).value;

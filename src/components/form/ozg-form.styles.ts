@@ -301,6 +301,9 @@ export const styles = [
   .notice p {
     margin: 0;
   }
+  .notice.account-problem {
+    border-left-color: var(--_error);
+  }
   .notice.success {
     border-left-color: var(--_success);
   }

@@ -14,6 +14,7 @@ import { field } from '../fields/field-directive.js';
 import { fieldId } from '../fields/ids.js';
 import type { FieldView, FormHost } from '../fields/view.js';
 import { formContext } from './context.js';
+import { AccountController } from './account-controller.js';
 import { connectValidation, explainFailure, hasIfConditions, loadValidation } from './loading.js';
 import { DraftController } from './draft-controller.js';
 import { renderErrorSummary } from './error-summary.js';
@@ -39,6 +40,8 @@ type Status =
  * @attr gateway - Base URL of the gateway API (e.g. `/gateway/v1`). When set, a confirmed form is sent
  *   end-to-end encrypted (FIT-Connect) and a receipt replaces it; without it only `ozg-submit` fires.
  * @attr mailbox - Page of `<ozg-mailbox>` the receipt links to (default `postfach.html`).
+ * @attr account - URL of the user-account configuration (default `/account/config.json`); used only by
+ *   definitions with `x-ozg.account` (login with a Nutzerkonto and prefill).
  * @prop schema - The definition as an object (instead of `src`).
  * @prop data - Initial answers; reading it returns the answers of the questions shown.
  *
@@ -77,6 +80,7 @@ export class OzgForm extends LitElement implements FormHost {
     language: { type: String, attribute: 'lang' },
     gateway: { type: String },
     mailbox: { type: String },
+    account: { type: String },
     status: { state: true },
     step: { state: true },
     summary: { state: true },
@@ -92,6 +96,8 @@ export class OzgForm extends LitElement implements FormHost {
   declare gateway?: string;
   /** Page of <ozg-mailbox> the receipt's capability link points to; default 'postfach.html'. */
   declare mailbox?: string;
+  /** URL of the user-account configuration (GET, `{issuer, clientId, scopes, claimMap}`). */
+  declare account?: string;
   declare status: Status;
   /** Index of the step shown; `steps.length` is the review page. */
   declare step: number;
@@ -141,7 +147,14 @@ export class OzgForm extends LitElement implements FormHost {
       },
       backToReview: () => this.goTo(this.steps.length),
     });
+    this.accountLogin = new AccountController(this, {
+      store: () => this.store,
+      lang: () => this.effectiveLang,
+      drafts: this.drafts,
+    });
   }
+
+  private readonly accountLogin: AccountController;
 
   private readonly submission: SubmissionController;
 
@@ -339,6 +352,7 @@ export class OzgForm extends LitElement implements FormHost {
 
   private async onNext(event: Event): Promise<void> {
     event.preventDefault();
+    if (!this.accountLogin.mayProceed()) return;
     const store = this.store!;
     await this.validationReady;
     const errors = store.validateFields(this.steps[this.step].fields);
@@ -373,6 +387,7 @@ export class OzgForm extends LitElement implements FormHost {
   }
 
   private async onConfirm(): Promise<void> {
+    if (!this.accountLogin.mayProceed()) return;
     const store = this.store!;
     await this.validationReady;
     // The last check before the answers leave the form: the whole definition, cross-field rules included.
@@ -418,6 +433,7 @@ export class OzgForm extends LitElement implements FormHost {
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
       ${submission ?? html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
         ${this.drafts.restoredAt ? this.renderDraftNotice(lang) : nothing}
+        ${this.accountLogin.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}`}
     </div>`;

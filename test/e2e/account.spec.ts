@@ -1,0 +1,207 @@
+/**
+ * Login with a user account (Nutzerkonto) and prefill on the Bewohnerparken demo page, against the
+ * server's built-in OpenID provider (server/idp): its login page lets the tester pick an account.
+ * The form asks for trust level "substantiell" (`x-ozg.account`), login is optional.
+ */
+import { createRequire } from 'node:module';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const form = (page: Page): Locator => page.locator('ozg-form');
+const bar = (page: Page): Locator => form(page).locator('[part~="account"]');
+const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
+/** "Telefonnummer (optional)": the one question on step 1 that no account fills. */
+const phone = (page: Page): Locator => form(page).getByLabel(/^Telefonnummer/);
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}anwohnerparken.html`);
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+}
+
+/** Waits until the browser holds a draft containing `text`. */
+async function draftContains(page: Page, text: string): Promise<void> {
+  await expect
+    .poll(() => page.evaluate((t) => Object.values(localStorage).some((v) => v.includes(t)), text))
+    .toBe(true);
+}
+
+/** On the provider's login page: picks the account whose label begins with `name` and logs in. */
+async function pickAccount(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+  await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+}
+
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
+      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+  });
+  expect(violations, `axe violations on ${what}`).toEqual([]);
+}
+
+test('login at "substantiell" prefills read-only answers and keeps what was typed; logout removes them', async ({ page, server }) => {
+  await open(page, server.url);
+  await expect(bar(page)).toContainText('Melden Sie sich mit Ihrem Nutzerkonto an');
+  await phone(page).fill('0123 456789');
+  await draftContains(page, '0123 456789');
+
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann (Vertrauensniveau substantiell)');
+  expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+  for (const [label, value] of [['Vorname', 'Max'], ['Nachname', 'Mustermann'], ['Geburtsdatum', '1984-03-12'], ['E-Mail-Adresse', 'max.mustermann@example.org']]) {
+    await expect(field(page, label)).toHaveValue(value);
+    await expect(field(page, label)).toHaveAttribute('readonly', '');
+    await expect(field(page, label)).toHaveAccessibleDescription(/Aus Ihrem Nutzerkonto übernommen/);
+  }
+  await expect(phone(page)).toHaveValue('0123 456789');
+  await expect(phone(page)).not.toHaveAttribute('readonly', '');
+  await expect(phone(page)).toHaveAccessibleDescription(/Für Rückfragen/);
+
+  // The address on the next step comes from the account too.
+  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
+  await expect(field(page, 'Postleitzahl')).toHaveValue('12345');
+  await expect(field(page, 'Ort')).toHaveValue('Musterstadt');
+  await expect(field(page, 'Straße')).toHaveValue('');
+  await expectNoAxeViolations(page, 'the page with a person logged in');
+
+  await bar(page).getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('button', { name: /Ja, abmelden/ }).click();
+  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
+  await expect(field(page, 'Postleitzahl')).toHaveValue('');
+  await expect(field(page, 'Ort')).toHaveValue('');
+  await form(page).getByRole('button', { name: 'Zurück' }).click();
+  await expect(field(page, 'Vorname')).toHaveValue('');
+  await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
+  await expect(phone(page)).toHaveValue('0123 456789');
+  const kept = await page.evaluate(() => Object.values(localStorage).join(' ') + Object.values(sessionStorage).join(' '));
+  expect(kept).not.toContain('max.mustermann@example.org');
+});
+
+test('a login below the required level is refused with an explanation; logging in again at the level works', async ({ page, server }) => {
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Erika Mustermann');
+
+  const alert = bar(page).getByRole('alert');
+  await expect(alert).toContainText('Vertrauensniveau „substantiell“ oder höher');
+  await expect(alert).toContainText('Sie können den Antrag auch ohne Anmeldung ausfüllen');
+  await expect(field(page, 'Vorname')).toHaveValue('');
+  await expect(bar(page)).not.toContainText('Angemeldet als');
+  await expectNoAxeViolations(page, 'the refused login');
+
+  await alert.getByRole('button', { name: 'Erneut anmelden (Vertrauensniveau substantiell)' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann (Vertrauensniveau substantiell)');
+  await expect(bar(page).getByRole('alert')).toHaveCount(0);
+  await expect(field(page, 'Vorname')).toHaveValue('Max');
+});
+
+test('a tampered state in the callback is refused, nothing is prefilled, the form stays usable', async ({ page, server }) => {
+  await open(page, server.url);
+  await phone(page).fill('0987 654321');
+  await draftContains(page, '0987 654321');
+  // The provider's redirect back arrives with another state than the one this login sent (as a
+  // forged or replayed callback would); the page sees it before any of its scripts run.
+  await page.addInitScript(() => {
+    const url = new URL(location.href);
+    if (!url.searchParams.has('code')) return;
+    url.searchParams.set('state', 'manipuliert');
+    history.replaceState(null, '', url.href);
+  });
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+
+  await expect(bar(page).getByRole('alert')).toContainText('gehört nicht zu dieser Anmeldung');
+  expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
+  await expect(bar(page)).not.toContainText('Angemeldet als');
+  await expect(field(page, 'Vorname')).toHaveValue('');
+  await expect(phone(page)).toHaveValue('0987 654321');
+  await field(page, 'Vorname').fill('Erika');
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+});
+
+test('the login bar speaks English and passes axe', async ({ page, server }) => {
+  await open(page, server.url);
+  await expectNoAxeViolations(page, 'the login bar (German)');
+  await page.getByLabel('English').check();
+  await expect(bar(page).getByRole('button', { name: 'Log in with user account' })).toBeVisible();
+  await expect(form(page).getByRole('region', { name: 'User account' })).toBeVisible();
+  await expectNoAxeViolations(page, 'the login bar (English)');
+});
+
+/** Serves the Bewohnerparken definition with other `x-ozg.account` settings. */
+async function withAccountSettings(page: Page, account: Record<string, string>): Promise<void> {
+  await page.route('**/forms/anwohnerparken.json', async (route) => {
+    const response = await route.fetch();
+    const definition = (await response.json()) as { 'x-ozg': Record<string, unknown> };
+    definition['x-ozg'].account = account;
+    await route.fulfill({ response, json: definition });
+  });
+}
+
+test('with login "required", "Weiter" waits for a login at the level', async ({ page, server }) => {
+  await withAccountSettings(page, { login: 'required', trustLevel: 'substantiell' });
+  await open(page, server.url);
+  await expect(bar(page)).toContainText('Für diesen Antrag müssen Sie sich mit Ihrem Nutzerkonto anmelden');
+  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  await expect(bar(page).getByRole('alert')).toContainText('Bitte melden Sie sich zuerst mit Ihrem Nutzerkonto an');
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
+});
+
+test('a "basisregistriert" login fills in editable answers without the note', async ({ page, server }) => {
+  await withAccountSettings(page, { login: 'optional', trustLevel: 'basisregistriert' });
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Erika Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Erika Mustermann (Vertrauensniveau basisregistriert)');
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+  await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
+  await expect(form(page).getByText('Aus Ihrem Nutzerkonto übernommen')).toHaveCount(0);
+  // Claims the account does not have stay empty and editable.
+  await expect(field(page, 'Geburtsdatum')).toHaveValue('');
+  await field(page, 'Vorname').fill('Erika Maria');
+  await expect(field(page, 'Vorname')).toHaveValue('Erika Maria');
+});
+
+test('when the user account service cannot be reached, the form says so and stays usable', async ({ page, server }) => {
+  await open(page, server.url);
+  await page.route('**/account/config.json', (route) => route.abort('connectionrefused'));
+  await phone(page).fill('0123 111222');
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await expect(bar(page).getByRole('alert')).toContainText('nicht erreichbar');
+  await expect(page).toHaveURL(`${server.url}anwohnerparken.html`);
+  await expect(phone(page)).toHaveValue('0123 111222');
+  await field(page, 'Vorname').fill('Erika');
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+});
+
+test('a kept session below the level the form needs is not used', async ({ page, server }) => {
+  await withAccountSettings(page, { login: 'optional', trustLevel: 'basisregistriert' });
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Erika Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Erika Mustermann');
+
+  // The same tab, now with the real definition (trust level substantiell).
+  await page.unrouteAll();
+  await open(page, server.url);
+  await expect(bar(page).getByRole('alert')).toContainText('Vertrauensniveau „substantiell“ oder höher');
+  await expect(bar(page)).not.toContainText('Angemeldet als');
+  await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
+  await expect(form(page).getByText('Aus Ihrem Nutzerkonto übernommen')).toHaveCount(0);
+});

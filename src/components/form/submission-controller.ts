@@ -51,6 +51,8 @@ export interface SubmissionOptions {
 }
 
 const RECORD_PREFIX = 'ozg-form:submission:';
+/** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
+const STAND_IN_BASE = 'https://gateway.invalid/';
 const MAX_DELAY_MS = 30_000;
 const BASE_DELAY_MS = 1_000;
 
@@ -223,17 +225,7 @@ export class SubmissionController implements ReactiveController {
     if (!caseId || !caseSecret || !this.host.gateway) return;
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
-      const api = new URL(this.host.gateway.replace(/\/?$/, '/'), document.baseURI);
-      const prefix = 'https://gateway.invalid/gateway/v1/';
-      const channel = new ReturnChannelClient({
-        baseUrl: 'https://gateway.invalid/',
-        caseId,
-        caseSecret,
-        fetch: (input, init) => {
-          const url = input instanceof Request ? input.url : String(input);
-          return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
-        },
-      });
+      const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: this.gatewayFetch() });
       const { status } = await channel.overview();
       if (status === 'accepted') this.write({ v: 1, state: record.state, submittedAt: record.submittedAt });
     } catch {
@@ -242,20 +234,24 @@ export class SubmissionController implements ReactiveController {
   }
 
   private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void): InstanceType<SubmissionModule['SubmissionClient']> {
-    // SubmissionClient addresses <baseUrl>/gateway/v1/…; the `gateway` attribute names the API itself,
-    // which a deployment may put under any path, so requests are mapped onto it.
-    const api = new URL(this.host.gateway!.replace(/\/?$/, '/'), document.baseURI);
-    const stand = 'https://gateway.invalid/';
-    const prefix = `${stand}gateway/v1/`;
     return new mod.SubmissionClient({
-      baseUrl: stand,
+      baseUrl: STAND_IN_BASE,
       attempts: 1, // retries happen here, so the person sees them and can trigger one
-      fetch: (input, init) => {
-        const url = input instanceof Request ? input.url : String(input);
-        return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
-      },
+      fetch: this.gatewayFetch(),
       onState,
     });
+  }
+
+  /** The submission and return-channel clients address `<baseUrl>/gateway/v1/…`; the `gateway`
+   * attribute names the API itself, which a deployment may put under any path, so their requests
+   * are mapped onto it. */
+  private gatewayFetch(): typeof fetch {
+    const api = new URL(this.host.gateway!.replace(/\/?$/, '/'), document.baseURI);
+    const prefix = `${STAND_IN_BASE}gateway/v1/`;
+    return (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
+    };
   }
 
   /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */

@@ -1,4 +1,4 @@
-import type { ChoiceOption, JsonSchema, Lang, TextOverrides } from './types.js';
+import type { ChoiceNode, ChoiceOption, JsonSchema, Lang, TextOverrides } from './types.js';
 
 type TextKey = 'title' | 'description' | 'help' | 'placeholder' | 'itemTitle' | 'addLabel';
 
@@ -35,6 +35,13 @@ export function optionLabel(owner: JsonSchema, option: ChoiceOption, lang: Lang)
   const key = String(option.value);
   const translated = lang === 'de' ? undefined : ann?.i18n?.[lang]?.enumLabels?.[key];
   return translated ?? ann?.enumLabels?.[key] ?? key;
+}
+
+/** The label of one option of a choice question. For a multiple choice the labels may stand on the
+ * array or on its `items`. */
+export function choiceLabel(node: ChoiceNode, option: ChoiceOption, lang: Lang): string {
+  const own = optionLabel(node.schema, option, lang);
+  return own === String(option.value) && node.schema.items ? optionLabel(node.schema.items, option, lang) : own;
 }
 
 /** Own error messages of a question (`x-ozg.errors`), in the wanted language. */

@@ -2,14 +2,11 @@ import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { t } from '../../modules/i18n/ui-texts.js';
-import { optionLabel } from '../../schemas/texts.js';
+import { sameValue } from '../../schemas/data.js';
+import { choiceLabel } from '../../schemas/texts.js';
 import type { ChoiceNode } from '../../schemas/types.js';
 import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
 import type { FieldView } from './view.js';
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
-}
 
 /** Single choice: radio buttons in a fieldset, or a select list for long lists. */
 export function renderChoiceField(view: FieldView) {
@@ -21,13 +18,13 @@ export function renderChoiceField(view: FieldView) {
   const invalid = parts.error ? 'true' : undefined;
 
   if (node.widget === 'select') {
-    const selected = node.options.findIndex((o) => same(o.value, current));
+    const selected = node.options.findIndex((o) => sameValue(o.value, current));
     const onChange = (event: Event) => {
       const index = Number((event.target as HTMLSelectElement).value);
       store.setValue(pointer, index >= 0 ? node.options[index].value : undefined, true);
       store.touch(pointer);
     };
-    return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<select id=${parts.id} name=${pointer} part="input" .value=${live(String(selected))} ?disabled=${disabled} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)} @change=${onChange}><option value="-1">${t(lang, 'choose')}</option>${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${optionLabel(node.schema, option, lang)}</option>`)}</select>${helpText(view, parts)}</div>`;
+    return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<select id=${parts.id} name=${pointer} part="input" .value=${live(String(selected))} ?disabled=${disabled} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)} @change=${onChange}><option value="-1">${t(lang, 'choose')}</option>${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${choiceLabel(node, option, lang)}</option>`)}</select>${helpText(view, parts)}</div>`;
   }
 
   const onChange = (event: Event) => {
@@ -37,7 +34,7 @@ export function renderChoiceField(view: FieldView) {
   };
   return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)} aria-required=${ifDefined(parts.required ? 'true' : undefined)} aria-invalid=${ifDefined(invalid)} role="radiogroup"><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
     (option, i) =>
-      html`<div class="choice"><input type="radio" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(same(option.value, current))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${optionLabel(node.schema, option, lang)}</label></div>`,
+      html`<div class="choice"><input type="radio" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(sameValue(option.value, current))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${choiceLabel(node, option, lang)}</label></div>`,
   )}</fieldset>${helpText(view, parts)}</div>`;
 }
 
@@ -48,11 +45,6 @@ export function renderMultiField(view: FieldView) {
   const parts = fieldParts(view);
   const current = (store.value(pointer) as unknown[] | undefined) ?? [];
   const disabled = parts.readOnly;
-  // Labels of the options may stand on the array or on its `items`.
-  const label = (option: ChoiceNode['options'][number]) => {
-    const own = optionLabel(node.schema, option, lang);
-    return own === String(option.value) && node.schema.items ? optionLabel(node.schema.items, option, lang) : own;
-  };
   const onChange = (event: Event) => {
     const group = (event.target as HTMLElement).closest('fieldset')!;
     const ticked = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
@@ -63,7 +55,7 @@ export function renderMultiField(view: FieldView) {
   };
   return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)}><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
     (option, i) =>
-      html`<div class="choice"><input type="checkbox" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(current.some((v) => same(v, option.value)))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${label(option)}</label></div>`,
+      html`<div class="choice"><input type="checkbox" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(current.some((v) => sameValue(v, option.value)))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${choiceLabel(node, option, lang)}</label></div>`,
   )}</fieldset>${helpText(view, parts)}</div>`;
 }
 

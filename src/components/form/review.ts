@@ -1,13 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatIsoDate, t } from '../../modules/i18n/ui-texts.js';
-import { childPointer, isEmpty } from '../../schemas/data.js';
+import { childPointer, isEmpty, sameValue } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
-import { optionLabel, text } from '../../schemas/texts.js';
+import { choiceLabel, text } from '../../schemas/texts.js';
 import type { ChoiceNode, FieldNode, Lang, StepModel } from '../../schemas/types.js';
-
-function same(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
-}
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
 export function formatAnswer(store: FormStore, node: FieldNode, value: unknown, lang: Lang): string {
@@ -15,20 +11,14 @@ export function formatAnswer(store: FormStore, node: FieldNode, value: unknown, 
   switch (node.kind) {
     case 'boolean':
       return t(lang, value === true ? 'yes' : 'no');
-    case 'choice': {
-      const option = (node as ChoiceNode).options.find((o) => same(o.value, value));
-      return option ? optionLabel(node.schema, option, lang) : String(value);
-    }
+    case 'choice':
     case 'multi': {
       const choice = node as ChoiceNode;
-      return (value as unknown[])
-        .map((v) => {
-          const option = choice.options.find((o) => same(o.value, v));
-          if (!option) return String(v);
-          const own = optionLabel(node.schema, option, lang);
-          return own === String(v) && node.schema.items ? optionLabel(node.schema.items, option, lang) : own;
-        })
-        .join(', ');
+      const label = (v: unknown) => {
+        const option = choice.options.find((o) => sameValue(o.value, v));
+        return option ? choiceLabel(choice, option, lang) : String(v);
+      };
+      return node.kind === 'multi' ? (value as unknown[]).map(label).join(', ') : label(value);
     }
     case 'date':
       return formatIsoDate(lang, String(value));

@@ -67,10 +67,6 @@ export class FormStore {
     walk(this.model.root, '');
   }
 
-  get validating(): boolean {
-    return this.validation !== undefined;
-  }
-
   private get validator(): FormValidator {
     if (!this.validation) throw new Error('ozg-form: validation is not loaded yet');
     return this.validation.validator;

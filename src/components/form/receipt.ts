@@ -46,7 +46,7 @@ function collect(store: FormStore, node: FieldNode, pointer: string, lang: Lang,
     });
     return;
   }
-  out.push({ section, label: own.join(SEPARATOR) || label, value: formatAnswer(store, node, store.value(pointer), lang) });
+  out.push({ section, label: own.join(SEPARATOR) || label, value: formatAnswer(node, store.value(pointer), lang) });
 }
 
 /** Every shown answer, step by step, as label/value rows for the receipt and its PDF. */

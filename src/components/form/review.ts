@@ -6,7 +6,7 @@ import { choiceLabel, text } from '../../schemas/texts.js';
 import type { ChoiceNode, FieldNode, Lang, StepModel } from '../../schemas/types.js';
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
-export function formatAnswer(store: FormStore, node: FieldNode, value: unknown, lang: Lang): string {
+export function formatAnswer(node: FieldNode, value: unknown, lang: Lang): string {
   if (isEmpty(value)) return t(lang, 'notAnswered');
   switch (node.kind) {
     case 'boolean':
@@ -63,7 +63,7 @@ function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): T
   }
   return html`<div class="review-row">
     <dt>${label}</dt>
-    <dd>${formatAnswer(store, node, store.value(pointer), lang)}</dd>
+    <dd>${formatAnswer(node, store.value(pointer), lang)}</dd>
   </div>`;
 }
 

@@ -179,8 +179,9 @@ test('a "basisregistriert" login fills in editable answers without the note', as
 });
 
 test('when the user account service cannot be reached, the form says so and stays usable', async ({ page, server }) => {
-  await open(page, server.url);
+  // Unreachable from the start: a route set after the page loaded could come after the config was fetched.
   await page.route('**/account/config.json', (route) => route.abort('connectionrefused'));
+  await open(page, server.url);
   await phone(page).fill('0123 111222');
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await expect(bar(page).getByRole('alert')).toContainText('nicht erreichbar');

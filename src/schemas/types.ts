@@ -93,6 +93,8 @@ export interface XOzgRoot {
   account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
   steps?: StepDefinition[];
   i18n?: Partial<Record<Lang, TextOverrides>>;
+  /** Fees (Verwaltungsgebühren) and when they are paid; see schemas/fees.ts. */
+  fees?: import('./fees.js').FeeRules;
 }
 
 /** What a question looks like to the person. */

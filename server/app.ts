@@ -9,6 +9,7 @@ import { createStandIn, registerStandIn } from './fitconnect/standin.js';
 import { registerGateway } from './gateway/index.js';
 import { registerInbox } from './inbox/index.js';
 import { registerAccount } from './idp/index.js';
+import { registerPaymentStandIn } from './payment/standin.js';
 
 export interface ServerOptions extends ServerConfigInput {
   host?: string;
@@ -56,6 +57,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     ctx.standIn = { keys: standIn.keys, destinationId: standIn.destinationId };
     await registerStandIn(app, config, standIn, db);
   }
+  if (config.paymentStandIn.enabled) await registerPaymentStandIn(app, config, db, ctx.selfUrl);
   await registerGateway(app, ctx);
   if (config.inbox.enabled) await registerInbox(app, ctx);
   await registerAccount(app, ctx);

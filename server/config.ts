@@ -62,6 +62,40 @@ export interface AccountConfig {
   acrValues?: Partial<Record<'basisregistriert' | 'substantiell' | 'hoch', string>>;
 }
 
+/**
+ * The payment provider the gateway talks to (XBezahldienste 1.0: ePayBL, pmPayment, GiroCheckout …).
+ * Unset providerUrl = the local stand-in of this server (server/payment).
+ */
+export interface PaymentConfig {
+  /** Base URL of the provider's XBezahldienste API (the part before /paymenttransaction). */
+  providerUrl?: string;
+  /** OAuth2 token endpoint (client credentials). Unset with the stand-in = its token endpoint. */
+  tokenUrl?: string;
+  clientId?: string;
+  clientSecret?: string;
+  scope?: string;
+  /** Mandant (originator) and Bewirtschafter/endpoint ids assigned by the provider. */
+  originatorId: string;
+  endPointId: string;
+  /** TLS client certificate instead of OAuth2 (ePayBL): PEM files. See docs/server.md. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsCaFile?: string;
+  /** Folders with the published form definitions whose fees the gateway computes. Default: demo/forms. */
+  formsDirs: string[];
+  /** Origins the provider may send the person back to. Default: this server's origin. */
+  redirectOrigins: string[];
+}
+
+/** The local XBezahldienste stand-in (server/payment; a test aid, not for production). */
+export interface PaymentStandInConfig {
+  enabled: boolean;
+  clientId: string;
+  clientSecret: string;
+  originatorId: string;
+  endPointId: string;
+}
+
 export interface ServerConfig {
   host: string;
   port: number;
@@ -75,14 +109,18 @@ export interface ServerConfig {
   inbox: InboxConfig;
   idp: IdpConfig;
   account: AccountConfig;
+  payment: PaymentConfig;
+  paymentStandIn: PaymentStandInConfig;
 }
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account'>> & {
+export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn'>> & {
   gateway?: Partial<GatewayConfig>;
   standIn?: Partial<StandInConfig>;
   inbox?: Partial<InboxConfig>;
   idp?: Partial<IdpConfig>;
   account?: Partial<AccountConfig>;
+  payment?: Partial<PaymentConfig>;
+  paymentStandIn?: Partial<PaymentStandInConfig>;
 };
 
 export const DEMO_IDP_CLIENT_ID = 'ozg-form-demo';
@@ -91,6 +129,10 @@ export const DEFAULT_ACCOUNT_SCOPES = ['openid', 'profile', 'email', 'phone', 'a
 export const DEMO_INBOX_TOKEN = 'musterstadt-demo';
 export const DEMO_CLIENT_ID = 'ozg-form-demo-client';
 export const DEMO_CLIENT_SECRET = 'ozg-form-demo-secret';
+export const DEMO_PAYMENT_CLIENT_ID = 'musterstadt-kasse';
+export const DEMO_PAYMENT_CLIENT_SECRET = 'musterstadt-kasse-secret';
+export const DEMO_ORIGINATOR_ID = 'musterstadt';
+export const DEMO_ENDPOINT_ID = 'buergerservice';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
@@ -172,6 +214,27 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         claimMap: env.OIDC_CLAIM_MAP ? JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string> : undefined,
       }),
     },
+    payment: {
+      ...file.payment,
+      ...defined({
+        providerUrl: envStr(env.PAYMENT_PROVIDER_URL),
+        tokenUrl: envStr(env.PAYMENT_TOKEN_URL),
+        clientId: envStr(env.PAYMENT_CLIENT_ID),
+        clientSecret: envStr(env.PAYMENT_CLIENT_SECRET),
+        scope: envStr(env.PAYMENT_SCOPE),
+        originatorId: envStr(env.PAYMENT_ORIGINATOR_ID),
+        endPointId: envStr(env.PAYMENT_ENDPOINT_ID),
+        tlsCertFile: envStr(env.PAYMENT_TLS_CERT),
+        tlsKeyFile: envStr(env.PAYMENT_TLS_KEY),
+        tlsCaFile: envStr(env.PAYMENT_TLS_CA),
+        formsDirs: envStr(env.PAYMENT_FORMS_DIRS)?.split(',').map((s) => s.trim()).filter(Boolean),
+        redirectOrigins: envStr(env.PAYMENT_REDIRECT_ORIGINS)?.split(',').map((s) => s.trim()).filter(Boolean),
+      }),
+    },
+    paymentStandIn: {
+      ...file.paymentStandIn,
+      ...defined({ enabled: envBool(env.PAYMENT_STANDIN) }),
+    },
   };
 }
 
@@ -198,6 +261,33 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     throw new Error('FITCONNECT_SUBMISSION_API_URL is set: FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, '
       + 'FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID are required too');
   }
+  const paymentStandIn: PaymentStandInConfig = {
+    enabled: true,
+    clientId: DEMO_PAYMENT_CLIENT_ID,
+    clientSecret: DEMO_PAYMENT_CLIENT_SECRET,
+    originatorId: DEMO_ORIGINATOR_ID,
+    endPointId: DEMO_ENDPOINT_ID,
+    ...defined(input.paymentStandIn ?? {}),
+  };
+  const pay = defined(input.payment ?? {});
+  const payUsesStandIn = pay.providerUrl === undefined;
+  const payment: PaymentConfig = {
+    formsDirs: [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')],
+    redirectOrigins: [],
+    ...(payUsesStandIn ? {
+      clientId: paymentStandIn.clientId, clientSecret: paymentStandIn.clientSecret,
+      originatorId: paymentStandIn.originatorId, endPointId: paymentStandIn.endPointId,
+    } : { originatorId: '', endPointId: '' }),
+    ...pay,
+  };
+  const xbId = /^[\w-]{1,36}$/;
+  if (!xbId.test(payment.originatorId) || !xbId.test(payment.endPointId)) {
+    throw new Error('PAYMENT_ORIGINATOR_ID and PAYMENT_ENDPOINT_ID are required (1-36 characters A-Z a-z 0-9 _ -)');
+  }
+  if (!payUsesStandIn && !payment.tlsCertFile && (!payment.tokenUrl || !payment.clientId || !payment.clientSecret)) {
+    throw new Error('PAYMENT_PROVIDER_URL is set: PAYMENT_TOKEN_URL, PAYMENT_CLIENT_ID and PAYMENT_CLIENT_SECRET '
+      + '(OAuth2) or PAYMENT_TLS_CERT and PAYMENT_TLS_KEY (TLS client certificate) are required too');
+  }
   return {
     host: '127.0.0.1',
     port: 8080,
@@ -205,11 +295,14 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     demoDir: resolve(repoRoot, 'demo'),
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
-    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined }),
+    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
+      payment: undefined, paymentStandIn: undefined }),
     gateway,
     standIn,
     inbox: { enabled: true, token: DEMO_INBOX_TOKEN, ...defined(input.inbox ?? {}) },
     idp: { enabled: true, proxy: false, clientId: DEMO_IDP_CLIENT_ID, redirectUris: [], ...defined(input.idp ?? {}) },
     account: { scopes: DEFAULT_ACCOUNT_SCOPES, claimMap: {}, ...defined(input.account ?? {}) },
+    payment,
+    paymentStandIn,
   };
 }

@@ -7,7 +7,8 @@ export type Db = SqliteDatabase;
 /**
  * One SQLite file under the data folder, created on first start. Tables prefixed fc_ belong to the
  * FIT-Connect stand-in (and its subscriber, the inbox); gw_ belong to the gateway, which would run
- * elsewhere in production and only talks to FIT-Connect over HTTP.
+ * elsewhere in production and only talks to FIT-Connect over HTTP. xb_ belong to the XBezahldienste
+ * stand-in (server/payment), the payment provider the gateway's gw_payments rows point to.
  */
 export function openDb(dataDir: string): Db {
   mkdirSync(dataDir, { recursive: true });
@@ -39,6 +40,15 @@ export function openDb(dataDir: string): Db {
       secret_hash TEXT NOT NULL, leika TEXT NOT NULL, announced TEXT NOT NULL,
       sent_attachments TEXT NOT NULL DEFAULT '[]', sent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS gw_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_payments (
+      idempotency_key TEXT PRIMARY KEY, form_id TEXT NOT NULL, attempt INTEGER NOT NULL,
+      request_id TEXT NOT NULL, transaction_id TEXT, amount INTEGER NOT NULL, items TEXT NOT NULL,
+      status TEXT NOT NULL, information TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS xb_transactions (
+      transaction_id TEXT PRIMARY KEY, originator_id TEXT NOT NULL, endpoint_id TEXT NOT NULL,
+      request_id TEXT NOT NULL, reference TEXT UNIQUE NOT NULL, request TEXT NOT NULL, status TEXT NOT NULL,
+      payment_method TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+      UNIQUE (originator_id, endpoint_id, request_id));
   `);
   return db;
 }

@@ -6,6 +6,7 @@ import { FitConnectClient, type FitConnectEndpoints } from './fitconnect-client.
 import { CaseSecrets } from './secrets.js';
 import { registerSubmissionApi } from './submissions.js';
 import { registerCaseApi } from './cases.js';
+import { registerPaymentApi } from './payments.js';
 
 export const GATEWAY_PREFIX = '/gateway/v1';
 
@@ -73,6 +74,7 @@ export async function registerGateway(app: FastifyInstance, ctx: ServerContext):
     r.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
     await registerSubmissionApi(r, gw);
     await registerCaseApi(r, gw);
+    await registerPaymentApi(r, gw);
   }, { prefix: GATEWAY_PREFIX });
   return gw;
 }

@@ -2,10 +2,13 @@ import { expect } from '@open-wc/testing';
 import { computeFees, daysInclusive, formatAmount } from '../../src/schemas/fees.js';
 import { checkDefinition } from '../../src/schemas/check.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
-import parking from '../../demo/forms/anwohnerparken.json' with { type: 'json' };
-import dogs from '../../demo/forms/hundesteuer.json' with { type: 'json' };
-import roads from '../../demo/forms/sondernutzung.json' with { type: 'json' };
+import parkingJson from '../../demo/forms/anwohnerparken.json' with { type: 'json' };
+import dogsJson from '../../demo/forms/hundesteuer.json' with { type: 'json' };
+import roadsJson from '../../demo/forms/sondernutzung.json' with { type: 'json' };
 
+const parking = parkingJson as unknown as JsonSchema;
+const dogs = dogsJson as unknown as JsonSchema;
+const roads = roadsJson as unknown as JsonSchema;
 const def = (fees: unknown): JsonSchema => ({ type: 'object', properties: {}, 'x-ozg': { fees } } as JsonSchema);
 
 describe('computeFees', () => {
@@ -80,12 +83,12 @@ describe('computeFees', () => {
 
 describe('fees of the demo forms', () => {
   it('the demo definitions with fee rules pass the definition check', () => {
-    for (const form of [parking, dogs, roads]) expect(checkDefinition(form), (form as JsonSchema).$id).to.deep.equal([]);
+    for (const form of [parking, dogs, roads]) expect(checkDefinition(form), form.$id).to.deep.equal([]);
   });
 
   it('parking permit: 30,70 € for the first vehicle, reduced for the second', () => {
-    const one = computeFees(parking as JsonSchema, { fahrzeuge: [{}] })!;
-    const two = computeFees(parking as JsonSchema, { fahrzeuge: [{}, {}] })!;
+    const one = computeFees(parking, { fahrzeuge: [{}] })!;
+    const two = computeFees(parking, { fahrzeuge: [{}, {}] })!;
     expect(one.policy).to.equal('before-submission');
     expect(one.total).to.equal(3070);
     expect(two.lines).to.have.length(2);
@@ -93,21 +96,21 @@ describe('fees of the demo forms', () => {
   });
 
   it('road use: a processing fee plus a fee per day, more on the carriageway', () => {
-    const gehweg = computeFees(roads as JsonSchema, { zeitraum: { tage: 4 }, ort: { flaechenart: 'gehweg' } })!;
-    const fahrbahn = computeFees(roads as JsonSchema, { zeitraum: { tage: 4 }, ort: { flaechenart: 'fahrbahn' } })!;
+    const gehweg = computeFees(roads, { zeitraum: { tage: 4 }, ort: { flaechenart: 'gehweg' } })!;
+    const fahrbahn = computeFees(roads, { zeitraum: { tage: 4 }, ort: { flaechenart: 'fahrbahn' } })!;
     expect(gehweg.lines.find((l) => l.quantity === 4)).to.not.equal(undefined);
     expect(fahrbahn.total).to.be.above(gehweg.total);
   });
 
   it('dog tax: per dog, higher for further and for listed dogs, billed after the decision', () => {
-    const r = computeFees(dogs as JsonSchema, { hunde: [{ listenhund: 'nein' }, { listenhund: 'ja' }] })!;
+    const r = computeFees(dogs, { hunde: [{ listenhund: 'nein' }, { listenhund: 'ja' }] })!;
     expect(r.policy).to.equal('deferred');
     expect(r.lines.length).to.be.greaterThan(1);
-    expect(r.total).to.be.above(computeFees(dogs as JsonSchema, { hunde: [{ listenhund: 'nein' }] })!.total * 2);
+    expect(r.total).to.be.above(computeFees(dogs, { hunde: [{ listenhund: 'nein' }] })!.total * 2);
   });
 
   it('a rule with a broken pointer or an unknown policy is reported by checkDefinition', () => {
-    const bad = JSON.parse(JSON.stringify(parking)) as JsonSchema & { 'x-ozg': Record<string, any> };
+    const bad = JSON.parse(JSON.stringify(parking)) as { 'x-ozg': { fees: Record<string, any> } };
     bad['x-ozg'].fees.policy = 'later';
     bad['x-ozg'].fees.items[0].amount = 30.7;
     const problems = checkDefinition(bad).map((p) => p.pointer);

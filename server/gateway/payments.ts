@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { computeFees, type FeeLine } from '../../src/schemas/fees.js';
+import { FormValidator } from '../../src/schemas/validator.js';
+import type { Lang } from '../../src/schemas/types.js';
+import { HttpProblem } from '../problem.js';
+import { PAYMENT_STANDIN_PREFIX } from '../payment/standin.js';
+import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../payment/types.js';
+import type { Gateway } from './index.js';
+import { PaymentProviderClient, ProviderProblem } from './payment-provider.js';
+import { PublishedForms } from './published-forms.js';
+import { IDEMPOTENCY_KEY } from './schemas.js';
+
+interface PaymentRow {
+  idempotency_key: string; form_id: string; attempt: number; request_id: string; transaction_id: string | null;
+  amount: number; items: string; status: PaymentStatus; information: string | null; created_at: number; updated_at: number;
+}
+
+interface StartBody {
+  idempotencyKey: string; formId: string; answers: Record<string, unknown>; expectedTotal: number; redirectUrl: string; lang?: Lang;
+}
+
+const startBody = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['idempotencyKey', 'formId', 'answers', 'expectedTotal', 'redirectUrl'],
+  properties: {
+    idempotencyKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
+    formId: { type: 'string', minLength: 1, maxLength: 2000 },
+    answers: { type: 'object' },
+    /** What the person was shown, in cents; a different amount due is an error, never silently billed. */
+    expectedTotal: { type: 'integer', minimum: 0 },
+    redirectUrl: { type: 'string', minLength: 8, maxLength: 2000 },
+    lang: { enum: ['de', 'en'] },
+  },
+} as const;
+
+const keyParams = { type: 'object', required: ['key'], properties: { key: { type: 'string', pattern: IDEMPOTENCY_KEY } } } as const;
+const langQuery = { type: 'object', additionalProperties: false, properties: { lang: { enum: ['de', 'en'] } } } as const;
+
+/** XBezahldienste requestId (<= 36 characters) of an application's n-th payment attempt. */
+function requestId(key: string, attempt: number): string {
+  return `${createHash('sha256').update(key).digest('base64url').slice(0, 30)}-${attempt}`;
+}
+
+/** ASCII for the purpose field ([\w\d\s-], <= 27). */
+function purposeText(s: string): string {
+  return s.normalize('NFKD').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9 -]/g, '').trim().slice(0, 27) || 'Verwaltungsgebuehr';
+}
+
+/**
+ * ePayment through the gateway: the browser names the form and sends the answers; the gateway loads
+ * the published definition, computes the fee (schemas/fees.ts), creates the PaymentRequest at the
+ * provider and keeps the transaction under the application's idempotency key, so a double click, the
+ * back button or a second tab reuse it. Status answers come from the provider's GET, nothing else.
+ */
+export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promise<void> {
+  const { db, config } = gw.ctx;
+  const forms = new PublishedForms(config.payment.formsDirs);
+  const provider = new PaymentProviderClient(config.payment, () => {
+    if (config.payment.providerUrl) {
+      return { providerUrl: config.payment.providerUrl.replace(/\/?$/, '/'), tokenUrl: config.payment.tokenUrl };
+    }
+    const base = new URL(PAYMENT_STANDIN_PREFIX.slice(1) + '/', gw.ctx.selfUrl());
+    return { providerUrl: base.href, tokenUrl: config.payment.tokenUrl ?? new URL('token', base).href };
+  });
+  const inFlight = new Map<string, Promise<unknown>>();
+  const rowOf = (key: string): PaymentRow | undefined =>
+    db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
+
+  const linesFor = (row: PaymentRow, lang: Lang): FeeLine[] => {
+    const stored = JSON.parse(row.items) as { lines: Record<Lang, FeeLine[]> };
+    return stored.lines[lang] ?? stored.lines.de;
+  };
+  const answer = (row: PaymentRow, tx: PaymentTransaction | undefined, lang: Lang) => {
+    const info = tx?.paymentInformation;
+    return {
+      status: row.status,
+      transactionId: row.transaction_id,
+      transactionReference: info?.transactionReference,
+      transactionUrl: info?.transactionUrl,
+      transactionTimestamp: info?.transactionTimestamp,
+      paymentMethod: info?.paymentMethod,
+      // Where to send the person to pay; only while the transaction is open.
+      redirectUrl: row.status === 'INITIAL' ? info?.transactionRedirectUrl : undefined,
+      grosAmount: toEuro(row.amount),
+      total: row.amount,
+      lines: linesFor(row, lang),
+    };
+  };
+
+  /** Asks the provider and records what it says. */
+  const refresh = async (row: PaymentRow): Promise<{ row: PaymentRow; tx: PaymentTransaction }> => {
+    const tx = await provider.get(row.transaction_id!);
+    const status = tx.paymentInformation.status;
+    if (!['INITIAL', 'PAYED', 'FAILED', 'CANCELED'].includes(status)) {
+      throw new HttpProblem(502, 'Bad Gateway', `payment provider reported an unknown status ${String(status)}`);
+    }
+    db.prepare('UPDATE gw_payments SET status = ?, information = ?, updated_at = ? WHERE idempotency_key = ?')
+      .run(status, JSON.stringify(tx.paymentInformation), Date.now(), row.idempotency_key);
+    return { row: rowOf(row.idempotency_key)!, tx };
+  };
+
+  const serialised = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const prev = inFlight.get(key) ?? Promise.resolve();
+    const p = prev.catch(() => undefined).then(work);
+    inFlight.set(key, p);
+    try {
+      return await p;
+    } finally {
+      if (inFlight.get(key) === p) inFlight.delete(key);
+    }
+  };
+
+  r.post<{ Body: StartBody }>('/payments', { schema: { body: startBody } }, async (req, reply) => {
+    const b = req.body;
+    const lang: Lang = b.lang ?? 'de';
+    const definition = forms.find(b.formId);
+    if (!definition) throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
+    const errors = new FormValidator(definition).validateAll(b.answers);
+    if (errors.length) {
+      throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
+        code: 'INVALID_ANSWERS', errors: errors.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`),
+      });
+    }
+    let fees;
+    try {
+      fees = computeFees(definition, b.answers, 'de');
+    } catch {
+      throw new HttpProblem(422, 'Unprocessable Content', 'the fee cannot be computed from these answers', { code: 'CALCULATION_ERROR' });
+    }
+    if (!fees || fees.policy === 'deferred' || fees.total === 0) {
+      throw new HttpProblem(422, 'Unprocessable Content', 'nothing to pay online for this application', { code: 'NO_FEE' });
+    }
+    if (b.expectedTotal !== fees.total) {
+      throw new HttpProblem(409, 'Conflict', 'the amount shown is not the amount due', { code: 'AMOUNT_MISMATCH', total: fees.total });
+    }
+    let redirect: URL;
+    try { redirect = new URL(b.redirectUrl); } catch { throw new HttpProblem(400, 'Bad Request', 'redirectUrl is not a URL'); }
+    const allowed = config.payment.redirectOrigins.length ? config.payment.redirectOrigins : [new URL(gw.ctx.selfUrl()).origin];
+    if (!/^https?:$/.test(redirect.protocol) || !allowed.includes(redirect.origin)) {
+      throw new HttpProblem(422, 'Unprocessable Content', 'redirectUrl is not on an allowed origin', { code: 'REDIRECT_NOT_ALLOWED' });
+    }
+    const items = JSON.stringify({ lines: { de: fees.lines, en: computeFees(definition, b.answers, 'en')!.lines } });
+
+    const { code, body } = await serialised(b.idempotencyKey, async () => {
+      let row = rowOf(b.idempotencyKey);
+      if (row && row.form_id !== b.formId) throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
+      if (row?.transaction_id) {
+        const current = await refresh(row);
+        row = current.row;
+        if (row.status === 'PAYED') {
+          if (row.amount !== fees.total) {
+            throw new HttpProblem(409, 'Conflict', 'this application was paid with a different amount', { code: 'ALREADY_PAYED' });
+          }
+          return { code: 200, body: answer(row, current.tx, lang) };
+        }
+        // Open with the same amount: the same transaction (double click, back button, second tab).
+        if (row.status === 'INITIAL' && row.amount === fees.total) return { code: 200, body: answer(row, current.tx, lang) };
+        // Cancelled, failed, or the answers changed the amount: a new attempt for the same application.
+      }
+      const purpose = purposeText(fees.purpose ?? (typeof definition.title === 'string' ? definition.title : ''));
+      let attempt = (row?.attempt ?? 0) + 1;
+      for (let tries = 0; ; tries++, attempt++) {
+        const request: PaymentRequest = {
+          requestId: requestId(b.idempotencyKey, attempt),
+          requestTimestamp: new Date().toISOString(),
+          currency: 'EUR',
+          grosAmount: toEuro(fees.total),
+          purpose,
+          description: (typeof definition.title === 'string' ? definition.title : purpose).slice(0, 250),
+          redirectUrl: redirect.href,
+          items: fees.lines.map((l) => ({
+            id: l.id, reference: l.id, description: l.description.slice(0, 250), taxRate: 0, quantity: l.quantity,
+            singleNetAmount: toEuro(l.unitAmount), singleTaxAmount: 0, totalNetAmount: toEuro(l.amount), totalTaxAmount: 0,
+          })),
+        };
+        let tx: PaymentTransaction;
+        try {
+          tx = await provider.create(request);
+        } catch (error) {
+          // A transaction for this requestId exists already (we created it but did not record it): next attempt.
+          if (error instanceof ProviderProblem && error.code === 'PAYMENT_EXISTS' && tries < 3) continue;
+          if (error instanceof ProviderProblem) {
+            throw new HttpProblem(422, 'Rejected by the payment provider', error.message, { code: error.code });
+          }
+          throw error;
+        }
+        const now = Date.now();
+        db.prepare(`INSERT INTO gw_payments (idempotency_key, form_id, attempt, request_id, transaction_id, amount, items, status,
+            information, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          ON CONFLICT (idempotency_key) DO UPDATE SET attempt = excluded.attempt, request_id = excluded.request_id,
+            transaction_id = excluded.transaction_id, amount = excluded.amount, items = excluded.items, status = excluded.status,
+            information = excluded.information, updated_at = excluded.updated_at`)
+          .run(b.idempotencyKey, b.formId, attempt, request.requestId, tx.paymentInformation.transactionId, fees.total, items,
+            tx.paymentInformation.status, JSON.stringify(tx.paymentInformation), now, now);
+        return { code: 201, body: answer(rowOf(b.idempotencyKey)!, tx, lang) };
+      }
+    });
+    return reply.code(code).send(body);
+  });
+
+  r.get<{ Params: { key: string }; Querystring: { lang?: Lang } }>('/payments/:key', {
+    schema: { params: keyParams, querystring: langQuery },
+  }, async (req) => {
+    const row = rowOf(req.params.key);
+    if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
+    const current = await serialised(req.params.key, () => refresh(row));
+    return answer(current.row, current.tx, req.query.lang ?? 'de');
+  });
+}

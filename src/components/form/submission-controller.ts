@@ -6,6 +6,7 @@ import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import type { EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
+import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
@@ -50,7 +51,6 @@ export interface SubmissionOptions {
   backToReview: () => void;
 }
 
-const RECORD_PREFIX = 'ozg-form:submission:';
 /** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
 const STAND_IN_BASE = 'https://gateway.invalid/';
 const MAX_DELAY_MS = 30_000;
@@ -81,7 +81,7 @@ export class SubmissionController implements ReactiveController {
   // ---- storage ------------------------------------------------------------------------------
 
   private key(): string {
-    return RECORD_PREFIX + this.store!.model.id;
+    return SUBMISSION_RECORD_PREFIX + this.store!.model.id;
   }
 
   private read(): SubmissionRecord | undefined {

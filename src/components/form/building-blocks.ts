@@ -5,6 +5,8 @@ import type { AccountController, AccountHost } from './account-controller.js';
 import type { DraftController } from './draft-controller.js';
 import type { SubmissionController, SubmissionHost } from './submission-controller.js';
 import { hasSubmissionRecord } from './submission-record.js';
+import type { PaymentController } from './payment-controller.js';
+import { awaitsPayment } from './payment-record.js';
 
 export interface BuildingBlockHost extends AccountHost, SubmissionHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
@@ -33,6 +35,10 @@ export class BuildingBlocks {
   submission?: SubmissionController;
   private accountLoading?: Promise<AccountController>;
   private submissionLoading?: Promise<SubmissionController>;
+  /** Fee lines on the review page and the payment step: only for definitions with `x-ozg.fees`. */
+  payment?: PaymentController;
+  private paymentLoading?: Promise<PaymentController>;
+  private paymentAwaited = false;
 
   constructor(private readonly host: BuildingBlockHost, private readonly opts: BuildingBlockOptions) {}
 
@@ -40,11 +46,28 @@ export class BuildingBlocks {
   start(store: FormStore): void {
     if (store.model.definition['x-ozg']?.account) void this.loadAccount();
     if (this.host.gateway && hasSubmissionRecord(store.model.id)) void this.loadSubmission();
+    this.paymentAwaited = !!this.host.gateway && awaitsPayment(store.model.id);
+    if (store.model.definition['x-ozg']?.fees) void this.loadPayment();
   }
 
   /** True while the code of a submission under way is still arriving: show nothing rather than the form. */
   get pending(): boolean {
-    return this.submissionLoading !== undefined && this.submission === undefined;
+    return (this.submissionLoading !== undefined && this.submission === undefined)
+      || (this.paymentAwaited && this.paymentLoading !== undefined && this.payment === undefined);
+  }
+
+  loadPayment(): Promise<PaymentController> {
+    return (this.paymentLoading ??= import('./payment-controller.js').then(async ({ PaymentController }) => {
+      const { store, lang, drafts, backToReview } = this.opts;
+      this.payment = new PaymentController(this.host, {
+        store, lang, drafts, backToReview,
+        paid: ({ data, payment }) => void this.loadSubmission().then(async (submission) => {
+          await submission.submit(data, payment);
+          if (submission.phase.kind === 'sent') this.payment?.forget();
+        }),
+      });
+      return this.attached(this.payment);
+    }));
   }
 
   loadAccount(): Promise<AccountController> {

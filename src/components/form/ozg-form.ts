@@ -382,7 +382,10 @@ export class OzgForm extends LitElement implements FormHost {
     this.drafts.flush();
     const data = store.visibleData();
     const proceed = emit(this, 'ozg-submit', { data });
-    if (proceed && this.gateway) {
+    const payment = proceed && this.gateway && store.model.definition['x-ozg']?.fees ? await this.blocks.loadPayment() : undefined;
+    if (payment?.needsPayment()) {
+      payment.begin();
+    } else if (proceed && this.gateway) {
       void this.blocks.loadSubmission().then((submission) => submission.submit(data));
     } else if (proceed) {
       this.confirmed = true;
@@ -410,7 +413,7 @@ export class OzgForm extends LitElement implements FormHost {
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
     // While sending and afterwards, the sending view or the receipt replaces the form.
-    const submission = this.blocks.submission?.render(lang);
+    const submission = this.blocks.submission?.render(lang) ?? this.blocks.payment?.render(lang);
     const page: PageView = {
       store, steps: this.steps, index: this.step, lang, host: this, summary: this.summary,
       stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),
@@ -423,7 +426,8 @@ export class OzgForm extends LitElement implements FormHost {
         ${this.drafts.renderNotice(lang, () => this.discardDraft()) ?? nothing}
         ${this.blocks.account?.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-        ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i) })
+        ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i),
+          fees: this.blocks.payment?.renderFees(lang) })
           : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}`}
     </div>`;
   }

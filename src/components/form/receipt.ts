@@ -5,6 +5,8 @@ import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
 import { formatAnswer } from './review.js';
+import { formatAmount } from '../../schemas/fees.js';
+import { pt } from './payment-texts.js';
 
 /** One answer as the receipt shows it (same shape as the PDF's ReceiptRow, without importing pdf-lib). */
 export interface ReceiptRow {
@@ -21,6 +23,14 @@ export interface ReceiptView {
   /** The answers, while they are still known (not after a reload: plain answers are not kept). */
   rows?: ReceiptRow[];
   mailboxUrl: string;
+  /** The fee paid before sending. */
+  payment?: ReceiptPayment;
+}
+
+/** A paid fee on the receipt: the Kassenzeichen (transactionReference) and the amount in cents. */
+export interface ReceiptPayment {
+  reference: string;
+  total: number;
 }
 
 const SEPARATOR = ' – ';
@@ -91,6 +101,8 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
     <dl class="receipt-facts review">
       <div class="review-row"><dt>${t(lang, 'receiptCaseId')}</dt><dd class="receipt-case-id">${view.caseId}</dd></div>
       <div class="review-row"><dt>${t(lang, 'receiptReceivedAt')}</dt><dd>${formatDate(lang, view.submittedAt)}</dd></div>
+      ${view.payment ? html`<div class="review-row"><dt>${pt(lang, 'receiptPayment')}</dt><dd class="receipt-amount">${formatAmount(view.payment.total, lang)}</dd></div>
+        <div class="review-row"><dt>${pt(lang, 'receiptReference')}</dt><dd class="receipt-reference">${view.payment.reference}</dd></div>` : nothing}
     </dl>
     ${actions.download
       ? html`<div class="actions">

@@ -49,12 +49,13 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
 }
 
 /** The review page: every answer per step with a change link, then "Angaben bestätigen". */
-export function renderReviewPage(view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void }) {
+export function renderReviewPage(view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void; fees?: unknown }) {
   const { lang, steps } = view;
   return html`${renderErrorSummary(view.summary, lang, view.goToField)}
     <h3 class="step-title" tabindex="-1">${t(lang, 'review')}</h3>
     <p>${t(lang, 'reviewIntro')}</p>
     ${renderReview(view.store, steps, lang, (step) => view.stepTitle(step, steps.indexOf(step)), view.onChangeStep)}
+    ${view.fees ?? nothing}
     ${view.confirmed
       ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1"><p>${t(lang, 'confirmed')}</p></div>`
       : nothing}

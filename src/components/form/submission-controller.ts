@@ -7,7 +7,9 @@ import type { Lang, StepModel } from '../../schemas/types.js';
 import type { EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
 import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
-import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
+import { receiptRows, renderReceipt, renderSending, type ReceiptPayment, type ReceiptRow, type ReceiptView } from './receipt.js';
+import type { PaidApplication } from './payment-controller.js';
+import { formatAmount } from '../../schemas/fees.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
 
@@ -25,12 +27,14 @@ interface SubmissionRecord {
   state: SubmissionState;
   /** When the gateway confirmed the send (ISO). */
   submittedAt?: string;
+  /** The fee paid before sending (Kassenzeichen and amount), for the receipt. */
+  payment?: ReceiptPayment;
 }
 
 type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; retrying: boolean; failed?: string }
-  | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[] };
+  | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[]; payment?: ReceiptPayment };
 
 export interface SubmissionHost extends ReactiveControllerHost {
   /** Base URL of the gateway API (e.g. "/gateway/v1"); without it nothing is sent. */
@@ -127,7 +131,7 @@ export class SubmissionController implements ReactiveController {
       if (this.opts.drafts.restoredAt) queueMicrotask(() => this.opts.drafts.discard());
       this.phase = {
         kind: 'sent', caseId: record.state.caseId, caseSecret: record.state.caseSecret,
-        submittedAt: new Date(record.submittedAt ?? Date.now()), rows,
+        submittedAt: new Date(record.submittedAt ?? Date.now()), rows, payment: record.payment,
       };
       if (record.package) queueMicrotask(() => void this.dropIfAccepted(record));
     } else if (record.package) {
@@ -152,7 +156,7 @@ export class SubmissionController implements ReactiveController {
   // ---- sending ------------------------------------------------------------------------------
 
   /** The person confirmed the review page (and no page handler took over): encrypt and send. */
-  async submit(data: Answers): Promise<void> {
+  async submit(data: Answers, payment?: PaidApplication['payment']): Promise<void> {
     const store = this.store;
     if (!store || this.running) return;
     this.set({ kind: 'sending', retrying: false }, '#submission-title');
@@ -176,9 +180,13 @@ export class SubmissionController implements ReactiveController {
         data,
         replyChannel: this.replyChannel(destination.replyChannels),
         submissionDate: new Date(),
+        paymentInformation: payment?.information,
       });
       const idempotencyKey = mod.createIdempotencyKey();
-      const record: SubmissionRecord = { v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false } };
+      const record: SubmissionRecord = {
+        v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false },
+        ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
+      };
       this.write(record);
       await this.send(mod, record);
     } catch (error) {
@@ -212,10 +220,11 @@ export class SubmissionController implements ReactiveController {
     const submittedAt = new Date();
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
-    this.write({ v: 1, package: pkg, state: done, submittedAt: submittedAt.toISOString() });
+    const payment = record.payment;
+    this.write({ v: 1, package: pkg, state: done, submittedAt: submittedAt.toISOString(), payment });
     const rows = this.rows();
     this.opts.drafts.discard();
-    this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows }, '#receipt-title');
+    this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment }, '#receipt-title');
   }
 
   /** Asks the return channel (verified events only) whether the authority accepted the submission;
@@ -227,7 +236,7 @@ export class SubmissionController implements ReactiveController {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
       const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: this.gatewayFetch() });
       const { status } = await channel.overview();
-      if (status === 'accepted') this.write({ v: 1, state: record.state, submittedAt: record.submittedAt });
+      if (status === 'accepted') this.write({ v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
     } catch {
       /* offline or gateway down: keep the ciphertext and ask again on the next visit */
     }
@@ -332,13 +341,14 @@ export class SubmissionController implements ReactiveController {
 
   private download = async (): Promise<void> => {
     if (this.phase.kind !== 'sent' || !this.phase.rows) return;
-    const { caseId, submittedAt, rows } = this.phase;
+    const { caseId, submittedAt, rows, payment } = this.phase;
     const lang = this.lang();
     try {
       const { buildReceiptPdf } = await loadReceipt();
       const bytes = await buildReceiptPdf({
         lang, formTitle: text(this.store!.model.definition, 'title', lang) ?? '', caseId, submittedAt, rows,
         mailboxUrl: this.mailboxUrl(),
+        ...(payment ? { payment: { reference: payment.reference, amount: formatAmount(payment.total, lang) } } : {}),
       });
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
       const link = document.createElement('a');

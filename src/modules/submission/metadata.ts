@@ -33,6 +33,20 @@ export interface SubmissionMetadata {
   publicServiceType: { name?: string; identifier: string };
   replyChannel?: ReplyChannel;
   additionalReferenceInfo: { submissionDate: string };
+  /** The paid fee (see modules/payment, toMetadataPaymentInformation). */
+  paymentInformation?: PaymentInformation;
+}
+
+/** FIT-Connect metadata `paymentInformation`. */
+export interface PaymentInformation {
+  transactionId: string;
+  transactionReference: string;
+  transactionUrl?: string;
+  transactionTimestamp?: string;
+  paymentMethod: 'CREDITCARD' | 'GIROPAY' | 'PAYPAL' | 'INVOICE' | 'OTHER';
+  paymentMethodDetail?: string;
+  status: 'INITIAL' | 'BOOKED' | 'FAILED' | 'CANCELED';
+  grossAmount?: number;
 }
 
 export interface AttachmentInput {
@@ -57,6 +71,7 @@ export interface SubmissionMetadataInput {
   attachments?: AttachmentInput[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
+  paymentInformation?: PaymentInformation;
 }
 
 /** Local calendar date YYYY-MM-DD. */
@@ -94,6 +109,7 @@ export async function buildSubmissionMetadata(input: SubmissionMetadataInput): P
     publicServiceType: service,
     ...(input.replyChannel ? { replyChannel: input.replyChannel } : {}),
     additionalReferenceInfo: { submissionDate: isoDate(input.submissionDate ?? new Date()) },
+    ...(input.paymentInformation ? { paymentInformation: input.paymentInformation } : {}),
   };
 }
 

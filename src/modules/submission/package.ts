@@ -1,5 +1,7 @@
 import { encryptForDestination, type DestinationJwk } from './crypto.js';
-import { buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type ReplyChannel, type SubmissionMetadata } from './metadata.js';
+import {
+  buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type PaymentInformation, type ReplyChannel, type SubmissionMetadata,
+} from './metadata.js';
 import type { EncryptedSubmission } from './client.js';
 
 export interface PrepareInput {
@@ -12,6 +14,7 @@ export interface PrepareInput {
   attachments?: (AttachmentInput & { bytes: Uint8Array })[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
+  paymentInformation?: PaymentInformation;
 }
 
 /** Builds and validates the metadata, then encrypts metadata, data and attachments in the browser. */
@@ -20,6 +23,7 @@ export async function prepareSubmission(input: PrepareInput): Promise<{ metadata
   const metadata = await buildSubmissionMetadata({
     data: dataText, schemaUri: input.schemaUri, leika: input.leika, serviceName: input.serviceName,
     attachments: input.attachments, replyChannel: input.replyChannel, submissionDate: input.submissionDate,
+    paymentInformation: input.paymentInformation,
   });
   const check = validateSubmissionMetadata(metadata);
   if (!check.valid) throw new Error(`invalid submission metadata: ${check.errors.join('; ')}`);

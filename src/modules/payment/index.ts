@@ -1,0 +1,110 @@
+/**
+ * ePayment in the browser: talks to the gateway's /payments API only (never to the provider, never
+ * with an amount of its own). The gateway computes the fee, creates the XBezahldienste transaction
+ * and reports the provider's status.
+ */
+import type { FeeLine } from '../../schemas/fees.js';
+import type { Lang } from '../../schemas/types.js';
+import type { PaymentInformation } from '../submission/metadata.js';
+
+export type { PaymentInformation };
+
+/** XBezahldienste status. Only PAYED counts as paid. */
+export type PaymentStatus = 'INITIAL' | 'PAYED' | 'FAILED' | 'CANCELED';
+
+/** What the gateway answers about an application's payment. */
+export interface PaymentView {
+  status: PaymentStatus;
+  transactionId: string;
+  /** Kassenzeichen: the reference under which the cash office books the payment. */
+  transactionReference?: string;
+  transactionUrl?: string;
+  transactionTimestamp?: string;
+  paymentMethod?: 'GIROPAY' | 'PAYDIRECT' | 'CREDITCARD' | 'PAYPAL' | 'OTHER';
+  /** The provider's payment page; only while the transaction is open. */
+  redirectUrl?: string;
+  /** Euros, as sent to the provider. */
+  grosAmount: number;
+  /** Cents. */
+  total: number;
+  lines: FeeLine[];
+}
+
+export interface PaymentProblem { title?: string; detail?: string; code?: string; status?: number; total?: number }
+
+export class PaymentError extends Error {
+  override name = 'PaymentError';
+  constructor(readonly status: number, readonly problem: PaymentProblem) {
+    super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
+  }
+  /** The provider or the gateway is down or overloaded: try again later, nothing is lost. */
+  get retryable(): boolean {
+    return this.status >= 500 || this.status === 429 || this.status === 0;
+  }
+}
+
+export interface StartPayment {
+  idempotencyKey: string;
+  formId: string;
+  answers: unknown;
+  /** The total (cents) the person was shown; the gateway refuses to bill anything else. */
+  expectedTotal: number;
+  /** Where the provider sends the person back: the page the form is on. */
+  redirectUrl: string;
+  lang: Lang;
+}
+
+/** A random key (144 bits) that names one application's payment at the gateway. */
+export function createPaymentKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export class PaymentClient {
+  private readonly base: URL;
+
+  /** `gateway`: the gateway API base, e.g. "/gateway/v1". */
+  constructor(gateway: string, private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+    this.base = new URL(gateway.replace(/\/?$/, '/'), document.baseURI);
+  }
+
+  private async call(path: string, init?: RequestInit): Promise<PaymentView> {
+    let res: Response;
+    try {
+      res = await this.fetchImpl(new URL(path, this.base), { ...init, cache: 'no-store', credentials: 'same-origin' });
+    } catch {
+      throw new PaymentError(0, { title: 'network error' });
+    }
+    const body = await res.json().catch(() => ({})) as PaymentView & PaymentProblem;
+    if (!res.ok) throw new PaymentError(res.status, body);
+    return body;
+  }
+
+  /** Creates the payment of an application, or returns the one it has (same key: same transaction). */
+  start(input: StartPayment): Promise<PaymentView> {
+    return this.call('payments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  }
+
+  /** The provider's current status of the application's payment. */
+  status(idempotencyKey: string, lang: Lang): Promise<PaymentView> {
+    return this.call(`payments/${encodeURIComponent(idempotencyKey)}?lang=${lang}`);
+  }
+}
+
+/** `paymentInformation` of FIT-Connect metadata 1.x from a paid transaction: status PAYED -> BOOKED
+ * (the metadata's name for a completed payment), the amount as `grossAmount` in euros, provider
+ * methods the metadata does not list as OTHER with the provider's name in paymentMethodDetail. */
+export function toMetadataPaymentInformation(view: PaymentView): PaymentInformation {
+  const method = view.paymentMethod ?? 'OTHER';
+  const known = method === 'CREDITCARD' || method === 'GIROPAY' || method === 'PAYPAL';
+  return {
+    transactionId: view.transactionId,
+    transactionReference: view.transactionReference ?? view.transactionId,
+    ...(view.transactionUrl ? { transactionUrl: view.transactionUrl } : {}),
+    ...(view.transactionTimestamp ? { transactionTimestamp: view.transactionTimestamp } : {}),
+    paymentMethod: known ? method : 'OTHER',
+    ...(known ? {} : { paymentMethodDetail: method }),
+    status: view.status === 'PAYED' ? 'BOOKED' : view.status,
+    grossAmount: view.grosAmount,
+  };
+}

@@ -9,6 +9,7 @@ const T = {
     undecryptable: 'Nicht entschlüsselbar', hashBad: 'Prüfsumme stimmt nicht', status: 'Status', case: 'Vorgang',
     service: 'Leistung', submitted: 'Eingegangen', from: 'von Antragsteller/in', to: 'an Antragsteller/in',
     loadFailed: 'Laden fehlgeschlagen', empty: 'Bitte zuerst einen Text eingeben.',
+    payment: 'Gebühr bezahlt', reference: 'Kassenzeichen', providerStatus: 'Stand beim Bezahldienst', noPayment: 'keine Online-Zahlung',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
@@ -18,6 +19,7 @@ const T = {
     undecryptable: 'Cannot be decrypted', hashBad: 'checksum mismatch', status: 'Status', case: 'Case',
     service: 'Service', submitted: 'Received', from: 'from applicant', to: 'to applicant',
     loadFailed: 'Loading failed', empty: 'Please enter a text first.',
+    payment: 'Fee paid', reference: 'Payment reference (Kassenzeichen)', providerStatus: 'Status at the payment provider', noPayment: 'no online payment',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
@@ -102,7 +104,13 @@ function renderDetail(d) {
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
   const facts = $('facts');
   facts.replaceChildren();
-  for (const [k, v] of [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]]) {
+  const euro = (n) => (typeof n === 'number' ? new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(n) : '');
+  const pay = d.payment;
+  const payRows = pay
+    ? [['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`], ['reference', pay.transactionReference],
+      ['providerStatus', `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`]]
+    : [['payment', t('noPayment')]];
+  for (const [k, v] of [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)], ...payRows]) {
     const dt = document.createElement('dt'); dt.textContent = t(k);
     const dd = document.createElement('dd'); dd.textContent = v ?? '';
     facts.append(dt, dd);

@@ -75,7 +75,13 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
       const d = await decrypt(row);
       const { plainAttachments: _omit, ...content } = d;
       void _omit;
+      const paid = (content as { metadata?: { paymentInformation?: { transactionId?: string } } }).metadata?.paymentInformation;
+      // The authority's cash office confirms with the provider's own books (here: the stand-in's table).
+      const tx = paid?.transactionId ? db.prepare<{ status: string; request: string }>(
+        'SELECT status, request FROM xb_transactions WHERE transaction_id = ?').get(paid.transactionId) : undefined;
       return {
+        ...(paid ? { payment: { ...paid, providerStatus: tx?.status ?? 'unknown',
+          providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined } } : {}),
         submissionId: row.id, caseId: row.case_id, status: row.status, serviceName: row.service_name ?? undefined,
         leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
         submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : undefined,

@@ -15,9 +15,12 @@ export interface FeeCondition {
   pointer: string;
   equals?: unknown;
   in?: unknown[];
+  /** The answer is a list (multiple choice) holding at least one of these. */
+  contains?: unknown[];
 }
 
-/** How many units a fee line counts; without it, one. */
+/** How many units a fee line counts; without it, one. A number answer counts started units fully
+ * (12.2 m² -> 13); a list of quantities multiplies them (m² × days). */
 export type FeeQuantity =
   | { count: string; where?: FeeCondition }
   | { value: string }
@@ -30,10 +33,11 @@ export interface FeeRule {
   i18n?: Partial<Record<Lang, { description?: string }>>;
   /** Price of one unit in cents. */
   amount: number;
-  quantity?: FeeQuantity;
+  quantity?: FeeQuantity | FeeQuantity[];
   /** Only units from..to (1-based, inclusive) of the quantity are charged on this line. */
   units?: { from?: number; to?: number };
-  when?: FeeCondition;
+  /** The line applies only when the condition (or every condition of a list) holds. */
+  when?: FeeCondition | FeeCondition[];
 }
 
 /** `x-ozg.fees` on the root of a definition. */
@@ -64,7 +68,7 @@ export interface FeeResult {
 }
 
 /** A quantity larger than this is treated as a mistake in the answers, not as a bill. */
-export const MAX_UNITS = 10_000;
+export const MAX_UNITS = 1_000_000;
 
 /** The fee rules of a definition, or undefined when it has none. */
 export function feeRules(definition: JsonSchema): FeeRules | undefined {
@@ -76,6 +80,7 @@ function matches(data: unknown, cond: FeeCondition): boolean {
   const value = getIn(data, cond.pointer);
   if ('equals' in cond) return sameValue(value, cond.equals);
   if (Array.isArray(cond.in)) return cond.in.some((v) => sameValue(value, v));
+  if (Array.isArray(cond.contains)) return Array.isArray(value) && value.some((v) => cond.contains!.some((c) => sameValue(v, c)));
   return value !== undefined && value !== null && value !== '' && value !== false;
 }
 
@@ -88,15 +93,20 @@ export function daysInclusive(from: unknown, to: unknown): number {
   return Math.round((b - a) / 86_400_000) + 1;
 }
 
-function units(answers: unknown, quantity: FeeQuantity | undefined): number {
+function units(answers: unknown, quantity: FeeQuantity | FeeQuantity[] | undefined): number {
   if (!quantity) return 1;
+  if (Array.isArray(quantity)) {
+    const n = quantity.reduce((product, q) => product * units(answers, q), 1);
+    if (n > MAX_UNITS) throw new RangeError(`fee quantity ${n} exceeds ${MAX_UNITS}`);
+    return n;
+  }
   let n = 0;
   if ('count' in quantity) {
     const list = getIn(answers, quantity.count);
     if (Array.isArray(list)) n = quantity.where ? list.filter((entry) => matches(entry, quantity.where!)).length : list.length;
   } else if ('value' in quantity) {
     const v = getIn(answers, quantity.value);
-    n = typeof v === 'number' && Number.isFinite(v) ? Math.floor(v) : 0;
+    n = typeof v === 'number' && Number.isFinite(v) ? Math.ceil(v - 1e-9) : 0;
   } else if ('days' in quantity) {
     n = daysInclusive(getIn(answers, quantity.days.from), getIn(answers, quantity.days.to));
   }
@@ -118,7 +128,7 @@ export function computeFees(definition: JsonSchema, answers: unknown, lang: Lang
   if (!rules) return undefined;
   const lines: FeeLine[] = [];
   for (const rule of rules.items) {
-    if (rule.when && !matches(answers, rule.when)) continue;
+    if (rule.when && ![rule.when].flat().every((cond) => matches(answers, cond))) continue;
     let quantity = units(answers, rule.quantity);
     const from = Math.max(1, rule.units?.from ?? 1);
     const to = rule.units?.to ?? Infinity;

@@ -1,14 +1,16 @@
 /**
- * ePayment end to end (issue 7): the Anwohnerparkausweis costs 30,70 € for the first vehicle and
- * 10,20 € for the second, paid before sending through the gateway and the local XBezahldienste
+ * ePayment end to end (issue 7): the Anwohnerparkausweis for 12 months costs 60 € for the first vehicle
+ * and half for the second, paid before sending through the gateway and the local XBezahldienste
  * stand-in. Paid, cancelled and retried, failed, forged return URL, second tab, provider unreachable;
  * the receipt shows the Kassenzeichen; the case-worker inbox shows the payment with the application.
  */
+import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
 
 const INBOX_TOKEN = 'musterstadt-demo';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FORM_ID = 'https://musterstadt.example/forms/anwohnerparken.json';
 const form = (page: Page): Locator => page.locator('ozg-form');
 
@@ -24,7 +26,7 @@ function parking(): { answers: Record<string, any>; marker: string } {
 async function toReview(page: Page, url: string, data: Record<string, unknown>): Promise<void> {
   await page.goto(`${url}anwohnerparken.html`);
   const f = form(page);
-  await expect(f.locator('.step-title')).toBeVisible();
+  await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
   await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), data);
   for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
     const title = await f.locator('.step-title').textContent();
@@ -41,7 +43,7 @@ const paymentHeading = (page: Page) => form(page).getByRole('heading', { name: '
 async function confirmAndGoToProvider(page: Page): Promise<void> {
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
   await expect(paymentHeading(page)).toBeFocused();
-  await form(page).getByRole('button', { name: 'Jetzt 40,90 € bezahlen' }).click();
+  await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
 }
 
@@ -62,33 +64,33 @@ test('the review page shows the fee lines and the total before paying', async ({
   const fees = form(page).locator('table.fees');
   await expect(fees.locator('caption')).toHaveText('Gebühren');
   await expect(fees.locator('tbody tr')).toHaveCount(2);
-  await expect(fees.locator('tbody')).toContainText('Verwaltungsgebühr Bewohnerparkausweis (erstes Fahrzeug)');
-  await expect(fees.locator('tbody')).toContainText('10,20');
-  await expect(fees.locator('.fees-total')).toHaveText(/40,90\s€/);
+  await expect(fees.locator('tbody')).toContainText('Bewohnerparkausweis, 12 Monate');
+  await expect(fees.locator('tbody')).toContainText('Zweites Fahrzeug auf demselben Ausweis (halbe Gebühr), 12 Monate');
+  await expect(fees.locator('.fees-total')).toHaveText(/90,00\s€/);
   await expect(form(page)).toContainText('Erst danach wird Ihr Antrag gesendet.');
   // One vehicle fewer: one line fewer, the total follows the answers.
   await form(page).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), { ...answers, fahrzeuge: [answers.fahrzeuge[0]] });
   await expect(fees.locator('tbody tr')).toHaveCount(1);
-  await expect(fees.locator('.fees-total')).toHaveText(/30,70\s€/);
+  await expect(fees.locator('.fees-total')).toHaveText(/60,00\s€/);
 });
 
 test('paid: back from the provider, the form is restored, sent with paymentInformation; receipt and inbox show the Kassenzeichen', async ({ page, server }) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);
   await confirmAndGoToProvider(page);
-  await expect(page.locator('main')).toContainText('40,90');
+  await expect(page.locator('main')).toContainText('90,00');
   await onProvider(page, 'Bezahlen');
 
   const receipt = form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });
   await expect(receipt).toBeVisible({ timeout: 30_000 });
   const reference = (await form(page).locator('.receipt-reference').textContent())!.trim();
   expect(reference).toMatch(/^\d{12}$/);
-  await expect(form(page).locator('.receipt-amount')).toHaveText(/40,90\s€/);
+  await expect(form(page).locator('.receipt-amount')).toHaveText(/90,00\s€/);
   await expect(form(page).locator('.receipt')).toContainText(marker); // the answers came back from the draft
 
   const [detail] = await inboxDetail(server.url, marker);
   expect(detail, 'one submission in the inbox').toBeTruthy();
-  expect(detail!.metadata.paymentInformation).toMatchObject({ transactionReference: reference, status: 'BOOKED', grossAmount: 40.9, paymentMethod: 'CREDITCARD' });
+  expect(detail!.metadata.paymentInformation).toMatchObject({ transactionReference: reference, status: 'BOOKED', grossAmount: 90, paymentMethod: 'CREDITCARD' });
   expect(detail!.payment.providerStatus).toBe('PAYED');
 
   // The case worker sees it on the inbox page.
@@ -98,7 +100,7 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
   await page.getByRole('button', { name: new RegExp(detail!.caseId.slice(0, 8)) }).click();
   await expect(page.locator('#facts')).toContainText('Kassenzeichen');
   await expect(page.locator('#facts')).toContainText(reference);
-  await expect(page.locator('#facts')).toContainText('40,90');
+  await expect(page.locator('#facts')).toContainText('90,00');
   // A new application is a new payment.
   expect(await page.evaluate((id) => localStorage.getItem(`ozg-form:payment:${id}`), FORM_ID)).toBeNull();
 });
@@ -163,7 +165,7 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
     body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'payment provider not reachable', code: 'PROVIDER_UNAVAILABLE' }),
   }));
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
-  await form(page).getByRole('button', { name: 'Jetzt 40,90 € bezahlen' }).click();
+  await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
   await expect(form(page).getByRole('alert')).toContainText('Der Bezahldienst ist gerade nicht erreichbar.');
   const draft = await page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), FORM_ID);
   expect(draft).toContain(marker);
@@ -172,4 +174,96 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
   await onProvider(page, 'Bezahlen');
   await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+});
+
+test('optional fee (Sondernutzung): per m² and day; the person may send without paying and gets an invoice', async ({ page, server }) => {
+  const marker = `Geruest ${crypto.randomUUID().slice(0, 8)}`;
+  const answers = structuredClone(ANSWERS.sondernutzung) as Record<string, any>;
+  answers.nutzung.zweck = marker;
+  await page.goto(`${server.url}sondernutzung.html`);
+  const f = form(page);
+  await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
+  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
+  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
+    const title = await f.locator('.step-title').textContent();
+    await f.locator('button.primary').click();
+    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
+  }
+  const fees = f.locator('table.fees');
+  await expect(fees.locator('tbody')).toContainText('Gerüst, Container, Bauzaun, Baumaterial – je m² und Tag');
+  await expect(fees.locator('tbody tr').nth(1)).toContainText('403'); // 13 started m² × 31 days
+  await expect(fees.locator('.fees-total')).toHaveText(/236,50\s€/); // 35,00 € + 403 × 0,50 €
+  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(paymentHeading(page)).toBeFocused();
+  await expect(f).toContainText('oder Ihren Antrag ohne Zahlung senden');
+  await f.getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
+  await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(f.locator('.receipt-reference')).toHaveCount(0);
+  const [detail] = await inboxDetail(server.url, marker);
+  expect(detail!.metadata.paymentInformation).toBeUndefined();
+});
+
+test('deferred fee (Hundesteuer): shown per dog on the review page, billed later, sent without a payment step', async ({ page, server }) => {
+  const dog = `Rex${crypto.randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}`;
+  const answers = structuredClone(ANSWERS.hundesteuer) as Record<string, any>;
+  answers.hunde[0].name = dog;
+  answers.hunde.push({ ...answers.hunde[0], name: `${dog}zwei`, listenhund: 'nein', chipnummer: '276098100654321' });
+  delete answers.hunde[1].wesenspruefungAm;
+  await page.goto(`${server.url}hundesteuer.html`);
+  const f = form(page);
+  await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
+  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
+  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
+    const title = await f.locator('.step-title').textContent();
+    await f.locator('button.primary').click();
+    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
+  }
+  const fees = f.locator('table.fees');
+  await expect(fees.locator('tbody tr')).toHaveCount(2); // the listed dog at its own rate, the other as first dog
+  await expect(fees.locator('tbody')).toContainText('Hundesteuer für einen gefährlichen Hund (Listenhund, jährlich)');
+  await expect(fees.locator('.fees-total')).toHaveText(/696,00\s€/); // 96 € + 600 € (the rates on the demo page)
+  await expect(f).toContainText('Die Gebühr wird Ihnen mit dem Bescheid in Rechnung gestellt.');
+  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(paymentHeading(page)).toHaveCount(0);
+});
+
+test('the fee table and the payment step have no axe-core violations and fit 320 px; English texts', async ({ page, server }) => {
+  const axe = async (what: string) => {
+    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
+        .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+    });
+    expect(violations, what).toEqual([]);
+  };
+  const fits = async (where: string) => {
+    const tooWide = await page.evaluate(() => {
+      const found: string[] = [];
+      const visit = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.getBoundingClientRect().right > 320.5) found.push(`${el.tagName.toLowerCase()}.${String(el.className)}`);
+          if (el.shadowRoot) visit(el.shadowRoot);
+        }
+      };
+      visit(document);
+      return { width: document.documentElement.scrollWidth, found: found.slice(0, 10) };
+    });
+    expect(tooWide.width, `scroll width at 320 px on ${where}: ${tooWide.found.join(', ')}`).toBeLessThanOrEqual(320);
+  };
+  await page.setViewportSize({ width: 320, height: 800 });
+  const { answers } = parking();
+  await toReview(page, server.url, answers);
+  await axe('review page with fees');
+  await fits('the review page with fees');
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(paymentHeading(page)).toBeFocused();
+  await axe('payment step');
+  await fits('the payment step');
+  await form(page).evaluate((el) => el.setAttribute('lang', 'en'));
+  await expect(form(page).getByRole('heading', { name: 'Pay the fee' })).toBeVisible();
+  await expect(form(page).getByRole('button', { name: 'Pay €90.00 now' })).toBeVisible();
+  await expect(form(page).locator('table.fees caption')).toHaveText('Fees');
+  await expect(form(page).locator('table.fees')).toContainText('Second vehicle on the same permit (half fee), 12 months');
 });

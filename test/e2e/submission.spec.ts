@@ -192,7 +192,11 @@ test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ 
   answers.fahrzeuge[0]!.marke = marker;
   await toReview(page, server.url, 'anwohnerparken', answers);
   await confirm(page);
+  // The parking permit costs a fee, paid before sending (issue 7): through the payment stand-in.
+  await form(page).getByRole('button', { name: /^Jetzt .* bezahlen$/ }).click();
+  await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
   await expect(receiptHeading(page)).toBeFocused();
+  await expect(form(page).locator('.receipt-reference')).toHaveText(/^\d{12}$/);
   await expect(form(page).locator('.receipt')).toContainText(marker);
   await expectNoAxeViolations(page, 'the receipt');
   expect(await inboxWith(server.url, marker)).toHaveLength(1);

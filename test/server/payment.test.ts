@@ -27,7 +27,7 @@ function start(body: Record<string, unknown>) {
   return fetch(url('gateway/v1/payments'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
 }
 const startBody = (over: Record<string, unknown> = {}) => ({
-  idempotencyKey: key(), formId: FORM, answers: ANSWERS.anwohnerparken, expectedTotal: 3070,
+  idempotencyKey: key(), formId: FORM, answers: ANSWERS.anwohnerparken, expectedTotal: 6000, // 12 months, one vehicle
   redirectUrl: new URL('anwohnerparken.html', server.url).href, ...over,
 });
 /** The tester's choice on the stand-in's payment page. */
@@ -42,12 +42,12 @@ async function choose(redirectUrl: string, outcome: 'bezahlen' | 'abbrechen' | '
 const status = (k: string) => fetch(url(`gateway/v1/payments/${k}`)).then(json);
 
 test('the gateway computes the fee from the published definition and the provider pays it', async () => {
-  const b = startBody({ answers: twoVehicles(), expectedTotal: 3070 + 1020 });
+  const b = startBody({ answers: twoVehicles(), expectedTotal: 6000 + 3000 });
   const created = await start(b);
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal(created.body.status, 'INITIAL');
-  assert.equal(created.body.grosAmount, 40.9);
-  assert.deepEqual(created.body.lines.map((l: any) => [l.id, l.quantity, l.amount]), [['ausweis', 1, 3070], ['zweitfahrzeug', 1, 1020]]);
+  assert.equal(created.body.grosAmount, 90);
+  assert.deepEqual(created.body.lines.map((l: any) => [l.id, l.quantity, l.amount]), [['ausweis-12', 1, 6000], ['zweitfahrzeug-12', 1, 3000]]);
   assert.match(created.body.transactionReference, /^\d{12}$/);
   const back = await choose(created.body.redirectUrl, 'bezahlen');
   assert.equal(back.status, 303);
@@ -71,7 +71,7 @@ test('paying twice (double click, second tab) yields one transaction', async () 
   assert.deepEqual([one.status, two.status].sort(), [200, 201]);
   const three = await start({ ...b, lang: 'en' });
   assert.equal(three.body.transactionId, one.body.transactionId);
-  assert.equal(three.body.lines[0].description, "Administrative fee, residents' parking permit (first vehicle)");
+  assert.equal(three.body.lines[0].description, "Residents' parking permit, 12 months");
 });
 
 test('cancelled and failed payments can be tried again as a new transaction of the same application', async () => {
@@ -121,9 +121,9 @@ test('unknown forms, invalid answers, forms without an online fee and foreign re
   assert.equal((await status(key())).status, 404);
 });
 
-test('road use: the gateway bills per day from the answers (optional policy)', async () => {
+test('road use: the gateway bills per started m² and day from the answers (optional policy)', async () => {
   const answers = ANSWERS.sondernutzung as Record<string, any>;
-  const expected = 2500 + 31 * 500; // fee + 31 days on the carriageway
+  const expected = 3500 + 13 * 31 * 50; // processing + 12.5 m² (13 started) × 31 days × 0,50 € (building site)
   const r = await start(startBody({ formId: 'https://musterstadt.example/forms/sondernutzung.json', answers, expectedTotal: expected,
     redirectUrl: new URL('sondernutzung.html', server.url).href }));
   assert.equal(r.status, 201, JSON.stringify(r.body));

@@ -50,11 +50,31 @@ describe('computeFees', () => {
         { id: 'zeitraum', description: 'je Kalendertag', amount: 100, quantity: { days: { from: '/von', to: '/bis' } } },
       ],
     });
-    const r = computeFees(d, { tage: 3.7, von: '2026-12-30', bis: '2027-01-02' })!;
-    expect(r.lines.map((l) => [l.quantity, l.amount])).to.deep.equal([[3, 750], [4, 400]]);
+    // Started units count fully (3.2 days -> 4), both ends of the date range count.
+    const r = computeFees(d, { tage: 3.2, von: '2026-12-30', bis: '2027-01-02' })!;
+    expect(r.lines.map((l) => [l.quantity, l.amount])).to.deep.equal([[4, 1000], [4, 400]]);
+    expect(computeFees(d, { tage: 3 })!.lines[0]!.quantity).to.equal(3);
     expect(computeFees(d, { tage: -5, von: '2027-01-02', bis: '2026-12-30' })!.lines).to.deep.equal([]);
     expect(daysInclusive('2026-03-28', '2026-03-30')).to.equal(3);
     expect(daysInclusive('x', '2026-03-30')).to.equal(0);
+  });
+
+  it('multiplies a list of quantities (m² × days)', () => {
+    const d = def({ policy: 'optional', items: [{ id: 'm2', description: 'je m² und Tag', amount: 50, quantity: [{ value: '/m2' }, { value: '/tage' }] }] });
+    expect(computeFees(d, { m2: 12.5, tage: 31 })!.lines[0]).to.deep.include({ quantity: 13 * 31, amount: 13 * 31 * 50 });
+    expect(computeFees(d, { m2: 12.5 })!.lines).to.deep.equal([]);
+  });
+
+  it('a list of conditions must all hold; contains looks into a multiple choice', () => {
+    const d = def({
+      policy: 'optional',
+      items: [
+        { id: 'both', description: 'X', amount: 100, when: [{ pointer: '/a', equals: 1 }, { pointer: '/b', in: ['x', 'y'] }] },
+        { id: 'multi', description: 'Y', amount: 200, when: { pointer: '/arten', contains: ['bau', 'umzug'] } },
+      ],
+    });
+    expect(computeFees(d, { a: 1, b: 'y', arten: ['umzug', 'verkauf'] })!.lines.map((l) => l.id)).to.deep.equal(['both', 'multi']);
+    expect(computeFees(d, { a: 1, b: 'z', arten: ['verkauf'] })!.lines).to.deep.equal([]);
   });
 
   it('applies a line only when its condition holds (equals, in)', () => {
@@ -86,27 +106,33 @@ describe('fees of the demo forms', () => {
     for (const form of [parking, dogs, roads]) expect(checkDefinition(form), form.$id).to.deep.equal([]);
   });
 
-  it('parking permit: 30,70 € for the first vehicle, reduced for the second', () => {
-    const one = computeFees(parking, { fahrzeuge: [{}] })!;
-    const two = computeFees(parking, { fahrzeuge: [{}, {}] })!;
+  it('parking permit: by duration as on the demo page (30 / 60 / 110 €), half for a second vehicle, 10 € for a replacement', () => {
+    const permit = (laufzeit: number, antragsart = 'neu') => ({ antragsart, laufzeit });
+    const one = computeFees(parking, { fahrzeuge: [{}], parkausweis: permit(6) })!;
     expect(one.policy).to.equal('before-submission');
-    expect(one.total).to.equal(3070);
-    expect(two.lines).to.have.length(2);
-    expect(two.lines[1]!.amount).to.be.below(3070);
+    expect(one.total).to.equal(3000);
+    const two = computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(12, 'verlaengerung') })!;
+    expect(two.lines.map((l) => [l.id, l.amount])).to.deep.equal([['ausweis-12', 6000], ['zweitfahrzeug-12', 3000]]);
+    expect(computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(24) })!.total).to.equal(16500);
+    expect(computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(24, 'ersatz') })!.total).to.equal(1000);
   });
 
-  it('road use: a processing fee plus a fee per day, more on the carriageway', () => {
-    const gehweg = computeFees(roads, { zeitraum: { tage: 4 }, ort: { flaechenart: 'gehweg' } })!;
-    const fahrbahn = computeFees(roads, { zeitraum: { tage: 4 }, ort: { flaechenart: 'fahrbahn' } })!;
-    expect(gehweg.lines.find((l) => l.quantity === 4)).to.not.equal(undefined);
-    expect(fahrbahn.total).to.be.above(gehweg.total);
+  it('road use: 35 € plus 0,50 € (building) or 1,00 € (sales) per started m² and day, as on the demo page', () => {
+    const bau = computeFees(roads, { nutzung: { arten: ['bau'] }, flaeche: 12.5, zeitraum: { tage: 4 } })!;
+    expect(bau.policy).to.equal('optional');
+    expect(bau.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([['bearbeitung', 1, 3500], ['bau', 52, 2600]]);
+    const stand = computeFees(roads, { nutzung: { arten: ['verkauf'] }, flaeche: 2, zeitraum: { tage: 3 } })!;
+    expect(stand.total).to.equal(3500 + 600);
   });
 
-  it('dog tax: per dog, higher for further and for listed dogs, billed after the decision', () => {
-    const r = computeFees(dogs, { hunde: [{ listenhund: 'nein' }, { listenhund: 'ja' }] })!;
+  it('dog tax: the rates of the demo page (96 / 132 / 156 € per dog, 600 € per listed dog), billed after the decision', () => {
+    const dog = (listenhund: string) => ({ listenhund });
+    const r = computeFees(dogs, { hunde: [dog('nein'), dog('ja'), dog('nein'), dog('nein'), dog('nein')] })!;
     expect(r.policy).to.equal('deferred');
-    expect(r.lines.length).to.be.greaterThan(1);
-    expect(r.total).to.be.above(computeFees(dogs, { hunde: [{ listenhund: 'nein' }] })!.total * 2);
+    expect(r.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([
+      ['erster-hund', 1, 9600], ['zweiter-hund', 1, 13200], ['weitere-hunde', 2, 31200], ['listenhund', 1, 60000],
+    ]);
+    expect(r.total).to.equal(114000);
   });
 
   it('a rule with a broken pointer or an unknown policy is reported by checkDefinition', () => {

@@ -47,7 +47,10 @@ const styles: CSSResult = css`
   .fees { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
   .fees caption { text-align: start; font-weight: 700; font-size: 1.125rem; margin-bottom: 0.25rem; }
   .fees th, .fees td { text-align: start; padding: 0.375rem 0.5rem 0.375rem 0; border-bottom: 1px solid var(--_border, #6f6f6f); vertical-align: top; }
-  .fees .num { text-align: end; white-space: nowrap; }
+  .fees .num { text-align: end; }
+  .fees td.num { white-space: nowrap; }
+  /* Long German compounds must not push a 320 px screen sideways (WCAG 1.4.10). */
+  .fees td:first-child, .fees th { overflow-wrap: anywhere; hyphens: auto; }
   .fees tfoot th, .fees tfoot td { font-weight: 700; border-bottom: 0; }
   .payment .problem { border-left-color: var(--_error, #b3001b); }
 `;

@@ -7,8 +7,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
+import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
-const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
 const form = (page: Page): Locator => page.locator('ozg-form');
 const bar = (page: Page): Locator => form(page).locator('[part~="account"]');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
@@ -23,14 +23,6 @@ interface InboxDetail {
   data: unknown;
   metadata: { authenticationInformation?: { type: string; content: string }[]; replyChannel?: Record<string, unknown> };
   authentication: { verified: boolean; trustLevel?: string; name?: string; kind?: string; problem?: string }[];
-}
-
-async function inboxWith(url: string, marker: string): Promise<InboxDetail[]> {
-  const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const list = await (await fetch(`${url}inbox/api/submissions`, { headers })).json() as { submissions: { submissionId: string }[] };
-  const details = await Promise.all(list.submissions.map(async (s) =>
-    (await fetch(`${url}inbox/api/submissions/${s.submissionId}`, { headers })).json() as Promise<InboxDetail>));
-  return details.filter((d) => JSON.stringify(d.data ?? null).includes(marker));
 }
 
 test('logged in at "hoch", the application carries the login; the inbox verifies it and answers to the account\'s mailbox', async ({ page, server }) => {
@@ -61,7 +53,7 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
   await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
 
-  const [received, ...more] = await inboxWith(server.url, marker);
+  const [received, ...more] = await inboxWith<InboxDetail>(server.url, marker);
   expect(more).toHaveLength(0);
   const report = received!.metadata.authenticationInformation;
   expect(report?.map((r) => r.type)).toEqual(['identificationReport']);

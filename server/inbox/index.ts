@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
+import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 
@@ -75,11 +76,15 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
       const d = await decrypt(row);
       const { plainAttachments: _omit, ...content } = d;
       void _omit;
+      const authentication = d.state === 'ok'
+        ? await checkAuthentication(d.metadata, trustedProvider(ctx), new Date(row.submitted_at ?? row.created_at))
+        : [];
       const paid = (content as { metadata?: { paymentInformation?: { transactionId?: string } } }).metadata?.paymentInformation;
       // The authority's cash office confirms with the provider's own books (here: the stand-in's table).
       const tx = paid?.transactionId ? db.prepare<{ status: string; request: string }>(
         'SELECT status, request FROM xb_transactions WHERE transaction_id = ?').get(paid.transactionId) : undefined;
       return {
+        authentication,
         ...(paid ? { payment: { ...paid, providerStatus: tx?.status ?? 'unknown',
           providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined } } : {}),
         submissionId: row.id, caseId: row.case_id, status: row.status, serviceName: row.service_name ?? undefined,

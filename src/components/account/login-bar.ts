@@ -7,6 +7,8 @@ import type { Lang } from '../../schemas/types.js';
 export interface LoginBarProblem {
   text: (lang: Lang) => string;
   retryLevel?: TrustLevel;
+  /** The login was with the wrong kind of account: the next one must let the person choose another. */
+  otherAccount?: boolean;
 }
 
 export interface LoginBarView {

@@ -1,6 +1,7 @@
 import { encryptForDestination, type DestinationJwk } from './crypto.js';
 import {
-  buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type PaymentInformation, type ReplyChannel, type SubmissionMetadata,
+  buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type AuthenticationInformation, type PaymentInformation,
+  type ReplyChannel, type SubmissionMetadata,
 } from './metadata.js';
 import type { EncryptedSubmission } from './client.js';
 
@@ -14,6 +15,8 @@ export interface PrepareInput {
   attachments?: (AttachmentInput & { bytes: Uint8Array })[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
+  /** The login the person applied with (see SubmissionMetadataInput). */
+  authenticationInformation?: AuthenticationInformation[];
   paymentInformation?: PaymentInformation;
 }
 
@@ -23,6 +26,7 @@ export async function prepareSubmission(input: PrepareInput): Promise<{ metadata
   const metadata = await buildSubmissionMetadata({
     data: dataText, schemaUri: input.schemaUri, leika: input.leika, serviceName: input.serviceName,
     attachments: input.attachments, replyChannel: input.replyChannel, submissionDate: input.submissionDate,
+    authenticationInformation: input.authenticationInformation,
     paymentInformation: input.paymentInformation,
   });
   const check = validateSubmissionMetadata(metadata);

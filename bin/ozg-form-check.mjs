@@ -32,7 +32,7 @@ if (!existsSync(checkModule)) {
   ));
   process.exit(2);
 }
-const { checkDefinition, formatProblems } = await import(checkModule.href);
+const { checkDefinition, checkFees, formatProblems } = await import(checkModule.href);
 
 /** "line 5, column 3" for a JSON.parse error, from the position in its message. */
 function whereInJson(text, error) {
@@ -67,6 +67,7 @@ for (const file of files) {
     continue;
   }
   const problems = checkDefinition(definition);
+  if (definition && typeof definition === 'object' && !Array.isArray(definition) && problems.length === 0) problems.push(...checkFees(definition));
   if (problems.length === 0) {
     console.log(t(`${file}: keine Probleme gefunden.`, `${file}: no problems found.`));
     continue;

@@ -367,6 +367,10 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
   return problems;
 }
 
+/** The pointer checks of fee rules: run by the command-line checker and when a form with fees loads
+ * its payment code, not with every form (they would weigh on every form's bundle). */
+export { checkFees } from './check-fees.js';
+
 /** One line per problem: "pointer: message" ('(Definition)' for the whole definition). */
 export function formatProblems(problems: DefinitionProblem[], lang: 'de' | 'en'): string {
   const whole = lang === 'de' ? '(Definition)' : '(definition)';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { computeFees, daysInclusive, formatAmount } from '../../src/schemas/fees.js';
-import { checkDefinition } from '../../src/schemas/check.js';
+import { checkDefinition, checkFees } from '../../src/schemas/check.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
 import parkingJson from '../../demo/forms/anwohnerparken.json' with { type: 'json' };
 import dogsJson from '../../demo/forms/hundesteuer.json' with { type: 'json' };
@@ -135,12 +135,29 @@ describe('fees of the demo forms', () => {
     expect(r.total).to.equal(114000);
   });
 
-  it('a rule with a broken pointer or an unknown policy is reported by checkDefinition', () => {
+  it('an unknown policy and a non-integer amount are reported by checkDefinition', () => {
     const bad = JSON.parse(JSON.stringify(parking)) as { 'x-ozg': { fees: Record<string, any> } };
     bad['x-ozg'].fees.policy = 'later';
     bad['x-ozg'].fees.items[0].amount = 30.7;
     const problems = checkDefinition(bad).map((p) => p.pointer);
     expect(problems).to.include('/x-ozg/fees/policy');
     expect(problems.some((p) => p.startsWith('/x-ozg/fees/items/0'))).to.equal(true);
+  });
+
+  it('checkFees reports fee pointers that lead to no question, a count on a non-list, and an empty units range', () => {
+    const bad = JSON.parse(JSON.stringify(parking)) as { 'x-ozg': { fees: { items: Record<string, any>[] } } };
+    const items = bad['x-ozg'].fees.items;
+    items[0]!.when[1].pointer = '/parkausweis/dauer';
+    items[1]!.quantity = { count: '/antragsteller', where: { pointer: '/x', equals: 1 } };
+    items[2]!.units = { from: 3, to: 2 };
+    items[3]!.quantity = { count: '/fahrzeuge', where: { pointer: '/farbe', equals: 'rot' } };
+    const found = checkFees(bad);
+    const at = (p: string) => found.find((x) => x.pointer === p)?.message.en ?? '';
+    expect(at('/x-ozg/fees/items/0/when/1/pointer')).to.contain('/parkausweis/dauer');
+    expect(at('/x-ozg/fees/items/1/quantity/count')).to.contain('not a repeatable group');
+    expect(at('/x-ozg/fees/items/2/units')).to.contain('never be charged');
+    expect(at('/x-ozg/fees/items/3/quantity/where/pointer')).to.contain('/farbe');
+    // The demo's own rules, with conditions inside entries ($ref to $defs) and branches, pass.
+    for (const form of [parking, dogs, roads]) expect(checkFees(form as Record<string, unknown>), form.$id).to.deep.equal([]);
   });
 });

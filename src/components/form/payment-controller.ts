@@ -1,5 +1,6 @@
 import { css, html, nothing, type CSSResult, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { computeFees, formatAmount, type FeeResult } from '../../schemas/fees.js';
+import { checkFees } from '../../schemas/check-fees.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Answers } from '../../schemas/data.js';
 import type { Lang } from '../../schemas/types.js';
@@ -126,6 +127,9 @@ export class PaymentController implements ReactiveController {
     if (store === this.store) return;
     this.store = store;
     this.phase = { kind: 'idle' };
+    const mistakes = store ? checkFees(store.model.definition as Record<string, unknown>) : [];
+    // For the author: a fee rule that points nowhere would bill nothing for it.
+    if (mistakes.length) console.error(`ozg-form: x-ozg.fees:\n${mistakes.map((p) => `${p.pointer}: ${p.message.en}`).join('\n')}`);
     if (!store || !this.host.gateway) return;
     this.client = new PaymentClient(this.host.gateway);
     // Back from the provider (or a reload, or a second tab): ask for the real status.

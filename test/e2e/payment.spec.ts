@@ -92,6 +92,11 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
   expect(detail, 'one submission in the inbox').toBeTruthy();
   expect(detail!.metadata.paymentInformation).toMatchObject({ transactionReference: reference, status: 'BOOKED', grossAmount: 90, paymentMethod: 'CREDITCARD' });
   expect(detail!.payment.providerStatus).toBe('PAYED');
+  // The payment is used up: a new application starts at step 1 and will be paid anew.
+  expect(await page.evaluate((id) => localStorage.getItem(`ozg-form:payment:${id}`), FORM_ID)).toBeNull();
+  await form(page).getByRole('button', { name: 'Neuen Antrag stellen' }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+  await expect(paymentHeading(page)).toHaveCount(0);
 
   // The case worker sees it on the inbox page.
   await page.goto(`${server.url}inbox.html`);
@@ -101,8 +106,6 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
   await expect(page.locator('#facts')).toContainText('Kassenzeichen');
   await expect(page.locator('#facts')).toContainText(reference);
   await expect(page.locator('#facts')).toContainText('90,00');
-  // A new application is a new payment.
-  expect(await page.evaluate((id) => localStorage.getItem(`ozg-form:payment:${id}`), FORM_ID)).toBeNull();
 });
 
 test('cancelled at the provider: a clear message, then paying again works', async ({ page, server }) => {

@@ -6,7 +6,7 @@ import type { DraftController } from './draft-controller.js';
 import type { SubmissionController, SubmissionHost } from './submission-controller.js';
 import { hasSubmissionRecord } from './submission-record.js';
 import type { PaymentController } from './payment-controller.js';
-import { awaitsPayment } from './payment-record.js';
+import { awaitsPayment, forgetPayment } from './payment-record.js';
 
 export interface BuildingBlockHost extends AccountHost, SubmissionHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
@@ -61,9 +61,9 @@ export class BuildingBlocks {
       const { store, lang, drafts, backToReview } = this.opts;
       this.payment = new PaymentController(this.host, {
         store, lang, drafts, backToReview,
-        paid: ({ data, payment }) => void this.loadSubmission().then(async (submission) => {
-          await submission.submit(data, payment);
-          if (submission.phase.kind === 'sent') this.payment?.forget();
+        // Only one submission per application: not again while one is on its way or sent.
+        paid: ({ data, payment }) => void this.loadSubmission().then((submission) => {
+          if (submission.phase.kind === 'idle') void submission.submit(data, payment);
         }),
       });
       return this.attached(this.payment);
@@ -80,7 +80,14 @@ export class BuildingBlocks {
 
   loadSubmission(): Promise<SubmissionController> {
     return (this.submissionLoading ??= import('./submission-controller.js').then(async ({ SubmissionController }) => {
-      this.submission = new SubmissionController(this.host, { ...this.opts, authentication: () => this.account?.authentication() });
+      this.submission = new SubmissionController(this.host, {
+        ...this.opts, authentication: () => this.account?.authentication(),
+        sent: () => {
+          const id = this.opts.store()?.model.id;
+          if (this.payment) this.payment.forget();
+          else if (id) forgetPayment(id);
+        },
+      });
       return this.attached(this.submission);
     }));
   }

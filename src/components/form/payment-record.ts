@@ -10,3 +10,12 @@ export function awaitsPayment(formId: string): boolean {
     return false;
   }
 }
+
+/** The application was sent: its payment is used up, the next application of this form pays anew. */
+export function forgetPayment(formId: string): void {
+  try {
+    localStorage.removeItem(PAYMENT_RECORD_PREFIX + formId);
+  } catch {
+    /* storage disabled */
+  }
+}

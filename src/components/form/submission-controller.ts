@@ -55,6 +55,8 @@ export interface SubmissionOptions {
   backToReview: () => void;
   /** The login the person applied with, if any: sent in the metadata; its mailbox is the reply channel. */
   authentication?: () => { authenticationInformation: AuthenticationInformation[]; mailboxUuid?: string } | undefined;
+  /** The gateway confirmed the send (e.g. the application's payment is now used up). */
+  sent?: () => void;
 }
 
 /** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
@@ -226,6 +228,7 @@ export class SubmissionController implements ReactiveController {
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
     this.write({ v: 1, package: pkg, state: done, submittedAt: submittedAt.toISOString(), payment });
+    this.opts.sent?.();
     const rows = this.rows();
     this.opts.drafts.discard();
     this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment }, '#receipt-title');

@@ -142,4 +142,11 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     expect(text).to.contain('haftpflicht.pdf (1.5 KB)');
     expect(text).not.to.contain('Eingangsbestätigung');
   });
+
+  it('shows a paid fee with its Kassenzeichen and amount (ePayment)', async () => {
+    const { text } = await load(await buildReceiptPdf(input({ payment: { reference: '202600000042', amount: '90,00 €' } })));
+    expect(text).to.contain('Kassenzeichen');
+    expect(text).to.contain('202600000042');
+    expect(text).to.contain('90,00 €');
+  });
 });

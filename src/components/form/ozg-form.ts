@@ -58,6 +58,8 @@ type Status =
  * @csspart button - Every button. @csspart button-primary - "Weiter" and "Bestätigen".
  * @csspart error-summary - The list of problems at the top of a step. @csspart review - The review page.
  * @csspart submission - The view while sending. @csspart receipt - The acknowledgement of receipt.
+ * @csspart fees - The fee lines and the total (review page, payment step; forms with `x-ozg.fees`).
+ * @csspart payment - The payment step between confirming and sending (XBezahldienste via `gateway`).
  *
  * @cssproperty --ozg-color-primary - Buttons, links and the progress bar (default #0b4f8a).
  * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).

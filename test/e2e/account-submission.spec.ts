@@ -51,6 +51,9 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
     await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
   }
   await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  // The parking permit's fee is paid before sending (issue 7); the login survives the trip to the provider.
+  await f.getByRole('button', { name: /^Jetzt .* bezahlen$/ }).click();
+  await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
   await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
 
   const [received, ...more] = await inboxWith<InboxDetail>(server.url, marker);

@@ -78,6 +78,7 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
 test('a business account is welcome on a form for both and refused on a form for citizens, where another account can be chosen', async ({ page, server }) => {
   await page.goto(`${server.url}sondernutzung.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+  await expect(bar(page)).toContainText('Melden Sie sich mit Ihrem Nutzerkonto oder Ihrem Unternehmenskonto an');
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await pickAccount(page, 'Musterbau GmbH');
   await expect(bar(page)).toContainText('Angemeldet als Musterbau GmbH (Vertrauensniveau substantiell)');

@@ -19,6 +19,8 @@ export interface LoginBarView {
   level?: string;
   required: boolean;
   minLevel: TrustLevel;
+  /** Whom the form is for (`x-ozg.account.audience`); default citizens. */
+  audience?: 'citizen' | 'business' | 'both';
   problem?: LoginBarProblem;
   /** The form may be filled without a login (said after a problem). */
   keepGoing: boolean;
@@ -50,7 +52,8 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   } else if (busy) {
     body = html`<p role="status">${t(lang, v.state === 'checking' ? 'accountChecking' : 'accountRedirecting')}</p>`;
   } else {
-    const intro = v.required ? t(lang, 'accountIntroRequired', { level }) : t(lang, 'accountIntro');
+    const intro = v.required ? t(lang, 'accountIntroRequired', { level })
+      : t(lang, v.audience === 'business' ? 'accountIntroBusiness' : v.audience === 'both' ? 'accountIntroBoth' : 'accountIntro');
     body = html`<p>${intro}</p>
       ${v.problem?.retryLevel
         ? nothing

@@ -284,6 +284,7 @@ export class AccountController implements ReactiveController {
       level: session ? levelText(lang, session.trustLevel) : undefined,
       required: this.required,
       minLevel: min,
+      audience: this.settings.audience,
       problem: this.problem,
       keepGoing: !this.required,
       blocked: this.blocked && !session,

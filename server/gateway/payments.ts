@@ -65,6 +65,8 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     return { providerUrl: base.href, tokenUrl: config.payment.tokenUrl ?? new URL('token', base).href };
   });
   const inFlight = new Map<string, Promise<unknown>>();
+  // Compiled once per published definition (re-read, and so recompiled, when its file changes).
+  const validators = new WeakMap<object, FormValidator>();
   const rowOf = (key: string): PaymentRow | undefined =>
     db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
 
@@ -117,7 +119,9 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     const lang: Lang = b.lang ?? 'de';
     const definition = forms.find(b.formId);
     if (!definition) throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
-    const errors = new FormValidator(definition).validateAll(b.answers);
+    let validator = validators.get(definition);
+    if (!validator) validators.set(definition, (validator = new FormValidator(definition)));
+    const errors = validator.validateAll(b.answers);
     if (errors.length) {
       throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
         code: 'INVALID_ANSWERS', errors: errors.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`),

@@ -3,23 +3,26 @@ import type { DirectiveResult } from 'lit/directive.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
 import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
+import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
 
-export function renderField(view: FieldView): unknown {
+/** A Lit template, or (questions with one answer) a `LeafField` that updates its own DOM; the
+ * leaf rendered before is passed in to be updated in place. */
+export function renderField(view: FieldView, previous?: LeafField): unknown {
   switch (view.node.kind) {
     case 'object':
       return renderObjectField(view);
     case 'array':
       return renderArrayField(view);
     case 'choice':
-      return renderChoiceField(view);
+      return renderChoiceField(view, previous);
     case 'multi':
-      return renderMultiField(view);
+      return renderMultiField(view, previous);
     case 'boolean':
-      return renderBooleanField(view);
+      return renderBooleanField(view, previous);
     default:
-      return renderTextField(view);
+      return renderTextField(view, previous);
   }
 }
 
@@ -42,9 +45,12 @@ class FieldDirective extends AsyncDirective {
   private view?: FieldView;
   private part?: ChildPart;
   private unsubscribers: (() => void)[] = [];
+  private leaf?: LeafField;
 
   render(view: FieldView): unknown {
-    return renderField(view);
+    const result = renderField(view, this.leaf);
+    this.leaf = result instanceof LeafField ? result : undefined;
+    return this.leaf ? this.leaf.root : result;
   }
 
   override update(part: Part, [view]: [FieldView]): unknown {
@@ -73,7 +79,7 @@ class FieldDirective extends AsyncDirective {
           this.disconnected();
           return;
         }
-        if (this.view) this.setValue(renderField(this.view));
+        if (this.view) this.setValue(this.render(this.view));
       }),
     );
   }
@@ -85,7 +91,7 @@ class FieldDirective extends AsyncDirective {
 
   protected override reconnected(): void {
     this.listen();
-    if (this.view) this.setValue(renderField(this.view));
+    if (this.view) this.setValue(this.render(this.view));
   }
 }
 

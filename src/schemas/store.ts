@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
 import type { describeError } from './messages.js';
+import { ConditionCache } from './conditions.js';
 import { groupErrors, pickError, requiredError } from './errors.js';
 import { nodeAt } from './model.js';
 import { customErrors, labelOf } from './texts.js';
@@ -39,7 +40,10 @@ export class FormStore {
   private readonly errors = new Map<string, string>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly itemKeyLists = new Map<string, number[]>();
-  private readonly conditionState = new Map<string, string>();
+  private readonly conditions = new ConditionCache(
+    (pointer) => this.objectValue(pointer),
+    () => this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value)),
+  );
   private nextItemKey = 1;
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
@@ -164,6 +168,7 @@ export class FormStore {
     this.fillDefaults(node.item, childPointer(pointer, index));
     this.clearErrorsUnder(pointer, true);
     this.notify(`${pointer}#items`);
+    this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, items);
     return index;
   }
@@ -177,7 +182,11 @@ export class FormStore {
     this.itemKeys(pointer);
     this.itemKeyLists.get(pointer)?.splice(index, 1);
     this.clearErrorsUnder(pointer, false);
+    // The entries after the removed one moved up: their conditions are remembered by index.
+    this.conditions.forget(pointer);
+    this.rememberConditions(pointer, node);
     this.notify(`${pointer}#items`);
+    this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, items);
   }
 
@@ -187,7 +196,7 @@ export class FormStore {
     this.fillDefaults(this.model.root, '');
     this.errors.clear();
     this.itemKeyLists.clear();
-    this.conditionState.clear();
+    this.conditions.forget();
     this.rememberConditions('', this.model.root);
     // Every rendered question shows the new answers.
     for (const channel of [...this.listeners.keys()]) this.notify(channel);
@@ -331,28 +340,12 @@ export class FormStore {
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
 
-  private activeBlocks(node: ObjectNode, pointer: string) {
-    const value = this.objectValue(pointer);
-    return node.blocks.filter((block) => {
-      if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
-      if (!this.validation) return false;
-      const matches = this.validator.matches(block.when.schemaPointer, value);
-      return block.when.negate ? !matches : matches;
-    });
-  }
-
   private shownKeys(node: ObjectNode, pointer: string): Set<string> {
-    if (node.blocks.length === 0) return node.baseFields;
-    const shown = new Set(node.baseFields);
-    for (const block of this.activeBlocks(node, pointer)) block.fields.forEach((f) => shown.add(f));
-    return shown;
+    return this.conditions.shownKeys(node, pointer);
   }
 
   private requiredKeys(node: ObjectNode, pointer: string): Set<string> {
-    if (node.blocks.length === 0) return node.baseRequired;
-    const required = new Set(node.baseRequired);
-    for (const block of this.activeBlocks(node, pointer)) block.required.forEach((f) => required.add(f));
-    return required;
+    return this.conditions.requiredKeys(node, pointer);
   }
 
   /** Whether a question is shown: every object on its way shows the next step of the path. */
@@ -370,15 +363,9 @@ export class FormStore {
     return true;
   }
 
-  private conditionSignature(node: ObjectNode, pointer: string): string {
-    return this.activeBlocks(node, pointer)
-      .map((block) => node.blocks.indexOf(block))
-      .join(',');
-  }
-
   private rememberConditions(pointer: string, node: FieldNode): void {
     if (node.kind === 'object') {
-      if (node.blocks.length) this.conditionState.set(pointer, this.conditionSignature(node, pointer));
+      if (node.blocks.length) this.conditions.refresh(node, pointer);
       for (const child of node.children) this.rememberConditions(childPointer(pointer, child.key), child);
     } else if (node.kind === 'array') {
       const items = (this.value(pointer) as unknown[] | undefined) ?? [];
@@ -392,10 +379,11 @@ export class FormStore {
     for (;;) {
       const node = this.node(current);
       if (node?.kind === 'object' && node.blocks.length) {
-        const signature = this.conditionSignature(node, current);
-        if (this.conditionState.get(current) !== signature) {
-          this.conditionState.set(current, signature);
+        if (this.conditions.refresh(node, current)) {
           this.fillDefaults(node, current);
+          // Defaults may have answered conditions of objects inside.
+          this.conditions.forget(current);
+          this.rememberConditions(current, node);
           for (const key of [...this.errors.keys()]) {
             if (key.startsWith(`${current}/`) && !this.isShown(key)) this.errors.delete(key);
           }

@@ -3,7 +3,7 @@ import { sameValue } from '../../schemas/data.js';
 import { choiceLabel } from '../../schemas/texts.js';
 import type { ChoiceNode } from '../../schemas/types.js';
 import type { FieldParts } from './shell.js';
-import { ariaState, attr, flag, h, LeafField, reuse } from './leaf.js';
+import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
 import type { FieldView } from './view.js';
 
 /** Single choice as a select list (long lists). */
@@ -116,13 +116,18 @@ class ChoicesField extends LeafField {
 
 /** A single checkbox (yes/no, or a confirmation that must be ticked). */
 class BooleanField extends LeafField {
-  protected readonly labelEl = h('label', { part: 'label' });
-  private readonly box = h('input', { type: 'checkbox', part: 'input' }) as HTMLInputElement;
-  private readonly wrap = h('div', { class: 'choice' }, this.box, this.labelEl);
+  protected readonly labelEl: HTMLElement;
+  private readonly box: HTMLInputElement;
+  private readonly wrap: HTMLElement;
 
   constructor(view: FieldView) {
-    super(view);
-    this.root.append(this.wrap);
+    super(
+      view,
+      cloned('boolean', () => h('div', { part: 'field' }, h('div', { class: 'choice' }, h('input', { type: 'checkbox', part: 'input' }), h('label', { part: 'label' })))),
+    );
+    this.wrap = this.root.firstElementChild as HTMLElement;
+    this.box = this.wrap.firstElementChild as HTMLInputElement;
+    this.labelEl = this.wrap.lastElementChild as HTMLElement;
   }
 
   protected notesAnchor(): Node {

@@ -18,6 +18,15 @@ export function h(tag: string, attrs?: Record<string, string | undefined> | null
   return el;
 }
 
+const prototypes = new Map<string, HTMLElement>();
+
+/** A copy of the element `make` builds, built once per `key` (cloning is cheaper than building). */
+export function cloned(key: string, make: () => HTMLElement): HTMLElement {
+  let prototype = prototypes.get(key);
+  if (!prototype) prototypes.set(key, (prototype = make()));
+  return prototype.cloneNode(true) as HTMLElement;
+}
+
 /** Sets, changes or (undefined) removes an attribute; touches the DOM only when it changes. */
 export function attr(el: Element, name: string, value: string | undefined): void {
   if (value === undefined) {
@@ -46,7 +55,7 @@ export function ariaState(el: Element, parts: FieldParts, required: 'always' | '
  */
 export abstract class LeafField {
   view: FieldView;
-  readonly root: HTMLElement = h('div', { part: 'field' });
+  readonly root: HTMLElement;
   /** The element holding the label text (label or legend). */
   protected abstract readonly labelEl: HTMLElement;
   private labelKey = '';
@@ -55,8 +64,10 @@ export abstract class LeafField {
   private notes: Node[] = [];
   private help?: Element;
 
-  constructor(view: FieldView) {
+  /** `root`: the wrapper, `div.field`, with the parts that never change already inside. */
+  constructor(view: FieldView, root: HTMLElement = h('div', { part: 'field' })) {
     this.view = view;
+    this.root = root;
     this.root.addEventListener('input', this);
     this.root.addEventListener('change', this);
   }

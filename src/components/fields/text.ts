@@ -1,6 +1,6 @@
 import { text } from '../../schemas/texts.js';
 import type { FieldParts } from './shell.js';
-import { ariaState, attr, flag, h, LeafField, reuse } from './leaf.js';
+import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
 import type { FieldView } from './view.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
@@ -22,24 +22,30 @@ function displayValue(view: FieldView, value: unknown): string {
 
 /** One-line and multi-line text, e-mail, phone, web address, date and number questions. */
 class TextField extends LeafField {
-  protected readonly labelEl = h('label', { part: 'label' });
+  protected readonly labelEl: HTMLElement;
   private readonly control: HTMLInputElement | HTMLTextAreaElement;
 
   constructor(view: FieldView) {
-    super(view);
     const { kind } = view.node;
-    const numeric = kind === 'number' || kind === 'integer';
-    this.control =
-      kind === 'textarea'
-        ? (h('textarea', { part: 'input', rows: '5' }) as HTMLTextAreaElement)
-        : (h('input', {
-            part: 'input',
-            class: numeric || kind === 'date' ? 'short' : undefined,
-            type: INPUT_TYPES[kind] ?? 'text',
-            inputmode: numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined,
-            spellcheck: kind === 'text' ? undefined : 'false',
-          }) as HTMLInputElement);
-    this.root.append(this.labelEl, this.control);
+    super(
+      view,
+      cloned(`text:${kind}`, () => {
+        const numeric = kind === 'number' || kind === 'integer';
+        const control =
+          kind === 'textarea'
+            ? h('textarea', { part: 'input', rows: '5' })
+            : h('input', {
+                part: 'input',
+                class: numeric || kind === 'date' ? 'short' : undefined,
+                type: INPUT_TYPES[kind] ?? 'text',
+                inputmode: numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined,
+                spellcheck: kind === 'text' ? undefined : 'false',
+              });
+        return h('div', { part: 'field' }, h('label', { part: 'label' }), control);
+      }),
+    );
+    this.labelEl = this.root.firstElementChild as HTMLElement;
+    this.control = this.root.lastElementChild as HTMLInputElement | HTMLTextAreaElement;
   }
 
   protected notesAnchor(): Node {

@@ -58,9 +58,8 @@ export abstract class LeafField {
   readonly root: HTMLElement;
   /** The element holding the label text (label or legend). */
   protected abstract readonly labelEl: HTMLElement;
-  private labelKey = '';
-  private notesKey = '';
-  private helpKey = '';
+  /** What label, notes and help show now: [lang, required, label, pointer, hint, error, help]. */
+  private shown: unknown[] = [];
   private notes: Node[] = [];
   private help?: Element;
 
@@ -83,23 +82,21 @@ export abstract class LeafField {
     const parts = fieldParts(view);
     const { lang } = view;
     attr(this.root, 'class', parts.error ? 'field has-error' : 'field');
-    const labelKey = `${lang}\n${parts.required}\n${parts.label}`;
-    if (labelKey !== this.labelKey) {
-      this.labelKey = labelKey;
+    const shown = [lang, parts.required, parts.label, view.pointer, parts.hint, parts.error, parts.help];
+    const was = this.shown;
+    this.shown = shown;
+    const changed = (...at: number[]) => at.some((i) => was[i] !== shown[i]);
+    if (changed(0, 1, 2)) {
       if (parts.required) this.labelEl.textContent = parts.label;
       else this.labelEl.replaceChildren(`${parts.label} `, h('span', { class: 'optional' }, t(lang, 'optional')));
     }
-    const notesKey = `${lang}\n${parts.id}\n${parts.hint ?? ''}\n${parts.error ?? ''}`;
-    if (notesKey !== this.notesKey) {
-      this.notesKey = notesKey;
+    if (changed(0, 3, 4, 5)) {
       this.notes.forEach((node) => (node as Element).remove());
       this.notes = notes(parts, lang);
       const anchor = this.notesAnchor();
       for (const node of this.notes) anchor.parentNode!.insertBefore(node, anchor);
     }
-    const helpKey = parts.help ? `${lang}\n${parts.label}\n${parts.help}` : '';
-    if (helpKey !== this.helpKey) {
-      this.helpKey = helpKey;
+    if (changed(0, 2, 6)) {
       this.help?.remove();
       this.help = parts.help
         ? h('details', { class: 'help', part: 'help' }, h('summary', null, t(lang, 'help', { name: parts.label })), h('div', { class: 'help-body' }, parts.help))

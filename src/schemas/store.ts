@@ -38,7 +38,7 @@ export class FormStore {
 
   private validation?: Validation;
   private readonly errors = new Map<string, string>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Listener[]>();
   private readonly itemKeyLists = new Map<string, number[]>();
   private readonly conditions = new ConditionCache(
     (pointer) => this.objectValue(pointer),
@@ -127,14 +127,24 @@ export class FormStore {
   // ---- subscribing ------------------------------------------------------------------------------
 
   subscribe(channel: string, listener: Listener): () => void {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => set!.delete(listener);
+    const list = this.listeners.get(channel);
+    if (list) list.push(listener);
+    else this.listeners.set(channel, [listener]);
+    return () => this.unsubscribe(channel, listener);
+  }
+
+  unsubscribe(channel: string, listener: Listener): void {
+    const list = this.listeners.get(channel);
+    const at = list ? list.indexOf(listener) : -1;
+    if (at < 0) return;
+    list!.splice(at, 1);
+    if (!list!.length) this.listeners.delete(channel);
   }
 
   private notify(channel: string): void {
-    this.listeners.get(channel)?.forEach((listener) => listener());
+    const list = this.listeners.get(channel);
+    // Over a copy, skipping listeners that an earlier one unsubscribed (a re-render removes parts).
+    if (list) for (const listener of list.slice()) if (list.includes(listener)) listener();
   }
 
   // ---- writing ------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { describeError } from './messages.js';
 import { ConditionCache } from './conditions.js';
 import { groupErrors, pickError, requiredError } from './errors.js';
 import { nodeAt } from './model.js';
+import { fillDefaults, prune } from './structure.js';
 import { customErrors, labelOf } from './texts.js';
 import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
@@ -51,7 +52,7 @@ export class FormStore {
   constructor(model: FormModel, initial?: Answers) {
     this.model = model;
     this.data = clone(initial) ?? {};
-    this.fillDefaults(model.root, '');
+    fillDefaults(this.data, model.root, '');
     this.rememberConditions('', model.root);
   }
 
@@ -121,7 +122,7 @@ export class FormStore {
 
   /** The answers of the shown questions only: what is validated and submitted. */
   visibleData(): Answers {
-    return (this.prune(this.model.root, this.data, '') as Answers | undefined) ?? {};
+    return (prune(this.model.root, this.data, '', this.conditions) as Answers | undefined) ?? {};
   }
 
   // ---- subscribing ------------------------------------------------------------------------------
@@ -175,7 +176,7 @@ export class FormStore {
     items.push({});
     setIn(this.data, pointer, items);
     const index = items.length - 1;
-    this.fillDefaults(node.item, childPointer(pointer, index));
+    fillDefaults(this.data, node.item, childPointer(pointer, index));
     this.clearErrorsUnder(pointer, true);
     this.notify(`${pointer}#items`);
     this.updateConditions(parentPointer(pointer));
@@ -203,7 +204,7 @@ export class FormStore {
   /** Replaces all answers (a restored draft, or the `data` property). */
   replaceData(data: Answers): void {
     this.data = clone(data) ?? {};
-    this.fillDefaults(this.model.root, '');
+    fillDefaults(this.data, this.model.root, '');
     this.errors.clear();
     this.itemKeyLists.clear();
     this.conditions.forget();
@@ -390,7 +391,7 @@ export class FormStore {
       const node = this.node(current);
       if (node?.kind === 'object' && node.blocks.length) {
         if (this.conditions.refresh(node, current)) {
-          this.fillDefaults(node, current);
+          fillDefaults(this.data, node, current);
           // Defaults may have answered conditions of objects inside.
           this.conditions.forget(current);
           this.rememberConditions(current, node);
@@ -405,54 +406,5 @@ export class FormStore {
       if (current === '' || !upwards) break;
       current = parentPointer(current);
     }
-  }
-
-  // ---- structure ------------------------------------------------------------------------------
-
-  /** Sets `default` and read-only values where nothing is answered, and creates the minimum number
-   * of entries of repeatable groups. */
-  private fillDefaults(node: FieldNode, pointer: string): void {
-    if (node.kind === 'object') {
-      for (const child of node.children) {
-        const childPtr = childPointer(pointer, child.key);
-        if (child.kind === 'object' && this.value(childPtr) === undefined) setIn(this.data, childPtr, {});
-        this.fillDefaults(child, childPtr);
-      }
-      return;
-    }
-    const current = this.value(pointer);
-    if (node.kind === 'array') {
-      const items = Array.isArray(current) ? current : [];
-      while (items.length < node.minItems) items.push({});
-      if (pointer !== '') setIn(this.data, pointer, items);
-      items.forEach((_, i) => this.fillDefaults(node.item, childPointer(pointer, i)));
-      return;
-    }
-    const fixed = node.schema.readOnly === true && node.schema.default !== undefined;
-    if ((fixed || current === undefined) && node.schema.default !== undefined) {
-      setIn(this.data, pointer, clone(node.schema.default));
-    }
-  }
-
-  private prune(node: FieldNode, value: unknown, pointer: string): unknown {
-    if (node.kind === 'object') {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-      const out: Answers = {};
-      const required = this.requiredKeys(node, pointer);
-      for (const child of this.visibleChildren(node, pointer)) {
-        const childPtr = childPointer(pointer, child.key);
-        const pruned = this.prune(child, (value as Answers)[child.key], childPtr);
-        if (pruned === undefined) continue;
-        const emptyObject = child.kind === 'object' && Object.keys(pruned as object).length === 0;
-        if (emptyObject && !required.has(child.key)) continue;
-        out[child.key] = pruned;
-      }
-      return out;
-    }
-    if (node.kind === 'array') {
-      if (!Array.isArray(value)) return undefined;
-      return value.map((item, i) => this.prune(node.item, item, childPointer(pointer, i)) ?? {});
-    }
-    return isEmpty(value) ? undefined : value;
   }
 }

@@ -28,6 +28,8 @@ export default defineConfig(({ mode }) => {
         ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
         : {
             output: {
+              // Vite keeps white space in ES library builds (build.minify only mangles there).
+              minify: true,
               // Lazy chunks are named after the building block they carry (src/modules/<name>/…), so
               // the size check can tell what a plain form loads from what login, upload or payment load.
               chunkFileNames: (chunk: { facadeModuleId?: string | null; name: string }) => {

@@ -259,6 +259,16 @@ export function buildModel(definition: JsonSchema, id: string): FormModel {
   return { definition, root, steps, id };
 }
 
+const childIndex = new WeakMap<ObjectNode, Map<string, FieldNode>>();
+
+/** The question `key` of an object, looked up in an index built on first use (a section of a long
+ * form is asked for each of its questions on every render). */
+function childByKey(node: ObjectNode, key: string): FieldNode | undefined {
+  let index = childIndex.get(node);
+  if (!index) childIndex.set(node, (index = new Map(node.children.map((c) => [c.key, c]))));
+  return index.get(key);
+}
+
 /** The question at an answer pointer ('/hunde/0/name'), or undefined. Array indexes are skipped. */
 export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined {
   if (pointer === '') return root;
@@ -271,7 +281,7 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
       continue;
     }
     if (node.kind !== 'object') return undefined;
-    const child: FieldNode | undefined = node.children.find((c) => c.key === token);
+    const child: FieldNode | undefined = childByKey(node, token);
     if (!child) return undefined;
     node = child;
   }

@@ -1,8 +1,10 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
 import type { describeError } from './messages.js';
+import { ConditionCache } from './conditions.js';
 import { groupErrors, pickError, requiredError } from './errors.js';
 import { nodeAt } from './model.js';
+import { fillDefaults, prune } from './structure.js';
 import { customErrors, labelOf } from './texts.js';
 import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
@@ -37,9 +39,12 @@ export class FormStore {
 
   private validation?: Validation;
   private readonly errors = new Map<string, string>();
-  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly listeners = new Map<string, Listener[]>();
   private readonly itemKeyLists = new Map<string, number[]>();
-  private readonly conditionState = new Map<string, string>();
+  private readonly conditions = new ConditionCache(
+    (pointer) => this.objectValue(pointer),
+    () => this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value)),
+  );
   private nextItemKey = 1;
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
@@ -47,7 +52,7 @@ export class FormStore {
   constructor(model: FormModel, initial?: Answers) {
     this.model = model;
     this.data = clone(initial) ?? {};
-    this.fillDefaults(model.root, '');
+    fillDefaults(this.data, model.root, '');
     this.rememberConditions('', model.root);
   }
 
@@ -117,20 +122,30 @@ export class FormStore {
 
   /** The answers of the shown questions only: what is validated and submitted. */
   visibleData(): Answers {
-    return (this.prune(this.model.root, this.data, '') as Answers | undefined) ?? {};
+    return (prune(this.model.root, this.data, '', this.conditions) as Answers | undefined) ?? {};
   }
 
   // ---- subscribing ------------------------------------------------------------------------------
 
   subscribe(channel: string, listener: Listener): () => void {
-    let set = this.listeners.get(channel);
-    if (!set) this.listeners.set(channel, (set = new Set()));
-    set.add(listener);
-    return () => set!.delete(listener);
+    const list = this.listeners.get(channel);
+    if (list) list.push(listener);
+    else this.listeners.set(channel, [listener]);
+    return () => this.unsubscribe(channel, listener);
+  }
+
+  unsubscribe(channel: string, listener: Listener): void {
+    const list = this.listeners.get(channel);
+    const at = list ? list.indexOf(listener) : -1;
+    if (at < 0) return;
+    list!.splice(at, 1);
+    if (!list!.length) this.listeners.delete(channel);
   }
 
   private notify(channel: string): void {
-    this.listeners.get(channel)?.forEach((listener) => listener());
+    const list = this.listeners.get(channel);
+    // Over a copy, skipping listeners that an earlier one unsubscribed (a re-render removes parts).
+    if (list) for (const listener of list.slice()) if (list.includes(listener)) listener();
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -161,9 +176,10 @@ export class FormStore {
     items.push({});
     setIn(this.data, pointer, items);
     const index = items.length - 1;
-    this.fillDefaults(node.item, childPointer(pointer, index));
+    fillDefaults(this.data, node.item, childPointer(pointer, index));
     this.clearErrorsUnder(pointer, true);
     this.notify(`${pointer}#items`);
+    this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, items);
     return index;
   }
@@ -177,17 +193,21 @@ export class FormStore {
     this.itemKeys(pointer);
     this.itemKeyLists.get(pointer)?.splice(index, 1);
     this.clearErrorsUnder(pointer, false);
+    // The entries after the removed one moved up: their conditions are remembered by index.
+    this.conditions.forget(pointer);
+    this.rememberConditions(pointer, node);
     this.notify(`${pointer}#items`);
+    this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, items);
   }
 
   /** Replaces all answers (a restored draft, or the `data` property). */
   replaceData(data: Answers): void {
     this.data = clone(data) ?? {};
-    this.fillDefaults(this.model.root, '');
+    fillDefaults(this.data, this.model.root, '');
     this.errors.clear();
     this.itemKeyLists.clear();
-    this.conditionState.clear();
+    this.conditions.forget();
     this.rememberConditions('', this.model.root);
     // Every rendered question shows the new answers.
     for (const channel of [...this.listeners.keys()]) this.notify(channel);
@@ -331,28 +351,12 @@ export class FormStore {
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   }
 
-  private activeBlocks(node: ObjectNode, pointer: string) {
-    const value = this.objectValue(pointer);
-    return node.blocks.filter((block) => {
-      if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
-      if (!this.validation) return false;
-      const matches = this.validator.matches(block.when.schemaPointer, value);
-      return block.when.negate ? !matches : matches;
-    });
-  }
-
   private shownKeys(node: ObjectNode, pointer: string): Set<string> {
-    if (node.blocks.length === 0) return node.baseFields;
-    const shown = new Set(node.baseFields);
-    for (const block of this.activeBlocks(node, pointer)) block.fields.forEach((f) => shown.add(f));
-    return shown;
+    return this.conditions.shownKeys(node, pointer);
   }
 
   private requiredKeys(node: ObjectNode, pointer: string): Set<string> {
-    if (node.blocks.length === 0) return node.baseRequired;
-    const required = new Set(node.baseRequired);
-    for (const block of this.activeBlocks(node, pointer)) block.required.forEach((f) => required.add(f));
-    return required;
+    return this.conditions.requiredKeys(node, pointer);
   }
 
   /** Whether a question is shown: every object on its way shows the next step of the path. */
@@ -370,15 +374,9 @@ export class FormStore {
     return true;
   }
 
-  private conditionSignature(node: ObjectNode, pointer: string): string {
-    return this.activeBlocks(node, pointer)
-      .map((block) => node.blocks.indexOf(block))
-      .join(',');
-  }
-
   private rememberConditions(pointer: string, node: FieldNode): void {
     if (node.kind === 'object') {
-      if (node.blocks.length) this.conditionState.set(pointer, this.conditionSignature(node, pointer));
+      if (node.blocks.length) this.conditions.refresh(node, pointer);
       for (const child of node.children) this.rememberConditions(childPointer(pointer, child.key), child);
     } else if (node.kind === 'array') {
       const items = (this.value(pointer) as unknown[] | undefined) ?? [];
@@ -392,10 +390,11 @@ export class FormStore {
     for (;;) {
       const node = this.node(current);
       if (node?.kind === 'object' && node.blocks.length) {
-        const signature = this.conditionSignature(node, current);
-        if (this.conditionState.get(current) !== signature) {
-          this.conditionState.set(current, signature);
-          this.fillDefaults(node, current);
+        if (this.conditions.refresh(node, current)) {
+          fillDefaults(this.data, node, current);
+          // Defaults may have answered conditions of objects inside.
+          this.conditions.forget(current);
+          this.rememberConditions(current, node);
           for (const key of [...this.errors.keys()]) {
             if (key.startsWith(`${current}/`) && !this.isShown(key)) this.errors.delete(key);
           }
@@ -407,54 +406,5 @@ export class FormStore {
       if (current === '' || !upwards) break;
       current = parentPointer(current);
     }
-  }
-
-  // ---- structure ------------------------------------------------------------------------------
-
-  /** Sets `default` and read-only values where nothing is answered, and creates the minimum number
-   * of entries of repeatable groups. */
-  private fillDefaults(node: FieldNode, pointer: string): void {
-    if (node.kind === 'object') {
-      for (const child of node.children) {
-        const childPtr = childPointer(pointer, child.key);
-        if (child.kind === 'object' && this.value(childPtr) === undefined) setIn(this.data, childPtr, {});
-        this.fillDefaults(child, childPtr);
-      }
-      return;
-    }
-    const current = this.value(pointer);
-    if (node.kind === 'array') {
-      const items = Array.isArray(current) ? current : [];
-      while (items.length < node.minItems) items.push({});
-      if (pointer !== '') setIn(this.data, pointer, items);
-      items.forEach((_, i) => this.fillDefaults(node.item, childPointer(pointer, i)));
-      return;
-    }
-    const fixed = node.schema.readOnly === true && node.schema.default !== undefined;
-    if ((fixed || current === undefined) && node.schema.default !== undefined) {
-      setIn(this.data, pointer, clone(node.schema.default));
-    }
-  }
-
-  private prune(node: FieldNode, value: unknown, pointer: string): unknown {
-    if (node.kind === 'object') {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-      const out: Answers = {};
-      const required = this.requiredKeys(node, pointer);
-      for (const child of this.visibleChildren(node, pointer)) {
-        const childPtr = childPointer(pointer, child.key);
-        const pruned = this.prune(child, (value as Answers)[child.key], childPtr);
-        if (pruned === undefined) continue;
-        const emptyObject = child.kind === 'object' && Object.keys(pruned as object).length === 0;
-        if (emptyObject && !required.has(child.key)) continue;
-        out[child.key] = pruned;
-      }
-      return out;
-    }
-    if (node.kind === 'array') {
-      if (!Array.isArray(value)) return undefined;
-      return value.map((item, i) => this.prune(node.item, item, childPointer(pointer, i)) ?? {});
-    }
-    return isEmpty(value) ? undefined : value;
   }
 }

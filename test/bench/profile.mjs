@@ -1,12 +1,13 @@
 // A CPU profile of one load of the synthetic form (default 1,000 fields) with the built bundle:
 // the functions with the most self time. For finding what to make faster, not for figures.
-//   npx vite build && node test/bench/profile.mjs 1000
+//   npx vite build && node test/bench/profile.mjs 1000 [ozg|baseline]
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
 import { fileURLToPath } from 'node:url';
 const n = Number(process.argv[2] ?? 1000);
+const which = process.argv[3] ?? 'ozg';
 const forms = new Map([[String(n), buildSyntheticForm(n).definition]]);
 const server = await startBenchServer({ distDir: fileURLToPath(new URL('../../dist', import.meta.url)), pagesDir: fileURLToPath(new URL('./pages', import.meta.url)), forms });
 const browser = await chromium.launch(chromiumLaunchOptions);
@@ -16,8 +17,8 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
 const t0 = Date.now();
-await page.goto(`${server.origin}/bench/ozg.html?n=${n}`);
-await page.waitForFunction((c) => document.querySelector('ozg-form')?.shadowRoot?.querySelectorAll('input,select,textarea').length >= c, buildSyntheticForm(n).expectedControls, { timeout: 60000 });
+await page.goto(`${server.origin}/bench/${which}.html?n=${n}`);
+await page.waitForFunction((c) => (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c, buildSyntheticForm(n).expectedControls, { timeout: 60000 });
 console.log('rendered after', Date.now() - t0, 'ms');
 const { profile } = await cdp.send('Profiler.stop');
 // self time by function

@@ -1,71 +1,168 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { sameValue } from '../../schemas/data.js';
 import { choiceLabel } from '../../schemas/texts.js';
 import type { ChoiceNode } from '../../schemas/types.js';
-import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
+import type { FieldParts } from './shell.js';
+import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
 import type { FieldView } from './view.js';
 
-/** Single choice: radio buttons in a fieldset, or a select list for long lists. */
-export function renderChoiceField(view: FieldView) {
-  const { store, pointer, lang } = view;
-  const node = view.node as ChoiceNode;
-  const parts = fieldParts(view);
-  const current = store.value(pointer);
-  const disabled = parts.readOnly;
-  const invalid = parts.error ? 'true' : undefined;
+/** Single choice as a select list (long lists). */
+class SelectField extends LeafField {
+  protected readonly labelEl = h('label', { part: 'label' });
+  private readonly select = h('select', { part: 'input' }) as HTMLSelectElement;
+  private readonly options: HTMLOptionElement[];
 
-  if (node.widget === 'select') {
-    const selected = node.options.findIndex((o) => sameValue(o.value, current));
-    const onChange = (event: Event) => {
-      const index = Number((event.target as HTMLSelectElement).value);
-      store.setValue(pointer, index >= 0 ? node.options[index].value : undefined, true);
-      store.touch(pointer);
-    };
-    return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<select id=${parts.id} name=${pointer} part="input" .value=${live(String(selected))} ?disabled=${disabled} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(node.schema['x-ozg']?.autocomplete)} @change=${onChange}><option value="-1">${t(lang, 'choose')}</option>${node.options.map((option, i) => html`<option value=${i} ?selected=${i === selected}>${choiceLabel(node, option, lang)}</option>`)}</select>${helpText(view, parts)}</div>`;
+  constructor(view: FieldView) {
+    super(view);
+    const node = view.node as ChoiceNode;
+    this.options = [h('option', { value: '-1' }) as HTMLOptionElement, ...node.options.map((_, i) => h('option', { value: String(i) }) as HTMLOptionElement)];
+    this.select.append(...this.options);
+    this.root.append(this.labelEl, this.select);
   }
 
-  const onChange = (event: Event) => {
-    const index = Number((event.target as HTMLInputElement).value);
-    store.setValue(pointer, node.options[index].value, true);
+  protected notesAnchor(): Node {
+    return this.select;
+  }
+
+  protected paint(parts: FieldParts): void {
+    const { store, pointer, lang } = this.view;
+    const node = this.view.node as ChoiceNode;
+    const current = store.value(pointer);
+    const selected = node.options.findIndex((o) => sameValue(o.value, current));
+    attr(this.labelEl, 'for', parts.id);
+    attr(this.select, 'id', parts.id);
+    attr(this.select, 'name', pointer);
+    this.options.forEach((option, i) => {
+      const label = i === 0 ? t(lang, 'choose') : choiceLabel(node, node.options[i - 1], lang);
+      if (option.textContent !== label) option.textContent = label;
+      if (i > 0) flag(option, 'selected', i - 1 === selected);
+    });
+    if (this.select.value !== String(selected)) this.select.value = String(selected);
+    flag(this.select, 'disabled', parts.readOnly);
+    ariaState(this.select, parts, 'always');
+    attr(this.select, 'autocomplete', node.schema['x-ozg']?.autocomplete);
+  }
+
+  protected onEvent(event: Event): void {
+    if (event.type !== 'change') return;
+    const { store, pointer } = this.view;
+    const node = this.view.node as ChoiceNode;
+    const index = Number(this.select.value);
+    store.setValue(pointer, index >= 0 ? node.options[index].value : undefined, true);
     store.touch(pointer);
-  };
-  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)} aria-required=${ifDefined(parts.required ? 'true' : undefined)} aria-invalid=${ifDefined(invalid)} role="radiogroup"><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
-    (option, i) =>
-      html`<div class="choice"><input type="radio" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(sameValue(option.value, current))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${choiceLabel(node, option, lang)}</label></div>`,
-  )}</fieldset>${helpText(view, parts)}</div>`;
+  }
 }
 
-/** Multiple choice: a group of checkboxes, answers kept in the order of the options. */
-export function renderMultiField(view: FieldView) {
-  const { store, pointer, lang } = view;
-  const node = view.node as ChoiceNode;
-  const parts = fieldParts(view);
-  const current = (store.value(pointer) as unknown[] | undefined) ?? [];
-  const disabled = parts.readOnly;
-  const onChange = (event: Event) => {
-    const group = (event.target as HTMLElement).closest('fieldset')!;
-    const ticked = [...group.querySelectorAll<HTMLInputElement>('input[type=checkbox]')]
-      .filter((box) => box.checked)
-      .map((box) => node.options[Number(box.value)].value);
-    store.setValue(pointer, ticked, true);
+/** Radio buttons (single choice) or checkboxes (multiple choice) in a fieldset. */
+class ChoicesField extends LeafField {
+  protected readonly labelEl = h('legend', { part: 'label' });
+  private readonly group = h('fieldset', { class: 'choices' });
+  private readonly boxes: HTMLInputElement[];
+  private readonly labels: HTMLLabelElement[];
+
+  constructor(view: FieldView) {
+    super(view);
+    const node = view.node as ChoiceNode;
+    const type = node.kind === 'multi' ? 'checkbox' : 'radio';
+    if (type === 'radio') this.group.setAttribute('role', 'radiogroup');
+    this.boxes = node.options.map((_, i) => h('input', { type, value: String(i) }) as HTMLInputElement);
+    this.labels = node.options.map(() => h('label') as HTMLLabelElement);
+    this.group.append(this.labelEl, ...this.boxes.map((box, i) => h('div', { class: 'choice' }, box, this.labels[i])));
+    this.root.append(this.group);
+  }
+
+  protected notesAnchor(): Node {
+    return this.boxes[0].parentNode!;
+  }
+
+  protected paint(parts: FieldParts): void {
+    const { store, pointer, lang } = this.view;
+    const node = this.view.node as ChoiceNode;
+    const current = store.value(pointer);
+    const multi = node.kind === 'multi';
+    attr(this.group, 'id', parts.id);
+    attr(this.group, 'aria-describedby', parts.describedBy);
+    if (!multi) {
+      attr(this.group, 'aria-required', parts.required ? 'true' : undefined);
+      attr(this.group, 'aria-invalid', parts.error ? 'true' : undefined);
+    }
+    this.boxes.forEach((box, i) => {
+      const option = node.options[i];
+      const id = `${parts.id}-${i}`;
+      attr(box, 'id', id);
+      attr(box, 'name', parts.id);
+      attr(this.labels[i], 'for', id);
+      const label = choiceLabel(node, option, lang);
+      if (this.labels[i].textContent !== label) this.labels[i].textContent = label;
+      const checked = multi ? ((current as unknown[] | undefined) ?? []).some((v) => sameValue(v, option.value)) : sameValue(option.value, current);
+      if (box.checked !== checked) box.checked = checked;
+      flag(box, 'disabled', parts.readOnly);
+    });
+  }
+
+  protected onEvent(event: Event, target: HTMLInputElement): void {
+    if (event.type !== 'change') return;
+    const { store, pointer } = this.view;
+    const node = this.view.node as ChoiceNode;
+    if (node.kind === 'multi') {
+      const ticked = this.boxes.filter((box) => box.checked).map((box) => node.options[Number(box.value)].value);
+      store.setValue(pointer, ticked, true);
+    } else {
+      store.setValue(pointer, node.options[Number(target.value)].value, true);
+    }
     store.touch(pointer);
-  };
-  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field"><fieldset id=${parts.id} class="choices" aria-describedby=${ifDefined(parts.describedBy)}><legend part="label">${labelContent(view, parts)}</legend>${hintAndError(view, parts)}${node.options.map(
-    (option, i) =>
-      html`<div class="choice"><input type="checkbox" id="${parts.id}-${i}" name=${parts.id} value=${i} .checked=${live(current.some((v) => sameValue(v, option.value)))} ?disabled=${disabled} @change=${onChange} /><label for="${parts.id}-${i}">${choiceLabel(node, option, lang)}</label></div>`,
-  )}</fieldset>${helpText(view, parts)}</div>`;
+  }
 }
 
 /** A single checkbox (yes/no, or a confirmation that must be ticked). */
-export function renderBooleanField(view: FieldView) {
-  const { store, pointer } = view;
-  const parts = fieldParts(view);
-  const onChange = (event: Event) => {
-    store.setValue(pointer, (event.target as HTMLInputElement).checked, true);
+class BooleanField extends LeafField {
+  protected readonly labelEl: HTMLElement;
+  private readonly box: HTMLInputElement;
+  private readonly wrap: HTMLElement;
+
+  constructor(view: FieldView) {
+    super(
+      view,
+      cloned('boolean', () => h('div', { part: 'field' }, h('div', { class: 'choice' }, h('input', { type: 'checkbox', part: 'input' }), h('label', { part: 'label' })))),
+    );
+    this.wrap = this.root.firstElementChild as HTMLElement;
+    this.box = this.wrap.firstElementChild as HTMLInputElement;
+    this.labelEl = this.wrap.lastElementChild as HTMLElement;
+  }
+
+  protected notesAnchor(): Node {
+    return this.wrap;
+  }
+
+  protected paint(parts: FieldParts): void {
+    const { store, pointer } = this.view;
+    attr(this.box, 'id', parts.id);
+    attr(this.box, 'name', pointer);
+    attr(this.labelEl, 'for', parts.id);
+    const checked = store.value(pointer) === true;
+    if (this.box.checked !== checked) this.box.checked = checked;
+    flag(this.box, 'disabled', parts.readOnly);
+    ariaState(this.box, parts, 'always');
+  }
+
+  protected onEvent(event: Event): void {
+    if (event.type !== 'change') return;
+    const { store, pointer } = this.view;
+    store.setValue(pointer, this.box.checked, true);
     store.touch(pointer);
-  };
-  return html`<div class=${parts.error ? 'field has-error' : 'field'} part="field">${hintAndError(view, parts)}<div class="choice"><input type="checkbox" id=${parts.id} name=${pointer} part="input" .checked=${live(store.value(pointer) === true)} ?disabled=${parts.readOnly} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(parts.error ? 'true' : undefined)} aria-describedby=${ifDefined(parts.describedBy)} @change=${onChange} /><label for=${parts.id} part="label">${labelContent(view, parts)}</label></div>${helpText(view, parts)}</div>`;
+  }
+}
+
+/** Single choice: radio buttons in a fieldset, or a select list for long lists. */
+export function renderChoiceField(view: FieldView, previous?: LeafField): LeafField {
+  return (view.node as ChoiceNode).widget === 'select' ? reuse(SelectField, view, previous) : reuse(ChoicesField, view, previous);
+}
+
+/** Multiple choice: a group of checkboxes, answers kept in the order of the options. */
+export function renderMultiField(view: FieldView, previous?: LeafField): LeafField {
+  return reuse(ChoicesField, view, previous);
+}
+
+export function renderBooleanField(view: FieldView, previous?: LeafField): LeafField {
+  return reuse(BooleanField, view, previous);
 }

@@ -3,23 +3,26 @@ import type { DirectiveResult } from 'lit/directive.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
 import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
+import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
 
-export function renderField(view: FieldView): unknown {
+/** A Lit template, or (questions with one answer) a `LeafField` that updates its own DOM; the
+ * leaf rendered before is passed in to be updated in place. */
+export function renderField(view: FieldView, previous?: LeafField): unknown {
   switch (view.node.kind) {
     case 'object':
       return renderObjectField(view);
     case 'array':
       return renderArrayField(view);
     case 'choice':
-      return renderChoiceField(view);
+      return renderChoiceField(view, previous);
     case 'multi':
-      return renderMultiField(view);
+      return renderMultiField(view, previous);
     case 'boolean':
-      return renderBooleanField(view);
+      return renderBooleanField(view, previous);
     default:
-      return renderTextField(view);
+      return renderTextField(view, previous);
   }
 }
 
@@ -41,10 +44,14 @@ function channels(view: FieldView): string[] {
 class FieldDirective extends AsyncDirective {
   private view?: FieldView;
   private part?: ChildPart;
-  private unsubscribers: (() => void)[] = [];
+  /** The store and channels listened to (one listener for all of them). */
+  private listening?: { store: FieldView['store']; channels: string[] };
+  private leaf?: LeafField;
 
   render(view: FieldView): unknown {
-    return renderField(view);
+    const result = renderField(view, this.leaf);
+    this.leaf = result instanceof LeafField ? result : undefined;
+    return this.leaf ? this.leaf.root : result;
   }
 
   override update(part: Part, [view]: [FieldView]): unknown {
@@ -53,39 +60,38 @@ class FieldDirective extends AsyncDirective {
     const same =
       previous && previous.store === view.store && previous.pointer === view.pointer && previous.node === view.node && previous.lang === view.lang && previous.bare === view.bare;
     this.view = view;
-    if (same && this.unsubscribers.length) return noChange;
+    if (same && this.listening) return noChange;
     this.listen();
     return this.render(view);
   }
 
-  private listen(): void {
-    this.unsubscribers.forEach((off) => off());
-    const view = this.view;
-    if (!view || !this.isConnected) {
-      this.unsubscribers = [];
+  private readonly changed = (): void => {
+    // Lit does not disconnect a directive that sits directly in a part `repeat` removed; such a
+    // part has left the DOM: stop listening instead of rendering into nothing.
+    if (!this.part?.parentNode) {
+      this.disconnected();
       return;
     }
-    this.unsubscribers = channels(view).map((channel) =>
-      view.store.subscribe(channel, () => {
-        // Lit does not disconnect a directive that sits directly in a part `repeat` removed; such a
-        // part has left the DOM: stop listening instead of rendering into nothing.
-        if (!this.part?.parentNode) {
-          this.disconnected();
-          return;
-        }
-        if (this.view) this.setValue(renderField(this.view));
-      }),
-    );
+    if (this.view) this.setValue(this.render(this.view));
+  };
+
+  private listen(): void {
+    this.disconnected();
+    const view = this.view;
+    if (!view || !this.isConnected) return;
+    this.listening = { store: view.store, channels: channels(view) };
+    for (const channel of this.listening.channels) view.store.subscribe(channel, this.changed);
   }
 
   protected override disconnected(): void {
-    this.unsubscribers.forEach((off) => off());
-    this.unsubscribers = [];
+    if (!this.listening) return;
+    for (const channel of this.listening.channels) this.listening.store.unsubscribe(channel, this.changed);
+    this.listening = undefined;
   }
 
   protected override reconnected(): void {
     this.listen();
-    if (this.view) this.setValue(renderField(this.view));
+    if (this.view) this.setValue(this.render(this.view));
   }
 }
 

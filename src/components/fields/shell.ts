@@ -39,12 +39,13 @@ export function fieldParts(view: FieldView): FieldParts {
 }
 
 /*
- * The templates of a question are written without white space between tags and with as few
- * `${}` parts as possible: every part costs a marker node, and a form of 1,000 questions pays it
- * 1,000 times when it is put into the page.
+ * Groups (fieldsets) are Lit templates, written without white space between tags and with as few
+ * `${}` parts as possible: every part costs a marker node. Questions with one answer are plain DOM
+ * (leaf.ts).
  */
 
-/** The label text, with "(optional)" after it when the question may stay empty. */
+/** For questions rendered with Lit (leaf.ts builds the same as DOM): the label text, with
+ * "(optional)" after it when the question may stay empty. */
 export function labelContent(view: FieldView, parts: FieldParts): string | TemplateResult {
   return parts.required ? parts.label : html`${parts.label} <span class="optional">${t(view.lang, 'optional')}</span>`;
 }

@@ -1,8 +1,6 @@
-import { html } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
 import { text } from '../../schemas/texts.js';
-import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
+import type { FieldParts } from './shell.js';
+import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
 import type { FieldView } from './view.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
@@ -23,25 +21,63 @@ function displayValue(view: FieldView, value: unknown): string {
 }
 
 /** One-line and multi-line text, e-mail, phone, web address, date and number questions. */
-export function renderTextField(view: FieldView) {
-  const { store, node, pointer, lang } = view;
-  const parts = fieldParts(view);
-  const numeric = node.kind === 'number' || node.kind === 'integer';
-  const readOnly = parts.readOnly;
-  const value = displayValue(view, store.value(pointer));
-  const onInput = (event: Event) => {
-    const raw = (event.target as HTMLInputElement).value;
-    store.setValue(pointer, numeric ? parseNumber(raw) : raw, true);
-  };
-  const onChange = () => store.touch(pointer);
-  const autocomplete = node.schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[node.kind];
-  const placeholder = text(node.schema, 'placeholder', lang);
-  const invalid = parts.error ? 'true' : undefined;
-  const required = parts.required ? 'true' : 'false';
-  const fieldClass = parts.error ? 'field has-error' : 'field';
+class TextField extends LeafField {
+  protected readonly labelEl: HTMLElement;
+  private readonly control: HTMLInputElement | HTMLTextAreaElement;
 
-  if (node.kind === 'textarea') {
-    return html`<div class=${fieldClass} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<textarea id=${parts.id} name=${pointer} part="input" rows="5" .value=${live(value)} ?readonly=${readOnly} aria-required=${required} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(autocomplete)} placeholder=${ifDefined(placeholder)} maxlength=${ifDefined(node.schema.maxLength)} @input=${onInput} @change=${onChange}></textarea>${helpText(view, parts)}</div>`;
+  constructor(view: FieldView) {
+    const { kind } = view.node;
+    super(
+      view,
+      cloned(`text:${kind}`, () => {
+        const numeric = kind === 'number' || kind === 'integer';
+        const control =
+          kind === 'textarea'
+            ? h('textarea', { part: 'input', rows: '5' })
+            : h('input', {
+                part: 'input',
+                class: numeric || kind === 'date' ? 'short' : undefined,
+                type: INPUT_TYPES[kind] ?? 'text',
+                inputmode: numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined,
+                spellcheck: kind === 'text' ? undefined : 'false',
+              });
+        return h('div', { part: 'field' }, h('label', { part: 'label' }), control);
+      }),
+    );
+    this.labelEl = this.root.firstElementChild as HTMLElement;
+    this.control = this.root.lastElementChild as HTMLInputElement | HTMLTextAreaElement;
   }
-  return html`<div class=${fieldClass} part="field"><label for=${parts.id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<input id=${parts.id} name=${pointer} part="input" class=${ifDefined(numeric || node.kind === 'date' ? 'short' : undefined)} type=${INPUT_TYPES[node.kind] ?? 'text'} inputmode=${ifDefined(numeric ? (node.kind === 'integer' ? 'numeric' : 'decimal') : undefined)} .value=${live(value)} ?readonly=${readOnly} aria-required=${required} aria-invalid=${ifDefined(invalid)} aria-describedby=${ifDefined(parts.describedBy)} autocomplete=${ifDefined(autocomplete)} placeholder=${ifDefined(placeholder)} spellcheck=${ifDefined(node.kind === 'text' ? undefined : 'false')} @input=${onInput} @change=${onChange} />${helpText(view, parts)}</div>`;
+
+  protected notesAnchor(): Node {
+    return this.control;
+  }
+
+  protected paint(parts: FieldParts): void {
+    const { store, node, pointer, lang } = this.view;
+    const control = this.control;
+    attr(this.labelEl, 'for', parts.id);
+    attr(control, 'id', parts.id);
+    attr(control, 'name', pointer);
+    const value = displayValue(this.view, store.value(pointer));
+    if (control.value !== value) control.value = value;
+    flag(control, 'readonly', parts.readOnly);
+    ariaState(control, parts, 'always');
+    attr(control, 'autocomplete', node.schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[node.kind]);
+    attr(control, 'placeholder', text(node.schema, 'placeholder', lang));
+    if (node.kind === 'textarea') attr(control, 'maxlength', node.schema.maxLength === undefined ? undefined : String(node.schema.maxLength));
+  }
+
+  protected onEvent(event: Event, target: HTMLInputElement): void {
+    const { store, node, pointer } = this.view;
+    if (event.type === 'change') {
+      store.touch(pointer);
+      return;
+    }
+    const numeric = node.kind === 'number' || node.kind === 'integer';
+    store.setValue(pointer, numeric ? parseNumber(target.value) : target.value, true);
+  }
+}
+
+export function renderTextField(view: FieldView, previous?: LeafField): LeafField {
+  return reuse(TextField, view, previous);
 }

@@ -1,0 +1,53 @@
+import type { ConditionCache } from './conditions.js';
+import { childPointer, clone, getIn, isEmpty, setIn, type Answers } from './data.js';
+import type { FieldNode } from './types.js';
+
+/** Sets `default` and read-only values where nothing is answered, creates the objects of groups and
+ * the minimum number of entries of repeatable groups. */
+export function fillDefaults(data: Answers, node: FieldNode, pointer: string): void {
+  if (node.kind === 'object') {
+    for (const child of node.children) {
+      const childPtr = childPointer(pointer, child.key);
+      if (child.kind === 'object' && getIn(data, childPtr) === undefined) setIn(data, childPtr, {});
+      fillDefaults(data, child, childPtr);
+    }
+    return;
+  }
+  const current = getIn(data, pointer);
+  if (node.kind === 'array') {
+    const items = Array.isArray(current) ? current : [];
+    while (items.length < node.minItems) items.push({});
+    if (pointer !== '') setIn(data, pointer, items);
+    items.forEach((_, i) => fillDefaults(data, node.item, childPointer(pointer, i)));
+    return;
+  }
+  const fixed = node.schema.readOnly === true && node.schema.default !== undefined;
+  if ((fixed || current === undefined) && node.schema.default !== undefined) {
+    setIn(data, pointer, clone(node.schema.default));
+  }
+}
+
+/** The answers of the shown questions only, without empty answers and empty optional groups. */
+export function prune(node: FieldNode, value: unknown, pointer: string, conditions: ConditionCache): unknown {
+  if (node.kind === 'object') {
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const out: Answers = {};
+    const required = conditions.requiredKeys(node, pointer);
+    const shown = conditions.shownKeys(node, pointer);
+    for (const child of node.children) {
+      if (!shown.has(child.key)) continue;
+      const childPtr = childPointer(pointer, child.key);
+      const pruned = prune(child, (value as Answers)[child.key], childPtr, conditions);
+      if (pruned === undefined) continue;
+      const emptyObject = child.kind === 'object' && Object.keys(pruned as object).length === 0;
+      if (emptyObject && !required.has(child.key)) continue;
+      out[child.key] = pruned;
+    }
+    return out;
+  }
+  if (node.kind === 'array') {
+    if (!Array.isArray(value)) return undefined;
+    return value.map((item, i) => prune(node.item, item, childPointer(pointer, i), conditions) ?? {});
+  }
+  return isEmpty(value) ? undefined : value;
+}

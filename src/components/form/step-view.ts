@@ -33,11 +33,13 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
   const nodes = step.fields
     .map((key) => store.model.root.children.find((c) => c.key === key)!)
     .filter((node) => shown.has(node.key));
+  // The questions go into a div, not straight into the <form>: Chromium inserts subtrees with
+  // controls into a form element one by one about 100x slower (see test/bench/README.md).
   return html`${renderErrorSummary(view.summary, lang, view.goToField)}
     <form part="form" novalidate @submit=${view.onNext}>
       <h3 class="step-title" tabindex="-1">${view.stepTitle(step, index)}</h3>
       ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
-      ${repeat(nodes, (node) => node.key, (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }))}
+      <div class="fields">${repeat(nodes, (node) => node.key, (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }))}</div>
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary">
           ${t(lang, view.returnToReview ? 'toReview' : 'next')}

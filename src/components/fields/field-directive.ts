@@ -6,8 +6,14 @@ import { renderBooleanField, renderChoiceField, renderMultiField } from './choic
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
 
+/** File questions load their code (file-upload.ts, modules/uploads) only when a form has one. */
+let fileField: ((view: FieldView) => unknown) | undefined;
+let loadingFileField: Promise<unknown> | undefined;
+
 export function renderField(view: FieldView): unknown {
   switch (view.node.kind) {
+    case 'file':
+      return fileField?.(view);
     case 'object':
       return renderObjectField(view);
     case 'array':
@@ -44,6 +50,10 @@ class FieldDirective extends AsyncDirective {
   private unsubscribers: (() => void)[] = [];
 
   render(view: FieldView): unknown {
+    if (view.node.kind === 'file' && !fileField) {
+      loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField));
+      void loadingFileField.then(() => this.view === view && this.setValue(renderField(view)));
+    }
     return renderField(view);
   }
 

@@ -48,7 +48,6 @@ const de: Record<string, Sentence> = {
     if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${label} aus.`;
     if (ctx.kind === 'array') return `Bitte fügen Sie bei ${label} mindestens einen Eintrag hinzu.`;
     if (ctx.kind === 'object') return `Bitte füllen Sie ${label} aus.`;
-    if (ctx.kind === 'file') return `Bitte wählen Sie eine Datei für ${label} aus.`;
     return `Bitte geben Sie ${label} an.`;
   },
   minLength: (label, p) =>
@@ -82,7 +81,6 @@ const de: Record<string, Sentence> = {
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
     if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie mindestens eine Angabe bei ${label} aus.` : `Bitte wählen Sie bei ${label} mindestens ${n} Angaben aus.`;
-    if (ctx.kind === 'file') return `Bitte wählen Sie für ${label} mindestens ${n} Dateien aus.`;
     return n === 1 ? `Bitte fügen Sie bei ${label} mindestens einen Eintrag hinzu.` : `Bitte fügen Sie bei ${label} mindestens ${n} Einträge hinzu.`;
   },
   maxItems: (label, p, ctx) => {
@@ -103,7 +101,6 @@ const en: Record<string, Sentence> = {
     if (ctx.kind === 'multi') return `Select at least one option for ${label}.`;
     if (ctx.kind === 'array') return `Add at least one entry to ${label}.`;
     if (ctx.kind === 'object') return `Fill in ${label}.`;
-    if (ctx.kind === 'file') return `Choose a file for ${label}.`;
     return `Enter ${label}.`;
   },
   minLength: (label, p) =>
@@ -136,7 +133,6 @@ const en: Record<string, Sentence> = {
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
     if (isMulti(ctx)) return n === 1 ? `Select at least one option for ${label}.` : `Select at least ${n} options for ${label}.`;
-    if (ctx.kind === 'file') return `Choose at least ${n} files for ${label}.`;
     return n === 1 ? `Add at least one entry to ${label}.` : `Add at least ${n} entries to ${label}.`;
   },
   maxItems: (label, p, ctx) => {

@@ -279,3 +279,8 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
   }
   return node;
 }
+
+/** Whether a question or any question below it is a file question (then modules/uploads is needed). */
+export function hasFileQuestion(node: FieldNode): boolean {
+  return node.kind === 'file' || (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item));
+}

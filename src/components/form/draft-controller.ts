@@ -1,4 +1,6 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { formatDate, t } from '../../modules/i18n/ui-texts.js';
+import type { Lang } from '../../schemas/types.js';
 import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
 import type { FormStore } from '../../schemas/store.js';
 
@@ -84,5 +86,14 @@ export class DraftController implements ReactiveController {
     }
     this.restoredAt = undefined;
     this.host.requestUpdate();
+  }
+
+  /** "Ihre Angaben vom … wurden wiederhergestellt" with a button to start afresh; nothing when no draft was restored. */
+  renderNotice(lang: Lang, onDiscard: () => void) {
+    if (!this.restoredAt) return undefined;
+    return html`<div class="notice" part="draft-notice">
+      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt) })}</p>
+      <button type="button" class="link" part="button" @click=${onDiscard}>${t(lang, 'draftDiscard')}</button>
+    </div>`;
   }
 }

@@ -1,6 +1,9 @@
+import { html, nothing } from 'lit';
+import { t } from '../../modules/i18n/ui-texts.js';
 import { DefinitionLoadError } from '../../schemas/load.js';
+import { DefinitionError } from '../../schemas/model.js';
 import type { FormStore } from '../../schemas/store.js';
-import type { FieldNode, JsonSchema } from '../../schemas/types.js';
+import type { FieldNode, JsonSchema, Lang } from '../../schemas/types.js';
 
 export type ValidationModule = typeof import('../../schemas/validation.js');
 
@@ -38,3 +41,36 @@ export async function explainFailure(
   return error;
 }
 
+
+/** Why a form could not be shown, in the person's language. */
+export interface LoadProblem {
+  message: string;
+  problems: { pointer: string; message: string }[];
+}
+
+export function describeFailure(error: unknown, lang: Lang): LoadProblem {
+  if (error instanceof DefinitionLoadError) {
+    const key = ({ missing: 'noDefinition', http: 'httpError', network: 'networkError', json: 'jsonError', invalid: 'invalidDefinition' } as const)[error.reason];
+    return { message: t(lang, key, error.params), problems: error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] })) };
+  }
+  if (error instanceof DefinitionError) {
+    return { message: t(lang, 'invalidDefinition'), problems: [{ pointer: error.pointer || '/', message: error.message }] };
+  }
+  return {
+    message: t(lang, 'invalidDefinition'),
+    problems: [{ pointer: '/', message: error instanceof Error ? error.message : String(error) }],
+  };
+}
+
+/** The alert shown instead of a form whose definition could not be loaded or is invalid. */
+export function renderLoadProblem(problem: LoadProblem, lang: Lang) {
+  return html`<div class="load-error" role="alert" part="load-error">
+    <h2>${t(lang, 'loadFailed')}</h2>
+    <p>${t(lang, 'loadFailedHint')}${problem.message}</p>
+    ${problem.problems.length
+      ? html`<ul>
+          ${problem.problems.map((p) => html`<li><code>${p.pointer}</code>: ${p.message}</li>`)}
+        </ul>`
+      : nothing}
+  </div>`;
+}

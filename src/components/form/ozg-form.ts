@@ -1,33 +1,31 @@
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { DraftStore } from '../../modules/drafts/draft-store.js';
-import { formatDate, resolveLang, t } from '../../modules/i18n/ui-texts.js';
-import { childPointer, tokens, type Answers } from '../../schemas/data.js';
+import { resolveLang, t } from '../../modules/i18n/ui-texts.js';
+import { tokens, type Answers } from '../../schemas/data.js';
 import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
-import { buildModel, DefinitionError } from '../../schemas/model.js';
+import { buildModel } from '../../schemas/model.js';
 import { FormStore, type FieldError } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
-import { field } from '../fields/field-directive.js';
 import { fieldId } from '../fields/ids.js';
-import type { FieldView, FormHost } from '../fields/view.js';
+import type { FormHost } from '../fields/view.js';
 import { formContext } from './context.js';
-import { AccountController } from './account-controller.js';
-import { connectValidation, explainFailure, hasIfConditions, loadValidation } from './loading.js';
+import { BuildingBlocks } from './building-blocks.js';
+import {
+  connectValidation, describeFailure, explainFailure, hasIfConditions, loadValidation, renderLoadProblem, type LoadProblem,
+} from './loading.js';
 import { DraftController } from './draft-controller.js';
-import { renderErrorSummary } from './error-summary.js';
 import { styles } from './ozg-form.styles.js';
-import { renderReview } from './review.js';
+import { renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
-import { SubmissionController } from './submission-controller.js';
 
 type Status =
   | { kind: 'idle' }
   | { kind: 'loading' }
   | { kind: 'ready' }
-  | { kind: 'error'; message: string; problems: { pointer: string; message: string }[] };
+  | ({ kind: 'error' } & LoadProblem);
 
 
 /**
@@ -133,7 +131,7 @@ export class OzgForm extends LitElement implements FormHost {
     this.returnToReview = false;
     this.confirmed = false;
     this.liveMessage = '';
-    this.submission = new SubmissionController(this, {
+    this.blocks = new BuildingBlocks(this, {
       store: () => this.store,
       lang: () => this.effectiveLang,
       stepTitle: (step, index) => this.stepTitle(step, index),
@@ -147,16 +145,10 @@ export class OzgForm extends LitElement implements FormHost {
       },
       backToReview: () => this.goTo(this.steps.length),
     });
-    this.accountLogin = new AccountController(this, {
-      store: () => this.store,
-      lang: () => this.effectiveLang,
-      drafts: this.drafts,
-    });
   }
 
-  private readonly accountLogin: AccountController;
-
-  private readonly submission: SubmissionController;
+  /** Login, sending and receipt: loaded when the form or the person needs them. */
+  private readonly blocks: BuildingBlocks;
 
   /** Resolves once the validators are loaded and the definition has passed its check (rejects if
    * it failed). A form is usable before: this is for pages and tests that validate programmatically. */
@@ -245,25 +237,13 @@ export class OzgForm extends LitElement implements FormHost {
     this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
     this.provider.setValue({ store, element: this });
     this.status = { kind: 'ready' };
+    this.blocks.start(store);
   }
 
   private fail(error: unknown): void {
-    const lang = this.effectiveLang;
-    let message: string;
-    let problems: { pointer: string; message: string }[] = [];
-    if (error instanceof DefinitionLoadError) {
-      const key = ({ missing: 'noDefinition', http: 'httpError', network: 'networkError', json: 'jsonError', invalid: 'invalidDefinition' } as const)[error.reason];
-      message = t(lang, key, error.params);
-      problems = error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] }));
-    } else if (error instanceof DefinitionError) {
-      message = t(lang, 'invalidDefinition');
-      problems = [{ pointer: error.pointer || '/', message: error.message }];
-    } else {
-      message = t(lang, 'invalidDefinition');
-      problems = [{ pointer: '/', message: error instanceof Error ? error.message : String(error) }];
-    }
-    this.status = { kind: 'error', message, problems };
-    emit(this, 'ozg-error', { message, problems });
+    const problem = describeFailure(error, this.effectiveLang);
+    this.status = { kind: 'error', ...problem };
+    emit(this, 'ozg-error', problem);
   }
 
   // ---- drafts ------------------------------------------------------------------------------
@@ -352,7 +332,8 @@ export class OzgForm extends LitElement implements FormHost {
 
   private async onNext(event: Event): Promise<void> {
     event.preventDefault();
-    if (!this.accountLogin.mayProceed()) return;
+    const allowed = this.blocks.mayProceed();
+    if (allowed !== true && !(await allowed)) return;
     const store = this.store!;
     await this.validationReady;
     const errors = store.validateFields(this.steps[this.step].fields);
@@ -387,7 +368,8 @@ export class OzgForm extends LitElement implements FormHost {
   }
 
   private async onConfirm(): Promise<void> {
-    if (!this.accountLogin.mayProceed()) return;
+    const allowed = this.blocks.mayProceed();
+    if (allowed !== true && !(await allowed)) return;
     const store = this.store!;
     await this.validationReady;
     // The last check before the answers leave the form: the whole definition, cross-field rules included.
@@ -401,7 +383,7 @@ export class OzgForm extends LitElement implements FormHost {
     const data = store.visibleData();
     const proceed = emit(this, 'ozg-submit', { data });
     if (proceed && this.gateway) {
-      void this.submission.submit(data);
+      void this.blocks.loadSubmission().then((submission) => submission.submit(data));
     } else if (proceed) {
       this.confirmed = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus());
@@ -417,8 +399,9 @@ export class OzgForm extends LitElement implements FormHost {
   protected override render() {
     const lang = this.effectiveLang;
     const status = this.status;
-    if (status.kind === 'error') return this.renderProblem(status, lang);
-    if (status.kind !== 'ready' || !this.store) {
+    if (status.kind === 'error') return renderLoadProblem(status, lang);
+    // A submission under way or sent shows its view as soon as its code has arrived, not the form first.
+    if (status.kind !== 'ready' || !this.store || this.blocks.pending) {
       return html`<p class="loading" role="status">${t(lang, 'loading')}</p>`;
     }
     const store = this.store;
@@ -427,76 +410,24 @@ export class OzgForm extends LitElement implements FormHost {
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
     // While sending and afterwards, the sending view or the receipt replaces the form.
-    const submission = this.submission.render(lang);
+    const submission = this.blocks.submission?.render(lang);
+    const page: PageView = {
+      store, steps: this.steps, index: this.step, lang, host: this, summary: this.summary,
+      stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),
+      goToField: (pointer) => this.goToField(pointer), onBack: () => this.onBack(),
+    };
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
       ${submission ?? html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-        ${this.drafts.restoredAt ? this.renderDraftNotice(lang) : nothing}
-        ${this.accountLogin.render(lang) ?? nothing}
+        ${this.drafts.renderNotice(lang, () => this.discardDraft()) ?? nothing}
+        ${this.blocks.account?.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-        ${review ? this.renderReviewPage(lang) : this.renderStep(lang, titles)}`}
+        ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i) })
+          : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}`}
     </div>`;
   }
 
-  private renderDraftNotice(lang: Lang) {
-    return html`<div class="notice" part="draft-notice">
-      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.drafts.restoredAt!) })}</p>
-      <button type="button" class="link" part="button" @click=${() => this.discardDraft()}>${t(lang, 'draftDiscard')}</button>
-    </div>`;
-  }
-
-  private renderStep(lang: Lang, titles: string[]) {
-    const store = this.store!;
-    const step = this.steps[this.step];
-    const stepDescription = text(step.texts, 'description', lang);
-    const shown = new Set(store.visibleChildren(store.model.root, '').map((c) => c.key));
-    const nodes = step.fields
-      .map((key) => store.model.root.children.find((c) => c.key === key)!)
-      .filter((node) => shown.has(node.key));
-    const host: FormHost = this;
-    const view = (node: (typeof nodes)[number]): FieldView => ({ store, node, pointer: childPointer('', node.key), lang, host });
-    return html`${renderErrorSummary(this.summary, lang, (pointer) => this.goToField(pointer))}
-      <form part="form" novalidate @submit=${this.onNext}>
-        <h3 class="step-title" tabindex="-1">${titles[this.step]}</h3>
-        ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
-        ${repeat(nodes, (node) => node.key, (node) => field(view(node)))}
-        <div class="actions">
-          <button type="submit" class="primary" part="button button-primary">
-            ${t(lang, this.returnToReview ? 'toReview' : 'next')}
-          </button>
-          ${this.step > 0 ? html`<button type="button" class="secondary" part="button" @click=${this.onBack}>${t(lang, 'back')}</button>` : nothing}
-        </div>
-        <p class="draft-hint">${t(lang, 'draftHint')}</p>
-      </form>`;
-  }
-
-  private renderReviewPage(lang: Lang) {
-    const store = this.store!;
-    return html`${renderErrorSummary(this.summary, lang, (pointer) => this.goToField(pointer))}
-      <h3 class="step-title" tabindex="-1">${t(lang, 'review')}</h3>
-      <p>${t(lang, 'reviewIntro')}</p>
-      ${renderReview(store, this.steps, lang, (step) => this.stepTitle(step, this.steps.indexOf(step)), (index) => this.onChangeStep(index))}
-      ${this.confirmed
-        ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1"><p>${t(lang, 'confirmed')}</p></div>`
-        : nothing}
-      <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${this.onConfirm}>${t(lang, 'confirm')}</button>
-        ${this.steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${this.onBack}>${t(lang, 'back')}</button>` : nothing}
-      </div>`;
-  }
-
-  private renderProblem(status: Extract<Status, { kind: 'error' }>, lang: Lang) {
-    return html`<div class="load-error" role="alert" part="load-error">
-      <h2>${t(lang, 'loadFailed')}</h2>
-      <p>${t(lang, 'loadFailedHint')}${status.message}</p>
-      ${status.problems.length
-        ? html`<ul>
-            ${status.problems.map((p) => html`<li><code>${p.pointer}</code>: ${p.message}</li>`)}
-          </ul>`
-        : nothing}
-    </div>`;
-  }
 }
 
 declare global {

@@ -7,6 +7,7 @@ import type { Lang, StepModel } from '../../schemas/types.js';
 import type { EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
 import { hasFileQuestion } from '../../schemas/model.js';
+import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
@@ -45,7 +46,7 @@ export interface SubmissionHost extends ReactiveControllerHost {
   readonly mailbox?: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** Reads a message to screen-reader users (the form's live region). */
-  announce?(message: string): void;
+  announce(message: string): void;
 }
 
 export interface SubmissionOptions {
@@ -59,7 +60,6 @@ export interface SubmissionOptions {
   backToReview: () => void;
 }
 
-const RECORD_PREFIX = 'ozg-form:submission:';
 /** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
 const STAND_IN_BASE = 'https://gateway.invalid/';
 const MAX_DELAY_MS = 30_000;
@@ -91,7 +91,7 @@ export class SubmissionController implements ReactiveController {
   // ---- storage ------------------------------------------------------------------------------
 
   private key(): string {
-    return RECORD_PREFIX + this.store!.model.id;
+    return SUBMISSION_RECORD_PREFIX + this.store!.model.id;
   }
 
   private read(): SubmissionRecord | undefined {
@@ -277,7 +277,7 @@ export class SubmissionController implements ReactiveController {
   }
 
   private announce(message: string): void {
-    this.host.announce?.(message);
+    this.host.announce(message);
   }
 
   /** The submission and return-channel clients address `<baseUrl>/gateway/v1/…`; the `gateway`

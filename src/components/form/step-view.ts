@@ -1,0 +1,65 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { t } from '../../modules/i18n/ui-texts.js';
+import { childPointer } from '../../schemas/data.js';
+import type { FieldError, FormStore } from '../../schemas/store.js';
+import { text } from '../../schemas/texts.js';
+import type { Lang, StepModel } from '../../schemas/types.js';
+import { field } from '../fields/field-directive.js';
+import type { FormHost } from '../fields/view.js';
+import { renderErrorSummary } from './error-summary.js';
+import { renderReview } from './review.js';
+
+/** What a page of the form (a step or the review) shows and where its buttons lead. */
+export interface PageView {
+  store: FormStore;
+  steps: StepModel[];
+  /** Index of the step on display; `steps.length` is the review page. */
+  index: number;
+  lang: Lang;
+  host: FormHost;
+  summary: FieldError[];
+  stepTitle: (step: StepModel, index: number) => string;
+  goToField: (pointer: string) => void;
+  onBack: () => void;
+}
+
+/** One step: its questions (those whose conditions hold), "Weiter" and "Zurück". */
+export function renderStepPage(view: PageView & { returnToReview: boolean; onNext: (event: Event) => void }) {
+  const { store, lang, host, index } = view;
+  const step = view.steps[index];
+  const stepDescription = text(step.texts, 'description', lang);
+  const shown = new Set(store.visibleChildren(store.model.root, '').map((c) => c.key));
+  const nodes = step.fields
+    .map((key) => store.model.root.children.find((c) => c.key === key)!)
+    .filter((node) => shown.has(node.key));
+  return html`${renderErrorSummary(view.summary, lang, view.goToField)}
+    <form part="form" novalidate @submit=${view.onNext}>
+      <h3 class="step-title" tabindex="-1">${view.stepTitle(step, index)}</h3>
+      ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
+      ${repeat(nodes, (node) => node.key, (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }))}
+      <div class="actions">
+        <button type="submit" class="primary" part="button button-primary">
+          ${t(lang, view.returnToReview ? 'toReview' : 'next')}
+        </button>
+        ${index > 0 ? html`<button type="button" class="secondary" part="button" @click=${view.onBack}>${t(lang, 'back')}</button>` : nothing}
+      </div>
+      <p class="draft-hint">${t(lang, 'draftHint')}</p>
+    </form>`;
+}
+
+/** The review page: every answer per step with a change link, then "Angaben bestätigen". */
+export function renderReviewPage(view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void }) {
+  const { lang, steps } = view;
+  return html`${renderErrorSummary(view.summary, lang, view.goToField)}
+    <h3 class="step-title" tabindex="-1">${t(lang, 'review')}</h3>
+    <p>${t(lang, 'reviewIntro')}</p>
+    ${renderReview(view.store, steps, lang, (step) => view.stepTitle(step, steps.indexOf(step)), view.onChangeStep)}
+    ${view.confirmed
+      ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1"><p>${t(lang, 'confirmed')}</p></div>`
+      : nothing}
+    <div class="actions">
+      <button type="button" class="primary" part="button button-primary" @click=${view.onConfirm}>${t(lang, 'confirm')}</button>
+      ${steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${view.onBack}>${t(lang, 'back')}</button>` : nothing}
+    </div>`;
+}

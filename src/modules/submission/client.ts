@@ -51,9 +51,9 @@ export interface SubmissionClientOptions {
   onState?: (state: SubmissionState) => void | Promise<void>;
   /** The ciphertext (JWE) of an attachment the package does not carry: large files are encrypted one
    * at a time, right before their upload, so they never all sit in memory or in storage at once. */
-  loadAttachment?: (attachmentId: string) => Promise<string>;
+  loadAttachment?: (attachmentId: string) => Promise<string | Blob>;
   /** Sends one attachment instead of `fetch`, e.g. with upload progress (modules/uploads). */
-  uploadAttachment?: (url: URL, init: { headers: Record<string, string>; body: string }, attachmentId: string) => Promise<Response>;
+  uploadAttachment?: (url: URL, init: { headers: Record<string, string>; body: string | Blob }, attachmentId: string) => Promise<Response>;
   /** Progress 0..1 for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -1,7 +1,8 @@
-import { encryptForDestination, type DestinationJwk } from '../submission/crypto.js';
+import type { DestinationJwk } from '../submission/crypto.js';
 import { sha512Hex } from '../submission/hash.js';
 import type { AttachmentInput } from '../submission/metadata.js';
 import type { FileRef } from './checks.js';
+import { encryptLargeForDestination } from './upload-jwe.js';
 import { fileStore, type FileStore } from './upload-store.js';
 
 /** A chosen file that is no longer in the browser's storage (cleared by the person or the browser). */
@@ -36,8 +37,8 @@ export async function describeAttachments(formId: string, files: { ref: FileRef;
   return out;
 }
 
-/** The JWE of one stored file for the destination (same attachment id on every attempt). */
+/** The JWE of one stored file for the destination (same attachment id on every attempt), as a Blob. */
 export async function encryptStoredFile(key: DestinationJwk, formId: string, ref: Pick<FileRef, 'attachmentId' | 'filename'>,
-  store: FileStore = fileStore()): Promise<string> {
-  return encryptForDestination(key, await bytesOf(store, formId, ref));
+  store: FileStore = fileStore()): Promise<Blob> {
+  return encryptLargeForDestination(key, await bytesOf(store, formId, ref));
 }

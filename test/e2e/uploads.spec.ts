@@ -136,7 +136,7 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
 });
 
 test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-upload, resumes, and the file arrives once', async ({ page, server }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'ozg-upload-'));
   try {
     const big = Buffer.alloc(Number(process.env.OZG_BIG_MB ?? 50) * 1024 * 1024);
@@ -155,12 +155,16 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
     await toReview(page);
 
     // The first attempt at the attachment fails in the middle (connection reset); the next goes through.
+    // (Only the first attempt is intercepted: passing 67 MB through Playwright's interception is slow.)
+    const ATTACHMENTS = '**/gateway/v1/submissions/*/attachments/*';
     let aborted = 0;
     let uploads = 0;
-    await page.route('**/gateway/v1/submissions/*/attachments/*', async (route) => {
-      uploads++;
-      if (aborted === 0) { aborted++; await new Promise((r) => setTimeout(r, 300)); return route.abort('connectionreset'); }
-      return route.continue();
+    page.on('request', (r) => { if (r.method() === 'PUT' && /\/attachments\//.test(r.url())) uploads++; });
+    await page.route(ATTACHMENTS, async (route) => {
+      aborted++;
+      await new Promise((r) => setTimeout(r, 300));
+      await route.abort('connectionreset');
+      await page.unroute(ATTACHMENTS);
     });
     await page.evaluate(() => {
       (window as unknown as { longTasks: number[] }).longTasks = [];
@@ -179,11 +183,14 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
     const t0 = Date.now();
     await page.evaluate(() => 1);
     const answered = Date.now() - t0;
-    await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 120_000 });
+    await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 240_000 });
     expect(aborted).toBe(1);
     expect(uploads).toBe(2);
     const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
     test.info().annotations.push({ type: 'responsiveness', description: `evaluate answered in ${answered} ms; longest task ${Math.round(longest)} ms` });
+    // Hashing and encrypting 50 MB must not freeze the tab: no main-thread task near the 10+ s that a
+    // single 67 MB JWE string cost (a loose bound: the machine may be busy; measured ~2-3 s here).
+    expect(longest).toBeLessThan(6_000);
 
     const found = await inboxWith(server.url, marker);
     expect(found).toHaveLength(1);

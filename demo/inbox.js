@@ -9,6 +9,9 @@ const T = {
     undecryptable: 'Nicht entschlüsselbar', hashBad: 'Prüfsumme stimmt nicht', status: 'Status', case: 'Vorgang',
     service: 'Leistung', submitted: 'Eingegangen', from: 'von Antragsteller/in', to: 'an Antragsteller/in',
     loadFailed: 'Laden fehlgeschlagen', empty: 'Bitte zuerst einen Text eingeben.',
+    account: 'Anmeldung', noLogin: 'ohne Nutzerkonto', verified: 'Signatur geprüft', notVerified: 'nicht bestätigt',
+    level: 'Vertrauensniveau', business: 'Unternehmenskonto', reply: 'Antwort über', mailbox: 'Postfach des Nutzerkontos',
+    email: 'E-Mail', byPost: 'Post (kein digitaler Rückkanal)',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
@@ -18,6 +21,9 @@ const T = {
     undecryptable: 'Cannot be decrypted', hashBad: 'checksum mismatch', status: 'Status', case: 'Case',
     service: 'Service', submitted: 'Received', from: 'from applicant', to: 'to applicant',
     loadFailed: 'Loading failed', empty: 'Please enter a text first.',
+    account: 'Login', noLogin: 'without user account', verified: 'signature verified', notVerified: 'not confirmed',
+    level: 'trust level', business: 'business account', reply: 'Reply via', mailbox: 'mailbox of the user account',
+    email: 'email', byPost: 'post (no digital reply channel)',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
@@ -102,7 +108,9 @@ function renderDetail(d) {
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
   const facts = $('facts');
   facts.replaceChildren();
-  for (const [k, v] of [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]]) {
+  const facts$ = [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]];
+  if (d.state === 'ok') facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)]);
+  for (const [k, v] of facts$) {
     const dt = document.createElement('dt'); dt.textContent = t(k);
     const dd = document.createElement('dd'); dd.textContent = v ?? '';
     facts.append(dt, dd);
@@ -133,6 +141,21 @@ function renderDetail(d) {
   // A decided submission cannot be accepted or rejected again.
   $('accept').disabled = final(d.status) || d.state !== 'ok';
   for (const id of ['reject', 'reason']) $(id).disabled = final(d.status);
+}
+
+/** Who applied, as the verified identification report of the user account says. */
+function loginText(checks) {
+  if (!checks?.length) return t('noLogin');
+  return checks.map((a) => a.verified
+    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified')]
+      .filter(Boolean).join(' – ')
+    : `${t('notVerified')}: ${a.problem}`).join('; ');
+}
+
+function replyText(channel) {
+  if (channel?.idBundDeMailbox) return `${t('mailbox')} (${channel.idBundDeMailbox.mailboxUuid})`;
+  if (channel?.eMail) return `${t('email')} ${channel.eMail.address}`;
+  return t('byPost');
 }
 
 async function loadMessages() {

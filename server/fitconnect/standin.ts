@@ -47,7 +47,7 @@ export async function createStandIn(config: ServerConfig, db: Db, selfUrl: () =>
       submissionSchemas: [{ schemaUri: 'https://schema.fitko.de/fim/*', mimeType: 'application/json' }],
       regions: ['urn:de:bund:destatis:bevoelkerungsstatistik:schluessel:rs:000000000000'],
     }],
-    replyChannels: { eMail: { usePgp: false }, fitConnect: { processStandards: [] } },
+    replyChannels: { eMail: { usePgp: false }, fitConnect: { processStandards: [] }, idBundDeMailbox: {} },
   };
   const tokens = new Map<string, { clientId: string; exp: number }>();
   return {

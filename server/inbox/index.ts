@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
+import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 
@@ -75,7 +76,11 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
       const d = await decrypt(row);
       const { plainAttachments: _omit, ...content } = d;
       void _omit;
+      const authentication = d.state === 'ok'
+        ? await checkAuthentication(d.metadata, trustedProvider(ctx), new Date(row.submitted_at ?? row.created_at))
+        : [];
       return {
+        authentication,
         submissionId: row.id, caseId: row.case_id, status: row.status, serviceName: row.service_name ?? undefined,
         leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
         submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : undefined,

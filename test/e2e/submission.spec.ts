@@ -9,8 +9,8 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
+import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
-const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const HUNDESTEUER_ID = 'https://musterstadt.example/forms/hundesteuer.json';
 
@@ -41,15 +41,6 @@ async function toReview(page: Page, url: string, name: keyof typeof ANSWERS, dat
 const confirm = (page: Page) => form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
 
 interface InboxDetail { caseId: string; state: string; data: unknown; metadata: Record<string, unknown> }
-
-/** Every submission in the inbox whose decrypted answers contain `marker`. */
-async function inboxWith(url: string, marker: string): Promise<InboxDetail[]> {
-  const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const list = await (await fetch(`${url}inbox/api/submissions`, { headers })).json() as { submissions: { submissionId: string }[] };
-  const details = await Promise.all(list.submissions.map(async (s) =>
-    (await fetch(`${url}inbox/api/submissions/${s.submissionId}`, { headers })).json() as Promise<InboxDetail>));
-  return details.filter((d) => JSON.stringify(d.data ?? null).includes(marker));
-}
 
 async function draftKept(page: Page): Promise<string | null> {
   return page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), HUNDESTEUER_ID);
@@ -95,7 +86,7 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
   // exactly one submission, decrypted, with the dog's name and the e-mail reply channel
-  const found = await inboxWith(server.url, dog);
+  const found = await inboxWith<InboxDetail>(server.url, dog);
   expect(found.map((d) => d.caseId)).toEqual([caseId]);
   expect(found[0]!.state).toBe('ok');
   expect(found[0]!.metadata.replyChannel).toEqual({ eMail: { address: 'erika@example.org' } });
@@ -151,7 +142,7 @@ test('gateway down: "wird erneut versucht", the draft is kept; once it is back t
   await expect(status).toHaveCount(0);
   expect(await draftKept(page)).toBeNull();
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
-  expect((await inboxWith(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
+  expect((await inboxWith<InboxDetail>(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
 });
 
 test('a reload while sending resumes the same submission: receipt after the reload, one submission', async ({ page, server }) => {
@@ -183,7 +174,7 @@ test('a reload while sending resumes the same submission: receipt after the relo
   expect(caseId).toBe(stored.state.caseId);
   await expect(form(page).locator('.receipt')).toContainText(dog); // the draft was still there to summarise
   expect(await draftKept(page)).toBeNull();
-  expect((await inboxWith(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
+  expect((await inboxWith<InboxDetail>(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
 });
 
 test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ page, server }) => {
@@ -195,7 +186,7 @@ test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ 
   await expect(receiptHeading(page)).toBeFocused();
   await expect(form(page).locator('.receipt')).toContainText(marker);
   await expectNoAxeViolations(page, 'the receipt');
-  expect(await inboxWith(server.url, marker)).toHaveLength(1);
+  expect(await inboxWith<InboxDetail>(server.url, marker)).toHaveLength(1);
 });
 
 test('a page that cancels ozg-submit takes over: nothing is sent, the form stays', async ({ page, server }) => {

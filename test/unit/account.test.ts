@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import {
-  AccountError, AccountService, isVerified, mapClaims, pkceChallenge, prefillFromClaims, prefillMappingFromSchema,
+  AccountError, AccountService, accountKind, authenticationInformation, isVerified, mapClaims, pkceChallenge, prefillFromClaims, prefillMappingFromSchema,
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
 
@@ -238,5 +238,32 @@ describe('claims and prefill', () => {
   it('isVerified is true from substantiell upwards', () => {
     expect([isVerified('basisregistriert'), isVerified('substantiell'), isVerified('hoch'), isVerified(null)])
       .to.deep.equal([false, true, true, false]);
+  });
+});
+
+describe('kind of account, re-login and what a submission carries', () => {
+  it('tells a business account (it has a company name) from a citizen account', () => {
+    expect(accountKind(mapClaims({ given_name: 'Max', family_name: 'Mustermann' }))).to.equal('citizen');
+    expect(accountKind(mapClaims({ email: 'info@musterbau.example', [`${CLAIM_NS}company_name`]: 'Musterbau GmbH' }))).to.equal('business');
+    expect(accountKind(mapClaims({ [`${CLAIM_NS}company_name`]: '  ' }))).to.equal('citizen');
+  });
+
+  it('explains a login with the wrong kind of account in German and English', () => {
+    const forCitizens = new AccountError('wrong_audience', { audience: 'citizen' });
+    expect(forCitizens.text('de')).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
+    expect(forCitizens.text('en')).to.contain('This application is for citizens');
+    const forBusinesses = new AccountError('wrong_audience', { audience: 'business' });
+    expect(forBusinesses.text('de')).to.contain('Mein Unternehmenskonto');
+    expect(forBusinesses.text('en')).to.contain('This application is for businesses');
+  });
+
+  it('asks the provider to let the person choose again (prompt=login) only when told to', async () => {
+    const { svc } = setup(() => ({}));
+    expect(new URL(await svc.authorizationUrl({})).searchParams.has('prompt')).to.equal(false);
+    expect(new URL(await svc.authorizationUrl({ prompt: 'login' })).searchParams.get('prompt')).to.equal('login');
+  });
+
+  it('sends the signed ID token as the identification report', () => {
+    expect(authenticationInformation('a.b.c')).to.deep.equal([{ type: 'identificationReport', version: '1.0.0', content: 'a.b.c' }]);
   });
 });

@@ -36,6 +36,21 @@ describe('submission metadata', () => {
     expect(validateSubmissionMetadata(m)).to.deep.equal({ valid: true, errors: [] });
   });
 
+  it('carries the login (authenticationInformation) and the account mailbox as reply channel only when given', async () => {
+    const base = { data: '{}', schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json', leika: '99108004001000' };
+    const plain = await buildSubmissionMetadata(base);
+    expect('authenticationInformation' in plain).to.equal(false);
+    const m = await buildSubmissionMetadata({
+      ...base,
+      authenticationInformation: [{ type: 'identificationReport', version: '1.0.0', content: 'eyJ.eyJ.sig' }],
+      replyChannel: { idBundDeMailbox: { mailboxUuid: 'c2d8e4f6-1a3b-4c5d-8e9f-7a6b5c4d3e21' } },
+    });
+    expect(m.authenticationInformation).to.deep.equal([{ type: 'identificationReport', version: '1.0.0', content: 'eyJ.eyJ.sig' }]);
+    expect(validateSubmissionMetadata(m)).to.deep.equal({ valid: true, errors: [] });
+    const broken = { ...m, authenticationInformation: [{ type: 'identificationReport' }] };
+    expect(validateSubmissionMetadata(broken).valid).to.equal(false);
+  });
+
   it('sha512Hex matches the known digest of "abc"', async () => {
     expect(await sha512Hex('abc')).to.equal('ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f');
   });

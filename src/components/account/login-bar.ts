@@ -7,6 +7,8 @@ import type { Lang } from '../../schemas/types.js';
 export interface LoginBarProblem {
   text: (lang: Lang) => string;
   retryLevel?: TrustLevel;
+  /** The login was with the wrong kind of account: the next one must let the person choose another. */
+  otherAccount?: boolean;
 }
 
 export interface LoginBarView {
@@ -17,6 +19,8 @@ export interface LoginBarView {
   level?: string;
   required: boolean;
   minLevel: TrustLevel;
+  /** Whom the form is for (`x-ozg.account.audience`); default citizens. */
+  audience?: 'citizen' | 'business' | 'both';
   problem?: LoginBarProblem;
   /** The form may be filled without a login (said after a problem). */
   keepGoing: boolean;
@@ -48,7 +52,8 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   } else if (busy) {
     body = html`<p role="status">${t(lang, v.state === 'checking' ? 'accountChecking' : 'accountRedirecting')}</p>`;
   } else {
-    const intro = v.required ? t(lang, 'accountIntroRequired', { level }) : t(lang, 'accountIntro');
+    const intro = v.required ? t(lang, 'accountIntroRequired', { level })
+      : t(lang, v.audience === 'business' ? 'accountIntroBusiness' : v.audience === 'both' ? 'accountIntroBoth' : 'accountIntro');
     body = html`<p>${intro}</p>
       ${v.problem?.retryLevel
         ? nothing

@@ -152,11 +152,18 @@ export class AccountController implements ReactiveController {
         service.clear();
         throw new this.mod!.AccountError('acr_too_low', { requiredLevel: min, actualLevel: session.trustLevel });
       }
+      // A form for citizens takes no business account, and one for businesses no personal account.
+      const audience = this.settings?.audience;
+      if (session && (audience === 'citizen' || audience === 'business') && this.mod!.accountKind(session.claims) !== audience) {
+        service.clear();
+        throw new this.mod!.AccountError('wrong_audience', { audience });
+      }
     } catch (error) {
       if (run !== this.run) return;
       session = null;
       // Without a login under way, an unreachable provider is only reported when the person tries to log in.
-      const tooLow = this.mod !== undefined && error instanceof this.mod.AccountError && error.code === 'acr_too_low';
+      const tooLow = this.mod !== undefined && error instanceof this.mod.AccountError
+        && (error.code === 'acr_too_low' || error.code === 'wrong_audience');
       if (callback || tooLow) this.fail(error);
       if (callback) this.focusBar();
     }
@@ -180,6 +187,7 @@ export class AccountController implements ReactiveController {
       this.problem = {
         text: (l) => e.text(l),
         ...(e.code === 'acr_too_low' ? { retryLevel: e.requiredLevel ?? this.minLevel ?? 'substantiell' } : {}),
+        ...(e.code === 'wrong_audience' ? { otherAccount: true } : {}),
       };
     } else {
       this.problem = { text: (l) => t(l, 'accountUnavailable') };
@@ -188,13 +196,16 @@ export class AccountController implements ReactiveController {
 
   /** Flushes the draft and goes to the provider. */
   async login(level = this.minLevel): Promise<void> {
+    const otherAccount = this.problem?.otherAccount === true;
     this.problem = undefined;
     this.phase = 'redirecting';
     this.host.requestUpdate();
     try {
       const service = await this.service$();
       this.opts.drafts.flush();
-      const url = await service.authorizationUrl({ minLevel: level, locale: this.opts.lang(), returnTo: String(this.host.step) });
+      const url = await service.authorizationUrl({
+        minLevel: level, locale: this.opts.lang(), returnTo: String(this.host.step), ...(otherAccount ? { prompt: 'login' as const } : {}),
+      });
       location.assign(url);
     } catch (error) {
       this.phase = 'ready';
@@ -224,6 +235,18 @@ export class AccountController implements ReactiveController {
   /** Whether "Weiter" and "Angaben bestätigen" may go on. While a required login is missing they
    * may not: the login bar says why and takes the focus. */
   mayProceed(): boolean {
+    if (this.session && this.session.expiresAt <= Date.now()) {
+      // The login ran out while the person was filling in: they log in again (the answers stay in
+      // the draft) rather than send an application whose login cannot be verified any more.
+      this.service?.clear();
+      this.session = undefined;
+      this.store?.clearPrefill();
+      this.fail(new this.mod!.AccountError('session_expired'));
+      this.problem = { ...this.problem!, retryLevel: this.minLevel ?? this.settings?.trustLevel ?? 'basisregistriert' };
+      this.host.requestUpdate();
+      this.focusBar();
+      return false;
+    }
     if (!this.required || this.session || this.phase === 'off') return true;
     this.blocked = true;
     this.host.requestUpdate();
@@ -238,6 +261,17 @@ export class AccountController implements ReactiveController {
     });
   }
 
+  /** What a submission carries about the login (FIT-Connect metadata), or undefined when logged out. */
+  authentication(): { authenticationInformation: { type: string; version: string; content: string }[]; mailboxUuid?: string } | undefined {
+    const session = this.session;
+    if (!session || !this.mod) return undefined;
+    const handle = session.claims.mailbox_handle;
+    return {
+      authenticationInformation: this.mod.authenticationInformation(session.idToken),
+      ...(typeof handle === 'string' && handle ? { mailboxUuid: handle } : {}),
+    };
+  }
+
   /** The login bar, or nothing when the form offers no login. */
   render(lang: Lang): TemplateResult | undefined {
     if (this.phase === 'off' || !this.settings) return undefined;
@@ -250,6 +284,7 @@ export class AccountController implements ReactiveController {
       level: session ? levelText(lang, session.trustLevel) : undefined,
       required: this.required,
       minLevel: min,
+      audience: this.settings.audience,
       problem: this.problem,
       keepGoing: !this.required,
       blocked: this.blocked && !session,

@@ -57,7 +57,7 @@ export class BuildingBlocks {
 
   loadSubmission(): Promise<SubmissionController> {
     return (this.submissionLoading ??= import('./submission-controller.js').then(async ({ SubmissionController }) => {
-      this.submission = new SubmissionController(this.host, this.opts);
+      this.submission = new SubmissionController(this.host, { ...this.opts, authentication: () => this.account?.authentication() });
       return this.attached(this.submission);
     }));
   }

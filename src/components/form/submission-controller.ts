@@ -4,7 +4,7 @@ import type { Answers } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
-import type { EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
+import type { AuthenticationInformation, EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
 import { hasFileQuestion } from '../../schemas/model.js';
 import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
@@ -58,6 +58,8 @@ export interface SubmissionOptions {
   restart: () => void;
   /** Back to the review page after a submission that cannot go through. */
   backToReview: () => void;
+  /** The login the person applied with, if any: sent in the metadata; its mailbox is the reply channel. */
+  authentication?: () => { authenticationInformation: AuthenticationInformation[]; mailboxUuid?: string } | undefined;
 }
 
 /** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
@@ -179,6 +181,7 @@ export class SubmissionController implements ReactiveController {
       const client = this.client(mod);
       const destination = await this.retrying(mod, () => client.getDestination());
       const files = hasFileQuestion(store.model.root) ? await (await loadUploads()).planUploads(store, data, this.lang()) : undefined;
+      const login = this.opts.authentication?.();
       const { encrypted } = await mod.prepareSubmission({
         attachments: files?.attachments,
         encryptionKey: destination.encryptionKey,
@@ -186,8 +189,9 @@ export class SubmissionController implements ReactiveController {
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
         schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
         data,
-        replyChannel: this.replyChannel(destination.replyChannels),
+        replyChannel: this.replyChannel(destination.replyChannels, login?.mailboxUuid),
         submissionDate: new Date(),
+        ...(login ? { authenticationInformation: login.authenticationInformation } : {}),
       });
       const idempotencyKey = mod.createIdempotencyKey();
       const record: SubmissionRecord = {
@@ -319,8 +323,10 @@ export class SubmissionController implements ReactiveController {
     this.set({ kind: 'sending', retrying: false, failed: reason }, '#submission-title');
   }
 
-  /** eMail with the address from the form when the destination accepts it; otherwise none. */
-  private replyChannel(accepted: Record<string, unknown>): ReplyChannel | undefined {
+  /** The account's mailbox (BundID Postfach) when logged in and the destination accepts it; else eMail
+   * with the address from the form when the destination accepts that; otherwise none (answer by post). */
+  private replyChannel(accepted: Record<string, unknown>, mailboxUuid?: string): ReplyChannel | undefined {
+    if (mailboxUuid && accepted && 'idBundDeMailbox' in accepted) return { idBundDeMailbox: { mailboxUuid } };
     if (!accepted || !('eMail' in accepted)) return undefined;
     const store = this.store!;
     const find = (node: FormStore['model']['root'], pointer: string): string | undefined => {

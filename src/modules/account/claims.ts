@@ -16,6 +16,24 @@ export const DEFAULT_ACR_VALUES: Record<TrustLevel, string> = {
   hoch: 'STORK-QAA-Level-4',
 };
 
+/** A citizen's account (BundID, state accounts) or a business account (Mein Unternehmenskonto). */
+export type AccountKind = 'citizen' | 'business';
+
+/** A business account carries the company (Firmenname); a citizen's account does not. Expects
+ * canonical claims (see mapClaims). */
+export function accountKind(claims: Record<string, unknown>): AccountKind {
+  return typeof claims.company_name === 'string' && claims.company_name.trim() !== '' ? 'business' : 'citizen';
+}
+
+/**
+ * FIT-Connect metadata `authenticationInformation` for a submission made while logged in: the
+ * provider's signed ID token as the identification report, so the receiving authority can verify
+ * who applied and at which trust level (signature against the provider's keys, issuer, audience).
+ */
+export function authenticationInformation(idToken: string): { type: 'identificationReport'; version: string; content: string }[] {
+  return [{ type: 'identificationReport', version: '1.0.0', content: idToken }];
+}
+
 export function levelRank(level: TrustLevel | null | undefined): number {
   return level ? TRUST_LEVELS.indexOf(level) : -1;
 }

@@ -1,4 +1,4 @@
-import { LEVEL_LABELS, type TrustLevel } from './claims.js';
+import { LEVEL_LABELS, type AccountKind, type TrustLevel } from './claims.js';
 
 export type AccountErrorCode =
   | 'discovery_failed'
@@ -9,7 +9,9 @@ export type AccountErrorCode =
   | 'idp_error'
   | 'token_exchange_failed'
   | 'invalid_id_token'
-  | 'acr_too_low';
+  | 'acr_too_low'
+  | 'wrong_audience'
+  | 'session_expired';
 
 /** Why an ID token was refused (AccountError.reason for code 'invalid_id_token'). */
 export type IdTokenProblem = 'signature' | 'issuer' | 'audience' | 'expired' | 'nonce' | 'claims' | 'malformed';
@@ -49,6 +51,23 @@ const MESSAGES: Record<AccountErrorCode, (e: AccountError) => Texts> = {
     de: 'Die Anmeldebestätigung des Nutzerkontos ist ungültig. Bitte melden Sie sich erneut an.',
     en: 'The login confirmation of the user account service is invalid. Please log in again.',
   }),
+  wrong_audience: (e) => e.audience === 'business'
+    ? {
+        de: 'Dieser Antrag ist für Unternehmen. Sie sind mit einem persönlichen Nutzerkonto angemeldet. '
+          + 'Bitte melden Sie sich mit dem Unternehmenskonto (Mein Unternehmenskonto) an.',
+        en: 'This application is for businesses. You are logged in with a personal user account. '
+          + 'Please log in with the business account (Mein Unternehmenskonto).',
+      }
+    : {
+        de: 'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet. '
+          + 'Bitte melden Sie sich mit Ihrem persönlichen Nutzerkonto an.',
+        en: 'This application is for citizens. You are logged in with a business account. '
+          + 'Please log in with your personal user account.',
+      },
+  session_expired: () => ({
+    de: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an, damit der Antrag mit Ihrer Anmeldung gesendet werden kann.',
+    en: 'Your login has expired. Please log in again so that the application can be sent with your login.',
+  }),
   acr_too_low: (e) => {
     const need = e.requiredLevel ?? 'substantiell';
     return {
@@ -68,9 +87,11 @@ export class AccountError extends Error {
   /** For acr_too_low: the level the application asked for and the one the login had. */
   readonly requiredLevel?: TrustLevel;
   readonly actualLevel?: TrustLevel | null;
+  /** For wrong_audience: whom the application is for. */
+  readonly audience?: AccountKind;
 
   constructor(code: AccountErrorCode, opts: {
-    reason?: string; requiredLevel?: TrustLevel; actualLevel?: TrustLevel | null; cause?: unknown;
+    reason?: string; requiredLevel?: TrustLevel; actualLevel?: TrustLevel | null; audience?: AccountKind; cause?: unknown;
   } = {}) {
     super('', opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AccountError';
@@ -78,6 +99,7 @@ export class AccountError extends Error {
     this.reason = opts.reason;
     this.requiredLevel = opts.requiredLevel;
     this.actualLevel = opts.actualLevel;
+    this.audience = opts.audience;
     this.message = this.text('de');
   }
 

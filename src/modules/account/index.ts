@@ -5,7 +5,7 @@ export {
 export { AccountError, type AccountErrorCode, type IdTokenProblem } from './errors.js';
 export {
   CLAIM_NS, DEFAULT_ACR_VALUES, DEFAULT_CLAIM_MAP, LEVEL_LABELS, TRUST_LEVELS,
-  getPath, isVerified, levelFromAcr, levelRank, mapClaims, prefillFromClaims, prefillMappingFromSchema,
-  type ClaimMap, type TrustLevel,
+  accountKind, authenticationInformation, getPath, isVerified, levelFromAcr, levelRank, mapClaims, prefillFromClaims, prefillMappingFromSchema,
+  type AccountKind, type ClaimMap, type TrustLevel,
 } from './claims.js';
 export { pkceChallenge, randomToken, base64url } from './pkce.js';

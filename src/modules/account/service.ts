@@ -60,6 +60,9 @@ export interface LoginOptions {
   locale?: 'de' | 'en';
   /** Anything the caller wants back after the redirect (e.g. the form step). */
   returnTo?: string;
+  /** `login`: the provider asks who logs in even if a session exists there (after a login with the
+   * wrong kind of account, the person must be able to choose another). */
+  prompt?: 'login';
 }
 
 interface Pending {
@@ -157,6 +160,7 @@ export class AccountService {
     p.set('code_challenge', await pkceChallenge(pending.verifier));
     p.set('code_challenge_method', 'S256');
     p.set('ui_locales', opts.locale ?? 'de');
+    if (opts.prompt) p.set('prompt', opts.prompt);
     if (opts.minLevel) {
       // "minimum" comparison: every level from the required one upwards is acceptable.
       const acceptable = (['hoch', 'substantiell', 'basisregistriert'] as TrustLevel[])

@@ -2,7 +2,7 @@
 export { sha512Hex } from './hash.js';
 export {
   buildSubmissionMetadata, validateSubmissionMetadata, METADATA_SCHEMA_URI, LEIKA_URN_PREFIX,
-  type SubmissionMetadata, type SubmissionMetadataInput, type AttachmentInput, type ReplyChannel, type MetadataAttachment,
+  type SubmissionMetadata, type SubmissionMetadataInput, type AttachmentInput, type AuthenticationInformation, type ReplyChannel, type MetadataAttachment,
   type MetadataValidationResult, type AttachmentPurpose,
 } from './metadata.js';
 export { encryptForDestination, assertEncryptionKey, EncryptionKeyError, type DestinationJwk } from './crypto.js';

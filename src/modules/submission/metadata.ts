@@ -18,6 +18,10 @@ export type ReplyChannel =
   | { fitConnect: { processStandards: string[] } }
   | { idBundDeMailbox: { mailboxUuid: string } };
 
+/** Proof of the login the person applied with; `identificationReport` carries the account
+ * provider's signed token, which the receiver verifies against the provider's keys. */
+export interface AuthenticationInformation { type: string; version: string; content: string }
+
 export interface MetadataAttachment {
   attachmentId: string; hash: Sha512Hash; mimeType: string; purpose: AttachmentPurpose; filename?: string; description?: string;
 }
@@ -32,6 +36,7 @@ export interface SubmissionMetadata {
   /** Deprecated since metadata 1.1.0; still sent for receivers on 1.0. */
   publicServiceType: { name?: string; identifier: string };
   replyChannel?: ReplyChannel;
+  authenticationInformation?: AuthenticationInformation[];
   additionalReferenceInfo: { submissionDate: string };
 }
 
@@ -57,6 +62,8 @@ export interface SubmissionMetadataInput {
   attachments?: AttachmentInput[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
+  /** Sent only when the person is logged in with a user account. */
+  authenticationInformation?: AuthenticationInformation[];
 }
 
 /** Local calendar date YYYY-MM-DD. */
@@ -93,6 +100,7 @@ export async function buildSubmissionMetadata(input: SubmissionMetadataInput): P
     serviceType: service,
     publicServiceType: service,
     ...(input.replyChannel ? { replyChannel: input.replyChannel } : {}),
+    ...(input.authenticationInformation?.length ? { authenticationInformation: input.authenticationInformation } : {}),
     additionalReferenceInfo: { submissionDate: isoDate(input.submissionDate ?? new Date()) },
   };
 }

@@ -1,5 +1,5 @@
 import { encryptForDestination, type DestinationJwk } from './crypto.js';
-import { buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type ReplyChannel, type SubmissionMetadata } from './metadata.js';
+import { buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type AuthenticationInformation, type ReplyChannel, type SubmissionMetadata } from './metadata.js';
 import type { EncryptedSubmission } from './client.js';
 
 export interface PrepareInput {
@@ -14,6 +14,8 @@ export interface PrepareInput {
   attachments?: AttachmentInput[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
+  /** The login the person applied with (see SubmissionMetadataInput). */
+  authenticationInformation?: AuthenticationInformation[];
 }
 
 /** Builds and validates the metadata, then encrypts metadata, data and attachments in the browser. */
@@ -22,6 +24,7 @@ export async function prepareSubmission(input: PrepareInput): Promise<{ metadata
   const metadata = await buildSubmissionMetadata({
     data: dataText, schemaUri: input.schemaUri, leika: input.leika, serviceName: input.serviceName,
     attachments: input.attachments, replyChannel: input.replyChannel, submissionDate: input.submissionDate,
+    authenticationInformation: input.authenticationInformation,
   });
   const check = validateSubmissionMetadata(metadata);
   if (!check.valid) throw new Error(`invalid submission metadata: ${check.errors.join('; ')}`);

@@ -52,7 +52,8 @@ class FieldDirective extends AsyncDirective {
   render(view: FieldView): unknown {
     if (view.node.kind === 'file' && !fileField) {
       loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField));
-      void loadingFileField.then(() => this.view === view && this.setValue(renderField(view)));
+      // Not into a part that left the page meanwhile (the person went on to another step).
+      void loadingFileField.then(() => this.view === view && this.isConnected && this.part?.parentNode && this.setValue(renderField(view)));
     }
     return renderField(view);
   }

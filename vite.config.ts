@@ -27,6 +27,9 @@ export default defineConfig(({ mode }) => {
       rolldownOptions: npm
         ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
         : {
+            // Lazy chunks (file questions, …) that use lit or the field templates import them from the
+            // entry, instead of forcing a shared chunk that a plain form would have to fetch as well.
+            preserveEntrySignatures: 'allow-extension',
             output: {
               // Vite keeps white space in ES library builds (build.minify only mangles there).
               minify: true,

@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Settings of the FIT-Connect gateway (what a municipality runs; holds the client credentials). */
+/** What FIT-Connect accepts (Submission API v1): per encrypted attachment, attachments and total per submission. */
+export const FIT_CONNECT_LIMITS = { attachmentBytes: 500 * 1000 * 1000, attachments: 100, submissionBytes: 2 * 1000 * 1000 * 1000 } as const;
+
 export interface GatewayConfig {
   /** Submission API base incl. /v1. Unset = the local stand-in of this server. */
   submissionApiUrl?: string;
@@ -18,8 +21,10 @@ export interface GatewayConfig {
   /** LeiKa keys the gateway accepts; empty = any well-formed key. */
   allowedLeika: string[];
   maxAttachments: number;
-  /** Maximum size of one encrypted attachment (JWE) in bytes. */
+  /** Maximum size of one encrypted attachment (JWE) in bytes (FIT-Connect: 500 MB). */
   maxAttachmentBytes: number;
+  /** Maximum size of all encrypted attachments of one submission in bytes (FIT-Connect: 2 GB). */
+  maxSubmissionBytes: number;
   /** Maximum size of encryptedMetadata + encryptedData (JWE) in bytes. */
   maxPayloadBytes: number;
 }
@@ -180,6 +185,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         allowedLeika: leika ? leika.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
         maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS),
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
+        maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
         maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
       }),
     },
@@ -251,12 +257,16 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   const gateway: GatewayConfig = {
     allowedLeika: [],
     maxAttachments: 30,
-    maxAttachmentBytes: 20 * 1024 * 1024,
+    // A JWE is ~4/3 of its file: 100 MiB carries a file of ~75 MiB (the demo's largest allows 60 MiB).
+    maxAttachmentBytes: 100 * 1024 * 1024,
+    maxSubmissionBytes: 200 * 1024 * 1024,
     maxPayloadBytes: 2 * 1024 * 1024,
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };
-  if (gateway.maxAttachments > 100) throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
+  if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments) throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
+  if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes) throw new Error('gateway.maxAttachmentBytes: FIT-Connect allows at most 500 MB');
+  if (gateway.maxSubmissionBytes > FIT_CONNECT_LIMITS.submissionBytes) throw new Error('gateway.maxSubmissionBytes: FIT-Connect allows at most 2 GB');
   if (!usesStandIn && (!gateway.clientId || !gateway.clientSecret || !gateway.tokenUrl || !gateway.destinationId)) {
     throw new Error('FITCONNECT_SUBMISSION_API_URL is set: FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, '
       + 'FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID are required too');

@@ -39,6 +39,9 @@ export function openDb(dataDir: string): Db {
       idempotency_key TEXT PRIMARY KEY, submission_id TEXT UNIQUE NOT NULL, case_id TEXT UNIQUE NOT NULL,
       secret_hash TEXT NOT NULL, leika TEXT NOT NULL, announced TEXT NOT NULL,
       sent_attachments TEXT NOT NULL DEFAULT '[]', sent INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_attachments (
+      submission_id TEXT NOT NULL REFERENCES gw_submissions(submission_id) ON DELETE CASCADE,
+      attachment_id TEXT NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (submission_id, attachment_id));
     CREATE TABLE IF NOT EXISTS gw_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS gw_payments (
       idempotency_key TEXT PRIMARY KEY, form_id TEXT NOT NULL, attempt INTEGER NOT NULL,

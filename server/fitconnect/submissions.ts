@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { ServerConfig } from '../config.js';
+import { FIT_CONNECT_LIMITS, type ServerConfig } from '../config.js';
 import type { Db } from '../db.js';
 import { checkCompactJwe } from '../jwe.js';
 import { HttpProblem } from '../problem.js';
@@ -37,7 +37,7 @@ export async function registerSubmissionRoutes(r: FastifyInstance, config: Serve
           type: 'object', additionalProperties: false, required: ['destinationId', 'serviceType'],
           properties: {
             destinationId: { type: 'string', pattern: UUID },
-            announcedAttachments: { type: 'array', maxItems: 100, uniqueItems: true, items: { type: 'string', pattern: UUID } },
+            announcedAttachments: { type: 'array', maxItems: FIT_CONNECT_LIMITS.attachments, uniqueItems: true, items: { type: 'string', pattern: UUID } },
             serviceType: {
               type: 'object', required: ['identifier'], additionalProperties: false,
               properties: {
@@ -62,11 +62,12 @@ export async function registerSubmissionRoutes(r: FastifyInstance, config: Serve
       return reply.code(201).send({ destinationId: req.body.destinationId, submissionId: id, caseId });
     });
 
-  r.addContentTypeParser('application/jose', { parseAs: 'string', bodyLimit: config.gateway.maxAttachmentBytes + 1024 },
+  // FIT-Connect's own limits, not the gateway's: the stand-in plays the real service.
+  r.addContentTypeParser('application/jose', { parseAs: 'string', bodyLimit: FIT_CONNECT_LIMITS.attachmentBytes },
     (_req, body, done) => done(null, body));
 
   r.put<{ Params: { sid: string; aid: string }; Body: string }>('/v1/submissions/:sid/attachments/:aid', {
-    bodyLimit: config.gateway.maxAttachmentBytes + 1024,
+    bodyLimit: FIT_CONNECT_LIMITS.attachmentBytes,
   }, async (req, reply) => {
     const clientId = standIn.authenticate(req);
     const sub = own(clientId, req.params.sid);
@@ -77,6 +78,11 @@ export async function registerSubmissionRoutes(r: FastifyInstance, config: Serve
     if (req.headers['content-type']?.split(';')[0] !== 'application/jose') throw new HttpProblem(415, 'Unsupported Media Type');
     const bad = checkCompactJwe(String(req.body ?? ''));
     if (bad) throw new HttpProblem(400, 'Bad Request', bad);
+    const others = db.prepare<{ n: number | null }>('SELECT SUM(length(jwe)) AS n FROM fc_attachments WHERE submission_id = ? AND attachment_id != ?')
+      .get(sub.id, req.params.aid)!.n ?? 0;
+    if (others + req.body.length > FIT_CONNECT_LIMITS.submissionBytes) {
+      throw new HttpProblem(413, 'Content Too Large', 'the attachments of a submission may be at most 2 GB together');
+    }
     db.prepare('INSERT OR REPLACE INTO fc_attachments (submission_id, attachment_id, jwe) VALUES (?, ?, ?)')
       .run(sub.id, req.params.aid, req.body);
     return reply.code(204).send();

@@ -104,6 +104,13 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     if (row.sent || sent.includes(req.params.aid)) return reply.code(204).send();
     const bad = checkCompactJwe(req.body);
     if (bad) throw new HttpProblem(400, 'Bad Request', bad);
+    // One attachment's size is bounded by bodyLimit (413); all of a submission's together here.
+    const others = db.prepare<{ n: number | null }>('SELECT SUM(bytes) AS n FROM gw_attachments WHERE submission_id = ? AND attachment_id != ?')
+      .get(row.submission_id, req.params.aid)!.n ?? 0;
+    if (others + req.body.length > config.gateway.maxSubmissionBytes) {
+      throw new HttpProblem(413, 'Content Too Large',
+        `the attachments of one submission may be at most ${config.gateway.maxSubmissionBytes} bytes (encrypted) together`);
+    }
     await gw.fc.request('PUT', `submissions/${row.submission_id}/attachments/${req.params.aid}`, {
       body: req.body, contentType: 'application/jose',
     });
@@ -112,6 +119,8 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
         .get(row.submission_id)!;
       const list = new Set(JSON.parse(cur.sent_attachments) as string[]).add(req.params.aid);
       db.prepare('UPDATE gw_submissions SET sent_attachments = ? WHERE submission_id = ?').run(JSON.stringify([...list]), row.submission_id);
+      db.prepare('INSERT OR REPLACE INTO gw_attachments (submission_id, attachment_id, bytes) VALUES (?, ?, ?)')
+        .run(row.submission_id, req.params.aid, req.body.length);
     })();
     return reply.code(204).send();
   });

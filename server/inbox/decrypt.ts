@@ -50,6 +50,9 @@ export async function decryptSubmission(p: {
         size: bytes.length, hashOk: m?.hash?.content === sha512Hex(bytes),
       });
     }
+    // In the order the metadata lists them (the order the applicant chose them), not storage order.
+    const order = (id: string) => cs.attachments?.findIndex((a) => a.attachmentId === id) ?? -1;
+    attachments.sort((a, b) => order(a.attachmentId) - order(b.attachmentId));
     return { state: 'ok', metadata, data, dataHashOk, attachments, plainAttachments };
   } catch (e) {
     return { state: 'undecryptable', reason: `${part}: ${e instanceof Error ? e.message : 'cannot decrypt'}` };

@@ -287,6 +287,11 @@ function checkLabelsAndOrder(root: Obj, nodes: Node[]): DefinitionProblem[] {
           `enumLabels names "${key}", which is not one of the choice values. Allowed are: ${list(values)}.`));
       }
     }
+    if (isObj(x.file) && schema.type !== 'array') {
+      problems.push(problem(`${pointer}/x-ozg/file`,
+        'Eine Dateifrage (x-ozg.file) braucht "type": "array"; minItems und maxItems zählen die Dateien.',
+        'A file question (x-ozg.file) needs "type": "array"; minItems and maxItems count the files.'));
+    }
     if (Array.isArray(x.order) && isObj(schema.properties)) {
       x.order.forEach((name, i) => {
         if (typeof name === 'string' && !(name in (schema.properties as Obj))) {

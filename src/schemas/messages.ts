@@ -12,7 +12,7 @@ export interface MessageContext {
   /** The field's label in the current language. */
   label: string;
   lang: Lang;
-  kind: 'text' | 'textarea' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'integer' | 'boolean' | 'choice' | 'multi' | 'object' | 'array';
+  kind: 'text' | 'textarea' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'integer' | 'boolean' | 'choice' | 'multi' | 'object' | 'array' | 'file';
   /** `x-ozg.errors` in the right language: keyword -> message. */
   custom?: Record<string, string>;
 }

@@ -47,6 +47,8 @@ function choiceOptions(definition: JsonSchema, schema: JsonSchema, pointer: stri
 function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, pointer: string): FieldNode {
   const widget = schema['x-ozg']?.widget;
   const type = firstType(schema);
+  // A file question (Nachweis): its answer is a list of chosen files, see modules/uploads.
+  if (schema['x-ozg']?.file) return { kind: 'file', key, schema, schemaPointer: pointer };
 
   if (type === 'array') {
     if (!schema.items) throw new DefinitionError('An array question needs "items".', pointer);
@@ -286,4 +288,9 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
     node = child;
   }
   return node;
+}
+
+/** Whether a question or any question below it is a file question (then modules/uploads is needed). */
+export function hasFileQuestion(node: FieldNode): boolean {
+  return node.kind === 'file' || (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item));
 }

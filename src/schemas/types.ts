@@ -73,6 +73,8 @@ export interface XOzgField {
   itemTitle?: string;
   addLabel?: string;
   errors?: Record<string, string>;
+  /** A file question (Nachweis): accepted types (MIME), largest file in bytes. See docs/definition.md. */
+  file?: { accept?: string[]; maxFileSize?: number };
   i18n?: Partial<Record<Lang, TextOverrides>>;
 }
 
@@ -92,6 +94,8 @@ export interface XOzgRoot {
   /** Login with a Nutzerkonto: whether, at which minimum trust level, for whom. */
   account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
   steps?: StepDefinition[];
+  /** Limits over all file questions of the form. */
+  files?: { maxTotalSize?: number };
   i18n?: Partial<Record<Lang, TextOverrides>>;
   /** Fees (Verwaltungsgebühren) and when they are paid; see schemas/fees.ts. */
   fees?: import('./fees.js').FeeRules;
@@ -111,7 +115,8 @@ export type FieldKind =
   | 'choice'
   | 'multi'
   | 'object'
-  | 'array';
+  | 'array'
+  | 'file';
 
 /** A value a choice offers, with its texts. */
 export interface ChoiceOption {

@@ -7,10 +7,16 @@ import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
 
+/** File questions load their code (file-upload.ts, modules/uploads) only when a form has one. */
+let fileField: ((view: FieldView) => unknown) | undefined;
+let loadingFileField: Promise<unknown> | undefined;
+
 /** A Lit template, or (questions with one answer) a `LeafField` that updates its own DOM; the
  * leaf rendered before is passed in to be updated in place. */
 export function renderField(view: FieldView, previous?: LeafField): unknown {
   switch (view.node.kind) {
+    case 'file':
+      return fileField?.(view);
     case 'object':
       return renderObjectField(view);
     case 'array':
@@ -49,6 +55,11 @@ class FieldDirective extends AsyncDirective {
   private leaf?: LeafField;
 
   render(view: FieldView): unknown {
+    if (view.node.kind === 'file' && !fileField) {
+      loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField));
+      // Not into a part that left the page meanwhile (the person went on to another step).
+      void loadingFileField.then(() => this.view === view && this.isConnected && this.part?.parentNode && this.setValue(renderField(view)));
+    }
     const result = renderField(view, this.leaf);
     this.leaf = result instanceof LeafField ? result : undefined;
     return this.leaf ? this.leaf.root : result;

@@ -5,6 +5,7 @@ import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-sto
 import type { FormStore } from '../../schemas/store.js';
 
 const SAVE_DELAY = 300;
+const DISCARD_FILES = Symbol.for('ozg-form.discardFiles');
 
 interface DraftHost extends ReactiveControllerHost {
   /** Index of the step on display, kept with the answers. */
@@ -76,7 +77,13 @@ export class DraftController implements ReactiveController {
   discard(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.store) this.storage.remove(this.store.model.id);
+    if (this.store) {
+      const id = this.store.model.id;
+      this.storage.remove(id);
+      // The chosen files of file questions go with the draft: modules/uploads, once loaded, registers
+      // how (a global hook rather than an import, so forms without file questions carry nothing).
+      (globalThis as { [DISCARD_FILES]?: (formId: string) => void })[DISCARD_FILES]?.(id);
+    }
     this.restoredAt = undefined;
     this.host.requestUpdate();
   }

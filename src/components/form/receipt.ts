@@ -122,7 +122,9 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
 }
 
 /** While the application is on its way (or could not be sent). */
-export function renderSending(lang: Lang, state: { retrying: boolean; failed?: string }, actions: { retryNow: () => void; back: () => void }) {
+export function renderSending(lang: Lang, state: { retrying: boolean; failed?: string }, actions: { retryNow: () => void; back: () => void },
+  /** E.g. the progress of the files being uploaded. */
+  progress: unknown = nothing) {
   return html`<section class="submission" part="submission" aria-labelledby="submission-title">
     <h3 id="submission-title" class="step-title" tabindex="-1">${t(lang, state.failed === undefined ? 'sending' : 'sendFailed')}</h3>
     <div role="status" aria-live="polite">
@@ -131,6 +133,7 @@ export function renderSending(lang: Lang, state: { retrying: boolean; failed?: s
     ${state.failed !== undefined
       ? html`<p class="error-message" role="alert">${t(lang, 'sendFailedHint', { reason: state.failed })}</p>`
       : html`<p>${t(lang, 'sendingHint')}</p>`}
+    ${progress}
     ${state.retrying || state.failed !== undefined
       ? html`<div class="actions">
           <button type="button" class="primary" part="button button-primary" @click=${actions.retryNow}>${t(lang, 'sendRetryNow')}</button>

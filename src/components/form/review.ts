@@ -24,6 +24,8 @@ export function formatAnswer(node: FieldNode, value: unknown, lang: Lang): strin
       return formatIsoDate(lang, String(value));
     case 'number':
       return lang === 'de' ? String(value).replace('.', ',') : String(value);
+    case 'file':
+      return (value as { filename: string }[]).map((f) => f.filename).join(', ');
     default:
       return String(value);
   }

@@ -6,6 +6,7 @@ import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import type { AuthenticationInformation, EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
+import { hasFileQuestion } from '../../schemas/model.js';
 import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptPayment, type ReceiptRow, type ReceiptView } from './receipt.js';
 import type { PaidApplication } from './payment-controller.js';
@@ -16,6 +17,9 @@ type SubmissionModule = typeof import('../../modules/submission/index.js');
 /** The submission and receipt building blocks are fetched only when a person confirms. */
 const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/submission/index.js');
 const loadReceipt = () => import('../../modules/receipt/index.js');
+/** Files (Nachweise) are hashed, encrypted and uploaded by code only forms with file questions load. */
+const loadUploads = () => import('./upload-submission.js');
+type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
 /** What is kept in localStorage per form while sending and after: ciphertext and ids, never answers. */
 interface SubmissionRecord {
@@ -25,6 +29,9 @@ interface SubmissionRecord {
    * without typing it again), then dropped. */
   package?: EncryptedSubmission;
   state: SubmissionState;
+  /** The files behind the package's attachments (ids, names, sizes; no bytes): their ciphertext is
+   * made from the draft's stored files at upload, since localStorage cannot hold it. */
+  files?: { attachmentId: string; filename: string; size: number }[];
   /** When the gateway confirmed the send (ISO). */
   submittedAt?: string;
   /** The fee paid before sending (Kassenzeichen and amount), for the receipt. */
@@ -42,6 +49,8 @@ export interface SubmissionHost extends ReactiveControllerHost {
   /** Page of <ozg-mailbox> the capability link points to (default "postfach.html"). */
   readonly mailbox?: string;
   readonly renderRoot: HTMLElement | DocumentFragment;
+  /** Reads a message to screen-reader users (the form's live region). */
+  announce(message: string): void;
 }
 
 export interface SubmissionOptions {
@@ -81,6 +90,7 @@ export class SubmissionController implements ReactiveController {
   private wake?: () => void;
   private running = false;
   private downloadError = false;
+  private uploads?: { mod: UploadsModule; progress: import('../../modules/uploads/index.js').UploadProgress };
 
   constructor(private readonly host: SubmissionHost, private readonly opts: SubmissionOptions) {
     host.addController(this);
@@ -176,8 +186,10 @@ export class SubmissionController implements ReactiveController {
       const mod = await loadSubmission();
       const client = this.client(mod);
       const destination = await this.retrying(mod, () => client.getDestination());
+      const files = hasFileQuestion(store.model.root) ? await (await loadUploads()).planUploads(store, data, this.lang()) : undefined;
       const login = this.opts.authentication?.();
       const { encrypted } = await mod.prepareSubmission({
+        attachments: files?.attachments,
         encryptionKey: destination.encryptionKey,
         leika,
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
@@ -190,7 +202,7 @@ export class SubmissionController implements ReactiveController {
       });
       const idempotencyKey = mod.createIdempotencyKey();
       const record: SubmissionRecord = {
-        v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false },
+        v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false }, ...(files ? { files: files.files } : {}),
         ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
       };
       this.write(record);
@@ -221,13 +233,14 @@ export class SubmissionController implements ReactiveController {
     const client = this.client(mod, (state) => {
       record.state = state;
       this.write(record);
-    });
+    }, await this.uploadHooks(mod, record));
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
+    this.uploads = undefined;
     const submittedAt = new Date();
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
-    this.write({ v: 1, package: pkg, state: done, submittedAt: submittedAt.toISOString(), payment });
+    this.write({ v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
     this.opts.sent?.();
     const rows = this.rows();
     this.opts.drafts.discard();
@@ -249,25 +262,49 @@ export class SubmissionController implements ReactiveController {
     }
   }
 
-  private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void): InstanceType<SubmissionModule['SubmissionClient']> {
+  private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void,
+    hooks?: Pick<import('../../modules/submission/index.js').SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
+  ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
       baseUrl: STAND_IN_BASE,
       attempts: 1, // retries happen here, so the person sees them and can trigger one
       fetch: this.gatewayFetch(),
       onState,
+      ...hooks,
     });
+  }
+
+  /** For a package whose files are encrypted at upload: the hooks that do it, with progress. */
+  private async uploadHooks(mod: SubmissionModule, record: SubmissionRecord) {
+    const pkg = record.package!;
+    if (!record.files?.length || pkg.attachments.every((a) => a.encrypted)) return undefined;
+    const uploads = await loadUploads();
+    const destination = await this.retrying(mod, () => this.client(mod).getDestination());
+    const progress = uploads.createProgress(record.files, record.state.sentAttachments, () => this.lang(),
+      () => this.host.requestUpdate(), (message) => this.announce(message));
+    this.uploads = { mod: uploads, progress };
+    this.host.requestUpdate();
+    return uploads.uploadHooks({
+      formId: this.store!.model.id, key: destination.encryptionKey, files: record.files, progress,
+      mapUrl: (url) => this.gatewayUrl(String(url)) ?? url,
+    });
+  }
+
+  private announce(message: string): void {
+    this.host.announce(message);
   }
 
   /** The submission and return-channel clients address `<baseUrl>/gateway/v1/…`; the `gateway`
    * attribute names the API itself, which a deployment may put under any path, so their requests
    * are mapped onto it. */
   private gatewayFetch(): typeof fetch {
+    return (input, init) => fetch(this.gatewayUrl(input instanceof Request ? input.url : String(input)) ?? input, init);
+  }
+
+  private gatewayUrl(url: string): URL | undefined {
     const api = new URL(this.host.gateway!.replace(/\/?$/, '/'), document.baseURI);
     const prefix = `${STAND_IN_BASE}gateway/v1/`;
-    return (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      return fetch(url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : input, init);
-    };
+    return url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : undefined;
   }
 
   /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */
@@ -384,7 +421,8 @@ export class SubmissionController implements ReactiveController {
     const phase = this.phase;
     if (phase.kind === 'idle') return undefined;
     if (phase.kind === 'sending') {
-      return renderSending(lang, phase, { retryNow: this.retryNow, back: this.back });
+      return renderSending(lang, phase, { retryNow: this.retryNow, back: this.back },
+        this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang));
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };
     return renderReceipt(view, lang, {

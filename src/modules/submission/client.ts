@@ -26,7 +26,8 @@ export interface EncryptedSubmission {
   serviceName?: string;
   encryptedMetadata: string;
   encryptedData: string;
-  attachments: { attachmentId: string; encrypted: string }[];
+  /** `encrypted` may be absent for large files; then `loadAttachment` supplies it when it is sent. */
+  attachments: { attachmentId: string; encrypted?: string }[];
 }
 
 export interface Problem { type?: string; title?: string; status?: number; detail?: string; [k: string]: unknown }
@@ -48,6 +49,11 @@ export interface SubmissionClientOptions {
   maxDelayMs?: number;
   /** Called after each completed step with the new state; persist it. */
   onState?: (state: SubmissionState) => void | Promise<void>;
+  /** The ciphertext (JWE) of an attachment the package does not carry: large files are encrypted one
+   * at a time, right before their upload, so they never all sit in memory or in storage at once. */
+  loadAttachment?: (attachmentId: string) => Promise<string | Blob>;
+  /** Sends one attachment instead of `fetch`, e.g. with upload progress (modules/uploads). */
+  uploadAttachment?: (url: URL, init: { headers: Record<string, string>; body: string | Blob }, attachmentId: string) => Promise<Response>;
   /** Progress 0..1 for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -72,7 +78,7 @@ export class SubmissionClient {
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 
-  private async call(path: string, init: RequestInit): Promise<Response> {
+  private async call(path: string, init: RequestInit, send: (url: URL, init: RequestInit) => Promise<Response> = this.fetchImpl): Promise<Response> {
     const attempts = this.opts.attempts ?? 6;
     const base = this.opts.baseDelayMs ?? 500;
     const max = this.opts.maxDelayMs ?? 15_000;
@@ -80,7 +86,7 @@ export class SubmissionClient {
       let res: Response | undefined;
       let networkError: unknown;
       try {
-        res = await this.fetchImpl(new URL(path, this.base), init);
+        res = await send(new URL(path, this.base), init);
       } catch (e) {
         networkError = e;
       }
@@ -134,9 +140,12 @@ export class SubmissionClient {
     const auth = { 'x-case-secret': s.caseSecret! };
     for (const a of pkg.attachments) {
       if (s.sent || s.sentAttachments.includes(a.attachmentId)) continue;
+      const body = a.encrypted ?? await this.opts.loadAttachment?.(a.attachmentId);
+      if (body === undefined) throw new Error(`attachment ${a.attachmentId}: no content to send`);
+      const upload = this.opts.uploadAttachment;
       await this.call(`submissions/${s.submissionId}/attachments/${a.attachmentId}`, {
-        method: 'PUT', headers: { ...auth, 'content-type': 'application/jose' }, body: a.encrypted,
-      });
+        method: 'PUT', headers: { ...auth, 'content-type': 'application/jose' }, body,
+      }, upload && ((url, init) => upload(url, { headers: init.headers as Record<string, string>, body }, a.attachmentId)));
       await save({ ...s, sentAttachments: [...s.sentAttachments, a.attachmentId] });
       progress();
     }

@@ -12,7 +12,9 @@ export interface PrepareInput {
   schemaUri: string;
   /** The Fachdaten (answers) as a JSON-serialisable object. */
   data: unknown;
-  attachments?: (AttachmentInput & { bytes: Uint8Array })[];
+  /** With `bytes` an attachment is encrypted here; with only `sha512` (a large file) it is not: the
+   * client asks `loadAttachment` for its ciphertext just before uploading it. */
+  attachments?: AttachmentInput[];
   replyChannel?: ReplyChannel;
   submissionDate?: Date;
   /** The login the person applied with (see SubmissionMetadataInput). */
@@ -35,13 +37,13 @@ export async function prepareSubmission(input: PrepareInput): Promise<{ metadata
   const [encryptedMetadata, encryptedData, ...encAttachments] = await Promise.all([
     encryptForDestination(key, JSON.stringify(metadata), { contentType: 'application/json' }),
     encryptForDestination(key, dataText, { contentType: 'application/json' }),
-    ...(input.attachments ?? []).map((a) => encryptForDestination(key, a.bytes)),
+    ...(input.attachments ?? []).map((a) => (a.bytes ? encryptForDestination(key, a.bytes) : undefined)),
   ]);
   return {
     metadata,
     encrypted: {
       leika: input.leika, serviceName: input.serviceName, encryptedMetadata: encryptedMetadata!, encryptedData: encryptedData!,
-      attachments: (input.attachments ?? []).map((a, i) => ({ attachmentId: a.attachmentId, encrypted: encAttachments[i]! })),
+      attachments: (input.attachments ?? []).map((a, i) => ({ attachmentId: a.attachmentId, ...(encAttachments[i] ? { encrypted: encAttachments[i] } : {}) })),
     },
   };
 }

@@ -167,30 +167,41 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
       await page.unroute(ATTACHMENTS);
     });
     await page.evaluate(() => {
-      (window as unknown as { longTasks: number[] }).longTasks = [];
+      const w = window as unknown as { longTasks: number[]; painted: number[] };
+      w.longTasks = [];
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(e.duration);
+        for (const e of list.getEntries()) w.longTasks.push(e.duration);
       }).observe({ type: 'longtask' });
+      // Every overall-progress value the page actually painted, frame by frame.
+      w.painted = [];
+      const watch = () => {
+        const bar = document.querySelector('ozg-form')?.shadowRoot?.querySelector<HTMLProgressElement>('.upload-total progress');
+        if (bar && w.painted[w.painted.length - 1] !== bar.value) w.painted.push(bar.value);
+        requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
     });
     await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+    // The fee of this form is optional: send now, pay on invoice.
+    await form(page).getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
 
     // Progress per file and overall, while it is sent; the retry is said.
     await expect(form(page).getByText('Nachweise werden verschlüsselt und übertragen')).toBeVisible({ timeout: 60_000 });
     await expect(form(page).locator('.upload-files li')).toContainText('lageplan.pdf');
     await expect(form(page).locator('.upload-total progress')).toBeVisible();
     await expect(form(page).getByText('Der Server ist nicht erreichbar – wird erneut versucht.')).toBeVisible({ timeout: 60_000 });
-    // The tab stays responsive: it answers while encrypting and sending.
-    const t0 = Date.now();
-    await page.evaluate(() => 1);
-    const answered = Date.now() - t0;
     await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 240_000 });
     expect(aborted).toBe(1);
     expect(uploads).toBe(2);
-    const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
-    test.info().annotations.push({ type: 'responsiveness', description: `evaluate answered in ${answered} ms; longest task ${Math.round(longest)} ms` });
-    // Hashing and encrypting 50 MB must not freeze the tab: no main-thread task near the 10+ s that a
-    // single 67 MB JWE string cost (a loose bound: the machine may be busy; measured ~2-3 s here).
-    expect(longest).toBeLessThan(6_000);
+    // The tab stays responsive while it encrypts and sends: the person sees the progress move
+    // (several values between nothing and all painted in frames of their own), not a frozen page
+    // that jumps to the end. Timings are measured in test/bench/upload.mjs, not asserted here.
+    const { longest, painted } = await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[]; painted: number[] };
+      return { longest: Math.max(0, ...w.longTasks), painted: w.painted };
+    });
+    test.info().annotations.push({ type: 'responsiveness', description: `longest task ${Math.round(longest)} ms; progress painted: ${painted.join(', ')}` });
+    expect(painted.filter((v) => v > 0 && v < 100).length).toBeGreaterThanOrEqual(3);
 
     const found = await inboxWith(server.url, marker);
     expect(found).toHaveLength(1);

@@ -57,8 +57,12 @@ class FieldDirective extends AsyncDirective {
   render(view: FieldView): unknown {
     if (view.node.kind === 'file' && !fileField) {
       loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField));
-      // Not into a part that left the page meanwhile (the person went on to another step).
-      void loadingFileField.then(() => this.view === view && this.isConnected && this.part?.parentNode && this.setValue(renderField(view)));
+      // Into the question as it is by then (the form may have re-rendered with an equal view, which
+      // this directive answers with noChange), and not into a part that left the page meanwhile.
+      void loadingFileField.then(() => {
+        const current = this.view;
+        if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode) this.setValue(renderField(current));
+      });
     }
     const result = renderField(view, this.leaf);
     this.leaf = result instanceof LeafField ? result : undefined;

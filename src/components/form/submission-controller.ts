@@ -4,10 +4,12 @@ import type { Answers } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
-import type { AuthenticationInformation, EncryptedSubmission, ReplyChannel, SubmissionState } from '../../modules/submission/index.js';
+import type { AuthenticationInformation, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
 import { hasFileQuestion } from '../../schemas/model.js';
-import { SUBMISSION_RECORD_PREFIX } from './submission-record.js';
+import {
+  forgetRecord, gatewayFetch, gatewayUrl, readRecord, replyChannelFor, STAND_IN_BASE, writeRecord, type SubmissionRecord,
+} from './submission-support.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptPayment, type ReceiptRow, type ReceiptView } from './receipt.js';
 import type { PaidApplication } from './payment-controller.js';
 import { formatAmount } from '../../schemas/fees.js';
@@ -20,23 +22,6 @@ const loadReceipt = () => import('../../modules/receipt/index.js');
 /** Files (Nachweise) are hashed, encrypted and uploaded by code only forms with file questions load. */
 const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
-
-/** What is kept in localStorage per form while sending and after: ciphertext and ids, never answers. */
-interface SubmissionRecord {
-  v: 1;
-  /** Everything encrypted for the destination; kept until the authority has accepted the
-   * submission (FIT-Connect: the sender keeps the content until then, so it can be sent again
-   * without typing it again), then dropped. */
-  package?: EncryptedSubmission;
-  state: SubmissionState;
-  /** The files behind the package's attachments (ids, names, sizes; no bytes): their ciphertext is
-   * made from the draft's stored files at upload, since localStorage cannot hold it. */
-  files?: { attachmentId: string; filename: string; size: number }[];
-  /** When the gateway confirmed the send (ISO). */
-  submittedAt?: string;
-  /** The fee paid before sending (Kassenzeichen and amount), for the receipt. */
-  payment?: ReceiptPayment;
-}
 
 type Phase =
   | { kind: 'idle' }
@@ -68,8 +53,6 @@ export interface SubmissionOptions {
   sent?: () => void;
 }
 
-/** A placeholder origin the clients build their URLs on; gatewayFetch() maps them onto `gateway`. */
-const STAND_IN_BASE = 'https://gateway.invalid/';
 const MAX_DELAY_MS = 30_000;
 const BASE_DELAY_MS = 1_000;
 
@@ -96,38 +79,6 @@ export class SubmissionController implements ReactiveController {
     host.addController(this);
   }
 
-  // ---- storage ------------------------------------------------------------------------------
-
-  private key(): string {
-    return SUBMISSION_RECORD_PREFIX + this.store!.model.id;
-  }
-
-  private read(): SubmissionRecord | undefined {
-    try {
-      const raw = localStorage.getItem(this.key());
-      const record = raw ? (JSON.parse(raw) as SubmissionRecord) : undefined;
-      return record?.v === 1 && typeof record.state?.idempotencyKey === 'string' ? record : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private write(record: SubmissionRecord): void {
-    try {
-      localStorage.setItem(this.key(), JSON.stringify(record));
-    } catch {
-      /* storage disabled or full: the submission still goes out, it just cannot resume after a reload */
-    }
-  }
-
-  private forget(): void {
-    try {
-      localStorage.removeItem(this.key());
-    } catch {
-      /* storage disabled */
-    }
-  }
-
   // ---- lifecycle ------------------------------------------------------------------------------
 
   /** A (new) form was loaded: show its receipt, or resume a submission interrupted by a reload. */
@@ -137,7 +88,7 @@ export class SubmissionController implements ReactiveController {
     this.store = store;
     this.phase = { kind: 'idle' };
     if (!store || !this.host.gateway) return;
-    const record = this.read();
+    const record = readRecord(this.store!.model.id);
     if (!record) return;
     if (record.state.sent && record.state.caseId && record.state.caseSecret) {
       // Sent, but the page went away before the draft was removed: use and remove it now.
@@ -195,7 +146,7 @@ export class SubmissionController implements ReactiveController {
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
         schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
         data,
-        replyChannel: this.replyChannel(destination.replyChannels, login?.mailboxUuid),
+        replyChannel: replyChannelFor(this.store!, destination.replyChannels, login?.mailboxUuid),
         submissionDate: new Date(),
         ...(login ? { authenticationInformation: login.authenticationInformation } : {}),
         paymentInformation: payment?.information,
@@ -205,7 +156,7 @@ export class SubmissionController implements ReactiveController {
         v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false }, ...(files ? { files: files.files } : {}),
         ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
       };
-      this.write(record);
+      writeRecord(this.store!.model.id, record);
       await this.send(mod, record);
     } catch (error) {
       this.failed(error);
@@ -232,7 +183,7 @@ export class SubmissionController implements ReactiveController {
     const pkg = record.package!;
     const client = this.client(mod, (state) => {
       record.state = state;
-      this.write(record);
+      writeRecord(this.store!.model.id, record);
     }, await this.uploadHooks(mod, record));
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
     this.uploads = undefined;
@@ -240,7 +191,7 @@ export class SubmissionController implements ReactiveController {
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
-    this.write({ v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
+    writeRecord(this.store!.model.id, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
     this.opts.sent?.();
     const rows = this.rows();
     this.opts.drafts.discard();
@@ -254,9 +205,9 @@ export class SubmissionController implements ReactiveController {
     if (!caseId || !caseSecret || !this.host.gateway) return;
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
-      const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: this.gatewayFetch() });
+      const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: gatewayFetch(this.host.gateway!) });
       const { status } = await channel.overview();
-      if (status === 'accepted') this.write({ v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
+      if (status === 'accepted') writeRecord(this.store!.model.id, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
     } catch {
       /* offline or gateway down: keep the ciphertext and ask again on the next visit */
     }
@@ -268,7 +219,7 @@ export class SubmissionController implements ReactiveController {
     return new mod.SubmissionClient({
       baseUrl: STAND_IN_BASE,
       attempts: 1, // retries happen here, so the person sees them and can trigger one
-      fetch: this.gatewayFetch(),
+      fetch: gatewayFetch(this.host.gateway!),
       onState,
       ...hooks,
     });
@@ -286,25 +237,12 @@ export class SubmissionController implements ReactiveController {
     this.host.requestUpdate();
     return uploads.uploadHooks({
       formId: this.store!.model.id, key: destination.encryptionKey, files: record.files, progress,
-      mapUrl: (url) => this.gatewayUrl(String(url)) ?? url,
+      mapUrl: (url) => gatewayUrl(this.host.gateway!, String(url)) ?? url,
     });
   }
 
   private announce(message: string): void {
     this.host.announce(message);
-  }
-
-  /** The submission and return-channel clients address `<baseUrl>/gateway/v1/…`; the `gateway`
-   * attribute names the API itself, which a deployment may put under any path, so their requests
-   * are mapped onto it. */
-  private gatewayFetch(): typeof fetch {
-    return (input, init) => fetch(this.gatewayUrl(input instanceof Request ? input.url : String(input)) ?? input, init);
-  }
-
-  private gatewayUrl(url: string): URL | undefined {
-    const api = new URL(this.host.gateway!.replace(/\/?$/, '/'), document.baseURI);
-    const prefix = `${STAND_IN_BASE}gateway/v1/`;
-    return url.startsWith(prefix) ? new URL(url.slice(prefix.length), api) : undefined;
   }
 
   /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */
@@ -333,30 +271,6 @@ export class SubmissionController implements ReactiveController {
     this.set({ kind: 'sending', retrying: false, failed: reason }, '#submission-title');
   }
 
-  /** The account's mailbox (BundID Postfach) when logged in and the destination accepts it; else eMail
-   * with the address from the form when the destination accepts that; otherwise none (answer by post). */
-  private replyChannel(accepted: Record<string, unknown>, mailboxUuid?: string): ReplyChannel | undefined {
-    if (mailboxUuid && accepted && 'idBundDeMailbox' in accepted) return { idBundDeMailbox: { mailboxUuid } };
-    if (!accepted || !('eMail' in accepted)) return undefined;
-    const store = this.store!;
-    const find = (node: FormStore['model']['root'], pointer: string): string | undefined => {
-      for (const child of store.visibleChildren(node, pointer)) {
-        const p = `${pointer}/${child.key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        if (!store.isShown(p)) continue;
-        if (child.kind === 'email' || (child.kind !== 'object' && child.kind !== 'array' && child.schema.format === 'email')) {
-          const value = store.value(p);
-          if (typeof value === 'string' && value.trim()) return value.trim();
-        } else if (child.kind === 'object') {
-          const found = find(child, p);
-          if (found) return found;
-        }
-      }
-      return undefined;
-    };
-    const address = find(store.model.root, '');
-    return address ? { eMail: { address } } : undefined;
-  }
-
   private lang(): Lang {
     return this.opts.lang();
   }
@@ -366,7 +280,7 @@ export class SubmissionController implements ReactiveController {
   private retryNow = (): void => {
     if (this.wake) return this.wake();
     if (this.phase.kind === 'sending' && this.phase.failed !== undefined) {
-      const record = this.read();
+      const record = readRecord(this.store!.model.id);
       if (record?.package) return void this.run(record);
       this.set({ kind: 'idle' });
       this.opts.backToReview();
@@ -374,13 +288,13 @@ export class SubmissionController implements ReactiveController {
   };
 
   private back = (): void => {
-    this.forget();
+    forgetRecord(this.store!.model.id);
     this.set({ kind: 'idle' });
     this.opts.backToReview();
   };
 
   private restart = (): void => {
-    this.forget();
+    forgetRecord(this.store!.model.id);
     this.set({ kind: 'idle' });
     this.opts.restart();
   };

@@ -7,6 +7,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
+import { pressOnToReview } from './journeys.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -45,11 +46,7 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   const f = form(page);
   await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
   await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
-  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
-    const title = await f.locator('.step-title').textContent();
-    await f.locator('button.primary').click();
-    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
-  }
+  await pressOnToReview(page);
   await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
   // The parking permit's fee is paid before sending (issue 7); the login survives the trip to the provider.
   await f.getByRole('button', { name: /^Jetzt .* bezahlen$/ }).click();

@@ -8,8 +8,9 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
+import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
+import { answerAndReview, pressOnToReview } from './journeys.js';
 
-const INBOX_TOKEN = 'musterstadt-demo';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FORM_ID = 'https://musterstadt.example/forms/anwohnerparken.json';
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -23,18 +24,7 @@ function parking(): { answers: Record<string, any>; marker: string } {
   return { answers, marker };
 }
 
-async function toReview(page: Page, url: string, data: Record<string, unknown>): Promise<void> {
-  await page.goto(`${url}anwohnerparken.html`);
-  const f = form(page);
-  await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
-  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), data);
-  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
-    const title = await f.locator('.step-title').textContent();
-    await f.locator('button.primary').click();
-    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
-  }
-  await expect(f.locator('.step-title')).toHaveText('Ihre Angaben prüfen');
-}
+const toReview = (page: Page, url: string, data: Record<string, unknown>) => answerAndReview(page, url, 'anwohnerparken', data);
 
 const payButton = (page: Page) => form(page).getByRole('button', { name: /bezahlen/ });
 const paymentHeading = (page: Page) => form(page).getByRole('heading', { name: 'Gebühr bezahlen' });
@@ -50,13 +40,7 @@ async function confirmAndGoToProvider(page: Page): Promise<void> {
 const onProvider = (page: Page, choice: 'Bezahlen' | 'Abbrechen' | 'Fehlgeschlagen (Test)') =>
   page.getByRole('button', { name: choice, exact: true }).click();
 
-async function inboxDetail(url: string, marker: string): Promise<Record<string, any>[]> {
-  const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const list = await (await fetch(`${url}inbox/api/submissions`, { headers })).json() as { submissions: { submissionId: string }[] };
-  const details = await Promise.all(list.submissions.map(async (s) =>
-    (await fetch(`${url}inbox/api/submissions/${s.submissionId}`, { headers })).json() as Promise<Record<string, any>>));
-  return details.filter((d) => JSON.stringify(d.data ?? null).includes(marker));
-}
+const inboxDetail = (url: string, marker: string) => inboxWith<{ data: unknown } & Record<string, any>>(url, marker);
 
 test('the review page shows the fee lines and the total before paying', async ({ page, server }) => {
   const { answers } = parking();
@@ -187,11 +171,7 @@ test('optional fee (Sondernutzung): per m² and day; the person may send without
   const f = form(page);
   await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
   await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
-  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
-    const title = await f.locator('.step-title').textContent();
-    await f.locator('button.primary').click();
-    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
-  }
+  await pressOnToReview(page);
   const fees = f.locator('table.fees');
   await expect(fees.locator('tbody')).toContainText('Gerüst, Container, Bauzaun, Baumaterial – je m² und Tag');
   await expect(fees.locator('tbody tr').nth(1)).toContainText('403'); // 13 started m² × 31 days
@@ -216,11 +196,7 @@ test('deferred fee (Hundesteuer): shown per dog on the review page, billed later
   const f = form(page);
   await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });
   await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
-  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
-    const title = await f.locator('.step-title').textContent();
-    await f.locator('button.primary').click();
-    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
-  }
+  await pressOnToReview(page);
   const fees = f.locator('table.fees');
   await expect(fees.locator('tbody tr')).toHaveCount(2); // the listed dog at its own rate, the other as first dog
   await expect(fees.locator('tbody')).toContainText('Hundesteuer für einen gefährlichen Hund (Listenhund, jährlich)');

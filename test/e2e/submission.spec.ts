@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
+import { answerAndReview } from './journeys.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -24,19 +25,7 @@ function hundesteuer(dog: string): Record<string, unknown> {
 }
 
 /** Opens a demo form, sets the answers, and presses "Weiter" until the review page shows. */
-async function toReview(page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>): Promise<void> {
-  await page.goto(`${url}${name}.html`);
-  const f = form(page);
-  await expect(f.locator('.step-title')).toBeVisible();
-  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), data);
-  for (let i = 0; i < 8 && (await f.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
-    const title = await f.locator('.step-title').textContent();
-    await f.locator('button.primary').click();
-    await expect(f.locator('.step-title')).not.toHaveText(title ?? '');
-    await expect(f.locator('.error-summary')).toHaveCount(0);
-  }
-  await expect(f.locator('.step-title')).toHaveText('Ihre Angaben prüfen');
-}
+const toReview = (page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>) => answerAndReview(page, url, name, data);
 
 const confirm = (page: Page) => form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
 

@@ -81,6 +81,8 @@ try {
 
   const t0 = Date.now();
   await form.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  // Sondernutzung's fee is optional (x-ozg.fees): send now, pay on invoice.
+  await form.getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' }).waitFor({ timeout: 600_000 });
   const total = Date.now() - t0;
   sampling = false;

@@ -35,7 +35,8 @@ const startBody = {
   },
 } as const;
 
-const keyParams = { type: 'object', required: ['key'], properties: { key: { type: 'string', pattern: IDEMPOTENCY_KEY } } } as const;
+/** The application's payment key travels in a header, not in the URL, so it stays out of access logs. */
+const keyHeaders = { type: 'object', required: ['x-payment-key'], properties: { 'x-payment-key': { type: 'string', pattern: IDEMPOTENCY_KEY } } } as const;
 const langQuery = { type: 'object', additionalProperties: false, properties: { lang: { enum: ['de', 'en'] } } } as const;
 
 /** XBezahldienste requestId (<= 36 characters) of an application's n-th payment attempt. */
@@ -204,12 +205,13 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     return reply.code(code).send(body);
   });
 
-  r.get<{ Params: { key: string }; Querystring: { lang?: Lang } }>('/payments/:key', {
-    schema: { params: keyParams, querystring: langQuery },
+  r.get<{ Headers: { 'x-payment-key': string }; Querystring: { lang?: Lang } }>('/payments/status', {
+    schema: { headers: keyHeaders, querystring: langQuery },
   }, async (req) => {
-    const row = rowOf(req.params.key);
+    const key = req.headers['x-payment-key'];
+    const row = rowOf(key);
     if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
-    const current = await serialised(req.params.key, () => refresh(row));
+    const current = await serialised(key, () => refresh(row));
     return answer(current.row, current.tx, req.query.lang ?? 'de');
   });
 }

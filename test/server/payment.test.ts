@@ -39,7 +39,7 @@ async function choose(redirectUrl: string, outcome: 'bezahlen' | 'abbrechen' | '
   return fetch(redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: `method=GIROPAY&outcome=${outcome}` });
 }
-const status = (k: string) => fetch(url(`gateway/v1/payments/${k}`)).then(json);
+const status = (k: string) => fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } }).then(json);
 
 test('the gateway computes the fee from the published definition and the provider pays it', async () => {
   const b = startBody({ answers: twoVehicles(), expectedTotal: 6000 + 3000 });
@@ -177,7 +177,7 @@ test('provider unreachable: the gateway says so (503 PROVIDER_UNAVAILABLE), noth
     const res = await fetch(new URL('gateway/v1/payments', down.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }).then(json);
     assert.equal(res.status, 503);
     assert.equal(res.body.code, 'PROVIDER_UNAVAILABLE');
-    assert.equal((await fetch(new URL(`gateway/v1/payments/${b.idempotencyKey}`, down.url))).status, 404);
+    assert.equal((await fetch(new URL('gateway/v1/payments/status', down.url), { headers: { 'x-payment-key': b.idempotencyKey } })).status, 404);
   } finally {
     await down.close();
     rmSync(dir, { recursive: true, force: true });

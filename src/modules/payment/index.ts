@@ -87,7 +87,7 @@ export class PaymentClient {
 
   /** The provider's current status of the application's payment. */
   status(idempotencyKey: string, lang: Lang): Promise<PaymentView> {
-    return this.call(`payments/${encodeURIComponent(idempotencyKey)}?lang=${lang}`);
+    return this.call(`payments/status?lang=${lang}`, { headers: { 'x-payment-key': idempotencyKey } });
   }
 }
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
-import { DefinitionLoadError } from '../../schemas/load.js';
+import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
 import { DefinitionError } from '../../schemas/model.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { FieldNode, JsonSchema, Lang } from '../../schemas/types.js';
@@ -9,6 +9,16 @@ export type ValidationModule = typeof import('../../schemas/validation.js');
 
 /** Ajv and everything that needs it: one chunk, fetched while the definition loads. */
 export const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
+
+/** The definition given as an object (`schema`) or fetched from `src`, and the id its draft is kept under. */
+export async function readDefinition(schema: JsonSchema | undefined, src: string | undefined): Promise<{ definition: JsonSchema; id: string }> {
+  if (schema) {
+    return { definition: schema, id: typeof schema.$id === 'string' ? schema.$id : `inline:${hashText(JSON.stringify(schema))}` };
+  }
+  if (!src) throw new DefinitionLoadError('missing', {});
+  const definition = await fetchDefinition(src);
+  return { definition, id: typeof definition.$id === 'string' ? definition.$id : new URL(src, document.baseURI).href };
+}
 
 /** Whether the form has `if` conditions, which need the validators before the first render. */
 export function hasIfConditions(node: FieldNode): boolean {

@@ -3,22 +3,21 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { DraftStore } from '../../modules/drafts/draft-store.js';
 import { resolveLang, t } from '../../modules/i18n/ui-texts.js';
 import { tokens, type Answers } from '../../schemas/data.js';
-import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
 import { buildModel } from '../../schemas/model.js';
 import { FormStore, type FieldError } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
-import { fieldId } from '../fields/ids.js';
 import type { FormHost } from '../fields/view.js';
 import { formContext } from './context.js';
 import { BuildingBlocks } from './building-blocks.js';
 import {
-  connectValidation, describeFailure, explainFailure, hasIfConditions, loadValidation, renderLoadProblem, type LoadProblem,
+  connectValidation, describeFailure, explainFailure, hasIfConditions, loadValidation, readDefinition, renderLoadProblem,
+  type LoadProblem,
 } from './loading.js';
 import { DraftController } from './draft-controller.js';
 import { styles } from './ozg-form.styles.js';
-import { renderReviewPage, renderStepPage, type PageView } from './step-view.js';
+import { focusQuestion, renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
 
 type Status =
@@ -198,16 +197,9 @@ export class OzgForm extends LitElement implements FormHost {
     const validation = loadValidation();
     let definition: JsonSchema | undefined;
     try {
-      let id: string;
-      if (this.schema) {
-        definition = this.schema;
-        id = typeof definition.$id === 'string' ? definition.$id : `inline:${hashText(JSON.stringify(definition))}`;
-      } else if (this.src) {
-        definition = await fetchDefinition(this.src);
-        id = typeof definition.$id === 'string' ? definition.$id : new URL(this.src, document.baseURI).href;
-      } else {
-        throw new DefinitionLoadError('missing', {});
-      }
+      const found = await readDefinition(this.schema, this.src);
+      definition = found.definition;
+      const id = found.id;
       if (token !== this.loadToken) return;
       const model = buildModel(definition, id);
       const store = new FormStore(model, this.initialData);
@@ -284,16 +276,7 @@ export class OzgForm extends LitElement implements FormHost {
     const pointer = this.pendingFocus;
     if (pointer === undefined) return;
     this.pendingFocus = undefined;
-    requestAnimationFrame(() => {
-      const target = this.renderRoot.querySelector<HTMLElement>(`#${fieldId(pointer)}`);
-      if (!target) return;
-      const control =
-        target.matches('input, select, textarea')
-          ? target
-          : target.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? target;
-      control.focus();
-      control.scrollIntoView?.({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-    });
+    requestAnimationFrame(() => focusQuestion(this.renderRoot, pointer));
   }
 
   // ---- navigation ------------------------------------------------------------------------------

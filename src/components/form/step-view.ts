@@ -6,6 +6,7 @@ import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import { field } from '../fields/field-directive.js';
+import { fieldId } from '../fields/ids.js';
 import type { FormHost } from '../fields/view.js';
 import { renderErrorSummary } from './error-summary.js';
 import { renderReview } from './review.js';
@@ -65,4 +66,15 @@ export function renderReviewPage(view: PageView & { confirmed: boolean; onConfir
       <button type="button" class="primary" part="button button-primary" @click=${view.onConfirm}>${t(lang, 'confirm')}</button>
       ${steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${view.onBack}>${t(lang, 'back')}</button>` : nothing}
     </div>`;
+}
+
+/** Moves the focus to a question's control (or the question itself) and scrolls it into view. */
+export function focusQuestion(root: HTMLElement | DocumentFragment, pointer: string): void {
+  const target = root.querySelector<HTMLElement>(`#${fieldId(pointer)}`);
+  if (!target) return;
+  const control = target.matches('input, select, textarea')
+    ? target
+    : target.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? target;
+  control.focus();
+  control.scrollIntoView?.({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
 }

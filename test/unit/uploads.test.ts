@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  base64UrlBytes, encryptLargeForDestination, checkCandidate, describeRules, detectType, fileRules, formatSize, IndexedDbFileStore, safeFileName, type FileRef, type FileRules,
+  base64UrlBytes, encryptBlobForDestination, encryptLargeForDestination, sha512HexOfBlob, checkCandidate, describeRules, detectType, fileRules, formatSize, IndexedDbFileStore, safeFileName, type FileRef, type FileRules,
 } from '../../src/modules/uploads/index.js';
 import { SubmissionClient, sha512Hex, type EncryptedSubmission } from '../../src/modules/submission/index.js';
 
@@ -183,5 +183,40 @@ describe('uploads: large files as JWE (RFC 7516) built in slices', () => {
     expect(protectedHeader).to.deep.equal({ alg: 'RSA-OAEP-256', enc: 'A256GCM', kid: 'dest-kid' });
     expect(plaintext.length).to.equal(plain.length);
     expect(await sha512Hex(plaintext)).to.equal(await sha512Hex(plain));
+  });
+
+  it('hashes and encrypts a stored file in a worker made from the same code, with the same results', async function () {
+    this.timeout(60_000);
+    const { compactDecrypt, exportJWK, generateKeyPair } = await import('jose');
+    const pair = await generateKeyPair('RSA-OAEP-256', { modulusLength: 4096, extractable: true });
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'dest-kid', alg: 'RSA-OAEP-256', key_ops: ['wrapKey'] };
+    const plain = new Uint8Array(3 * 256 * 1024 + 1);
+    for (let i = 0; i < plain.length; i += 65536) crypto.getRandomValues(plain.subarray(i, i + 65536));
+    const file = new Blob([plain]);
+    // Watch the worker: it must be a blob: worker, and the jobs must go to it (not the fallback).
+    const posted: string[] = [];
+    const created: string[] = [];
+    const Original = globalThis.Worker;
+    globalThis.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) { super(url, options); created.push(String(url)); }
+      override postMessage(message: unknown, ...rest: never[]) { posted.push((message as { op: string }).op); super.postMessage(message, ...rest); }
+    } as typeof Worker;
+    let hash: string;
+    let jwe: Blob;
+    try {
+      hash = await sha512HexOfBlob(file);
+      jwe = await encryptBlobForDestination(jwk as never, file);
+    } finally {
+      globalThis.Worker = Original;
+    }
+    expect(created.map((u) => u.slice(0, 5))).to.deep.equal(['blob:']);
+    expect(posted).to.deep.equal(['hash', 'encrypt']);
+    expect(hash).to.equal(await sha512Hex(plain));
+    const { plaintext, protectedHeader } = await compactDecrypt(await jwe.text(), pair.privateKey);
+    expect(protectedHeader.kid).to.equal('dest-kid');
+    expect(await sha512Hex(plaintext)).to.equal(await sha512Hex(plain));
+    let refused = '';
+    try { await encryptBlobForDestination({ ...jwk, key_ops: ['encrypt'] } as never, file); } catch (e) { refused = (e as Error).message; }
+    expect(refused).to.contain('wrapKey');
   });
 });

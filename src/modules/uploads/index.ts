@@ -6,7 +6,7 @@ export {
 } from './checks.js';
 export { fileStore, setFileStore, IndexedDbFileStore, MemoryFileStore, type FileStore, type StoredFile } from './upload-store.js';
 export { putWithProgress } from './upload-request.js';
-export { encryptLargeForDestination, base64UrlBytes } from './upload-jwe.js';
+export { encryptLargeForDestination, encryptBlobForDestination, sha512HexOfBlob, base64UrlBytes } from './upload-jwe.js';
 export { describeAttachments, encryptStoredFile, MissingFileError } from './upload-attachments.js';
 export { UploadProgress, type FileProgress, type FileProgressState } from './upload-progress.js';
 export { formatSize, typeList, ut, type UploadTextKey } from './upload-texts.js';

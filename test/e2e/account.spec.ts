@@ -3,11 +3,10 @@
  * server's built-in OpenID provider (server/idp): its login page lets the tester pick an account.
  * The form asks for trust level "substantiell" (`x-ozg.account`), login is optional.
  */
-import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const form = (page: Page): Locator => page.locator('ozg-form');
 const bar = (page: Page): Locator => form(page).locator('[part~="account"]');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
@@ -31,16 +30,6 @@ async function pickAccount(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
   await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
-}
-
-async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
-      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  expect(violations, `axe violations on ${what}`).toEqual([]);
 }
 
 test('login at "substantiell" prefills read-only answers and keeps what was typed; logout removes them', async ({ page, server }) => {

@@ -5,13 +5,12 @@
  * the status, downloads the Bescheid and answers; the answer arrives in the inbox.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { createIdempotencyKey, prepareSubmission, SubmissionClient } from '../../src/modules/submission/index.js';
+import { expectNoAxeViolations } from './axe.js';
 import { expect, focused, test } from './fixtures.js';
 
 const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A real submission, encrypted in this process exactly as the browser modules do it. */
 async function submit(baseUrl: string, marker: string) {
@@ -25,16 +24,6 @@ async function submit(baseUrl: string, marker: string) {
     attachments: [{ attachmentId, bytes: new TextEncoder().encode('%PDF-1.4\n'), filename: 'haftpflicht.pdf', mimeType: 'application/pdf' }],
   });
   return client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
-      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  expect(violations, `axe violations on ${what}`).toEqual([]);
 }
 
 async function openInbox(page: Page, url: string) {

@@ -4,14 +4,13 @@
  * stand-in. Paid, cancelled and retried, failed, forged return URL, second tab, provider unreachable;
  * the receipt shows the Kassenzeichen; the case-worker inbox shows the payment with the application.
  */
-import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
+import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 import { answerAndReview, pressOnToReview } from './journeys.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const FORM_ID = 'https://musterstadt.example/forms/anwohnerparken.json';
 const form = (page: Page): Locator => page.locator('ozg-form');
 
@@ -208,15 +207,8 @@ test('deferred fee (Hundesteuer): shown per dog on the review page, billed later
 });
 
 test('the fee table and the payment step have no axe-core violations and fit 320 px; English texts', async ({ page, server }) => {
-  const axe = async (what: string) => {
-    if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } })
-        .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return r.violations.map((v) => `${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-    });
-    expect(violations, what).toEqual([]);
-  };
+  const axe = (what: string) => expectNoAxeViolations(page, what);
+
   const fits = async (where: string) => {
     const tooWide = await page.evaluate(() => {
       const found: string[] = [];

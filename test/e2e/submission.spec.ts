@@ -5,14 +5,13 @@
  * which decrypts with the destination's private key.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
+import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { answerAndReview } from './journeys.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const HUNDESTEUER_ID = 'https://musterstadt.example/forms/hundesteuer.json';
 
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -33,16 +32,6 @@ interface InboxDetail { caseId: string; state: string; data: unknown; metadata: 
 
 async function draftKept(page: Page): Promise<string | null> {
   return page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), HUNDESTEUER_ID);
-}
-
-async function expectNoAxeViolations(page: Page, what: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } })
-      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-  });
-  expect(violations, `axe violations on ${what}`).toEqual([]);
 }
 
 const receiptHeading = (page: Page) => form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });

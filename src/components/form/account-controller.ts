@@ -186,7 +186,8 @@ export class AccountController implements ReactiveController {
       const e = error as AccountError;
       this.problem = {
         text: (l) => e.text(l),
-        ...(e.code === 'acr_too_low' ? { retryLevel: e.requiredLevel ?? this.minLevel ?? 'substantiell' } : {}),
+        // Log in again at the level: after one too low, or after the login ran out.
+        ...(e.code === 'acr_too_low' || e.code === 'session_expired' ? { retryLevel: e.requiredLevel ?? this.minLevel ?? 'substantiell' } : {}),
         ...(e.code === 'wrong_audience' ? { otherAccount: true } : {}),
       };
     } else {
@@ -241,8 +242,7 @@ export class AccountController implements ReactiveController {
       this.service?.clear();
       this.session = undefined;
       this.store?.clearPrefill();
-      this.fail(new this.mod!.AccountError('session_expired'));
-      this.problem = { ...this.problem!, retryLevel: this.minLevel ?? this.settings?.trustLevel ?? 'basisregistriert' };
+      this.fail(new this.mod!.AccountError('session_expired', { requiredLevel: this.minLevel ?? this.settings?.trustLevel ?? 'basisregistriert' }));
       this.host.requestUpdate();
       this.focusBar();
       return false;

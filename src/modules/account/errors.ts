@@ -84,7 +84,8 @@ export class AccountError extends Error {
   readonly code: AccountErrorCode;
   /** Finer cause, e.g. the ID token problem or the provider's error code. */
   readonly reason?: string;
-  /** For acr_too_low: the level the application asked for and the one the login had. */
+  /** For acr_too_low: the level the application asked for and the one the login had; for
+   * session_expired: the level to log in at again. */
   readonly requiredLevel?: TrustLevel;
   readonly actualLevel?: TrustLevel | null;
   /** For wrong_audience: whom the application is for. */

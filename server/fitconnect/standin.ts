@@ -1,8 +1,9 @@
-import { randomBytes, randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db.js';
 import { HttpProblem } from '../problem.js';
 import type { ServerConfig } from '../config.js';
+import { ClientCredentialsTokens } from '../client-credentials.js';
 import { loadOrCreateKeys, type StandInKeys } from './keys.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
@@ -18,14 +19,8 @@ export interface StandIn {
   authenticate(req: FastifyRequest): string;
   /** Issuer used in the SETs the stand-in (as Zustelldienst) signs. */
   issuer(): string;
-  /** Issued access tokens (in memory: a restart logs clients out, they fetch a new token). */
-  tokens: Map<string, { clientId: string; exp: number }>;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const ha = createHash('sha256').update(a).digest();
-  const hb = createHash('sha256').update(b).digest();
-  return timingSafeEqual(ha, hb);
+  /** The token endpoint and the access tokens it issued. */
+  tokens: ClientCredentialsTokens;
 }
 
 export async function createStandIn(config: ServerConfig, db: Db, selfUrl: () => string): Promise<StandIn> {
@@ -49,17 +44,16 @@ export async function createStandIn(config: ServerConfig, db: Db, selfUrl: () =>
     }],
     replyChannels: { eMail: { usePgp: false }, fitConnect: { processStandards: [] }, idBundDeMailbox: {} },
   };
-  const tokens = new Map<string, { clientId: string; exp: number }>();
+  const tokens = new ClientCredentialsTokens(config.standIn, TOKEN_LIFETIME_S);
   return {
     keys,
     destinationId,
     destination,
     issuer: () => new URL(STANDIN_PREFIX.slice(1), selfUrl()).href,
     authenticate(req) {
-      const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
-      const t = m ? tokens.get(m[1]!) : undefined;
-      if (!t || t.exp < Date.now()) throw new HttpProblem(401, 'Unauthorized', 'missing, invalid or expired access token');
-      return t.clientId;
+      const clientId = tokens.clientOf(req.headers.authorization);
+      if (clientId === undefined) throw new HttpProblem(401, 'Unauthorized', 'missing, invalid or expired access token');
+      return clientId;
     },
     tokens,
   };
@@ -72,28 +66,7 @@ export async function registerStandIn(app: FastifyInstance, config: ServerConfig
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
 
     // OAuth2 client_credentials (RFC 6749 4.4); client authentication by Basic header or form fields.
-    r.post('/token', async (req, reply) => {
-      const form = (req.body ?? {}) as Record<string, string>;
-      let clientId = form.client_id ?? '';
-      let clientSecret = form.client_secret ?? '';
-      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
-      if (basic) {
-        const [id, secret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
-        clientId = decodeURIComponent(id ?? '');
-        clientSecret = decodeURIComponent(secret ?? '');
-      }
-      reply.header('cache-control', 'no-store');
-      if (form.grant_type !== 'client_credentials') {
-        return reply.code(400).send({ error: 'unsupported_grant_type' });
-      }
-      const ok = sameSecret(clientId, config.standIn.clientId) && sameSecret(clientSecret, config.standIn.clientSecret);
-      if (!ok) return reply.code(401).send({ error: 'invalid_client' });
-      const token = randomBytes(32).toString('base64url');
-      const now = Date.now();
-      for (const [k, v] of tokens) if (v.exp < now) tokens.delete(k);
-      tokens.set(token, { clientId, exp: now + TOKEN_LIFETIME_S * 1000 });
-      return { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S, scope: form.scope ?? '' };
-    });
+    r.post('/token', async (req, reply) => tokens.token(req, reply, (form) => ({ scope: form.scope ?? '' })));
 
     // Keys that sign the SETs (public parts only).
     r.get('/.well-known/jwks.json', async () => ({ keys: [standIn.keys.signing.publicJwk] }));

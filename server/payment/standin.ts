@@ -1,7 +1,8 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ServerConfig } from '../config.js';
 import type { Db } from '../db.js';
+import { ClientCredentialsTokens } from '../client-credentials.js';
 import { sendProblem } from '../problem.js';
 import { finishedPage, paymentPage } from './page.js';
 import {
@@ -22,10 +23,6 @@ class XbProblem extends Error {
   constructor(readonly status: number, readonly code: XBezahldiensteCode, detail: string) { super(detail); }
 }
 
-function same(a: string, b: string): boolean {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
-
 const problem = (reply: FastifyReply, status: number, code: XBezahldiensteCode, detail: string): FastifyReply =>
   sendProblem(reply, { type: `urn:xbezahldienste:error:${code}`, title: code, status, detail, code });
 
@@ -36,7 +33,7 @@ const problem = (reply: FastifyReply, status: number, code: XBezahldiensteCode, 
  */
 export async function registerPaymentStandIn(app: FastifyInstance, config: ServerConfig, db: Db, selfUrl: () => string): Promise<void> {
   const cfg = config.paymentStandIn;
-  const tokens = new Map<string, number>();
+  const tokens = new ClientCredentialsTokens(cfg, TOKEN_LIFETIME_S);
   const base = (): URL => new URL(PAYMENT_STANDIN_PREFIX.slice(1) + '/', selfUrl());
   const view = (row: TxRow): PaymentTransaction => {
     const request = JSON.parse(row.request) as PaymentRequest;
@@ -67,9 +64,7 @@ export async function registerPaymentStandIn(app: FastifyInstance, config: Serve
     });
 
     const authenticate = (req: FastifyRequest): void => {
-      const m = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(req.headers.authorization ?? '');
-      const exp = m ? tokens.get(m[1]!) : undefined;
-      if (!exp || exp < Date.now()) throw new XbProblem(401, 'FORBIDDEN', 'missing, invalid or expired access token');
+      if (tokens.clientOf(req.headers.authorization) === undefined) throw new XbProblem(401, 'FORBIDDEN', 'missing, invalid or expired access token');
     };
     const checkParties = (p: { originatorId: string; endPointId: string }): void => {
       if (p.originatorId !== cfg.originatorId || p.endPointId !== cfg.endPointId) {
@@ -77,25 +72,7 @@ export async function registerPaymentStandIn(app: FastifyInstance, config: Serve
       }
     };
 
-    r.post('/token', async (req, reply) => {
-      const form = (req.body ?? {}) as Record<string, string>;
-      let id = form.client_id ?? '';
-      let secret = form.client_secret ?? '';
-      const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
-      if (basic) {
-        const [a, b] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
-        id = decodeURIComponent(a ?? '');
-        secret = decodeURIComponent(b ?? '');
-      }
-      reply.header('cache-control', 'no-store');
-      if (form.grant_type !== 'client_credentials') return reply.code(400).send({ error: 'unsupported_grant_type' });
-      if (!(same(id, cfg.clientId) && same(secret, cfg.clientSecret))) return reply.code(401).send({ error: 'invalid_client' });
-      const token = randomBytes(32).toString('base64url');
-      const now = Date.now();
-      for (const [k, exp] of tokens) if (exp < now) tokens.delete(k);
-      tokens.set(token, now + TOKEN_LIFETIME_S * 1000);
-      return { access_token: token, token_type: 'Bearer', expires_in: TOKEN_LIFETIME_S };
-    });
+    r.post('/token', async (req, reply) => tokens.token(req, reply));
 
     const parties = {
       type: 'object', required: ['originatorId', 'endPointId'],

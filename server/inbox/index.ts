@@ -1,5 +1,6 @@
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { sameSecret } from '../client-credentials.js';
 import type { ServerContext } from '../context.js';
 import { HttpProblem } from '../problem.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
@@ -17,7 +18,6 @@ interface Row {
   announced: string;
 }
 
-const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /**
  * Case-worker inbox ("Sachbearbeitung") of the stand-in's destination. It plays the FIT-Connect
@@ -28,7 +28,6 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
   if (!standIn) return;
   const { db } = ctx;
   const signer = standIn.keys.signing;
-  const expected = digest(ctx.config.inbox.token);
 
   const load = (sid: string): Row => {
     const row = db.prepare<Row>("SELECT * FROM fc_submissions WHERE id = ? AND status != 'incomplete'").get(sid);
@@ -52,7 +51,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
   await app.register(async (r) => {
     r.addHook('onRequest', async (req) => {
       const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-      if (!m || !timingSafeEqual(digest(m[1]!), expected)) {
+      if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {
         throw new HttpProblem(401, 'Unauthorized', 'Anmeldung erforderlich / inbox token required');
       }
     });

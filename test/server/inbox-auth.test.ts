@@ -70,3 +70,11 @@ test('a report from another issuer and an unknown type are not confirmed either'
   assert.deepEqual(checked.authentication.map((a) => a.verified), [false, false]);
   assert.match(checked.authentication[1]!.problem ?? '', /unsupported type/);
 });
+
+test('the inbox itself answers only with its access token', async () => {
+  const list = (authorization?: string) => fetch(new URL('inbox/api/submissions', server.url), authorization ? { headers: { authorization } } : {});
+  assert.equal((await list()).status, 401);
+  assert.equal((await list(`Bearer ${INBOX}x`)).status, 401);
+  assert.equal((await list(`Basic ${INBOX}`)).status, 401);
+  assert.equal((await list(`Bearer ${INBOX}`)).status, 200);
+});

@@ -61,8 +61,16 @@ export interface TextOverrides {
 export type Widget = 'text' | 'textarea' | 'radio' | 'select' | 'checkbox' | 'checkboxes';
 
 /** `x-ozg` on a question. */
+/** A FIM element (S…, G…, F…) by id and version. */
+export interface FimIdentifier {
+  id: string;
+  version?: string;
+}
+
 export interface XOzgField {
   widget?: Widget;
+  /** FIM identifier and version of the element this question was imported from (docs/fim-import.md). */
+  fim?: FimIdentifier;
   /** Claim of the Nutzerkonto that fills this question (`given_name`, `address.postal_code`, …). */
   prefill?: string;
   help?: string;
@@ -91,6 +99,8 @@ export type TrustLevel = 'basisregistriert' | 'substantiell' | 'hoch';
 
 export interface XOzgRoot {
   leika?: string;
+  /** FIM Stammdatenschema this definition was imported from. */
+  fim?: FimIdentifier;
   /** Login with a Nutzerkonto: whether, at which minimum trust level, for whom. */
   account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
   steps?: StepDefinition[];

@@ -20,12 +20,12 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: {
         entry: (npm
-          ? { index: 'src/index.ts', check: 'src/schemas/check.ts' }
+          ? { index: 'src/index.ts', check: 'src/schemas/check.ts', 'import-fim': 'src/schemas/fim/import.ts' }
           : { 'ozg-form': 'src/index.ts' }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: npm
-        ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
+        ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/, /^fast-xml-parser/] }
         : {
             // Lazy chunks (file questions, …) that use lit or the field templates import them from the
             // entry, instead of forcing a shared chunk that a plain form would have to fetch as well.

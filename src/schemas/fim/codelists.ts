@@ -17,7 +17,7 @@ export interface Codelist {
 
 /** Reads one genericode file; `name` (the file name) is used in error messages. */
 export function readGenericode(text: string, name: string): Codelist {
-  const doc = parseXml(text, name);
+  const doc = parseXml(text, { de: `Die Codeliste ${name}`, en: `The code list ${name}` });
   const list = doc.CodeList;
   if (!isNode(list)) {
     throw new FimImportError(`${name}: /`, { de: `${name} ist keine genericode-Codeliste (gc:CodeList fehlt).`, en: `${name} is not a genericode code list (gc:CodeList is missing).` });

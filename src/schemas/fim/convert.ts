@@ -172,6 +172,8 @@ function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
     });
   }
   const array: Schema = { type: 'array', title, items, 'x-ozg': { fim: fimOf(element.fim), itemTitle: title } };
+  // The entries of a repeatable group are shown without their own legend and hint: the group's text goes on the list.
+  if (typeof inner.description === 'string') array.description = inner.description;
   if (min > 0) array.minItems = min;
   if (Number.isFinite(max)) array.maxItems = max;
   return array;

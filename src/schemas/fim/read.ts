@@ -253,7 +253,7 @@ function readGroup(node: XmlNode, path: string, named = true): FimGroup {
 
 /** Reads an XDatenfelder 2.0 or 3.0 message (Stammdatenschema, or a single Datenfeldgruppe in 3.0). */
 export function readXdf(text: string): FimSchema {
-  const doc = parseXml(text, 'Die Datei / The file');
+  const doc = parseXml(text, { de: 'Die Datei', en: 'The file' });
   const rootName = Object.keys(doc).find((key) => !key.startsWith('?') && !key.startsWith('#'));
   const xdfVersion = versionOf(text);
   const root = rootName ? doc[rootName] : undefined;
@@ -268,7 +268,8 @@ export function readXdf(text: string): FimSchema {
   if (!node) throw missing(`/${rootName}`, top);
   const schema = readGroup(node, `/${rootName}/${top}`, false) as FimSchema;
   schema.xdfVersion = xdfVersion;
-  const leika = /\b99\d{12}\b/.exec([childText(node, 'bezug'), ...children(node, 'stichwort').map(textOf)].filter(Boolean).join(' '));
+  const named = [node.bezug, node.stichwort].flat().map(textOf);
+  const leika = /\b99\d{12}\b/.exec(named.filter(Boolean).join(' '));
   if (leika) schema.leika = leika[0];
   return schema;
 }

@@ -39,14 +39,14 @@ const parser = new XMLParser({
 });
 
 /** Parses XML text; a text that is not well-formed XML fails with line and column. */
-export function parseXml(text: string, what: string): XmlNode {
+export function parseXml(text: string, what: Texts): XmlNode {
   const source = text.replace(/^\uFEFF/, '');
   const valid = source.trim().startsWith('<') ? XMLValidator.validate(source) : { err: { msg: 'no XML element found', line: 1, col: 1 } };
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     throw new FimImportError('', {
-      de: `${what} ist kein wohlgeformtes XML (Zeile ${line}, Spalte ${col}): ${msg}`,
-      en: `${what} is not well-formed XML (line ${line}, column ${col}): ${msg}`,
+      de: `${what.de} ist kein wohlgeformtes XML (Zeile ${line}, Spalte ${col}): ${msg}`,
+      en: `${what.en} is not well-formed XML (line ${line}, column ${col}): ${msg}`,
     });
   }
   return parser.parse(source) as XmlNode;

@@ -221,9 +221,9 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
     ctx.counts.rules++;
     for (const id of mentionedIds(rule)) {
       if (!ctx.known.has(id)) {
-        throw new FimImportError(`${rule.path}/skript`, {
-          de: `Regel ${rule.fim.id} „${rule.name}“ nennt das Element ${id}, das in der Nachricht nicht vorkommt (${rule.path}).`,
-          en: `Rule ${rule.fim.id} "${rule.name}" names the element ${id}, which is not in the message (${rule.path}).`,
+        throw new FimImportError(rule.scriptPath ?? rule.path, {
+          de: `Regel ${rule.fim.id} „${rule.name}“ nennt das Element ${id}, das in der Nachricht nicht vorkommt.`,
+          en: `Rule ${rule.fim.id} "${rule.name}" names the element ${id}, which is not in the message.`,
         });
       }
     }

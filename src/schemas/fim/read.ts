@@ -21,6 +21,8 @@ export interface FimRule {
   text?: string;
   /** The machine-readable part (v2 `script`, v3 `skript`). */
   script?: string;
+  /** Path of the script element. */
+  scriptPath?: string;
   path: string;
 }
 
@@ -85,17 +87,17 @@ const NAMESPACE = /xmlns(?::[\w.-]+)?\s*=\s*["']urn:xoev-de:fim:standard:xdatenf
 const ROOTS = ['xdatenfelder.stammdatenschema.0102', 'xdatenfelder.datenfeldgruppe.0103'];
 
 /** The XDatenfelder version the message declares by its namespace. */
-function versionOf(text: string): XdfVersion {
+function versionOf(text: string, at: string): XdfVersion {
   const declared = NAMESPACE.exec(text)?.[1];
   if (declared === undefined) {
-    throw new FimImportError('/', {
+    throw new FimImportError(at, {
       de: 'Die Datei ist keine XDatenfelder-Nachricht: Der Namensraum urn:xoev-de:fim:standard:xdatenfelder_2 oder _3.0.0 fehlt.',
       en: 'The file is not an XDatenfelder message: the namespace urn:xoev-de:fim:standard:xdatenfelder_2 or _3.0.0 is missing.',
     });
   }
   if (declared === '2' || declared.startsWith('2.')) return '2.0';
   if (declared.startsWith('3.')) return '3.0';
-  throw new FimImportError('/', {
+  throw new FimImportError(at, {
     de: `Die XDatenfelder-Version „${declared}“ wird nicht unterstützt. Unterstützt sind 2.0 (xdatenfelder_2) und 3.0 (xdatenfelder_3.0.0).`,
     en: `The XDatenfelder version "${declared}" is not supported. Supported are 2.0 (xdatenfelder_2) and 3.0 (xdatenfelder_3.0.0).`,
   });
@@ -203,9 +205,13 @@ function readRule(node: XmlNode, path: string): FimRule {
   const fim = identification(node, path);
   const rule: FimRule = { fim, name: childText(node, 'name') ?? fim.id, path: `${path}[${fim.id}]` };
   const text = childText(node, 'freitextRegel') ?? childText(node, 'definition') ?? childText(node, 'beschreibung');
-  const script = childText(node, 'skript') ?? childText(node, 'script');
+  const element = childText(node, 'skript') !== undefined ? 'skript' : 'script';
+  const script = childText(node, element);
   if (text) rule.text = text;
-  if (script) rule.script = script;
+  if (script) {
+    rule.script = script;
+    rule.scriptPath = `${rule.path}/${element}`;
+  }
   return rule;
 }
 
@@ -255,7 +261,7 @@ function readGroup(node: XmlNode, path: string, named = true): FimGroup {
 export function readXdf(text: string): FimSchema {
   const doc = parseXml(text, { de: 'Die Datei', en: 'The file' });
   const rootName = Object.keys(doc).find((key) => !key.startsWith('?') && !key.startsWith('#'));
-  const xdfVersion = versionOf(text);
+  const xdfVersion = versionOf(text, `/${rootName ?? ''}/@xmlns`);
   const root = rootName ? doc[rootName] : undefined;
   if (!rootName || !ROOTS.includes(rootName) || !isNode(root)) {
     throw new FimImportError(`/${rootName ?? ''}`, {

@@ -139,6 +139,7 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
     expect(hund.$comment).to.contain('FIM-Regel R00000000303 1.0.0 „Geburtsdatum nicht in der Zukunft“');
     expect(hund.$comment).to.contain('F00000000212 <= heute()');
     expect(d.properties.G00000000101.anyOf).to.deep.equal([{ required: ['F00000000205'] }, { required: ['F00000000206'] }]);
+    expect(d.properties.G00000000101['x-ozg'].errors).to.deep.equal({ anyOf: 'Telefonnummer oder E-Mail-Adresse muss angegeben werden.' });
     const validate = createAjv(d).compile(hund);
     const dog = { F00000000211: 'Bello', F00000000212: '2020-01-01' };
     expect(validate({ ...dog, F00000000214: true })).to.equal(false);

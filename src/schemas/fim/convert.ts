@@ -211,7 +211,9 @@ export function groupSchema(group: FimGroup, ctx: Context): Schema {
   out.properties = properties;
   if (required.length) out.required = required;
   applyRules(group, out, keyOf, ctx);
-  out['x-ozg'] = { fim: fimOf(group.fim) };
+  const { errorsAnyOf } = out as { errorsAnyOf?: string };
+  delete out.errorsAnyOf;
+  out['x-ozg'] = errorsAnyOf ? { fim: fimOf(group.fim), errors: { anyOf: errorsAnyOf } } : { fim: fimOf(group.fim) };
   return out;
 }
 
@@ -243,6 +245,9 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
         how = 'if/then';
       } else {
         out.anyOf = parsed.of.map((id) => ({ required: [k(id)] }));
+        // The form names the rule in words instead of "must match a schema in anyOf".
+        const titles = parsed.of.map((id) => String((out.properties as Record<string, Schema>)[k(id)]!.title));
+        (out as { errorsAnyOf?: string }).errorsAnyOf = rule.text ?? `Bitte geben Sie ${titles.join(' oder ')} an.`;
         how = 'anyOf';
       }
       say(ctx, 'note', rule.path, rule.fim.id, {

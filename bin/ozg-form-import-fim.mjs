@@ -30,7 +30,8 @@ for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   const value = () => (i + 1 < args.length ? args[++i] : (bad = `${arg} ?`));
   if (arg === '--help' || arg === '-h') {
-    lang = args.includes('--lang') && args[args.indexOf('--lang') + 1] === 'de' ? 'de' : lang;
+    const chosen = args.indexOf('--lang');
+    if (chosen >= 0) lang = args[chosen + 1] === 'de' ? 'de' : 'en';
     console.log(lang === 'de' ? usageDe : usageEn);
     process.exit(0);
   } else if (arg === '--lang') lang = value() === 'de' ? 'de' : 'en';

@@ -5,6 +5,10 @@ import type { FieldNode } from './types.js';
 /** Keywords that only wrap the errors of their subschemas. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
 
+/** Wrappers whose failure is fully told by the errors of their subschemas (on the questions): a group
+ * whose only errors are these gets no message of its own ("Hund muss dem Schema "then" entsprechen"). */
+const SILENT = new Set(['if', 'then', 'else', 'allOf', 'dependentSchemas']);
+
 /** The error of an unanswered required question (a confirmation box says "please confirm"). */
 export function requiredError(node: FieldNode): ErrorObject {
   if (node.kind === 'boolean' && node.schema.const === true) {
@@ -43,6 +47,7 @@ export function groupErrors(nodeAt: (pointer: string) => FieldNode | undefined, 
   const result = new Map<string, ErrorObject>();
   for (const [pointer, list] of grouped) {
     const node = nodeAt(pointer)!;
+    if (list.every((e) => SILENT.has(e.keyword))) continue;
     const required = list.find((e) => e.keyword === 'required' || e.keyword === 'dependentRequired');
     const picked = required ? requiredError(node) : pickError(list, node);
     if (picked) result.set(pointer, picked);

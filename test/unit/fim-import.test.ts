@@ -78,6 +78,8 @@ describe('FIM import: address, XDatenfelder 2.0', () => {
     expect(kontakt.properties).not.to.have.property('F60000253');
     expect(kontakt.properties.F60000252).to.deep.include({ readOnly: true, default: 'Bürgeramt Musterstadt' });
     expect(kontakt.properties.F60000251.type).to.equal('boolean');
+    // maxLength 254 of an input field stays one line.
+    expect(kontakt.properties.F60000250['x-ozg'].widget).to.equal('text');
   });
 
   it('a rule "filled -> require" becomes dependentRequired, and the report says so without warnings', () => {
@@ -139,6 +141,7 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
     expect(hund.$comment).to.contain('FIM-Regel R00000000303 1.0.0 „Geburtsdatum nicht in der Zukunft“');
     expect(hund.$comment).to.contain('F00000000212 <= heute()');
     expect(d.properties.G00000000101.anyOf).to.deep.equal([{ required: ['F00000000205'] }, { required: ['F00000000206'] }]);
+    expect(d.properties.G00000000101.description).to.equal('Telefonnummer oder E-Mail-Adresse muss angegeben werden.');
     expect(d.properties.G00000000101['x-ozg'].errors).to.deep.equal({ anyOf: 'Telefonnummer oder E-Mail-Adresse muss angegeben werden.' });
     const validate = createAjv(d).compile(hund);
     const dog = { F00000000211: 'Bello', F00000000212: '2020-01-01' };

@@ -126,6 +126,8 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
   const unused: string[] = [];
   if (p.minLength !== undefined) (textual ? (schema.minLength = p.minLength) : unused.push('minLength'));
   if (p.maxLength !== undefined) (textual ? (schema.maxLength = p.maxLength) : unused.push('maxLength'));
+  // feldart input is one line; the form would make a text over 200 characters multi-line (e-mail: 254).
+  if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255) x.widget = 'text';
   if (p.minValue !== undefined) (numeric ? (schema.minimum = p.minValue) : unused.push('minValue'));
   if (p.maxValue !== undefined) (numeric ? (schema.maximum = p.maxValue) : unused.push('maxValue'));
   if (p.pattern !== undefined) {
@@ -247,7 +249,10 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
         out.anyOf = parsed.of.map((id) => ({ required: [k(id)] }));
         // The form names the rule in words instead of "must match a schema in anyOf".
         const titles = parsed.of.map((id) => String((out.properties as Record<string, Schema>)[k(id)]!.title));
-        (out as { errorsAnyOf?: string }).errorsAnyOf = rule.text ?? `Bitte geben Sie ${titles.join(' oder ')} an.`;
+        const sentence = rule.text ?? `Bitte geben Sie ${titles.join(' oder ')} an.`;
+        (out as { errorsAnyOf?: string }).errorsAnyOf = sentence;
+        // Said before anyone fails it, too: under the group's legend.
+        out.description = [out.description, sentence].filter(Boolean).join(' ');
         how = 'anyOf';
       }
       say(ctx, 'note', rule.path, rule.fim.id, {

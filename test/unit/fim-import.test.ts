@@ -180,6 +180,50 @@ describe('FIM import: anzahl and Präzisierung', () => {
   });
 });
 
+describe('FIM import: other shapes', () => {
+  it('reads a single Datenfeldgruppe message (3.0, .0103); a top-level label goes to the form description', () => {
+    const xml = `<xdf:xdatenfelder.datenfeldgruppe.0103 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">${group('G00000000010', 'Nur eine Gruppe',
+      struktur('1:1', field('F00000000011', 'Hinweis', '<xdf:feldart><code>label</code></xdf:feldart><xdf:inhalt>Bitte vollständig ausfüllen.</xdf:inhalt>')) +
+      struktur('1:1', field('F00000000012', 'Name')))}</xdf:xdatenfelder.datenfeldgruppe.0103>`;
+    const d = def(importFim(xml));
+    expect(d.title).to.equal('Nur eine Gruppe');
+    expect(d.description).to.equal('Bitte vollständig ausfüllen.');
+    expect(Object.keys(d.properties)).to.deep.equal(['F00000000012']);
+    expect(d['x-ozg'].fim).to.deep.equal({ id: 'G00000000010' });
+    expect(checkDefinition(d)).to.deep.equal([]);
+  });
+
+  it('asks a repeated field (0:*) as a repeatable group of one question, and reads 3.0 inline values (werte)', () => {
+    const werte = '<xdf:feldart><code>select</code></xdf:feldart><xdf:werte><xdf:wert><xdf:code>A</xdf:code><xdf:name>Alpha</xdf:name></xdf:wert><xdf:wert><xdf:code>B</xdf:code><xdf:name>Beta</xdf:name></xdf:wert></xdf:werte>';
+    const result = importFim(v3(struktur('0:*', field('F00000000020', 'Vorname')) + struktur('1:1', field('F00000000021', 'Wahl', werte))));
+    const d = def(result);
+    expect(d.properties.F00000000020).to.deep.include({ type: 'array', title: 'Vorname' });
+    expect(d.properties.F00000000020.items).to.deep.include({ type: 'object', required: ['F00000000020'] });
+    expect(d.properties.F00000000021.enum).to.deep.equal(['A', 'B']);
+    expect(d.properties.F00000000021['x-ozg'].enumLabels).to.deep.equal({ A: 'Alpha', B: 'Beta' });
+    expect(result.report.lines.find((l) => l.fim === 'F00000000020')!.level).to.equal('note');
+    expect(checkDefinition(d)).to.deep.equal([]);
+  });
+
+  it('warns about a 2.0 Präzisierung that is not JSON', () => {
+    const xml = `<xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_2"><xdf:stammdatenschema><xdf:identifikation><xdf:id>S60000001</xdf:id></xdf:identifikation><xdf:name>Alt</xdf:name>${
+      struktur('1:1', field('F60000002', 'Name', '<xdf:praezisierung>maxLength=5</xdf:praezisierung>'))}</xdf:stammdatenschema></xdf:xdatenfelder.stammdatenschema.0102>`;
+    const result = importFim(xml);
+    expect(result.report.xdfVersion).to.equal('2.0');
+    expect(warningsOf(result.report)[0]!.message.de).to.contain('„maxLength=5“');
+    expect(def(result).$id).to.equal('https://schema.fitko.de/fim/s60000001.schema.json');
+  });
+
+  it('refuses a code list file that is not genericode, naming the file', async () => {
+    try {
+      importFim(await load('adresse-v2.xml'), [{ name: 'liste.xml', text: '<liste/>' }]);
+      expect.fail('no error');
+    } catch (e) {
+      expect((e as FimImportError).texts.de).to.contain('liste.xml ist keine genericode-Codeliste');
+    }
+  });
+});
+
 describe('FIM import: bad input', () => {
   it('refuses text that is not XML, with line and column', async () => {
     const error = failure(await load('fehlerhaft/kein-xml.xml'));

@@ -231,6 +231,13 @@ describe('FIM import: bad input', () => {
     expect(failure('<a><b></a>').texts.en).to.match(/not well-formed XML \(line 1, column \d+\)/);
   });
 
+  it('refuses a DOCTYPE (entity expansion), which no XDatenfelder message has', () => {
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n${v3(struktur('1:1', field('F00000000001', '&b;')))
+      .replace('<?xml version="1.0"?>', '')}`;
+    const error = failure(bomb);
+    expect(error.texts.de).to.contain('DOCTYPE-Deklaration (Zeile 2)');
+  });
+
   it('refuses an unknown XDatenfelder version and a message without the namespace', async () => {
     const error = failure(await load('fehlerhaft/unbekannte-version.xml'));
     expect(error.texts.de).to.contain('„9.0.0“ wird nicht unterstützt');

@@ -49,6 +49,15 @@ export function parseXml(text: string, what: Texts): XmlNode {
       en: `${what.en} is not well-formed XML (line ${line}, column ${col}): ${msg}`,
     });
   }
+  // XDatenfelder and genericode declare no DTD; one with entities could expand a small file into a huge one.
+  const doctype = /<!DOCTYPE/i.exec(source);
+  if (doctype) {
+    const line = source.slice(0, doctype.index).split('\n').length;
+    throw new FimImportError('', {
+      de: `${what.de} enthält eine DOCTYPE-Deklaration (Zeile ${line}); XDatenfelder-Nachrichten und Codelisten haben keine, sie wird aus Sicherheitsgründen abgelehnt.`,
+      en: `${what.en} contains a DOCTYPE declaration (line ${line}); XDatenfelder messages and code lists have none, so it is refused for safety.`,
+    });
+  }
   return parser.parse(source) as XmlNode;
 }
 

@@ -93,6 +93,7 @@ function update(): void {
     definition = JSON.parse(text);
   } catch (error) {
     renderProblems($('problems'), null, lang, (error as Error).message, moveTo, () => 0);
+    $('preview-stale').hidden = false;
     $('root').dataset.state = 'invalid-json';
     return;
   }
@@ -101,8 +102,15 @@ function update(): void {
   view.dispatch(setDiagnostics(view.state, diagnostics(problems)));
   renderReifegrad($('reifegrad'), estimateReifegrad(definition), lang);
   renderEmbed($('embed-code'), definition);
-  if (JSON.stringify(definition) !== JSON.stringify(lastGood)) preview(definition);
-  lastGood = definition;
+  // a definition with errors would only show the form's own error box (and drop the answers): keep the
+  // last good preview until the errors are fixed, and say so
+  const errors = problems.some((p) => !p.severity);
+  $('preview-stale').hidden = !errors;
+  if (!errors && JSON.stringify(definition) !== JSON.stringify(lastGood)) {
+    preview(definition);
+    lastGood = definition;
+  }
+  if (errors && !document.querySelector('#preview ozg-form')) preview(definition);
   $('root').dataset.state = 'checked';
 }
 

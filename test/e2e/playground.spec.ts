@@ -55,6 +55,9 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
   const problem = problems(page).getByRole('button', { name: /\/x-ozg\/leika/ });
   await expect(problem).toContainText('14 Ziffern, beginnend mit 99');
   await expect(problems(page)).toContainText('1 Fehler');
+  // the preview keeps the last good state (and the answer) while the definition has errors
+  await expect(page.locator('#preview-stale')).toBeVisible();
+  await expect(preview(page).getByLabel('Vorname', { exact: true })).toHaveValue('Erika');
 
   // the problem moves the cursor to the value, selected, so typing replaces it
   await editor(page).press('Control+Home');
@@ -64,6 +67,7 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
   await page.keyboard.type('"99110007000000"');
   await expect(problems(page)).toContainText('Keine Probleme gefunden.');
   await expect(page.locator('.cm-activeLine')).toContainText('"leika": "99110007000000"');
+  await expect(page.locator('#preview-stale')).toBeHidden();
 
   // the draft stays in the browser
   await page.reload();

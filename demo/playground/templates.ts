@@ -81,6 +81,16 @@ export const TEMPLATES: Template[] = [
       kontoNachname: text('Nachname', 'Last name', 'family-name', {}),
     },
   },
+  {
+    id: 'custom', name: { de: 'Wohnort mit PLZ-Suche (eigenes Element)', en: 'Town with postcode lookup (custom element)' },
+    properties: {
+      wohnort: {
+        type: 'string', title: 'Wohnort', description: 'Postleitzahl eingeben, der Ort wird ergänzt.', pattern: '^\\d{5} \\S.*$',
+        'x-ozg': { widget: 'my-address-lookup', errors: { pattern: 'Bitte geben Sie Postleitzahl und Ort an.' },
+          i18n: { en: { title: 'Town', description: 'Enter the postcode, the town is filled in.', errors: { pattern: 'Enter postcode and town.' } } } },
+      },
+    },
+  },
 ];
 TEMPLATES[4]!.properties!.kontoVorname['x-ozg'].prefill = 'given_name';
 TEMPLATES[4]!.properties!.kontoNachname['x-ozg'].prefill = 'family_name';

@@ -62,7 +62,8 @@ export type Widget = 'text' | 'textarea' | 'radio' | 'select' | 'checkbox' | 'ch
 
 /** `x-ozg` on a question. */
 export interface XOzgField {
-  widget?: Widget;
+  /** A built-in widget, or the name of a registered custom element (`my-address-lookup`). */
+  widget?: Widget | (string & {});
   /** Claim of the Nutzerkonto that fills this question (`given_name`, `address.postal_code`, …). */
   prefill?: string;
   help?: string;
@@ -137,6 +138,8 @@ interface NodeBase {
 
 export interface LeafNode extends NodeBase {
   kind: Exclude<FieldKind, 'object' | 'array' | 'choice' | 'multi'>;
+  /** A custom element renders the question (`x-ozg.widget: "my-address-lookup"`); see fields/custom.ts. */
+  element?: string;
 }
 
 export interface ChoiceNode extends NodeBase {

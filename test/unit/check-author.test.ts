@@ -191,6 +191,14 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     expect(formatReport(problems, 'en').split('\n')[1]).to.match(/^\/properties\/email\/title: warning: /);
   });
 
+  it('accepts a custom element as widget, but not a misspelt built-in one', () => {
+    const d = base();
+    d.properties.vorname['x-ozg'].widget = 'my-address-lookup';
+    expect(checkAll(d)).to.deep.equal([]);
+    d.properties.vorname['x-ozg'].widget = 'radios';
+    says(at(checkAll(d), '/properties/vorname/x-ozg/widget', 'error'), ['radio', 'checkboxes'], ['radio', 'checkboxes']);
+  });
+
   it('keeps the problems of checkDefinition', () => {
     const problems = checkAll({ type: 'string' });
     expect(problems.map((p) => p.pointer)).to.include.members(['/type', '/properties']);

@@ -43,6 +43,10 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect($(first, '.step-title').textContent).to.equal('Eins');
     expect(widget(first).errors).to.have.length(1);
     expect($(first, '.error-summary').textContent).to.contain('Wohnort');
+    // its link in the error summary focuses the element's first input (delegatesFocus)
+    ($(first, `.error-summary a[href="#${widget(first).id}"]`) as HTMLAnchorElement).click();
+    await settle(first);
+    expect(widget(first).shadowRoot!.activeElement).to.equal(inner(widget(first), 'plz'));
 
     // typing the PLZ fills the Ort from the bundled list; the answer is "PLZ Ort"
     inner(widget(first), 'plz').focus();

@@ -13,6 +13,8 @@ export interface DefinitionProblem {
   /** JSON Pointer into the definition ('' = the whole definition). */
   pointer: string;
   message: { de: string; en: string };
+  /** 'warning': worth fixing, but the form works (only the full check of src/schemas/check/ reports warnings). */
+  severity?: 'warning';
 }
 
 type Obj = Record<string, unknown>;

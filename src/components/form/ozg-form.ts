@@ -37,6 +37,7 @@ type Status =
  * @attr gateway - Base URL of the gateway API (e.g. `/gateway/v1`). When set, a confirmed form is sent
  *   end-to-end encrypted (FIT-Connect) and a receipt replaces it; without it only `ozg-submit` fires.
  * @attr mailbox - Page of `<ozg-mailbox>` the receipt links to (default `postfach.html`).
+ * @attr audit - Audit mode for editors (also `?ozg-audit` in the page address): an accessibility report panel after the form.
  * @attr account - URL of the user-account configuration (default `/account/config.json`); used only by
  *   definitions with `x-ozg.account` (login with a Nutzerkonto and prefill).
  * @prop schema - The definition as an object (instead of `src`).
@@ -180,6 +181,12 @@ export class OzgForm extends LitElement implements FormHost {
 
   private get effectiveLang(): Lang {
     return resolveLang(this.language, this.parentElement ?? undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Audit mode for editors (`audit` attribute or `?ozg-audit`): a lazy chunk with axe-core, never loaded otherwise.
+    if (this.hasAttribute('audit') || new URLSearchParams(location.search).has('ozg-audit')) void import('../audit/audit-mount.js').then((m) => m.mountAudit(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

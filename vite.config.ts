@@ -20,7 +20,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: {
         entry: (npm
-          ? { index: 'src/index.ts', check: 'src/schemas/check.ts', audit: 'src/modules/audit/index.ts' }
+          ? { index: 'src/index.ts', check: 'src/schemas/check.ts', audit: 'src/modules/audit/index.ts', 'audit-page': 'src/components/audit/host-snapshot.ts' }
           : { 'ozg-form': 'src/index.ts' }) as Record<string, string>,
         formats: ['es'],
       },

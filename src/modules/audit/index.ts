@@ -6,4 +6,5 @@ export { AUDIT_TAGS, CRITERIA, criteriaOf, criterionId, criterionLabel, type Aud
 export { contrastRatio, parseColor, formatRatio, toHex, type Rgb } from './contrast.js';
 export { hostHints, contrastHints, headingHints, hintsForRule, THEME_DEFAULTS, type HostHint, type HostSnapshot } from './hints.js';
 export { stateFromAxe, formatText, findingsByRule, violationCount, stateName, type AuditReport, type AuditState, type AuditViolation, type AxeLocale, type AxeResultsLike } from './report.js';
+export { answerSet, answer, matchesCondition, FORMAT_EXAMPLES, type AnswerMode } from './answers.js';
 export { statementMarkdown, statementHtml, AUTOMATED_LIMITS } from './statement.js';

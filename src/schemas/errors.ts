@@ -5,6 +5,15 @@ import type { FieldNode } from './types.js';
 /** Keywords that only wrap the errors of their subschemas. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
 
+/** Without the wrapper errors Ajv adds on top of the errors of their subschemas ("must match
+ * "then" schema"): a person reads the real error, beside the field it is about. A wrapper error stays
+ * only when nothing beneath it explains it (e.g. a `not`). */
+export function withoutWrappers(errors: ErrorObject[]): ErrorObject[] {
+  const inside = (outer: ErrorObject, inner: ErrorObject): boolean =>
+    inner.instancePath === outer.instancePath || inner.instancePath.startsWith(`${outer.instancePath}/`);
+  return errors.filter((e) => !WRAPPERS.has(e.keyword) || !errors.some((o) => !WRAPPERS.has(o.keyword) && inside(e, o)));
+}
+
 /** The error of an unanswered required question (a confirmation box says "please confirm"). */
 export function requiredError(node: FieldNode): ErrorObject {
   if (node.kind === 'boolean' && node.schema.const === true) {
@@ -29,7 +38,7 @@ export function pickError(errors: ErrorObject[], node: FieldNode): ErrorObject |
  * a missing property belongs to the missing question), one error each. */
 export function groupErrors(nodeAt: (pointer: string) => FieldNode | undefined, errors: ErrorObject[]): Map<string, ErrorObject> {
   const grouped = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
+  for (const error of withoutWrappers(errors)) {
     let pointer = error.instancePath;
     if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
       pointer = childPointer(pointer, String(error.params.missingProperty));

@@ -90,3 +90,26 @@ test('stand-in pages: focus ring ≥ 3:1, the payment page marks its English tex
   await page.keyboard.press('Tab');
   expect(await focusContrast(page), 'login page focus ring').toBeGreaterThanOrEqual(3);
 });
+
+test('demo site (finding 10): Leichte Sprache explains the three services, the DGS page says what exists, the statement names the limitations', async ({ page, server }) => {
+  await page.goto(`${server.url}leichte-sprache.html`);
+  await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText(['Hunde-Steuer', 'Park-Ausweis für Anwohner', 'Straße nutzen: Sonder-Nutzung', 'Sie brauchen Hilfe?']);
+  for (const [name, href] of [['Hier melden Sie Ihren Hund an.', 'hundesteuer.html'], ['Hier beantragen Sie den Park-Ausweis.', 'anwohnerparken.html'], ['Hier beantragen Sie die Sonder-Nutzung.', 'sondernutzung.html']]) {
+    await expect(page.getByRole('link', { name })).toHaveAttribute('href', href);
+  }
+  await expect(page.locator('main')).toContainText('für den 1. Hund: 96 Euro');
+  await expectNoAxeViolations(page, 'Leichte Sprache');
+
+  await page.goto(`${server.url}gebaerdensprache.html`);
+  await expect(page.locator('main')).toContainText('keine Videos in Gebärdensprache');
+  await expect(page.getByRole('heading', { name: 'Kontakt ohne Telefon' })).toBeVisible();
+  await expectNoAxeViolations(page, 'Gebärdensprache');
+
+  await page.goto(`${server.url}barrierefreiheit.html`);
+  const online = page.locator('h3:has-text("Online-Anträge") + ul > li');
+  await expect(online).toHaveCount(7);
+  await expect(online.filter({ hasText: 'nicht getaggt' })).toHaveCount(1);
+  await expect(online.filter({ hasText: 'WCAG 2.2.1' })).toHaveCount(1);
+  await expect(page.locator('main')).toContainText('ozg-form-audit');
+  await expectNoAxeViolations(page, 'Erklärung zur Barrierefreiheit');
+});

@@ -16,7 +16,8 @@ export const styles = css`
     background: #fff;
     padding: 1rem;
   }
-  h2 { margin-top: 0; font-size: 1.35rem; }
+  h2 { margin-top: 0; font-size: 1.35rem; hyphens: auto; }
+  section { hyphens: auto; }
   h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
   h3:focus { outline: 3px solid #5a2d82; outline-offset: 2px; }
   h4 { font-size: 1rem; margin: 0 0 0.25rem; }

@@ -107,7 +107,7 @@ test('demo site (finding 10): Leichte Sprache explains the three services, the D
 
   await page.goto(`${server.url}barrierefreiheit.html`);
   const online = page.locator('h3:has-text("Online-Anträge") + ul > li');
-  await expect(online).toHaveCount(7);
+  await expect(online).toHaveCount(6);
   await expect(online.filter({ hasText: 'nicht getaggt' })).toHaveCount(1);
   await expect(online.filter({ hasText: 'WCAG 2.2.1' })).toHaveCount(1);
   await expect(page.locator('main')).toContainText('ozg-form-audit');

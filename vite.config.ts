@@ -35,7 +35,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: {
         entry: (npm
-          ? { index: 'src/index.ts', check: 'src/schemas/check/index.ts', 'import-fim': 'src/schemas/fim/import.ts' }
+          ? {
+              index: 'src/index.ts',
+              check: 'src/schemas/check/index.ts',
+              'import-fim': 'src/schemas/fim/import.ts',
+              audit: 'src/modules/audit/index.ts',
+              'audit-page': 'src/components/audit/host-snapshot.ts',
+            }
           : { 'ozg-form': 'src/index.ts' }) as Record<string, string>,
         formats: ['es'],
       },

@@ -58,7 +58,7 @@ const STYLE = `
   button { font: inherit; padding: 0.6rem 1.2rem; border-radius: 4px; border: 2px solid #004b87; cursor: pointer; }
   .primary { background: #004b87; color: #fff; }
   .secondary { background: #fff; color: #004b87; margin-top: 1rem; }
-  :focus-visible { outline: 3px solid #e0a100; outline-offset: 2px; }
+  :focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 `;
 
 export function page(lang: Lang, title: string, body: string): string {

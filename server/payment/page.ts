@@ -20,7 +20,7 @@ const STYLE = `
   button { font: inherit; padding: 0.6rem 1.2rem; border-radius: 4px; border: 2px solid #004b87; cursor: pointer; background: #fff; color: #004b87; }
   .primary { background: #004b87; color: #fff; }
   .note { background: #fff4d6; border-left: 4px solid #8a5a00; padding: 0.5rem 0.75rem; }
-  :focus-visible { outline: 3px solid #e0a100; outline-offset: 2px; }
+  :focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
 `;
 
 const euro = (n: number): string => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(n);
@@ -37,22 +37,22 @@ export function paymentPage(tx: PaymentTransaction, action: string): string {
   const info = tx.paymentInformation;
   const rows = r.items.map((i) => `<tr><td>${esc(i.description)}</td><td class="amount">${i.quantity}</td>`
     + `<td class="amount">${esc(euro(i.totalNetAmount + i.totalTaxAmount))}</td></tr>`).join('');
-  const methods: [string, string][] = [['CREDITCARD', 'Kreditkarte (credit card)'], ['GIROPAY', 'giropay'], ['PAYPAL', 'PayPal']];
+  const methods: [string, string][] = [['CREDITCARD', 'Kreditkarte'], ['GIROPAY', 'giropay'], ['PAYPAL', 'PayPal']];
   return frame(`Bezahlen: ${r.purpose}`, `
     <h1>Bezahlen (Test-Bezahldienst)</h1>
     <p class="note">Dies ist der Test-Bezahldienst der Demo. Es wird kein Geld bewegt.
-      (Demo payment provider: no money is moved.)</p>
-    <p>Verwendungszweck (purpose): <strong>${esc(r.purpose)}</strong><br>
-      Kassenzeichen (reference): <strong>${esc(info.transactionReference)}</strong></p>
+      <span lang="en">(Demo payment provider: no money is moved.)</span></p>
+    <p>Verwendungszweck <span lang="en">(purpose)</span>: <strong>${esc(r.purpose)}</strong><br>
+      Kassenzeichen <span lang="en">(reference)</span>: <strong>${esc(info.transactionReference)}</strong></p>
     <table>
-      <caption style="text-align:left;font-weight:700">Positionen (items)</caption>
+      <caption style="text-align:left;font-weight:700">Positionen <span lang="en">(items)</span></caption>
       <thead><tr><th scope="col">Position</th><th scope="col" class="amount">Anzahl</th><th scope="col" class="amount">Betrag</th></tr></thead>
       <tbody>${rows}</tbody>
-      <tfoot><tr><th scope="row" colspan="2">Gesamt (total)</th><td class="amount">${esc(euro(r.grosAmount))}</td></tr></tfoot>
+      <tfoot><tr><th scope="row" colspan="2">Gesamt <span lang="en">(total)</span></th><td class="amount">${esc(euro(r.grosAmount))}</td></tr></tfoot>
     </table>
     <form method="post" action="${esc(action)}">
       <fieldset>
-        <legend>Zahlart (payment method)</legend>
+        <legend>Zahlart <span lang="en">(payment method)</span></legend>
         ${methods.map(([v, l], i) => `<label><input type="radio" name="method" value="${v}"${i === 0 ? ' checked' : ''}>${esc(l)}</label>`).join('')}
       </fieldset>
       <div class="actions">
@@ -65,5 +65,5 @@ export function paymentPage(tx: PaymentTransaction, action: string): string {
 
 export function finishedPage(status: string): string {
   return frame('Zahlung abgeschlossen', `<h1>Diese Zahlung ist abgeschlossen</h1>
-    <p>Status: ${esc(status)}. Sie können dieses Fenster schließen. (This payment is finished.)</p>`);
+    <p>Status: ${esc(status)}. Sie können dieses Fenster schließen. <span lang="en">(This payment is finished.)</span></p>`);
 }

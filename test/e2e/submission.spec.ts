@@ -229,6 +229,7 @@ test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Beschei
   await inbox.getByRole('button', { name: new RegExp(caseId.slice(0, 8)) }).click();
   await expect(inbox.locator('#data')).toContainText(dog);
   await inbox.getByRole('button', { name: 'Annehmen' }).click();
+  await inbox.getByRole('button', { name: 'Ja, annehmen' }).click(); // accepting asks once more (issue 16, finding 9)
   await expect(inbox.locator('#facts')).toContainText('angenommen');
   await inbox.getByLabel('Text des Bescheids').fill(`Die Hundesteuer für ${dog} beträgt 96 € jährlich.`);
   await inbox.getByRole('button', { name: 'Bescheid erstellen und senden' }).click();

@@ -8,6 +8,7 @@ import { FormStore, type FieldError } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
+import { PageTitleController } from '../page-title-controller.js';
 import type { FormHost } from '../fields/view.js';
 import { formContext } from './context.js';
 import { BuildingBlocks } from './building-blocks.js';
@@ -37,6 +38,8 @@ type Status =
  * @attr gateway - Base URL of the gateway API (e.g. `/gateway/v1`). When set, a confirmed form is sent
  *   end-to-end encrypted (FIT-Connect) and a receipt replaces it; without it only `ozg-submit` fires.
  * @attr mailbox - Page of `<ozg-mailbox>` the receipt links to (default `postfach.html`).
+ * @attr page-title - `on`/`off`: keep the document title in step with the form ("Fehler: Schritt 2 von 5: Hunde – …"); default on inside `<main>`.
+ * @attr audit - Audit mode for editors (also `?ozg-audit` in the page address): an accessibility report panel after the form.
  * @attr account - URL of the user-account configuration (default `/account/config.json`); used only by
  *   definitions with `x-ozg.account` (login with a Nutzerkonto and prefill).
  * @prop schema - The definition as an object (instead of `src`).
@@ -106,6 +109,7 @@ export class OzgForm extends LitElement implements FormHost {
   declare liveMessage: string;
 
   private readonly drafts = new DraftController(this);
+  private readonly pageTitle = new PageTitleController(this);
 
   /** Where drafts are kept; replace before `src`/`schema` is set to keep them elsewhere. */
   get draftStore(): DraftStore {
@@ -180,6 +184,12 @@ export class OzgForm extends LitElement implements FormHost {
 
   private get effectiveLang(): Lang {
     return resolveLang(this.language, this.parentElement ?? undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Audit mode for editors (`audit` attribute or `?ozg-audit`): a lazy chunk with axe-core, never loaded otherwise.
+    if (this.hasAttribute('audit') || new URLSearchParams(location.search).has('ozg-audit')) void import('../audit/audit-mount.js').then((m) => m.mountAudit(this));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -50,7 +50,7 @@ function applyLang() {
 }
 
 async function api(path, init = {}) {
-  const res = await fetch(`inbox/api/${path}`, {
+  const res = await fetch(`standins/inbox/api/${path}`, {
     ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
   if (res.status === 401) {

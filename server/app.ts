@@ -4,17 +4,20 @@ import { resolveConfig, type ServerConfig, type ServerConfigInput } from './conf
 import { installProblemHandlers } from './problem.js';
 import { registerStatic } from './static.js';
 import { openDb } from './db.js';
+import { assertFitForPublic } from './production.js';
 import type { ServerContext } from './context.js';
-import { createStandIn, registerStandIn } from './fitconnect/standin.js';
+import { createStandIn, registerStandIn } from './standins/fitconnect/standin.js';
 import { registerGateway } from './gateway/index.js';
-import { registerInbox } from './inbox/index.js';
-import { registerAccount } from './idp/index.js';
-import { registerPaymentStandIn } from './payment/standin.js';
+import { registerInbox } from './standins/inbox/index.js';
+import { registerAccount } from './standins/idp/index.js';
+import { registerPaymentStandIn } from './standins/payment/standin.js';
 
 export interface ServerOptions extends ServerConfigInput {
   host?: string;
   port?: number;
   dataDir?: string;
+  /** Environment that decides production mode (NODE_ENV); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningServer {
@@ -32,8 +35,10 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const config = resolveConfig(opts);
-  mkdirSync(config.dataDir, { recursive: true });
+  const { env, ...input } = opts;
+  const config = resolveConfig(input);
+  assertFitForPublic(config, env);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const app = Fastify({
     logger: config.logger,
     bodyLimit: 64 * 1024,
@@ -55,6 +60,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   if (config.standIn.enabled) {
     const standIn = await createStandIn(config, db, ctx.selfUrl);
     ctx.standIn = { keys: standIn.keys, destinationId: standIn.destinationId };
+    // The gateway reads its destination from the config only: the stand-in's, unless one is configured.
+    config.gateway.destinationId ??= standIn.destinationId;
     await registerStandIn(app, config, standIn, db);
   }
   if (config.paymentStandIn.enabled) await registerPaymentStandIn(app, config, db, ctx.selfUrl);

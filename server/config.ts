@@ -27,6 +27,10 @@ export interface GatewayConfig {
   maxSubmissionBytes: number;
   /** Maximum size of encryptedMetadata + encryptedData (JWE) in bytes. */
   maxPayloadBytes: number;
+  /** Key from which case secrets are derived: base64 or hex, >= 32 bytes (GATEWAY_SECRET_KEY). */
+  secretKey?: string;
+  /** A file holding that key (GATEWAY_SECRET_KEY_FILE). Neither set: <dataDir>/gateway-secret.key, created 0600. */
+  secretKeyFile?: string;
 }
 
 export interface StandInConfig {
@@ -141,6 +145,43 @@ export const DEMO_ENDPOINT_ID = 'buergerservice';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 
+/**
+ * Where the local stand-ins are mounted: all under one prefix, apart from the citizen-facing routes
+ * (`/`, `/dist/`, `/gateway/v1/`, `/account/`, and `/idp/` for the built-in provider's login pages). A
+ * deployment exposes none of them (its proxy forwards only the citizen-facing paths), and production
+ * mode refuses to start while one is on.
+ */
+export const STANDIN_BASE = '/standins';
+export const STANDIN_PATHS = {
+  fitconnect: `${STANDIN_BASE}/fitconnect`,
+  payment: `${STANDIN_BASE}/xbezahldienste`,
+  inbox: `${STANDIN_BASE}/inbox/api`,
+} as const;
+
+/** The FIT-Connect endpoints the gateway calls: the configured ones, else the stand-in's on this server. */
+export function fitConnectEndpoints(g: GatewayConfig, selfUrl: string): { submissionApiUrl: string; tokenUrl: string; jwksUrl: string } {
+  if (g.submissionApiUrl) {
+    return {
+      submissionApiUrl: g.submissionApiUrl,
+      tokenUrl: g.tokenUrl!,
+      jwksUrl: g.jwksUrl ?? new URL('/.well-known/jwks.json', g.submissionApiUrl).href,
+    };
+  }
+  const standIn = new URL(STANDIN_PATHS.fitconnect.slice(1) + '/', selfUrl);
+  return {
+    submissionApiUrl: new URL('v1/', standIn).href,
+    tokenUrl: g.tokenUrl ?? new URL('token', standIn).href,
+    jwksUrl: g.jwksUrl ?? new URL('.well-known/jwks.json', standIn).href,
+  };
+}
+
+/** The XBezahldienste provider the gateway calls: the configured one, else the stand-in on this server. */
+export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerUrl: string; tokenUrl?: string } {
+  if (p.providerUrl) return { providerUrl: p.providerUrl.replace(/\/?$/, '/'), tokenUrl: p.tokenUrl };
+  const base = new URL(STANDIN_PATHS.payment.slice(1) + '/', selfUrl);
+  return { providerUrl: base.href, tokenUrl: p.tokenUrl ?? new URL('token', base).href };
+}
+
 function envInt(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
@@ -187,6 +228,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
         maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
+        secretKey: envStr(env.GATEWAY_SECRET_KEY),
+        secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),
       }),
     },
     standIn: {

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
+import { fitConnectEndpoints, type ServerConfig } from '../config.js';
+import type { Db } from '../db.js';
 import { HttpProblem } from '../problem.js';
-import { STANDIN_PREFIX } from '../fitconnect/standin.js';
-import { FitConnectClient, type FitConnectEndpoints } from './fitconnect-client.js';
-import { CaseSecrets } from './secrets.js';
+import { FitConnectClient } from './fitconnect-client.js';
+import { CaseSecrets, loadSecretKey } from './secrets.js';
 import { registerSubmissionApi } from './submissions.js';
 import { registerCaseApi } from './cases.js';
 import { registerPaymentApi } from './payments.js';
@@ -15,30 +15,21 @@ export interface GatewayRow {
   announced: string; sent_attachments: string; sent: number; created_at: number;
 }
 
+/** What the gateway needs from the process it runs in (no stand-in: their URLs come from the config). */
+export interface GatewayContext {
+  config: ServerConfig;
+  db: Db;
+  /** Base URL of this server incl. trailing slash; known after listen(). */
+  selfUrl(): string;
+}
+
 export interface Gateway {
-  ctx: ServerContext;
+  ctx: GatewayContext;
   fc: FitConnectClient;
   secrets: CaseSecrets;
   destinationId(): string;
   /** Finds the gateway's record of a case and checks the presented secret; 404 on any mismatch. */
   authorizeCase(req: FastifyRequest, by: { caseId?: string; submissionId?: string }): GatewayRow;
-}
-
-function endpoints(ctx: ServerContext): FitConnectEndpoints {
-  const g = ctx.config.gateway;
-  const standIn = new URL(STANDIN_PREFIX.slice(1) + '/', ctx.selfUrl());
-  if (g.submissionApiUrl) {
-    return {
-      submissionApiUrl: g.submissionApiUrl,
-      tokenUrl: g.tokenUrl!,
-      jwksUrl: g.jwksUrl ?? new URL('/.well-known/jwks.json', g.submissionApiUrl).href,
-    };
-  }
-  return {
-    submissionApiUrl: new URL('v1/', standIn).href,
-    tokenUrl: g.tokenUrl ?? new URL('token', standIn).href,
-    jwksUrl: g.jwksUrl ?? new URL('.well-known/jwks.json', standIn).href,
-  };
 }
 
 export function presentedSecret(req: FastifyRequest): string | undefined {
@@ -48,14 +39,14 @@ export function presentedSecret(req: FastifyRequest): string | undefined {
   return typeof q === 'string' && q ? q : undefined;
 }
 
-export async function registerGateway(app: FastifyInstance, ctx: ServerContext): Promise<Gateway> {
-  const fc = new FitConnectClient(ctx.config.gateway, () => endpoints(ctx));
-  const secrets = new CaseSecrets(ctx.db);
+export async function registerGateway(app: FastifyInstance, ctx: GatewayContext): Promise<Gateway> {
+  const fc = new FitConnectClient(ctx.config.gateway, () => fitConnectEndpoints(ctx.config.gateway, ctx.selfUrl()));
+  const secrets = new CaseSecrets(loadSecretKey(ctx.config.gateway, ctx.config.dataDir, ctx.db));
   const dummyHash = CaseSecrets.hash('no-such-case');
   const gw: Gateway = {
     ctx, fc, secrets,
     destinationId() {
-      const id = ctx.config.gateway.destinationId ?? ctx.standIn?.destinationId;
+      const id = ctx.config.gateway.destinationId;
       if (!id) throw new HttpProblem(503, 'Service Unavailable', 'no FIT-Connect destination configured');
       return id;
     },

@@ -4,8 +4,8 @@ import { computeFees, type FeeLine } from '../../src/schemas/fees.js';
 import { FormValidator } from '../../src/schemas/validator.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { HttpProblem } from '../problem.js';
-import { PAYMENT_STANDIN_PREFIX } from '../payment/standin.js';
-import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../payment/types.js';
+import { paymentEndpoints } from '../config.js';
+import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../standards/xbezahldienste.js';
 import type { Gateway } from './index.js';
 import { PaymentProviderClient, ProviderProblem } from './payment-provider.js';
 import { PublishedForms } from './published-forms.js';
@@ -58,13 +58,7 @@ function purposeText(s: string): string {
 export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const { db, config } = gw.ctx;
   const forms = new PublishedForms(config.payment.formsDirs);
-  const provider = new PaymentProviderClient(config.payment, () => {
-    if (config.payment.providerUrl) {
-      return { providerUrl: config.payment.providerUrl.replace(/\/?$/, '/'), tokenUrl: config.payment.tokenUrl };
-    }
-    const base = new URL(PAYMENT_STANDIN_PREFIX.slice(1) + '/', gw.ctx.selfUrl());
-    return { providerUrl: base.href, tokenUrl: config.payment.tokenUrl ?? new URL('token', base).href };
-  });
+  const provider = new PaymentProviderClient(config.payment, () => paymentEndpoints(config.payment, gw.ctx.selfUrl()));
   const inFlight = new Map<string, Promise<unknown>>();
   // Compiled once per published definition (re-read, and so recompiled, when its file changes).
   const validators = new WeakMap<object, FormValidator>();

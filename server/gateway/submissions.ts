@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { checkCompactJwe } from '../jwe.js';
+import { checkCompactJwe } from '../standards/jwe.js';
 import { HttpProblem } from '../problem.js';
 import type { Gateway, GatewayRow } from './index.js';
 import { CaseSecrets } from './secrets.js';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { FIT_CONNECT_LIMITS, type ServerConfig } from '../config.js';
-import type { Db } from '../db.js';
-import { checkCompactJwe } from '../jwe.js';
-import { HttpProblem } from '../problem.js';
+import { FIT_CONNECT_LIMITS, type ServerConfig } from '../../config.js';
+import type { Db } from '../../db.js';
+import { checkCompactJwe } from '../../standards/jwe.js';
+import { HttpProblem } from '../../problem.js';
 import { recordEvent } from './events.js';
 import type { StandIn } from './standin.js';
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db.js';
-import { HttpProblem } from '../problem.js';
-import type { ServerConfig } from '../config.js';
+import type { Db } from '../../db.js';
+import { HttpProblem } from '../../problem.js';
+import { STANDIN_PATHS, type ServerConfig } from '../../config.js';
 import { ClientCredentialsTokens } from '../client-credentials.js';
 import { loadOrCreateKeys, type StandInKeys } from './keys.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
 /** Prefix under which the stand-in is mounted on this server. */
-export const STANDIN_PREFIX = '/fitconnect';
+export const STANDIN_PREFIX = STANDIN_PATHS.fitconnect;
 const TOKEN_LIFETIME_S = 1800;
 
 export interface StandIn {

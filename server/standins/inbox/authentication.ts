@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from '../../src/modules/account/claims.js';
-import type { ServerContext } from '../context.js';
+import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from '../../../src/modules/account/claims.js';
+import type { ServerContext } from '../../context.js';
 
 /** What the inbox says about one `authenticationInformation` entry of a submission's metadata. */
 export interface AuthenticationCheck {

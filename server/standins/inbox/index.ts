@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sameSecret } from '../client-credentials.js';
-import type { ServerContext } from '../context.js';
-import { HttpProblem } from '../problem.js';
+import type { ServerContext } from '../../context.js';
+import { STANDIN_PATHS } from '../../config.js';
+import { HttpProblem } from '../../problem.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
 import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 
-export const INBOX_PREFIX = '/inbox/api';
+export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
 const sidParams = { type: 'object', required: ['sid'], properties: { sid: { type: 'string', pattern: UUID } } } as const;
 

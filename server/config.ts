@@ -27,6 +27,10 @@ export interface GatewayConfig {
   maxSubmissionBytes: number;
   /** Maximum size of encryptedMetadata + encryptedData (JWE) in bytes. */
   maxPayloadBytes: number;
+  /** Attachment uploads streaming at once; more get 503 with Retry-After (GATEWAY_MAX_PARALLEL_UPLOADS). */
+  maxParallelUploads: number;
+  /** Submissions not sent after this many hours are deleted with their attachments (GATEWAY_UNSENT_TTL_HOURS). */
+  unsentTtlHours: number;
   /** Key from which case secrets are derived: base64 or hex, >= 32 bytes (GATEWAY_SECRET_KEY). */
   secretKey?: string;
   /** A file holding that key (GATEWAY_SECRET_KEY_FILE). Neither set: <dataDir>/gateway-secret.key, created 0600. */
@@ -228,6 +232,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
         maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
+        maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS),
+        unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS),
         secretKey: envStr(env.GATEWAY_SECRET_KEY),
         secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),
       }),
@@ -304,6 +310,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxAttachmentBytes: 100 * 1024 * 1024,
     maxSubmissionBytes: 200 * 1024 * 1024,
     maxPayloadBytes: 2 * 1024 * 1024,
+    maxParallelUploads: 8,
+    unsentTtlHours: 72,
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fitConnectEndpoints, type ServerConfig } from '../config.js';
+import { fitConnectEndpoints, paymentEndpoints, type ServerConfig } from '../config.js';
 import type { Db } from '../db.js';
 import { HttpProblem } from '../problem.js';
 import { FitConnectClient } from './fitconnect-client.js';
 import { CaseSecrets, loadSecretKey } from './secrets.js';
+import { PaymentBinding } from './payment-binding.js';
+import { PaymentProviderClient } from './payment-provider.js';
+import { PublishedForms } from './published-forms.js';
 import { registerSubmissionApi } from './submissions.js';
 import { registerCaseApi } from './cases.js';
 import { registerPaymentApi } from './payments.js';
@@ -13,6 +16,7 @@ export const GATEWAY_PREFIX = '/gateway/v1';
 export interface GatewayRow {
   idempotency_key: string; submission_id: string; case_id: string; secret_hash: string; leika: string;
   announced: string; sent_attachments: string; sent: number; created_at: number;
+  service_name: string | null; payment_key: string | null; upstream: string;
 }
 
 /** What the gateway needs from the process it runs in (no stand-in: their URLs come from the config). */
@@ -27,6 +31,9 @@ export interface Gateway {
   ctx: GatewayContext;
   fc: FitConnectClient;
   secrets: CaseSecrets;
+  forms: PublishedForms;
+  provider: PaymentProviderClient;
+  payments: PaymentBinding;
   destinationId(): string;
   /** Finds the gateway's record of a case and checks the presented secret; 404 on any mismatch. */
   authorizeCase(req: FastifyRequest, by: { caseId?: string; submissionId?: string }): GatewayRow;
@@ -43,8 +50,10 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
   const fc = new FitConnectClient(ctx.config.gateway, () => fitConnectEndpoints(ctx.config.gateway, ctx.selfUrl()));
   const secrets = new CaseSecrets(loadSecretKey(ctx.config.gateway, ctx.config.dataDir, ctx.db));
   const dummyHash = CaseSecrets.hash('no-such-case');
+  const forms = new PublishedForms(ctx.config.payment.formsDirs);
+  const provider = new PaymentProviderClient(ctx.config.payment, () => paymentEndpoints(ctx.config.payment, ctx.selfUrl()));
   const gw: Gateway = {
-    ctx, fc, secrets,
+    ctx, fc, secrets, forms, provider, payments: new PaymentBinding(ctx.db, forms, provider, app.log),
     destinationId() {
       const id = ctx.config.gateway.destinationId;
       if (!id) throw new HttpProblem(503, 'Service Unavailable', 'no FIT-Connect destination configured');
@@ -57,7 +66,10 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
       const secret = presentedSecret(req) ?? '';
       // Compare even when the case does not exist, so timing does not tell the two apart.
       const ok = CaseSecrets.matches(secret, row?.secret_hash ?? dummyHash);
-      if (!row || !ok || !secret) throw new HttpProblem(404, 'Not Found', 'Unbekannter Vorgang / unknown case');
+      if (!row || !ok || !secret) {
+        req.log.warn({ event: 'case-secret-miss', caseId: by.caseId, submissionId: by.submissionId }, 'wrong or missing case secret');
+        throw new HttpProblem(404, 'Not Found', 'Unbekannter Vorgang / unknown case');
+      }
       return row;
     },
   };

@@ -1,4 +1,5 @@
 import type { DestinationJwk } from './crypto.js';
+import { takeApplicationId } from './application.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
 export interface DestinationInfo {
@@ -60,7 +61,7 @@ export interface SubmissionClientOptions {
 
 /** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
 export function createIdempotencyKey(): string {
-  return crypto.randomUUID();
+  return takeApplicationId();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,6 +5,7 @@ import { installProblemHandlers } from './problem.js';
 import { registerStatic } from './static.js';
 import { openDb } from './db.js';
 import { assertFitForPublic } from './production.js';
+import { loggerOptions, registerSecurity } from './security.js';
 import type { ServerContext } from './context.js';
 import { createStandIn, registerStandIn } from './standins/fitconnect/standin.js';
 import { registerGateway } from './gateway/index.js';
@@ -18,6 +19,8 @@ export interface ServerOptions extends ServerConfigInput {
   dataDir?: string;
   /** Environment that decides production mode (NODE_ENV); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Where the JSON log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RunningServer {
@@ -35,12 +38,14 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const { env, ...input } = opts;
+  const { env, logStream: _stream, ...input } = opts;
   const config = resolveConfig(input);
   assertFitForPublic(config, env);
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDb(config.dataDir);
   const app = Fastify({
-    logger: config.logger,
+    logger: loggerOptions(config, opts.logStream),
+    disableRequestLogging: !config.logger,
     bodyLimit: 64 * 1024,
     // Validate, do not repair: unknown properties and wrong types are errors, not silently dropped/coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
@@ -48,12 +53,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     routerOptions: { ignoreTrailingSlash: false },
   });
   installProblemHandlers(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  await registerSecurity(app, config);
 
-  const db = openDb(config.dataDir);
   app.addHook('onClose', async () => { db.close(); });
   let url = '';
   const ctx: ServerContext = { config, db, selfUrl: () => url };

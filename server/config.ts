@@ -115,8 +115,12 @@ export interface ServerConfig {
   dataDir: string;
   demoDir: string;
   distDir: string;
-  /** Log requests (fastify logger). */
+  /** Log every request (LOG_REQUESTS). Errors and security events are always logged. */
   logger: boolean;
+  /** pino level (LOG_LEVEL): security events are 'warn', errors 'error'. Default warn (info with LOG_REQUESTS). */
+  logLevel: string;
+  /** Requests per minute and client on the routes a stranger can call in a loop (RATE_LIMIT_*). */
+  rateLimits: { submissions: number; payments: number; cases: number; inbox: number };
   gateway: GatewayConfig;
   standIn: StandInConfig;
   inbox: InboxConfig;
@@ -126,7 +130,8 @@ export interface ServerConfig {
   paymentStandIn: PaymentStandInConfig;
 }
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn'>> & {
+export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn' | 'rateLimits'>> & {
+  rateLimits?: Partial<ServerConfig['rateLimits']>;
   gateway?: Partial<GatewayConfig>;
   standIn?: Partial<StandInConfig>;
   inbox?: Partial<InboxConfig>;
@@ -216,7 +221,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       port: envInt(env.PORT),
       dataDir: envStr(env.DATA_DIR),
       logger: envBool(env.LOG_REQUESTS),
+      logLevel: envStr(env.LOG_LEVEL),
     }),
+    rateLimits: defined({
+      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS), payments: envInt(env.RATE_LIMIT_PAYMENTS),
+      cases: envInt(env.RATE_LIMIT_CASES), inbox: envInt(env.RATE_LIMIT_INBOX),
+    }) as ServerConfig['rateLimits'],
     gateway: {
       ...file.gateway,
       ...defined({
@@ -356,7 +366,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     demoDir: resolve(repoRoot, 'demo'),
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
-    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
+    logLevel: input.logger ? 'info' : 'warn',
+    ...defined({ ...input, rateLimits: undefined, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
       payment: undefined, paymentStandIn: undefined }),
     gateway,
     standIn,
@@ -365,5 +376,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     account: { scopes: DEFAULT_ACCOUNT_SCOPES, claimMap: {}, ...defined(input.account ?? {}) },
     payment,
     paymentStandIn,
+    rateLimits: { submissions: 30, payments: 30, cases: 300, inbox: 300, ...defined(input.rateLimits ?? {}) },
   };
 }

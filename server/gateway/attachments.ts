@@ -1,6 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MIN_JWE_LENGTH } from '../standards/jwe.js';
+import { limit } from '../security.js';
 import { HttpProblem } from '../problem.js';
 import type { Gateway, GatewayRow } from './index.js';
 import { attachmentParams, UUID_V4 } from './schemas.js';
@@ -63,6 +64,7 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
 
   r.put<{ Params: { sid: string; aid: string }; Body: Readable }>('/submissions/:sid/attachments/:aid', {
     schema: { params: attachmentParams },
+    config: limit(config.rateLimits.cases),
     onRequest: async (req: FastifyRequest<{ Params: { sid: string; aid: string } }>) => {
       if (!uuid.test(req.params.sid) || !uuid.test(req.params.aid)) throw new HttpProblem(400, 'Bad Request', 'params: not a uuid');
       const row = gw.authorizeCase(req, { submissionId: req.params.sid });

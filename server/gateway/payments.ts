@@ -7,6 +7,7 @@ import { HttpProblem } from '../problem.js';
 import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../standards/xbezahldienste.js';
 import type { Gateway } from './index.js';
 import { ProviderProblem } from './payment-provider.js';
+import { limit } from '../security.js';
 import { IDEMPOTENCY_KEY } from './schemas.js';
 
 interface PaymentRow {
@@ -120,7 +121,7 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     }
   };
 
-  r.post<{ Body: StartBody }>('/payments', { schema: { body: startBody } }, async (req, reply) => {
+  r.post<{ Body: StartBody }>('/payments', { config: limit(config.rateLimits.payments), schema: { body: startBody } }, async (req, reply) => {
     const b = req.body;
     const lang: Lang = b.lang ?? 'de';
     const definition = forms.find(b.formId);

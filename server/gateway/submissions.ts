@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { checkCompactJwe } from '../standards/jwe.js';
 import { HttpProblem } from '../problem.js';
 import { registerAttachmentUpload } from './attachments.js';
+import { limit } from '../security.js';
 import type { Gateway, GatewayRow } from './index.js';
 import { CaseSecrets } from './secrets.js';
 import { createSubmissionBody, sendBody, submissionParams } from './schemas.js';
@@ -45,7 +46,10 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
   });
 
   r.post<{ Body: CreateBody }>(
-    '/submissions', { schema: { body: createSubmissionBody(config.gateway.maxAttachments) } }, async (req, reply) => {
+    '/submissions', {
+      config: limit(config.rateLimits.submissions),
+      schema: { body: createSubmissionBody(config.gateway.maxAttachments) },
+    }, async (req, reply) => {
       const b = req.body;
       const allowed = config.gateway.allowedLeika;
       if (allowed.length && !allowed.includes(b.leika)) {

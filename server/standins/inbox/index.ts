@@ -4,6 +4,7 @@ import { sameSecret } from '../client-credentials.js';
 import type { ServerContext } from '../../context.js';
 import { STANDIN_PATHS } from '../../config.js';
 import { HttpProblem } from '../../problem.js';
+import { limit } from '../../security.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
 import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
@@ -50,9 +51,12 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
   };
 
   await app.register(async (r) => {
-    r.addHook('onRequest', async (req) => {
+    // Per-client limit first (onRequest), then the token (preParsing: before any byte of a body is read).
+    r.addHook('onRoute', (route) => { route.config = { ...(route.config as object), ...limit(ctx.config.rateLimits.inbox) }; });
+    r.addHook('preParsing', async (req) => {
       const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
       if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {
+        req.log.warn({ event: 'inbox-login-failed' }, 'wrong or missing inbox token');
         throw new HttpProblem(401, 'Unauthorized', 'Anmeldung erforderlich / inbox token required');
       }
     });

@@ -13,6 +13,8 @@ export interface DestinationInfo {
 /** Saved by the caller (e.g. in the draft store) after every step so a submission can resume. */
 export interface SubmissionState {
   idempotencyKey: string;
+  /** The key the application paid under, when it is not idempotencyKey (the gateway binds that payment to it). */
+  paymentKey?: string;
   submissionId?: string;
   caseId?: string;
   /** Capability secret for the return channel; keep it like a password. */
@@ -126,7 +128,7 @@ export class SubmissionClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({
-          idempotencyKey: s.idempotencyKey, leika: pkg.leika,
+          idempotencyKey: s.idempotencyKey, leika: pkg.leika, ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
           ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
           announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
         }),

@@ -13,6 +13,7 @@ const T = {
     level: 'Vertrauensniveau', business: 'Unternehmenskonto', reply: 'Antwort über', mailbox: 'Postfach des Nutzerkontos',
     email: 'E-Mail', byPost: 'Post (kein digitaler Rückkanal)',
     payment: 'Gebühr bezahlt', reference: 'Kassenzeichen', providerStatus: 'Stand beim Bezahldienst', noPayment: 'keine Online-Zahlung',
+    paymentMismatch: 'Achtung: Zahlung passt nicht', notBound: 'nicht an diesen Antrag gebunden', notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
@@ -26,6 +27,7 @@ const T = {
     level: 'trust level', business: 'business account', reply: 'Reply via', mailbox: 'mailbox of the user account',
     email: 'email', byPost: 'post (no digital reply channel)',
     payment: 'Fee paid', reference: 'Payment reference (Kassenzeichen)', providerStatus: 'Status at the payment provider', noPayment: 'no online payment',
+    paymentMismatch: 'Warning: payment does not match', notBound: 'not bound to this application', notBoundPayment: 'not bound to this application by the gateway',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
@@ -116,6 +118,10 @@ function renderDetail(d) {
     ? [['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`], ['reference', pay.transactionReference],
       ['providerStatus', `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`]]
     : [['payment', t('noPayment')]];
+  // What the applicant's metadata claims and the gateway's own binding disagree on.
+  if (pay?.mismatch?.length) {
+    payRows.push(['paymentMismatch', pay.boundByGateway ? pay.mismatch.join(', ') : t('notBoundPayment')]);
+  }
   const facts$ = [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]];
   if (d.state === 'ok') facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)], ...payRows);
   for (const [k, v] of facts$) {
@@ -155,7 +161,8 @@ function renderDetail(d) {
 function loginText(checks) {
   if (!checks?.length) return t('noLogin');
   return checks.map((a) => a.verified
-    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified')]
+    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified'),
+      a.boundToApplication === false ? `${t('notVerified')}: ${t('notBound')}` : '']
       .filter(Boolean).join(' – ')
     : `${t('notVerified')}: ${a.problem}`).join('; ');
 }

@@ -8,7 +8,7 @@ import { assertFitForPublic } from './production.js';
 import { loggerOptions, registerSecurity } from './security.js';
 import type { ServerContext } from './context.js';
 import { createStandIn, registerStandIn } from './standins/fitconnect/standin.js';
-import { registerGateway } from './gateway/index.js';
+import { registerGateway, type Gateway } from './gateway/index.js';
 import { registerInbox } from './standins/inbox/index.js';
 import { registerAccount } from './standins/idp/index.js';
 import { registerPaymentStandIn } from './standins/payment/standin.js';
@@ -34,6 +34,8 @@ export interface RunningServer {
   destinationId?: string;
   /** The stand-in's keys, for tests and tools in this process (never served except public parts). */
   standIn?: ServerContext['standIn'];
+  /** The gateway's parts (tests reach its FIT-Connect client and its expiry through it). */
+  gateway: Gateway;
   close(): Promise<void>;
 }
 
@@ -66,7 +68,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     await registerStandIn(app, config, standIn, db);
   }
   if (config.paymentStandIn.enabled) await registerPaymentStandIn(app, config, db, ctx.selfUrl);
-  await registerGateway(app, ctx);
+  const gateway = await registerGateway(app, ctx);
   if (config.inbox.enabled) await registerInbox(app, ctx);
   await registerAccount(app, ctx);
   await registerStatic(app, config.demoDir, config.distDir);
@@ -87,6 +89,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     app,
     destinationId: ctx.standIn?.destinationId,
     standIn: ctx.standIn,
+    gateway,
     close: async () => { await app.close(); },
   };
 }

@@ -35,6 +35,8 @@ export interface Gateway {
   provider: PaymentProviderClient;
   payments: PaymentBinding;
   destinationId(): string;
+  /** Deletes applications not sent within unsentTtlHours (and their attachment records); returns how many. */
+  expireUnsent(now?: number): number;
   /** Finds the gateway's record of a case and checks the presented secret; 404 on any mismatch. */
   authorizeCase(req: FastifyRequest, by: { caseId?: string; submissionId?: string }): GatewayRow;
 }
@@ -59,6 +61,13 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
       if (!id) throw new HttpProblem(503, 'Service Unavailable', 'no FIT-Connect destination configured');
       return id;
     },
+    expireUnsent(now = Date.now()) {
+      const before = now - ctx.config.gateway.unsentTtlHours * 3600_000;
+      return ctx.db.transaction(() => {
+        ctx.db.prepare('DELETE FROM gw_intents WHERE created_at < ?').run(before);
+        return ctx.db.prepare('DELETE FROM gw_submissions WHERE sent = 0 AND created_at < ?').run(before).changes;
+      })();
+    },
     authorizeCase(req, by) {
       const row = by.caseId
         ? ctx.db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE case_id = ?').get(by.caseId)
@@ -79,5 +88,10 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
     await registerCaseApi(r, gw);
     await registerPaymentApi(r, gw);
   }, { prefix: GATEWAY_PREFIX });
+  // Unfinished applications expire (their upstream submission is left to FIT-Connect's own expiry).
+  const sweep = setInterval(() => { gw.expireUnsent(); }, 15 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
+  gw.expireUnsent();
   return gw;
 }

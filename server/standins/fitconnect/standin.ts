@@ -61,6 +61,13 @@ export async function createStandIn(config: ServerConfig, db: Db, selfUrl: () =>
 
 export async function registerStandIn(app: FastifyInstance, config: ServerConfig, standIn: StandIn, db: Db): Promise<void> {
   const { tokens } = standIn;
+  // Like FIT-Connect, incomplete submissions (and their attachments) are deleted after a while.
+  const expire = () => db.prepare("DELETE FROM fc_submissions WHERE status = 'incomplete' AND created_at < ?")
+    .run(Date.now() - config.gateway.unsentTtlHours * 3600_000);
+  const sweep = setInterval(expire, 15 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
+  expire();
   await app.register(async (r) => {
     r.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));

@@ -14,9 +14,9 @@ interface Reply {
  * same 404 as an unknown case.
  */
 export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<void> {
-  const perClient = limit(gw.ctx.config.rateLimits.cases);
-  r.addHook('onRoute', (route) => {
-    if (route.url.includes('/cases/')) route.config = { ...(route.config as object), ...perClient };
+  const perClient = r.rateLimit({ ...limit(gw.ctx.config.rateLimits.cases).rateLimit, keyGenerator: (req) => `cases:${req.ip}` });
+  r.addHook('onRequest', async function (req, reply) {
+    if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
   });
   let jwksCache: { at: number; value: unknown } | undefined;
 

@@ -84,7 +84,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
 
   await app.register(async (r) => {
     // Per-client limit first (onRequest), then the token (preParsing: before any byte of a body is read).
-    r.addHook('onRoute', (route) => { route.config = { ...(route.config as object), ...limit(ctx.config.rateLimits.inbox) }; });
+    r.addHook('onRequest', r.rateLimit(limit(ctx.config.rateLimits.inbox).rateLimit));
     r.addHook('preParsing', async (req) => {
       const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
       if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {

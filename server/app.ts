@@ -47,7 +47,6 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const db = openDb(config.dataDir);
   const app = Fastify({
     logger: loggerOptions(config, opts.logStream),
-    disableRequestLogging: !config.logger,
     bodyLimit: 64 * 1024,
     // Validate, do not repair: unknown properties and wrong types are errors, not silently dropped/coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },

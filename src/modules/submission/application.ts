@@ -2,13 +2,14 @@
  * One id per application, shared by the building blocks of one tab: the login's OIDC nonce is derived
  * from it (so the ID token is bound to this application), the payment is started under it and the
  * submission is created with it as Idempotency key (so the gateway binds the payment to it). It lives in
- * sessionStorage (survives the login and payment redirects, not the tab); `takeApplicationId` hands it to
- * the submission and forgets it, so the next application in this tab gets a new one.
+ * localStorage beside the draft and the payment record (it survives the login and payment redirects, a
+ * reload, and a second tab that continues the payment); `takeApplicationId` hands it to the submission
+ * and forgets it, so the next application gets a new one.
  */
 const KEY = 'ozg-form.application-id';
 
 function storage(): Storage | undefined {
-  try { return globalThis.sessionStorage; } catch { return undefined; }
+  try { return globalThis.localStorage; } catch { return undefined; }
 }
 
 function newId(): string {

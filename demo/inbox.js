@@ -16,6 +16,7 @@ const T = {
     confirmAccept: 'Antrag annehmen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
     confirmReject: 'Antrag mit diesem Grund ablehnen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
     yesAccept: 'Ja, annehmen', yesReject: 'Ja, ablehnen', cancel: 'Abbrechen',
+    paymentMismatch: 'Achtung: Zahlung passt nicht', notBound: 'nicht an diesen Antrag gebunden', notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
@@ -32,6 +33,7 @@ const T = {
     confirmAccept: 'Accept the application? The applicant is notified; this cannot be undone.',
     confirmReject: 'Reject the application with this reason? The applicant is notified; this cannot be undone.',
     yesAccept: 'Yes, accept', yesReject: 'Yes, reject', cancel: 'Cancel',
+    paymentMismatch: 'Warning: payment does not match', notBound: 'not bound to this application', notBoundPayment: 'not bound to this application by the gateway',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
@@ -56,7 +58,7 @@ function applyLang() {
 }
 
 async function api(path, init = {}) {
-  const res = await fetch(`inbox/api/${path}`, {
+  const res = await fetch(`standins/inbox/api/${path}`, {
     ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
   if (res.status === 401) {
@@ -123,6 +125,10 @@ function renderDetail(d) {
     ? [['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`], ['reference', pay.transactionReference],
       ['providerStatus', `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`]]
     : [['payment', t('noPayment')]];
+  // What the applicant's metadata claims and the gateway's own binding disagree on.
+  if (pay?.mismatch?.length) {
+    payRows.push(['paymentMismatch', pay.boundByGateway ? pay.mismatch.join(', ') : t('notBoundPayment')]);
+  }
   const facts$ = [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]];
   if (d.state === 'ok') facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)], ...payRows);
   for (const [k, v] of facts$) {
@@ -162,7 +168,8 @@ function renderDetail(d) {
 function loginText(checks) {
   if (!checks?.length) return t('noLogin');
   return checks.map((a) => a.verified
-    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified')]
+    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified'),
+      a.boundToApplication === false ? `${t('notVerified')}: ${t('notBound')}` : '']
       .filter(Boolean).join(' – ')
     : `${t('notVerified')}: ${a.problem}`).join('; ');
 }

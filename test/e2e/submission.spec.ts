@@ -205,7 +205,7 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
 
   // The case worker accepts; on the next visit the form sees the verified accept event and drops it.
   const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const accepted = await fetch(`${server.url}inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
+  const accepted = await fetch(`${server.url}standins/inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
   expect(accepted.status).toBeLessThan(300);
   await page.reload();
   await expect(receiptHeading(page)).toBeVisible();

@@ -25,7 +25,7 @@ interface InboxDetail { submissionId: string; caseId: string; state: string; dat
 const inboxWith = (url: string, marker: string) => inboxWithAny<InboxDetail>(url, marker);
 
 async function download(url: string, d: InboxDetail, a: InboxAttachment): Promise<Buffer> {
-  const res = await fetch(`${url}inbox/api/submissions/${d.submissionId}/attachments/${a.attachmentId}`, {
+  const res = await fetch(`${url}standins/inbox/api/submissions/${d.submissionId}/attachments/${a.attachmentId}`, {
     headers: { authorization: `Bearer ${INBOX_TOKEN}` },
   });
   expect(res.status).toBe(200);

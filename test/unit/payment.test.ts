@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { createIdempotencyKey } from '../../src/modules/submission/client.js';
 import { createPaymentKey, PaymentClient, PaymentError, toMetadataPaymentInformation, type PaymentView } from '../../src/modules/payment/index.js';
 import { buildSubmissionMetadata, validateSubmissionMetadata } from '../../src/modules/submission/index.js';
 
@@ -32,10 +33,14 @@ describe('payment module', () => {
     expect(result.errors.join(' ')).to.contain('/paymentInformation/status');
   });
 
-  it('creates keys the gateway accepts (16-128 of A-Z a-z 0-9 _ -), different each time', () => {
+  it('names the payment by the application id (16-128 of A-Z a-z 0-9 _ -) that the submission then takes as its key', () => {
     const a = createPaymentKey();
     expect(a).to.match(/^[A-Za-z0-9_-]{16,128}$/);
-    expect(createPaymentKey()).to.not.equal(a);
+    expect(createPaymentKey()).to.equal(a);
+    expect(createIdempotencyKey()).to.equal(a);
+    const next = createPaymentKey();
+    expect(next).to.match(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(next).to.not.equal(a);
   });
 
   it('tells retryable faults (network, 5xx) from refusals (4xx) and sends no amount of its own', async () => {

@@ -5,6 +5,7 @@ import {
 } from './claims.js';
 import { AccountError, type IdTokenProblem } from './errors.js';
 import { pkceChallenge, randomToken } from './pkce.js';
+import { currentApplicationId, nonceFor } from '../submission/application.js';
 
 export interface AccountConfig {
   /** Issuer identifier of the OpenID provider (discovery: <issuer>/.well-known/openid-configuration). */
@@ -147,7 +148,8 @@ export class AccountService {
   /** Builds the authorization URL and remembers state, nonce and code_verifier for the return. */
   async authorizationUrl(opts: LoginOptions = {}): Promise<string> {
     const d = await this.discover();
-    const pending: Pending = { state: randomToken(), nonce: randomToken(), verifier: randomToken(),
+    // The nonce binds the ID token to the application (the inbox checks it against the submission's key).
+    const pending: Pending = { state: randomToken(), nonce: await nonceFor(currentApplicationId()), verifier: randomToken(),
       minLevel: opts.minLevel, returnTo: opts.returnTo };
     const url = new URL(d.authorization_endpoint);
     const p = url.searchParams;

@@ -6,6 +6,7 @@
 import type { FeeLine } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
+import { currentApplicationId } from '../submission/application.js';
 
 export type { PaymentInformation };
 
@@ -54,10 +55,9 @@ export interface StartPayment {
   lang: Lang;
 }
 
-/** A random key (144 bits) that names one application's payment at the gateway. */
+/** The key that names one application's payment at the gateway: the application's id, which the submission uses too. */
 export function createPaymentKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return currentApplicationId();
 }
 
 export class PaymentClient {
@@ -77,7 +77,10 @@ export class PaymentClient {
     }
     const body = await res.json().catch(() => ({})) as PaymentView & PaymentProblem;
     if (!res.ok) throw new PaymentError(res.status, body);
-    return body;
+    // Only an http(s) page of the provider is ever followed (never javascript:, data:, …).
+    const view = body as PaymentView;
+    if (view.redirectUrl !== undefined && !/^https?:$/.test(new URL(view.redirectUrl, this.base).protocol)) delete view.redirectUrl;
+    return view;
   }
 
   /** Creates the payment of an application, or returns the one it has (same key: same transaction). */

@@ -1,4 +1,5 @@
 import type { DestinationJwk } from './crypto.js';
+import { takeApplicationId } from './application.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
 export interface DestinationInfo {
@@ -12,6 +13,8 @@ export interface DestinationInfo {
 /** Saved by the caller (e.g. in the draft store) after every step so a submission can resume. */
 export interface SubmissionState {
   idempotencyKey: string;
+  /** The key the application paid under, when it is not idempotencyKey (the gateway binds that payment to it). */
+  paymentKey?: string;
   submissionId?: string;
   caseId?: string;
   /** Capability secret for the return channel; keep it like a password. */
@@ -60,7 +63,7 @@ export interface SubmissionClientOptions {
 
 /** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
 export function createIdempotencyKey(): string {
-  return crypto.randomUUID();
+  return takeApplicationId();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -125,7 +128,7 @@ export class SubmissionClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({
-          idempotencyKey: s.idempotencyKey, leika: pkg.leika,
+          idempotencyKey: s.idempotencyKey, leika: pkg.leika, ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
           ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
           announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
         }),

@@ -1,6 +1,6 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { CompactSign } from 'jose';
-import type { Db } from '../db.js';
+import type { Db } from '../../db.js';
 
 export const EVENT_BASE = 'https://schema.fitko.de/fit-connect/events/';
 export const SET_SCHEMA = 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json';

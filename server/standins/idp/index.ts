@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Provider, interactionPolicy, type KoaContext } from 'oidc-provider';
-import type { ServerContext } from '../context.js';
+import type { ServerContext } from '../../context.js';
 import { ACR, ACR_ORDER, acrRank, findTestAccount, SCOPE_CLAIMS, TEST_ACCOUNTS } from './accounts.js';
 import { loadOrCreateIdpKeys, type IdpKeys } from './keys.js';
 import { errorPage, langFrom, loggedOutPage, loginPage, logoutPage, requestedLevel } from './pages.js';

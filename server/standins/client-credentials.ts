@@ -22,14 +22,21 @@ export class ClientCredentialsTokens {
     let clientId = form.client_id ?? '';
     let clientSecret = form.client_secret ?? '';
     const basic = /^Basic (.+)$/.exec(req.headers.authorization ?? '');
+    reply.header('cache-control', 'no-store');
     if (basic) {
       const [id, secret] = Buffer.from(basic[1]!, 'base64').toString('utf8').split(':');
-      clientId = decodeURIComponent(id ?? '');
-      clientSecret = decodeURIComponent(secret ?? '');
+      try {
+        clientId = decodeURIComponent(id ?? '');
+        clientSecret = decodeURIComponent(secret ?? '');
+      } catch {
+        // A malformed header is a failed login, not a server error.
+        req.log.warn({ event: 'client-login-failed' }, 'malformed Basic authorization');
+        return reply.code(401).send({ error: 'invalid_client' });
+      }
     }
-    reply.header('cache-control', 'no-store');
     if (form.grant_type !== 'client_credentials') return reply.code(400).send({ error: 'unsupported_grant_type' });
     if (!(sameSecret(clientId, this.client.clientId) && sameSecret(clientSecret, this.client.clientSecret))) {
+      req.log.warn({ event: 'client-login-failed' }, 'wrong client credentials');
       return reply.code(401).send({ error: 'invalid_client' });
     }
     const token = randomBytes(32).toString('base64url');

@@ -1,5 +1,5 @@
 import { esc } from '../idp/pages.js';
-import type { PaymentTransaction } from './types.js';
+import type { PaymentTransaction } from '../../standards/xbezahldienste.js';
 
 /** The stand-in's payment page: what the provider would show (card form, bank login…), reduced to a
  * choice of outcome for the tester. Plain HTML, no script; German with English in brackets. */

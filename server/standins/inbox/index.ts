@@ -1,16 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sameSecret } from '../client-credentials.js';
-import type { ServerContext } from '../context.js';
-import { HttpProblem } from '../problem.js';
+import type { ServerContext } from '../../context.js';
+import { STANDIN_PATHS } from '../../config.js';
+import { HttpProblem } from '../../problem.js';
+import { limit } from '../../security.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
 import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 
-export const INBOX_PREFIX = '/inbox/api';
+export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
 const sidParams = { type: 'object', required: ['sid'], properties: { sid: { type: 'string', pattern: UUID } } } as const;
+
+interface ClaimedPayment { transactionId?: string; transactionReference?: string; grossAmount?: number; paymentMethod?: string; status?: string }
 
 interface Row {
   id: string; case_id: string; service_name: string | null; service_identifier: string; status: string;
@@ -44,14 +48,47 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
     await recordEvent(db, signer, { iss: standIn.destinationId, submissionId: row.id, caseId: row.case_id, event: ev, details });
     db.prepare('UPDATE fc_submissions SET status = ? WHERE id = ?').run(status, row.id);
   };
+  /**
+   * The payment as the gateway bound it to this application (its own record, not what the applicant's
+   * encrypted metadata claims), the provider's status, and what of the claim does not match.
+   */
+  const paymentView = (sid: string, claimed: ClaimedPayment | undefined) => {
+    const bound = db.prepare<{ transaction_id: string; amount: number; reference: string | null; payment_method: string | null }>(
+      `SELECT b.transaction_id, b.amount, b.reference, b.payment_method FROM gw_payment_bindings b
+       JOIN gw_submissions s ON s.idempotency_key = b.idempotency_key WHERE s.submission_id = ?`).get(sid);
+    if (!bound && !claimed) return undefined;
+    const tx = bound ? db.prepare<{ status: string; request: string }>('SELECT status, request FROM xb_transactions WHERE transaction_id = ?')
+      .get(bound.transaction_id) : undefined;
+    const mismatch: string[] = [];
+    if (claimed && !bound) mismatch.push('not bound by the gateway');
+    if (claimed && bound) {
+      if (claimed.transactionId !== bound.transaction_id) mismatch.push('transactionId');
+      if (claimed.transactionReference !== (bound.reference ?? undefined)) mismatch.push('transactionReference');
+      if (typeof claimed.grossAmount !== 'number' || Math.round(claimed.grossAmount * 100) !== bound.amount) mismatch.push('grossAmount');
+    }
+    return {
+      ...(bound ? {
+        transactionId: bound.transaction_id, transactionReference: bound.reference ?? undefined, grossAmount: bound.amount / 100,
+        paymentMethod: bound.payment_method ?? undefined, status: tx?.status === 'PAYED' ? 'BOOKED' : tx?.status,
+        providerStatus: tx?.status ?? 'unknown', providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined,
+      } : { providerStatus: 'unknown' }),
+      boundByGateway: !!bound,
+      claimed,
+      mismatch,
+    };
+  };
+
   const finalState = (row: Row) => {
     if (row.status === 'accepted' || row.status === 'rejected') throw new HttpProblem(409, 'Conflict', `already ${row.status}`);
   };
 
   await app.register(async (r) => {
-    r.addHook('onRequest', async (req) => {
+    // Per-client limit first (onRequest), then the token (preParsing: before any byte of a body is read).
+    r.addHook('onRequest', r.rateLimit(limit(ctx.config.rateLimits.inbox).rateLimit));
+    r.addHook('preParsing', async (req) => {
       const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
       if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {
+        req.log.warn({ event: 'inbox-login-failed' }, 'wrong or missing inbox token');
         throw new HttpProblem(401, 'Unauthorized', 'Anmeldung erforderlich / inbox token required');
       }
     });
@@ -78,14 +115,18 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
       const authentication = d.state === 'ok'
         ? await checkAuthentication(d.metadata, trustedProvider(ctx), new Date(row.submitted_at ?? row.created_at))
         : [];
-      const paid = (content as { metadata?: { paymentInformation?: { transactionId?: string } } }).metadata?.paymentInformation;
-      // The authority's cash office confirms with the provider's own books (here: the stand-in's table).
-      const tx = paid?.transactionId ? db.prepare<{ status: string; request: string }>(
-        'SELECT status, request FROM xb_transactions WHERE transaction_id = ?').get(paid.transactionId) : undefined;
+      const gateway = db.prepare<{ idempotency_key: string }>('SELECT idempotency_key FROM gw_submissions WHERE submission_id = ?').get(row.id);
+      // The login is bound to this application when its nonce is derived from the application's key.
+      const expectedNonce = gateway ? createHash('sha256').update(gateway.idempotency_key).digest('base64url') : undefined;
+      for (const a of authentication) {
+        if (!a.verified) continue;
+        a.boundToApplication = a.nonce !== undefined && a.nonce === expectedNonce;
+        if (!a.boundToApplication) a.problem = 'nicht an diesen Antrag gebunden / not bound to this application';
+      }
+      const payment = paymentView(row.id, (content as { metadata?: { paymentInformation?: ClaimedPayment } }).metadata?.paymentInformation);
       return {
         authentication,
-        ...(paid ? { payment: { ...paid, providerStatus: tx?.status ?? 'unknown',
-          providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined } } : {}),
+        ...(payment ? { payment } : {}),
         submissionId: row.id, caseId: row.case_id, status: row.status, serviceName: row.service_name ?? undefined,
         leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
         submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : undefined,

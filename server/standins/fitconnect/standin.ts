@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db.js';
-import { HttpProblem } from '../problem.js';
-import type { ServerConfig } from '../config.js';
+import type { Db } from '../../db.js';
+import { HttpProblem } from '../../problem.js';
+import { STANDIN_PATHS, type ServerConfig } from '../../config.js';
 import { ClientCredentialsTokens } from '../client-credentials.js';
 import { loadOrCreateKeys, type StandInKeys } from './keys.js';
 import { registerSubmissionRoutes } from './submissions.js';
 
 /** Prefix under which the stand-in is mounted on this server. */
-export const STANDIN_PREFIX = '/fitconnect';
+export const STANDIN_PREFIX = STANDIN_PATHS.fitconnect;
 const TOKEN_LIFETIME_S = 1800;
 
 export interface StandIn {
@@ -61,6 +61,13 @@ export async function createStandIn(config: ServerConfig, db: Db, selfUrl: () =>
 
 export async function registerStandIn(app: FastifyInstance, config: ServerConfig, standIn: StandIn, db: Db): Promise<void> {
   const { tokens } = standIn;
+  // Like FIT-Connect, incomplete submissions (and their attachments) are deleted after a while.
+  const expire = () => db.prepare("DELETE FROM fc_submissions WHERE status = 'incomplete' AND created_at < ?")
+    .run(Date.now() - config.gateway.unsentTtlHours * 3600_000);
+  const sweep = setInterval(expire, 15 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
+  expire();
   await app.register(async (r) => {
     r.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 8192 },
       (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { FIT_CONNECT_LIMITS, type ServerConfig } from '../config.js';
-import type { Db } from '../db.js';
-import { checkCompactJwe } from '../jwe.js';
-import { HttpProblem } from '../problem.js';
+import { FIT_CONNECT_LIMITS, type ServerConfig } from '../../config.js';
+import type { Db } from '../../db.js';
+import { checkCompactJwe } from '../../standards/jwe.js';
+import { HttpProblem } from '../../problem.js';
 import { recordEvent } from './events.js';
 import type { StandIn } from './standin.js';
 
@@ -68,6 +68,14 @@ export async function registerSubmissionRoutes(r: FastifyInstance, config: Serve
 
   r.put<{ Params: { sid: string; aid: string }; Body: string }>('/v1/submissions/:sid/attachments/:aid', {
     bodyLimit: FIT_CONNECT_LIMITS.attachmentBytes,
+    // The client and the size are checked before the body is read (only its one client reaches the buffer).
+    onRequest: async (req) => {
+      standIn.authenticate(req);
+      const length = Number(req.headers['content-length']);
+      if (Number.isSafeInteger(length) && length > FIT_CONNECT_LIMITS.attachmentBytes) {
+        throw new HttpProblem(413, 'Content Too Large', 'an attachment may be at most 500 MB');
+      }
+    },
   }, async (req, reply) => {
     const clientId = standIn.authenticate(req);
     const sub = own(clientId, req.params.sid);

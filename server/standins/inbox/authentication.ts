@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from '../../src/modules/account/claims.js';
-import type { ServerContext } from '../context.js';
+import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from '../../../src/modules/account/claims.js';
+import type { ServerContext } from '../../context.js';
 
 /** What the inbox says about one `authenticationInformation` entry of a submission's metadata. */
 export interface AuthenticationCheck {
@@ -14,6 +14,10 @@ export interface AuthenticationCheck {
   /** The person (given and family name) or the company of a business account. */
   name?: string;
   kind?: 'citizen' | 'business';
+  /** The ID token's nonce (the login binds it to an application). */
+  nonce?: string;
+  /** Whether the nonce is the one derived from this application's key (set by the inbox). */
+  boundToApplication?: boolean;
 }
 
 interface TrustedProvider { issuer: string; audience: string; claimMap: ClaimMap }
@@ -72,6 +76,7 @@ export async function checkAuthentication(
       out.push({
         type, verified: true, subject: payload.sub, trustLevel: levelFromAcr(payload.acr),
         name: company || person || undefined, kind: company ? 'business' : 'citizen',
+        nonce: typeof payload.nonce === 'string' ? payload.nonce : undefined,
       });
     } catch (error) {
       const problem = error instanceof joseErrors.JWTExpired ? 'expired before submission'

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ServerConfig } from '../config.js';
-import type { Db } from '../db.js';
+import { STANDIN_PATHS, type ServerConfig } from '../../config.js';
+import type { Db } from '../../db.js';
 import { ClientCredentialsTokens } from '../client-credentials.js';
-import { sendProblem } from '../problem.js';
+import { sendProblem } from '../../problem.js';
 import { finishedPage, paymentPage } from './page.js';
 import {
   paymentRequestSchema, toCents, XB_ID, type PaymentMethod, type PaymentRequest, type PaymentStatus,
   type PaymentTransaction, type XBezahldiensteCode,
-} from './types.js';
+} from '../../standards/xbezahldienste.js';
 
 /** Prefix under which the XBezahldienste stand-in is mounted on this server. */
-export const PAYMENT_STANDIN_PREFIX = '/xbezahldienste';
+export const PAYMENT_STANDIN_PREFIX = STANDIN_PATHS.payment;
 const TOKEN_LIFETIME_S = 1800;
 
 interface TxRow {

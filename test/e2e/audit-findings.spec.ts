@@ -7,9 +7,9 @@
 import type { Page } from '@playwright/test';
 import { contrastRatio, parseColor } from '../../src/modules/audit/contrast.js';
 import { createIdempotencyKey, prepareSubmission, SubmissionClient } from '../../src/modules/submission/index.js';
-import { loginPage } from '../../server/idp/pages.js';
-import { paymentPage } from '../../server/payment/page.js';
-import type { PaymentTransaction } from '../../server/payment/types.js';
+import { loginPage } from '../../server/standins/idp/pages.js';
+import { paymentPage } from '../../server/standins/payment/page.js';
+import type { PaymentTransaction } from '../../server/standards/xbezahldienste.js';
 import { expectNoAxeViolations } from './axe.js';
 import { INBOX_TOKEN } from './inbox-api.js';
 import { expect, test } from './fixtures.js';

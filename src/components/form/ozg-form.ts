@@ -400,7 +400,7 @@ export class OzgForm extends LitElement implements FormHost {
     // While sending and afterwards, the sending view or the receipt replaces the form.
     const submission = this.blocks.submission?.render(lang) ?? this.blocks.payment?.render(lang);
     const page: PageView = {
-      store, steps: this.steps, index: this.step, lang, host: this, summary: this.summary,
+      store, steps: this.steps, index: this.step, lang, host: this, summary: store.reword(this.summary),
       stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),
       goToField: (pointer) => this.goToField(pointer), onBack: () => this.onBack(),
     };

@@ -4,9 +4,8 @@ import type { Lang, StepModel } from '../../schemas/types.js';
 import type { AccountController, AccountHost } from './account-controller.js';
 import type { DraftController } from './draft-controller.js';
 import type { SubmissionController, SubmissionHost } from './submission-controller.js';
-import { hasSubmissionRecord } from './submission-record.js';
+import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
 import type { PaymentController } from './payment-controller.js';
-import { awaitsPayment, forgetPayment } from './payment-record.js';
 
 export interface BuildingBlockHost extends AccountHost, SubmissionHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
@@ -45,8 +44,8 @@ export class BuildingBlocks {
   /** A form was loaded: fetch what it will need at once. */
   start(store: FormStore): void {
     if (store.model.definition['x-ozg']?.account) void this.loadAccount();
-    if (this.host.gateway && hasSubmissionRecord(store.model.id)) void this.loadSubmission();
-    this.paymentAwaited = !!this.host.gateway && awaitsPayment(store.model.id);
+    if (this.host.gateway && submissionRecords.exists(store.model.id)) void this.loadSubmission();
+    this.paymentAwaited = !!this.host.gateway && paymentRecords.awaited(store.model.id);
     if (store.model.definition['x-ozg']?.fees) void this.loadPayment();
   }
 
@@ -85,7 +84,7 @@ export class BuildingBlocks {
         sent: () => {
           const id = this.opts.store()?.model.id;
           if (this.payment) this.payment.forget();
-          else if (id) forgetPayment(id);
+          else if (id) paymentRecords.forget(id);
         },
       });
       return this.attached(this.submission);

@@ -288,6 +288,10 @@ export const styles = [
     color: var(--_error);
     font-weight: 700;
   }
+  .device-data {
+    margin-top: 2rem;
+  }
+
   .notice {
     display: flex;
     flex-wrap: wrap;

@@ -16,6 +16,8 @@ import {
   type LoadProblem,
 } from './loading.js';
 import { DraftController } from './draft-controller.js';
+import { renderDeviceData } from './device-data.js';
+import { LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { styles } from './ozg-form.styles.js';
 import { focusQuestion, renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
@@ -80,7 +82,9 @@ export class OzgForm extends LitElement implements FormHost {
     gateway: { type: String },
     mailbox: { type: String },
     account: { type: String },
+    draftDays: { type: Number, attribute: 'draft-days' },
     status: { state: true },
+    askingForget: { state: true },
     step: { state: true },
     summary: { state: true },
     returnToReview: { state: true },
@@ -97,7 +101,10 @@ export class OzgForm extends LitElement implements FormHost {
   declare mailbox?: string;
   /** URL of the user-account configuration (GET, `{issuer, clientId, scopes, claimMap}`). */
   declare account?: string;
+  /** Days a draft (and the kept case secret) stays on this device after the last change; default 3. */
+  declare draftDays?: number;
   declare status: Status;
+  declare askingForget: boolean;
   /** Index of the step shown; `steps.length` is the review page. */
   declare step: number;
   declare summary: FieldError[];
@@ -132,6 +139,7 @@ export class OzgForm extends LitElement implements FormHost {
     this.returnToReview = false;
     this.confirmed = false;
     this.liveMessage = '';
+    this.askingForget = false;
     this.blocks = new BuildingBlocks(this, {
       store: () => this.store,
       lang: () => this.effectiveLang,
@@ -178,11 +186,19 @@ export class OzgForm extends LitElement implements FormHost {
     this.setAttribute('lang', value);
   }
 
+  /** The id of this application (kept with the draft; the submission's idempotency key). */
+  get applicationId(): string {
+    return this.drafts.applicationId;
+  }
+
   private get effectiveLang(): Lang {
     return resolveLang(this.language, this.parentElement ?? undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draftDays') && this.drafts.storage instanceof LocalDraftStore && this.draftDays && this.draftDays > 0) {
+      this.drafts.storage.days = this.draftDays;
+    }
     if (changed.has('src') || changed.has('schema')) void this.load();
     if (this.store) this.store.lang = this.effectiveLang;
   }
@@ -229,7 +245,14 @@ export class OzgForm extends LitElement implements FormHost {
     store.onChange = (pointer, value) => this.answerChanged(pointer, value);
     this.store = store;
     this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
-    this.provider.setValue({ store, element: this });
+    const form = this;
+    this.provider.setValue({
+      store, element: this,
+      get lang() { return form.effectiveLang; },
+      get applicationId() { return form.drafts.applicationId; },
+      get gateway() { return form.gateway; },
+      announce: (message) => this.announce(message),
+    });
     this.status = { kind: 'ready' };
     this.blocks.start(store);
   }
@@ -251,6 +274,26 @@ export class OzgForm extends LitElement implements FormHost {
     this.goTo(0, false);
     this.drafts.discard();
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
+  }
+
+  /** "Daten auf diesem Gerät löschen", confirmed: draft, files and records go, the form starts empty
+   * and the first step's heading takes focus. */
+  async forgetDevice(): Promise<void> {
+    if (!this.store) return;
+    this.askingForget = false;
+    this.store.replaceData(this.initialData ?? {});
+    this.summary = [];
+    this.confirmed = false;
+    this.returnToReview = false;
+    await this.drafts.forgetDevice();
+    this.blocks.payment?.forget();
+    this.goTo(0);
+    this.announce(t(this.effectiveLang, 'deviceForgotten'));
+  }
+
+  private askForget(asking: boolean): void {
+    this.askingForget = asking;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(asking ? '#device-data-question' : '#device-data-open')?.focus());
   }
 
   private answerChanged(pointer: string, value: unknown): void {
@@ -413,7 +456,9 @@ export class OzgForm extends LitElement implements FormHost {
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i),
           fees: this.blocks.payment?.renderFees(lang) })
-          : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}`}
+          : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}
+        ${renderDeviceData({ lang, asking: this.askingForget, ask: () => this.askForget(true), cancel: () => this.askForget(false),
+          confirm: () => void this.forgetDevice() })}`}
     </div>`;
   }
 

@@ -8,17 +8,8 @@ import {
   createPaymentKey, PaymentClient, PaymentError, toMetadataPaymentInformation, type PaymentInformation, type PaymentView,
 } from '../../modules/payment/index.js';
 import type { DraftController } from './draft-controller.js';
-import { PAYMENT_RECORD_PREFIX } from './payment-record.js';
+import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { pt } from './payment-texts.js';
-
-/** What is kept per form in localStorage: the application's payment key and the last status seen.
- * With it, a return from the provider, a reload or a second tab find the same transaction. */
-interface PaymentRecord {
-  v: 1;
-  key: string;
-  /** The person was sent to the provider's page: ask the gateway for the status on return. */
-  redirected?: boolean;
-}
 
 type Phase =
   | { kind: 'idle' }
@@ -88,35 +79,19 @@ export class PaymentController implements ReactiveController {
 
   // ---- storage ------------------------------------------------------------------------------
 
-  private recordKey(): string {
-    return PAYMENT_RECORD_PREFIX + this.store!.model.id;
-  }
-
   private read(): PaymentRecord | undefined {
-    try {
-      const r = JSON.parse(localStorage.getItem(this.recordKey()) ?? 'null') as PaymentRecord | null;
-      return r?.v === 1 && typeof r.key === 'string' ? r : undefined;
-    } catch {
-      return undefined;
-    }
+    return paymentRecords.read(this.store!.model.id);
   }
 
+  /** Storage off: paying still works, a reload just cannot find the transaction again. */
   private write(record: PaymentRecord): void {
-    try {
-      localStorage.setItem(this.recordKey(), JSON.stringify(record));
-    } catch {
-      /* storage disabled: paying still works, a reload just cannot find the transaction again */
-    }
+    paymentRecords.write(this.store!.model.id, record);
   }
 
   /** The application was sent or discarded: the next one is a new payment. */
   forget(): void {
     if (!this.store) return;
-    try {
-      localStorage.removeItem(this.recordKey());
-    } catch {
-      /* storage disabled */
-    }
+    paymentRecords.forget(this.store.model.id);
     this.set({ kind: 'idle' });
   }
 

@@ -7,10 +7,10 @@ import type { Lang, StepModel } from '../../schemas/types.js';
 import type { AuthenticationInformation, SubmissionState } from '../../modules/submission/index.js';
 import type { DraftController } from './draft-controller.js';
 import { hasFileQuestion } from '../../schemas/model.js';
-import {
-  forgetRecord, gatewayFetch, gatewayUrl, readRecord, replyChannelFor, STAND_IN_BASE, writeRecord, type SubmissionRecord,
-} from './submission-support.js';
-import { receiptRows, renderReceipt, renderSending, type ReceiptPayment, type ReceiptRow, type ReceiptView } from './receipt.js';
+import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
+import { gatewayApi } from '../../modules/gateway.js';
+import { replyChannelFor } from '../../modules/submission/reply-channel.js';
+import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 import type { PaidApplication } from './payment-controller.js';
 import { formatAmount } from '../../schemas/fees.js';
 
@@ -88,7 +88,7 @@ export class SubmissionController implements ReactiveController {
     this.store = store;
     this.phase = { kind: 'idle' };
     if (!store || !this.host.gateway) return;
-    const record = readRecord(this.store!.model.id);
+    const record = submissionRecords.read(this.store!.model.id);
     if (!record) return;
     if (record.state.sent && record.state.caseId && record.state.caseSecret) {
       // Sent, but the page went away before the draft was removed: use and remove it now.
@@ -151,12 +151,12 @@ export class SubmissionController implements ReactiveController {
         ...(login ? { authenticationInformation: login.authenticationInformation } : {}),
         paymentInformation: payment?.information,
       });
-      const idempotencyKey = mod.createIdempotencyKey();
+      const idempotencyKey = mod.createIdempotencyKey(this.opts.drafts.applicationId);
       const record: SubmissionRecord = {
         v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false }, ...(files ? { files: files.files } : {}),
         ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
       };
-      writeRecord(this.store!.model.id, record);
+      submissionRecords.write(this.store!.model.id, record);
       await this.send(mod, record);
     } catch (error) {
       this.failed(error);
@@ -183,7 +183,7 @@ export class SubmissionController implements ReactiveController {
     const pkg = record.package!;
     const client = this.client(mod, (state) => {
       record.state = state;
-      writeRecord(this.store!.model.id, record);
+      submissionRecords.write(this.store!.model.id, record);
     }, await this.uploadHooks(mod, record));
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
     this.uploads = undefined;
@@ -191,7 +191,7 @@ export class SubmissionController implements ReactiveController {
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
-    writeRecord(this.store!.model.id, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
+    submissionRecords.write(this.store!.model.id, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
     this.opts.sent?.();
     const rows = this.rows();
     this.opts.drafts.discard();
@@ -205,9 +205,9 @@ export class SubmissionController implements ReactiveController {
     if (!caseId || !caseSecret || !this.host.gateway) return;
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
-      const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: gatewayFetch(this.host.gateway!) });
+      const channel = new ReturnChannelClient({ api: this.api(), caseId, caseSecret });
       const { status } = await channel.overview();
-      if (status === 'accepted') writeRecord(this.store!.model.id, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
+      if (status === 'accepted') submissionRecords.write(this.store!.model.id, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
     } catch {
       /* offline or gateway down: keep the ciphertext and ask again on the next visit */
     }
@@ -217,9 +217,8 @@ export class SubmissionController implements ReactiveController {
     hooks?: Pick<import('../../modules/submission/index.js').SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
   ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
-      baseUrl: STAND_IN_BASE,
+      api: this.api(),
       attempts: 1, // retries happen here, so the person sees them and can trigger one
-      fetch: gatewayFetch(this.host.gateway!),
       onState,
       ...hooks,
     });
@@ -237,8 +236,12 @@ export class SubmissionController implements ReactiveController {
     this.host.requestUpdate();
     return uploads.uploadHooks({
       formId: this.store!.model.id, key: destination.encryptionKey, files: record.files, progress,
-      mapUrl: (url) => gatewayUrl(this.host.gateway!, String(url)) ?? url,
     });
+  }
+
+  /** The gateway API all clients are built on. */
+  private api(): URL {
+    return gatewayApi(this.host.gateway!, document.baseURI);
   }
 
   private announce(message: string): void {
@@ -280,7 +283,7 @@ export class SubmissionController implements ReactiveController {
   private retryNow = (): void => {
     if (this.wake) return this.wake();
     if (this.phase.kind === 'sending' && this.phase.failed !== undefined) {
-      const record = readRecord(this.store!.model.id);
+      const record = submissionRecords.read(this.store!.model.id);
       if (record?.package) return void this.run(record);
       this.set({ kind: 'idle' });
       this.opts.backToReview();
@@ -288,13 +291,15 @@ export class SubmissionController implements ReactiveController {
   };
 
   private back = (): void => {
-    forgetRecord(this.store!.model.id);
+    submissionRecords.forget(this.store!.model.id);
+    // The gateway refused this one; what the person sends next is a new request under a new key.
+    this.opts.drafts.renewApplicationId();
     this.set({ kind: 'idle' });
     this.opts.backToReview();
   };
 
   private restart = (): void => {
-    forgetRecord(this.store!.model.id);
+    submissionRecords.forget(this.store!.model.id);
     this.set({ kind: 'idle' });
     this.opts.restart();
   };

@@ -6,6 +6,7 @@ import { emit } from '../events.js';
 import { styles } from './ozg-mailbox.styles.js';
 import { MAILBOX_TEXTS, type MailboxTexts } from './texts.js';
 import { buildTimeline, classifyError, type LoadProblem } from './timeline.js';
+import { gatewayApi } from '../../modules/gateway.js';
 
 type View =
   | { kind: 'loading' }
@@ -118,16 +119,7 @@ export class OzgMailbox extends LitElement {
     this.view = { kind: 'loading' };
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/client.js');
-      // The client appends "gateway/v1/" to its base URL; map that onto the configured gateway URL.
-      const gateway = new URL(this.gateway.replace(/\/*$/, '/'), document.baseURI);
-      const assumed = new URL('gateway/v1/', gateway).href;
-      const client = new ReturnChannelClient({
-        baseUrl: gateway, caseId: creds.caseId, caseSecret: creds.secret,
-        fetch: (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          return fetch(url.startsWith(assumed) ? gateway.href + url.slice(assumed.length) : url, init);
-        },
-      });
+      const client = new ReturnChannelClient({ api: gatewayApi(this.gateway, document.baseURI), caseId: creds.caseId, caseSecret: creds.secret });
       const [overview, messages] = await Promise.all([client.overview(), client.messages()]);
       if (token !== this.loadToken) return;
       this.client = client;

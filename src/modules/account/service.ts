@@ -63,6 +63,9 @@ export interface LoginOptions {
   /** `login`: the provider asks who logs in even if a session exists there (after a login with the
    * wrong kind of account, the person must be able to choose another). */
   prompt?: 'login';
+  /** The application this login is for (Draft.applicationId, also the submission's idempotency key),
+   * so the login's nonce can be bound to it. */
+  applicationId?: string;
 }
 
 interface Pending {

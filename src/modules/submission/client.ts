@@ -1,3 +1,4 @@
+import { apiBase } from '../gateway.js';
 import type { DestinationJwk } from './crypto.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
@@ -41,7 +42,9 @@ export class GatewayError extends Error {
 
 export interface SubmissionClientOptions {
   /** Base URL of the server that hosts the gateway (the gateway lives under gateway/v1/). */
-  baseUrl: string | URL;
+  baseUrl?: string | URL;
+  /** The gateway API itself (e.g. https://example.org/gateway/v1/), wherever a deployment puts it; wins over baseUrl. */
+  api?: string | URL;
   fetch?: typeof fetch;
   /** Attempts per request on network errors / 5xx / 429 (default 6). */
   attempts?: number;
@@ -58,9 +61,10 @@ export interface SubmissionClientOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
-export function createIdempotencyKey(): string {
-  return crypto.randomUUID();
+/** The idempotency key of an application: its id (Draft.applicationId, which the login's nonce is
+ * bound to) when given, else a fresh one; the caller stores it before the first attempt. */
+export function createIdempotencyKey(applicationId?: string): string {
+  return applicationId ?? crypto.randomUUID();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +78,7 @@ export class SubmissionClient {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly opts: SubmissionClientOptions) {
-    this.base = new URL('gateway/v1/', new URL(String(opts.baseUrl)));
+    this.base = apiBase(opts);
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 

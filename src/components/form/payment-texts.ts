@@ -1,4 +1,4 @@
-import type { Lang } from '../../schemas/types.js';
+import { translator } from '../../modules/i18n/translate.js';
 
 /** Interface texts of the fee summary and the payment step; loaded with them, not with every form. */
 const texts = {
@@ -78,6 +78,5 @@ const texts = {
 
 export type PaymentTextKey = keyof (typeof texts)['de'];
 
-export function pt(lang: Lang, key: PaymentTextKey, params: Record<string, string> = {}): string {
-  return texts[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
+/** A text of the fee summary and the payment step in the person's language. */
+export const pt = translator(texts);

@@ -1,4 +1,5 @@
 import type { Lang } from '../../schemas/types.js';
+import { translator, type Text } from './translate.js';
 
 /** The interface texts of ozg-form itself. Texts of a form come from its definition. */
 const texts = {
@@ -178,14 +179,12 @@ const texts = {
     levelSubstantiell: 'substantial',
     levelHoch: 'high',
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<Lang, Record<string, Text>>;
 
 export type UiTextKey = keyof (typeof texts)['de'];
 
-export function t(lang: Lang, key: UiTextKey, params?: Record<string, string | number>): string {
-  const template: string = texts[lang][key] ?? texts.de[key];
-  return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
-}
+/** An interface text of the form in the person's language. */
+export const t = translator(texts);
 
 /** The language of an element: its `lang` attribute, the nearest ancestor's, or the page's; German by default. */
 export function resolveLang(explicit: string | null | undefined, element?: Element): Lang {

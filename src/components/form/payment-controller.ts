@@ -10,10 +10,11 @@ import {
 import type { DraftController } from './draft-controller.js';
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { pt } from './payment-texts.js';
+import { problemText, type GatewayProblem } from './problem-texts.js';
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'step'; busy?: 'redirecting' | 'checking'; view?: PaymentView; problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | 'changed' | { reason: string } };
+  | { kind: 'step'; busy?: 'redirecting' | 'checking'; view?: PaymentView; problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | GatewayProblem };
 
 /** What a paid (or, for an optional fee, deliberately unpaid) application hands on to sending. */
 export interface PaidApplication {
@@ -147,10 +148,13 @@ export class PaymentController implements ReactiveController {
     if (!store || !fees || !this.client || (this.phase.kind === 'step' && this.phase.busy)) return;
     const record = this.read() ?? { v: 1, key: createPaymentKey() };
     this.write(record);
+    // After AMOUNT_MISMATCH the person was shown the gateway's amount and goes on with it.
+    const p = this.phase.kind === 'step' ? this.phase.problem : undefined;
+    const expectedTotal = typeof p === 'object' && p.code === 'AMOUNT_MISMATCH' && typeof p.total === 'number' ? p.total : fees.total;
     this.set({ kind: 'step', busy: 'redirecting' });
     try {
       const view = await this.client.start({
-        idempotencyKey: record.key, formId: store.model.id, answers: store.visibleData(), expectedTotal: fees.total,
+        idempotencyKey: record.key, formId: store.model.id, answers: store.visibleData(), expectedTotal,
         redirectUrl: location.href.replace(/#.*$/, ''), lang: this.opts.lang(),
       });
       this.outcome(view, true);
@@ -192,9 +196,10 @@ export class PaymentController implements ReactiveController {
   private failed(error: unknown): void {
     console.error('ozg-form: payment', error);
     let problem: Extract<Phase, { kind: 'step' }>['problem'];
-    if (error instanceof PaymentError && error.problem.code === 'AMOUNT_MISMATCH') problem = 'changed';
-    else if (error instanceof PaymentError && !error.retryable) problem = { reason: error.message };
-    else problem = 'unavailable';
+    // The gateway's words (`detail`) are for developers; the form says it in the person's language.
+    if (error instanceof PaymentError && (!error.retryable || error.status === 429)) {
+      problem = { status: error.status, code: error.problem.code, total: error.problem.total, retryAfter: error.retryAfter };
+    } else problem = 'unavailable';
     this.set({ kind: 'step', problem }, true);
   }
 
@@ -244,7 +249,8 @@ export class PaymentController implements ReactiveController {
     const optional = fees?.policy === 'optional';
     const p = phase.problem;
     const problem = (title: string, hint: string) => html`<div class="notice problem" role="alert"><p><strong>${title}</strong></p><p>${hint}</p></div>`;
-    const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || p === 'changed' || typeof p === 'object';
+    const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || typeof p === 'object';
+    const changed = typeof p === 'object' && p.code === 'AMOUNT_MISMATCH';
     return html`<section class="payment" part="payment" aria-labelledby="payment-title" aria-busy=${phase.busy ? 'true' : 'false'}>
       <h3 id="payment-title" class="step-title" tabindex="-1">${pt(lang, 'payTitle')}</h3>
       <div role="status" aria-live="polite">
@@ -256,8 +262,8 @@ export class PaymentController implements ReactiveController {
       ${p === 'canceled' ? problem(pt(lang, 'payCanceled'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'failed' ? problem(pt(lang, 'payFailed'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'unavailable' ? problem(pt(lang, 'payUnavailable'), pt(lang, 'payUnavailableHint')) : nothing}
-      ${p === 'changed' ? problem(pt(lang, 'payAmountChanged'), '') : nothing}
-      ${typeof p === 'object' ? problem(pt(lang, 'payRejected'), pt(lang, 'payRejectedHint', { reason: p.reason })) : nothing}
+      ${changed ? problem(pt(lang, 'payAmountChanged'), problemText(lang, p)) : nothing}
+      ${typeof p === 'object' && !changed ? problem(pt(lang, 'payRejected'), problemText(lang, p)) : nothing}
       ${p === 'open' ? problem(pt(lang, 'payOpen'), pt(lang, 'payOpenHint')) : nothing}
       ${!p && !phase.busy && phase.view?.status !== 'PAYED' ? html`<p>${pt(lang, optional ? 'payOptionalIntro' : 'payIntro')}</p>` : nothing}
       ${this.renderFees(lang, false)}

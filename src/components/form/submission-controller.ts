@@ -10,6 +10,7 @@ import { hasFileQuestion } from '../../schemas/model.js';
 import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
 import { gatewayApi } from '../../modules/gateway.js';
 import { replyChannelFor } from '../../modules/submission/reply-channel.js';
+import { problemText, type GatewayProblem } from './problem-texts.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 import type { PaidApplication } from './payment-controller.js';
 import { formatAmount } from '../../schemas/fees.js';
@@ -23,9 +24,13 @@ const loadReceipt = () => import('../../modules/receipt/index.js');
 const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
+/** Why sending stopped: the gateway's refusal (worded in the view, in the language of the moment) or
+ * a sentence already in the person's words. */
+type Failure = GatewayProblem | string;
+
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; retrying: boolean; failed?: string }
+  | { kind: 'sending'; retrying: boolean; failed?: Failure }
   | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[]; payment?: ReceiptPayment };
 
 export interface SubmissionHost extends ReactiveControllerHost {
@@ -259,8 +264,10 @@ export class SubmissionController implements ReactiveController {
         if (!retryable(error, mod)) throw error;
         if (this.phase.kind !== 'sending' || !this.phase.retrying) this.set({ kind: 'sending', retrying: true });
         const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+        // 429: the gateway says when to come back (Retry-After); never sooner.
+        const asked = error instanceof mod.GatewayError && error.status === 429 ? (error.retryAfter ?? 0) * 1000 : 0;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay / 2 + Math.random() * (delay / 2));
+          const timer = setTimeout(resolve, Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
           this.wake = () => { clearTimeout(timer); resolve(); };
         });
         this.wake = undefined;
@@ -270,8 +277,13 @@ export class SubmissionController implements ReactiveController {
 
   private failed(error: unknown): void {
     console.error('ozg-form: the submission failed', error);
-    const reason = error instanceof Error ? error.message : String(error);
-    this.set({ kind: 'sending', retrying: false, failed: reason }, '#submission-title');
+    let failed: Failure;
+    if (error instanceof Error && error.name === 'GatewayError') {
+      const { status, problem, retryAfter } = error as Error & { status: number; problem: Record<string, unknown>; retryAfter?: number };
+      failed = { status, code: problem.code, total: problem.total, retryAfter };
+    } else if (error instanceof TypeError) failed = { status: 0 }; // fetch: network failure
+    else failed = error instanceof Error ? error.message : String(error);
+    this.set({ kind: 'sending', retrying: false, failed }, '#submission-title');
   }
 
   private lang(): Lang {
@@ -340,7 +352,8 @@ export class SubmissionController implements ReactiveController {
     const phase = this.phase;
     if (phase.kind === 'idle') return undefined;
     if (phase.kind === 'sending') {
-      return renderSending(lang, phase, { retryNow: this.retryNow, back: this.back },
+      const failed = typeof phase.failed === 'object' ? problemText(lang, phase.failed) : phase.failed;
+      return renderSending(lang, { ...phase, failed }, { retryNow: this.retryNow, back: this.back },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang));
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };

@@ -1,4 +1,5 @@
 import { apiBase } from '../gateway.js';
+import { retryAfterSeconds } from '../retry-after.js';
 import type { DestinationJwk } from './crypto.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
@@ -35,7 +36,7 @@ export interface Problem { type?: string; title?: string; status?: number; detai
 
 export class GatewayError extends Error {
   override name = 'GatewayError';
-  constructor(public readonly status: number, public readonly problem: Problem) {
+  constructor(public readonly status: number, public readonly problem: Problem, public readonly retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
 }
@@ -102,11 +103,12 @@ export class SubmissionClient {
         throw new GatewayError(res!.status, problem);
       }
       if (i + 1 >= attempts) {
-        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem);
+        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem, retryAfterSeconds(res.headers.get('retry-after')));
         throw networkError instanceof Error ? networkError : new Error('network error');
       }
       const delay = Math.min(max, base * 2 ** i);
-      await sleep(delay / 2 + Math.random() * (delay / 2));
+      const asked = res?.status === 429 ? (retryAfterSeconds(res.headers.get('retry-after')) ?? 0) * 1000 : 0;
+      await sleep(Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
     }
   }
 

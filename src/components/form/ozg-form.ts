@@ -41,6 +41,7 @@ type Status =
  * @attr mailbox - Page of `<ozg-mailbox>` the receipt links to (default `postfach.html`).
  * @attr account - URL of the user-account configuration (default `/account/config.json`); used only by
  *   definitions with `x-ozg.account` (login with a Nutzerkonto and prefill).
+ * @attr draft-days - Days a draft and the kept case secret stay on this device after the last change (default 3).
  * @prop schema - The definition as an object (instead of `src`).
  * @prop data - Initial answers; reading it returns the answers of the questions shown.
  *
@@ -52,21 +53,43 @@ type Status =
  * @event ozg-ready - The form is rendered and usable. `detail: { steps }`.
  *
  * @csspart form - The form element of a step.
- * @csspart title - The form's title. @csspart progress - The step indicator.
- * @csspart field - One question. @csspart label - Its label or legend. @csspart hint - Its hint.
- * @csspart error - Its error message. @csspart input - Its control. @csspart help - Its help text.
- * @csspart group - A group of questions. @csspart item - One entry of a repeatable group.
- * @csspart button - Every button. @csspart button-primary - "Weiter" and "Bestätigen".
- * @csspart error-summary - The list of problems at the top of a step. @csspart review - The review page.
- * @csspart submission - The view while sending. @csspart receipt - The acknowledgement of receipt.
+ * @csspart title - The form's title.
+ * @csspart progress - The step indicator.
+ * @csspart field - One question.
+ * @csspart label - Its label or legend.
+ * @csspart hint - Its hint.
+ * @csspart error - Its error message.
+ * @csspart input - Its control.
+ * @csspart help - Its help text.
+ * @csspart group - A group of questions.
+ * @csspart item - One entry of a repeatable group.
+ * @csspart button - Every button.
+ * @csspart button-primary - "Weiter" and "Bestätigen".
+ * @csspart error-summary - The list of problems at the top of a step.
+ * @csspart review - The review page.
+ * @csspart submission - The view while sending.
+ * @csspart receipt - The acknowledgement of receipt.
  * @csspart fees - The fee lines and the total (review page, payment step; forms with `x-ozg.fees`).
  * @csspart payment - The payment step between confirming and sending (XBezahldienste via `gateway`).
+ * @csspart legend - The legend of a group of choices.
+ * @csspart change-link - "Ändern" of a step on the review page.
+ * @csspart confirmation - The note after confirming when no `gateway` sends the answers.
+ * @csspart load-error - The message when the definition cannot be loaded.
+ * @csspart draft-notice - "Angaben wiederhergestellt" with the button to start afresh.
+ * @csspart device-data - "Daten auf diesem Gerät löschen" and its confirmation.
+ * @csspart account - The login bar (forms with `x-ozg.account`).
+ * @csspart account-error - A login problem.
+ * @csspart drop-zone - Where files are dropped (file questions).
+ * @csspart file-list - The chosen files of a file question.
+ * @csspart upload-progress - Progress of the file uploads while sending.
  *
  * @cssproperty --ozg-color-primary - Buttons, links and the progress bar (default #0b4f8a).
  * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).
- * @cssproperty --ozg-color-text - Text (default #1b1b1b). @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
+ * @cssproperty --ozg-color-text - Text (default #1b1b1b).
+ * @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
  * @cssproperty --ozg-color-border - Borders of controls (default #6f6f6f).
- * @cssproperty --ozg-color-error - Errors (default #b3001b). @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2).
+ * @cssproperty --ozg-color-error - Errors (default #b3001b).
+ * @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2).
  * @cssproperty --ozg-color-surface - Background of panels (default #f3f5f8).
  * @cssproperty --ozg-font-family - Font (default: inherited from the page).
  * @cssproperty --ozg-radius - Corner radius (default 4px).

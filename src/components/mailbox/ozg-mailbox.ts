@@ -29,15 +29,22 @@ const MAX_REPLY = 5000;
  *
  * @event ozg-error - The case could not be loaded. `detail: { message, problems: [] }`.
  *
- * @csspart heading - The element's main heading. @csspart timeline - The status list.
- * @csspart message - One message. @csspart button - Every button. @csspart reply - The reply form.
+ * @csspart heading - The element's main heading.
+ * @csspart timeline - The status list.
+ * @csspart message - One message.
+ * @csspart button - Every button.
+ * @csspart reply - The reply form.
  *
  * @cssproperty --ozg-color-primary - Buttons and the current step (default #0b4f8a).
  * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).
- * @cssproperty --ozg-color-text - Text (default #1b1b1b). @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
- * @cssproperty --ozg-color-border - Borders (default #6f6f6f). @cssproperty --ozg-color-error - Errors (default #b3001b).
- * @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2). @cssproperty --ozg-color-surface - Panels (default #f3f5f8).
- * @cssproperty --ozg-font-family - Font (default: inherited). @cssproperty --ozg-radius - Corner radius (default 4px).
+ * @cssproperty --ozg-color-text - Text (default #1b1b1b).
+ * @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
+ * @cssproperty --ozg-color-border - Borders (default #6f6f6f).
+ * @cssproperty --ozg-color-error - Errors (default #b3001b).
+ * @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2).
+ * @cssproperty --ozg-color-surface - Panels (default #f3f5f8).
+ * @cssproperty --ozg-font-family - Font (default: inherited).
+ * @cssproperty --ozg-radius - Corner radius (default 4px).
  */
 export class OzgMailbox extends LitElement {
   static override styles = styles;

@@ -24,7 +24,14 @@ export interface OzgReadyDetail {
   steps: number;
 }
 
+/** From `<ozg-submission>` to its form: how the sending ended. */
+export interface OzgSubmissionDetail {
+  outcome: 'sent' | 'back' | 'restart' | 'nothing';
+  caseId?: string;
+}
+
 export interface OzgEventMap {
+  'ozg-submission': CustomEvent<OzgSubmissionDetail>;
   'ozg-change': CustomEvent<OzgChangeDetail>;
   'ozg-step': CustomEvent<OzgStepDetail>;
   'ozg-submit': CustomEvent<OzgSubmitDetail>;

@@ -1,6 +1,6 @@
 /** Issue 11: the gateway's problem codes in the person's words; its English `detail` never shows. */
 import { expect } from '@open-wc/testing';
-import { problemText } from '../../src/components/form/problem-texts.js';
+import { problemText } from '../../src/components/submission/problem-texts.js';
 import { retryAfterSeconds } from '../../src/modules/retry-after.js';
 
 const CODES = ['PAYMENT_REQUIRED', 'PAYMENT_ALREADY_USED', 'UNKNOWN_FORM', 'INVALID_ANSWERS', 'REDIRECT_NOT_ALLOWED'];

@@ -1,13 +1,12 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { FormStore } from '../../schemas/store.js';
-import type { Lang, StepModel } from '../../schemas/types.js';
+import type { Lang } from '../../schemas/types.js';
+import { paymentRecords } from '../../modules/storage/records.js';
 import type { AccountController, AccountHost } from './account-controller.js';
 import type { DraftController } from './draft-controller.js';
-import type { SubmissionController, SubmissionHost } from './submission-controller.js';
-import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
-import type { PaymentController } from './payment-controller.js';
+import type { PaymentController, PaidApplication, PaymentHost } from './payment-controller.js';
 
-export interface BuildingBlockHost extends AccountHost, SubmissionHost, ReactiveControllerHost {
+export interface BuildingBlockHost extends AccountHost, PaymentHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
 }
 
@@ -15,11 +14,10 @@ export interface BuildingBlockOptions {
   store: () => FormStore | undefined;
   lang: () => Lang;
   drafts: DraftController;
-  stepTitle: (step: StepModel, index: number) => string;
-  /** Show an empty form again ("Neuen Antrag stellen"). */
-  restart: () => void;
-  /** Back to the review page after a submission that cannot go through. */
+  /** Back to the review page from the payment step. */
   backToReview: () => void;
+  /** Paid, or an optional fee skipped: send the application. */
+  send: (application: PaidApplication) => void;
 }
 
 /**
@@ -30,10 +28,7 @@ export interface BuildingBlockOptions {
 export class BuildingBlocks {
   /** Login with a Nutzerkonto: only for definitions with `x-ozg.account`. */
   account?: AccountController;
-  /** Encrypted sending and the receipt: on confirming, or at once when a submission is under way. */
-  submission?: SubmissionController;
   private accountLoading?: Promise<AccountController>;
-  private submissionLoading?: Promise<SubmissionController>;
   /** Fee lines on the review page and the payment step: only for definitions with `x-ozg.fees`. */
   payment?: PaymentController;
   private paymentLoading?: Promise<PaymentController>;
@@ -44,27 +39,19 @@ export class BuildingBlocks {
   /** A form was loaded: fetch what it will need at once. */
   start(store: FormStore): void {
     if (store.model.definition['x-ozg']?.account) void this.loadAccount();
-    if (this.host.gateway && submissionRecords.exists(store.model.id)) void this.loadSubmission();
     this.paymentAwaited = !!this.host.gateway && paymentRecords.awaited(store.model.id);
     if (store.model.definition['x-ozg']?.fees) void this.loadPayment();
   }
 
-  /** True while the code of a submission under way is still arriving: show nothing rather than the form. */
+  /** True while the code of a payment under way is still arriving: show nothing rather than the form. */
   get pending(): boolean {
-    return (this.submissionLoading !== undefined && this.submission === undefined)
-      || (this.paymentAwaited && this.paymentLoading !== undefined && this.payment === undefined);
+    return this.paymentAwaited && this.paymentLoading !== undefined && this.payment === undefined;
   }
 
   loadPayment(): Promise<PaymentController> {
     return (this.paymentLoading ??= import('./payment-controller.js').then(async ({ PaymentController }) => {
-      const { store, lang, drafts, backToReview } = this.opts;
-      this.payment = new PaymentController(this.host, {
-        store, lang, drafts, backToReview,
-        // Only one submission per application: not again while one is on its way or sent.
-        paid: ({ data, payment }) => void this.loadSubmission().then((submission) => {
-          if (submission.phase.kind === 'idle') void submission.submit(data, payment);
-        }),
-      });
+      const { store, lang, drafts, backToReview, send } = this.opts;
+      this.payment = new PaymentController(this.host, { store, lang, drafts, backToReview, paid: send });
       return this.attached(this.payment);
     }));
   }
@@ -74,20 +61,6 @@ export class BuildingBlocks {
       const { store, lang, drafts } = this.opts;
       this.account = new AccountController(this.host, { store, lang, drafts });
       return this.attached(this.account);
-    }));
-  }
-
-  loadSubmission(): Promise<SubmissionController> {
-    return (this.submissionLoading ??= import('./submission-controller.js').then(async ({ SubmissionController }) => {
-      this.submission = new SubmissionController(this.host, {
-        ...this.opts, authentication: () => this.account?.authentication(),
-        sent: () => {
-          const id = this.opts.store()?.model.id;
-          if (this.payment) this.payment.forget();
-          else if (id) paymentRecords.forget(id);
-        },
-      });
-      return this.attached(this.submission);
     }));
   }
 

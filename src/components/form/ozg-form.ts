@@ -16,11 +16,19 @@ import {
   type LoadProblem,
 } from './loading.js';
 import { DraftController } from './draft-controller.js';
+import { defineElement } from '../define.js';
+import type { OzgSubmissionDetail } from '../events.js';
+import type { SubmissionRequest } from '../submission/ozg-submission.js';
+import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
+import type { PaidApplication } from './payment-controller.js';
 import { renderDeviceData } from './device-data.js';
 import { LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { styles } from './ozg-form.styles.js';
 import { focusQuestion, renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
+
+/** The phases of one application's journey in `<ozg-form>`. */
+export type Phase = 'loading' | 'error' | 'filling' | 'review' | 'paying' | 'sending' | 'sent';
 
 type Status =
   | { kind: 'idle' }
@@ -113,6 +121,7 @@ export class OzgForm extends LitElement implements FormHost {
     returnToReview: { state: true },
     confirmed: { state: true },
     liveMessage: { state: true },
+    sending: { state: true },
   };
 
   declare src?: string;
@@ -134,6 +143,8 @@ export class OzgForm extends LitElement implements FormHost {
   declare returnToReview: boolean;
   declare confirmed: boolean;
   declare liveMessage: string;
+  /** Sending or sent: `<ozg-submission>` replaces the questions. */
+  declare sending?: SubmissionRequest & { sent?: boolean };
 
   private readonly drafts = new DraftController(this);
 
@@ -166,21 +177,24 @@ export class OzgForm extends LitElement implements FormHost {
     this.blocks = new BuildingBlocks(this, {
       store: () => this.store,
       lang: () => this.effectiveLang,
-      stepTitle: (step, index) => this.stepTitle(step, index),
       drafts: this.drafts,
-      restart: () => {
-        this.store?.replaceData(this.initialData ?? {});
-        this.summary = [];
-        this.confirmed = false;
-        this.returnToReview = false;
-        this.goTo(0);
-      },
       backToReview: () => this.goTo(this.steps.length),
+      send: (application) => void this.send(application),
     });
+    this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
   }
 
-  /** Login, sending and receipt: loaded when the form or the person needs them. */
+  /** Login and payment: loaded when the form or the person needs them. */
   private readonly blocks: BuildingBlocks;
+
+  /** The journey's phase: what the person sees now. */
+  get phase(): Phase {
+    if (this.status.kind === 'error') return 'error';
+    if (this.status.kind !== 'ready' || !this.store) return 'loading';
+    if (this.sending) return this.sending.sent ? 'sent' : 'sending';
+    if (this.blocks.payment?.phase.kind === 'step') return 'paying';
+    return this.step >= this.steps.length ? 'review' : 'filling';
+  }
 
   /** Resolves once the validators are loaded and the definition has passed its check (rejects if
    * it failed). A form is usable before: this is for pages and tests that validate programmatically. */
@@ -274,10 +288,50 @@ export class OzgForm extends LitElement implements FormHost {
       get lang() { return form.effectiveLang; },
       get applicationId() { return form.drafts.applicationId; },
       get gateway() { return form.gateway; },
+      get mailbox() { return form.mailbox; },
+      drafts: this.drafts,
+      stepTitle: (step, index) => this.stepTitle(step, index),
+      authentication: () => this.blocks.account?.authentication(),
       announce: (message) => this.announce(message),
     });
     this.status = { kind: 'ready' };
+    this.sending = undefined;
     this.blocks.start(store);
+    // A submission under way or sent from this browser: show it (resumed) instead of the questions.
+    if (this.gateway && submissionRecords.exists(store.model.id)) void this.send({});
+  }
+
+  // ---- sending ------------------------------------------------------------------------------
+
+  /** Sends the confirmed answers (or resumes a kept submission) through `<ozg-submission>`, whose
+   * code arrives now. Only one submission per application: not again while one is on its way or sent. */
+  private async send(request: SubmissionRequest | PaidApplication): Promise<void> {
+    if (this.sending) return;
+    this.sending = { ...request };
+    const { OzgSubmission } = await import('../submission/ozg-submission.js');
+    defineElement('ozg-submission', OzgSubmission);
+    this.requestUpdate();
+  }
+
+  private submissionEnded(detail: OzgSubmissionDetail): void {
+    const store = this.store;
+    if (!store || !this.sending) return;
+    if (detail.outcome === 'sent') {
+      // The application's payment is used up; the next application pays anew.
+      if (this.blocks.payment) this.blocks.payment.forget();
+      else paymentRecords.forget(store.model.id);
+      this.sending = { sent: true };
+      return;
+    }
+    this.sending = undefined;
+    if (detail.outcome === 'back') this.goTo(this.steps.length);
+    if (detail.outcome === 'restart') {
+      store.replaceData(this.initialData ?? {});
+      this.summary = [];
+      this.confirmed = false;
+      this.returnToReview = false;
+      this.goTo(0);
+    }
   }
 
   private fail(error: unknown): void {
@@ -437,7 +491,7 @@ export class OzgForm extends LitElement implements FormHost {
     if (payment?.needsPayment()) {
       payment.begin();
     } else if (proceed && this.gateway) {
-      void this.blocks.loadSubmission().then((submission) => submission.submit(data));
+      void this.send({ data });
     } else if (proceed) {
       this.confirmed = true;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.confirmation')?.focus());
@@ -455,7 +509,7 @@ export class OzgForm extends LitElement implements FormHost {
     const status = this.status;
     if (status.kind === 'error') return renderLoadProblem(status, lang);
     // A submission under way or sent shows its view as soon as its code has arrived, not the form first.
-    if (status.kind !== 'ready' || !this.store || this.blocks.pending) {
+    if (status.kind !== 'ready' || !this.store || this.blocks.pending || (this.sending && !customElements.get('ozg-submission'))) {
       return html`<p class="loading" role="status">${t(lang, 'loading')}</p>`;
     }
     const store = this.store;
@@ -464,7 +518,7 @@ export class OzgForm extends LitElement implements FormHost {
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
     // While sending and afterwards, the sending view or the receipt replaces the form.
-    const submission = this.blocks.submission?.render(lang) ?? this.blocks.payment?.render(lang);
+    const submission = this.sending ? html`<ozg-submission .request=${this.sending}></ozg-submission>` : this.blocks.payment?.render(lang);
     const page: PageView = {
       store, steps: this.steps, index: this.step, lang, host: this, summary: store.reword(this.summary),
       stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),

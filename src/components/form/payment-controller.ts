@@ -10,7 +10,7 @@ import {
 import type { DraftController } from './draft-controller.js';
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { pt } from './payment-texts.js';
-import { problemText, type GatewayProblem } from './problem-texts.js';
+import { problemText, type GatewayProblem } from '../submission/problem-texts.js';
 
 type Phase =
   | { kind: 'idle' }

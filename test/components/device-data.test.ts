@@ -44,6 +44,18 @@ describe('data on this device', () => {
     expect(localStorage.getItem(`ozg-form:draft:${id}`)).to.equal(null);
   });
 
+  it('forgets a kept submission (and its case secret) as a draft expires, and shows the questions', async () => {
+    const id = freshId('record');
+    const old = new Date(Date.now() - 4 * DAY).toISOString();
+    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({
+      v: 1, submittedAt: old, savedAt: old, state: { idempotencyKey: 'k', caseId: 'c', caseSecret: 'geheim', sentAttachments: [], sent: true },
+    }));
+    const el = await renderWith(id, { gateway: '/gateway/v1' });
+    expect(localStorage.getItem(`ozg-form:submission:${id}`)).to.equal(null);
+    expect(el.phase).to.equal('filling');
+    expect($(el, '.step-title').textContent).to.equal('Eins');
+  });
+
   it('keeps it as long as draft-days says', async () => {
     const id = freshId('kept');
     keepDraft(id, 4, { applicationId: 'app-4711' });

@@ -22,7 +22,7 @@ import type { SubmissionRequest } from '../submission/ozg-submission.js';
 import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
 import type { PaidApplication } from './payment-controller.js';
 import { renderDeviceData } from './device-data.js';
-import { LocalDraftStore } from '../../modules/drafts/draft-store.js';
+import { DEFAULT_DRAFT_DAYS, LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { styles } from './ozg-form.styles.js';
 import { focusQuestion, renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
@@ -298,6 +298,7 @@ export class OzgForm extends LitElement implements FormHost {
     this.sending = undefined;
     this.blocks.start(store);
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
+    submissionRecords.expire(store.model.id, this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS);
     if (this.gateway && submissionRecords.exists(store.model.id)) void this.send({});
   }
 

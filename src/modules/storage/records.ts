@@ -4,6 +4,7 @@
  * payment key). A few bytes each, so the form can tell without loading code whether it is needed.
  */
 import type { EncryptedSubmission, SubmissionState } from '../submission/index.js';
+import { expired } from '../drafts/draft-store.js';
 import { readJson, readRaw, removeKey, writeJson } from './local.js';
 
 export const SUBMISSION_RECORD_PREFIX = 'ozg-form:submission:';
@@ -28,6 +29,8 @@ export interface SubmissionRecord {
   files?: { attachmentId: string; filename: string; size: number }[];
   /** When the gateway confirmed the send (ISO). */
   submittedAt?: string;
+  /** When the record was last written (ISO); with submittedAt, what its expiry counts from. */
+  savedAt?: string;
   payment?: ReceiptPayment;
 }
 
@@ -45,8 +48,16 @@ export const submissionRecords = {
     return record?.v === 1 && typeof record.state?.idempotencyKey === 'string' ? record : undefined;
   },
   /** Storage full or off: the submission still goes out, it just cannot resume after a reload. */
-  write: (formId: string, record: SubmissionRecord): void => void writeJson(SUBMISSION_RECORD_PREFIX + formId, record),
+  write: (formId: string, record: SubmissionRecord): void =>
+    void writeJson(SUBMISSION_RECORD_PREFIX + formId, { ...record, savedAt: new Date().toISOString() }),
   forget: (formId: string): void => removeKey(SUBMISSION_RECORD_PREFIX + formId),
+  /** Forgets a record (and with it the case secret) last written more than `days` days ago: a shared
+   * computer in a Bürgerbüro does not keep it for long. Records without a date are left alone. */
+  expire(formId: string, days: number): void {
+    const record = readJson<SubmissionRecord>(SUBMISSION_RECORD_PREFIX + formId);
+    const at = record?.savedAt ?? record?.submittedAt;
+    if (at && expired(at, days)) removeKey(SUBMISSION_RECORD_PREFIX + formId);
+  },
   /** Whether a submission of this form is under way or was sent from this browser. */
   exists: (formId: string): boolean => readRaw(SUBMISSION_RECORD_PREFIX + formId) !== undefined,
 };

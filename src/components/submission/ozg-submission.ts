@@ -1,5 +1,5 @@
 import { ContextConsumer } from '@lit/context';
-import { html, LitElement, nothing } from 'lit';
+import { LitElement, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';

@@ -139,7 +139,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
     event.preventDefault();
     const allowed = this.blocks.mayProceed();
     if (allowed !== true && !(await allowed)) return;
-    const store = this.store!;
+    const store = this.store;
+    if (!store) return;
     await this.validationReady;
     const errors = store.validateFields(this.steps[this.step].fields);
     if (errors.length) {
@@ -175,7 +176,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
   private async onConfirm(): Promise<void> {
     const allowed = this.blocks.mayProceed();
     if (allowed !== true && !(await allowed)) return;
-    const store = this.store!;
+    const store = this.store;
+    if (!store) return;
     await this.validationReady;
     // The last check before the answers leave the form: the whole definition, cross-field rules included.
     const errors = store.validateFields(this.steps.flatMap((s) => s.fields), true);

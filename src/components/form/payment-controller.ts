@@ -81,12 +81,12 @@ export class PaymentController implements ReactiveController {
   // ---- storage ------------------------------------------------------------------------------
 
   private read(): PaymentRecord | undefined {
-    return paymentRecords.read(this.store!.model.id);
+    return this.store && paymentRecords.read(this.store.model.id);
   }
 
   /** Storage off: paying still works, a reload just cannot find the transaction again. */
   private write(record: PaymentRecord): void {
-    paymentRecords.write(this.store!.model.id, record);
+    if (this.store) paymentRecords.write(this.store.model.id, record);
   }
 
   /** The application was sent or discarded: the next one is a new payment. */
@@ -180,7 +180,7 @@ export class PaymentController implements ReactiveController {
     if (view.status === 'PAYED') {
       if (record) this.write({ ...record, redirected: false });
       this.set({ kind: 'step', view });
-      this.opts.paid({ data: this.store!.visibleData(), payment: { information: toMetadataPaymentInformation(view), total: view.total } });
+      if (this.store) this.opts.paid({ data: this.store.visibleData(), payment: { information: toMetadataPaymentInformation(view), total: view.total } });
       return;
     }
     if (view.status === 'INITIAL' && started && view.redirectUrl) {
@@ -205,7 +205,7 @@ export class PaymentController implements ReactiveController {
 
   private later = (): void => {
     this.forget();
-    this.opts.paid({ data: this.store!.visibleData() });
+    if (this.store) this.opts.paid({ data: this.store.visibleData() });
   };
 
   private back = (): void => {

@@ -30,7 +30,15 @@ export interface OzgSubmissionDetail {
   caseId?: string;
 }
 
+/** From `<ozg-payment>` to its form: how the payment step ended. */
+export interface OzgPaymentDetail {
+  outcome: 'paid' | 'skipped' | 'back';
+  /** With `paid`: the payment information for the metadata and the total in cents. */
+  payment?: { information: import('../modules/payment/index.js').PaymentInformation; total: number };
+}
+
 export interface OzgEventMap {
+  'ozg-payment': CustomEvent<OzgPaymentDetail>;
   'ozg-submission': CustomEvent<OzgSubmissionDetail>;
   'ozg-change': CustomEvent<OzgChangeDetail>;
   'ozg-step': CustomEvent<OzgStepDetail>;

@@ -31,7 +31,7 @@ function stubContext(lang: Lang = 'de') {
   const calls: string[] = [];
   const ctx: FormContext = {
     store, element: document.body, lang, applicationId: 'app-1', gateway: '/stub-gateway/v1', mailbox: 'postfach.html',
-    drafts: { restoredAt: undefined, applicationId: 'app-1', discard: async () => void calls.push('discard'), renewApplicationId: () => calls.push('renew') },
+    drafts: { restoredAt: undefined, applicationId: 'app-1', flush: () => calls.push('flush'), discard: async () => void calls.push('discard'), renewApplicationId: () => calls.push('renew') },
     stepTitle: () => 'Angaben', authentication: () => undefined, announce: (m) => calls.push(`announce:${m}`),
   };
   return { id, ctx, calls };

@@ -1,12 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang } from '../../schemas/types.js';
-import { paymentRecords } from '../../modules/storage/records.js';
 import type { AccountController, AccountHost } from './account-controller.js';
 import type { DraftController } from './draft-controller.js';
-import type { PaymentController, PaidApplication, PaymentHost } from './payment-controller.js';
 
-export interface BuildingBlockHost extends AccountHost, PaymentHost, ReactiveControllerHost {
+export interface BuildingBlockHost extends AccountHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
 }
 
@@ -14,10 +12,6 @@ export interface BuildingBlockOptions {
   store: () => FormStore | undefined;
   lang: () => Lang;
   drafts: DraftController;
-  /** Back to the review page from the payment step. */
-  backToReview: () => void;
-  /** Paid, or an optional fee skipped: send the application. */
-  send: (application: PaidApplication) => void;
 }
 
 /**
@@ -29,31 +23,12 @@ export class BuildingBlocks {
   /** Login with a Nutzerkonto: only for definitions with `x-ozg.account`. */
   account?: AccountController;
   private accountLoading?: Promise<AccountController>;
-  /** Fee lines on the review page and the payment step: only for definitions with `x-ozg.fees`. */
-  payment?: PaymentController;
-  private paymentLoading?: Promise<PaymentController>;
-  private paymentAwaited = false;
 
   constructor(private readonly host: BuildingBlockHost, private readonly opts: BuildingBlockOptions) {}
 
   /** A form was loaded: fetch what it will need at once. */
   start(store: FormStore): void {
     if (store.model.definition['x-ozg']?.account) void this.loadAccount();
-    this.paymentAwaited = !!this.host.gateway && paymentRecords.awaited(store.model.id);
-    if (store.model.definition['x-ozg']?.fees) void this.loadPayment();
-  }
-
-  /** True while the code of a payment under way is still arriving: show nothing rather than the form. */
-  get pending(): boolean {
-    return this.paymentAwaited && this.paymentLoading !== undefined && this.payment === undefined;
-  }
-
-  loadPayment(): Promise<PaymentController> {
-    return (this.paymentLoading ??= import('./payment-controller.js').then(async ({ PaymentController }) => {
-      const { store, lang, drafts, backToReview, send } = this.opts;
-      this.payment = new PaymentController(this.host, { store, lang, drafts, backToReview, paid: send });
-      return this.attached(this.payment);
-    }));
   }
 
   loadAccount(): Promise<AccountController> {

@@ -9,6 +9,8 @@ export interface DraftAccess {
   readonly restoredAt?: Date;
   /** The id of this application (the submission's idempotency key, the login's nonce). */
   readonly applicationId: string;
+  /** Writes a pending change now (before leaving for the payment provider). */
+  flush(): void;
   /** Forgets the draft and its files (sent: the plain answers go). */
   discard(): Promise<void>;
   /** A new application id (the gateway refused the last submission). */

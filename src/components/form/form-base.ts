@@ -18,7 +18,11 @@ import { DraftController } from './draft-controller.js';
 import type { OzgSubmissionDetail } from '../events.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
 import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
-import type { PaidApplication } from './payment-controller.js';
+import type { PaidApplication } from '../payment/ozg-payment.js';
+import type { OzgPaymentDetail } from '../events.js';
+import { defineElement } from '../define.js';
+
+type FeesModule = typeof import('../payment/payment-fees.js');
 import { DEFAULT_DRAFT_DAYS, LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { focusQuestion } from './step-view.js';
 
@@ -54,6 +58,7 @@ export abstract class OzgFormBase extends LitElement {
     confirmed: { state: true },
     liveMessage: { state: true },
     sending: { state: true },
+    paying: { state: true },
   };
 
   declare src?: string;
@@ -75,6 +80,8 @@ export abstract class OzgFormBase extends LitElement {
   declare returnToReview: boolean;
   declare confirmed: boolean;
   declare liveMessage: string;
+  /** The payment step: `<ozg-payment>` replaces the questions. */
+  declare paying: boolean;
   /** Sending or sent: `<ozg-submission>` replaces the questions. */
   declare sending?: SubmissionRequest & { sent?: boolean };
 
@@ -106,17 +113,21 @@ export abstract class OzgFormBase extends LitElement {
     this.confirmed = false;
     this.liveMessage = '';
     this.askingForget = false;
+    this.paying = false;
     this.blocks = new BuildingBlocks(this, {
       store: () => this.store,
       lang: () => this.effectiveLang,
       drafts: this.drafts,
-      backToReview: () => this.goTo(this.steps.length),
-      send: (application) => void this.send(application),
     });
     this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
+    this.addEventListener('ozg-payment', (event) => this.paymentEnded(event.detail));
   }
 
-  /** Login and payment: loaded when the form or the person needs them. */
+  /** The fee of a form with `x-ozg.fees` (review page, payment step), once its code has arrived. */
+  protected fees?: FeesModule;
+  private feesLoading?: Promise<FeesModule>;
+
+  /** Login: loaded when the form or the person needs it. */
   protected readonly blocks: BuildingBlocks;
 
   /** The journey's phase: what the person sees now. */
@@ -124,7 +135,7 @@ export abstract class OzgFormBase extends LitElement {
     if (this.status.kind === 'error') return 'error';
     if (this.status.kind !== 'ready' || !this.store) return 'loading';
     if (this.sending) return this.sending.sent ? 'sent' : 'sending';
-    if (this.blocks.payment?.phase.kind === 'step') return 'paying';
+    if (this.paying) return 'paying';
     return this.step >= this.steps.length ? 'review' : 'filling';
   }
 
@@ -170,7 +181,14 @@ export abstract class OzgFormBase extends LitElement {
     }
     if (changed.has('src') || changed.has('schema')) void this.load();
     if (this.store) this.store.lang = this.effectiveLang;
+    // The elements inside (payment, sending) read the language from the context: tell them.
+    if (this.store && this.providedLang !== this.effectiveLang) {
+      this.providedLang = this.effectiveLang;
+      if (this.provider.value) this.provider.setValue(this.provider.value, true);
+    }
   }
+
+  private providedLang?: Lang;
 
   // ---- loading ------------------------------------------------------------------------------
 
@@ -228,7 +246,11 @@ export abstract class OzgFormBase extends LitElement {
     });
     this.status = { kind: 'ready' };
     this.sending = undefined;
+    this.paying = false;
     this.blocks.start(store);
+    if (store.model.definition['x-ozg']?.fees) void this.loadFees();
+    // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
+    if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
     submissionRecords.expire(store.model.id, this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS);
     if (this.gateway && submissionRecords.exists(store.model.id)) void this.send({});
@@ -244,8 +266,7 @@ export abstract class OzgFormBase extends LitElement {
     if (!store || !this.sending) return;
     if (detail.outcome === 'sent') {
       // The application's payment is used up; the next application pays anew.
-      if (this.blocks.payment) this.blocks.payment.forget();
-      else paymentRecords.forget(store.model.id);
+      paymentRecords.forget(store.model.id);
       this.sending = { sent: true };
       return;
     }
@@ -258,6 +279,39 @@ export abstract class OzgFormBase extends LitElement {
       this.returnToReview = false;
       this.goTo(0);
     }
+  }
+
+  // ---- paying ------------------------------------------------------------------------------
+
+  /** The fee code (computing, the table, its styles in this shadow root). */
+  protected loadFees(): Promise<FeesModule> {
+    return (this.feesLoading ??= import('../payment/payment-fees.js').then((mod) => {
+      const root = this.renderRoot as ShadowRoot | undefined;
+      const sheet = mod.feesStyles.styleSheet;
+      if (root?.adoptedStyleSheets && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (this.store) mod.reportFeeMistakes(this.store);
+      // The payment step follows the review page: its code comes along now, not on confirming.
+      if (this.gateway) void import('../payment/ozg-payment.js').then(({ OzgPayment }) => defineElement('ozg-payment', OzgPayment));
+      this.fees = mod;
+      this.requestUpdate();
+      return mod;
+    }));
+  }
+
+  /** Shows the payment step; its code arrives now. */
+  protected async openPayment(): Promise<void> {
+    this.paying = true;
+    const { OzgPayment } = await import('../payment/ozg-payment.js');
+    defineElement('ozg-payment', OzgPayment);
+    this.requestUpdate();
+  }
+
+  protected paymentEnded(detail: OzgPaymentDetail): void {
+    const store = this.store;
+    if (!store || !this.paying) return;
+    this.paying = false;
+    if (detail.outcome === 'back') this.goTo(this.steps.length);
+    else void this.send({ data: store.visibleData(), payment: detail.payment });
   }
 
   protected fail(error: unknown): void {

@@ -9,7 +9,7 @@ import type { FormHost } from '../fields/view.js';
 import { renderDeviceData } from './device-data.js';
 import { defineElement } from '../define.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
-import type { PaidApplication } from './payment-controller.js';
+import type { PaidApplication } from '../payment/ozg-payment.js';
 import { renderLoadProblem } from './loading.js';
 import { styles } from './ozg-form.styles.js';
 import { renderReviewPage, renderStepPage, type PageView } from './step-view.js';
@@ -119,7 +119,6 @@ export class OzgForm extends OzgFormBase implements FormHost {
     this.confirmed = false;
     this.returnToReview = false;
     await this.drafts.forgetDevice();
-    this.blocks.payment?.forget();
     this.goTo(0);
     this.announce(t(this.effectiveLang, 'deviceForgotten'));
   }
@@ -189,9 +188,9 @@ export class OzgForm extends OzgFormBase implements FormHost {
     this.drafts.flush();
     const data = store.visibleData();
     const proceed = emit(this, 'ozg-submit', { data });
-    const payment = proceed && this.gateway && store.model.definition['x-ozg']?.fees ? await this.blocks.loadPayment() : undefined;
-    if (payment?.needsPayment()) {
-      payment.begin();
+    const fees = proceed && this.gateway && store.model.definition['x-ozg']?.fees ? await this.loadFees() : undefined;
+    if (fees?.needsPayment(store, this.effectiveLang, this.gateway)) {
+      void this.openPayment();
     } else if (proceed && this.gateway) {
       void this.send({ data });
     } else if (proceed) {
@@ -211,7 +210,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const status = this.status;
     if (status.kind === 'error') return renderLoadProblem(status, lang);
     // A submission under way or sent shows its view as soon as its code has arrived, not the form first.
-    if (status.kind !== 'ready' || !this.store || this.blocks.pending || (this.sending && !customElements.get('ozg-submission'))) {
+    if (status.kind !== 'ready' || !this.store || (this.sending && !customElements.get('ozg-submission'))
+      || (this.paying && !customElements.get('ozg-payment'))) {
       return html`<p class="loading" role="status">${t(lang, 'loading')}</p>`;
     }
     const store = this.store;
@@ -220,7 +220,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
     // While sending and afterwards, the sending view or the receipt replaces the form.
-    const submission = this.sending ? html`<ozg-submission .request=${this.sending}></ozg-submission>` : this.blocks.payment?.render(lang);
+    const submission = this.sending ? html`<ozg-submission .request=${this.sending}></ozg-submission>` : this.paying ? html`<ozg-payment></ozg-payment>` : undefined;
     const page: PageView = {
       store, steps: this.steps, index: this.step, lang, host: this, summary: store.reword(this.summary),
       stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),
@@ -234,7 +234,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
         ${this.blocks.account?.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i),
-          fees: this.blocks.payment?.renderFees(lang) })
+          fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway) })
           : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}
         ${renderDeviceData({ lang, asking: this.askingForget, ask: () => this.askForget(true), cancel: () => this.askForget(false),
           confirm: () => void this.forgetDevice() })}`}

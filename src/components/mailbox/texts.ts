@@ -1,4 +1,4 @@
-import { translator } from '../../modules/i18n/translate.js';
+import { translator } from '../../modules/i18n/ui-texts.js';
 
 /** Everything <ozg-mailbox> shows, in German and English. */
 export const MAILBOX_TEXTS = {

@@ -12,7 +12,7 @@ import { replyChannelFor } from '../../modules/submission/reply-channel.js';
 import { formatAmount } from '../../schemas/fees.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
-import type { PaidApplication } from '../form/payment-controller.js';
+import type { PaidApplication } from '../payment/ozg-payment.js';
 import { styles } from './ozg-submission.styles.js';
 import { problemText, type GatewayProblem } from './problem-texts.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';

@@ -1,4 +1,4 @@
-import { translator } from '../../modules/i18n/translate.js';
+import { translator } from '../../modules/i18n/ui-texts.js';
 import { formatAmount } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
 

@@ -6,7 +6,7 @@ import { text } from '../../schemas/texts.js';
 import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
 import { formatAnswer } from '../form/review.js';
 import { formatAmount } from '../../schemas/fees.js';
-import { pt } from '../form/payment-texts.js';
+import { pt } from '../payment/payment-texts.js';
 import type { ReceiptPayment } from '../../modules/storage/records.js';
 
 /** One answer as the receipt shows it (same shape as the PDF's ReceiptRow, without importing pdf-lib). */

@@ -1,6 +1,9 @@
 import type { Lang } from '../../schemas/types.js';
 import { translator, type Text } from './translate.js';
 
+// Element tables import the translator from here, so the bundler keeps it in the entry with this table.
+export { translate, translator, type Params, type Plural, type Text } from './translate.js';
+
 /** The interface texts of ozg-form itself. Texts of a form come from its definition. */
 const texts = {
   de: {

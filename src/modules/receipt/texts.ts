@@ -1,4 +1,4 @@
-import { translator } from '../i18n/translate.js';
+import { translator } from '../i18n/ui-texts.js';
 export type ReceiptLang = 'de' | 'en';
 
 export const RECEIPT_TEXTS = {

@@ -1,5 +1,5 @@
 import type { Lang } from '../../schemas/types.js';
-import { translator, type Text } from '../i18n/translate.js';
+import { translator, type Text } from '../i18n/ui-texts.js';
 
 /**
  * Interface texts of file questions. They live here, not in i18n/ui-texts.ts, so a form without file

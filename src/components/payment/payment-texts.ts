@@ -1,4 +1,4 @@
-import { translator } from '../../modules/i18n/translate.js';
+import { translator } from '../../modules/i18n/ui-texts.js';
 
 /** Interface texts of the fee summary and the payment step; loaded with them, not with every form. */
 const texts = {

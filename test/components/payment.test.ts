@@ -46,7 +46,7 @@ async function mount(ctx: FormContext): Promise<OzgPayment> {
 }
 
 const button = (el: OzgPayment, text: string) =>
-  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
+  [...el.querySelectorAll('button')].find((b) => b.textContent!.includes(text))!;
 
 describe('<ozg-payment>', () => {
   const realFetch = window.fetch;
@@ -54,10 +54,10 @@ describe('<ozg-payment>', () => {
 
   it('shows the fee and the step, focused, and reports "skipped" and "back"', async () => {
     const el = await mount(stubContext());
-    await until(() => el.shadowRoot!.activeElement?.id === 'payment-title', 'focus on the step heading');
+    await until(() => document.activeElement?.id === 'payment-title', 'focus on the step heading');
     await expect(el).to.be.accessible();
-    expect(el.shadowRoot!.querySelector('#payment-title')!.textContent).to.equal('Gebühr bezahlen');
-    expect(el.shadowRoot!.querySelector('.fees-total')!.textContent).to.contain('25,00');
+    expect(el.querySelector('#payment-title')!.textContent).to.equal('Gebühr bezahlen');
+    expect(el.querySelector('.fees-total')!.textContent).to.contain('25,00');
     expect(button(el, 'bezahlen').textContent).to.contain('Jetzt 25,00');
 
     const later = oneEvent(el, 'ozg-payment');
@@ -77,8 +77,8 @@ describe('<ozg-payment>', () => {
     };
     const el = await mount(stubContext('before-submission'));
     button(el, 'bezahlen').click();
-    await until(() => el.shadowRoot!.querySelector('.problem'), 'the problem');
-    const problem = el.shadowRoot!.querySelector('.problem')!.textContent!;
+    await until(() => el.querySelector('.problem'), 'the problem');
+    const problem = el.querySelector('.problem')!.textContent!;
     expect(problem).to.contain('30,00');
     expect(problem).to.not.contain('amount due');
     await expect(el).to.be.accessible();

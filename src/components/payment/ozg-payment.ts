@@ -8,9 +8,8 @@ import {
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
-import { styles as formStyles } from '../form/ozg-form.styles.js';
 import { problemText, type GatewayProblem } from '../submission/problem-texts.js';
-import { feesOf, feesStyles, renderFees } from './payment-fees.js';
+import { feesOf, renderFees } from './payment-fees.js';
 import { pt } from './payment-texts.js';
 
 type Phase = { busy?: 'redirecting' | 'checking'; view?: PaymentView; problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | GatewayProblem };
@@ -37,12 +36,17 @@ export interface PaidApplication {
  * @csspart button-primary - "Jetzt bezahlen".
  */
 export class OzgPayment extends LitElement {
-  static override styles = [formStyles, feesStyles];
   static override properties = { phase: { state: true } };
 
   declare phase: Phase;
   private client?: PaymentClient;
   private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
+
+  /** Renders into the form's own shadow root (no shadow root of its own): the form's styles apply, and
+   * pages, tests and tools that look into `<ozg-form>` find the same structure as before. */
+  protected override createRenderRoot() {
+    return this;
+  }
 
   constructor() {
     super();

@@ -13,7 +13,6 @@ import { formatAmount } from '../../schemas/fees.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
-import { styles } from './ozg-submission.styles.js';
 import { problemText, type GatewayProblem } from './problem-texts.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
@@ -70,7 +69,6 @@ function retryable(error: unknown, mod: SubmissionModule): boolean {
  * @csspart button-primary - "Jetzt erneut versuchen" and the PDF download.
  */
 export class OzgSubmission extends LitElement {
-  static override styles = styles;
   static override properties = { request: { attribute: false }, phase: { state: true } };
 
   declare request?: SubmissionRequest;
@@ -81,6 +79,12 @@ export class OzgSubmission extends LitElement {
   private downloadError = false;
   private uploads?: { mod: UploadsModule; progress: import('../../modules/uploads/index.js').UploadProgress };
   private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
+
+  /** Renders into the form's own shadow root (no shadow root of its own): the form's styles apply, and
+   * pages, tests and tools that look into `<ozg-form>` find the same structure as before. */
+  protected override createRenderRoot() {
+    return this;
+  }
 
   constructor() {
     super();

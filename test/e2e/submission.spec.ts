@@ -197,10 +197,12 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   expect(sent.package.encryptedData.split('.')).toHaveLength(5);
   expect(JSON.stringify(sent)).not.toContain(dog);
 
-  // A visit before the decision keeps it.
-  await page.reload();
+  // A visit before the decision keeps it: once the form has read the case's events (and the keys
+  // that sign them) and the network is quiet, the package is still there.
+  const eventsRead = page.waitForResponse((r) => /\/cases\/[^/]+\/events/.test(r.url()));
+  await page.reload({ waitUntil: 'networkidle' });
   await expect(receiptHeading(page)).toBeVisible();
-  await page.waitForTimeout(500);
+  await eventsRead;
   expect((await stored()).package).toBeTruthy();
 
   // The case worker accepts; on the next visit the form sees the verified accept event and drops it.

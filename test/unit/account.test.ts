@@ -4,10 +4,12 @@ import {
   AccountError, AccountService, accountKind, authenticationInformation, isVerified, mapClaims, pkceChallenge, prefillFromClaims, prefillMappingFromSchema,
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
-import { currentApplicationId, nonceFor } from '../../src/modules/submission/application.js';
+import { nonceFor } from '../../src/modules/submission/application.js';
 
 /** Items in localStorage other than the application id (which is no token): tokens never go there. */
-const tokensInLocalStorage = () => Object.keys(localStorage).filter((k) => k !== 'ozg-form.application-id').length;
+const tokensInLocalStorage = () => Object.keys(localStorage).length;
+/** The application the logins of these tests are for (Draft.applicationId). */
+const APPLICATION_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 const ISSUER = 'https://idp.test/realms/bund';
 const CLIENT_ID = 'ozg-form-demo';
@@ -59,7 +61,7 @@ function setup(spec: (nonce: string) => IdTokenSpec, tokenStatus = 200, persist 
   const svc = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
     { fetch: fakeFetch, jwks: createLocalJWKSet(jwks), persist });
   const start = async (minLevel?: 'substantiell' | 'hoch') => {
-    const url = new URL(await svc.authorizationUrl({ minLevel }));
+    const url = new URL(await svc.authorizationUrl({ minLevel, applicationId: APPLICATION_ID }));
     nonce = url.searchParams.get('nonce')!;
     return url;
   };
@@ -93,7 +95,7 @@ describe('PKCE', () => {
     const again = await start();
     expect(again.searchParams.get('state')).to.not.equal(p.get('state'));
     // The nonce binds the login to the application: SHA-256 of its id, the same for a second login of it.
-    expect(p.get('nonce')).to.equal(await nonceFor(currentApplicationId()));
+    expect(p.get('nonce')).to.equal(await nonceFor(APPLICATION_ID));
     expect(again.searchParams.get('nonce')).to.equal(p.get('nonce'));
     expect(again.searchParams.has('acr_values')).to.equal(false);
   });

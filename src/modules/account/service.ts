@@ -5,7 +5,7 @@ import {
 } from './claims.js';
 import { AccountError, type IdTokenProblem } from './errors.js';
 import { pkceChallenge, randomToken } from './pkce.js';
-import { currentApplicationId, nonceFor } from '../submission/application.js';
+import { nonceFor } from '../submission/application.js';
 
 export interface AccountConfig {
   /** Issuer identifier of the OpenID provider (discovery: <issuer>/.well-known/openid-configuration). */
@@ -64,6 +64,9 @@ export interface LoginOptions {
   /** `login`: the provider asks who logs in even if a session exists there (after a login with the
    * wrong kind of account, the person must be able to choose another). */
   prompt?: 'login';
+  /** The application this login is for (Draft.applicationId, also the submission's idempotency key),
+   * so the login's nonce can be bound to it. */
+  applicationId?: string;
 }
 
 interface Pending {
@@ -149,7 +152,7 @@ export class AccountService {
   async authorizationUrl(opts: LoginOptions = {}): Promise<string> {
     const d = await this.discover();
     // The nonce binds the ID token to the application (the inbox checks it against the submission's key).
-    const pending: Pending = { state: randomToken(), nonce: await nonceFor(currentApplicationId()), verifier: randomToken(),
+    const pending: Pending = { state: randomToken(), nonce: opts.applicationId ? await nonceFor(opts.applicationId) : randomToken(), verifier: randomToken(),
       minLevel: opts.minLevel, returnTo: opts.returnTo };
     const url = new URL(d.authorization_endpoint);
     const p = url.searchParams;

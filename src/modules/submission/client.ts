@@ -1,5 +1,6 @@
+import { apiBase } from '../gateway.js';
+import { retryAfterSeconds } from '../retry-after.js';
 import type { DestinationJwk } from './crypto.js';
-import { takeApplicationId } from './application.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
 export interface DestinationInfo {
@@ -37,14 +38,16 @@ export interface Problem { type?: string; title?: string; status?: number; detai
 
 export class GatewayError extends Error {
   override name = 'GatewayError';
-  constructor(public readonly status: number, public readonly problem: Problem) {
+  constructor(public readonly status: number, public readonly problem: Problem, public readonly retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
 }
 
 export interface SubmissionClientOptions {
   /** Base URL of the server that hosts the gateway (the gateway lives under gateway/v1/). */
-  baseUrl: string | URL;
+  baseUrl?: string | URL;
+  /** The gateway API itself (e.g. https://example.org/gateway/v1/), wherever a deployment puts it; wins over baseUrl. */
+  api?: string | URL;
   fetch?: typeof fetch;
   /** Attempts per request on network errors / 5xx / 429 (default 6). */
   attempts?: number;
@@ -61,9 +64,10 @@ export interface SubmissionClientOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
-export function createIdempotencyKey(): string {
-  return takeApplicationId();
+/** The idempotency key of an application: its id (Draft.applicationId, which the login's nonce is
+ * bound to) when given, else a fresh one; the caller stores it before the first attempt. */
+export function createIdempotencyKey(applicationId?: string): string {
+  return applicationId ?? crypto.randomUUID();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -77,7 +81,7 @@ export class SubmissionClient {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly opts: SubmissionClientOptions) {
-    this.base = new URL('gateway/v1/', new URL(String(opts.baseUrl)));
+    this.base = apiBase(opts);
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 
@@ -101,11 +105,12 @@ export class SubmissionClient {
         throw new GatewayError(res!.status, problem);
       }
       if (i + 1 >= attempts) {
-        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem);
+        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem, retryAfterSeconds(res.headers.get('retry-after')));
         throw networkError instanceof Error ? networkError : new Error('network error');
       }
       const delay = Math.min(max, base * 2 ** i);
-      await sleep(delay / 2 + Math.random() * (delay / 2));
+      const asked = res?.status === 429 ? (retryAfterSeconds(res.headers.get('retry-after')) ?? 0) * 1000 : 0;
+      await sleep(Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
     }
   }
 

@@ -4,9 +4,10 @@ import { childPointer } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
-import { formatAnswer } from './review.js';
+import { formatAnswer } from '../form/review.js';
 import { formatAmount } from '../../schemas/fees.js';
-import { pt } from './payment-texts.js';
+import { pt } from '../payment/payment-texts.js';
+import type { ReceiptPayment } from '../../modules/storage/records.js';
 
 /** One answer as the receipt shows it (same shape as the PDF's ReceiptRow, without importing pdf-lib). */
 export interface ReceiptRow {
@@ -25,12 +26,6 @@ export interface ReceiptView {
   mailboxUrl: string;
   /** The fee paid before sending. */
   payment?: ReceiptPayment;
-}
-
-/** A paid fee on the receipt: the Kassenzeichen (transactionReference) and the amount in cents. */
-export interface ReceiptPayment {
-  reference: string;
-  total: number;
 }
 
 const SEPARATOR = ' – ';

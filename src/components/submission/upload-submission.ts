@@ -37,8 +37,6 @@ export async function planUploads(store: FormStore, data: Answers, lang: Lang): 
  */
 export function uploadHooks(opts: {
   formId: string; key: DestinationJwk; files: UploadFile[]; progress: UploadProgress;
-  /** Maps the client's URL onto the gateway (the controller's gatewayFetch rule). */
-  mapUrl: (url: URL) => string | URL;
 }): Pick<SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'> {
   const { progress } = opts;
   return {
@@ -49,7 +47,7 @@ export function uploadHooks(opts: {
     },
     uploadAttachment: async (url, init, attachmentId) => {
       try {
-        const res = await putWithProgress(opts.mapUrl(url), init, (sent, total) => progress.uploading(attachmentId, sent, total));
+        const res = await putWithProgress(url, init, (sent, total) => progress.uploading(attachmentId, sent, total));
         if (res.ok) progress.done(attachmentId);
         else progress.reset(attachmentId);
         return res;

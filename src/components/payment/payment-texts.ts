@@ -1,4 +1,4 @@
-import type { Lang } from '../../schemas/types.js';
+import { translator } from '../../modules/i18n/ui-texts.js';
 
 /** Interface texts of the fee summary and the payment step; loaded with them, not with every form. */
 const texts = {
@@ -32,7 +32,6 @@ const texts = {
     payUnavailable: 'Der Bezahldienst ist gerade nicht erreichbar.',
     payUnavailableHint: 'Ihre Angaben sind in diesem Browser gespeichert. Bitte versuchen Sie es in einigen Minuten noch einmal.',
     payRejected: 'Die Zahlung konnte nicht begonnen werden.',
-    payRejectedHint: 'Grund: {reason}',
     payAmountChanged: 'Die Gebühr hat sich geändert. Bitte prüfen Sie den neuen Betrag.',
     payPaid: 'Bezahlt: {amount}, Kassenzeichen {reference}. Ihr Antrag wird gesendet.',
     receiptPayment: 'Bezahlte Gebühr',
@@ -68,7 +67,6 @@ const texts = {
     payUnavailable: 'The payment service cannot be reached at the moment.',
     payUnavailableHint: 'Your answers are saved in this browser. Please try again in a few minutes.',
     payRejected: 'The payment could not be started.',
-    payRejectedHint: 'Reason: {reason}',
     payAmountChanged: 'The fee has changed. Please check the new amount.',
     payPaid: 'Paid: {amount}, payment reference {reference}. Your application is being sent.',
     receiptPayment: 'Fee paid',
@@ -78,6 +76,5 @@ const texts = {
 
 export type PaymentTextKey = keyof (typeof texts)['de'];
 
-export function pt(lang: Lang, key: PaymentTextKey, params: Record<string, string> = {}): string {
-  return texts[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => params[name] ?? m);
-}
+/** A text of the fee summary and the payment step in the person's language. */
+export const pt = translator(texts);

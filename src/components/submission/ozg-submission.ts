@@ -1,18 +1,20 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
-import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
-import type { Lang, StepModel } from '../../schemas/types.js';
-import type { AuthenticationInformation, SubmissionState } from '../../modules/submission/index.js';
-import type { DraftController } from './draft-controller.js';
+import type { Lang } from '../../schemas/types.js';
+import type { SubmissionState } from '../../modules/submission/index.js';
 import { hasFileQuestion } from '../../schemas/model.js';
-import {
-  forgetRecord, gatewayFetch, gatewayUrl, readRecord, replyChannelFor, STAND_IN_BASE, writeRecord, type SubmissionRecord,
-} from './submission-support.js';
-import { receiptRows, renderReceipt, renderSending, type ReceiptPayment, type ReceiptRow, type ReceiptView } from './receipt.js';
-import type { PaidApplication } from './payment-controller.js';
+import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
+import { gatewayApi } from '../../modules/gateway.js';
+import { replyChannelFor } from '../../modules/submission/reply-channel.js';
 import { formatAmount } from '../../schemas/fees.js';
+import { emit } from '../events.js';
+import { formContext, type FormContext } from '../form/context.js';
+import type { PaidApplication } from '../payment/ozg-payment.js';
+import { problemText, type GatewayProblem } from './problem-texts.js';
+import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
 
@@ -23,34 +25,19 @@ const loadReceipt = () => import('../../modules/receipt/index.js');
 const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
+/** Why sending stopped: the gateway's refusal (worded in the view, in the language of the moment) or
+ * a sentence already in the person's words. */
+type Failure = GatewayProblem | string;
+
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; retrying: boolean; failed?: string }
+  | { kind: 'sending'; retrying: boolean; failed?: Failure }
   | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[]; payment?: ReceiptPayment };
 
-export interface SubmissionHost extends ReactiveControllerHost {
-  /** Base URL of the gateway API (e.g. "/gateway/v1"); without it nothing is sent. */
-  readonly gateway?: string;
-  /** Page of <ozg-mailbox> the capability link points to (default "postfach.html"). */
-  readonly mailbox?: string;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  /** Reads a message to screen-reader users (the form's live region). */
-  announce(message: string): void;
-}
-
-export interface SubmissionOptions {
-  store: () => FormStore | undefined;
-  lang: () => Lang;
-  stepTitle: (step: StepModel, index: number) => string;
-  drafts: DraftController;
-  /** Show an empty form again ("Neuen Antrag stellen"). */
-  restart: () => void;
-  /** Back to the review page after a submission that cannot go through. */
-  backToReview: () => void;
-  /** The login the person applied with, if any: sent in the metadata; its mailbox is the reply channel. */
-  authentication?: () => { authenticationInformation: AuthenticationInformation[]; mailboxUuid?: string } | undefined;
-  /** The gateway confirmed the send (e.g. the application's payment is now used up). */
-  sent?: () => void;
+/** What to send: confirmed answers (and the fee paid for them), or nothing to resume a kept submission. */
+export interface SubmissionRequest {
+  data?: Answers;
+  payment?: PaidApplication['payment'];
 }
 
 const MAX_DELAY_MS = 30_000;
@@ -62,73 +49,112 @@ function retryable(error: unknown, mod: SubmissionModule): boolean {
 }
 
 /**
- * Sends a confirmed form end-to-end encrypted through the gateway (FIT-Connect) and shows the receipt.
- * Nothing lost, nothing twice: the idempotency key and the encrypted package are stored before the
- * first request and the state after every step, so a reload resumes the same submission; network
- * failures and 5xx are retried with backoff until the gateway has it.
+ * Sends a confirmed application end-to-end encrypted through the gateway (FIT-Connect) and shows the
+ * receipt; it replaces the questions of `<ozg-form>`, which defines it on first need. Nothing lost,
+ * nothing twice: the idempotency key and the encrypted package are stored before the first request
+ * and the state after every step, so a reload resumes the same submission; network failures, 5xx
+ * and 429 (after its Retry-After) are retried with backoff until the gateway has it.
+ *
+ * @summary Sending view and acknowledgement of receipt of an application (inside `<ozg-form>`).
+ *
+ * @prop request - What to send; without `data` a submission kept in this browser is resumed or shown.
+ *
+ * @event ozg-submission - `detail: { outcome }`: `sent` (the gateway has it), `back` (refused; back to
+ *   the review page), `restart` ("Neuen Antrag stellen") or `nothing` (no kept submission to resume).
+ *
+ * @csspart submission - The view while sending.
+ * @csspart receipt - The acknowledgement of receipt.
+ * @csspart upload-progress - Progress of the file uploads.
+ * @csspart button - Every button.
+ * @csspart button-primary - "Jetzt erneut versuchen" and the PDF download.
  */
-export class SubmissionController implements ReactiveController {
-  phase: Phase = { kind: 'idle' };
-  private store?: FormStore;
+export class OzgSubmission extends LitElement {
+  static override properties = { request: { attribute: false }, phase: { state: true } };
+
+  declare request?: SubmissionRequest;
+  declare phase: Phase;
   private wake?: () => void;
   private running = false;
+  private started = false;
   private downloadError = false;
   private uploads?: { mod: UploadsModule; progress: import('../../modules/uploads/index.js').UploadProgress };
+  private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
 
-  constructor(private readonly host: SubmissionHost, private readonly opts: SubmissionOptions) {
-    host.addController(this);
+  /** Renders into the form's own shadow root (no shadow root of its own): the form's styles apply, and
+   * pages, tests and tools that look into `<ozg-form>` find the same structure as before. */
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  constructor() {
+    super();
+    this.phase = { kind: 'idle' };
+  }
+
+  private get ctx(): FormContext {
+    const ctx = this.context.value;
+    if (!ctx) throw new Error('ozg-submission: used outside <ozg-form>');
+    return ctx;
+  }
+
+  private get formId(): string {
+    return this.ctx.store.model.id;
   }
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
-  /** A (new) form was loaded: show its receipt, or resume a submission interrupted by a reload. */
-  hostUpdate(): void {
-    const store = this.opts.store();
-    if (store === this.store) return;
-    this.store = store;
-    this.phase = { kind: 'idle' };
-    if (!store || !this.host.gateway) return;
-    const record = readRecord(this.store!.model.id);
-    if (!record) return;
-    if (record.state.sent && record.state.caseId && record.state.caseSecret) {
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.started || !this.context.value) return;
+    this.started = true;
+    const request = this.request ?? {};
+    if (request.data) queueMicrotask(() => void this.submit(request.data!, request.payment));
+    else this.resume();
+  }
+
+  /** Shows the receipt of a kept submission, or resumes one interrupted by a reload. */
+  private resume(): void {
+    const record = this.ctx.gateway ? submissionRecords.read(this.formId) : undefined;
+    if (record?.state.sent && record.state.caseId && record.state.caseSecret) {
       // Sent, but the page went away before the draft was removed: use and remove it now.
-      const rows = this.opts.drafts.restoredAt ? this.rows() : undefined;
-      if (this.opts.drafts.restoredAt) queueMicrotask(() => this.opts.drafts.discard());
+      const drafts = this.ctx.drafts;
+      const rows = drafts.restoredAt ? this.rows() : undefined;
+      if (drafts.restoredAt) queueMicrotask(() => void drafts.discard());
       this.phase = {
         kind: 'sent', caseId: record.state.caseId, caseSecret: record.state.caseSecret,
         submittedAt: new Date(record.submittedAt ?? Date.now()), rows, payment: record.payment,
       };
+      queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'sent', caseId: record.state.caseId! }));
       if (record.package) queueMicrotask(() => void this.dropIfAccepted(record));
-    } else if (record.package) {
+    } else if (record?.package) {
       this.phase = { kind: 'sending', retrying: false };
       queueMicrotask(() => void this.run(record));
+    } else {
+      queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'nothing' }));
     }
   }
 
   private rows(): ReceiptRow[] {
-    const store = this.store!;
-    return receiptRows(store, store.model.steps, this.opts.lang(), this.opts.stepTitle);
+    const { store } = this.ctx;
+    return receiptRows(store, store.model.steps, this.language(), (step, index) => this.ctx.stepTitle(step, index));
   }
 
   private set(phase: Phase, focus?: string): void {
     this.phase = phase;
-    this.host.requestUpdate();
-    if (focus) {
-      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(focus)?.focus());
-    }
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(focus)?.focus());
   }
 
   // ---- sending ------------------------------------------------------------------------------
 
   /** The person confirmed the review page (and no page handler took over): encrypt and send. */
   async submit(data: Answers, payment?: PaidApplication['payment']): Promise<void> {
-    const store = this.store;
-    if (!store || this.running) return;
+    const { store } = this.ctx;
+    if (this.running) return;
     this.set({ kind: 'sending', retrying: false }, '#submission-title');
     const definition = store.model.definition;
     const leika = definition['x-ozg']?.leika;
     if (!leika) {
-      this.set({ kind: 'sending', retrying: false, failed: t(this.lang(), 'sendNoLeika') }, '#submission-title');
+      this.set({ kind: 'sending', retrying: false, failed: t(this.language(), 'sendNoLeika') }, '#submission-title');
       console.error('ozg-form: the definition has no x-ozg.leika (LeiKa key); it cannot be submitted');
       return;
     }
@@ -137,8 +163,8 @@ export class SubmissionController implements ReactiveController {
       const mod = await loadSubmission();
       const client = this.client(mod);
       const destination = await this.retrying(mod, () => client.getDestination());
-      const files = hasFileQuestion(store.model.root) ? await (await loadUploads()).planUploads(store, data, this.lang()) : undefined;
-      const login = this.opts.authentication?.();
+      const files = hasFileQuestion(store.model.root) ? await (await loadUploads()).planUploads(store, data, this.language()) : undefined;
+      const login = this.ctx.authentication();
       const { encrypted } = await mod.prepareSubmission({
         attachments: files?.attachments,
         encryptionKey: destination.encryptionKey,
@@ -146,17 +172,17 @@ export class SubmissionController implements ReactiveController {
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
         schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
         data,
-        replyChannel: replyChannelFor(this.store!, destination.replyChannels, login?.mailboxUuid),
+        replyChannel: replyChannelFor(store, destination.replyChannels, login?.mailboxUuid),
         submissionDate: new Date(),
         ...(login ? { authenticationInformation: login.authenticationInformation } : {}),
         paymentInformation: payment?.information,
       });
-      const idempotencyKey = mod.createIdempotencyKey();
+      const idempotencyKey = mod.createIdempotencyKey(this.ctx.drafts.applicationId);
       const record: SubmissionRecord = {
         v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false }, ...(files ? { files: files.files } : {}),
         ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
       };
-      writeRecord(this.store!.model.id, record);
+      submissionRecords.write(this.formId, record);
       await this.send(mod, record);
     } catch (error) {
       this.failed(error);
@@ -183,7 +209,7 @@ export class SubmissionController implements ReactiveController {
     const pkg = record.package!;
     const client = this.client(mod, (state) => {
       record.state = state;
-      writeRecord(this.store!.model.id, record);
+      submissionRecords.write(this.formId, record);
     }, await this.uploadHooks(mod, record));
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
     this.uploads = undefined;
@@ -191,23 +217,23 @@ export class SubmissionController implements ReactiveController {
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
-    writeRecord(this.store!.model.id, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
-    this.opts.sent?.();
+    submissionRecords.write(this.formId, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
     const rows = this.rows();
-    this.opts.drafts.discard();
+    void this.ctx.drafts.discard();
     this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment }, '#receipt-title');
+    emit(this, 'ozg-submission', { outcome: 'sent', caseId: done.caseId });
   }
 
   /** Asks the return channel (verified events only) whether the authority accepted the submission;
    * if so, the kept ciphertext is no longer needed. Any failure leaves it in place for next time. */
   private async dropIfAccepted(record: SubmissionRecord): Promise<void> {
     const { caseId, caseSecret } = record.state;
-    if (!caseId || !caseSecret || !this.host.gateway) return;
+    if (!caseId || !caseSecret || !this.ctx.gateway) return;
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
-      const channel = new ReturnChannelClient({ baseUrl: STAND_IN_BASE, caseId, caseSecret, fetch: gatewayFetch(this.host.gateway!) });
+      const channel = new ReturnChannelClient({ api: this.api(), caseId, caseSecret });
       const { status } = await channel.overview();
-      if (status === 'accepted') writeRecord(this.store!.model.id, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
+      if (status === 'accepted') submissionRecords.write(this.formId, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
     } catch {
       /* offline or gateway down: keep the ciphertext and ask again on the next visit */
     }
@@ -217,9 +243,8 @@ export class SubmissionController implements ReactiveController {
     hooks?: Pick<import('../../modules/submission/index.js').SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
   ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
-      baseUrl: STAND_IN_BASE,
+      api: this.api(),
       attempts: 1, // retries happen here, so the person sees them and can trigger one
-      fetch: gatewayFetch(this.host.gateway!),
       onState,
       ...hooks,
     });
@@ -231,18 +256,22 @@ export class SubmissionController implements ReactiveController {
     if (!record.files?.length || pkg.attachments.every((a) => a.encrypted)) return undefined;
     const uploads = await loadUploads();
     const destination = await this.retrying(mod, () => this.client(mod).getDestination());
-    const progress = uploads.createProgress(record.files, record.state.sentAttachments, () => this.lang(),
-      () => this.host.requestUpdate(), (message) => this.announce(message));
+    const progress = uploads.createProgress(record.files, record.state.sentAttachments, () => this.language(),
+      () => this.requestUpdate(), (message) => this.announce(message));
     this.uploads = { mod: uploads, progress };
-    this.host.requestUpdate();
+    this.requestUpdate();
     return uploads.uploadHooks({
-      formId: this.store!.model.id, key: destination.encryptionKey, files: record.files, progress,
-      mapUrl: (url) => gatewayUrl(this.host.gateway!, String(url)) ?? url,
+      formId: this.formId, key: destination.encryptionKey, files: record.files, progress,
     });
   }
 
+  /** The gateway API all clients are built on. */
+  private api(): URL {
+    return gatewayApi(this.ctx.gateway!, document.baseURI);
+  }
+
   private announce(message: string): void {
-    this.host.announce(message);
+    this.ctx.announce(message);
   }
 
   /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */
@@ -256,8 +285,10 @@ export class SubmissionController implements ReactiveController {
         if (!retryable(error, mod)) throw error;
         if (this.phase.kind !== 'sending' || !this.phase.retrying) this.set({ kind: 'sending', retrying: true });
         const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
+        // 429: the gateway says when to come back (Retry-After); never sooner.
+        const asked = error instanceof mod.GatewayError && error.status === 429 ? (error.retryAfter ?? 0) * 1000 : 0;
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, delay / 2 + Math.random() * (delay / 2));
+          const timer = setTimeout(resolve, Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
           this.wake = () => { clearTimeout(timer); resolve(); };
         });
         this.wake = undefined;
@@ -267,12 +298,17 @@ export class SubmissionController implements ReactiveController {
 
   private failed(error: unknown): void {
     console.error('ozg-form: the submission failed', error);
-    const reason = error instanceof Error ? error.message : String(error);
-    this.set({ kind: 'sending', retrying: false, failed: reason }, '#submission-title');
+    let failed: Failure;
+    if (error instanceof Error && error.name === 'GatewayError') {
+      const { status, problem, retryAfter } = error as Error & { status: number; problem: Record<string, unknown>; retryAfter?: number };
+      failed = { status, code: problem.code, total: problem.total, retryAfter };
+    } else if (error instanceof TypeError) failed = { status: 0 }; // fetch: network failure
+    else failed = error instanceof Error ? error.message : String(error);
+    this.set({ kind: 'sending', retrying: false, failed }, '#submission-title');
   }
 
-  private lang(): Lang {
-    return this.opts.lang();
+  private language(): Lang {
+    return this.ctx.lang;
   }
 
   // ---- actions ------------------------------------------------------------------------------
@@ -280,33 +316,35 @@ export class SubmissionController implements ReactiveController {
   private retryNow = (): void => {
     if (this.wake) return this.wake();
     if (this.phase.kind === 'sending' && this.phase.failed !== undefined) {
-      const record = readRecord(this.store!.model.id);
+      const record = submissionRecords.read(this.formId);
       if (record?.package) return void this.run(record);
       this.set({ kind: 'idle' });
-      this.opts.backToReview();
+      emit(this, 'ozg-submission', { outcome: 'back' });
     }
   };
 
   private back = (): void => {
-    forgetRecord(this.store!.model.id);
+    submissionRecords.forget(this.formId);
+    // The gateway refused this one; what the person sends next is a new request under a new key.
+    this.ctx.drafts.renewApplicationId();
     this.set({ kind: 'idle' });
-    this.opts.backToReview();
+    emit(this, 'ozg-submission', { outcome: 'back' });
   };
 
   private restart = (): void => {
-    forgetRecord(this.store!.model.id);
+    submissionRecords.forget(this.formId);
     this.set({ kind: 'idle' });
-    this.opts.restart();
+    emit(this, 'ozg-submission', { outcome: 'restart' });
   };
 
   private download = async (): Promise<void> => {
     if (this.phase.kind !== 'sent' || !this.phase.rows) return;
     const { caseId, submittedAt, rows, payment } = this.phase;
-    const lang = this.lang();
+    const lang = this.language();
     try {
       const { buildReceiptPdf } = await loadReceipt();
       const bytes = await buildReceiptPdf({
-        lang, formTitle: text(this.store!.model.definition, 'title', lang) ?? '', caseId, submittedAt, rows,
+        lang, formTitle: text(this.ctx.store.model.definition, 'title', lang) ?? '', caseId, submittedAt, rows,
         mailboxUrl: this.mailboxUrl(),
         ...(payment ? { payment: { reference: payment.reference, amount: formatAmount(payment.total, lang) } } : {}),
       });
@@ -321,21 +359,23 @@ export class SubmissionController implements ReactiveController {
       console.error('ozg-form: the receipt PDF could not be built', error);
       this.downloadError = true;
     }
-    this.host.requestUpdate();
+    this.requestUpdate();
   };
 
   private mailboxUrl(): string {
     if (this.phase.kind !== 'sent') return '';
     const hash = `#case=${encodeURIComponent(this.phase.caseId)}&secret=${encodeURIComponent(this.phase.caseSecret)}`;
-    return new URL(`${(this.host.mailbox || 'postfach.html').replace(/#.*$/, '')}${hash}`, document.baseURI).href;
+    return new URL(`${(this.ctx.mailbox || 'postfach.html').replace(/#.*$/, '')}${hash}`, document.baseURI).href;
   }
 
-  /** The sending view or the receipt, which replace the form; undefined while the form is shown. */
-  render(lang: Lang) {
+  /** The sending view or the receipt, which replace the questions of the form. */
+  protected override render() {
     const phase = this.phase;
-    if (phase.kind === 'idle') return undefined;
+    if (phase.kind === 'idle' || !this.context.value) return nothing;
+    const lang = this.language();
     if (phase.kind === 'sending') {
-      return renderSending(lang, phase, { retryNow: this.retryNow, back: this.back },
+      const failed = typeof phase.failed === 'object' ? problemText(lang, phase.failed) : phase.failed;
+      return renderSending(lang, { ...phase, failed }, { retryNow: this.retryNow, back: this.back },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang));
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };
@@ -344,5 +384,11 @@ export class SubmissionController implements ReactiveController {
       restart: this.restart,
       downloadError: this.downloadError,
     });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-submission': OzgSubmission;
   }
 }

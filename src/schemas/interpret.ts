@@ -102,6 +102,16 @@ function valueAt(instance: unknown, pointer: string): unknown {
   return node;
 }
 
+/** Whether a schema document uses $ref (or $recursiveRef / $dynamicRef) anywhere. */
+function hasReferences(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasReferences);
+  if (!isObj(node)) return false;
+  for (const key in node) {
+    if (key === '$ref' || key === '$recursiveRef' || key === '$dynamicRef' || hasReferences(node[key])) return true;
+  }
+  return false;
+}
+
 const quoted = (text: string): string | undefined => /"([^"]*)"/.exec(text)?.[1];
 
 /** Ajv's params for one failing keyword, from the schema that holds it and the failing value. */
@@ -163,10 +173,13 @@ export class SchemaInterpreter {
 
   constructor(document: JsonSchema, private readonly options: InterpreterOptions = {}) {
     installFormats();
-    // The interpreter annotates the schema objects it reads; give it its own copy.
-    this.root = structuredClone(document) as Schema;
+    // The interpreter annotates the schema objects with non-enumerable properties (their absolute
+    // URIs), which JSON.stringify and Object.keys do not see; no copy, so a large form is held once.
+    this.root = document as Schema;
     this.draft = isDraft07(document) ? '7' : '2020-12';
-    this.lookup = dereference(this.root) as Record<string, unknown>;
+    // The lookup (every subschema by absolute URI) only serves $ref; a form without references (most
+    // of them, and the large generated ones) does without it and without the memory it takes.
+    this.lookup = hasReferences(document) ? (dereference(this.root) as Record<string, unknown>) : Object.create(null);
   }
 
   /** The subschema at `pointer` ('' = the whole document). */

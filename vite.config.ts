@@ -25,7 +25,7 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
       },
       rolldownOptions: npm
-        ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
+        ? { external: [/^lit/, /^@lit\//, /^@cfworker\//, /^ajv/, /^jose/, /^pdf-lib/] }
         : {
             // Lazy chunks (file questions, …) that use lit or the field templates import them from the
             // entry, instead of forcing a shared chunk that a plain form would have to fetch as well.

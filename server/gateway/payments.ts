@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { computeFees, type FeeLine } from '../../src/schemas/fees.js';
+import { ajvEngine } from '../../src/schemas/ajv.js';
 import { FormValidator } from '../../src/schemas/validator.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { HttpProblem } from '../problem.js';
@@ -127,7 +128,7 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     const definition = forms.find(b.formId);
     if (!definition) throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
     let validator = validators.get(definition);
-    if (!validator) validators.set(definition, (validator = new FormValidator(definition)));
+    if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
     const errors = validator.validateAll(b.answers);
     if (errors.length) {
       throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {

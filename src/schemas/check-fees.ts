@@ -3,7 +3,7 @@
  * of the form (a list for `count`, a question of the entries for `where`), and `units` must be a
  * range. A fee that silently counts nothing would bill the wrong amount without anyone noticing.
  */
-import type { DefinitionProblem } from './check.js';
+import type { DefinitionProblem } from './check-rules.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -112,6 +112,26 @@ function hasReferences(node: unknown): boolean {
   return false;
 }
 
+/** Keywords whose value maps names (not keywords) to schemas: an `x-` key there is a name. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * The schema without its annotations (`x-ozg` …). @cfworker's dereference walks every object it meets
+ * as if it were a schema, so an annotation with an `id` (a step, a fee line) is taken for a schema id:
+ * against a `urn:` $id such a relative id cannot be resolved ("Invalid URL"), and against an https
+ * $id it silently re-bases what follows. Validation never reads annotations.
+ */
+function withoutAnnotations(node: unknown, names = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => withoutAnnotations(item));
+  if (!isObj(node)) return node;
+  const copy: Obj = {};
+  for (const key in node) {
+    if (!names && key.startsWith('x-')) continue;
+    copy[key] = withoutAnnotations(node[key], !names && NAME_MAPS.has(key));
+  }
+  return copy;
+}
+
 const quoted = (text: string): string | undefined => /"([^"]*)"/.exec(text)?.[1];
 
 /** Ajv's params for one failing keyword, from the schema that holds it and the failing value. */
@@ -173,13 +193,19 @@ export class SchemaInterpreter {
 
   constructor(document: JsonSchema, private readonly options: InterpreterOptions = {}) {
     installFormats();
-    // The interpreter annotates the schema objects with non-enumerable properties (their absolute
-    // URIs), which JSON.stringify and Object.keys do not see; no copy, so a large form is held once.
-    this.root = document as Schema;
+    // The interpreter annotates the schema objects it dereferences with non-enumerable properties
+    // (their absolute URIs), which JSON.stringify and Object.keys do not see.
     this.draft = isDraft07(document) ? '7' : '2020-12';
     // The lookup (every subschema by absolute URI) only serves $ref; a form without references (most
-    // of them, and the large generated ones) does without it and without the memory it takes.
-    this.lookup = hasReferences(document) ? (dereference(this.root) as Record<string, unknown>) : Object.create(null);
+    // of them, and the large generated ones) does without it, without a copy and without the memory
+    // they take. With references, the interpreter works on a copy without the annotations.
+    if (hasReferences(document)) {
+      this.root = withoutAnnotations(document) as Schema;
+      this.lookup = dereference(this.root) as Record<string, unknown>;
+    } else {
+      this.root = document as Schema;
+      this.lookup = Object.create(null);
+    }
   }
 
   /** The subschema at `pointer` ('' = the whole document). */
@@ -207,10 +233,19 @@ export class SchemaInterpreter {
   private toAjv(units: OutputUnit[], start: unknown, instance: unknown): SchemaError[] {
     const errors: SchemaError[] = [];
     const ifErrors: SchemaError[] = [];
+    // The interpreter reports an anyOf/oneOf before the errors of its branches, Ajv after them: hold
+    // each alternative back until the errors beneath it are out.
+    const alternatives: { path: string; error: SchemaError }[] = [];
+    const release = (path?: string): void => {
+      while (alternatives.length && (path === undefined || !path.startsWith(`${alternatives.at(-1)!.path}/`))) {
+        errors.push(alternatives.pop()!.error);
+      }
+    };
     for (let n = 0; n < units.length; n++) {
       const unit = units[n]!;
       const instancePath = toPointer(unit.instanceLocation);
       const keywordPath = unit.keywordLocation;
+      release(keywordPath);
       if (unit.keyword === 'false') continue; // reported by its keyword (additionalProperties: false …)
       const parentPath = keywordPath.replace(/\/[^/]*$/, '');
       const parent = schemaAt(start, parentPath, this.lookup);
@@ -231,8 +266,10 @@ export class SchemaInterpreter {
       localizeEn([error] as never); // Ajv's English message
       // Ajv reports `if` after the errors of the branch that failed.
       if (unit.keyword === 'if') ifErrors.push(this.decorate(error, parent, instance));
+      else if (unit.keyword === 'anyOf' || unit.keyword === 'oneOf') alternatives.push({ path: keywordPath, error: this.decorate(error, parent, instance) });
       else errors.push(this.decorate(error, parent, instance));
     }
+    release();
     return [...errors, ...ifErrors];
   }
 

@@ -143,7 +143,7 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
   await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
   const summary = form(page).locator('.error-summary');
   await expect(summary).toContainText('Es gibt ein Problem');
-  await expect(summary).toContainText('Bitte geben Sie eine fünfstellige Postleitzahl ein.');
+  await expect(summary).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
   await expect(summary).toContainText('Bitte geben Sie Vorname an.');
   expect(bundleRequests.some((url) => /\/chunks\/validation-/.test(url)), 'the validation chunk came from the CDN').toBe(true);
 

@@ -93,6 +93,23 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
     });
   }
 
+  it('a urn: $id with $ref and annotations that carry an id (steps, fees) validates like an https one', () => {
+    const definition = {
+      $id: 'urn:musterstadt:formulare:hundesteuer:2',
+      type: 'object',
+      $defs: { plz: { type: 'string', format: 'de-postal-code' } },
+      properties: { plz: { $ref: '#/$defs/plz', 'x-ozg': { fim: { id: 'F60000246', version: '1.0' } } } },
+      required: ['plz'],
+      'x-ozg': { steps: [{ id: 'anschrift', title: 'Anschrift', fields: ['plz'] }], account: { id: 'bund' } },
+    } as unknown as JsonSchema;
+    const validator = new FormValidator(definition);
+    expect(validator.validateAll({ plz: '12345' })).to.deep.equal([]);
+    expect(validator.validateAt('/properties/plz', '1234').map((e) => e.keyword)).to.deep.equal(['format']);
+    expect(validator.validateAll({}).map((e) => e.keyword)).to.deep.equal(['required']);
+    // The definition itself is left as it was: annotations kept, nothing added that JSON would show.
+    expect(JSON.stringify(definition)).to.contain('"x-ozg"');
+  });
+
   it('keywords the demo forms do not use: $ref, if/else, dependentRequired, uniqueItems, draft-07', () => {
     const definitions: JsonSchema[] = [
       {

@@ -17,7 +17,10 @@ const tagsFromDefineElement = () => {
         mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition' || e.name.startsWith('ozg-'));
         for (const declaration of mod.declarations ?? []) {
           const tagName = tags.get(declaration.name);
-          if (!declaration.customElement || !tagName) continue;
+          if (declaration.kind !== 'class' || !tagName) continue;
+          // A class registered by defineElement is an element even when its superclass is one of ours
+          // (OzgForm extends OzgFormBase), which the analyzer does not follow.
+          declaration.customElement = true;
           declaration.tagName = tagName;
           mod.exports = [...(mod.exports ?? []), {
             kind: 'custom-element-definition', name: tagName, declaration: { name: declaration.name, module: mod.path },

@@ -38,10 +38,13 @@ export function limit(max: number): { rateLimit: { max: number; timeWindow: numb
 }
 
 const PAGE = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'";
-/** The form pages: Ajv compiles validators at run time ('unsafe-eval'), files are encrypted in a blob: worker. */
-const FORM_PAGE = `${PAGE}; script-src 'self' 'unsafe-eval'; worker-src 'self' blob:; frame-ancestors 'self'`;
+/** The form pages: no eval (the widget validates with an interpreter), files are encrypted in a blob: worker. */
+const FORM_PAGE = `${PAGE}; script-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'`;
+/** The playground, an editors' tool: its checker (the full one, as ozg-form-check) compiles with Ajv. */
+const EDITOR_PAGE = `${PAGE}; script-src 'self' 'unsafe-eval'; worker-src 'self' blob:; frame-ancestors 'self'`;
 /** The mailbox, the inbox and the stand-ins' pages: no inline script, no eval, never in a frame. */
 const STRICT_PAGE = `${PAGE}; script-src 'self'; frame-ancestors 'none'`;
+const EDITOR_PAGES = /^\/playground\.html(?:$|[?#])/;
 const STRICT_PAGES = /^\/(?:inbox|postfach)\.html(?:$|[?#])/;
 
 /** Security headers on every response (helmet) and a Content-Security-Policy per page. */
@@ -56,7 +59,8 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
     const type = String(reply.getHeader('content-type') ?? '');
     const path = req.url;
     if (type.startsWith('text/html') && !reply.getHeader('content-security-policy')) {
-      reply.header('content-security-policy', STRICT_PAGES.test(path) || path.startsWith('/standins/') ? STRICT_PAGE : FORM_PAGE);
+      const strict = STRICT_PAGES.test(path) || path.startsWith('/standins/');
+      reply.header('content-security-policy', strict ? STRICT_PAGE : EDITOR_PAGES.test(path) ? EDITOR_PAGE : FORM_PAGE);
     }
     // The widget and the definitions are embedded by pages on other origins (script tag, fetch).
     if (path.startsWith('/dist/') || path.startsWith('/forms/')) reply.header('cross-origin-resource-policy', 'cross-origin');

@@ -20,3 +20,5 @@ export type { OzgChangeDetail, OzgErrorDetail, OzgReadyDetail, OzgStepDetail, Oz
 export type { DraftStore, Draft } from './modules/drafts/draft-store.js';
 export type { JsonSchema, XOzgField, XOzgRoot, StepDefinition, Lang } from './schemas/types.js';
 export type { DefinitionProblem } from './schemas/check.js';
+/** The contract of a custom widget (`x-ozg.widget: "my-element"`): docs/authoring.md. */
+export type { OzgWidgetElement } from './components/fields/custom.js';

@@ -80,9 +80,10 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     }));`;
   const out = JSON.parse(run(process.execPath, ['--input-type=module', '-e', script], app));
   assert.ok(out.resolved.startsWith(`file://${app}/node_modules/ozg-form/dist/npm/`), out.resolved);
-  assert.ok(out.exports.includes('OzgForm') && out.exports.includes('OzgMailbox'), out.exports.join());
+  // <ozg-mailbox> is defined by the entry but its class loads only on a page that has one: a type export.
+  assert.ok(out.exports.includes('OzgForm'), out.exports.join());
   assert.equal(out.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   assert.deepEqual(out.problems, []);
   assert.ok(out.broken > 0, 'the checker reports an unknown format');
-  assert.deepEqual(out.tags, ['ozg-file-upload', 'ozg-form', 'ozg-mailbox']);
+  assert.deepEqual(out.tags, ['ozg-audit-panel', 'ozg-file-upload', 'ozg-form', 'ozg-mailbox', 'ozg-payment', 'ozg-submission']);
 });

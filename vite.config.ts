@@ -3,10 +3,25 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Two builds from one config:
+// Three builds from one config:
 //  - default: the script-tag bundle dist/ozg-form.js, every dependency included, minified;
-//  - `--mode npm`: ES modules for bundlers under dist/npm/, dependencies left as imports.
+//  - `--mode npm`: ES modules for bundlers under dist/npm/, dependencies left as imports;
+//  - `--mode playground`: the schema playground (demo/playground.html) as its own bundle under
+//    dist/playground/ (CodeMirror, the author check). It shares nothing with dist/ozg-form.js: the page
+//    loads the widget bundle itself, so the widget and its chunks stay byte for byte the same.
+const playground = defineConfig({
+  build: {
+    target: 'es2021',
+    outDir: 'dist/playground',
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: { entry: { playground: 'demo/playground/main.ts' }, formats: ['es'] },
+    rolldownOptions: { output: { minify: true, chunkFileNames: 'playground-[name]-[hash].js' } },
+  },
+});
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'playground') return playground;
   const npm = mode === 'npm';
   return {
     define: {
@@ -20,12 +35,18 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: {
         entry: (npm
-          ? { index: 'src/index.ts', check: 'src/schemas/check.ts' }
+          ? {
+              index: 'src/index.ts',
+              check: 'src/schemas/check/index.ts',
+              'import-fim': 'src/schemas/fim/import.ts',
+              audit: 'src/modules/audit/index.ts',
+              'audit-page': 'src/components/audit/host-snapshot.ts',
+            }
           : { 'ozg-form': 'src/index.ts' }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: npm
-        ? { external: [/^lit/, /^@lit\//, /^ajv/, /^jose/, /^pdf-lib/] }
+        ? { external: [/^lit/, /^@lit\//, /^@cfworker\//, /^ajv/, /^jose/, /^pdf-lib/, /^fast-xml-parser/, /^fastest-levenshtein/] }
         : {
             // Lazy chunks (file questions, …) that use lit or the field templates import them from the
             // entry, instead of forcing a shared chunk that a plain form would have to fetch as well.

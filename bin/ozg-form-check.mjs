@@ -8,19 +8,38 @@ import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 let lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'de' : 'en';
+let format = 'text';
+let gateway = true;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--lang') lang = args[++i] === 'de' ? 'de' : 'en';
   else if (args[i].startsWith('--lang=')) lang = args[i].slice(7) === 'de' ? 'de' : 'en';
-  else files.push(args[i]);
+  else if (args[i] === '--format') format = args[++i] === 'json' ? 'json' : 'text';
+  else if (args[i].startsWith('--format=')) format = args[i].slice(9) === 'json' ? 'json' : 'text';
+  else if (args[i] === '--no-gateway') gateway = false;
+  else if (args[i] !== '--help' && args[i] !== '-h') files.push(args[i]);
 }
 const t = (de, en) => (lang === 'de' ? de : en);
-
-if (files.length === 0 || args.includes('--help') || args.includes('-h')) {
-  console.error(t(
-    'Aufruf: ozg-form-check [--lang de|en] definition.json [weitere.json …]\nPrüft ozg-form-Definitionen (JSON Schema mit x-ozg). Exit-Code 1 bei Problemen, 2 bei unlesbaren Dateien.',
-    'Usage: ozg-form-check [--lang de|en] definition.json [more.json …]\nChecks ozg-form definitions (JSON Schema with x-ozg). Exit code 1 on problems, 2 on unreadable files.',
-  ));
+const help = t(
+  `Aufruf: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [weitere.json …]
+Prüft ozg-form-Definitionen (JSON Schema mit x-ozg) und schätzt den OZG-Reifegrad.
+  --lang de|en      Sprache der Meldungen (Standard: aus LANG)
+  --format json     maschinenlesbar für CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
+  --no-gateway      Reifegrad für eine Einbindung ohne gateway-Attribut (nichts wird gesendet)
+Exit-Code 0: keine Fehler (Warnungen erlaubt); 1: mindestens ein Fehler; 2: Datei unlesbar oder kein JSON.`,
+  `Usage: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [more.json …]
+Checks ozg-form definitions (JSON Schema with x-ozg) and estimates the OZG Reifegrad.
+  --lang de|en      language of the messages (default: from LANG)
+  --format json     machine-readable for CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
+  --no-gateway      Reifegrad for an embedding without the gateway attribute (nothing is sent)
+Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file is unreadable or not JSON.`,
+);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(help);
+  process.exit(0);
+}
+if (files.length === 0) {
+  console.error(help);
   process.exit(2);
 }
 
@@ -32,7 +51,7 @@ if (!existsSync(checkModule)) {
   ));
   process.exit(2);
 }
-const { checkDefinition, checkFees, formatProblems } = await import(checkModule.href);
+const { checkAll, estimateReifegrad, formatReifegrad, formatReport } = await import(checkModule.href);
 
 /** "line 5, column 3" for a JSON.parse error, from the position in its message. */
 function whereInJson(text, error) {
@@ -47,12 +66,15 @@ function whereInJson(text, error) {
 }
 
 let exitCode = 0;
+const report = [];
 for (const file of files) {
   let text;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    console.error(t(`${file}: Datei kann nicht gelesen werden (${error.code ?? error.message}).`, `${file}: cannot read the file (${error.code ?? error.message}).`));
+    const message = t(`Datei kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the file (${error.code ?? error.message}).`);
+    if (format === 'json') report.push({ file, ok: false, unreadable: message });
+    else console.error(`${file}: ${message}`);
     exitCode = 2;
     continue;
   }
@@ -62,21 +84,33 @@ for (const file of files) {
   } catch (error) {
     const at = whereInJson(text, error);
     const place = at ? t(`Zeile ${at.line}, Spalte ${at.column}`, `line ${at.line}, column ${at.column}`) : '';
-    console.error(`${file}${at ? `:${at.line}:${at.column}` : ''}: ${t('kein gültiges JSON', 'not valid JSON')}${place ? ` (${place})` : ''}: ${error.message}`);
+    const message = `${t('kein gültiges JSON', 'not valid JSON')}${place ? ` (${place})` : ''}: ${error.message}`;
+    if (format === 'json') report.push({ file, ok: false, unreadable: message, ...(at ?? {}) });
+    else console.error(`${file}${at ? `:${at.line}:${at.column}` : ''}: ${message}`);
     exitCode = 2;
     continue;
   }
-  const problems = checkDefinition(definition);
-  if (definition && typeof definition === 'object' && !Array.isArray(definition) && problems.length === 0) problems.push(...checkFees(definition));
-  if (problems.length === 0) {
-    console.log(t(`${file}: keine Probleme gefunden.`, `${file}: no problems found.`));
+  const problems = checkAll(definition);
+  const errors = problems.filter((p) => !p.severity);
+  const estimate = estimateReifegrad(definition, { gateway });
+  if (errors.length && exitCode === 0) exitCode = 1;
+  if (format === 'json') {
+    report.push({ file, ok: errors.length === 0,
+      problems: problems.map((p) => ({ pointer: p.pointer, severity: p.severity ?? 'error', message: p.message[lang], messages: p.message })),
+      reifegrad: { level: estimate.level, criteria: estimate.criteria.map((c) => ({ id: c.id, met: c.met, reason: c.reason[lang], ...(c.todo ? { todo: c.todo[lang] } : {}) })),
+        next: { level: estimate.next.level, missing: estimate.next.missing.map((m) => m[lang]) } } });
     continue;
   }
-  console.log(t(
-    `${file}: ${problems.length} ${problems.length === 1 ? 'Problem' : 'Probleme'}`,
-    `${file}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
-  ));
-  console.log(formatProblems(problems, lang).replace(/^/gm, '  '));
-  if (exitCode === 0) exitCode = 1;
+  const warnings = problems.length - errors.length;
+  if (problems.length === 0) console.log(t(`${file}: keine Probleme gefunden.`, `${file}: no problems found.`));
+  else {
+    console.log(t(
+      `${file}: ${errors.length} ${errors.length === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
+      `${file}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+    ));
+    console.log(formatReport(problems, lang).replace(/^/gm, '  '));
+  }
+  console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));
 }
+if (format === 'json') console.log(JSON.stringify(report, null, 2));
 process.exitCode = exitCode; // lets stdout drain when piped

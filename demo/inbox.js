@@ -13,6 +13,10 @@ const T = {
     level: 'Vertrauensniveau', business: 'Unternehmenskonto', reply: 'Antwort über', mailbox: 'Postfach des Nutzerkontos',
     email: 'E-Mail', byPost: 'Post (kein digitaler Rückkanal)',
     payment: 'Gebühr bezahlt', reference: 'Kassenzeichen', providerStatus: 'Stand beim Bezahldienst', noPayment: 'keine Online-Zahlung',
+    confirmAccept: 'Antrag annehmen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
+    confirmReject: 'Antrag mit diesem Grund ablehnen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
+    yesAccept: 'Ja, annehmen', yesReject: 'Ja, ablehnen', cancel: 'Abbrechen',
+    paymentMismatch: 'Achtung: Zahlung passt nicht', notBound: 'nicht an diesen Antrag gebunden', notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
   en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
     data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
@@ -26,6 +30,10 @@ const T = {
     level: 'trust level', business: 'business account', reply: 'Reply via', mailbox: 'mailbox of the user account',
     email: 'email', byPost: 'post (no digital reply channel)',
     payment: 'Fee paid', reference: 'Payment reference (Kassenzeichen)', providerStatus: 'Status at the payment provider', noPayment: 'no online payment',
+    confirmAccept: 'Accept the application? The applicant is notified; this cannot be undone.',
+    confirmReject: 'Reject the application with this reason? The applicant is notified; this cannot be undone.',
+    yesAccept: 'Yes, accept', yesReject: 'Yes, reject', cancel: 'Cancel',
+    paymentMismatch: 'Warning: payment does not match', notBound: 'not bound to this application', notBoundPayment: 'not bound to this application by the gateway',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
 };
 let lang = 'de';
@@ -50,7 +58,7 @@ function applyLang() {
 }
 
 async function api(path, init = {}) {
-  const res = await fetch(`inbox/api/${path}`, {
+  const res = await fetch(`standins/inbox/api/${path}`, {
     ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
   if (res.status === 401) {
@@ -105,6 +113,7 @@ async function open(sid, { focus = false } = {}) {
 }
 
 function renderDetail(d) {
+  $('confirm').hidden = true;
   const sid = d.submissionId;
   $('detail').hidden = false;
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
@@ -116,6 +125,10 @@ function renderDetail(d) {
     ? [['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`], ['reference', pay.transactionReference],
       ['providerStatus', `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`]]
     : [['payment', t('noPayment')]];
+  // What the applicant's metadata claims and the gateway's own binding disagree on.
+  if (pay?.mismatch?.length) {
+    payRows.push(['paymentMismatch', pay.boundByGateway ? pay.mismatch.join(', ') : t('notBoundPayment')]);
+  }
   const facts$ = [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]];
   if (d.state === 'ok') facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)], ...payRows);
   for (const [k, v] of facts$) {
@@ -155,7 +168,8 @@ function renderDetail(d) {
 function loginText(checks) {
   if (!checks?.length) return t('noLogin');
   return checks.map((a) => a.verified
-    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified')]
+    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified'),
+      a.boundToApplication === false ? `${t('notVerified')}: ${t('notBound')}` : '']
       .filter(Boolean).join(' – ')
     : `${t('notVerified')}: ${a.problem}`).join('; ');
 }
@@ -186,8 +200,9 @@ async function act(path, body, field) {
     await open(current.submissionId);
     await loadList();
     say(t('done'));
-    // Accept/Reject are disabled once decided: do not leave the keyboard focus on a disabled button.
-    if (trigger?.disabled) $('detail-h').focus();
+    // Accept/Reject are disabled once decided (and the confirmation is hidden): do not leave the
+    // keyboard focus on a disabled or hidden button.
+    if (trigger?.disabled || trigger?.closest('[hidden]')) $('detail-h').focus();
   } catch (e) { if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true); }
 }
 
@@ -195,13 +210,34 @@ $('login').addEventListener('submit', (e) => {
   e.preventDefault();
   token = $('token').value;
   sessionStorage.setItem('ozg-inbox-token', token);
-  loadList().catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });
+  // After signing in the focus goes to the list (the login form it was on disappears).
+  loadList().then(() => $('list-h').focus()).catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });
 });
 $('lang').addEventListener('click', () => { lang = lang === 'de' ? 'en' : 'de'; applyLang(); });
-$('accept').addEventListener('click', () => void act('accept'));
+/** Accepting and rejecting cannot be undone: both ask once more, with the focus on the confirmation. */
+let pending;
+function confirmThen(kind, run) {
+  pending = { kind, run };
+  $('confirm-text').textContent = t(kind === 'accept' ? 'confirmAccept' : 'confirmReject');
+  $('confirm-yes').textContent = t(kind === 'accept' ? 'yesAccept' : 'yesReject');
+  $('confirm').hidden = false;
+  $('confirm-yes').focus();
+}
+$('confirm-yes').addEventListener('click', () => {
+  const run = pending?.run;
+  pending = undefined;
+  run?.();
+  $('confirm').hidden = true;
+});
+$('confirm-no').addEventListener('click', () => {
+  $('confirm').hidden = true;
+  if (pending) $(pending.kind).focus();
+  pending = undefined;
+});
+$('accept').addEventListener('click', () => confirmThen('accept', () => void act('accept')));
 $('reject').addEventListener('click', () => {
   if (!$('reason').value.trim()) { say(t('empty'), true); $('reason').focus(); return; }
-  void act('reject', { reason: $('reason').value.trim() });
+  confirmThen('reject', () => void act('reject', { reason: $('reason').value.trim() }));
 });
 $('send-msg').addEventListener('click', () => {
   if (!$('msg').value.trim()) { say(t('empty'), true); $('msg').focus(); return; }

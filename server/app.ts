@@ -4,17 +4,23 @@ import { resolveConfig, type ServerConfig, type ServerConfigInput } from './conf
 import { installProblemHandlers } from './problem.js';
 import { registerStatic } from './static.js';
 import { openDb } from './db.js';
+import { assertFitForPublic } from './production.js';
+import { loggerOptions, registerSecurity } from './security.js';
 import type { ServerContext } from './context.js';
-import { createStandIn, registerStandIn } from './fitconnect/standin.js';
-import { registerGateway } from './gateway/index.js';
-import { registerInbox } from './inbox/index.js';
-import { registerAccount } from './idp/index.js';
-import { registerPaymentStandIn } from './payment/standin.js';
+import { createStandIn, registerStandIn } from './standins/fitconnect/standin.js';
+import { registerGateway, type Gateway } from './gateway/index.js';
+import { registerInbox } from './standins/inbox/index.js';
+import { registerAccount } from './standins/idp/index.js';
+import { registerPaymentStandIn } from './standins/payment/standin.js';
 
 export interface ServerOptions extends ServerConfigInput {
   host?: string;
   port?: number;
   dataDir?: string;
+  /** Environment that decides production mode (NODE_ENV); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Where the JSON log lines go (default stdout); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RunningServer {
@@ -28,14 +34,19 @@ export interface RunningServer {
   destinationId?: string;
   /** The stand-in's keys, for tests and tools in this process (never served except public parts). */
   standIn?: ServerContext['standIn'];
+  /** The gateway's parts (tests reach its FIT-Connect client and its expiry through it). */
+  gateway: Gateway;
   close(): Promise<void>;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const config = resolveConfig(opts);
-  mkdirSync(config.dataDir, { recursive: true });
+  const { env, logStream: _stream, ...input } = opts;
+  const config = resolveConfig(input);
+  assertFitForPublic(config, env);
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const db = openDb(config.dataDir);
   const app = Fastify({
-    logger: config.logger,
+    logger: loggerOptions(config, opts.logStream),
     bodyLimit: 64 * 1024,
     // Validate, do not repair: unknown properties and wrong types are errors, not silently dropped/coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
@@ -43,22 +54,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     routerOptions: { ignoreTrailingSlash: false },
   });
   installProblemHandlers(app);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-  });
+  await registerSecurity(app, config);
 
-  const db = openDb(config.dataDir);
   app.addHook('onClose', async () => { db.close(); });
   let url = '';
   const ctx: ServerContext = { config, db, selfUrl: () => url };
   if (config.standIn.enabled) {
     const standIn = await createStandIn(config, db, ctx.selfUrl);
     ctx.standIn = { keys: standIn.keys, destinationId: standIn.destinationId };
+    // The gateway reads its destination from the config only: the stand-in's, unless one is configured.
+    config.gateway.destinationId ??= standIn.destinationId;
     await registerStandIn(app, config, standIn, db);
   }
   if (config.paymentStandIn.enabled) await registerPaymentStandIn(app, config, db, ctx.selfUrl);
-  await registerGateway(app, ctx);
+  const gateway = await registerGateway(app, ctx);
   if (config.inbox.enabled) await registerInbox(app, ctx);
   await registerAccount(app, ctx);
   await registerStatic(app, config.demoDir, config.distDir);
@@ -79,6 +88,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     app,
     destinationId: ctx.standIn?.destinationId,
     standIn: ctx.standIn,
+    gateway,
     close: async () => { await app.close(); },
   };
 }

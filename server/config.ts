@@ -27,6 +27,14 @@ export interface GatewayConfig {
   maxSubmissionBytes: number;
   /** Maximum size of encryptedMetadata + encryptedData (JWE) in bytes. */
   maxPayloadBytes: number;
+  /** Attachment uploads streaming at once; more get 503 with Retry-After (GATEWAY_MAX_PARALLEL_UPLOADS). */
+  maxParallelUploads: number;
+  /** Submissions not sent after this many hours are deleted with their attachments (GATEWAY_UNSENT_TTL_HOURS). */
+  unsentTtlHours: number;
+  /** Key from which case secrets are derived: base64 or hex, >= 32 bytes (GATEWAY_SECRET_KEY). */
+  secretKey?: string;
+  /** A file holding that key (GATEWAY_SECRET_KEY_FILE). Neither set: <dataDir>/gateway-secret.key, created 0600. */
+  secretKeyFile?: string;
 }
 
 export interface StandInConfig {
@@ -107,8 +115,12 @@ export interface ServerConfig {
   dataDir: string;
   demoDir: string;
   distDir: string;
-  /** Log requests (fastify logger). */
+  /** Log every request (LOG_REQUESTS). Errors and security events are always logged. */
   logger: boolean;
+  /** pino level (LOG_LEVEL): security events are 'warn', errors 'error'. Default warn (info with LOG_REQUESTS). */
+  logLevel: string;
+  /** Requests per minute and client on the routes a stranger can call in a loop (RATE_LIMIT_*). */
+  rateLimits: { submissions: number; payments: number; cases: number; inbox: number };
   gateway: GatewayConfig;
   standIn: StandInConfig;
   inbox: InboxConfig;
@@ -118,7 +130,8 @@ export interface ServerConfig {
   paymentStandIn: PaymentStandInConfig;
 }
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn'>> & {
+export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn' | 'rateLimits'>> & {
+  rateLimits?: Partial<ServerConfig['rateLimits']>;
   gateway?: Partial<GatewayConfig>;
   standIn?: Partial<StandInConfig>;
   inbox?: Partial<InboxConfig>;
@@ -140,6 +153,43 @@ export const DEMO_ORIGINATOR_ID = 'musterstadt';
 export const DEMO_ENDPOINT_ID = 'buergerservice';
 
 const repoRoot = resolve(import.meta.dirname, '..');
+
+/**
+ * Where the local stand-ins are mounted: all under one prefix, apart from the citizen-facing routes
+ * (`/`, `/dist/`, `/gateway/v1/`, `/account/`, and `/idp/` for the built-in provider's login pages). A
+ * deployment exposes none of them (its proxy forwards only the citizen-facing paths), and production
+ * mode refuses to start while one is on.
+ */
+export const STANDIN_BASE = '/standins';
+export const STANDIN_PATHS = {
+  fitconnect: `${STANDIN_BASE}/fitconnect`,
+  payment: `${STANDIN_BASE}/xbezahldienste`,
+  inbox: `${STANDIN_BASE}/inbox/api`,
+} as const;
+
+/** The FIT-Connect endpoints the gateway calls: the configured ones, else the stand-in's on this server. */
+export function fitConnectEndpoints(g: GatewayConfig, selfUrl: string): { submissionApiUrl: string; tokenUrl: string; jwksUrl: string } {
+  if (g.submissionApiUrl) {
+    return {
+      submissionApiUrl: g.submissionApiUrl,
+      tokenUrl: g.tokenUrl!,
+      jwksUrl: g.jwksUrl ?? new URL('/.well-known/jwks.json', g.submissionApiUrl).href,
+    };
+  }
+  const standIn = new URL(STANDIN_PATHS.fitconnect.slice(1) + '/', selfUrl);
+  return {
+    submissionApiUrl: new URL('v1/', standIn).href,
+    tokenUrl: g.tokenUrl ?? new URL('token', standIn).href,
+    jwksUrl: g.jwksUrl ?? new URL('.well-known/jwks.json', standIn).href,
+  };
+}
+
+/** The XBezahldienste provider the gateway calls: the configured one, else the stand-in on this server. */
+export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerUrl: string; tokenUrl?: string } {
+  if (p.providerUrl) return { providerUrl: p.providerUrl.replace(/\/?$/, '/'), tokenUrl: p.tokenUrl };
+  const base = new URL(STANDIN_PATHS.payment.slice(1) + '/', selfUrl);
+  return { providerUrl: base.href, tokenUrl: p.tokenUrl ?? new URL('token', base).href };
+}
 
 function envInt(v: string | undefined): number | undefined {
   if (v === undefined || v === '') return undefined;
@@ -171,7 +221,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       port: envInt(env.PORT),
       dataDir: envStr(env.DATA_DIR),
       logger: envBool(env.LOG_REQUESTS),
+      logLevel: envStr(env.LOG_LEVEL),
     }),
+    rateLimits: defined({
+      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS), payments: envInt(env.RATE_LIMIT_PAYMENTS),
+      cases: envInt(env.RATE_LIMIT_CASES), inbox: envInt(env.RATE_LIMIT_INBOX),
+    }) as ServerConfig['rateLimits'],
     gateway: {
       ...file.gateway,
       ...defined({
@@ -187,6 +242,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
         maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
+        maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS),
+        unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS),
+        secretKey: envStr(env.GATEWAY_SECRET_KEY),
+        secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),
       }),
     },
     standIn: {
@@ -261,6 +320,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxAttachmentBytes: 100 * 1024 * 1024,
     maxSubmissionBytes: 200 * 1024 * 1024,
     maxPayloadBytes: 2 * 1024 * 1024,
+    maxParallelUploads: 8,
+    unsentTtlHours: 72,
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };
@@ -305,7 +366,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     demoDir: resolve(repoRoot, 'demo'),
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
-    ...defined({ ...input, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
+    logLevel: input.logger ? 'info' : 'warn',
+    ...defined({ ...input, rateLimits: undefined, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
       payment: undefined, paymentStandIn: undefined }),
     gateway,
     standIn,
@@ -314,5 +376,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     account: { scopes: DEFAULT_ACCOUNT_SCOPES, claimMap: {}, ...defined(input.account ?? {}) },
     payment,
     paymentStandIn,
+    rateLimits: { submissions: 30, payments: 30, cases: 300, inbox: 300, ...defined(input.rateLimits ?? {}) },
   };
 }

@@ -1,6 +1,6 @@
 import type { ServerConfig } from './config.js';
 import type { Db } from './db.js';
-import type { StandInKeys } from './fitconnect/keys.js';
+import type { StandInKeys } from './standins/fitconnect/keys.js';
 
 /** What the parts of this server share. The gateway only uses config + db (gw_ tables) + HTTP. */
 export interface ServerContext {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 
@@ -11,9 +11,21 @@ export type Db = SqliteDatabase;
  * stand-in (server/payment), the payment provider the gateway's gw_payments rows point to.
  */
 export function openDb(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'ozg-form.sqlite'));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const file = join(dataDir, 'ozg-form.sqlite');
+  // Created 0600 before SQLite opens it (SQLite keeps the mode of an existing file for -wal and -shm).
+  const old = process.umask(0o077);
+  let db: Db;
+  try {
+    db = new Database(file);
+  } finally {
+    process.umask(old);
+  }
+  if (existsSync(file)) chmodSync(file, 0o600);
+  // WAL with synchronous=FULL: a transaction the gateway acknowledged survives a power cut, not only a crash.
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.exec(`
     CREATE TABLE IF NOT EXISTS fc_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -47,11 +59,25 @@ export function openDb(dataDir: string): Db {
       idempotency_key TEXT PRIMARY KEY, form_id TEXT NOT NULL, attempt INTEGER NOT NULL,
       request_id TEXT NOT NULL, transaction_id TEXT, amount INTEGER NOT NULL, items TEXT NOT NULL,
       status TEXT NOT NULL, information TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_intents (
+      idempotency_key TEXT PRIMARY KEY, request TEXT NOT NULL, case_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_payment_bindings (
+      transaction_id TEXT PRIMARY KEY, idempotency_key TEXT UNIQUE NOT NULL REFERENCES gw_submissions(idempotency_key) ON DELETE CASCADE,
+      payment_key TEXT NOT NULL, amount INTEGER NOT NULL, reference TEXT, payment_method TEXT, bound_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS xb_transactions (
       transaction_id TEXT PRIMARY KEY, originator_id TEXT NOT NULL, endpoint_id TEXT NOT NULL,
       request_id TEXT NOT NULL, reference TEXT UNIQUE NOT NULL, request TEXT NOT NULL, status TEXT NOT NULL,
       payment_method TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
       UNIQUE (originator_id, endpoint_id, request_id));
   `);
+  // Columns added after the first release (an older data folder gets them on start).
+  const addColumn = (table: string, column: string, decl: string): void => {
+    const cols = db.prepare<{ name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+    if (!cols.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
+  };
+  addColumn('gw_submissions', 'service_name', 'TEXT');
+  addColumn('gw_submissions', 'payment_key', 'TEXT');
+  addColumn('gw_submissions', 'upstream', "TEXT NOT NULL DEFAULT 'created'");
+  addColumn('gw_payments', 'answers_hash', 'TEXT');
   return db;
 }

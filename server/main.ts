@@ -1,7 +1,15 @@
-import { startServer } from './app.js';
+import { startServer, type RunningServer } from './app.js';
 import { configFromEnv, DEMO_INBOX_TOKEN } from './config.js';
+import { StartRefused } from './production.js';
 
-const server = await startServer(configFromEnv());
+let server: RunningServer;
+try {
+  server = await startServer(configFromEnv());
+} catch (error) {
+  if (!(error instanceof StartRefused)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 console.log(`ozg-form demo: ${server.url}`);
 console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
 if (server.config.inbox.enabled) {

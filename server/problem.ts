@@ -32,7 +32,9 @@ const titles: Record<number, string> = {
 export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {
     if (err instanceof HttpProblem) {
-      return sendProblem(reply, { status: err.status, title: err.title, detail: err.detail, ...err.extra });
+      const { retryAfter, ...extra } = err.extra;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return sendProblem(reply, { status: err.status, title: err.title, detail: err.detail, ...extra });
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600
       ? err.statusCode : 500;

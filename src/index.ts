@@ -3,16 +3,22 @@
  *
  *   <script type="module" src="https://cdn.example/ozg-form.js"></script>
  *   <ozg-form src="/forms/hundesteuer.json" lang="de"></ozg-form>
+ *
+ * `<ozg-mailbox>` (status, messages, Bescheid) is defined by the same script, but its code is loaded
+ * only by a page that contains one.
  */
 import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';
-import { OzgMailbox } from './components/mailbox/ozg-mailbox.js';
+import { defineWhenUsed } from './components/lazy-define.js';
 
 defineElement('ozg-form', OzgForm);
-defineElement('ozg-mailbox', OzgMailbox);
+defineWhenUsed('ozg-mailbox', () => import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)));
 
-export { OzgForm, OzgMailbox, VERSION };
+export { OzgForm, VERSION };
+export type { OzgMailbox } from './components/mailbox/ozg-mailbox.js';
 export type { OzgChangeDetail, OzgErrorDetail, OzgReadyDetail, OzgStepDetail, OzgSubmitDetail } from './components/events.js';
 export type { DraftStore, Draft } from './modules/drafts/draft-store.js';
 export type { JsonSchema, XOzgField, XOzgRoot, StepDefinition, Lang } from './schemas/types.js';
 export type { DefinitionProblem } from './schemas/check.js';
+/** The contract of a custom widget (`x-ozg.widget: "my-element"`): docs/authoring.md. */
+export type { OzgWidgetElement } from './components/fields/custom.js';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { limit } from '../security.js';
 import type { Gateway } from './index.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
 
@@ -13,6 +14,10 @@ interface Reply {
  * same 404 as an unknown case.
  */
 export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<void> {
+  const perClient = r.rateLimit({ ...limit(gw.ctx.config.rateLimits.cases).rateLimit, keyGenerator: (req) => `cases:${req.ip}` });
+  r.addHook('onRequest', async function (req, reply) {
+    if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
+  });
   let jwksCache: { at: number; value: unknown } | undefined;
 
   r.get('/.well-known/jwks.json', async () => {

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { GatewayConfig } from '../config.js';
 import { HttpProblem } from '../problem.js';
 
@@ -55,22 +56,34 @@ export class FitConnectClient {
   }
 
   /** Calls the Submission API; path is relative to submissionApiUrl (e.g. 'submissions'). */
-  async request(method: string, path: string, init: { json?: unknown; body?: string; contentType?: string } = {}): Promise<Response> {
+  async request(method: string, path: string,
+    init: { json?: unknown; body?: string; contentType?: string; stream?: Readable; contentLength?: number } = {}): Promise<Response> {
     const base = this.endpoints().submissionApiUrl.replace(/\/?$/, '/');
     const url = new URL(path, base);
     for (let attempt = 0; ; attempt++) {
       const token = await this.accessToken(attempt > 0);
       const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json, application/problem+json' };
-      let body: string | undefined;
+      let body: string | Readable | undefined;
       if (init.json !== undefined) { headers['content-type'] = 'application/json'; body = JSON.stringify(init.json); }
       if (init.body !== undefined) { headers['content-type'] = init.contentType ?? 'application/octet-stream'; body = init.body; }
+      if (init.stream) {
+        // Streamed through: the body is never held whole. A stream cannot be sent twice, so no retry on 401.
+        headers['content-type'] = init.contentType ?? 'application/octet-stream';
+        if (init.contentLength !== undefined) headers['content-length'] = String(init.contentLength);
+        body = init.stream;
+      }
       let res: Response;
       try {
-        res = await this.fetchImpl(url, { method, headers, body, signal: AbortSignal.timeout(60_000) });
-      } catch {
+        res = await this.fetchImpl(url, {
+          method, headers, body: body as BodyInit | undefined, signal: AbortSignal.timeout(init.stream ? 15 * 60_000 : 60_000),
+          ...(init.stream ? { duplex: 'half' } : {}),
+        } as RequestInit);
+      } catch (error) {
+        if (init.stream?.errored) throw init.stream.errored;
+        void error;
         throw new HttpProblem(502, 'Bad Gateway', 'FIT-Connect Submission API not reachable');
       }
-      if (res.status === 401 && attempt === 0) { this.token = undefined; continue; }
+      if (res.status === 401 && attempt === 0 && !init.stream) { this.token = undefined; continue; }
       if (res.status >= 500 || res.status === 401 || res.status === 403) {
         throw new HttpProblem(502, 'Bad Gateway', `FIT-Connect answered ${res.status}`);
       }

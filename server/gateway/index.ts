@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ServerContext } from '../context.js';
+import { fitConnectEndpoints, paymentEndpoints, type ServerConfig } from '../config.js';
+import type { Db } from '../db.js';
 import { HttpProblem } from '../problem.js';
-import { STANDIN_PREFIX } from '../fitconnect/standin.js';
-import { FitConnectClient, type FitConnectEndpoints } from './fitconnect-client.js';
-import { CaseSecrets } from './secrets.js';
+import { FitConnectClient } from './fitconnect-client.js';
+import { CaseSecrets, loadSecretKey } from './secrets.js';
+import { PaymentBinding } from './payment-binding.js';
+import { PaymentProviderClient } from './payment-provider.js';
+import { PublishedForms } from './published-forms.js';
 import { registerSubmissionApi } from './submissions.js';
 import { registerCaseApi } from './cases.js';
 import { registerPaymentApi } from './payments.js';
@@ -13,32 +16,29 @@ export const GATEWAY_PREFIX = '/gateway/v1';
 export interface GatewayRow {
   idempotency_key: string; submission_id: string; case_id: string; secret_hash: string; leika: string;
   announced: string; sent_attachments: string; sent: number; created_at: number;
+  service_name: string | null; payment_key: string | null; upstream: string;
+}
+
+/** What the gateway needs from the process it runs in (no stand-in: their URLs come from the config). */
+export interface GatewayContext {
+  config: ServerConfig;
+  db: Db;
+  /** Base URL of this server incl. trailing slash; known after listen(). */
+  selfUrl(): string;
 }
 
 export interface Gateway {
-  ctx: ServerContext;
+  ctx: GatewayContext;
   fc: FitConnectClient;
   secrets: CaseSecrets;
+  forms: PublishedForms;
+  provider: PaymentProviderClient;
+  payments: PaymentBinding;
   destinationId(): string;
+  /** Deletes applications not sent within unsentTtlHours (and their attachment records); returns how many. */
+  expireUnsent(now?: number): number;
   /** Finds the gateway's record of a case and checks the presented secret; 404 on any mismatch. */
   authorizeCase(req: FastifyRequest, by: { caseId?: string; submissionId?: string }): GatewayRow;
-}
-
-function endpoints(ctx: ServerContext): FitConnectEndpoints {
-  const g = ctx.config.gateway;
-  const standIn = new URL(STANDIN_PREFIX.slice(1) + '/', ctx.selfUrl());
-  if (g.submissionApiUrl) {
-    return {
-      submissionApiUrl: g.submissionApiUrl,
-      tokenUrl: g.tokenUrl!,
-      jwksUrl: g.jwksUrl ?? new URL('/.well-known/jwks.json', g.submissionApiUrl).href,
-    };
-  }
-  return {
-    submissionApiUrl: new URL('v1/', standIn).href,
-    tokenUrl: g.tokenUrl ?? new URL('token', standIn).href,
-    jwksUrl: g.jwksUrl ?? new URL('.well-known/jwks.json', standIn).href,
-  };
 }
 
 export function presentedSecret(req: FastifyRequest): string | undefined {
@@ -48,16 +48,25 @@ export function presentedSecret(req: FastifyRequest): string | undefined {
   return typeof q === 'string' && q ? q : undefined;
 }
 
-export async function registerGateway(app: FastifyInstance, ctx: ServerContext): Promise<Gateway> {
-  const fc = new FitConnectClient(ctx.config.gateway, () => endpoints(ctx));
-  const secrets = new CaseSecrets(ctx.db);
+export async function registerGateway(app: FastifyInstance, ctx: GatewayContext): Promise<Gateway> {
+  const fc = new FitConnectClient(ctx.config.gateway, () => fitConnectEndpoints(ctx.config.gateway, ctx.selfUrl()));
+  const secrets = new CaseSecrets(loadSecretKey(ctx.config.gateway, ctx.config.dataDir, ctx.db));
   const dummyHash = CaseSecrets.hash('no-such-case');
+  const forms = new PublishedForms(ctx.config.payment.formsDirs);
+  const provider = new PaymentProviderClient(ctx.config.payment, () => paymentEndpoints(ctx.config.payment, ctx.selfUrl()));
   const gw: Gateway = {
-    ctx, fc, secrets,
+    ctx, fc, secrets, forms, provider, payments: new PaymentBinding(ctx.db, forms, provider, app.log),
     destinationId() {
-      const id = ctx.config.gateway.destinationId ?? ctx.standIn?.destinationId;
+      const id = ctx.config.gateway.destinationId;
       if (!id) throw new HttpProblem(503, 'Service Unavailable', 'no FIT-Connect destination configured');
       return id;
+    },
+    expireUnsent(now = Date.now()) {
+      const before = now - ctx.config.gateway.unsentTtlHours * 3600_000;
+      return ctx.db.transaction(() => {
+        ctx.db.prepare('DELETE FROM gw_intents WHERE created_at < ?').run(before);
+        return ctx.db.prepare('DELETE FROM gw_submissions WHERE sent = 0 AND created_at < ?').run(before).changes;
+      })();
     },
     authorizeCase(req, by) {
       const row = by.caseId
@@ -66,7 +75,10 @@ export async function registerGateway(app: FastifyInstance, ctx: ServerContext):
       const secret = presentedSecret(req) ?? '';
       // Compare even when the case does not exist, so timing does not tell the two apart.
       const ok = CaseSecrets.matches(secret, row?.secret_hash ?? dummyHash);
-      if (!row || !ok || !secret) throw new HttpProblem(404, 'Not Found', 'Unbekannter Vorgang / unknown case');
+      if (!row || !ok || !secret) {
+        req.log.warn({ event: 'case-secret-miss', caseId: by.caseId, submissionId: by.submissionId }, 'wrong or missing case secret');
+        throw new HttpProblem(404, 'Not Found', 'Unbekannter Vorgang / unknown case');
+      }
       return row;
     },
   };
@@ -76,5 +88,10 @@ export async function registerGateway(app: FastifyInstance, ctx: ServerContext):
     await registerCaseApi(r, gw);
     await registerPaymentApi(r, gw);
   }, { prefix: GATEWAY_PREFIX });
+  // Unfinished applications expire (their upstream submission is left to FIT-Connect's own expiry).
+  const sweep = setInterval(() => { gw.expireUnsent(); }, 15 * 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => { clearInterval(sweep); });
+  gw.expireUnsent();
   return gw;
 }

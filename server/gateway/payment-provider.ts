@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request as httpsRequest, Agent } from 'node:https';
 import type { PaymentConfig } from '../config.js';
 import { HttpProblem } from '../problem.js';
-import type { PaymentRequest, PaymentTransaction } from '../payment/types.js';
+import type { PaymentRequest, PaymentTransaction } from '../standards/xbezahldienste.js';
 
 export interface ProviderEndpoints {
   /** Base URL before /paymenttransaction, with trailing slash. */

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { computeFees, type FeeLine } from '../../src/schemas/fees.js';
+import { ajvEngine } from '../../src/schemas/ajv.js';
 import { FormValidator } from '../../src/schemas/validator.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { HttpProblem } from '../problem.js';
-import { PAYMENT_STANDIN_PREFIX } from '../payment/standin.js';
-import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../payment/types.js';
+import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../standards/xbezahldienste.js';
 import type { Gateway } from './index.js';
-import { PaymentProviderClient, ProviderProblem } from './payment-provider.js';
-import { PublishedForms } from './published-forms.js';
+import { ProviderProblem } from './payment-provider.js';
+import { limit } from '../security.js';
 import { IDEMPOTENCY_KEY } from './schemas.js';
 
 interface PaymentRow {
   idempotency_key: string; form_id: string; attempt: number; request_id: string; transaction_id: string | null;
-  amount: number; items: string; status: PaymentStatus; information: string | null; created_at: number; updated_at: number;
+  amount: number; items: string; status: PaymentStatus; information: string | null; created_at: number; updated_at: number; answers_hash: string | null;
 }
 
 interface StartBody {
@@ -44,6 +44,20 @@ function requestId(key: string, attempt: number): string {
   return `${createHash('sha256').update(key).digest('base64url').slice(0, 30)}-${attempt}`;
 }
 
+/** Only http(s) URLs from the provider are passed on for the browser to follow (no javascript:, data:, …). */
+function safeRedirect(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let u: URL;
+  try { u = new URL(url); } catch { u = new URL('invalid:'); }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    throw new HttpProblem(502, 'Bad Gateway', 'the payment provider sent a redirect URL that is not http(s)', { code: 'PROVIDER_UNAVAILABLE' });
+  }
+  return u.href;
+}
+
+const answersHash = (formId: string, answers: unknown): string =>
+  createHash('sha256').update(JSON.stringify([formId, answers])).digest('base64url');
+
 /** ASCII for the purpose field ([\w\d\s-], <= 27). */
 function purposeText(s: string): string {
   return s.normalize('NFKD').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9 -]/g, '').trim().slice(0, 27) || 'Verwaltungsgebuehr';
@@ -57,14 +71,7 @@ function purposeText(s: string): string {
  */
 export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const { db, config } = gw.ctx;
-  const forms = new PublishedForms(config.payment.formsDirs);
-  const provider = new PaymentProviderClient(config.payment, () => {
-    if (config.payment.providerUrl) {
-      return { providerUrl: config.payment.providerUrl.replace(/\/?$/, '/'), tokenUrl: config.payment.tokenUrl };
-    }
-    const base = new URL(PAYMENT_STANDIN_PREFIX.slice(1) + '/', gw.ctx.selfUrl());
-    return { providerUrl: base.href, tokenUrl: config.payment.tokenUrl ?? new URL('token', base).href };
-  });
+  const { forms, provider } = gw;
   const inFlight = new Map<string, Promise<unknown>>();
   // Compiled once per published definition (re-read, and so recompiled, when its file changes).
   const validators = new WeakMap<object, FormValidator>();
@@ -85,7 +92,7 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       transactionTimestamp: info?.transactionTimestamp,
       paymentMethod: info?.paymentMethod,
       // Where to send the person to pay; only while the transaction is open.
-      redirectUrl: row.status === 'INITIAL' ? info?.transactionRedirectUrl : undefined,
+      redirectUrl: row.status === 'INITIAL' ? safeRedirect(info?.transactionRedirectUrl) : undefined,
       grosAmount: toEuro(row.amount),
       total: row.amount,
       lines: linesFor(row, lang),
@@ -115,13 +122,13 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     }
   };
 
-  r.post<{ Body: StartBody }>('/payments', { schema: { body: startBody } }, async (req, reply) => {
+  r.post<{ Body: StartBody }>('/payments', { config: limit(config.rateLimits.payments), schema: { body: startBody } }, async (req, reply) => {
     const b = req.body;
     const lang: Lang = b.lang ?? 'de';
     const definition = forms.find(b.formId);
     if (!definition) throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
     let validator = validators.get(definition);
-    if (!validator) validators.set(definition, (validator = new FormValidator(definition)));
+    if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
     const errors = validator.validateAll(b.answers);
     if (errors.length) {
       throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
@@ -146,11 +153,19 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     if (!/^https?:$/.test(redirect.protocol) || !allowed.includes(redirect.origin)) {
       throw new HttpProblem(422, 'Unprocessable Content', 'redirectUrl is not on an allowed origin', { code: 'REDIRECT_NOT_ALLOWED' });
     }
+    const hash = answersHash(b.formId, b.answers);
     const items = JSON.stringify({ lines: { de: fees.lines, en: computeFees(definition, b.answers, 'en')!.lines } });
 
     const { code, body } = await serialised(b.idempotencyKey, async () => {
       let row = rowOf(b.idempotencyKey);
       if (row && row.form_id !== b.formId) throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
+      // A payment that carried an application already pays for those answers only.
+      const bound = row?.transaction_id ? gw.payments.byTransaction(row.transaction_id) : undefined;
+      if (bound && row!.answers_hash !== hash) {
+        req.log.warn({ event: 'payment-refused', code: 'PAYMENT_ALREADY_USED' }, 'payment key replayed with other answers');
+        throw new HttpProblem(409, 'Conflict', 'this payment belongs to an application that was sent', { code: 'PAYMENT_ALREADY_USED' });
+      }
+      if (row && !bound) db.prepare('UPDATE gw_payments SET answers_hash = ? WHERE idempotency_key = ?').run(hash, b.idempotencyKey);
       if (row?.transaction_id) {
         const current = await refresh(row);
         row = current.row;
@@ -193,12 +208,13 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
         }
         const now = Date.now();
         db.prepare(`INSERT INTO gw_payments (idempotency_key, form_id, attempt, request_id, transaction_id, amount, items, status,
-            information, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            information, created_at, updated_at, answers_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (idempotency_key) DO UPDATE SET attempt = excluded.attempt, request_id = excluded.request_id,
+            answers_hash = excluded.answers_hash,
             transaction_id = excluded.transaction_id, amount = excluded.amount, items = excluded.items, status = excluded.status,
             information = excluded.information, updated_at = excluded.updated_at`)
           .run(b.idempotencyKey, b.formId, attempt, request.requestId, tx.paymentInformation.transactionId, fees.total, items,
-            tx.paymentInformation.status, JSON.stringify(tx.paymentInformation), now, now);
+            tx.paymentInformation.status, JSON.stringify(tx.paymentInformation), now, now, hash);
         return { code: 201, body: answer(rowOf(b.idempotencyKey)!, tx, lang) };
       }
     });

@@ -36,6 +36,20 @@ export class PublishedForms {
     }
   }
 
+  /** Whether a published form of this LeiKa key wants its fee paid before it is sent. */
+  paymentBeforeSubmission(leika: string): boolean {
+    return this.files().some((f) => {
+      const ozg = (this.read(f)?.['x-ozg'] ?? {}) as { leika?: unknown; fees?: { policy?: unknown } };
+      return ozg.leika === leika && ozg.fees?.policy === 'before-submission';
+    });
+  }
+
+  /** The LeiKa key of a published form. */
+  leikaOf(formId: string): string | undefined {
+    const leika = ((this.find(formId)?.['x-ozg'] ?? {}) as { leika?: unknown }).leika;
+    return typeof leika === 'string' ? leika : undefined;
+  }
+
   /** The published definition the browser means by `formId`, or undefined. */
   find(formId: string): JsonSchema | undefined {
     const files = this.files();

@@ -12,6 +12,8 @@ export const createSubmissionBody = (maxAttachments: number) => ({
     idempotencyKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
     leika: { type: 'string', pattern: LEIKA },
     serviceName: { type: 'string', minLength: 1, maxLength: 255 },
+    /** The payment key, when the application paid under another key than its own idempotency key. */
+    paymentKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
     announcedAttachments: {
       type: 'array', maxItems: maxAttachments, uniqueItems: true, items: { type: 'string', pattern: UUID_V4 },
     },

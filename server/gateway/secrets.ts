@@ -1,5 +1,34 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GatewayConfig } from '../config.js';
 import type { Db } from '../db.js';
+
+function decodeKey(text: string, where: string): Buffer {
+  const t = text.trim();
+  const key = /^[0-9a-f]+$/i.test(t) && t.length % 2 === 0 ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
+  if (key.length < 32) throw new Error(`${where}: the case-secret key must be at least 32 bytes (base64 or hex)`);
+  return key;
+}
+
+/**
+ * The key from which case secrets are derived: GATEWAY_SECRET_KEY, else the file GATEWAY_SECRET_KEY_FILE,
+ * else <dataDir>/gateway-secret.key (created with mode 0600 on first start). Never the database: a
+ * copy of the database alone does not let anyone compute a case's secret. A key an older version kept
+ * in the database moves to the key file once, so existing case links keep working.
+ */
+export function loadSecretKey(cfg: GatewayConfig, dataDir: string, db: Db): Buffer {
+  if (cfg.secretKey) return decodeKey(cfg.secretKey, 'GATEWAY_SECRET_KEY');
+  const file = cfg.secretKeyFile ?? join(dataDir, 'gateway-secret.key');
+  const legacy = db.prepare<{ value: string }>('SELECT value FROM gw_meta WHERE key = ?').get('caseSecretKey');
+  if (!existsSync(file)) {
+    if (cfg.secretKeyFile) throw new Error(`GATEWAY_SECRET_KEY_FILE: ${file} does not exist`);
+    writeFileSync(file, (legacy ? Buffer.from(legacy.value, 'base64') : randomBytes(32)).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  const key = decodeKey(readFileSync(file, 'utf8'), file);
+  if (legacy) db.prepare('DELETE FROM gw_meta WHERE key = ?').run('caseSecretKey');
+  return key;
+}
 
 /**
  * Case secrets (capability links of the return channel). The secret is an HMAC of the case id under
@@ -7,16 +36,7 @@ import type { Db } from '../db.js';
  * secret again; the database holds only its SHA-256 hash.
  */
 export class CaseSecrets {
-  private readonly key: Buffer;
-
-  constructor(db: Db) {
-    const row = db.prepare<{ value: string }>('SELECT value FROM gw_meta WHERE key = ?').get('caseSecretKey');
-    if (row) this.key = Buffer.from(row.value, 'base64');
-    else {
-      this.key = randomBytes(32);
-      db.prepare('INSERT INTO gw_meta (key, value) VALUES (?, ?)').run('caseSecretKey', this.key.toString('base64'));
-    }
-  }
+  constructor(private readonly key: Buffer) {}
 
   secretFor(caseId: string): string {
     return createHmac('sha256', this.key).update(`case-secret:${caseId}`).digest('base64url');

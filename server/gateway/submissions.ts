@@ -1,9 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { checkCompactJwe } from '../jwe.js';
+import { checkCompactJwe } from '../standards/jwe.js';
 import { HttpProblem } from '../problem.js';
+import { registerAttachmentUpload } from './attachments.js';
+import { limit } from '../security.js';
 import type { Gateway, GatewayRow } from './index.js';
 import { CaseSecrets } from './secrets.js';
-import { attachmentParams, createSubmissionBody, sendBody, submissionParams } from './schemas.js';
+import { createSubmissionBody, sendBody, submissionParams } from './schemas.js';
+
+interface CreateBody { idempotencyKey: string; leika: string; serviceName?: string; announcedAttachments: string[]; paymentKey?: string }
+interface Intent { idempotency_key: string; request: string; case_id: string; created_at: number }
 
 interface Destination {
   destinationId: string; encryptionKid: string; replyChannels?: Record<string, unknown>;
@@ -39,14 +45,21 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     return value;
   });
 
-  r.post<{ Body: { idempotencyKey: string; leika: string; serviceName?: string; announcedAttachments: string[] } }>(
-    '/submissions', { schema: { body: createSubmissionBody(config.gateway.maxAttachments) } }, async (req, reply) => {
+  r.post<{ Body: CreateBody }>(
+    '/submissions', {
+      config: limit(config.rateLimits.submissions),
+      schema: { body: createSubmissionBody(config.gateway.maxAttachments) },
+    }, async (req, reply) => {
       const b = req.body;
       const allowed = config.gateway.allowedLeika;
       if (allowed.length && !allowed.includes(b.leika)) {
         throw new HttpProblem(422, 'Unprocessable Content', `LeiKa ${b.leika} is not offered by this gateway`);
       }
       const announced = JSON.stringify(b.announcedAttachments);
+      // The whole request: a retry must be this request again, not another one under the same key.
+      const request = JSON.stringify({ leika: b.leika, serviceName: b.serviceName ?? null, announced: b.announcedAttachments, paymentKey: b.paymentKey ?? null });
+      const sameRequest = (r: GatewayRow) => r.leika === b.leika && r.announced === announced
+        && (r.service_name ?? null) === (b.serviceName ?? null) && (r.payment_key ?? null) === (b.paymentKey ?? null);
       const respond = (row: GatewayRow, code: number) => ({
         code,
         body: {
@@ -54,24 +67,39 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
           sentAttachments: JSON.parse(row.sent_attachments) as string[], sent: row.sent === 1,
         },
       });
+      const conflict = () => new HttpProblem(409, 'Conflict', 'idempotency key reused with a different request', { code: 'IDEMPOTENCY_CONFLICT' });
       const work = async () => {
         const existing = db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?').get(b.idempotencyKey);
         if (existing) {
-          if (existing.leika !== b.leika || existing.announced !== announced) {
-            throw new HttpProblem(409, 'Conflict', 'idempotency key reused with a different request');
-          }
+          if (!sameRequest(existing)) throw conflict();
           return respond(existing, 200);
         }
-        const created = await gw.fc.json<{ submissionId: string; caseId: string }>('POST', 'submissions', {
+        // The intent is written (and synced) before FIT-Connect is asked, with the case id chosen here: after a
+        // crash between the two, the retry finds the submission upstream in that case instead of creating another.
+        let intent = db.prepare<Intent>('SELECT * FROM gw_intents WHERE idempotency_key = ?').get(b.idempotencyKey);
+        if (intent && intent.request !== request) throw conflict();
+        let created: { submissionId: string; caseId: string } | undefined;
+        if (intent) created = await upstreamSubmissionOf(intent.case_id);
+        else {
+          intent = { idempotency_key: b.idempotencyKey, request, case_id: randomUUID(), created_at: Date.now() };
+          db.prepare('INSERT INTO gw_intents (idempotency_key, request, case_id, created_at) VALUES (?, ?, ?, ?)')
+            .run(intent.idempotency_key, intent.request, intent.case_id, intent.created_at);
+        }
+        created ??= await gw.fc.json<{ submissionId: string; caseId: string }>('POST', 'submissions', {
           json: {
             destinationId: gw.destinationId(),
             announcedAttachments: b.announcedAttachments,
             serviceType: { ...(b.serviceName ? { name: b.serviceName } : {}), identifier: `urn:de:fim:leika:leistung:${b.leika}` },
+            caseId: intent.case_id,
           },
         });
         const hash = CaseSecrets.hash(gw.secrets.secretFor(created.caseId));
-        db.prepare(`INSERT INTO gw_submissions (idempotency_key, submission_id, case_id, secret_hash, leika, announced, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?)`).run(b.idempotencyKey, created.submissionId, created.caseId, hash, b.leika, announced, Date.now());
+        db.transaction(() => {
+          db.prepare(`INSERT INTO gw_submissions (idempotency_key, submission_id, case_id, secret_hash, leika, announced, created_at,
+            service_name, payment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(b.idempotencyKey, created.submissionId, created.caseId,
+            hash, b.leika, announced, Date.now(), b.serviceName ?? null, b.paymentKey ?? null);
+          db.prepare('DELETE FROM gw_intents WHERE idempotency_key = ?').run(b.idempotencyKey);
+        })();
         return respond(db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?').get(b.idempotencyKey)!, 201);
       };
       // Serialise requests with the same key so two concurrent retries cannot create two submissions.
@@ -86,44 +114,27 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
       }
     });
 
-  r.addContentTypeParser('application/jose', { parseAs: 'string', bodyLimit: config.gateway.maxAttachmentBytes },
-    (_req, body, done) => done(null, body));
+  /** The submission an earlier attempt created in this case, from the case's event log (create-submission SET). */
+  const upstreamSubmissionOf = async (caseId: string): Promise<{ submissionId: string; caseId: string } | undefined> => {
+    let log: { eventLog?: string[] };
+    try {
+      log = await gw.fc.json<{ eventLog?: string[] }>('GET', `cases/${caseId}/events`);
+    } catch (error) {
+      if (error instanceof HttpProblem && error.extra.upstreamStatus === 404) return undefined;
+      throw error;
+    }
+    for (const token of log.eventLog ?? []) {
+      try {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; events?: object };
+        if (payload.sub?.startsWith('submission:') && Object.keys(payload.events ?? {}).some((e) => e.endsWith('/create-submission'))) {
+          return { submissionId: payload.sub.slice('submission:'.length), caseId };
+        }
+      } catch { /* not a SET */ }
+    }
+    return undefined;
+  };
 
-  r.put<{ Params: { sid: string; aid: string }; Body: string }>('/submissions/:sid/attachments/:aid', {
-    bodyLimit: config.gateway.maxAttachmentBytes,
-    schema: { params: attachmentParams },
-  }, async (req, reply) => {
-    if (req.headers['content-type']?.split(';')[0]?.trim() !== 'application/jose') {
-      throw new HttpProblem(415, 'Unsupported Media Type', 'attachments are sent as application/jose (JWE compact)');
-    }
-    const row = gw.authorizeCase(req, { submissionId: req.params.sid });
-    if (!(JSON.parse(row.announced) as string[]).includes(req.params.aid)) {
-      throw new HttpProblem(404, 'Not Found', 'attachment was not announced');
-    }
-    const sent = JSON.parse(row.sent_attachments) as string[];
-    if (row.sent || sent.includes(req.params.aid)) return reply.code(204).send();
-    const bad = checkCompactJwe(req.body);
-    if (bad) throw new HttpProblem(400, 'Bad Request', bad);
-    // One attachment's size is bounded by bodyLimit (413); all of a submission's together here.
-    const others = db.prepare<{ n: number | null }>('SELECT SUM(bytes) AS n FROM gw_attachments WHERE submission_id = ? AND attachment_id != ?')
-      .get(row.submission_id, req.params.aid)!.n ?? 0;
-    if (others + req.body.length > config.gateway.maxSubmissionBytes) {
-      throw new HttpProblem(413, 'Content Too Large',
-        `the attachments of one submission may be at most ${config.gateway.maxSubmissionBytes} bytes (encrypted) together`);
-    }
-    await gw.fc.request('PUT', `submissions/${row.submission_id}/attachments/${req.params.aid}`, {
-      body: req.body, contentType: 'application/jose',
-    });
-    db.transaction(() => {
-      const cur = db.prepare<{ sent_attachments: string }>('SELECT sent_attachments FROM gw_submissions WHERE submission_id = ?')
-        .get(row.submission_id)!;
-      const list = new Set(JSON.parse(cur.sent_attachments) as string[]).add(req.params.aid);
-      db.prepare('UPDATE gw_submissions SET sent_attachments = ? WHERE submission_id = ?').run(JSON.stringify([...list]), row.submission_id);
-      db.prepare('INSERT OR REPLACE INTO gw_attachments (submission_id, attachment_id, bytes) VALUES (?, ?, ?)')
-        .run(row.submission_id, req.params.aid, req.body.length);
-    })();
-    return reply.code(204).send();
-  });
+  registerAttachmentUpload(r, gw);
 
   r.put<{ Params: { sid: string }; Body: { encryptedMetadata: string; encryptedData: string } }>('/submissions/:sid', {
     bodyLimit: config.gateway.maxPayloadBytes,
@@ -140,7 +151,15 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     if (missing.length) {
       throw new HttpProblem(409, 'Conflict', 'announced attachments not yet uploaded', { missingAttachments: missing });
     }
-    await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
+    await gw.payments.bind(row);
+    try {
+      await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
+    } catch (error) {
+      // Sent by an earlier attempt whose answer was lost (crash, timeout): upstream is past 'incomplete'.
+      if (!(error instanceof HttpProblem && error.extra.upstreamStatus === 409)) throw error;
+      const upstream = await gw.fc.json<{ status?: string }>('GET', `submissions/${row.submission_id}`);
+      if (!upstream.status || upstream.status === 'incomplete') throw error;
+    }
     db.prepare('UPDATE gw_submissions SET sent = 1 WHERE submission_id = ?').run(row.submission_id);
     return reply.code(202).send(result);
   });

@@ -24,7 +24,22 @@ export interface OzgReadyDetail {
   steps: number;
 }
 
+/** From `<ozg-submission>` to its form: how the sending ended. */
+export interface OzgSubmissionDetail {
+  outcome: 'sent' | 'back' | 'restart' | 'nothing';
+  caseId?: string;
+}
+
+/** From `<ozg-payment>` to its form: how the payment step ended. */
+export interface OzgPaymentDetail {
+  outcome: 'paid' | 'skipped' | 'back';
+  /** With `paid`: the payment information for the metadata and the total in cents. */
+  payment?: { information: import('../modules/payment/index.js').PaymentInformation; total: number };
+}
+
 export interface OzgEventMap {
+  'ozg-payment': CustomEvent<OzgPaymentDetail>;
+  'ozg-submission': CustomEvent<OzgSubmissionDetail>;
   'ozg-change': CustomEvent<OzgChangeDetail>;
   'ozg-step': CustomEvent<OzgStepDetail>;
   'ozg-submit': CustomEvent<OzgSubmitDetail>;

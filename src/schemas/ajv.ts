@@ -1,17 +1,19 @@
 import type Ajv from 'ajv/dist/core.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import AjvDraft07 from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { germanFormats } from './formats.js';
+import { isDraft07 } from './interpret.js';
+import type { JsonSchema } from './types.js';
+import type { ValidationEngine } from './validator.js';
 
-const DRAFT_07 = /^https?:\/\/json-schema\.org\/draft-07\/schema#?$/;
-
-/** True when the definition declares JSON Schema draft-07 in `$schema`. */
-export function isDraft07(definition: unknown): boolean {
-  if (definition === null || typeof definition !== 'object') return false;
-  const declared = (definition as { $schema?: unknown }).$schema;
-  return typeof declared === 'string' && DRAFT_07.test(declared);
-}
+/*
+ * Ajv, for Node only: the definition checker (bin/ozg-form-check.mjs) and the gateway. Ajv compiles
+ * schemas into functions (`new Function`), which a strict Content-Security-Policy forbids, so the
+ * browser bundle never imports this file (test/unit/bundle-no-eval.test.mjs checks the build).
+ */
+export { isDraft07 };
 
 /**
  * An Ajv instance for one definition: draft-07 when the definition says so, 2020-12 otherwise.
@@ -27,4 +29,32 @@ export function createAjv(definition: unknown): Ajv {
     ajv.addFormat(name, { type: 'string', validate: test });
   }
   return ajv;
+}
+
+const FALLBACK_ID = 'urn:ozg-form:definition';
+
+/** A FormValidator engine that compiles with Ajv, each schema once, on first use (server side). */
+export function ajvEngine(definition: JsonSchema): ValidationEngine {
+  const ajv = createAjv(definition);
+  const base = typeof definition.$id === 'string' && definition.$id ? definition.$id.replace(/#$/, '') : FALLBACK_ID;
+  // The definition was checked against the meta-schema before; do not do it twice.
+  ajv.addSchema({ ...definition, $id: base }, undefined, undefined, false);
+  const cache = new Map<string, ValidateFunction>();
+  const at = (pointer: string): ValidateFunction => {
+    let validate = cache.get(pointer);
+    if (!validate) {
+      const fragment = pointer.split('/').map((t) => encodeURIComponent(t)).join('/');
+      validate = ajv.getSchema(`${base}#${fragment}`);
+      if (!validate) throw new Error(`No schema at ${pointer}`);
+      cache.set(pointer, validate);
+    }
+    return validate;
+  };
+  return {
+    errorsAt: (pointer, value): ErrorObject[] => {
+      const validate = at(pointer);
+      return validate(value) ? [] : [...(validate.errors ?? [])];
+    },
+    matches: (pointer, value) => at(pointer)(value) === true,
+  };
 }

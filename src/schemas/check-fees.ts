@@ -3,12 +3,12 @@
  * of the form (a list for `count`, a question of the entries for `where`), and `units` must be a
  * range. A fee that silently counts nothing would bill the wrong amount without anyone noticing.
  */
-import type { DefinitionProblem } from './check.js';
+import type { DefinitionProblem } from './check-rules.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function deref(root: Obj, schema: unknown, depth = 0): Obj | undefined {
+export function deref(root: Obj, schema: unknown, depth = 0): Obj | undefined {
   if (!isObj(schema)) return undefined;
   const ref = schema.$ref;
   if (typeof ref !== 'string' || depth > 20) return schema;
@@ -36,7 +36,7 @@ function property(root: Obj, schema: Obj, name: string): Obj | undefined {
   return undefined;
 }
 
-function resolve(root: Obj, from: Obj, pointer: string): Obj | undefined {
+export function resolve(root: Obj, from: Obj, pointer: string): Obj | undefined {
   let node: Obj | undefined = from;
   for (const raw of pointer.split('/').slice(1)) {
     if (!node) return undefined;

@@ -5,6 +5,24 @@ import type { FieldNode } from './types.js';
 /** Keywords that only wrap the errors of their subschemas. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
 
+/** Keywords whose subschemas are alternatives: the errors of their branches say why each alternative
+ * failed, not what the person must do ("Telefon fehlt" is not true when e-mail would do). */
+const ALTERNATIVES = new Set(['anyOf', 'oneOf']);
+
+/** Without the wrapper errors Ajv adds on top of the errors of their subschemas ("must match
+ * "then" schema"): a person reads the real error, beside the field it is about. A wrapper error stays
+ * only when nothing beneath it explains it (e.g. a `not`). The errors inside the branches of a failed
+ * `anyOf`/`oneOf` go instead, and the alternative's own error stays: one message for "this or that". */
+export function withoutWrappers(errors: ErrorObject[]): ErrorObject[] {
+  const failedAlternatives = errors.filter((e) => ALTERNATIVES.has(e.keyword));
+  const inBranch = (e: ErrorObject): boolean =>
+    failedAlternatives.some((a) => a !== e && e.schemaPath.startsWith(`${a.schemaPath}/`));
+  const kept = errors.filter((e) => !inBranch(e));
+  const inside = (outer: ErrorObject, inner: ErrorObject): boolean =>
+    inner.instancePath === outer.instancePath || inner.instancePath.startsWith(`${outer.instancePath}/`);
+  return kept.filter((e) => !WRAPPERS.has(e.keyword) || !kept.some((o) => !WRAPPERS.has(o.keyword) && inside(e, o)));
+}
+
 /** The error of an unanswered required question (a confirmation box says "please confirm"). */
 export function requiredError(node: FieldNode): ErrorObject {
   if (node.kind === 'boolean' && node.schema.const === true) {
@@ -29,7 +47,7 @@ export function pickError(errors: ErrorObject[], node: FieldNode): ErrorObject |
  * a missing property belongs to the missing question), one error each. */
 export function groupErrors(nodeAt: (pointer: string) => FieldNode | undefined, errors: ErrorObject[]): Map<string, ErrorObject> {
   const grouped = new Map<string, ErrorObject[]>();
-  for (const error of errors) {
+  for (const error of withoutWrappers(errors)) {
     let pointer = error.instancePath;
     if (error.keyword === 'required' || error.keyword === 'dependentRequired') {
       pointer = childPointer(pointer, String(error.params.missingProperty));

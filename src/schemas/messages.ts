@@ -41,109 +41,140 @@ function decimalPlaces(step: number): number | undefined {
 
 const isMulti = (ctx: MessageContext): boolean => ctx.kind === 'multi';
 
+/** A label phrased as a question ("Handelt es sich um einen Listenhund?") cannot stand inside a
+ * sentence like "Bitte wählen Sie … aus": such labels are quoted and named as a question. */
+const isQuestion = (label: string): boolean => /\?\s*$/.test(label);
+
+/** The label where a sentence refers to it ("bei …"): quoted when it is a question or a sentence. */
+function ref(label: string, lang: Lang): string {
+  if (!isQuestion(label) && !/[.:!]\s*$/.test(label)) return label;
+  return lang === 'de' ? `„${label.trim()}“` : `“${label.trim()}”`;
+}
+
+/** The label as the subject of a sentence ("… darf höchstens 50 Zeichen lang sein"). */
+function subject(label: string, lang: Lang): string {
+  if (!isQuestion(label) && !/[.:!]\s*$/.test(label)) return label;
+  return lang === 'de' ? `Die Antwort auf ${ref(label, lang)}` : `The answer to ${ref(label, lang)}`;
+}
+
+/** Format-specific sentences that say what is wanted (GOV.UK: "Enter a postcode with 5 digits"). */
+const FORMAT_SENTENCES: Record<Lang, Record<string, string>> = {
+  de: { 'de-postal-code': 'Geben Sie eine Postleitzahl mit 5 Ziffern ein.' },
+  en: { 'de-postal-code': 'Enter a postcode with 5 digits.' },
+};
+
 const de: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Bitte bestätigen Sie: ${label}`);
-    if (ctx.kind === 'choice') return `Bitte wählen Sie ${label} aus.`;
-    if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${label} aus.`;
-    if (ctx.kind === 'array') return `Bitte fügen Sie bei ${label} mindestens einen Eintrag hinzu.`;
-    if (ctx.kind === 'object') return `Bitte füllen Sie ${label} aus.`;
-    return `Bitte geben Sie ${label} an.`;
+    const q = isQuestion(label);
+    if (ctx.kind === 'choice') return q ? `Bitte wählen Sie eine Antwort auf die Frage ${ref(label, 'de')} aus.` : `Bitte wählen Sie ${label} aus.`;
+    if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${ref(label, 'de')} aus.`;
+    if (ctx.kind === 'array') return `Bitte fügen Sie bei ${ref(label, 'de')} mindestens einen Eintrag hinzu.`;
+    if (ctx.kind === 'object') return q ? `Bitte beantworten Sie die Fragen zu ${ref(label, 'de')}.` : `Bitte füllen Sie ${label} aus.`;
+    return q ? `Bitte beantworten Sie die Frage ${ref(label, 'de')}.` : `Bitte geben Sie ${label} an.`;
   },
-  minLength: (label, p) =>
-    p.limit === 1 ? `Bitte geben Sie ${label} an.` : `Bitte geben Sie bei ${label} mindestens ${p.limit} Zeichen ein.`,
-  maxLength: (label, p) => `${label} darf höchstens ${p.limit} Zeichen lang sein.`,
-  pattern: (label) => `Bitte prüfen Sie die Angabe bei ${label}: Sie hat nicht das erwartete Format.`,
-  format: (label, p) =>
-    formatMessages.de[String(p.format)] ?? `Bitte prüfen Sie die Angabe bei ${label}: Sie hat nicht das erwartete Format.`,
-  minimum: (label, p) => `${label} muss mindestens ${num(p.limit, 'de')} sein.`,
-  maximum: (label, p) => `${label} darf höchstens ${num(p.limit, 'de')} sein.`,
-  exclusiveMinimum: (label, p) => `${label} muss größer als ${num(p.limit, 'de')} sein.`,
-  exclusiveMaximum: (label, p) => `${label} muss kleiner als ${num(p.limit, 'de')} sein.`,
+  minLength: (label, p, ctx) =>
+    p.limit === 1 ? de.required(label, p, ctx)! : `Bitte geben Sie bei ${ref(label, 'de')} mindestens ${p.limit} Zeichen ein.`,
+  maxLength: (label, p) => `${subject(label, 'de')} darf höchstens ${p.limit} Zeichen lang sein.`,
+  pattern: (label) =>
+    isQuestion(label) ? `Bitte geben Sie die Antwort auf ${ref(label, 'de')} in der verlangten Schreibweise ein.` : `Bitte geben Sie ${label} in der verlangten Schreibweise ein.`,
+  format: (label, p, ctx) =>
+    FORMAT_SENTENCES.de[String(p.format)] ?? formatMessages.de[String(p.format)] ?? de.pattern(label, p, ctx),
+  minimum: (label, p) => `${subject(label, 'de')} muss mindestens ${num(p.limit, 'de')} sein.`,
+  maximum: (label, p) => `${subject(label, 'de')} darf höchstens ${num(p.limit, 'de')} sein.`,
+  exclusiveMinimum: (label, p) => `${subject(label, 'de')} muss größer als ${num(p.limit, 'de')} sein.`,
+  exclusiveMaximum: (label, p) => `${subject(label, 'de')} muss kleiner als ${num(p.limit, 'de')} sein.`,
   multipleOf: (label, p) => {
     const places = decimalPlaces(Number(p.multipleOf));
-    if (places === 1) return `Bitte geben Sie bei ${label} höchstens eine Nachkommastelle ein.`;
-    if (places) return `Bitte geben Sie bei ${label} höchstens ${places} Nachkommastellen ein.`;
-    if (p.multipleOf === 1) return `Bitte geben Sie bei ${label} eine ganze Zahl ein.`;
-    return `${label} muss ein Vielfaches von ${num(p.multipleOf, 'de')} sein.`;
+    if (places === 1) return `Bitte geben Sie bei ${ref(label, 'de')} höchstens eine Nachkommastelle ein.`;
+    if (places) return `Bitte geben Sie bei ${ref(label, 'de')} höchstens ${places} Nachkommastellen ein.`;
+    if (p.multipleOf === 1) return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
+    return `${subject(label, 'de')} muss ein Vielfaches von ${num(p.multipleOf, 'de')} sein.`;
   },
   type: (label, p, ctx) => {
     const type = String(p.type);
-    if (ctx.kind === 'integer' || type.includes('integer')) return `Bitte geben Sie bei ${label} eine ganze Zahl ein.`;
-    if (ctx.kind === 'number' || type.includes('number')) return `Bitte geben Sie bei ${label} eine Zahl ein.`;
-    return `Die Angabe bei ${label} hat nicht die erwartete Art.`;
+    if (ctx.kind === 'integer' || type.includes('integer')) return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
+    if (ctx.kind === 'number' || type.includes('number')) return `Bitte geben Sie bei ${ref(label, 'de')} eine Zahl ein.`;
+    return `Die Angabe bei ${ref(label, 'de')} hat nicht die erwartete Art.`;
   },
-  enum: (label) => `Bitte wählen Sie bei ${label} eine der angebotenen Möglichkeiten aus.`,
+  enum: (label) => `Bitte wählen Sie bei ${ref(label, 'de')} eine der angebotenen Möglichkeiten aus.`,
   const: (label, p, ctx) =>
     ctx.kind === 'boolean' && p.allowedValue === true
       ? withStop(`Bitte bestätigen Sie: ${label}`)
-      : `Bei ${label} ist nur „${String(p.allowedValue)}“ zulässig.`,
+      : `Bei ${ref(label, 'de')} ist nur „${String(p.allowedValue)}“ zulässig.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie mindestens eine Angabe bei ${label} aus.` : `Bitte wählen Sie bei ${label} mindestens ${n} Angaben aus.`;
-    return n === 1 ? `Bitte fügen Sie bei ${label} mindestens einen Eintrag hinzu.` : `Bitte fügen Sie bei ${label} mindestens ${n} Einträge hinzu.`;
+    const r = ref(label, 'de');
+    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie mindestens eine Angabe bei ${r} aus.` : `Bitte wählen Sie bei ${r} mindestens ${n} Angaben aus.`;
+    return n === 1 ? `Bitte fügen Sie bei ${r} mindestens einen Eintrag hinzu.` : `Bitte fügen Sie bei ${r} mindestens ${n} Einträge hinzu.`;
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie bei ${label} höchstens eine Angabe aus.` : `Bitte wählen Sie bei ${label} höchstens ${n} Angaben aus.`;
-    return n === 1 ? `${label} darf höchstens einen Eintrag haben.` : `${label} darf höchstens ${n} Einträge haben.`;
+    const r = ref(label, 'de');
+    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie bei ${r} höchstens eine Angabe aus.` : `Bitte wählen Sie bei ${r} höchstens ${n} Angaben aus.`;
+    return n === 1 ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.` : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
-      ? `Bitte wählen Sie bei ${label} jede Angabe nur einmal aus.`
-      : `${label} enthält gleiche Einträge (Nummer ${Number(p.j) + 1} und ${Number(p.i) + 1}). Bitte ändern oder entfernen Sie einen davon.`,
+      ? `Bitte wählen Sie bei ${ref(label, 'de')} jede Angabe nur einmal aus.`
+      : `${subject(label, 'de')} enthält gleiche Einträge (Nummer ${Number(p.j) + 1} und ${Number(p.i) + 1}). Bitte ändern oder entfernen Sie einen davon.`,
 };
 
 const en: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Please confirm: ${label}`);
-    if (ctx.kind === 'choice') return `Select ${label}.`;
-    if (ctx.kind === 'multi') return `Select at least one option for ${label}.`;
-    if (ctx.kind === 'array') return `Add at least one entry to ${label}.`;
-    if (ctx.kind === 'object') return `Fill in ${label}.`;
-    return `Enter ${label}.`;
+    const q = isQuestion(label);
+    if (ctx.kind === 'choice') return q ? `Select an answer to ${ref(label, 'en')}.` : `Select ${label}.`;
+    if (ctx.kind === 'multi') return `Select at least one option for ${ref(label, 'en')}.`;
+    if (ctx.kind === 'array') return `Add at least one entry to ${ref(label, 'en')}.`;
+    if (ctx.kind === 'object') return q ? `Answer the questions on ${ref(label, 'en')}.` : `Fill in ${label}.`;
+    return q ? `Answer the question ${ref(label, 'en')}.` : `Enter ${label}.`;
   },
-  minLength: (label, p) =>
-    p.limit === 1 ? `Enter ${label}.` : `${label} must be at least ${p.limit} characters long.`,
-  maxLength: (label, p) => `${label} must be ${p.limit} characters or fewer.`,
-  pattern: (label) => `Check ${label}: it is not in the expected format.`,
-  format: (label, p) => formatMessages.en[String(p.format)] ?? `Check ${label}: it is not in the expected format.`,
-  minimum: (label, p) => `${label} must be ${num(p.limit, 'en')} or more.`,
-  maximum: (label, p) => `${label} must be ${num(p.limit, 'en')} or less.`,
-  exclusiveMinimum: (label, p) => `${label} must be more than ${num(p.limit, 'en')}.`,
-  exclusiveMaximum: (label, p) => `${label} must be less than ${num(p.limit, 'en')}.`,
+  minLength: (label, p, ctx) =>
+    p.limit === 1 ? en.required(label, p, ctx)! : `${subject(label, 'en')} must be at least ${p.limit} characters long.`,
+  maxLength: (label, p) => `${subject(label, 'en')} must be ${p.limit} characters or fewer.`,
+  pattern: (label) =>
+    isQuestion(label) ? `Enter the answer to ${ref(label, 'en')} in the correct format.` : `Enter ${label} in the correct format.`,
+  format: (label, p, ctx) =>
+    FORMAT_SENTENCES.en[String(p.format)] ?? formatMessages.en[String(p.format)] ?? en.pattern(label, p, ctx),
+  minimum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or more.`,
+  maximum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or less.`,
+  exclusiveMinimum: (label, p) => `${subject(label, 'en')} must be more than ${num(p.limit, 'en')}.`,
+  exclusiveMaximum: (label, p) => `${subject(label, 'en')} must be less than ${num(p.limit, 'en')}.`,
   multipleOf: (label, p) => {
     const places = decimalPlaces(Number(p.multipleOf));
-    if (places === 1) return `${label} can have at most one decimal place.`;
-    if (places) return `${label} can have at most ${places} decimal places.`;
-    if (p.multipleOf === 1) return `Enter a whole number for ${label}.`;
-    return `${label} must be a multiple of ${num(p.multipleOf, 'en')}.`;
+    if (places === 1) return `${subject(label, 'en')} can have at most one decimal place.`;
+    if (places) return `${subject(label, 'en')} can have at most ${places} decimal places.`;
+    if (p.multipleOf === 1) return `Enter a whole number for ${ref(label, 'en')}.`;
+    return `${subject(label, 'en')} must be a multiple of ${num(p.multipleOf, 'en')}.`;
   },
   type: (label, p, ctx) => {
     const type = String(p.type);
-    if (ctx.kind === 'integer' || type.includes('integer')) return `Enter a whole number for ${label}.`;
-    if (ctx.kind === 'number' || type.includes('number')) return `Enter a number for ${label}.`;
-    return `${label} is not the expected kind of answer.`;
+    if (ctx.kind === 'integer' || type.includes('integer')) return `Enter a whole number for ${ref(label, 'en')}.`;
+    if (ctx.kind === 'number' || type.includes('number')) return `Enter a number for ${ref(label, 'en')}.`;
+    return `${subject(label, 'en')} is not the expected kind of answer.`;
   },
-  enum: (label) => `Select one of the options offered for ${label}.`,
+  enum: (label) => `Select one of the options offered for ${ref(label, 'en')}.`,
   const: (label, p, ctx) =>
     ctx.kind === 'boolean' && p.allowedValue === true
       ? withStop(`Please confirm: ${label}`)
-      : `${label} only allows “${String(p.allowedValue)}”.`,
+      : `${subject(label, 'en')} only allows “${String(p.allowedValue)}”.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    if (isMulti(ctx)) return n === 1 ? `Select at least one option for ${label}.` : `Select at least ${n} options for ${label}.`;
-    return n === 1 ? `Add at least one entry to ${label}.` : `Add at least ${n} entries to ${label}.`;
+    const r = ref(label, 'en');
+    if (isMulti(ctx)) return n === 1 ? `Select at least one option for ${r}.` : `Select at least ${n} options for ${r}.`;
+    return n === 1 ? `Add at least one entry to ${r}.` : `Add at least ${n} entries to ${r}.`;
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    if (isMulti(ctx)) return n === 1 ? `Select no more than one option for ${label}.` : `Select no more than ${n} options for ${label}.`;
-    return n === 1 ? `${label} can have at most one entry.` : `${label} can have at most ${n} entries.`;
+    const r = ref(label, 'en');
+    if (isMulti(ctx)) return n === 1 ? `Select no more than one option for ${r}.` : `Select no more than ${n} options for ${r}.`;
+    return n === 1 ? `${subject(label, 'en')} can have at most one entry.` : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
-      ? `Select each option for ${label} only once.`
-      : `${label} has identical entries (number ${Number(p.j) + 1} and ${Number(p.i) + 1}). Change or remove one of them.`,
+      ? `Select each option for ${ref(label, 'en')} only once.`
+      : `${subject(label, 'en')} has identical entries (number ${Number(p.j) + 1} and ${Number(p.i) + 1}). Change or remove one of them.`,
 };
 
 /** Ajv's own message (German via ajv-i18n), prefixed with the label. */

@@ -49,6 +49,11 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
   const type = firstType(schema);
   // A file question (Nachweis): its answer is a list of chosen files, see modules/uploads.
   if (schema['x-ozg']?.file) return { kind: 'file', key, schema, schemaPointer: pointer };
+  // A custom element (a name with a hyphen) renders a question with one answer of any JSON type.
+  if (typeof widget === 'string' && widget.includes('-')) {
+    const kind = type === 'number' || type === 'integer' || type === 'boolean' ? type : 'text';
+    return { kind, key, schema, schemaPointer: pointer, element: widget };
+  }
 
   if (type === 'array') {
     if (!schema.items) throw new DefinitionError('An array question needs "items".', pointer);
@@ -82,7 +87,7 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       schema,
       schemaPointer: pointer,
       options,
-      widget: widget === 'radio' || widget === 'select' ? widget : options.length <= MAX_RADIO_OPTIONS ? 'radio' : 'select',
+      widget: widget === 'radio' || widget === 'select' ? (widget as 'radio' | 'select') : options.length <= MAX_RADIO_OPTIONS ? 'radio' : 'select',
     };
     return node;
   }

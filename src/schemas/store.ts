@@ -13,7 +13,17 @@ export interface FieldError {
   pointer: string;
   label: string;
   message: string;
+  /** What is wrong, without words: `reword()` turns it into a sentence of the current language. */
+  error: ErrorDescriptor;
 }
+
+/** An error as the store keeps it: what is wrong (keyword and parameters), not yet in words. The
+ * view asks `error(pointer)` for the sentence in the current language, so a language switch
+ * re-words every error on display. */
+export type ErrorDescriptor = ErrorObject;
+
+const sameError = (a: ErrorDescriptor | undefined, b: ErrorDescriptor | undefined): boolean =>
+  a === b || (!!a && !!b && a.keyword === b.keyword && JSON.stringify(a.params) === JSON.stringify(b.params));
 
 type Listener = () => void;
 
@@ -33,12 +43,12 @@ export interface Validation {
 export class FormStore {
   readonly model: FormModel;
   data: Answers;
-  lang: Lang = 'de';
+  private currentLang: Lang = 'de';
   /** Called after every change of an answer (for events and drafts). */
   onChange?: (pointer: string, value: unknown) => void;
 
   private validation?: Validation;
-  private readonly errors = new Map<string, string>();
+  private readonly errors = new Map<string, ErrorDescriptor>();
   private readonly listeners = new Map<string, Listener[]>();
   private readonly itemKeyLists = new Map<string, number[]>();
   private readonly conditions = new ConditionCache(
@@ -87,8 +97,35 @@ export class FormStore {
     return nodeAt(this.model.root, pointer);
   }
 
+  /** The language of labels and error sentences; switching it re-renders every question with an error. */
+  get lang(): Lang {
+    return this.currentLang;
+  }
+
+  set lang(lang: Lang) {
+    if (lang === this.currentLang) return;
+    this.currentLang = lang;
+    for (const pointer of [...this.errors.keys()]) this.notify(pointer);
+  }
+
+  /** The error of a question in words of the current language; undefined when it has none. */
   error(pointer: string): string | undefined {
+    const descriptor = this.errors.get(pointer);
+    const node = descriptor && this.node(pointer);
+    return node && this.validation ? this.describe(descriptor, node) : undefined;
+  }
+
+  /** The error of a question as kept: keyword and parameters, no words. */
+  errorDescriptor(pointer: string): ErrorDescriptor | undefined {
     return this.errors.get(pointer);
+  }
+
+  /** Entries of an error summary in words of the current language (they keep their descriptors). */
+  reword(entries: FieldError[]): FieldError[] {
+    return entries.map((entry) => {
+      const node = this.node(entry.pointer);
+      return node ? { ...entry, label: this.label(node), message: this.describe(entry.error, node) } : entry;
+    });
   }
 
   label(node: FieldNode): string {
@@ -188,10 +225,11 @@ export class FormStore {
     const node = this.node(pointer);
     const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
     if (!node || node.kind !== 'array' || index < 0 || index >= items.length) return;
-    items.splice(index, 1);
-    setIn(this.data, pointer, items);
+    // The keys before the answers change: the entries after the removed one keep theirs.
     this.itemKeys(pointer);
     this.itemKeyLists.get(pointer)?.splice(index, 1);
+    items.splice(index, 1);
+    setIn(this.data, pointer, items);
     this.clearErrorsUnder(pointer, false);
     // The entries after the removed one moved up: their conditions are remembered by index.
     this.conditions.forget(pointer);
@@ -257,9 +295,8 @@ export class FormStore {
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
       const error = byPointer.get(pointer);
-      const message = error ? this.describe(error, node) : undefined;
-      this.setError(pointer, message);
-      if (message) result.push({ pointer, label: this.label(node), message });
+      this.setError(pointer, error);
+      if (error) result.push({ pointer, label: this.label(node), message: this.describe(error, node), error });
       if (node.kind === 'object') {
         for (const child of this.visibleChildren(node, pointer)) visit(child, childPointer(pointer, child.key));
       } else if (node.kind === 'array') {
@@ -296,33 +333,33 @@ export class FormStore {
     return errors;
   }
 
-  private setError(pointer: string, message: string | undefined): void {
-    if (this.errors.get(pointer) === message) return;
-    if (message) this.errors.set(pointer, message);
+  private setError(pointer: string, error: ErrorDescriptor | undefined): void {
+    if (sameError(this.errors.get(pointer), error)) return;
+    if (error) this.errors.set(pointer, error);
     else this.errors.delete(pointer);
     this.notify(pointer);
   }
 
-  /** Recomputes the error of one question; true when the message changed. */
+  /** Recomputes the error of one question; true when it changed. */
   private refreshError(pointer: string): boolean {
     const before = this.errors.get(pointer);
-    const message = this.fieldError(pointer);
-    if (message) this.errors.set(pointer, message);
+    const error = this.fieldError(pointer);
+    if (error) this.errors.set(pointer, error);
     else this.errors.delete(pointer);
-    return before !== message;
+    return !sameError(before, error);
   }
 
-  private fieldError(pointer: string): string | undefined {
+  private fieldError(pointer: string): ErrorDescriptor | undefined {
     const node = this.node(pointer);
     if (!node || !this.validation || !this.isShown(pointer)) return undefined;
     const value = this.value(pointer);
     if (isEmpty(value)) {
       if (!this.isRequired(pointer)) return undefined;
-      return this.describe(requiredError(node), node);
+      return requiredError(node);
     }
     const errors = this.validator.validateAt(node.schemaPointer, value);
     const first = pickError(errors, node);
-    return first ? this.describe(first, node) : undefined;
+    return first;
   }
 
   private describe(error: ErrorObject, node: FieldNode): string {

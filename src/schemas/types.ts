@@ -60,9 +60,18 @@ export interface TextOverrides {
 
 export type Widget = 'text' | 'textarea' | 'radio' | 'select' | 'checkbox' | 'checkboxes';
 
+/** A FIM element (S…, G…, F…) by id and version. */
+export interface FimIdentifier {
+  id: string;
+  version?: string;
+}
+
 /** `x-ozg` on a question. */
 export interface XOzgField {
-  widget?: Widget;
+  /** A built-in widget, or the name of a registered custom element (`my-address-lookup`). */
+  widget?: Widget | (string & {});
+  /** FIM identifier and version of the element this question was imported from (docs/fim-import.md). */
+  fim?: FimIdentifier;
   /** Claim of the Nutzerkonto that fills this question (`given_name`, `address.postal_code`, …). */
   prefill?: string;
   help?: string;
@@ -91,6 +100,8 @@ export type TrustLevel = 'basisregistriert' | 'substantiell' | 'hoch';
 
 export interface XOzgRoot {
   leika?: string;
+  /** FIM Stammdatenschema this definition was imported from. */
+  fim?: FimIdentifier;
   /** Login with a Nutzerkonto: whether, at which minimum trust level, for whom. */
   account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
   steps?: StepDefinition[];
@@ -137,6 +148,8 @@ interface NodeBase {
 
 export interface LeafNode extends NodeBase {
   kind: Exclude<FieldKind, 'object' | 'array' | 'choice' | 'multi'>;
+  /** A custom element renders the question (`x-ozg.widget: "my-address-lookup"`); see fields/custom.ts. */
+  element?: string;
 }
 
 export interface ChoiceNode extends NodeBase {

@@ -1,53 +1,36 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
-import { createAjv } from './ajv.js';
+import type { ErrorObject } from 'ajv';
+import { SchemaInterpreter } from './interpret.js';
 import type { JsonSchema } from './types.js';
 
-const FALLBACK_ID = 'urn:ozg-form:definition';
+/** How a FormValidator checks a value against the schema at a JSON Pointer of its definition. */
+export interface ValidationEngine {
+  errorsAt(pointer: string, value: unknown): ErrorObject[];
+  matches(pointer: string, value: unknown): boolean;
+}
 
 /**
- * Validators of one definition, each compiled once, on first use: single questions and `if`
- * conditions for typing and blur, each top-level question of a step for "Weiter", the whole form
- * for the final confirmation. Ajv needs about a millisecond per question to compile, so nothing is
- * compiled before the person needs it.
+ * The validators of one definition: single questions and `if` conditions for typing and blur, each
+ * top-level question of a step for "Weiter", the whole form for the final confirmation. Errors have
+ * Ajv's shape. In the browser the engine is an interpreter (no code generation, so no 'unsafe-eval'
+ * in the page's Content-Security-Policy); the gateway passes `ajvEngine(definition)` (ajv.ts) and
+ * checks the answers again with Ajv, by the same rules.
  */
 export class FormValidator {
-  private readonly ajv: ReturnType<typeof createAjv>;
-  private readonly base: string;
-  private readonly cache = new Map<string, ValidateFunction>();
+  private readonly engine: ValidationEngine;
 
-  constructor(definition: JsonSchema) {
-    this.ajv = createAjv(definition);
-    this.base = typeof definition.$id === 'string' && definition.$id ? definition.$id.replace(/#$/, '') : FALLBACK_ID;
-    // The definition was checked against the meta-schema before; do not do it twice.
-    this.ajv.addSchema({ ...definition, $id: this.base }, undefined, undefined, false);
-  }
-
-  /** The compiled validator of the schema at `pointer` inside the definition ('' = whole form). */
-  private at(pointer: string): ValidateFunction {
-    let validate = this.cache.get(pointer);
-    if (!validate) {
-      const fragment = pointer
-        .split('/')
-        .map((t) => encodeURIComponent(t))
-        .join('/');
-      validate = this.ajv.getSchema(`${this.base}#${fragment}`);
-      if (!validate) throw new Error(`No schema at ${pointer}`);
-      this.cache.set(pointer, validate);
-    }
-    return validate;
+  constructor(definition: JsonSchema, engine?: ValidationEngine) {
+    this.engine = engine ?? new SchemaInterpreter(definition);
   }
 
   validateAll(data: unknown): ErrorObject[] {
-    const validate = this.at('');
-    return validate(data) ? [] : [...(validate.errors ?? [])];
+    return this.engine.errorsAt('', data);
   }
 
   validateAt(schemaPointer: string, value: unknown): ErrorObject[] {
-    const validate = this.at(schemaPointer);
-    return validate(value) ? [] : [...(validate.errors ?? [])];
+    return this.engine.errorsAt(schemaPointer, value);
   }
 
   matches(schemaPointer: string, value: unknown): boolean {
-    return this.at(schemaPointer)(value) === true;
+    return this.engine.matches(schemaPointer, value);
   }
 }

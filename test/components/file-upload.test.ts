@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import type { OzgForm } from '../../src/index.js';
 import { fileStore } from '../../src/modules/uploads/index.js';
-import { $, $$, next, renderForm, settle } from '../support/form.js';
+import { $, $$, next, renderForm, settle, until } from '../support/form.js';
 
 const PDF = '%PDF-1.7\n1 0 obj\n';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -33,13 +33,11 @@ async function choose(el: OzgForm, files: File[]): Promise<void> {
   const input = fileInput(el);
   input.files = dt.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
-  for (let i = 0; i < 50; i++) {
+  // Every chosen file ends up listed or refused once its checks are done.
+  await until(async () => {
     await settle(el);
-    const shown = $$(el, '.file-list li, .file-refusals li').length;
-    if (shown > 0) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  await new Promise((r) => setTimeout(r, 50));
+    return $$(el, '.file-list li, .file-refusals li').length >= files.length;
+  }, 'the chosen files to be listed or refused');
   await settle(el);
 }
 
@@ -47,7 +45,10 @@ const names = (el: OzgForm) => $$(el, '.file-list .file-name').map((n) => n.text
 const live = (el: OzgForm) => $(el, '[role=status]').textContent!.trim();
 
 async function waitFor(check: () => boolean, el: OzgForm): Promise<void> {
-  for (let i = 0; i < 100 && !check(); i++) { await new Promise((r) => setTimeout(r, 20)); await settle(el); }
+  await until(async () => {
+    await settle(el);
+    return check();
+  }, 'the file question', 2000).catch(() => undefined); // callers assert the outcome themselves
 }
 
 describe('file question', () => {

@@ -217,6 +217,17 @@ describe('English', () => {
     expect($(el, 'legend').textContent).to.contain('Application for');
   });
 
+  it('words the errors on display in the new language at once when lang changes', async () => {
+    const el = await loadSteps('de');
+    await next(el);
+    expect($$(el, '.error-summary a')[0].textContent).to.contain('Name');
+    const germanInline = $(el, '.error-message').textContent;
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Enter Name.', 'Select Application for.']);
+    expect($(el, '.error-message').textContent).to.match(/^Error:/).and.not.equal(germanInline);
+  });
+
   it('takes the language of the page when it has none', async () => {
     const wrapper = document.createElement('div');
     wrapper.lang = 'en-GB';

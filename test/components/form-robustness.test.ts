@@ -3,7 +3,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgErrorDetail, OzgForm } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, until } from '../support/form.js';
 
 const FIXTURES = '/test/fixtures/forms';
 
@@ -64,8 +64,7 @@ describe('drafts', () => {
     const id = `urn:test:draft-debounce:${Date.now()}`;
     const el = await renderForm(simple(id), { isolate: false });
     await typeInto(el, control(el, 'Name'), 'Max');
-    await new Promise((r) => setTimeout(r, 500));
-    const stored = JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`)!);
+    const stored = await until(() => JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`) ?? 'null'), 'the debounced draft');
     expect(stored.data).to.deep.equal({ name: 'Max' });
   });
 });
@@ -137,7 +136,9 @@ describe('texts are text', () => {
       },
     });
     await next(el);
-    await new Promise((r) => setTimeout(r, 50));
+    // An injected <img onerror> would have fired by the time the error summary is painted.
+    await until(() => el.shadowRoot!.querySelector('.error-summary a'), 'the error summary');
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect((window as unknown as { __ozgXss?: number }).__ozgXss).to.equal(undefined);
     expect($(el, '.form-title').textContent).to.equal(`Titel ${attack}`);

@@ -5,6 +5,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 
+/** The answers of every draft kept in this browser (empty drafts left out). */
+function keptAnswers(page: Page): Promise<unknown[]> {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('ozg-form:draft:'))
+    .map((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { data?: Record<string, unknown> }).data ?? {})
+    .filter((data) => Object.keys(data).length > 0));
+}
+
 const form = (page: Page): Locator => page.locator('ozg-form');
 
 const STEP_1 = {
@@ -97,9 +105,9 @@ test('after "Angaben löschen und neu beginnen" a reload shows an empty form wit
   await expect(form(page).locator('.notice')).toHaveCount(0);
   await expect(form(page).locator('.progress-text')).toHaveText('Schritt 1 von 6');
 
-  // The form saves drafts 300 ms after a change: give anything the discard may have scheduled the
-  // time to land, so the reload shows what a person coming back later would see.
-  await page.waitForTimeout(1000);
+  // No kept answers are left behind (the discard also cancels a save that was still scheduled), so the
+  // reload shows what a person coming back later would see.
+  await expect.poll(() => keptAnswers(page)).toEqual([]);
   await page.reload();
   await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter');
   await expect(form(page).locator('.progress-text')).toHaveText('Schritt 1 von 6');

@@ -49,6 +49,7 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   await expectNoAxeViolations(page, 'the inbox with a submission open');
 
   await page.getByRole('button', { name: 'Annehmen' }).click();
+  await page.getByRole('button', { name: 'Ja, annehmen' }).click(); // accepting asks once more (issue 16, finding 9)
   await expect(page.getByRole('status')).toHaveText('Erledigt.');
   await expect(page.locator('#facts')).toContainText('angenommen');
   // decided: it cannot be accepted again, and the focus did not fall onto <body> with the disabled button
@@ -143,6 +144,7 @@ test('a rejection with its reason reaches the Postfach', async ({ page, server }
   await expect(page.getByLabel('Ablehnungsgrund')).toBeFocused();
   await page.getByLabel('Ablehnungsgrund').fill('Der Hund ist bereits angemeldet.');
   await page.getByRole('button', { name: 'Ablehnen' }).click();
+  await page.getByRole('button', { name: 'Ja, ablehnen' }).click(); // rejecting asks once more (issue 16, finding 9)
   await expect(page.locator('#facts')).toContainText('abgelehnt');
 
   await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);

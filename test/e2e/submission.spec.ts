@@ -197,15 +197,17 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   expect(sent.package.encryptedData.split('.')).toHaveLength(5);
   expect(JSON.stringify(sent)).not.toContain(dog);
 
-  // A visit before the decision keeps it.
-  await page.reload();
+  // A visit before the decision keeps it: once the form has read the case's events (and the keys
+  // that sign them) and the network is quiet, the package is still there.
+  const eventsRead = page.waitForResponse((r) => /\/cases\/[^/]+\/events/.test(r.url()));
+  await page.reload({ waitUntil: 'networkidle' });
   await expect(receiptHeading(page)).toBeVisible();
-  await page.waitForTimeout(500);
+  await eventsRead;
   expect((await stored()).package).toBeTruthy();
 
   // The case worker accepts; on the next visit the form sees the verified accept event and drops it.
   const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const accepted = await fetch(`${server.url}inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
+  const accepted = await fetch(`${server.url}standins/inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
   expect(accepted.status).toBeLessThan(300);
   await page.reload();
   await expect(receiptHeading(page)).toBeVisible();
@@ -229,6 +231,7 @@ test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Beschei
   await inbox.getByRole('button', { name: new RegExp(caseId.slice(0, 8)) }).click();
   await expect(inbox.locator('#data')).toContainText(dog);
   await inbox.getByRole('button', { name: 'Annehmen' }).click();
+  await inbox.getByRole('button', { name: 'Ja, annehmen' }).click(); // accepting asks once more (issue 16, finding 9)
   await expect(inbox.locator('#facts')).toContainText('angenommen');
   await inbox.getByLabel('Text des Bescheids').fill(`Die Hundesteuer für ${dog} beträgt 96 € jährlich.`);
   await inbox.getByRole('button', { name: 'Bescheid erstellen und senden' }).click();

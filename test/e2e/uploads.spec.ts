@@ -13,6 +13,11 @@ import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN, inboxWith as inboxWithAny } from './inbox-api.js';
 import { pressOnToReview } from './journeys.js';
 
+/** Whether a draft kept in this browser mentions `text` (a file name: the file question's answer). */
+function draftMentions(page: Page, text: string): Promise<boolean> {
+  return page.evaluate((t) => Object.keys(localStorage).some((k) => k.startsWith('ozg-form:draft:') && (localStorage.getItem(k) ?? '').includes(t)), text);
+}
+
 const form = (page: Page): Locator => page.locator('ozg-form');
 const sha512 = (b: Buffer | Uint8Array) => createHash('sha512').update(b).digest('hex');
 
@@ -25,7 +30,7 @@ interface InboxDetail { submissionId: string; caseId: string; state: string; dat
 const inboxWith = (url: string, marker: string) => inboxWithAny<InboxDetail>(url, marker);
 
 async function download(url: string, d: InboxDetail, a: InboxAttachment): Promise<Buffer> {
-  const res = await fetch(`${url}inbox/api/submissions/${d.submissionId}/attachments/${a.attachmentId}`, {
+  const res = await fetch(`${url}standins/inbox/api/submissions/${d.submissionId}/attachments/${a.attachmentId}`, {
     headers: { authorization: `Bearer ${INBOX_TOKEN}` },
   });
   expect(res.status).toBe(200);
@@ -68,7 +73,7 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   await expect(form(page).locator('.file-refusals')).toHaveText('Die Datei scan.pdf ist keine PDF-, JPEG-, PNG- oder HEIC-Datei.');
 
   // A reload (or a login/payment redirect) loses nothing: same step, same files.
-  await page.waitForTimeout(400); // the draft is written 300 ms after the last change (and on pagehide)
+  await expect.poll(() => draftMentions(page, 'versicherung.png'), 'the draft (written 300 ms after the last change) holds the files').toBe(true);
   await page.reload();
   await expect(form(page).locator('.step-title')).toHaveText('Ermäßigung');
   await expect(fileNames(page)).toHaveText(['sachkunde.pdf', 'versicherung.png']);
@@ -137,7 +142,7 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
     await form(page).getByLabel('Lageplan').setInputFiles(path);
     await expect(fileNames(page)).toHaveText(['lageplan.pdf']);
     await expect(form(page).locator('.file-list .file-meta')).toHaveText(`PDF, ${process.env.OZG_BIG_MB ?? 50} MB`);
-    await page.waitForTimeout(400);
+    await expect.poll(() => draftMentions(page, 'lageplan.pdf')).toBe(true);
     await toReview(page);
 
     // The first attempt at the attachment fails in the middle (connection reset); the next goes through.

@@ -16,7 +16,7 @@ before(async () => { server = await startServer({ port: 0, dataDir, inbox: { tok
 after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
 
 const gw = (p: string) => new URL(`gateway/v1/${p}`, server.url);
-const inbox = (p: string, init: RequestInit = {}) => fetch(new URL(`inbox/api/${p}`, server.url), {
+const inbox = (p: string, init: RequestInit = {}) => fetch(new URL(`standins/inbox/api/${p}`, server.url), {
   ...init, headers: { authorization: `Bearer ${INBOX}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
 });
 function countRows(table: string): number {

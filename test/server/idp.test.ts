@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
-import { ACR, TEST_ACCOUNTS } from '../../server/idp/accounts.js';
+import { ACR, TEST_ACCOUNTS } from '../../server/standins/idp/accounts.js';
 import { AccountService, type KeyValueStorage } from '../../src/modules/account/index.js';
 
 let server: RunningServer;

@@ -26,7 +26,7 @@ async function submitWith(marker: string, authenticationInformation?: Authentica
     data: { marker }, ...(authenticationInformation ? { authenticationInformation } : {}),
   });
   const { submissionId } = await client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
-  const res = await fetch(new URL(`inbox/api/submissions/${submissionId}`, server.url), { headers: { authorization: `Bearer ${INBOX}` } });
+  const res = await fetch(new URL(`standins/inbox/api/submissions/${submissionId}`, server.url), { headers: { authorization: `Bearer ${INBOX}` } });
   assert.equal(res.status, 200);
   return res.json() as Promise<Checked>;
 }
@@ -72,7 +72,7 @@ test('a report from another issuer and an unknown type are not confirmed either'
 });
 
 test('the inbox itself answers only with its access token', async () => {
-  const list = (authorization?: string) => fetch(new URL('inbox/api/submissions', server.url), authorization ? { headers: { authorization } } : {});
+  const list = (authorization?: string) => fetch(new URL('standins/inbox/api/submissions', server.url), authorization ? { headers: { authorization } } : {});
   assert.equal((await list()).status, 401);
   assert.equal((await list(`Bearer ${INBOX}x`)).status, 401);
   assert.equal((await list(`Basic ${INBOX}`)).status, 401);

@@ -131,7 +131,7 @@ test('road use: the gateway bills per started m² and day from the answers (opti
 });
 
 test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATION_ERROR, unknown endpoint', async () => {
-  const xb = (p: string) => url(`xbezahldienste/${p}`);
+  const xb = (p: string) => url(`standins/xbezahldienste/${p}`);
   const unauth = await fetch(xb(`paymenttransaction/${DEMO_ORIGINATOR_ID}/${DEMO_ENDPOINT_ID}`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   assert.equal(unauth.status, 401);
   const badClient = await fetch(xb('token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },

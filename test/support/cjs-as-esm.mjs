@@ -1,4 +1,5 @@
-// @web/test-runner serves ES modules; Ajv, ajv-formats and ajv-i18n are published as CommonJS only.
+// @web/test-runner serves ES modules; Ajv, ajv-formats (and its format table) and ajv-i18n are
+// published as CommonJS only.
 // This dev-server plugin bundles them once, together, into one ES module with esbuild (already the
 // project's TypeScript compiler), so they share one copy of Ajv's internals as in the Vite build.
 // @rollup/plugin-commonjs through @web/dev-server-rollup was tried first: it fails on Ajv's JSON
@@ -13,13 +14,19 @@ const entries = {
   'ajv-formats': 'addFormats',
   'ajv-i18n/localize/de': 'localizeDe',
   'ajv-i18n/localize/de/index.js': 'localizeDe',
+  'ajv-i18n/localize/en/index.js': 'localizeEn',
+  'ajv-formats/dist/formats.js': 'ajvFormatTable',
 };
 
 export function cjsAsEsm() {
   let bundle;
   const names = [...new Set(Object.values(entries))];
   const source = names
-    .map((name) => `export { default as ${name} } from '${Object.keys(entries).find((k) => entries[k] === name)}';`)
+    .map((name) => {
+      const from = Object.keys(entries).find((k) => entries[k] === name);
+      // ajv-formats' format table is imported as a namespace (it has named exports, no default).
+      return name === 'ajvFormatTable' ? `export * as ${name} from '${from}';` : `export { default as ${name} } from '${from}';`;
+    })
     .join('\n');
   return {
     name: 'cjs-as-esm',
@@ -39,6 +46,7 @@ export function cjsAsEsm() {
         return { body: await bundle, type: 'js' };
       }
       const match = /^\/__cjs__\/(\w+)\.js$/.exec(context.path);
+      if (match?.[1] === 'ajvFormatTable') return { body: `import { ajvFormatTable } from '/__cjs__/bundle.js';\nexport const { fullFormats } = ajvFormatTable;\n`, type: 'js' };
       if (match) return { body: `import { ${match[1]} } from '/__cjs__/bundle.js';\nexport default ${match[1]};\n`, type: 'js' };
       return undefined;
     },

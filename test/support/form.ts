@@ -82,3 +82,15 @@ export async function next(el: OzgForm): Promise<void> {
   $(el, 'button.primary').click();
   await settle(el);
 }
+
+/** Polls `check` every frame until it returns something truthy (a poll, not a fixed sleep); fails
+ * with `what` after `timeout` ms. */
+export async function until<T>(check: () => T | Promise<T>, what: string, timeout = 5000): Promise<NonNullable<T>> {
+  const end = performance.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}

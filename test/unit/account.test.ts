@@ -4,6 +4,12 @@ import {
   AccountError, AccountService, accountKind, authenticationInformation, isVerified, mapClaims, pkceChallenge, prefillFromClaims, prefillMappingFromSchema,
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
+import { nonceFor } from '../../src/modules/submission/application.js';
+
+/** Items in localStorage other than the application id (which is no token): tokens never go there. */
+const tokensInLocalStorage = () => Object.keys(localStorage).length;
+/** The application the logins of these tests are for (Draft.applicationId). */
+const APPLICATION_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 
 const ISSUER = 'https://idp.test/realms/bund';
 const CLIENT_ID = 'ozg-form-demo';
@@ -55,7 +61,7 @@ function setup(spec: (nonce: string) => IdTokenSpec, tokenStatus = 200, persist 
   const svc = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
     { fetch: fakeFetch, jwks: createLocalJWKSet(jwks), persist });
   const start = async (minLevel?: 'substantiell' | 'hoch') => {
-    const url = new URL(await svc.authorizationUrl({ minLevel }));
+    const url = new URL(await svc.authorizationUrl({ minLevel, applicationId: APPLICATION_ID }));
     nonce = url.searchParams.get('nonce')!;
     return url;
   };
@@ -88,7 +94,9 @@ describe('PKCE', () => {
     expect(pending.state).to.match(/^[A-Za-z0-9_-]{43}$/);
     const again = await start();
     expect(again.searchParams.get('state')).to.not.equal(p.get('state'));
-    expect(again.searchParams.get('nonce')).to.not.equal(p.get('nonce'));
+    // The nonce binds the login to the application: SHA-256 of its id, the same for a second login of it.
+    expect(p.get('nonce')).to.equal(await nonceFor(APPLICATION_ID));
+    expect(again.searchParams.get('nonce')).to.equal(p.get('nonce'));
     expect(again.searchParams.has('acr_values')).to.equal(false);
   });
 });
@@ -103,14 +111,14 @@ describe('AccountService redirect handling', () => {
     expect(s.trustLevel).to.equal('hoch');
     expect(s.claims).to.deep.equal({ given_name: 'Anna', address: { locality: 'Musterstadt' }, birth_name: 'Weber' });
     expect(s.accessToken).to.equal('at-123');
-    expect(localStorage.length).to.equal(0);
+    expect(tokensInLocalStorage()).to.equal(0);
     expect(sessionStorage.getItem('ozg-account:session')).to.contain(s.idToken);
     expect(sessionStorage.getItem('ozg-account:pending')).to.equal(null);
     const restored = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT });
     expect(restored.session?.sub).to.equal('user-1');
     expect(await svc.logout()).to.contain(`${ISSUER}/logout?id_token_hint=`);
     expect(sessionStorage.getItem('ozg-account:session')).to.equal(null);
-    expect(localStorage.length).to.equal(0);
+    expect(tokensInLocalStorage()).to.equal(0);
   });
 
   it('with persist: false keeps tokens in memory only', async () => {
@@ -118,7 +126,7 @@ describe('AccountService redirect handling', () => {
     const s = await svc.handleRedirect(callback((await start()).searchParams.get('state')!));
     expect(svc.session).to.equal(s);
     expect(sessionStorage.length).to.equal(0);
-    expect(localStorage.length).to.equal(0);
+    expect(tokensInLocalStorage()).to.equal(0);
   });
 
   it('refuses a state that does not match, without contacting the token endpoint', async () => {

@@ -31,17 +31,18 @@ describe('describeError', () => {
     expect(describeError(err('minLength', { limit: 3 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie bei Straße mindestens 3 Zeichen ein.');
     expect(describeError(err('minLength', { limit: 3 }), ctx('Street', 'en'))).to.equal('Street must be at least 3 characters long.');
     expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie Straße an.');
-    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.contain('Kennzeichen').and.contain('Format');
-    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Number plate', 'en'))).to.contain('Number plate').and.contain('format');
+    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.equal('Bitte geben Sie Kennzeichen in der verlangten Schreibweise ein.');
+    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Number plate', 'en'))).to.equal('Enter Number plate in the correct format.');
   });
 
   it('format: the sentence of the format, a generic one for unknown formats', () => {
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('PLZ', 'de'))).to.equal(
-      'Bitte geben Sie eine fünfstellige Postleitzahl ein.',
+      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
     );
+    expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postcode', 'en'))).to.equal('Enter a postcode with 5 digits.');
     expect(describeError(err('format', { format: 'iban' }), ctx('IBAN', 'en'))).to.contain('Enter a valid IBAN');
     expect(describeError(err('format', { format: 'email' }), ctx('E-Mail', 'de'))).to.contain('E-Mail-Adresse');
-    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.contain('Server').and.contain('Format');
+    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.equal('Bitte geben Sie Server in der verlangten Schreibweise ein.');
     expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'en'))).to.contain('Server').and.contain('format');
   });
 

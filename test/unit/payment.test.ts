@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createPaymentKey, PaymentClient, PaymentError, toMetadataPaymentInformation, type PaymentView } from '../../src/modules/payment/index.js';
+import { createIdempotencyKey } from '../../src/modules/submission/client.js';
+import { PaymentClient, PaymentError, toMetadataPaymentInformation, type PaymentView } from '../../src/modules/payment/index.js';
 import { buildSubmissionMetadata, validateSubmissionMetadata } from '../../src/modules/submission/index.js';
 
 const paid: PaymentView = {
@@ -32,10 +33,12 @@ describe('payment module', () => {
     expect(result.errors.join(' ')).to.contain('/paymentInformation/status');
   });
 
-  it('creates keys the gateway accepts (16-128 of A-Z a-z 0-9 _ -), different each time', () => {
-    const a = createPaymentKey();
-    expect(a).to.match(/^[A-Za-z0-9_-]{16,128}$/);
-    expect(createPaymentKey()).to.not.equal(a);
+  it('sends the application under its id (the payment key and the login nonce use it too), else under a fresh key', () => {
+    const id = crypto.randomUUID();
+    expect(createIdempotencyKey(id)).to.equal(id);
+    const fresh = createIdempotencyKey();
+    expect(fresh).to.match(/^[A-Za-z0-9_-]{16,128}$/);
+    expect(createIdempotencyKey()).to.not.equal(fresh);
   });
 
   it('tells retryable faults (network, 5xx) from refusals (4xx) and sends no amount of its own', async () => {
@@ -44,7 +47,7 @@ describe('payment module', () => {
       bodies.push(String(init?.body ?? ''));
       return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
     };
-    const input = { idempotencyKey: createPaymentKey(), formId: 'f', answers: { a: 1 }, expectedTotal: 9000, redirectUrl: location.href, lang: 'de' as const };
+    const input = { idempotencyKey: crypto.randomUUID(), formId: 'f', answers: { a: 1 }, expectedTotal: 9000, redirectUrl: location.href, lang: 'de' as const };
     const down = await new PaymentClient('/gateway/v1', answer(503, { code: 'PROVIDER_UNAVAILABLE' })).start(input).catch((e: unknown) => e);
     expect(down instanceof PaymentError && down.retryable).to.equal(true);
     const refused = await new PaymentClient('/gateway/v1', answer(409, { code: 'AMOUNT_MISMATCH', detail: 'x' })).start(input).catch((e: unknown) => e);

@@ -3,6 +3,7 @@ import type { DirectiveResult } from 'lit/directive.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
 import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
+import { renderCustomField } from './custom.js';
 import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
@@ -14,6 +15,7 @@ let loadingFileField: Promise<unknown> | undefined;
 /** A Lit template, or (questions with one answer) a `LeafField` that updates its own DOM; the
  * leaf rendered before is passed in to be updated in place. */
 export function renderField(view: FieldView, previous?: LeafField): unknown {
+  if ('element' in view.node && view.node.element) return renderCustomField(view, previous);
   switch (view.node.kind) {
     case 'file':
       return fileField?.(view);

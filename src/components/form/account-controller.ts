@@ -203,9 +203,10 @@ export class AccountController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const service = await this.service$();
-      this.opts.drafts.flush();
+      this.opts.drafts.save();
       const url = await service.authorizationUrl({
-        minLevel: level, locale: this.opts.lang(), returnTo: String(this.host.step), ...(otherAccount ? { prompt: 'login' as const } : {}),
+        minLevel: level, locale: this.opts.lang(), returnTo: String(this.host.step), applicationId: this.opts.drafts.applicationId,
+        ...(otherAccount ? { prompt: 'login' as const } : {}),
       });
       location.assign(url);
     } catch (error) {

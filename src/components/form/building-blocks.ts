@@ -1,14 +1,10 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { FormStore } from '../../schemas/store.js';
-import type { Lang, StepModel } from '../../schemas/types.js';
+import type { Lang } from '../../schemas/types.js';
 import type { AccountController, AccountHost } from './account-controller.js';
 import type { DraftController } from './draft-controller.js';
-import type { SubmissionController, SubmissionHost } from './submission-controller.js';
-import { hasSubmissionRecord } from './submission-record.js';
-import type { PaymentController } from './payment-controller.js';
-import { awaitsPayment, forgetPayment } from './payment-record.js';
 
-export interface BuildingBlockHost extends AccountHost, SubmissionHost, ReactiveControllerHost {
+export interface BuildingBlockHost extends AccountHost, ReactiveControllerHost {
   readonly updateComplete: Promise<boolean>;
 }
 
@@ -16,11 +12,6 @@ export interface BuildingBlockOptions {
   store: () => FormStore | undefined;
   lang: () => Lang;
   drafts: DraftController;
-  stepTitle: (step: StepModel, index: number) => string;
-  /** Show an empty form again ("Neuen Antrag stellen"). */
-  restart: () => void;
-  /** Back to the review page after a submission that cannot go through. */
-  backToReview: () => void;
 }
 
 /**
@@ -31,43 +22,13 @@ export interface BuildingBlockOptions {
 export class BuildingBlocks {
   /** Login with a Nutzerkonto: only for definitions with `x-ozg.account`. */
   account?: AccountController;
-  /** Encrypted sending and the receipt: on confirming, or at once when a submission is under way. */
-  submission?: SubmissionController;
   private accountLoading?: Promise<AccountController>;
-  private submissionLoading?: Promise<SubmissionController>;
-  /** Fee lines on the review page and the payment step: only for definitions with `x-ozg.fees`. */
-  payment?: PaymentController;
-  private paymentLoading?: Promise<PaymentController>;
-  private paymentAwaited = false;
 
   constructor(private readonly host: BuildingBlockHost, private readonly opts: BuildingBlockOptions) {}
 
   /** A form was loaded: fetch what it will need at once. */
   start(store: FormStore): void {
     if (store.model.definition['x-ozg']?.account) void this.loadAccount();
-    if (this.host.gateway && hasSubmissionRecord(store.model.id)) void this.loadSubmission();
-    this.paymentAwaited = !!this.host.gateway && awaitsPayment(store.model.id);
-    if (store.model.definition['x-ozg']?.fees) void this.loadPayment();
-  }
-
-  /** True while the code of a submission under way is still arriving: show nothing rather than the form. */
-  get pending(): boolean {
-    return (this.submissionLoading !== undefined && this.submission === undefined)
-      || (this.paymentAwaited && this.paymentLoading !== undefined && this.payment === undefined);
-  }
-
-  loadPayment(): Promise<PaymentController> {
-    return (this.paymentLoading ??= import('./payment-controller.js').then(async ({ PaymentController }) => {
-      const { store, lang, drafts, backToReview } = this.opts;
-      this.payment = new PaymentController(this.host, {
-        store, lang, drafts, backToReview,
-        // Only one submission per application: not again while one is on its way or sent.
-        paid: ({ data, payment }) => void this.loadSubmission().then((submission) => {
-          if (submission.phase.kind === 'idle') void submission.submit(data, payment);
-        }),
-      });
-      return this.attached(this.payment);
-    }));
   }
 
   loadAccount(): Promise<AccountController> {
@@ -75,20 +36,6 @@ export class BuildingBlocks {
       const { store, lang, drafts } = this.opts;
       this.account = new AccountController(this.host, { store, lang, drafts });
       return this.attached(this.account);
-    }));
-  }
-
-  loadSubmission(): Promise<SubmissionController> {
-    return (this.submissionLoading ??= import('./submission-controller.js').then(async ({ SubmissionController }) => {
-      this.submission = new SubmissionController(this.host, {
-        ...this.opts, authentication: () => this.account?.authentication(),
-        sent: () => {
-          const id = this.opts.store()?.model.id;
-          if (this.payment) this.payment.forget();
-          else if (id) forgetPayment(id);
-        },
-      });
-      return this.attached(this.submission);
     }));
   }
 

@@ -2,10 +2,11 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import { formatDate, t } from '../../modules/i18n/ui-texts.js';
 import type { Lang } from '../../schemas/types.js';
 import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
+import { forgetRecords } from '../../modules/storage/records.js';
+import { hasFileQuestion } from '../../schemas/model.js';
 import type { FormStore } from '../../schemas/store.js';
 
 const SAVE_DELAY = 300;
-const DISCARD_FILES = Symbol.for('ozg-form.discardFiles');
 
 interface DraftHost extends ReactiveControllerHost {
   /** Index of the step on display, kept with the answers. */
@@ -22,6 +23,8 @@ export class DraftController implements ReactiveController {
   storage: DraftStore = new LocalDraftStore();
   /** When the restored draft was saved; undefined when nothing was restored. */
   restoredAt?: Date;
+  /** The id of this application, kept with the draft (see Draft.applicationId). */
+  applicationId: string = crypto.randomUUID();
 
   private store?: FormStore;
   private timer?: ReturnType<typeof setTimeout>;
@@ -49,8 +52,10 @@ export class DraftController implements ReactiveController {
   restore(store: FormStore, restore: boolean): number | undefined {
     this.store = store;
     this.restoredAt = undefined;
+    this.applicationId = crypto.randomUUID();
     if (!restore) return undefined;
     const draft = this.storage.load(store.model.id);
+    if (draft?.applicationId) this.applicationId = draft.applicationId;
     if (!draft || (draft.step === 0 && Object.keys(draft.data).length === 0)) return undefined;
     store.replaceData(draft.data);
     this.restoredAt = new Date(draft.savedAt);
@@ -67,25 +72,45 @@ export class DraftController implements ReactiveController {
 
   /** Writes a pending change now. */
   flush(): void {
-    if (this.timer === undefined || !this.store) return;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.storage.save(this.store.model.id, { data: this.store.data, step: this.host.step });
+    if (this.timer === undefined) return;
+    this.save();
   }
 
-  /** Forgets the draft; nothing is kept until the person answers again. */
-  discard(): void {
+  /** A new application id (the last one was used by a submission the gateway refused). */
+  renewApplicationId(): void {
+    this.applicationId = crypto.randomUUID();
+    this.save();
+  }
+
+  /** Writes the draft now, changed or not (before leaving for a login: the application id must stay). */
+  save(): void {
+    if (!this.store) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.store) {
-      const id = this.store.model.id;
-      this.storage.remove(id);
-      // The chosen files of file questions go with the draft: modules/uploads, once loaded, registers
-      // how (a global hook rather than an import, so forms without file questions carry nothing).
-      (globalThis as { [DISCARD_FILES]?: (formId: string) => void })[DISCARD_FILES]?.(id);
-    }
+    this.storage.save(this.store.model.id, { data: this.store.data, step: this.host.step, applicationId: this.applicationId });
+  }
+
+  /** Forgets the draft and its files; nothing is kept until the person answers again, and that is
+   * a new application (a new id). Resolves once the files are gone too. */
+  discard(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     this.restoredAt = undefined;
+    this.applicationId = crypto.randomUUID();
     this.host.requestUpdate();
+    const store = this.store;
+    if (!store) return Promise.resolve();
+    this.storage.remove(store.model.id);
+    // The chosen files of file questions go with the draft; only forms with file questions load the
+    // code that keeps them.
+    if (!hasFileQuestion(store.model.root)) return Promise.resolve();
+    return import('../../modules/uploads/upload-store.js').then(({ fileStore }) => fileStore().removeAll(store.model.id));
+  }
+
+  /** "Daten auf diesem Gerät löschen": the draft, its files and every record this form keeps here. */
+  forgetDevice(): Promise<void> {
+    if (this.store) forgetRecords(this.store.model.id);
+    return this.discard();
   }
 
   /** "Ihre Angaben vom … wurden wiederhergestellt" with a button to start afresh; nothing when no draft was restored. */

@@ -7,7 +7,10 @@ import { fieldId } from '../fields/ids.js';
 /** "Es gibt ein Problem": a list of links, each moving focus to its question (GOV.UK pattern). */
 export function renderErrorSummary(errors: FieldError[], lang: Lang, go: (pointer: string) => void) {
   if (errors.length === 0) return nothing;
-  return html`<div class="error-summary" part="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+  // The box takes focus; the alert is an inner container (GOV.UK), so moving focus onto the box does
+  // not cut off the alert's announcement.
+  return html`<div class="error-summary" part="error-summary" tabindex="-1">
+    <div role="alert">
     <h3 id="error-summary-title">${t(lang, 'errorSummaryTitle')}</h3>
     <ul>
       ${errors.map(
@@ -23,5 +26,6 @@ export function renderErrorSummary(errors: FieldError[], lang: Lang, go: (pointe
         </li>`,
       )}
     </ul>
+    </div>
   </div>`;
 }

@@ -288,6 +288,15 @@ export const styles = [
     color: var(--_error);
     font-weight: 700;
   }
+  ozg-submission,
+  ozg-payment {
+    display: block;
+  }
+
+  .device-data {
+    margin-top: 2rem;
+  }
+
   .notice {
     display: flex;
     flex-wrap: wrap;

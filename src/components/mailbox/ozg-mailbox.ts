@@ -4,8 +4,14 @@ import { formatDate, resolveLang } from '../../modules/i18n/ui-texts.js';
 import type { Lang } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { styles } from './ozg-mailbox.styles.js';
-import { MAILBOX_TEXTS, type MailboxTexts } from './texts.js';
+import { mt, type MailboxTextKey } from './texts.js';
+
+type Words = (key: MailboxTextKey) => string;
+const STEP_TEXTS: Record<string, MailboxTextKey> = {
+  submitted: 'stepSubmitted', forwarded: 'stepForwarded', accepted: 'stepAccepted', rejected: 'stepRejected',
+};
 import { buildTimeline, classifyError, type LoadProblem } from './timeline.js';
+import { gatewayApi } from '../../modules/gateway.js';
 
 type View =
   | { kind: 'loading' }
@@ -28,15 +34,22 @@ const MAX_REPLY = 5000;
  *
  * @event ozg-error - The case could not be loaded. `detail: { message, problems: [] }`.
  *
- * @csspart heading - The element's main heading. @csspart timeline - The status list.
- * @csspart message - One message. @csspart button - Every button. @csspart reply - The reply form.
+ * @csspart heading - The element's main heading.
+ * @csspart timeline - The status list.
+ * @csspart message - One message.
+ * @csspart button - Every button.
+ * @csspart reply - The reply form.
  *
  * @cssproperty --ozg-color-primary - Buttons and the current step (default #0b4f8a).
  * @cssproperty --ozg-color-primary-contrast - Text on primary (default #fff).
- * @cssproperty --ozg-color-text - Text (default #1b1b1b). @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
- * @cssproperty --ozg-color-border - Borders (default #6f6f6f). @cssproperty --ozg-color-error - Errors (default #b3001b).
- * @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2). @cssproperty --ozg-color-surface - Panels (default #f3f5f8).
- * @cssproperty --ozg-font-family - Font (default: inherited). @cssproperty --ozg-radius - Corner radius (default 4px).
+ * @cssproperty --ozg-color-text - Text (default #1b1b1b).
+ * @cssproperty --ozg-color-muted - Hints (default #4a4a4a).
+ * @cssproperty --ozg-color-border - Borders (default #6f6f6f).
+ * @cssproperty --ozg-color-error - Errors (default #b3001b).
+ * @cssproperty --ozg-color-focus - Focus ring (default #0f5fc2).
+ * @cssproperty --ozg-color-surface - Panels (default #f3f5f8).
+ * @cssproperty --ozg-font-family - Font (default: inherited).
+ * @cssproperty --ozg-radius - Corner radius (default 4px).
  */
 export class OzgMailbox extends LitElement {
   static override styles = styles;
@@ -85,7 +98,10 @@ export class OzgMailbox extends LitElement {
   override set lang(value: string) { this.setAttribute('lang', value); }
 
   private get effectiveLang(): Lang { return resolveLang(this.language, this.parentElement ?? undefined); }
-  private get t(): MailboxTexts { return MAILBOX_TEXTS[this.effectiveLang]; }
+  private get t(): Words {
+    const lang = this.effectiveLang;
+    return (key) => mt(lang, key);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -118,16 +134,7 @@ export class OzgMailbox extends LitElement {
     this.view = { kind: 'loading' };
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/client.js');
-      // The client appends "gateway/v1/" to its base URL; map that onto the configured gateway URL.
-      const gateway = new URL(this.gateway.replace(/\/*$/, '/'), document.baseURI);
-      const assumed = new URL('gateway/v1/', gateway).href;
-      const client = new ReturnChannelClient({
-        baseUrl: gateway, caseId: creds.caseId, caseSecret: creds.secret,
-        fetch: (input, init) => {
-          const url = String(input instanceof Request ? input.url : input);
-          return fetch(url.startsWith(assumed) ? gateway.href + url.slice(assumed.length) : url, init);
-        },
-      });
+      const client = new ReturnChannelClient({ api: gatewayApi(this.gateway, document.baseURI), caseId: creds.caseId, caseSecret: creds.secret });
       const [overview, messages] = await Promise.all([client.overview(), client.messages()]);
       if (token !== this.loadToken) return;
       this.client = client;
@@ -145,8 +152,8 @@ export class OzgMailbox extends LitElement {
 
   private fail(problem: LoadProblem): void {
     this.view = { kind: 'problem', problem };
-    const t = MAILBOX_TEXTS[this.effectiveLang];
-    emit(this, 'ozg-error', { message: problem === 'not-found' ? t.notFound : problem === 'network' ? t.network : t.failed, problems: [] });
+    const t = this.t;
+    emit(this, 'ozg-error', { message: problem === 'not-found' ? t('notFound') : problem === 'network' ? t('network') : t('failed'), problems: [] });
     if (this.focusHeadingAfterLoad) {
       this.focusHeadingAfterLoad = false;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.problem')?.focus());
@@ -171,7 +178,7 @@ export class OzgMailbox extends LitElement {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 30_000);
     } catch {
-      this.downloadError = this.t.downloadFailed;
+      this.downloadError = this.t('downloadFailed');
     }
   }
 
@@ -180,7 +187,7 @@ export class OzgMailbox extends LitElement {
     const field = this.renderRoot.querySelector<HTMLTextAreaElement>('#reply')!;
     const text = this.replyText.trim();
     this.announcement = '';
-    if (!text) { this.replyError = this.t.replyEmpty; field.focus(); return; }
+    if (!text) { this.replyError = this.t('replyEmpty'); field.focus(); return; }
     if (!this.client || this.sending) return;
     this.replyError = '';
     this.sending = true;
@@ -189,9 +196,9 @@ export class OzgMailbox extends LitElement {
       this.replyText = '';
       const messages = await this.client.messages().catch(() => undefined);
       if (messages && this.view.kind === 'ready') this.view = { ...this.view, messages };
-      this.announcement = this.t.sent;
+      this.announcement = this.t('sent');
     } catch {
-      this.replyError = this.t.replyFailed;
+      this.replyError = this.t('replyFailed');
     } finally {
       this.sending = false;
     }
@@ -203,57 +210,57 @@ export class OzgMailbox extends LitElement {
     const lang = this.effectiveLang;
     const t = this.t;
     return html`<section class="mailbox" lang=${lang} aria-labelledby="heading">
-      <h2 id="heading" part="heading" tabindex="-1">${t.title}</h2>
-      ${this.view.kind === 'loading' ? html`<p class="loading">${t.loading}</p>` : nothing}
+      <h2 id="heading" part="heading" tabindex="-1">${t('title')}</h2>
+      ${this.view.kind === 'loading' ? html`<p class="loading">${t('loading')}</p>` : nothing}
       ${this.view.kind === 'problem' ? this.renderProblem(this.view.problem, t) : nothing}
       ${this.view.kind === 'ready' ? this.renderCase(this.view, t, lang) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
     </section>`;
   }
 
-  private renderProblem(problem: LoadProblem, t: MailboxTexts) {
-    const text = problem === 'not-found' ? t.notFound : problem === 'network' ? t.network : t.failed;
+  private renderProblem(problem: LoadProblem, t: Words) {
+    const text = problem === 'not-found' ? t('notFound') : problem === 'network' ? t('network') : t('failed');
     return html`<div class="problem" role="alert" tabindex="-1">
       <p class="problem-title">${text}</p>
-      ${problem === 'not-found' ? html`<p>${t.notFoundHint}</p>`
-        : html`<button type="button" part="button" @click=${() => this.retry()}>${t.retry}</button>`}
+      ${problem === 'not-found' ? html`<p>${t('notFoundHint')}</p>`
+        : html`<button type="button" part="button" @click=${() => this.retry()}>${t('retry')}</button>`}
     </div>`;
   }
 
-  private renderCase(view: Extract<View, { kind: 'ready' }>, t: MailboxTexts, lang: Lang) {
+  private renderCase(view: Extract<View, { kind: 'ready' }>, t: Words, lang: Lang) {
     const { overview, messages } = view;
     const caseId = this.credentials()?.caseId ?? '';
     const steps = buildTimeline(overview.events, overview.status);
-    const stepLabel = (key: string) => (key === 'decision' ? t.decision : t.steps[key as keyof MailboxTexts['steps']] ?? key);
+    const stepLabel = (key: string) => (key === 'decision' ? t('decision') : (STEP_TEXTS[key] ? t(STEP_TEXTS[key]) : key));
     const currentStep = steps.find((s) => s.current);
     const reasons = overview.status === 'rejected'
       ? overview.problems.map((p) => (p && typeof p === 'object' && typeof (p as { detail?: unknown }).detail === 'string' ? (p as { detail: string }).detail : '')).filter(Boolean)
       : [];
     return html`
-      <p class="case-id">${t.caseId}: <span class="mono">${caseId}</span></p>
-      <h3>${t.status}</h3>
-      ${currentStep ? html`<p class="current">${t.current}: <strong>${stepLabel(currentStep.key)}</strong>
-        ${currentStep.at ? html`(${t.since} ${formatDate(lang, currentStep.at)})` : nothing}</p>` : nothing}
-      ${reasons.length ? html`<p>${t.reason}: ${reasons.join(' ')}</p>` : nothing}
-      <h4 class="visually-hidden">${t.timeline}</h4>
+      <p class="case-id">${t('caseId')}: <span class="mono">${caseId}</span></p>
+      <h3>${t('status')}</h3>
+      ${currentStep ? html`<p class="current">${t('current')}: <strong>${stepLabel(currentStep.key)}</strong>
+        ${currentStep.at ? html`(${t('since')} ${formatDate(lang, currentStep.at)})` : nothing}</p>` : nothing}
+      ${reasons.length ? html`<p>${t('reason')}: ${reasons.join(' ')}</p>` : nothing}
+      <h4 class="visually-hidden">${t('timeline')}</h4>
       <ol class="timeline" part="timeline">
         ${steps.map((s) => html`<li class=${s.current ? 'step current' : s.at ? 'step done' : 'step open'}
             aria-current=${s.current ? 'step' : nothing}>
           <span class="step-label">${stepLabel(s.key)}</span>
-          <span class="step-time">${s.at ? formatDate(lang, s.at) : t.pending}</span>
+          <span class="step-time">${s.at ? formatDate(lang, s.at) : t('pending')}</span>
         </li>`)}
       </ol>
 
-      <h3>${t.messages}</h3>
-      ${messages.length === 0 ? html`<p>${t.noMessages}</p>` : html`<ul class="messages">
+      <h3>${t('messages')}</h3>
+      ${messages.length === 0 ? html`<p>${t('noMessages')}</p>` : html`<ul class="messages">
         ${messages.map((m) => this.renderMessage(m, t, lang))}
       </ul>`}
       ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
 
-      <h3>${t.reply}</h3>
+      <h3>${t('reply')}</h3>
       <form class="reply" part="reply" novalidate @submit=${(e: Event) => void this.sendReply(e)}>
-        <label for="reply">${t.replyLabel}</label>
-        <p class="hint" id="reply-hint">${t.replyHint}</p>
+        <label for="reply">${t('replyLabel')}</label>
+        <p class="hint" id="reply-hint">${t('replyHint')}</p>
         ${this.replyError ? html`<p class="error" id="reply-error">${this.replyError}</p>` : nothing}
         <textarea id="reply" rows="5" maxlength=${MAX_REPLY}
           aria-describedby=${this.replyError ? 'reply-hint reply-error' : 'reply-hint'}
@@ -261,18 +268,18 @@ export class OzgMailbox extends LitElement {
           .value=${this.replyText}
           @input=${(e: Event) => { this.replyText = (e.target as HTMLTextAreaElement).value; }}></textarea>
         <button type="submit" part="button" ?disabled=${this.sending}>
-          ${this.sending ? t.sending : t.send}</button>
+          ${this.sending ? t('sending') : t('send')}</button>
       </form>`;
   }
 
-  private renderMessage(m: CaseMessage, t: MailboxTexts, lang: Lang) {
+  private renderMessage(m: CaseMessage, t: Words, lang: Lang) {
     const fromAuthority = m.direction !== 'from-applicant';
     return html`<li class=${fromAuthority ? 'message in' : 'message out'} part="message">
-      <p class="meta"><strong>${fromAuthority ? t.fromAuthority : t.fromYou}</strong>,
+      <p class="meta"><strong>${fromAuthority ? t('fromAuthority') : t('fromYou')}</strong>,
         <time datetime=${m.createdAt}>${formatDate(lang, new Date(m.createdAt))}</time></p>
       ${m.kind === 'bescheid' ? html`
-        <p><strong>${t.bescheid}</strong>${m.text ? html`: ${m.text}` : nothing}</p>
-        <button type="button" part="button" @click=${() => void this.download(m)}>${t.download}</button>`
+        <p><strong>${t('bescheid')}</strong>${m.text ? html`: ${m.text}` : nothing}</p>
+        <button type="button" part="button" @click=${() => void this.download(m)}>${t('download')}</button>`
         : html`<p class="text">${m.text ?? ''}</p>`}
     </li>`;
   }

@@ -1,4 +1,4 @@
-import type { Lang } from '../../schemas/types.js';
+import { translator } from '../../modules/i18n/ui-texts.js';
 
 /** Everything <ozg-mailbox> shows, in German and English. */
 export const MAILBOX_TEXTS = {
@@ -33,12 +33,10 @@ export const MAILBOX_TEXTS = {
     network: 'Der Server ist nicht erreichbar — bitte später erneut versuchen',
     failed: 'Ihr Vorgang konnte nicht geladen werden — bitte später erneut versuchen',
     retry: 'Erneut versuchen',
-    steps: {
-      submitted: 'eingereicht',
-      forwarded: 'weitergeleitet – in Bearbeitung',
-      accepted: 'angenommen',
-      rejected: 'abgelehnt',
-    },
+    stepSubmitted: 'eingereicht',
+    stepForwarded: 'weitergeleitet – in Bearbeitung',
+    stepAccepted: 'angenommen',
+    stepRejected: 'abgelehnt',
   },
   en: {
     title: 'My application – mailbox',
@@ -71,13 +69,14 @@ export const MAILBOX_TEXTS = {
     network: 'The server cannot be reached — please try again later',
     failed: 'Your case could not be loaded — please try again later',
     retry: 'Try again',
-    steps: {
-      submitted: 'submitted',
-      forwarded: 'forwarded – being processed',
-      accepted: 'accepted',
-      rejected: 'rejected',
-    },
+    stepSubmitted: 'submitted',
+    stepForwarded: 'forwarded – being processed',
+    stepAccepted: 'accepted',
+    stepRejected: 'rejected',
   },
 } as const;
 
-export type MailboxTexts = (typeof MAILBOX_TEXTS)[Lang];
+export type MailboxTextKey = keyof (typeof MAILBOX_TEXTS)['de'];
+
+/** A text of <ozg-mailbox> in the person's language. */
+export const mt = translator(MAILBOX_TEXTS);

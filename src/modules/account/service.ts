@@ -5,6 +5,7 @@ import {
 } from './claims.js';
 import { AccountError, type IdTokenProblem } from './errors.js';
 import { pkceChallenge, randomToken } from './pkce.js';
+import { nonceFor } from '../submission/application.js';
 
 export interface AccountConfig {
   /** Issuer identifier of the OpenID provider (discovery: <issuer>/.well-known/openid-configuration). */
@@ -63,6 +64,9 @@ export interface LoginOptions {
   /** `login`: the provider asks who logs in even if a session exists there (after a login with the
    * wrong kind of account, the person must be able to choose another). */
   prompt?: 'login';
+  /** The application this login is for (Draft.applicationId, also the submission's idempotency key),
+   * so the login's nonce can be bound to it. */
+  applicationId?: string;
 }
 
 interface Pending {
@@ -147,7 +151,8 @@ export class AccountService {
   /** Builds the authorization URL and remembers state, nonce and code_verifier for the return. */
   async authorizationUrl(opts: LoginOptions = {}): Promise<string> {
     const d = await this.discover();
-    const pending: Pending = { state: randomToken(), nonce: randomToken(), verifier: randomToken(),
+    // The nonce binds the ID token to the application (the inbox checks it against the submission's key).
+    const pending: Pending = { state: randomToken(), nonce: opts.applicationId ? await nonceFor(opts.applicationId) : randomToken(), verifier: randomToken(),
       minLevel: opts.minLevel, returnTo: opts.returnTo };
     const url = new URL(d.authorization_endpoint);
     const p = url.searchParams;

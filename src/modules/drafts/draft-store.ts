@@ -2,6 +2,8 @@
  * Drafts: the answers of a form kept in the browser, so a reload, a closed tab or a login or payment
  * redirect loses nothing. Behind a small interface so a deployment can keep drafts elsewhere.
  */
+import { readJson, removeKey, writeJson } from '../storage/local.js';
+
 export interface Draft {
   /** Format version of the stored draft. */
   v: 1;
@@ -9,6 +11,9 @@ export interface Draft {
   data: Record<string, unknown>;
   /** Index of the step the person was on; -1 for the review page. */
   step: number;
+  /** One id per application, made with the draft: the submission's idempotency key and the login's
+   * nonce are derived from it, so the login and the application belong together. */
+  applicationId?: string;
 }
 
 export interface DraftStore {
@@ -17,39 +22,38 @@ export interface DraftStore {
   remove(formId: string): void;
 }
 
-const PREFIX = 'ozg-form:draft:';
+export const DRAFT_PREFIX = 'ozg-form:draft:';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Drafts older than this are forgotten (a shared computer in a Bürgerbüro keeps nothing for long). */
+export const DEFAULT_DRAFT_DAYS = 3;
 
-/** Keeps drafts in `localStorage` (survives closing the tab). Storage errors (private mode, quota)
- * are swallowed: the form keeps working, only the draft is not kept. */
+/** Whether something saved at `savedAt` (ISO) is older than `days` days (or undated). */
+export function expired(savedAt: string | undefined, days: number, now = Date.now()): boolean {
+  const at = savedAt ? Date.parse(savedAt) : NaN;
+  return !Number.isFinite(at) || now - at > days * DAY_MS;
+}
+
+/** Keeps drafts in `localStorage` (survives closing the tab) for `days` days after the last change.
+ * Storage errors (private mode, quota) are swallowed: the form keeps working, only the draft is not kept. */
 export class LocalDraftStore implements DraftStore {
-  constructor(private readonly storage: Storage | undefined = globalThis.localStorage) {}
+  constructor(public days: number = DEFAULT_DRAFT_DAYS) {}
 
   load(formId: string): Draft | undefined {
-    try {
-      const raw = this.storage?.getItem(PREFIX + formId);
-      if (!raw) return undefined;
-      const draft = JSON.parse(raw) as Draft;
-      if (draft?.v !== 1 || typeof draft.data !== 'object' || draft.data === null) return undefined;
-      return draft;
-    } catch {
+    const draft = readJson<Draft>(DRAFT_PREFIX + formId);
+    if (draft?.v !== 1 || typeof draft.data !== 'object' || draft.data === null) return undefined;
+    if (expired(draft.savedAt, this.days)) {
+      this.remove(formId);
       return undefined;
     }
+    return draft;
   }
 
   save(formId: string, draft: Omit<Draft, 'v' | 'savedAt'>): void {
-    try {
-      const stored: Draft = { v: 1, savedAt: new Date().toISOString(), ...draft };
-      this.storage?.setItem(PREFIX + formId, JSON.stringify(stored));
-    } catch {
-      /* quota exceeded or storage disabled: nothing to do */
-    }
+    const stored: Draft = { v: 1, savedAt: new Date().toISOString(), ...draft };
+    writeJson(DRAFT_PREFIX + formId, stored);
   }
 
   remove(formId: string): void {
-    try {
-      this.storage?.removeItem(PREFIX + formId);
-    } catch {
-      /* storage disabled */
-    }
+    removeKey(DRAFT_PREFIX + formId);
   }
 }

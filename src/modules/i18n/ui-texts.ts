@@ -1,4 +1,8 @@
 import type { Lang } from '../../schemas/types.js';
+import { translator, type Text } from './translate.js';
+
+// Element tables import the translator from here, so the bundler keeps it in the entry with this table.
+export { translate, translator, type Params, type Plural, type Text } from './translate.js';
 
 /** The interface texts of ozg-form itself. Texts of a form come from its definition. */
 const texts = {
@@ -34,6 +38,11 @@ const texts = {
     draftRestored: 'Wir haben Ihre zuletzt eingegebenen Angaben vom {date} wiederhergestellt.',
     draftDiscard: 'Angaben löschen und neu beginnen',
     draftDiscarded: 'Ihre gespeicherten Angaben wurden gelöscht.',
+    deviceForget: 'Daten auf diesem Gerät löschen',
+    deviceForgetQuestion: 'Alle Angaben, ausgewählten Dateien und gespeicherten Vorgänge dieses Formulars werden von diesem Gerät gelöscht. Das lässt sich nicht rückgängig machen. Jetzt löschen?',
+    deviceForgetConfirm: 'Ja, Daten löschen',
+    deviceForgetCancel: 'Abbrechen',
+    deviceForgotten: 'Die Daten dieses Formulars wurden von diesem Gerät gelöscht.',
     draftHint: 'Ihre Angaben werden in diesem Browser zwischengespeichert, bis Sie sie absenden oder löschen.',
     loadFailed: 'Das Formular kann nicht angezeigt werden.',
     loadFailedHint: 'Bitte versuchen Sie es später noch einmal. Für die Redaktion: ',
@@ -117,6 +126,11 @@ const texts = {
     draftRestored: 'We restored the answers you last entered on {date}.',
     draftDiscard: 'Delete answers and start again',
     draftDiscarded: 'Your saved answers have been deleted.',
+    deviceForget: 'Delete data on this device',
+    deviceForgetQuestion: 'All answers, chosen files and kept applications of this form will be deleted from this device. This cannot be undone. Delete now?',
+    deviceForgetConfirm: 'Yes, delete data',
+    deviceForgetCancel: 'Cancel',
+    deviceForgotten: 'The data of this form has been deleted from this device.',
     draftHint: 'Your answers are kept in this browser until you submit or delete them.',
     loadFailed: 'The form cannot be shown.',
     loadFailedHint: 'Please try again later. For the editors: ',
@@ -168,14 +182,12 @@ const texts = {
     levelSubstantiell: 'substantial',
     levelHoch: 'high',
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<Lang, Record<string, Text>>;
 
 export type UiTextKey = keyof (typeof texts)['de'];
 
-export function t(lang: Lang, key: UiTextKey, params?: Record<string, string | number>): string {
-  const template: string = texts[lang][key] ?? texts.de[key];
-  return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
-}
+/** An interface text of the form in the person's language. */
+export const t = translator(texts);
 
 /** The language of an element: its `lang` attribute, the nearest ancestor's, or the page's; German by default. */
 export function resolveLang(explicit: string | null | undefined, element?: Element): Lang {

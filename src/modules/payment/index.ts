@@ -6,6 +6,8 @@
 import type { FeeLine } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
+import { gatewayApi } from '../gateway.js';
+import { retryAfterSeconds } from '../retry-after.js';
 
 export type { PaymentInformation };
 
@@ -34,7 +36,7 @@ export interface PaymentProblem { title?: string; detail?: string; code?: string
 
 export class PaymentError extends Error {
   override name = 'PaymentError';
-  constructor(readonly status: number, readonly problem: PaymentProblem) {
+  constructor(readonly status: number, readonly problem: PaymentProblem, readonly retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
   /** The provider or the gateway is down or overloaded: try again later, nothing is lost. */
@@ -54,18 +56,12 @@ export interface StartPayment {
   lang: Lang;
 }
 
-/** A random key (144 bits) that names one application's payment at the gateway. */
-export function createPaymentKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(18));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 export class PaymentClient {
   private readonly base: URL;
 
   /** `gateway`: the gateway API base, e.g. "/gateway/v1". */
   constructor(gateway: string, private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {
-    this.base = new URL(gateway.replace(/\/?$/, '/'), document.baseURI);
+    this.base = gatewayApi(gateway, document.baseURI);
   }
 
   private async call(path: string, init?: RequestInit): Promise<PaymentView> {
@@ -76,8 +72,11 @@ export class PaymentClient {
       throw new PaymentError(0, { title: 'network error' });
     }
     const body = await res.json().catch(() => ({})) as PaymentView & PaymentProblem;
-    if (!res.ok) throw new PaymentError(res.status, body);
-    return body;
+    if (!res.ok) throw new PaymentError(res.status, body, retryAfterSeconds(res.headers.get('retry-after')));
+    // Only an http(s) page of the provider is ever followed (never javascript:, data:, …).
+    const view = body as PaymentView;
+    if (view.redirectUrl !== undefined && !/^https?:$/.test(new URL(view.redirectUrl, this.base).protocol)) delete view.redirectUrl;
+    return view;
   }
 
   /** Creates the payment of an application, or returns the one it has (same key: same transaction). */

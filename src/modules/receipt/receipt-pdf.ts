@@ -1,6 +1,6 @@
 import { PDFDocument, StandardFonts } from './pdf-lib.js';
 import { MUTED, PageCursor, wrapText, type Fonts } from './pdf-layout.js';
-import { RECEIPT_TEXTS, type ReceiptLang } from './texts.js';
+import { rt, type ReceiptLang, type ReceiptTextKey } from './texts.js';
 import { toWinAnsi } from './winansi.js';
 
 export interface ReceiptRow {
@@ -30,11 +30,11 @@ const PRODUCER = 'ozg-form (pdf-lib)';
 
 /** "07.03.2025 um 14:05 Uhr" (de) / "07/03/2025 at 14:05" (en). */
 export function formatReceiptDate(lang: ReceiptLang, date: Date, timeZone = 'Europe/Berlin'): string {
-  const t = RECEIPT_TEXTS[lang];
+  const t = (key: ReceiptTextKey) => rt(lang, key);
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
-  return `${day} ${t.at} ${time}${t.clock ? ` ${t.clock}` : ''}`;
+  return `${day} ${t('at')} ${time}${t('clock') ? ` ${t('clock')}` : ''}`;
 }
 
 /** "1,5 MB" / "1.5 MB" */
@@ -54,15 +54,15 @@ export function formatBytes(lang: ReceiptLang, size: number): string {
  * Only standard fonts are used, so every text passes through toWinAnsi() first.
  */
 export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
-  const t = RECEIPT_TEXTS[input.lang];
+  const t = (key: ReceiptTextKey) => rt(input.lang, key);
   const doc = await PDFDocument.create();
-  const title = `${t.title}: ${input.formTitle}`;
+  const title = `${t('title')}: ${input.formTitle}`;
   doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setSubject(t.subject(input.formTitle, input.caseId));
+  doc.setSubject(rt(input.lang, 'subject', { form: input.formTitle, caseId: input.caseId }));
   doc.setAuthor(input.author ?? 'ozg-form');
   doc.setCreator('ozg-form');
   doc.setProducer(PRODUCER);
-  doc.setKeywords([t.title, input.caseId]);
+  doc.setKeywords([t('title'), input.caseId]);
   doc.setLanguage(input.lang === 'de' ? 'de-DE' : 'en-GB');
   doc.setCreationDate(input.submittedAt);
   doc.setModificationDate(input.submittedAt);
@@ -75,30 +75,30 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   };
   const c = new PageCursor(doc, fonts);
 
-  c.paragraph(t.title, 20, fonts.bold);
+  c.paragraph(t('title'), 20, fonts.bold);
   c.gap(2);
   c.paragraph(input.formTitle, 13, fonts.bold);
   c.gap(6);
-  c.paragraph(t.intro);
+  c.paragraph(t('intro'));
   c.gap(8);
 
   const when = formatReceiptDate(input.lang, input.submittedAt, input.timeZone);
-  const facts: [string, string][] = [[t.caseId, input.caseId], [t.receivedAt, when]];
-  if (input.payment) facts.push([`${t.payment}: ${t.amount}`, input.payment.amount], [t.paymentReference, input.payment.reference]);
+  const facts: [string, string][] = [[t('caseId'), input.caseId], [t('receivedAt'), when]];
+  if (input.payment) facts.push([`${t('payment')}: ${t('amount')}`, input.payment.amount], [t('paymentReference'), input.payment.reference]);
   table(c, facts.map(([label, value]) => ({ label, value })), { boldLabels: true });
 
-  c.heading(t.mailbox);
-  c.paragraph(t.mailboxText);
+  c.heading(t('mailbox'));
+  c.paragraph(t('mailboxText'));
   c.gap(2);
   c.link(input.mailboxUrl);
   c.gap(2);
-  c.paragraph(t.mailboxWarning, 9.5, fonts.regular, MUTED);
+  c.paragraph(t('mailboxWarning'), 9.5, fonts.regular, MUTED);
 
-  c.heading(t.answers);
+  c.heading(t('answers'));
   let section: string | undefined;
-  const header = () => tableHeader(c, t.question, t.answer);
+  const header = () => tableHeader(c, t('question'), t('answer'));
   header();
-  c.onBreak = () => { c.paragraph(`${t.answers} ${t.continued}`, 9.5, fonts.regular, MUTED); header(); };
+  c.onBreak = () => { c.paragraph(`${t('answers')} ${t('continued')}`, 9.5, fonts.regular, MUTED); header(); };
   for (const row of input.rows) {
     if (row.section && row.section !== section) {
       section = row.section;
@@ -106,16 +106,16 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
       c.gap(4);
       c.paragraph(row.section, 11, fonts.bold);
     }
-    table(c, [{ label: row.label, value: row.value === '' ? t.empty : row.value }]);
+    table(c, [{ label: row.label, value: row.value === '' ? t('empty') : row.value }]);
   }
   c.onBreak = undefined;
 
-  c.heading(t.attachments);
+  c.heading(t('attachments'));
   const attachments = input.attachments ?? [];
-  if (attachments.length === 0) c.paragraph(t.noAttachments);
+  if (attachments.length === 0) c.paragraph(t('noAttachments'));
   for (const a of attachments) c.paragraph(`• ${a.filename} (${formatBytes(input.lang, a.size)})`);
 
-  c.footers(t.page, `${t.caseId}: ${input.caseId}`);
+  c.footers((n: number, of: number) => rt(input.lang, 'page', { n, of }), `${t('caseId')}: ${input.caseId}`);
   return doc.save();
 }
 

@@ -1,3 +1,4 @@
+import { translator } from '../i18n/ui-texts.js';
 export type ReceiptLang = 'de' | 'en';
 
 export const RECEIPT_TEXTS = {
@@ -19,9 +20,9 @@ export const RECEIPT_TEXTS = {
     mailbox: 'Status und Antworten der Behörde',
     mailboxText: 'Unter diesem Link sehen Sie den Stand Ihres Antrags, Nachrichten der Behörde und den Bescheid:',
     mailboxWarning: 'Geben Sie diesen Link nicht weiter: Wer ihn kennt, kann Ihren Vorgang einsehen.',
-    page: (n: number, of: number) => `Seite ${n} von ${of}`,
+    page: 'Seite {n} von {of}',
     continued: '(Fortsetzung)',
-    subject: (form: string, caseId: string) => `Eingangsbestätigung ${form}, Vorgang ${caseId}`,
+    subject: 'Eingangsbestätigung {form}, Vorgang {caseId}',
     empty: '–',
   },
   en: {
@@ -42,9 +43,14 @@ export const RECEIPT_TEXTS = {
     mailbox: 'Status and replies from the authority',
     mailboxText: 'Follow this link to see the status of your application, messages from the authority and the decision:',
     mailboxWarning: 'Do not share this link: anyone who has it can see your case.',
-    page: (n: number, of: number) => `Page ${n} of ${of}`,
+    page: 'Page {n} of {of}',
     continued: '(continued)',
-    subject: (form: string, caseId: string) => `Acknowledgement of receipt ${form}, case ${caseId}`,
+    subject: 'Acknowledgement of receipt {form}, case {caseId}',
     empty: '–',
   },
 } as const;
+
+export type ReceiptTextKey = keyof (typeof RECEIPT_TEXTS)['de'];
+
+/** A text of the receipt PDF in the person's language. */
+export const rt = translator(RECEIPT_TEXTS);

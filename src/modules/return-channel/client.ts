@@ -1,3 +1,4 @@
+import { apiBase } from '../gateway.js';
 import type { JSONWebKeySet } from 'jose';
 import { statusFromEvents, STATUS_LABELS, type CaseStatus, type VerifiedEvent } from './status.js';
 import { verifySet } from './verify.js';
@@ -26,7 +27,10 @@ export interface CaseOverview {
 }
 
 export interface ReturnChannelOptions {
-  baseUrl: string | URL;
+  /** Base URL of the server that hosts the gateway (the gateway lives under gateway/v1/). */
+  baseUrl?: string | URL;
+  /** The gateway API itself, wherever a deployment puts it; wins over baseUrl. */
+  api?: string | URL;
   caseId: string;
   caseSecret: string;
   fetch?: typeof fetch;
@@ -39,7 +43,7 @@ export class ReturnChannelClient {
   private jwks: JSONWebKeySet | undefined;
 
   constructor(private readonly opts: ReturnChannelOptions) {
-    this.base = new URL('gateway/v1/', new URL(String(opts.baseUrl)));
+    this.base = apiBase(opts);
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 

@@ -1,3 +1,5 @@
+import { apiBase } from '../gateway.js';
+import { retryAfterSeconds } from '../retry-after.js';
 import type { DestinationJwk } from './crypto.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
@@ -12,6 +14,8 @@ export interface DestinationInfo {
 /** Saved by the caller (e.g. in the draft store) after every step so a submission can resume. */
 export interface SubmissionState {
   idempotencyKey: string;
+  /** The key the application paid under, when it is not idempotencyKey (the gateway binds that payment to it). */
+  paymentKey?: string;
   submissionId?: string;
   caseId?: string;
   /** Capability secret for the return channel; keep it like a password. */
@@ -34,14 +38,16 @@ export interface Problem { type?: string; title?: string; status?: number; detai
 
 export class GatewayError extends Error {
   override name = 'GatewayError';
-  constructor(public readonly status: number, public readonly problem: Problem) {
+  constructor(public readonly status: number, public readonly problem: Problem, public readonly retryAfter?: number) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
 }
 
 export interface SubmissionClientOptions {
   /** Base URL of the server that hosts the gateway (the gateway lives under gateway/v1/). */
-  baseUrl: string | URL;
+  baseUrl?: string | URL;
+  /** The gateway API itself (e.g. https://example.org/gateway/v1/), wherever a deployment puts it; wins over baseUrl. */
+  api?: string | URL;
   fetch?: typeof fetch;
   /** Attempts per request on network errors / 5xx / 429 (default 6). */
   attempts?: number;
@@ -58,9 +64,10 @@ export interface SubmissionClientOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A fresh idempotency key; the caller stores it with the draft before the first attempt. */
-export function createIdempotencyKey(): string {
-  return crypto.randomUUID();
+/** The idempotency key of an application: its id (Draft.applicationId, which the login's nonce is
+ * bound to) when given, else a fresh one; the caller stores it before the first attempt. */
+export function createIdempotencyKey(applicationId?: string): string {
+  return applicationId ?? crypto.randomUUID();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -74,7 +81,7 @@ export class SubmissionClient {
   private readonly fetchImpl: typeof fetch;
 
   constructor(private readonly opts: SubmissionClientOptions) {
-    this.base = new URL('gateway/v1/', new URL(String(opts.baseUrl)));
+    this.base = apiBase(opts);
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 
@@ -98,11 +105,12 @@ export class SubmissionClient {
         throw new GatewayError(res!.status, problem);
       }
       if (i + 1 >= attempts) {
-        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem);
+        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem, retryAfterSeconds(res.headers.get('retry-after')));
         throw networkError instanceof Error ? networkError : new Error('network error');
       }
       const delay = Math.min(max, base * 2 ** i);
-      await sleep(delay / 2 + Math.random() * (delay / 2));
+      const asked = res?.status === 429 ? (retryAfterSeconds(res.headers.get('retry-after')) ?? 0) * 1000 : 0;
+      await sleep(Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
     }
   }
 
@@ -125,7 +133,7 @@ export class SubmissionClient {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({
-          idempotencyKey: s.idempotencyKey, leika: pkg.leika,
+          idempotencyKey: s.idempotencyKey, leika: pkg.leika, ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
           ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
           announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
         }),

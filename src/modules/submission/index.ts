@@ -11,3 +11,4 @@ export {
   type SubmissionClientOptions, type SubmissionState, type EncryptedSubmission, type DestinationInfo, type Problem,
 } from './client.js';
 export { prepareSubmission, type PrepareInput } from './package.js';
+export { nonceFor } from './application.js';

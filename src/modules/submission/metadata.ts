@@ -1,6 +1,5 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import type { ValidateFunction } from 'ajv';
+import { SchemaInterpreter } from '../../schemas/interpret.js';
+import type { JsonSchema } from '../../schemas/types.js';
 import metadataSchema from './metadata.schema.json' with { type: 'json' };
 import { sha512Hex } from './hash.js';
 
@@ -121,20 +120,17 @@ export async function buildSubmissionMetadata(input: SubmissionMetadataInput): P
   };
 }
 
-let validator: ValidateFunction | undefined;
+let validator: SchemaInterpreter | undefined;
 
 export interface MetadataValidationResult { valid: boolean; errors: string[] }
 
-/** Checks metadata against src/modules/submission/metadata.schema.json (compiled on first use). */
+/** Checks metadata against src/modules/submission/metadata.schema.json (with the interpreting
+ * validator: no code generation in the browser, so no 'unsafe-eval' in the page's CSP). */
 export function validateSubmissionMetadata(metadata: unknown): MetadataValidationResult {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    validator = ajv.compile(metadataSchema);
-  }
-  const valid = validator(metadata) as boolean;
+  validator ??= new SchemaInterpreter(metadataSchema as JsonSchema);
+  const errors = validator.errorsAt('', metadata);
   return {
-    valid,
-    errors: valid ? [] : (validator.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
+    valid: errors.length === 0,
+    errors: errors.map((e) => `${e.instancePath || '/'} ${e.message ?? 'invalid'}`),
   };
 }

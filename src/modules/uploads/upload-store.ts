@@ -118,5 +118,3 @@ export function setFileStore(store: FileStore): void {
   shared = store;
 }
 
-// The draft controller (always loaded) deletes a discarded draft's files through this hook.
-(globalThis as { [k: symbol]: unknown })[Symbol.for('ozg-form.discardFiles')] = (formId: string) => void fileStore().removeAll(formId);

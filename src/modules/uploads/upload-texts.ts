@@ -1,4 +1,5 @@
 import type { Lang } from '../../schemas/types.js';
+import { translator, type Text } from '../i18n/ui-texts.js';
 
 /**
  * Interface texts of file questions. They live here, not in i18n/ui-texts.ts, so a form without file
@@ -9,7 +10,7 @@ const texts = {
     choose: 'Dateien auswählen',
     drop: 'oder Dateien hierher ziehen',
     rules: 'Erlaubt: {types}. Höchstens {size} je Datei.',
-    count: 'Bis zu {max} Dateien.',
+    count: { by: 'max', one: 'Bis zu {max} Datei.', other: 'Bis zu {max} Dateien.' },
     countRange: '{min} bis {max} Dateien.',
     chosen: 'Ausgewählte Dateien',
     none: 'Noch keine Datei ausgewählt.',
@@ -21,7 +22,7 @@ const texts = {
     refusedType: 'Die Datei {name} ist keine {types}-Datei.',
     refusedEmpty: 'Die Datei {name} ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.',
     refusedSize: 'Die Datei {name} ist {size} groß; erlaubt sind höchstens {max} je Datei.',
-    refusedCount: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Dateien anhängen.',
+    refusedCount: { by: 'max', one: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Datei anhängen.', other: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Dateien anhängen.' },
     refusedTotal: 'Die Datei {name} wurde nicht hinzugefügt: alle Dateien des Antrags zusammen dürfen höchstens {max} groß sein.',
     refusedTwice: 'Die Datei {name} ist bereits ausgewählt.',
     refusedUnreadable: 'Die Datei {name} konnte nicht gelesen werden. Bitte wählen Sie sie erneut aus.',
@@ -39,7 +40,7 @@ const texts = {
     choose: 'Choose files',
     drop: 'or drag files here',
     rules: 'Allowed: {types}. At most {size} per file.',
-    count: 'Up to {max} files.',
+    count: { by: 'max', one: 'Up to {max} file.', other: 'Up to {max} files.' },
     countRange: '{min} to {max} files.',
     chosen: 'Chosen files',
     none: 'No file chosen yet.',
@@ -51,7 +52,7 @@ const texts = {
     refusedType: 'The file {name} is not a {types} file.',
     refusedEmpty: 'The file {name} is empty (0 bytes). Please choose a file with content.',
     refusedSize: 'The file {name} is {size}; at most {max} per file are allowed.',
-    refusedCount: 'The file {name} was not added: you can attach at most {max} files.',
+    refusedCount: { by: 'max', one: 'The file {name} was not added: you can attach at most {max} file.', other: 'The file {name} was not added: you can attach at most {max} files.' },
     refusedTotal: 'The file {name} was not added: all files of the application together may be at most {max}.',
     refusedTwice: 'The file {name} is already chosen.',
     refusedUnreadable: 'The file {name} could not be read. Please choose it again.',
@@ -65,13 +66,12 @@ const texts = {
     uploaded: 'sent',
     waiting: 'waiting',
   },
-} satisfies Record<Lang, Record<string, string>>;
+} satisfies Record<Lang, Record<string, Text>>;
 
 export type UploadTextKey = keyof (typeof texts)['de'];
 
-export function ut(lang: Lang, key: UploadTextKey, params: Record<string, string | number> = {}): string {
-  return (texts[lang] ?? texts.de)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
+/** A text of file questions in the person's language. */
+export const ut = translator(texts);
 
 const UNITS = ['Byte', 'KB', 'MB', 'GB'];
 

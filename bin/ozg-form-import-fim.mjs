@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// ozg-form-import-fim: turns a FIM Stammdatenschema (XDatenfelder 2.0 or 3.0) into an ozg-form definition.
+//   ozg-form-import-fim <schema.xml> [--codelists <folder>] [-o form.json] [--format text|json] [--lang de|en]
+// Exit code 0: converted; 1: converted with warnings (see the report); 2: failed.
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+let lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'de' : 'en';
+let format = 'text';
+let output;
+const codelistDirs = [];
+const files = [];
+const usageDe = `Aufruf: ozg-form-import-fim <schema.xml> [--codelists <Ordner>] [-o formular.json] [--format text|json] [--lang de|en]
+Wandelt ein FIM-Stammdatenschema (XDatenfelder 2.0 oder 3.0) in eine ozg-form-Definition um.
+  --codelists <Ordner>  genericode-Codelisten (*.xml), gefunden über URN und Version
+  -o, --output <Datei>  die Definition in diese Datei schreiben (sonst auf die Standardausgabe)
+  --format json         den Bericht als JSON ausgeben
+Exit-Code 0: umgewandelt; 1: umgewandelt mit Warnungen; 2: fehlgeschlagen. Siehe docs/fim-import.md.`;
+const usageEn = `Usage: ozg-form-import-fim <schema.xml> [--codelists <folder>] [-o form.json] [--format text|json] [--lang de|en]
+Turns a FIM Stammdatenschema (XDatenfelder 2.0 or 3.0) into an ozg-form definition.
+  --codelists <folder>  genericode code lists (*.xml), matched by URN and version
+  -o, --output <file>   write the definition to this file (otherwise to standard output)
+  --format json         print the report as JSON
+Exit code 0: converted; 1: converted with warnings; 2: failed. See docs/fim-import.md.`;
+let bad;
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i];
+  const value = () => (i + 1 < args.length ? args[++i] : (bad = `${arg} ?`));
+  if (arg === '--help' || arg === '-h') {
+    const chosen = args.indexOf('--lang');
+    if (chosen >= 0) lang = args[chosen + 1] === 'de' ? 'de' : 'en';
+    console.log(lang === 'de' ? usageDe : usageEn);
+    process.exit(0);
+  } else if (arg === '--lang') lang = value() === 'de' ? 'de' : 'en';
+  else if (arg === '--codelists') codelistDirs.push(value());
+  else if (arg === '-o' || arg === '--output') output = value();
+  else if (arg === '--format') format = value();
+  else if (arg.startsWith('-')) bad = arg;
+  else files.push(arg);
+}
+const t = (de, en) => (lang === 'de' ? de : en);
+if (bad || files.length !== 1 || !['text', 'json'].includes(format)) {
+  if (bad) console.error(t(`Unbekannte oder unvollständige Option: ${bad}`, `Unknown or incomplete option: ${bad}`));
+  console.error(lang === 'de' ? usageDe : usageEn);
+  process.exit(2);
+}
+const [file] = files;
+
+const moduleUrl = new URL('../dist/npm/import-fim.js', import.meta.url);
+if (!existsSync(moduleUrl)) {
+  console.error(t(`ozg-form-import-fim: ${fileURLToPath(moduleUrl)} fehlt. Bitte zuerst "npm run build" ausführen.`,
+    `ozg-form-import-fim: ${fileURLToPath(moduleUrl)} is missing. Run "npm run build" first.`));
+  process.exit(2);
+}
+const { importFim, formatReport, warningsOf, FimImportError } = await import(moduleUrl.href);
+
+/** Prints a failure and ends with exit code 2. */
+function fail(path, message) {
+  if (format === 'json') console.log(JSON.stringify({ ok: false, file, error: { path, message } }, null, 2));
+  else console.error(`${file}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${path ? `${path}: ` : ''}${message}`);
+  process.exit(2);
+}
+
+let xml;
+try {
+  xml = await readFile(file, 'utf8');
+} catch (error) {
+  fail('', t(`Datei kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the file (${error.code ?? error.message}).`));
+}
+const codelists = [];
+for (const dir of codelistDirs) {
+  let names;
+  try {
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.xml')).sort();
+  } catch (error) {
+    fail('', t(`Codelisten-Ordner ${dir} kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the code list folder ${dir} (${error.code ?? error.message}).`));
+  }
+  for (const name of names) codelists.push({ name: join(dir, name), text: await readFile(join(dir, name), 'utf8') });
+}
+
+let result;
+try {
+  result = importFim(xml, codelists);
+} catch (error) {
+  if (error instanceof FimImportError) fail(error.path, error.texts[lang]);
+  throw error;
+}
+const json = `${JSON.stringify(result.definition, null, 2)}\n`;
+if (output) {
+  try {
+    await writeFile(output, json);
+  } catch (error) {
+    fail('', t(`${output} kann nicht geschrieben werden (${error.code ?? error.message}).`, `cannot write ${output} (${error.code ?? error.message}).`));
+  }
+} else {
+  process.stdout.write(json);
+}
+const warnings = warningsOf(result.report).length;
+// With -o the report is the command's output; without, the definition is, and the report goes to stderr.
+const print = output ? console.log : console.error;
+if (format === 'json') print(JSON.stringify({ ok: true, file, output: output ?? null, warnings, report: result.report }, null, 2));
+else print(formatReport(result.report, lang));
+process.exitCode = warnings > 0 ? 1 : 0; // lets stdout drain when piped

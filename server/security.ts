@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyRequest, FastifyServerOptions } from 'fastify';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { HttpProblem } from './problem.js';
+import type { ServerConfig } from './config.js';
+
+/** Hides capability secrets in a logged URL (`?secret=`, `?token=`, `code`, `state`, `id_token`). */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:secret|token|access_token|id_token|code|state|nonce)=)[^&#]*/gi, '$1[redacted]');
+}
+
+/**
+ * Structured JSON logs (pino, as Fastify has it), on by default: errors and security events (failed
+ * logins, secret misses, rate-limit hits, refused payments) at warn/error. Every request at info only with
+ * LOG_REQUESTS. Secrets never reach a log line: Authorization, cookies, case secrets and payment keys in
+ * headers are censored, and query parameters that carry secrets are cut out of URLs.
+ */
+export function loggerOptions(config: ServerConfig, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    ...(stream ? { stream } : {}),
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-case-secret"]', 'req.headers["x-payment-key"]',
+        'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) => ({
+        method: req.method, url: redactUrl(req.url), ip: req.ip,
+      }),
+    },
+  };
+}
+
+/** Per-client limits (requests per minute) of the routes a stranger can call in a loop. */
+export function limit(max: number): { rateLimit: { max: number; timeWindow: number } } {
+  return { rateLimit: { max, timeWindow: 60_000 } };
+}
+
+const PAGE = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'";
+/** The form pages: no eval (the widget validates with an interpreter), files are encrypted in a blob: worker. */
+const FORM_PAGE = `${PAGE}; script-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'`;
+/** The playground, an editors' tool: its checker (the full one, as ozg-form-check) compiles with Ajv. */
+const EDITOR_PAGE = `${PAGE}; script-src 'self' 'unsafe-eval'; worker-src 'self' blob:; frame-ancestors 'self'`;
+/** The mailbox, the inbox and the stand-ins' pages: no inline script, no eval, never in a frame. */
+const STRICT_PAGE = `${PAGE}; script-src 'self'; frame-ancestors 'none'`;
+const EDITOR_PAGES = /^\/playground\.html(?:$|[?#])/;
+const STRICT_PAGES = /^\/(?:inbox|postfach)\.html(?:$|[?#])/;
+
+/** Security headers on every response (helmet) and a Content-Security-Policy per page. */
+export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
+  await app.register(helmet, {
+    // Per page below; HSTS is set by the TLS-terminating proxy (docs/server.md#production).
+    contentSecurityPolicy: false,
+    hsts: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    const path = req.url;
+    if (type.startsWith('text/html') && !reply.getHeader('content-security-policy')) {
+      const strict = STRICT_PAGES.test(path) || path.startsWith('/standins/');
+      reply.header('content-security-policy', strict ? STRICT_PAGE : EDITOR_PAGES.test(path) ? EDITOR_PAGE : FORM_PAGE);
+    }
+    // The widget and the definitions are embedded by pages on other origins (script tag, fetch).
+    if (path.startsWith('/dist/') || path.startsWith('/forms/')) reply.header('cross-origin-resource-policy', 'cross-origin');
+  });
+  await app.register(rateLimit, {
+    global: false,
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
+    onExceeded: (req: FastifyRequest) => { req.log.warn({ event: 'rate-limited', route: req.routeOptions.url }, 'rate limit hit'); },
+    errorResponseBuilder: (_req, ctx) => new HttpProblem(429, 'Too Many Requests',
+      `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`, { code: 'RATE_LIMITED', retryAfter: Math.ceil(ctx.ttl / 1000) }),
+  });
+  void config;
+}

@@ -1,0 +1,71 @@
+import type { FieldParts } from './shell.js';
+import { attr, h, LeafField, reuse } from './leaf.js';
+import type { FieldView } from './view.js';
+
+/**
+ * The contract of a custom widget (`x-ozg.widget: "my-address-lookup"`): a custom element the page
+ * registers (best form-associated, `static formAssociated = true` with `attachInternals()`, so the
+ * `<label for>` ozg-form renders names it and clicking it focuses it). ozg-form sets these properties
+ * on it and reads `value` back on every `input` (answer changed) and `change` (person done with the
+ * question) event the element dispatches (bubbling). Validation, drafts, review and submission treat
+ * the answer like any other.
+ */
+export interface OzgWidgetElement extends HTMLElement {
+  /** The answer (any JSON value; undefined = no answer). Set by ozg-form, changed by the element. */
+  value: unknown;
+  /** The question's label and hint in the current language (ozg-form also shows them). */
+  label: string;
+  hint: string;
+  /** The messages shown for the answer now (empty: none); also rendered by ozg-form under the label. */
+  errors: string[];
+  lang: string;
+  required: boolean;
+  readOnly: boolean;
+  /** The JSON Pointer of the answer. */
+  name: string;
+  /** The question's schema (for limits such as maxLength). */
+  schema: unknown;
+}
+
+/** A question rendered by a custom element: ozg-form's label, hint and error around it. */
+class CustomField extends LeafField {
+  protected readonly labelEl: HTMLElement;
+  private readonly control: OzgWidgetElement;
+
+  constructor(view: FieldView) {
+    const element = (view.node as { element: string }).element;
+    super(view, h('div', { part: 'field' }, h('label', { part: 'label' }), h(element, { part: 'input' })));
+    this.labelEl = this.root.firstElementChild as HTMLElement;
+    this.control = this.root.lastElementChild as OzgWidgetElement;
+  }
+
+  protected notesAnchor(): Node {
+    return this.control;
+  }
+
+  protected paint(parts: FieldParts): void {
+    const { store, node, pointer, lang } = this.view;
+    const c = this.control;
+    attr(this.labelEl, 'for', parts.id);
+    attr(c, 'id', parts.id);
+    attr(c, 'aria-describedby', parts.describedBy);
+    const value = store.value(pointer);
+    if (JSON.stringify(c.value) !== JSON.stringify(value)) c.value = value;
+    Object.assign(c, {
+      label: parts.label, hint: parts.hint ?? '', errors: parts.error ? [parts.error] : [], lang,
+      required: parts.required, readOnly: parts.readOnly, name: pointer, schema: node.schema,
+    });
+  }
+
+  protected onEvent(event: Event): void {
+    if (event.target !== this.control && !(event.composedPath() as EventTarget[]).includes(this.control)) return;
+    const { store, pointer } = this.view;
+    const value = this.control.value;
+    store.setValue(pointer, value === '' || value === null ? undefined : value, true);
+    if (event.type === 'change') store.touch(pointer);
+  }
+}
+
+export function renderCustomField(view: FieldView, previous?: LeafField): LeafField {
+  return reuse(CustomField, view, previous);
+}

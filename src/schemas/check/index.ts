@@ -1,0 +1,54 @@
+/**
+ * The full check of a definition, for authors: the problems the form itself refuses
+ * (checkDefinition, also run in the browser) plus the fee pointers and everything an author should
+ * fix before publishing — misspelt or unsupported keywords, `required` names without a property,
+ * missing labels and English texts, `autocomplete` tokens, file limits, `prefill` claims, the LeiKa
+ * key, payment policy, purpose and amounts. Used by bin/ozg-form-check.mjs (dist/npm/check.js) and
+ * the playground; never by the widget, so none of it weighs on dist/ozg-form.js.
+ */
+import { checkDefinition, checkFees, formatProblems, type DefinitionProblem } from '../check.js';
+import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type ReifegradOptions } from '../reifegrad.js';
+import { checkKeywordNames, checkRequiredNames, schemaNodes } from './keywords.js';
+import { checkQuestions } from './questions.js';
+import { checkFeeRules, checkLeika } from './service.js';
+import { isObj } from './walk.js';
+
+export { checkDefinition, checkFees, formatProblems, estimateReifegrad, formatReifegrad };
+export type { DefinitionProblem, ReifegradEstimate, ReifegradOptions };
+export type { ReifegradCriterion } from '../reifegrad.js';
+
+/** Errors first, then warnings; each in the order of the definition. */
+export function checkAll(definition: unknown): DefinitionProblem[] {
+  const base = checkDefinition(definition);
+  if (!isObj(definition)) return base;
+  const extra: DefinitionProblem[] = [];
+  const lints = [
+    () => checkFees(definition), () => checkLeika(definition), () => checkFeeRules(definition),
+    () => { const nodes = schemaNodes(definition); return [...checkKeywordNames(nodes), ...checkRequiredNames(definition, nodes)]; },
+    () => checkQuestions(definition),
+  ];
+  for (const lint of lints) {
+    try {
+      extra.push(...lint());
+    } catch {
+      // a definition too broken for this check: checkDefinition has already said why
+    }
+  }
+  // where a specific check speaks about a place, it replaces the generic meta-schema sentence
+  const specific = new Set(extra.filter((p) => !p.severity).map((p) => p.pointer));
+  const seen = new Set<string>();
+  const all = [...base.filter((p) => !specific.has(p.pointer)), ...extra].filter((p) => {
+    const key = `${p.pointer}\n${p.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...all.filter((p) => !p.severity), ...all.filter((p) => p.severity)];
+}
+
+/** One line per problem, "pointer: [Warnung] message". */
+export function formatReport(problems: DefinitionProblem[], lang: 'de' | 'en'): string {
+  const whole = lang === 'de' ? '(Definition)' : '(definition)';
+  const tag = lang === 'de' ? 'Warnung: ' : 'warning: ';
+  return problems.map((p) => `${p.pointer || whole}: ${p.severity ? tag : ''}${p.message[lang]}`).join('\n');
+}

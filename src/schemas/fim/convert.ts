@@ -1,0 +1,322 @@
+/**
+ * The neutral FIM model (read.ts) becomes an ozg-form definition. Property keys are the FIM ids
+ * (`G60000086`, `F60000228`): the submitted data then names the FIM elements directly, like the JSON
+ * Schemas of the FIM schema repository. Titles and help texts are the German FIM texts; every node
+ * keeps `x-ozg.fim: {id, version}`. See docs/fim-import.md for the whole mapping.
+ */
+import type { JsonSchema } from '../types.js';
+import { codelistEntries, findCodelist, type Codelist } from './codelists.js';
+import type { FimChild, FimField, FimGroup, FimRef, FimSchema } from './read.js';
+import type { FimReport, ReportLine } from './report.js';
+import { mentionedIds, parseRule } from './rules.js';
+import { FimImportError, type Texts } from './xml.js';
+
+type Schema = JsonSchema & Record<string, unknown>;
+
+interface Context {
+  codelists: Codelist[];
+  lines: ReportLine[];
+  counts: FimReport['counts'];
+  /** Every FIM id of the message, to tell a rule naming a missing element. */
+  known: Set<string>;
+}
+
+const fimOf = (ref: FimRef): FimRef => (ref.version ? { id: ref.id, version: ref.version } : { id: ref.id });
+const say = (ctx: Context, level: ReportLine['level'], path: string, fim: string | undefined, message: Texts) =>
+  ctx.lines.push(fim ? { level, path, fim, message } : { level, path, message });
+
+/** An XSD pattern (implicitly anchored) as a JSON Schema pattern (unanchored). */
+function anchored(pattern: string): string | undefined {
+  const source = `^(?:${pattern})$`;
+  try {
+    new RegExp(source, 'u');
+    return source;
+  } catch {
+    return undefined;
+  }
+}
+
+function typed(field: FimField, value: string, type: unknown): unknown {
+  if (type === 'boolean') return value === 'true' || value === '1';
+  if (type === 'number' || type === 'integer') return Number(value.replace(',', '.'));
+  return value;
+}
+
+/** The question of one Datenfeld, or undefined when it is not asked (hidden, label). */
+function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
+  const { feldart, datentyp, praezisierung: p } = field;
+  const x: Record<string, unknown> = { fim: fimOf(field.fim) };
+  if (field.help) x.help = field.help;
+  const schema: Schema = { title: field.title };
+  ctx.counts.fields++;
+  if (feldart === 'hidden') {
+    say(ctx, 'note', field.path, field.fim.id, {
+      de: `Verstecktes Feld „${field.title}“ (feldart hidden) wird nicht abgefragt.`,
+      en: `Hidden field "${field.title}" (feldart hidden) is not asked.`,
+    });
+    return undefined;
+  }
+  if (feldart === 'select' || field.codelist || field.values) {
+    let entries = field.values;
+    if (!entries && field.codelist) {
+      ctx.counts.codelists++;
+      const list = findCodelist(ctx.codelists, field.codelist);
+      if (list) entries = codelistEntries(list, field.codelist);
+      else {
+        ctx.counts.codelistsMissing++;
+        const name = `${field.codelist.uri}${field.codelist.version ? ` Version ${field.codelist.version}` : ''}`;
+        say(ctx, 'warning', `${field.path}/codelisteReferenz`, field.fim.id, {
+          de: `Codeliste ${name} für „${field.title}“ nicht gegeben (--codelists): als Textfeld abgefragt.`,
+          en: `Code list ${name} for "${field.title}" not given (--codelists): asked as a text field.`,
+        });
+      }
+    }
+    if (entries && entries.length > 0) {
+      schema.type = 'string';
+      schema.enum = entries.map((e) => e.code);
+      x.enumLabels = Object.fromEntries(entries.map((e) => [e.code, e.label]));
+    } else {
+      schema.type = 'string';
+    }
+  } else if (feldart === 'checkbox' || datentyp === 'bool') {
+    schema.type = 'boolean';
+  } else {
+    switch (datentyp) {
+      case 'date':
+        Object.assign(schema, { type: 'string', format: 'date' });
+        break;
+      case 'datetime':
+        Object.assign(schema, { type: 'string', format: 'date-time' });
+        break;
+      case 'time':
+        Object.assign(schema, { type: 'string', format: 'time' });
+        break;
+      case 'num':
+        schema.type = 'number';
+        break;
+      case 'num_int':
+        schema.type = 'integer';
+        break;
+      case 'num_currency':
+        schema.type = 'number';
+        schema.minimum = 0;
+        if (!field.help) x.help = 'Betrag in Euro, zum Beispiel 12,50.';
+        break;
+      case 'file':
+      case 'obj':
+        Object.assign(schema, { type: 'array', items: { type: 'object' } });
+        x.file = {};
+        break;
+      case 'text':
+      case 'text_latin':
+      case 'string.latin':
+        schema.type = 'string';
+        break;
+      default:
+        schema.type = 'string';
+        say(ctx, 'warning', `${field.path}/datentyp`, field.fim.id, {
+          de: `Unbekannter Datentyp „${datentyp}“ bei „${field.title}“: als Text abgefragt.`,
+          en: `Unknown datentyp "${datentyp}" for "${field.title}": asked as text.`,
+        });
+    }
+  }
+  // Präzisierung
+  const numeric = schema.type === 'number' || schema.type === 'integer';
+  const textual = schema.type === 'string' && !schema.enum && !schema.format;
+  const unused: string[] = [];
+  if (p.minLength !== undefined) (textual ? (schema.minLength = p.minLength) : unused.push('minLength'));
+  if (p.maxLength !== undefined) (textual ? (schema.maxLength = p.maxLength) : unused.push('maxLength'));
+  // feldart input is one line; the form would make a text over 200 characters multi-line (e-mail: 254).
+  if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255) x.widget = 'text';
+  if (p.minValue !== undefined) (numeric ? (schema.minimum = p.minValue) : unused.push('minValue'));
+  if (p.maxValue !== undefined) (numeric ? (schema.maximum = p.maxValue) : unused.push('maxValue'));
+  if (p.pattern !== undefined) {
+    const pattern = textual ? anchored(p.pattern) : undefined;
+    if (pattern) schema.pattern = pattern;
+    else unused.push(`pattern ${p.pattern}`);
+  }
+  if (unused.length || field.praezisierungProblem) {
+    const what = field.praezisierungProblem ? `„${field.praezisierungProblem}“` : unused.join(', ');
+    say(ctx, 'warning', `${field.path}/praezisierung`, field.fim.id, {
+      de: `Präzisierung ${what} bei „${field.title}“ ist für diesen Datentyp nicht umsetzbar und wird nicht geprüft.`,
+      en: `Präzisierung ${what} of "${field.title}" cannot be expressed for this datentyp and is not checked.`,
+    });
+  }
+  if (field.inhalt !== undefined && schema.type !== 'array') schema.default = typed(field, field.inhalt, schema.type);
+  if (feldart === 'locked') {
+    schema.readOnly = true;
+    if (field.inhalt === undefined) {
+      say(ctx, 'note', field.path, field.fim.id, { de: `Gesperrtes Feld „${field.title}“ ohne Inhalt: bleibt leer.`, en: `Locked field "${field.title}" without inhalt: stays empty.` });
+    }
+  }
+  schema['x-ozg'] = x;
+  return schema;
+}
+
+/** The schema of one struktur entry: the element, wrapped in an array when it repeats. */
+function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
+  const { element, min, max } = entry;
+  const inner = element.kind === 'group' ? groupSchema(element, ctx) : fieldSchema(element, ctx);
+  if (!inner || max <= 1) return inner;
+  const isFile = (inner['x-ozg'] as { file?: unknown } | undefined)?.file !== undefined;
+  if (isFile) {
+    if (min > 0) inner.minItems = min;
+    if (Number.isFinite(max)) inner.maxItems = max;
+    return inner;
+  }
+  const title = element.title;
+  let items: Schema = inner;
+  if (element.kind === 'field') {
+    items = { type: 'object', properties: { [element.fim.id]: inner }, required: [element.fim.id] };
+    say(ctx, 'note', entry.path, element.fim.id, {
+      de: `Mehrfaches Datenfeld „${title}“ (${min}:${Number.isFinite(max) ? max : '*'}) wird als wiederholbare Gruppe mit je einem Feld abgefragt.`,
+      en: `Repeated field "${title}" (${min}:${Number.isFinite(max) ? max : '*'}) is asked as a repeatable group of one field each.`,
+    });
+  }
+  const array: Schema = { type: 'array', title, items, 'x-ozg': { fim: fimOf(element.fim), itemTitle: title } };
+  // The entries of a repeatable group are shown without their own legend and hint: the group's text goes on the list.
+  if (typeof inner.description === 'string') array.description = inner.description;
+  if (min > 0) array.minItems = min;
+  if (Number.isFinite(max)) array.maxItems = max;
+  return array;
+}
+
+/** Properties, required, info texts and rules of a group (or the schema). */
+export function groupSchema(group: FimGroup, ctx: Context): Schema {
+  if (group.path.includes('datenfeldgruppe')) ctx.counts.groups++;
+  const properties: Record<string, Schema> = {};
+  const required: string[] = [];
+  const infos: string[] = [];
+  const keyOf = new Map<string, string>();
+  for (const entry of group.children) {
+    const { element } = entry;
+    if (element.kind === 'field' && element.feldart === 'label') {
+      ctx.counts.fields++;
+      infos.push(element.inhalt ?? element.title);
+      say(ctx, 'note', element.path, element.fim.id, {
+        de: `Hinweistext „${element.title}“ (feldart label) steht als Beschreibung über der Gruppe „${group.title}“.`,
+        en: `Info text "${element.title}" (feldart label) is shown as the description of the group "${group.title}".`,
+      });
+      continue;
+    }
+    const schema = entrySchema(entry, ctx);
+    if (!schema) continue;
+    let key = element.fim.id;
+    for (let n = 2; key in properties; n++) key = `${element.fim.id}_${n}`;
+    keyOf.set(element.fim.id, key);
+    properties[key] = schema;
+    if (entry.min > 0) required.push(key);
+  }
+  const out: Schema = { type: 'object', title: group.title };
+  const description = [group.help, ...infos].filter(Boolean).join(' ');
+  if (description) out.description = description;
+  out.properties = properties;
+  if (required.length) out.required = required;
+  applyRules(group, out, keyOf, ctx);
+  const { errorsAnyOf } = out as { errorsAnyOf?: string };
+  delete out.errorsAnyOf;
+  out['x-ozg'] = errorsAnyOf ? { fim: fimOf(group.fim), errors: { anyOf: errorsAnyOf } } : { fim: fimOf(group.fim) };
+  return out;
+}
+
+function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ctx: Context): void {
+  const comments: string[] = [];
+  for (const rule of group.rules) {
+    ctx.counts.rules++;
+    for (const id of mentionedIds(rule)) {
+      if (!ctx.known.has(id)) {
+        throw new FimImportError(rule.scriptPath ?? rule.path, {
+          de: `Regel ${rule.fim.id} „${rule.name}“ nennt das Element ${id}, das in der Nachricht nicht vorkommt.`,
+          en: `Rule ${rule.fim.id} "${rule.name}" names the element ${id}, which is not in the message.`,
+        });
+      }
+    }
+    const parsed = parseRule(rule);
+    const keys = parsed ? (parsed.kind === 'requireOne' ? parsed.of : [parsed.on, ...parsed.require]).map((id) => keyOf.get(id)) : [];
+    if (parsed && keys.every((k): k is string => k !== undefined)) {
+      ctx.counts.rulesExpressed++;
+      const k = (id: string) => keyOf.get(id)!;
+      let how: string;
+      if (parsed.kind === 'dependentRequired') {
+        const dr = (out.dependentRequired ??= {}) as Record<string, string[]>;
+        dr[k(parsed.on)] = [...(dr[k(parsed.on)] ?? []), ...parsed.require.map(k)];
+        how = 'dependentRequired';
+      } else if (parsed.kind === 'if') {
+        const allOf = (out.allOf ??= []) as Schema[];
+        allOf.push({ if: { properties: { [k(parsed.on)]: { const: parsed.equals } }, required: [k(parsed.on)] }, then: { required: parsed.require.map(k) } });
+        how = 'if/then';
+      } else {
+        out.anyOf = parsed.of.map((id) => ({ required: [k(id)] }));
+        // The form names the rule in words instead of "must match a schema in anyOf".
+        const titles = parsed.of.map((id) => String((out.properties as Record<string, Schema>)[k(id)]!.title));
+        const sentence = rule.text ?? `Bitte geben Sie ${titles.join(' oder ')} an.`;
+        (out as { errorsAnyOf?: string }).errorsAnyOf = sentence;
+        // Said before anyone fails it, too: under the group's legend.
+        out.description = [out.description, sentence].filter(Boolean).join(' ');
+        how = 'anyOf';
+      }
+      say(ctx, 'note', rule.path, rule.fim.id, {
+        de: `Regel „${rule.name}“ als ${how} umgesetzt.`,
+        en: `Rule "${rule.name}" expressed as ${how}.`,
+      });
+      continue;
+    }
+    const version = rule.fim.version ? ` ${rule.fim.version}` : '';
+    comments.push(`FIM-Regel ${rule.fim.id}${version} „${rule.name}“: ${rule.text ?? ''}${rule.script ? ` [Skript: ${rule.script}]` : ''}`.trim());
+    say(ctx, 'warning', rule.path, rule.fim.id, {
+      de: `Regel „${rule.name}“ ist in JSON Schema nicht ausdrückbar; als $comment an „${group.title}“ aufbewahrt und nicht geprüft.`,
+      en: `Rule "${rule.name}" cannot be expressed in JSON Schema; kept as $comment on "${group.title}" and not checked.`,
+    });
+  }
+  if (comments.length) out.$comment = comments.join('\n');
+}
+
+function collectIds(group: FimGroup, into: Set<string>): Set<string> {
+  into.add(group.fim.id);
+  for (const rule of group.rules) into.add(rule.fim.id);
+  for (const { element } of group.children) {
+    if (element.kind === 'group') collectIds(element, into);
+    else into.add(element.fim.id);
+  }
+  return into;
+}
+
+/** The whole definition: one step per top-level Datenfeldgruppe; top-level fields in between share a step. */
+export function convertSchema(schema: FimSchema, codelists: Codelist[]): { definition: Schema; report: FimReport } {
+  const ctx: Context = {
+    codelists,
+    lines: [],
+    counts: { groups: 0, fields: 0, rules: 0, rulesExpressed: 0, codelists: 0, codelistsMissing: 0 },
+    known: collectIds(schema, new Set()),
+  };
+  const body = groupSchema(schema, ctx);
+  const steps: { id: string; title: string; fields: string[] }[] = [];
+  let loose: { id: string; title: string; fields: string[] } | undefined;
+  for (const [key, property] of Object.entries(body.properties as Record<string, Schema>)) {
+    const isGroup = property.type === 'object' || (property.type === 'array' && (property.items as Schema | undefined)?.type === 'object' && !(property['x-ozg'] as { file?: unknown }).file);
+    if (isGroup) {
+      steps.push({ id: key, title: String(property.title), fields: [key] });
+      loose = undefined;
+    } else {
+      if (!loose) steps.push((loose = { id: `angaben-${steps.length + 1}`, title: schema.title, fields: [] }));
+      loose.fields.push(key);
+    }
+  }
+  const version = schema.fim.version ?? '';
+  const { type: _type, title: _title, 'x-ozg': _x, ...rest } = body;
+  const definition: Schema = {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `https://schema.fitko.de/fim/${schema.fim.id.toLowerCase()}${version ? `_${version}` : ''}.schema.json`,
+    title: schema.title,
+    type: 'object',
+    ...rest,
+    'x-ozg': { fim: fimOf(schema.fim), ...(schema.leika ? { leika: schema.leika } : {}), ...(steps.length ? { steps } : {}) },
+  };
+  const report: FimReport = {
+    xdfVersion: schema.xdfVersion,
+    schema: { ...fimOf(schema.fim), name: schema.name },
+    counts: ctx.counts,
+    lines: ctx.lines,
+  };
+  return { definition, report };
+}

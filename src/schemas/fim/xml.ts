@@ -1,0 +1,99 @@
+/**
+ * Reading XDatenfelder messages and genericode code lists with fast-xml-parser (pure JavaScript, no
+ * `eval`, no DOM: the same code runs in Node for the command line and in the browser for the
+ * playground). Namespace prefixes are dropped: XDatenfelder names are unique within a message.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export type XmlNode = Record<string, unknown>;
+
+/** Text of a problem in German and English. */
+export interface Texts {
+  de: string;
+  en: string;
+}
+
+/** A failure that stops the import: the element's path in the message and what is wrong. */
+export class FimImportError extends Error {
+  constructor(
+    readonly path: string,
+    readonly texts: Texts,
+  ) {
+    super(`${path || '/'}: ${texts.en}`);
+    this.name = 'FimImportError';
+  }
+}
+
+/** Elements that may occur more than once and are always read as lists. */
+const LISTS = new Set(['struktur', 'regel', 'Row', 'Value', 'Column', 'Key', 'ColumnRef', 'wert']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (name) => LISTS.has(name),
+});
+
+/** Parses XML text; a text that is not well-formed XML fails with line and column. */
+export function parseXml(text: string, what: Texts): XmlNode {
+  const source = text.replace(/^\uFEFF/, '');
+  const valid = source.trim().startsWith('<') ? XMLValidator.validate(source) : { err: { msg: 'no XML element found', line: 1, col: 1 } };
+  if (valid !== true) {
+    const { msg, line, col } = valid.err;
+    throw new FimImportError('', {
+      de: `${what.de} ist kein wohlgeformtes XML (Zeile ${line}, Spalte ${col}): ${msg}`,
+      en: `${what.en} is not well-formed XML (line ${line}, column ${col}): ${msg}`,
+    });
+  }
+  // XDatenfelder and genericode declare no DTD; one with entities could expand a small file into a huge one.
+  const doctype = /<!DOCTYPE/i.exec(source);
+  if (doctype) {
+    const line = source.slice(0, doctype.index).split('\n').length;
+    throw new FimImportError('', {
+      de: `${what.de} enthält eine DOCTYPE-Deklaration (Zeile ${line}); XDatenfelder-Nachrichten und Codelisten haben keine, sie wird aus Sicherheitsgründen abgelehnt.`,
+      en: `${what.en} contains a DOCTYPE declaration (line ${line}); XDatenfelder messages and code lists have none, so it is refused for safety.`,
+    });
+  }
+  return parser.parse(source) as XmlNode;
+}
+
+export const isNode = (value: unknown): value is XmlNode => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The text content of a value (an element with attributes keeps its text under `#text`). */
+export function textOf(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    const s = String(value).trim();
+    return s === '' ? undefined : s;
+  }
+  if (isNode(value)) return textOf(value['#text']);
+  if (Array.isArray(value)) return textOf(value[0]);
+  return undefined;
+}
+
+/** The text of a child element. */
+export const childText = (node: XmlNode, name: string): string | undefined => textOf(node[name]);
+
+/** A child element (the first, when it repeats). */
+export function child(node: XmlNode, name: string): XmlNode | undefined {
+  const value = Array.isArray(node[name]) ? (node[name] as unknown[])[0] : node[name];
+  return isNode(value) ? value : undefined;
+}
+
+/** The child elements of one name, in document order. */
+export function children(node: XmlNode, name: string): XmlNode[] {
+  const value = node[name];
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).filter(isNode);
+}
+
+/** The code of an XÖV code element (`<xdf:feldart><code>input</code></xdf:feldart>`). */
+export function codeOf(node: XmlNode, name: string): string | undefined {
+  const element = node[name];
+  if (isNode(element)) return childText(element, 'code') ?? textOf(element);
+  return textOf(element);
+}

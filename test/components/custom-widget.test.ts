@@ -1,0 +1,83 @@
+/** A custom widget (x-ozg.widget naming a registered custom element) through validation, draft, review and submission. */
+import { expect, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OzgSubmitDetail } from '../../src/index.js';
+import '../../demo/widgets/address-lookup.js';
+import { $, control, next, renderForm, settle } from '../support/form.js';
+
+const definition = (id: string) => ({
+  $id: id,
+  title: 'Wohnort melden',
+  type: 'object',
+  'x-ozg': { steps: [{ id: 'eins', title: 'Eins', fields: ['name', 'adresse'] }, { id: 'zwei', title: 'Zwei', fields: ['bemerkung'] }] },
+  required: ['name', 'adresse'],
+  properties: {
+    name: { type: 'string', title: 'Name' },
+    adresse: {
+      type: 'string', title: 'Wohnort', description: 'Postleitzahl eingeben, der Ort wird ergänzt.', pattern: '^\\d{5} \\S.*$',
+      'x-ozg': { widget: 'my-address-lookup', errors: { pattern: 'Bitte geben Sie Postleitzahl und Ort an.' } },
+    },
+    bemerkung: { type: 'string', title: 'Bemerkung' },
+  },
+});
+
+type Widget = HTMLElement & { value: unknown; errors: string[]; label: string; lang: string };
+const widget = (el: HTMLElement): Widget => (el.shadowRoot!.querySelector('my-address-lookup') as Widget);
+const inner = (w: Widget, id: string) => w.shadowRoot!.getElementById(id) as HTMLInputElement;
+
+describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
+  it('is labelled, validated, kept in the draft, shown on the review page and submitted like a built-in question', async () => {
+    const id = `urn:test:custom-widget:${Date.now()}`;
+    const first = await renderForm(definition(id), { isolate: false });
+    const w = widget(first);
+    expect(w, 'the custom element is rendered').to.exist;
+    expect(w.label).to.equal('Wohnort');
+    expect(w.lang).to.equal('de');
+    expect(($(first, `label[for="${w.id}"]`)).textContent).to.contain('Wohnort');
+    await expect(first).to.be.accessible();
+
+    // "Weiter" without an answer: the form's message, also handed to the element
+    control(first, 'Name').focus();
+    await sendKeys({ type: 'Erika' });
+    await next(first);
+    expect($(first, '.step-title').textContent).to.equal('Eins');
+    expect(widget(first).errors).to.have.length(1);
+    expect($(first, '.error-summary').textContent).to.contain('Wohnort');
+    // its link in the error summary focuses the element's first input (delegatesFocus)
+    ($(first, `.error-summary a[href="#${widget(first).id}"]`) as HTMLAnchorElement).click();
+    await settle(first);
+    expect(widget(first).shadowRoot!.activeElement).to.equal(inner(widget(first), 'plz'));
+
+    // typing the PLZ fills the Ort from the bundled list; the answer is "PLZ Ort"
+    inner(widget(first), 'plz').focus();
+    await sendKeys({ type: '12345' });
+    await settle(first);
+    expect(inner(widget(first), 'ort').value).to.equal('Musterstadt');
+    expect(first.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
+    await next(first);
+    expect($(first, '.step-title').textContent).to.equal('Zwei');
+    first.parentElement!.remove(); // leaving the page writes the draft at once
+
+    // the draft brings the answer back into a new element
+    const second = await renderForm(definition(id), { isolate: false });
+    expect(second.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
+    await next(second); // Zwei -> review
+    expect($(second, '.review').textContent).to.contain('12345 Musterstadt');
+    const submitted = oneEvent(second, 'ozg-submit');
+    $(second, 'button.primary').click();
+    const { detail } = (await submitted) as CustomEvent<OzgSubmitDetail>;
+    expect(detail.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
+  });
+
+  it('refuses a malformed answer with the definition\'s own message', async () => {
+    const el = await renderForm(definition(`urn:test:custom-widget-bad:${Date.now()}`));
+    control(el, 'Name').focus();
+    await sendKeys({ type: 'Erika' });
+    inner(widget(el), 'plz').focus();
+    await sendKeys({ type: '999' });
+    await next(el);
+    expect($(el, '.step-title').textContent).to.equal('Eins');
+    expect(widget(el).errors).to.deep.equal(['Bitte geben Sie Postleitzahl und Ort an.']);
+    expect(inner(widget(el), 'plz').getAttribute('aria-invalid')).to.equal('true');
+  });
+});

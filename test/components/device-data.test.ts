@@ -1,0 +1,116 @@
+/** Issue 11: drafts expire, the application id lives with the draft, and "Daten auf diesem Gerät löschen". */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OzgForm } from '../../src/index.js';
+import { $, control, renderForm, settle, until } from '../support/form.js';
+
+function simple(id: string) {
+  return {
+    $id: id, title: 'Gerätetest', type: 'object',
+    'x-ozg': { steps: [{ id: 'a', title: 'Eins', fields: ['name'] }, { id: 'b', title: 'Zwei', fields: ['ort'] }] },
+    properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
+  };
+}
+
+const DAY = 24 * 60 * 60 * 1000;
+let n = 0;
+const freshId = (what: string) => `urn:test:${what}:${Date.now()}:${n++}`;
+
+function keepDraft(id: string, ageDays: number, extra: Record<string, unknown> = {}) {
+  const savedAt = new Date(Date.now() - ageDays * DAY).toISOString();
+  localStorage.setItem(`ozg-form:draft:${id}`, JSON.stringify({ v: 1, savedAt, data: { name: 'Erika' }, step: 1, ...extra }));
+}
+
+async function renderWith(id: string, attrs: Record<string, string> = {}): Promise<OzgForm> {
+  const el = document.createElement('ozg-form') as OzgForm;
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.schema = simple(id) as OzgForm['schema'];
+  const ready = new Promise((r) => el.addEventListener('ozg-ready', r, { once: true }));
+  document.body.appendChild(el);
+  await ready;
+  await settle(el);
+  return el;
+}
+
+describe('data on this device', () => {
+  afterEach(() => document.querySelectorAll('body > ozg-form').forEach((f) => f.remove()));
+
+  it('forgets a draft older than the default three days and removes it', async () => {
+    const id = freshId('expired');
+    keepDraft(id, 4);
+    const el = await renderWith(id);
+    expect(el.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expect(el.data).to.deep.equal({});
+    expect(localStorage.getItem(`ozg-form:draft:${id}`)).to.equal(null);
+  });
+
+  it('forgets a kept submission (and its case secret) as a draft expires, and shows the questions', async () => {
+    const id = freshId('record');
+    const old = new Date(Date.now() - 4 * DAY).toISOString();
+    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({
+      v: 1, submittedAt: old, savedAt: old, state: { idempotencyKey: 'k', caseId: 'c', caseSecret: 'geheim', sentAttachments: [], sent: true },
+    }));
+    const el = await renderWith(id, { gateway: '/gateway/v1' });
+    expect(localStorage.getItem(`ozg-form:submission:${id}`)).to.equal(null);
+    expect(el.phase).to.equal('filling');
+    expect($(el, '.step-title').textContent).to.equal('Eins');
+  });
+
+  it('keeps it as long as draft-days says', async () => {
+    const id = freshId('kept');
+    keepDraft(id, 4, { applicationId: 'app-4711' });
+    const el = await renderWith(id, { 'draft-days': '10' });
+    expect(el.data).to.deep.equal({ name: 'Erika' });
+    expect($(el, '.notice').textContent).to.contain('wiederhergestellt');
+    expect(el.applicationId, 'the application id comes back with the draft').to.equal('app-4711');
+  });
+
+  it('keeps a new application id with the draft', async () => {
+    const id = freshId('appid');
+    const el = await renderForm(simple(id), { isolate: false });
+    control(el, 'Name').focus();
+    await sendKeys({ type: 'Max' });
+    const stored = await until(() => JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`) ?? 'null'), 'the draft');
+    expect(stored.applicationId).to.be.a('string').and.equal(el.applicationId);
+  });
+
+  it('"Daten auf diesem Gerät löschen" asks, then removes draft and records, empties the form and focuses step 1', async () => {
+    const id = freshId('forget');
+    keepDraft(id, 0);
+    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({ v: 1, state: { idempotencyKey: 'k', caseSecret: 's', sentAttachments: [], sent: true, caseId: 'c' } }));
+    localStorage.setItem(`ozg-form:payment:${id}`, JSON.stringify({ v: 1, key: 'p' }));
+    const el = await renderWith(id);
+    await expect(el).to.be.accessible();
+    const open = $(el, '.device-data button');
+    expect(open.textContent!.trim()).to.equal('Daten auf diesem Gerät löschen');
+    open.focus();
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.id, 'the question takes focus').to.equal('device-data-question');
+    expect(localStorage.getItem(`ozg-form:draft:${id}`), 'nothing is deleted before the answer').to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    // "Abbrechen" keeps everything and returns focus to the button.
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.device-data button')].find((b) => b.textContent!.includes('Abbrechen'))!.click();
+    await settle(el);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('device-data-open');
+    expect(localStorage.getItem(`ozg-form:draft:${id}`)).to.not.equal(null);
+
+    $(el, '#device-data-open').click();
+    await settle(el);
+    $(el, '.device-data button.primary').click();
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('step-title'), 'focus on the step heading');
+    expect($(el, '.step-title').textContent).to.equal('Eins');
+    expect(el.data).to.deep.equal({});
+    for (const kind of ['draft', 'submission', 'payment']) expect(localStorage.getItem(`ozg-form:${kind}:${id}`), kind).to.equal(null);
+    await until(() => $(el, '[role=status]').textContent?.includes('gelöscht'), 'the announcement');
+  });
+
+  it('speaks English', async () => {
+    const el = await renderWith(freshId('en'), { lang: 'en' });
+    $(el, '.device-data button').click();
+    await settle(el);
+    expect($(el, '#device-data-question').textContent).to.contain('cannot be undone');
+    expect([...el.shadowRoot!.querySelectorAll('.device-data button')].map((b) => b.textContent!.trim())).to.deep.equal(['Yes, delete data', 'Cancel']);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * The widget under a strict Content-Security-Policy, as a municipality's CMS sends it, with the bundle
+ * on another origin (as a CDN serves it): no 'unsafe-eval', no inline scripts or styles. The page origin
+ * is a small proxy in front of the real local server (so the gateway is on the page's origin, as
+ * connect-src 'self' needs) that adds exactly the header below to every page and points the script
+ * tag at the CDN; dist/ comes from a second loopback origin with CORS. Any `securitypolicyviolation`
+ * event, or a CSP message on the console, fails the test.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from '@playwright/test';
+import { ANSWERS } from './answers.js';
+import { expect, test } from './fixtures.js';
+import { pressOnToReview } from './journeys.js';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
+
+/** The header of the test, the one the README recommends, with the CDN's origin filled in. */
+export const cspFor = (bundleOrigin: string): string =>
+  `default-src 'self'; script-src 'self' ${bundleOrigin}; style-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'`;
+
+let cdn: Server;
+let cdnOrigin = '';
+
+test.beforeAll(async () => {
+  cdn = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dist, path);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
+  // "localhost" is another origin than the page's 127.0.0.1, as a CDN is another site.
+  cdnOrigin = `http://localhost:${(cdn.address() as AddressInfo).port}`;
+});
+
+const sites: { close: () => Promise<void> }[] = [];
+
+test.afterAll(async () => {
+  await Promise.all(sites.map((site) => site.close()));
+  cdn.closeAllConnections();
+  await new Promise((resolve) => cdn.close(resolve));
+});
+
+interface Violation { directive: string; blocked: string; source: string; sample: string }
+
+/** The municipality's site: forwards everything to the local server; its pages get the header and
+ * load the bundle from the CDN. */
+async function startSite(upstream: string, csp: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const target = new URL(upstream);
+  const site = createServer((req, res) => {
+    const headers = { ...req.headers, host: target.host };
+    delete headers['accept-encoding']; // pages are rewritten below
+    const forward = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (up) => {
+      // The municipality's pages (/<name>.html); the stand-ins' own pages (payment provider) are not.
+      const sitePage = /^\/[\w-]+\.html(\?|#|$)/.test(req.url ?? '');
+      if (!sitePage || !String(up.headers['content-type']).startsWith('text/html')) {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      up.on('data', (chunk: Buffer) => chunks.push(chunk));
+      up.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8').replace('src="/dist/ozg-form.js"', `src="${cdnOrigin}/ozg-form.js"`);
+        const out = { ...up.headers, 'content-security-policy': csp };
+        delete out['content-length'];
+        res.writeHead(up.statusCode ?? 502, out).end(body);
+      });
+    });
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(site.address() as AddressInfo).port}/`,
+    close: () => {
+      site.closeAllConnections();
+      return new Promise((resolve) => site.close(() => resolve()));
+    },
+  };
+}
+
+/** Collects every CSP violation of the page and the requests to the CDN. */
+async function watch(page: Page): Promise<{ violations: Violation[]; bundleRequests: string[] }> {
+  const violations: Violation[] = [];
+  const bundleRequests: string[] = [];
+  await page.exposeFunction('reportCspViolation', (v: Violation) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { reportCspViolation: (v: unknown) => void }).reportCspViolation({
+        directive: e.violatedDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample,
+      });
+    }, true);
+  });
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push({ directive: 'console', blocked: '', source: '', sample: message.text() });
+  });
+  page.on('request', (request) => {
+    if (request.url().startsWith(cdnOrigin)) bundleRequests.push(request.url());
+  });
+  return { violations, bundleRequests };
+}
+
+const form = (page: Page): Locator => page.locator('ozg-form');
+const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
+
+test('Hundesteuer under a strict CSP, bundle from another origin: errors, conditions, repeatable group, upload, review, draft, submission', async ({ page, server }) => {
+  test.setTimeout(120_000); // a whole application, with encryption and a PDF, on a busy machine
+  const csp = cspFor(cdnOrigin);
+  const site = await startSite(server.url, csp);
+  sites.push(site);
+  const pageUrl = `${site.url}hundesteuer.html`;
+  const { violations, bundleRequests } = await watch(page);
+  const response = await page.goto(pageUrl);
+  expect(response!.headers()['content-security-policy']).toBe(csp);
+  expect(csp).not.toContain('unsafe-eval');
+
+  // The policy is in force: code from a string (what Ajv's compiler does) and an inline style are refused
+  // and reported. (page.evaluate itself is exempt; the string handed to setTimeout is not.)
+  await page.evaluate(() => setTimeout('document.documentElement.dataset.evaluated = "yes"', 0));
+  await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'p { color: red }' })));
+  // Each is seen twice: as a securitypolicyviolation event and as a console message.
+  await expect.poll(() => violations.map((v) => v.directive).sort()).toEqual(['console', 'console', 'script-src', 'style-src-elem']);
+  expect(await page.evaluate(() => document.documentElement.dataset.evaluated)).toBeUndefined();
+  violations.length = 0;
+
+  // Renders, with the bundle and its chunks from the CDN.
+  await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
+  expect(bundleRequests).toContain(`${cdnOrigin}/ozg-form.js`);
+
+  // Errors: a postcode of three digits and an empty required question, in the summary and inline.
+  await field(page, 'Postleitzahl').fill('123');
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  const summary = form(page).locator('.error-summary');
+  await expect(summary).toContainText('Es gibt ein Problem');
+  await expect(summary).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+  await expect(summary).toContainText('Bitte geben Sie Vorname an.');
+  expect(bundleRequests.some((url) => /\/chunks\/validation-/.test(url)), 'the validation chunk came from the CDN').toBe(true);
+
+  const step1 = { Vorname: 'Erika', Nachname: 'Mustermann', Geburtsdatum: '1990-05-05', Straße: 'Hauptstraße', Hausnummer: '12a', Postleitzahl: '12345', Ort: 'Musterstadt', 'E-Mail-Adresse': 'erika@example.org' };
+  for (const [label, value] of Object.entries(step1)) await field(page, label).fill(value);
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Hunde');
+
+  // A repeatable group with conditions: "Listenhund: Ja" asks for the temperament test.
+  const dog = `CSP-${crypto.randomUUID().slice(0, 8)}`;
+  await field(page, 'Name des Hundes').fill(dog);
+  await field(page, 'Rasse').selectOption({ label: 'Labrador Retriever' });
+  await field(page, 'Geburtsdatum des Hundes').fill('2020-03-03');
+  await field(page, 'Gehalten seit').fill('2021-04-04');
+  const wesenstest = field(page, 'Datum der bestandenen Wesensprüfung');
+  await expect(wesenstest).toHaveCount(0);
+  await form(page).getByRole('radio', { name: 'Ja', exact: true }).check();
+  await expect(wesenstest).toBeVisible();
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(summary).toContainText('Datum der bestandenen Wesensprüfung');
+  await wesenstest.fill('2021-06-01');
+  await form(page).getByRole('button', { name: 'Weiteren Hund hinzufügen' }).click();
+  await expect(form(page).getByLabel('Name des Hundes', { exact: true })).toHaveCount(2);
+  await form(page).getByLabel('Name des Hundes', { exact: true }).nth(1).fill(`${dog}-2`);
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(summary).toBeVisible(); // the second dog lacks its breed and dates
+  await form(page).getByRole('button', { name: 'Hund 2 entfernen' }).click();
+  await expect(form(page).getByLabel('Name des Hundes', { exact: true })).toHaveCount(1);
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Ermäßigung');
+
+  // A Nachweis: hashed and encrypted in a worker started from a blob: URL (worker-src blob:).
+  await form(page).evaluate((el, rest) => {
+    const host = el as HTMLElement & { data: Record<string, unknown> };
+    host.data = { ...host.data, ...rest };
+  }, { ermaessigung: ANSWERS.hundesteuer.ermaessigung, zahlung: ANSWERS.hundesteuer.zahlung, bemerkungen: 'CSP', bestaetigung: true });
+  await form(page).getByLabel('Nachweise').setInputFiles([
+    { name: 'zeugnis.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${dog}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) },
+  ]);
+  await expect(form(page).locator('.file-list .file-name')).toHaveText(['zeugnis.pdf']);
+
+  // Review, then a reload: the draft brings back the answers.
+  await pressOnToReview(page);
+  await expect(form(page).locator('.review')).toContainText(dog);
+  await expect.poll(() => page.evaluate((d) => Object.values(localStorage).some((v) => v.includes(d)), dog)).toBe(true);
+  await page.reload();
+  await expect(form(page).locator('.notice')).toContainText('wiederhergestellt', { timeout: 20_000 });
+  await expect(form(page).locator('.review')).toContainText(dog);
+  await expect(form(page).locator('.review')).toContainText('zeugnis.pdf');
+
+  // Submission: metadata checked, everything encrypted in the browser, sent through the gateway.
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(page).locator('.receipt')).toContainText(dog);
+  const downloading = page.waitForEvent('download');
+  await form(page).getByRole('button', { name: 'Eingangsbestätigung herunterladen (PDF)' }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/\.pdf$/);
+
+  expect(bundleRequests.filter((url) => url.includes('/chunks/')).length, 'lazy chunks came from the CDN').toBeGreaterThan(2);
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
+});
+

@@ -1,0 +1,127 @@
+/**
+ * The schema playground (demo/playground.html): an author loads a demo form, edits it in the editor
+ * and sees the preview follow, breaks it and finds the problem (with its pointer) and the place in the
+ * editor, fixes it; the same by keyboard alone; axe on the page.
+ */
+import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe.js';
+import { expect as baseExpect, focused, test } from './fixtures.js';
+
+// every change goes through the debounced check and a new preview, which takes a while on a busy machine
+const expect = baseExpect.configure({ timeout: 20_000 });
+
+const editor = (page: Page) => page.locator('#editor .cm-content');
+const preview = (page: Page) => page.locator('#preview ozg-form');
+const problems = (page: Page) => page.locator('#problems');
+
+/** Selects the first occurrence of `text` in the editor with the editor's own search (Ctrl+F). */
+async function find(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Control+f');
+  const search = page.locator('.cm-search input[name="search"]');
+  await expect(search).toBeFocused();
+  await page.keyboard.type(text); // the search panel reads its field on keyup
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(editor(page)).toBeFocused();
+}
+
+async function open(page: Page, url: string, form = 'hundesteuer.json'): Promise<void> {
+  await page.goto(`${url}playground.html?form=${form}`);
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'checked');
+  await expect(preview(page).getByRole('heading', { level: 2 })).toBeVisible();
+}
+
+test('load a demo form, edit the title, break and fix the LeiKa key; answers and the draft are kept', async ({ page, server }) => {
+  await page.goto(`${server.url}playground.html`);
+  await page.getByLabel('Beginnen mit').selectOption({ label: 'Hundesteuer' });
+  await page.getByRole('button', { name: 'Laden', exact: true }).click();
+  await expect(preview(page).getByRole('heading', { name: 'Anmeldung zur Hundesteuer' })).toBeVisible();
+  await expect(problems(page)).toContainText('Keine Probleme gefunden.');
+  await expect(page.locator('#reifegrad')).toContainText('Stufe 2');
+  await expect(page.locator('#reifegrad')).toContainText('Kein Nutzerkonto');
+  await expect(page.locator('#embed-code')).toHaveText(/<ozg-form src="\/forms\/hundesteuer.json" lang="de" gateway="\/gateway\/v1"/);
+
+  // an answer typed in the preview survives a change of the definition
+  await preview(page).getByLabel('Vorname', { exact: true }).fill('Erika');
+
+  await editor(page).click();
+  await find(page, 'Anmeldung zur Hundesteuer');
+  await page.keyboard.type('Hund anmelden');
+  await expect(preview(page).getByRole('heading', { name: 'Hund anmelden', exact: true })).toBeVisible();
+  await expect(preview(page).getByLabel('Vorname', { exact: true })).toHaveValue('Erika');
+
+  await find(page, '99110007000000');
+  await page.keyboard.type('12345');
+  const problem = problems(page).getByRole('button', { name: /\/x-ozg\/leika/ });
+  await expect(problem).toContainText('14 Ziffern, beginnend mit 99');
+  await expect(problems(page)).toContainText('1 Fehler');
+  // the preview keeps the last good state (and the answer) while the definition has errors
+  await expect(page.locator('#preview-stale')).toBeVisible();
+  await expect(preview(page).getByLabel('Vorname', { exact: true })).toHaveValue('Erika');
+
+  // the problem moves the cursor to the value, selected, so typing replaces it
+  await editor(page).press('Control+Home');
+  await problem.click();
+  await expect(editor(page)).toBeFocused();
+  await expect(page.locator('.cm-activeLine')).toContainText('"leika": "12345"');
+  await page.keyboard.type('"99110007000000"');
+  await expect(problems(page)).toContainText('Keine Probleme gefunden.');
+  await expect(page.locator('.cm-activeLine')).toContainText('"leika": "99110007000000"');
+  await expect(page.locator('#preview-stale')).toBeHidden();
+
+  // the draft stays in the browser
+  await page.reload();
+  await expect(page.locator('#status')).toHaveText('Entwurf aus diesem Browser wiederhergestellt.');
+  await expect(preview(page).getByRole('heading', { name: 'Hund anmelden', exact: true })).toBeVisible();
+});
+
+test('a template inserted shows up as a question and in the Reifegrad', async ({ page, server }) => {
+  await open(page, server.url, 'anwohnerparken.json');
+  await expect(page.locator('#reifegrad')).toContainText('Der Antrag verlangt keine Nachweise.');
+  await page.getByLabel('Vorlage einfügen').selectOption({ label: 'Dateifrage (Nachweis)' });
+  await page.getByRole('button', { name: 'Einfügen' }).click();
+  await expect(page.locator('#status')).toHaveText('Vorlage „Dateifrage (Nachweis)“ eingefügt.');
+  await expect(page.locator('#reifegrad')).toContainText('Nachweise werden hochgeladen (Nachweise).');
+  await expect(page.locator('.cm-activeLine')).toContainText('"nachweise"');
+  await expect(problems(page)).toContainText('Keine Probleme gefunden.');
+});
+
+test('keyboard only: Tab indents in the editor, Escape then Tab leaves it, a problem takes the cursor there', async ({ page, server }) => {
+  await open(page, server.url, 'sondernutzung.json');
+  await page.keyboard.press('Tab');
+  expect((await focused(page)).label).toBe('Definition (JSON)'); // the skip link
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 12 && !(await editor(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(editor(page)).toBeFocused();
+
+  // Tab is kept by the editor (indent) ...
+  const before = await editor(page).textContent();
+  await page.keyboard.press('Tab');
+  await expect(editor(page)).toBeFocused();
+  expect(await editor(page).textContent()).not.toBe(before);
+  await page.keyboard.press('Control+z');
+  // ... Escape then Tab moves on, out of the editor
+  await find(page, '"99990000000002"');
+  await page.keyboard.type('"X"');
+  const problem = problems(page).getByRole('button', { name: /^Fehler: \/x-ozg\/leika/ });
+  await expect(problem).toContainText('14 Ziffern, beginnend mit 99');
+  await page.keyboard.press('Escape'); // closes the suggestion list that typing may have opened
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  // the next stop after the editor is the problem list
+  await expect(problem).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(editor(page)).toBeFocused();
+  await expect(page.locator('.cm-activeLine')).toContainText('"leika": "X"');
+  await page.keyboard.type('"99990000000002"');
+  await expect(problems(page)).toContainText('Keine Probleme gefunden.');
+});
+
+test('axe finds no violations on the playground, in German and in English', async ({ page, server }) => {
+  await open(page, server.url, 'sondernutzung.json');
+  await expectNoAxeViolations(page, 'the playground');
+  await page.getByLabel('Sprache').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Form playground' })).toBeVisible();
+  await expect(preview(page).getByRole('heading', { level: 2 })).toHaveText(/Special use|Sondernutzung|Application/);
+  await expectNoAxeViolations(page, 'the playground in English');
+});

@@ -1,0 +1,161 @@
+/**
+ * Payments bound to one application, and logins bound to one application (issue 11): each attack of the
+ * audit is performed against the running server and refused.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash, createPrivateKey, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT } from 'jose';
+import { startServer, type RunningServer } from '../../server/app.js';
+import { prepareSubmission, SubmissionClient, GatewayError } from '../../src/modules/submission/index.js';
+import { ANSWERS } from '../e2e/answers.js';
+
+let server: RunningServer;
+const dataDir = mkdtempSync(join(tmpdir(), 'ozg-bind-'));
+const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
+const LEIKA = '99990000000001'; // Anwohnerparken: fee policy before-submission
+const INBOX = 'inbox-bind-token';
+
+before(async () => { server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } }); });
+after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
+
+const url = (p: string) => new URL(p, server.url);
+const key = () => randomBytes(18).toString('base64url');
+const inbox = async (sid: string) => (await fetch(url(`standins/inbox/api/submissions/${sid}`), { headers: { authorization: `Bearer ${INBOX}` } })).json() as Promise<Record<string, any>>;
+
+async function pay(k: string, answers = ANSWERS.anwohnerparken, expectedTotal = 6000, outcome = 'bezahlen') {
+  const res = await fetch(url('gateway/v1/payments'), {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ idempotencyKey: k, formId: FORM, answers, expectedTotal, redirectUrl: url('anwohnerparken.html').href }),
+  });
+  const body = await res.json() as Record<string, any>;
+  if (body.redirectUrl) {
+    await fetch(body.redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `method=GIROPAY&outcome=${outcome}` });
+  }
+  return { status: res.status, body };
+}
+
+/** Sends an application; `paymentInformation` is what the browser claims in the encrypted metadata. */
+async function send(k: string, opts: { paymentKey?: string; paymentInformation?: any; idToken?: string } = {}) {
+  const client = new SubmissionClient({ baseUrl: server.url, attempts: 1 });
+  const dest = await client.getDestination();
+  const { encrypted } = await prepareSubmission({
+    encryptionKey: dest.encryptionKey, leika: LEIKA, serviceName: 'Anwohnerparkausweis',
+    schemaUri: FORM, data: ANSWERS.anwohnerparken, replyChannel: { eMail: { address: 'erika@example.org' } },
+    ...(opts.paymentInformation ? { paymentInformation: opts.paymentInformation } : {}),
+    ...(opts.idToken ? { authenticationInformation: [{ type: 'identificationReport', version: '1.0.0', content: opts.idToken }] } : {}),
+  } as never);
+  try {
+    const final = await client.submit(encrypted, { idempotencyKey: k, sentAttachments: [], sent: false, ...(opts.paymentKey ? { paymentKey: opts.paymentKey } : {}) });
+    return { ok: true as const, final };
+  } catch (error) {
+    if (error instanceof GatewayError) return { ok: false as const, status: error.status, problem: error.problem as Record<string, any> };
+    throw error;
+  }
+}
+
+const claim = (body: Record<string, any>) => ({
+  paymentService: 'https://musterstadt.example/xbezahldienste', paymentMethod: 'GIROPAY', paymentId: body.transactionId,
+  transactionId: body.transactionId, transactionReference: body.transactionReference, grossAmount: body.grosAmount, status: 'BOOKED',
+});
+
+test('a before-submission form without any payment is refused: 409 PAYMENT_REQUIRED', async () => {
+  const r = await send(key());
+  assert.equal(r.ok, false);
+  assert.equal(r.ok || r.status, 409);
+  assert.equal(!r.ok && r.problem.code, 'PAYMENT_REQUIRED');
+});
+
+test('an unpaid (cancelled) payment does not carry the application: 409 PAYMENT_REQUIRED', async () => {
+  const k = key();
+  await pay(k, ANSWERS.anwohnerparken, 6000, 'abbrechen');
+  const r = await send(k);
+  assert.equal(!r.ok && r.problem.code, 'PAYMENT_REQUIRED');
+});
+
+test('one payment carries one application: the second one naming it gets 409 PAYMENT_ALREADY_USED', async () => {
+  const k = key();
+  const paid = await pay(k);
+  assert.equal(paid.status, 201);
+  const first = await send(k, { paymentInformation: claim(paid.body) });
+  assert.equal(first.ok, true, JSON.stringify(!first.ok && first.problem));
+  const detail = await inbox(first.ok ? first.final.submissionId : '');
+  assert.equal(detail.payment.boundByGateway, true);
+  assert.equal(detail.payment.transactionReference, paid.body.transactionReference);
+  assert.deepEqual(detail.payment.mismatch, []);
+
+  // The replay: another application names the same payment (by its key) …
+  const second = await send(key(), { paymentKey: k, paymentInformation: claim(paid.body) });
+  assert.equal(!second.ok && second.status, 409);
+  assert.equal(!second.ok && second.problem.code, 'PAYMENT_ALREADY_USED');
+  // … or copies its paymentInformation into the metadata with no payment of its own: refused, never shown as paid.
+  const third = await send(key(), { paymentInformation: claim(paid.body) });
+  assert.equal(!third.ok && third.problem.code, 'PAYMENT_REQUIRED');
+});
+
+test('the paid key with other answers of the same amount is refused once the payment carried an application', async () => {
+  const k = key();
+  await pay(k);
+  assert.equal((await send(k)).ok, true);
+  const other = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  other.fahrzeuge[0].kennzeichen = 'M-ZZ 999';
+  const replay = await pay(k, other);
+  assert.equal(replay.status, 409);
+  assert.equal(replay.body.code, 'PAYMENT_ALREADY_USED');
+});
+
+test('the inbox shows the gateway\'s binding and flags a paymentInformation that does not match it', async () => {
+  const mine = key();
+  const paid = await pay(mine);
+  const someoneElses = await pay(key(), (() => { const a = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>; a.fahrzeuge[0].kennzeichen = 'M-XY 1'; return a; })());
+  const r = await send(mine, { paymentInformation: claim(someoneElses.body) });
+  assert.equal(r.ok, true);
+  const detail = await inbox(r.ok ? r.final.submissionId : '');
+  assert.equal(detail.payment.transactionReference, paid.body.transactionReference);
+  assert.ok(detail.payment.mismatch.includes('transactionReference'));
+});
+
+test('the gateway never passes on a provider redirect that is not http(s)', async () => {
+  const k = key();
+  const created = await pay(k, ANSWERS.anwohnerparken, 6000, 'none');
+  assert.match(created.body.redirectUrl, /^http:\/\//);
+  // The provider answers with a javascript: URL (a compromised or buggy provider).
+  const original = server.gateway.provider.get.bind(server.gateway.provider);
+  server.gateway.provider.get = async (id: string) => {
+    const tx = await original(id);
+    return { ...tx, paymentInformation: { ...tx.paymentInformation, transactionRedirectUrl: 'javascript:alert(1)' } };
+  };
+  try {
+    const res = await fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } });
+    assert.equal(res.status, 502);
+    assert.doesNotMatch(await res.text(), /javascript:/);
+  } finally {
+    server.gateway.provider.get = original;
+  }
+});
+
+test('an ID token from one application\'s login, put into another application, is flagged as not bound', async () => {
+  const keys = JSON.parse(readFileSync(join(dataDir, 'idp-keys', 'keys.json'), 'utf8')) as { jwks: { keys: any[] } };
+  const rsa = keys.jwks.keys.find((k) => k.alg === 'RS256');
+  const issuer = url('idp').href;
+  const token = (nonce: string) => new SignJWT({ nonce, acr: 'STORK-QAA-Level-4', given_name: 'Anna', family_name: 'Schmidt' })
+    .setProtectedHeader({ alg: 'RS256', kid: rsa.kid }).setIssuer(issuer).setAudience('ozg-form-demo').setSubject('anna')
+    .setIssuedAt().setExpirationTime('10m').sign(createPrivateKey({ key: rsa, format: 'jwk' }));
+  const nonceOf = (k: string) => createHash('sha256').update(k).digest('base64url');
+  const a = key(); const b = key();
+  const idToken = await token(nonceOf(a));
+  await pay(a); await pay(b);
+  const own = await send(a, { idToken });
+  const replayed = await send(b, { idToken });
+  assert.ok(own.ok && replayed.ok);
+  const ownAuth = (await inbox(own.ok ? own.final.submissionId : '')).authentication[0];
+  assert.equal(ownAuth.verified, true);
+  assert.equal(ownAuth.boundToApplication, true);
+  const replayAuth = (await inbox(replayed.ok ? replayed.final.submissionId : '')).authentication[0];
+  assert.equal(replayAuth.boundToApplication, false);
+  assert.match(replayAuth.problem, /nicht an diesen Antrag gebunden/);
+});

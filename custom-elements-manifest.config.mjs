@@ -22,9 +22,14 @@ const tagsFromDefineElement = () => {
           // (OzgForm extends OzgFormBase), which the analyzer does not follow.
           declaration.customElement = true;
           declaration.tagName = tagName;
-          mod.exports = [...(mod.exports ?? []), {
-            kind: 'custom-element-definition', name: tagName, declaration: { name: declaration.name, module: mod.path },
-          }];
+          mod.exports = [
+            ...(mod.exports ?? []),
+            {
+              kind: 'custom-element-definition',
+              name: tagName,
+              declaration: { name: declaration.name, module: mod.path },
+            },
+          ];
         }
       }
     },

@@ -46,7 +46,18 @@ export default defineConfig(({ mode }) => {
         formats: ['es'],
       },
       rolldownOptions: npm
-        ? { external: [/^lit/, /^@lit\//, /^@cfworker\//, /^ajv/, /^jose/, /^pdf-lib/, /^fast-xml-parser/, /^fastest-levenshtein/] }
+        ? {
+            external: [
+              /^lit/,
+              /^@lit\//,
+              /^@cfworker\//,
+              /^ajv/,
+              /^jose/,
+              /^pdf-lib/,
+              /^fast-xml-parser/,
+              /^fastest-levenshtein/,
+            ],
+          }
         : {
             // Lazy chunks (file questions, …) that use lit or the field templates import them from the
             // entry, instead of forcing a shared chunk that a plain form would have to fetch as well.

@@ -58,7 +58,8 @@ for (let i = 0; i < args.length; i++) {
     lang = value;
   } else if (arg === '--format' || arg.startsWith('--format=')) {
     format = arg.includes('=') ? arg.slice(9) : args[++i];
-    if (!FORMATS.includes(format)) fail(t(`--format erwartet ${FORMATS.join(', ')}.`, `--format expects ${FORMATS.join(', ')}.`));
+    if (!FORMATS.includes(format))
+      fail(t(`--format erwartet ${FORMATS.join(', ')}.`, `--format expects ${FORMATS.join(', ')}.`));
   } else if (arg.startsWith('-')) {
     fail(`${t('unbekannte Option', 'unknown option')} ${arg}\n\n${usage()}`);
   } else if (url) {
@@ -78,7 +79,12 @@ try {
 const auditModule = new URL('../dist/npm/audit.js', import.meta.url);
 const pageModule = new URL('../dist/npm/audit-page.js', import.meta.url);
 if (!existsSync(auditModule) || !existsSync(pageModule)) {
-  fail(t(`${fileURLToPath(auditModule)} fehlt. Bitte zuerst "npm run build" ausführen.`, `${fileURLToPath(auditModule)} is missing. Run "npm run build" first.`));
+  fail(
+    t(
+      `${fileURLToPath(auditModule)} fehlt. Bitte zuerst "npm run build" ausführen.`,
+      `${fileURLToPath(auditModule)} is missing. Run "npm run build" first.`,
+    ),
+  );
 }
 const audit = await import(auditModule.href);
 const { readHostSnapshot } = await import(pageModule.href);
@@ -91,14 +97,26 @@ try {
   axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   axeGerman = JSON.parse(readFileSync(require.resolve('axe-core/locales/de.json'), 'utf8'));
 } catch (error) {
-  fail(t(`playwright und axe-core werden gebraucht (npm install --save-dev playwright axe-core): ${error.message}`,
-    `playwright and axe-core are needed (npm install --save-dev playwright axe-core): ${error.message}`));
+  fail(
+    t(
+      `playwright und axe-core werden gebraucht (npm install --save-dev playwright axe-core): ${error.message}`,
+      `playwright and axe-core are needed (npm install --save-dev playwright axe-core): ${error.message}`,
+    ),
+  );
 }
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const launchOptions = {
   executablePath: existsSync(executablePath) ? executablePath : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 const FORM = 'ozg-form';
@@ -106,14 +124,20 @@ const TIMEOUT = 30_000;
 
 /** Waits until the form shows a step, or reports why it cannot. */
 async function waitForForm(page) {
-  const state = await page.waitForFunction(() => {
-    const form = document.querySelector('ozg-form');
-    if (!form) return null;
-    const root = form.shadowRoot;
-    if (root?.querySelector('[part~="button-primary"]')) return 'ready';
-    if (root?.querySelector('[part~="load-error"]')) return `error:${root.textContent.trim().slice(0, 300)}`;
-    return null;
-  }, undefined, { timeout: TIMEOUT }).then((h) => h.jsonValue());
+  const state = await page
+    .waitForFunction(
+      () => {
+        const form = document.querySelector('ozg-form');
+        if (!form) return null;
+        const root = form.shadowRoot;
+        if (root?.querySelector('[part~="button-primary"]')) return 'ready';
+        if (root?.querySelector('[part~="load-error"]')) return `error:${root.textContent.trim().slice(0, 300)}`;
+        return null;
+      },
+      undefined,
+      { timeout: TIMEOUT },
+    )
+    .then((h) => h.jsonValue());
   if (String(state).startsWith('error:')) throw new Error(String(state).slice(6));
 }
 
@@ -131,15 +155,28 @@ async function shown(page) {
 
 async function runAxe(page) {
   if (!(await page.evaluate(() => typeof window.axe?.run === 'function'))) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const result = await window.axe.run(document.querySelector('ozg-form'), { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] });
-    return {
-      testEngine: result.testEngine,
-      violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, tags: v.tags, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })) })),
-      passes: result.passes.map(() => 0),
-      incomplete: result.incomplete.map((v) => ({ id: v.id })),
-    };
-  }, [...audit.AUDIT_TAGS]);
+  return page.evaluate(
+    async (tags) => {
+      const result = await window.axe.run(document.querySelector('ozg-form'), {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations', 'incomplete'],
+      });
+      return {
+        testEngine: result.testEngine,
+        violations: result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          tags: v.tags,
+          help: v.help,
+          helpUrl: v.helpUrl,
+          nodes: v.nodes.map((n) => ({ target: n.target, html: n.html })),
+        })),
+        passes: result.passes.map(() => 0),
+        incomplete: result.incomplete.map((v) => ({ id: v.id })),
+      };
+    },
+    [...audit.AUDIT_TAGS],
+  );
 }
 
 /** Audits what the page shows at every width; returns the states. */
@@ -150,16 +187,22 @@ async function auditHere(page, key, label, report) {
     const results = await runAxe(page);
     report.axeVersion = results.testEngine?.version ?? report.axeVersion;
     const suffix = width === widths[0] ? '' : `@${width}`;
-    report.states.push(audit.stateFromAxe(results, key + suffix, label, axeGerman, width === widths[0] ? undefined : width));
+    report.states.push(
+      audit.stateFromAxe(results, key + suffix, label, axeGerman, width === widths[0] ? undefined : width),
+    );
   }
   await page.setViewportSize({ width: widths[0], height: 900 });
 }
 
 async function setAnswers(page, data) {
-  await page.$eval(FORM, async (form, d) => {
-    form.data = d;
-    await form.updateComplete;
-  }, data);
+  await page.$eval(
+    FORM,
+    async (form, d) => {
+      form.data = d;
+      await form.updateComplete;
+    },
+    data,
+  );
 }
 
 /** Presses the primary button; resolves with 'step' (another step shows), 'error' or 'stuck'. */
@@ -167,10 +210,17 @@ async function pressNext(page) {
   const before = await shown(page);
   await page.locator(`${FORM} [part~="button-primary"]`).first().click();
   try {
-    await page.waitForFunction((title) => {
-      const root = document.querySelector('ozg-form').shadowRoot;
-      return !!root.querySelector('[part~="error-summary"]') || (root.querySelector('.step-title')?.textContent?.trim() ?? '') !== title;
-    }, before.title, { timeout: 15_000 });
+    await page.waitForFunction(
+      (title) => {
+        const root = document.querySelector('ozg-form').shadowRoot;
+        return (
+          !!root.querySelector('[part~="error-summary"]') ||
+          (root.querySelector('.step-title')?.textContent?.trim() ?? '') !== title
+        );
+      },
+      before.title,
+      { timeout: 15_000 },
+    );
   } catch {
     return 'stuck';
   }
@@ -179,34 +229,62 @@ async function pressNext(page) {
 
 const labels = {
   step: (n, title) => ({ de: `Schritt ${n}: ${title}`, en: `Step ${n}: ${title}` }),
-  error: (n, title) => ({ de: `Fehlerzustand (ungültige Angaben), Schritt ${n}: ${title}`, en: `Error state (invalid answers), step ${n}: ${title}` }),
+  error: (n, title) => ({
+    de: `Fehlerzustand (ungültige Angaben), Schritt ${n}: ${title}`,
+    en: `Error state (invalid answers), step ${n}: ${title}`,
+  }),
   review: () => ({ de: 'Prüfseite (gültige Angaben)', en: 'Review page (valid answers)' }),
 };
 
 const browser = await chromium.launch(launchOptions).catch((error) => fail(`Chromium: ${error.message}`));
-const report = { date: new Date().toISOString(), url, form: { de: '', en: '' }, axeVersion: '', tool: 'ozg-form-audit', states: [], hostHints: [] };
+const report = {
+  date: new Date().toISOString(),
+  url,
+  form: { de: '', en: '' },
+  axeVersion: '',
+  tool: 'ozg-form-audit',
+  states: [],
+  hostHints: [],
+};
 const warnings = [];
 try {
   const open = async () => {
     // A fresh context per walk: no draft of the previous walk is restored.
-    const context = await browser.newContext({ viewport: { width: widths[0], height: 900 }, locale: lang === 'de' ? 'de-DE' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width: widths[0], height: 900 },
+      locale: lang === 'de' ? 'de-DE' : 'en-GB',
+    });
     const page = await context.newPage();
     const response = await page.goto(url, { timeout: TIMEOUT }).catch((error) => fail(`${url}: ${error.message}`));
     if (response && !response.ok()) fail(`${url}: HTTP ${response.status()}`);
     if (!(await page.$(FORM))) fail(t(`Auf ${url} steht kein <ozg-form>.`, `No <ozg-form> on ${url}.`));
-    await waitForForm(page).catch((error) => fail(t(`Das Formular wurde nicht angezeigt: ${error.message}`, `The form was not shown: ${error.message}`)));
+    await waitForForm(page).catch((error) =>
+      fail(t(`Das Formular wurde nicht angezeigt: ${error.message}`, `The form was not shown: ${error.message}`)),
+    );
     return { context, page };
   };
 
   // Walk 1: valid answers, every step and the review page.
   const first = await open();
-  const definition = await first.page.$eval(FORM, async (form) => form.schema ?? (await (await fetch(form.src)).json()))
-    .catch((error) => fail(t(`Die Formulardefinition ist nicht lesbar: ${error.message}`, `The form definition cannot be read: ${error.message}`)));
+  const definition = await first.page
+    .$eval(FORM, async (form) => form.schema ?? (await (await fetch(form.src)).json()))
+    .catch((error) =>
+      fail(
+        t(
+          `Die Formulardefinition ist nicht lesbar: ${error.message}`,
+          `The form definition cannot be read: ${error.message}`,
+        ),
+      ),
+    );
   const valid = audit.answerSet(definition, 'valid');
   const invalid = audit.answerSet(definition, 'invalid');
   const title = (await shown(first.page)).formTitle;
   report.form = { de: title, en: title };
-  report.hostHints = audit.hostHints(await first.page.evaluate(`(${readHostSnapshot.toString()})(document.querySelector('ozg-form'), ${JSON.stringify(audit.THEME_DEFAULTS)})`));
+  report.hostHints = audit.hostHints(
+    await first.page.evaluate(
+      `(${readHostSnapshot.toString()})(document.querySelector('ozg-form'), ${JSON.stringify(audit.THEME_DEFAULTS)})`,
+    ),
+  );
   await setAnswers(first.page, valid);
   for (let n = 1; n <= 30; n++) {
     const now = await shown(first.page);
@@ -217,8 +295,12 @@ try {
     await auditHere(first.page, `step:${n}`, labels.step(n, now.title), report);
     const outcome = await pressNext(first.page);
     if (outcome !== 'step') {
-      warnings.push(t(`Mit den abgeleiteten gültigen Angaben ging es nach Schritt ${n} („${now.title}“) nicht weiter (${outcome === 'error' ? 'Fehlermeldung' : 'keine Reaktion'}); die folgenden Schritte wurden nicht geprüft.`,
-        `The derived valid answers did not get past step ${n} (“${now.title}”) (${outcome === 'error' ? 'error message' : 'no reaction'}); the following steps were not audited.`));
+      warnings.push(
+        t(
+          `Mit den abgeleiteten gültigen Angaben ging es nach Schritt ${n} („${now.title}“) nicht weiter (${outcome === 'error' ? 'Fehlermeldung' : 'keine Reaktion'}); die folgenden Schritte wurden nicht geprüft.`,
+          `The derived valid answers did not get past step ${n} (“${now.title}”) (${outcome === 'error' ? 'error message' : 'no reaction'}); the following steps were not audited.`,
+        ),
+      );
       if (outcome === 'error') await auditHere(first.page, `error:${n}`, labels.error(n, now.title), report);
       break;
     }
@@ -231,7 +313,8 @@ try {
     const now = await shown(second.page);
     if (now.review) break;
     await setAnswers(second.page, invalid);
-    if ((await pressNext(second.page)) === 'error') await auditHere(second.page, `error:${n}`, labels.error(n, now.title), report);
+    if ((await pressNext(second.page)) === 'error')
+      await auditHere(second.page, `error:${n}`, labels.error(n, now.title), report);
     else break;
     await setAnswers(second.page, valid);
     if ((await pressNext(second.page)) !== 'step') break;
@@ -242,7 +325,8 @@ try {
 }
 
 for (const warning of warnings) console.error(`ozg-form-audit: ${warning}`);
-if (format === 'json') console.log(JSON.stringify({ ...report, violations: audit.violationCount(report), warnings }, null, 2));
+if (format === 'json')
+  console.log(JSON.stringify({ ...report, violations: audit.violationCount(report), warnings }, null, 2));
 else if (format === 'statement') process.stdout.write(audit.statementMarkdown(report, lang));
 else if (format === 'statement-html') process.stdout.write(audit.statementHtml(report, lang));
 else console.log(audit.formatText(report, lang));

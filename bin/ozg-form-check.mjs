@@ -45,10 +45,12 @@ if (files.length === 0) {
 
 const checkModule = new URL('../dist/npm/check.js', import.meta.url);
 if (!existsSync(checkModule)) {
-  console.error(t(
-    `ozg-form-check: ${fileURLToPath(checkModule)} fehlt. Bitte zuerst "npm run build" ausführen.`,
-    `ozg-form-check: ${fileURLToPath(checkModule)} is missing. Run "npm run build" first.`,
-  ));
+  console.error(
+    t(
+      `ozg-form-check: ${fileURLToPath(checkModule)} fehlt. Bitte zuerst "npm run build" ausführen.`,
+      `ozg-form-check: ${fileURLToPath(checkModule)} is missing. Run "npm run build" first.`,
+    ),
+  );
   process.exit(2);
 }
 const { checkAll, estimateReifegrad, formatReifegrad, formatReport } = await import(checkModule.href);
@@ -72,7 +74,10 @@ for (const file of files) {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const message = t(`Datei kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the file (${error.code ?? error.message}).`);
+    const message = t(
+      `Datei kann nicht gelesen werden (${error.code ?? error.message}).`,
+      `cannot read the file (${error.code ?? error.message}).`,
+    );
     if (format === 'json') report.push({ file, ok: false, unreadable: message });
     else console.error(`${file}: ${message}`);
     exitCode = 2;
@@ -95,19 +100,37 @@ for (const file of files) {
   const estimate = estimateReifegrad(definition, { gateway });
   if (errors.length && exitCode === 0) exitCode = 1;
   if (format === 'json') {
-    report.push({ file, ok: errors.length === 0,
-      problems: problems.map((p) => ({ pointer: p.pointer, severity: p.severity ?? 'error', message: p.message[lang], messages: p.message })),
-      reifegrad: { level: estimate.level, criteria: estimate.criteria.map((c) => ({ id: c.id, met: c.met, reason: c.reason[lang], ...(c.todo ? { todo: c.todo[lang] } : {}) })),
-        next: { level: estimate.next.level, missing: estimate.next.missing.map((m) => m[lang]) } } });
+    report.push({
+      file,
+      ok: errors.length === 0,
+      problems: problems.map((p) => ({
+        pointer: p.pointer,
+        severity: p.severity ?? 'error',
+        message: p.message[lang],
+        messages: p.message,
+      })),
+      reifegrad: {
+        level: estimate.level,
+        criteria: estimate.criteria.map((c) => ({
+          id: c.id,
+          met: c.met,
+          reason: c.reason[lang],
+          ...(c.todo ? { todo: c.todo[lang] } : {}),
+        })),
+        next: { level: estimate.next.level, missing: estimate.next.missing.map((m) => m[lang]) },
+      },
+    });
     continue;
   }
   const warnings = problems.length - errors.length;
   if (problems.length === 0) console.log(t(`${file}: keine Probleme gefunden.`, `${file}: no problems found.`));
   else {
-    console.log(t(
-      `${file}: ${errors.length} ${errors.length === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
-      `${file}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
-    ));
+    console.log(
+      t(
+        `${file}: ${errors.length} ${errors.length === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
+        `${file}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+      ),
+    );
     console.log(formatReport(problems, lang).replace(/^/gm, '  '));
   }
   console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));

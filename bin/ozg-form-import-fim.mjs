@@ -51,8 +51,12 @@ const [file] = files;
 
 const moduleUrl = new URL('../dist/npm/import-fim.js', import.meta.url);
 if (!existsSync(moduleUrl)) {
-  console.error(t(`ozg-form-import-fim: ${fileURLToPath(moduleUrl)} fehlt. Bitte zuerst "npm run build" ausführen.`,
-    `ozg-form-import-fim: ${fileURLToPath(moduleUrl)} is missing. Run "npm run build" first.`));
+  console.error(
+    t(
+      `ozg-form-import-fim: ${fileURLToPath(moduleUrl)} fehlt. Bitte zuerst "npm run build" ausführen.`,
+      `ozg-form-import-fim: ${fileURLToPath(moduleUrl)} is missing. Run "npm run build" first.`,
+    ),
+  );
   process.exit(2);
 }
 const { importFim, formatReport, warningsOf, FimImportError } = await import(moduleUrl.href);
@@ -60,7 +64,10 @@ const { importFim, formatReport, warningsOf, FimImportError } = await import(mod
 /** Prints a failure and ends with exit code 2. */
 function fail(path, message) {
   if (format === 'json') console.log(JSON.stringify({ ok: false, file, error: { path, message } }, null, 2));
-  else console.error(`${file}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${path ? `${path}: ` : ''}${message}`);
+  else
+    console.error(
+      `${file}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${path ? `${path}: ` : ''}${message}`,
+    );
   process.exit(2);
 }
 
@@ -68,7 +75,13 @@ let xml;
 try {
   xml = await readFile(file, 'utf8');
 } catch (error) {
-  fail('', t(`Datei kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the file (${error.code ?? error.message}).`));
+  fail(
+    '',
+    t(
+      `Datei kann nicht gelesen werden (${error.code ?? error.message}).`,
+      `cannot read the file (${error.code ?? error.message}).`,
+    ),
+  );
 }
 const codelists = [];
 for (const dir of codelistDirs) {
@@ -76,7 +89,13 @@ for (const dir of codelistDirs) {
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.xml')).sort();
   } catch (error) {
-    fail('', t(`Codelisten-Ordner ${dir} kann nicht gelesen werden (${error.code ?? error.message}).`, `cannot read the code list folder ${dir} (${error.code ?? error.message}).`));
+    fail(
+      '',
+      t(
+        `Codelisten-Ordner ${dir} kann nicht gelesen werden (${error.code ?? error.message}).`,
+        `cannot read the code list folder ${dir} (${error.code ?? error.message}).`,
+      ),
+    );
   }
   for (const name of names) codelists.push({ name: join(dir, name), text: await readFile(join(dir, name), 'utf8') });
 }
@@ -93,7 +112,13 @@ if (output) {
   try {
     await writeFile(output, json);
   } catch (error) {
-    fail('', t(`${output} kann nicht geschrieben werden (${error.code ?? error.message}).`, `cannot write ${output} (${error.code ?? error.message}).`));
+    fail(
+      '',
+      t(
+        `${output} kann nicht geschrieben werden (${error.code ?? error.message}).`,
+        `cannot write ${output} (${error.code ?? error.message}).`,
+      ),
+    );
   }
 } else {
   process.stdout.write(json);
@@ -101,6 +126,7 @@ if (output) {
 const warnings = warningsOf(result.report).length;
 // With -o the report is the command's output; without, the definition is, and the report goes to stderr.
 const print = output ? console.log : console.error;
-if (format === 'json') print(JSON.stringify({ ok: true, file, output: output ?? null, warnings, report: result.report }, null, 2));
+if (format === 'json')
+  print(JSON.stringify({ ok: true, file, output: output ?? null, warnings, report: result.report }, null, 2));
 else print(formatReport(result.report, lang));
 process.exitCode = warnings > 0 ? 1 : 0; // lets stdout drain when piped

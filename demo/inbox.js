@@ -1,40 +1,116 @@
 // Case-worker inbox of the local FIT-Connect stand-in. Plain module, no inline script (strict CSP);
 // every server value is rendered with textContent, never as HTML.
 const T = {
-  de: { title: 'Sachbearbeitung', token: 'Zugangs-Token', login: 'Anmelden', submissions: 'Eingegangene Anträge',
-    data: 'Antragsdaten', attachments: 'Nachweise', accept: 'Annehmen', reason: 'Ablehnungsgrund', reject: 'Ablehnen',
-    messages: 'Nachrichten', message: 'Nachricht an die antragstellende Person', send: 'Nachricht senden',
-    bescheidText: 'Text des Bescheids', sendBescheid: 'Bescheid erstellen und senden', lang: 'English',
-    none: 'Keine Anträge.', denied: 'Token ungültig.', failed: 'Aktion fehlgeschlagen', done: 'Erledigt.',
-    undecryptable: 'Nicht entschlüsselbar', hashBad: 'Prüfsumme stimmt nicht', status: 'Status', case: 'Vorgang',
-    service: 'Leistung', submitted: 'Eingegangen', from: 'von Antragsteller/in', to: 'an Antragsteller/in',
-    loadFailed: 'Laden fehlgeschlagen', empty: 'Bitte zuerst einen Text eingeben.',
-    account: 'Anmeldung', noLogin: 'ohne Nutzerkonto', verified: 'Signatur geprüft', notVerified: 'nicht bestätigt',
-    level: 'Vertrauensniveau', business: 'Unternehmenskonto', reply: 'Antwort über', mailbox: 'Postfach des Nutzerkontos',
-    email: 'E-Mail', byPost: 'Post (kein digitaler Rückkanal)',
-    payment: 'Gebühr bezahlt', reference: 'Kassenzeichen', providerStatus: 'Stand beim Bezahldienst', noPayment: 'keine Online-Zahlung',
-    confirmAccept: 'Antrag annehmen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
-    confirmReject: 'Antrag mit diesem Grund ablehnen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
-    yesAccept: 'Ja, annehmen', yesReject: 'Ja, ablehnen', cancel: 'Abbrechen',
-    paymentMismatch: 'Achtung: Zahlung passt nicht', notBound: 'nicht an diesen Antrag gebunden', notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
-    states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' } },
-  en: { title: 'Case work', token: 'Access token', login: 'Sign in', submissions: 'Received applications',
-    data: 'Application data', attachments: 'Evidence', accept: 'Accept', reason: 'Reason for rejection', reject: 'Reject',
-    messages: 'Messages', message: 'Message to the applicant', send: 'Send message',
-    bescheidText: 'Text of the decision', sendBescheid: 'Create and send decision', lang: 'Deutsch',
-    none: 'No applications.', denied: 'Invalid token.', failed: 'Action failed', done: 'Done.',
-    undecryptable: 'Cannot be decrypted', hashBad: 'checksum mismatch', status: 'Status', case: 'Case',
-    service: 'Service', submitted: 'Received', from: 'from applicant', to: 'to applicant',
-    loadFailed: 'Loading failed', empty: 'Please enter a text first.',
-    account: 'Login', noLogin: 'without user account', verified: 'signature verified', notVerified: 'not confirmed',
-    level: 'trust level', business: 'business account', reply: 'Reply via', mailbox: 'mailbox of the user account',
-    email: 'email', byPost: 'post (no digital reply channel)',
-    payment: 'Fee paid', reference: 'Payment reference (Kassenzeichen)', providerStatus: 'Status at the payment provider', noPayment: 'no online payment',
+  de: {
+    title: 'Sachbearbeitung',
+    token: 'Zugangs-Token',
+    login: 'Anmelden',
+    submissions: 'Eingegangene Anträge',
+    data: 'Antragsdaten',
+    attachments: 'Nachweise',
+    accept: 'Annehmen',
+    reason: 'Ablehnungsgrund',
+    reject: 'Ablehnen',
+    messages: 'Nachrichten',
+    message: 'Nachricht an die antragstellende Person',
+    send: 'Nachricht senden',
+    bescheidText: 'Text des Bescheids',
+    sendBescheid: 'Bescheid erstellen und senden',
+    lang: 'English',
+    none: 'Keine Anträge.',
+    denied: 'Token ungültig.',
+    failed: 'Aktion fehlgeschlagen',
+    done: 'Erledigt.',
+    undecryptable: 'Nicht entschlüsselbar',
+    hashBad: 'Prüfsumme stimmt nicht',
+    status: 'Status',
+    case: 'Vorgang',
+    service: 'Leistung',
+    submitted: 'Eingegangen',
+    from: 'von Antragsteller/in',
+    to: 'an Antragsteller/in',
+    loadFailed: 'Laden fehlgeschlagen',
+    empty: 'Bitte zuerst einen Text eingeben.',
+    account: 'Anmeldung',
+    noLogin: 'ohne Nutzerkonto',
+    verified: 'Signatur geprüft',
+    notVerified: 'nicht bestätigt',
+    level: 'Vertrauensniveau',
+    business: 'Unternehmenskonto',
+    reply: 'Antwort über',
+    mailbox: 'Postfach des Nutzerkontos',
+    email: 'E-Mail',
+    byPost: 'Post (kein digitaler Rückkanal)',
+    payment: 'Gebühr bezahlt',
+    reference: 'Kassenzeichen',
+    providerStatus: 'Stand beim Bezahldienst',
+    noPayment: 'keine Online-Zahlung',
+    confirmAccept:
+      'Antrag annehmen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
+    confirmReject:
+      'Antrag mit diesem Grund ablehnen? Die antragstellende Person wird benachrichtigt; das lässt sich nicht rückgängig machen.',
+    yesAccept: 'Ja, annehmen',
+    yesReject: 'Ja, ablehnen',
+    cancel: 'Abbrechen',
+    paymentMismatch: 'Achtung: Zahlung passt nicht',
+    notBound: 'nicht an diesen Antrag gebunden',
+    notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
+    states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' },
+  },
+  en: {
+    title: 'Case work',
+    token: 'Access token',
+    login: 'Sign in',
+    submissions: 'Received applications',
+    data: 'Application data',
+    attachments: 'Evidence',
+    accept: 'Accept',
+    reason: 'Reason for rejection',
+    reject: 'Reject',
+    messages: 'Messages',
+    message: 'Message to the applicant',
+    send: 'Send message',
+    bescheidText: 'Text of the decision',
+    sendBescheid: 'Create and send decision',
+    lang: 'Deutsch',
+    none: 'No applications.',
+    denied: 'Invalid token.',
+    failed: 'Action failed',
+    done: 'Done.',
+    undecryptable: 'Cannot be decrypted',
+    hashBad: 'checksum mismatch',
+    status: 'Status',
+    case: 'Case',
+    service: 'Service',
+    submitted: 'Received',
+    from: 'from applicant',
+    to: 'to applicant',
+    loadFailed: 'Loading failed',
+    empty: 'Please enter a text first.',
+    account: 'Login',
+    noLogin: 'without user account',
+    verified: 'signature verified',
+    notVerified: 'not confirmed',
+    level: 'trust level',
+    business: 'business account',
+    reply: 'Reply via',
+    mailbox: 'mailbox of the user account',
+    email: 'email',
+    byPost: 'post (no digital reply channel)',
+    payment: 'Fee paid',
+    reference: 'Payment reference (Kassenzeichen)',
+    providerStatus: 'Status at the payment provider',
+    noPayment: 'no online payment',
     confirmAccept: 'Accept the application? The applicant is notified; this cannot be undone.',
     confirmReject: 'Reject the application with this reason? The applicant is notified; this cannot be undone.',
-    yesAccept: 'Yes, accept', yesReject: 'Yes, reject', cancel: 'Cancel',
-    paymentMismatch: 'Warning: payment does not match', notBound: 'not bound to this application', notBoundPayment: 'not bound to this application by the gateway',
-    states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' } },
+    yesAccept: 'Yes, accept',
+    yesReject: 'Yes, reject',
+    cancel: 'Cancel',
+    paymentMismatch: 'Warning: payment does not match',
+    notBound: 'not bound to this application',
+    notBoundPayment: 'not bound to this application by the gateway',
+    states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' },
+  },
 };
 let lang = 'de';
 let token = sessionStorage.getItem('ozg-inbox-token') ?? '';
@@ -42,24 +118,36 @@ let current;
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[lang][k] ?? k;
 const state = (s) => T[lang].states[s] ?? s ?? '';
-const when = (iso) => (iso ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : '');
+const when = (iso) =>
+  iso
+    ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
+    : '';
 const final = (s) => s === 'accepted' || s === 'rejected';
-const say = (msg, error = false) => { $('status').textContent = msg; $('status').className = error ? 'error' : ''; };
+const say = (msg, error = false) => {
+  $('status').textContent = msg;
+  $('status').className = error ? 'error' : '';
+};
 
 function applyLang() {
   document.documentElement.lang = lang;
-  document.querySelectorAll('[data-t]').forEach((el) => { el.textContent = t(el.dataset.t); });
+  document.querySelectorAll('[data-t]').forEach((el) => {
+    el.textContent = t(el.dataset.t);
+  });
   $('lang').textContent = t('lang');
   $('lang').lang = lang === 'de' ? 'en' : 'de';
   document.title = `${t('title')} – Stadt Musterstadt`;
   // What came from the server is rendered in the chosen language too.
   if (lastList) renderList(lastList);
-  if (current) { renderDetail(current); renderMessages(lastMessages); }
+  if (current) {
+    renderDetail(current);
+    renderMessages(lastMessages);
+  }
 }
 
 async function api(path, init = {}) {
   const res = await fetch(`standins/inbox/api/${path}`, {
-    ...init, headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    ...init,
+    headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
   });
   if (res.status === 401) {
     token = '';
@@ -68,11 +156,18 @@ async function api(path, init = {}) {
     $('login').hidden = false;
     throw new Error('401');
   }
-  if (!res.ok) { const p = await res.json().catch(() => ({})); throw new Error(p.detail ?? String(res.status)); }
+  if (!res.ok) {
+    const p = await res.json().catch(() => ({}));
+    throw new Error(p.detail ?? String(res.status));
+  }
   return res;
 }
 
-function li(text) { const el = document.createElement('li'); el.textContent = text; return el; }
+function li(text) {
+  const el = document.createElement('li');
+  el.textContent = text;
+  return el;
+}
 
 let lastList;
 let lastMessages = [];
@@ -119,21 +214,38 @@ function renderDetail(d) {
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
   const facts = $('facts');
   facts.replaceChildren();
-  const euro = (n) => (typeof n === 'number' ? new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(n) : '');
+  const euro = (n) =>
+    typeof n === 'number'
+      ? new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(n)
+      : '';
   const pay = d.payment;
   const payRows = pay
-    ? [['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`], ['reference', pay.transactionReference],
-      ['providerStatus', `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`]]
+    ? [
+        ['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`],
+        ['reference', pay.transactionReference],
+        [
+          'providerStatus',
+          `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`,
+        ],
+      ]
     : [['payment', t('noPayment')]];
   // What the applicant's metadata claims and the gateway's own binding disagree on.
   if (pay?.mismatch?.length) {
     payRows.push(['paymentMismatch', pay.boundByGateway ? pay.mismatch.join(', ') : t('notBoundPayment')]);
   }
-  const facts$ = [['status', state(d.status)], ['case', d.caseId], ['service', d.leika], ['submitted', when(d.submittedAt)]];
-  if (d.state === 'ok') facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)], ...payRows);
+  const facts$ = [
+    ['status', state(d.status)],
+    ['case', d.caseId],
+    ['service', d.leika],
+    ['submitted', when(d.submittedAt)],
+  ];
+  if (d.state === 'ok')
+    facts$.push(['account', loginText(d.authentication)], ['reply', replyText(d.metadata?.replyChannel)], ...payRows);
   for (const [k, v] of facts$) {
-    const dt = document.createElement('dt'); dt.textContent = t(k);
-    const dd = document.createElement('dd'); dd.textContent = v ?? '';
+    const dt = document.createElement('dt');
+    dt.textContent = t(k);
+    const dd = document.createElement('dd');
+    dd.textContent = v ?? '';
     facts.append(dt, dd);
   }
   $('data').textContent = d.state === 'ok' ? JSON.stringify(d.data, null, 2) : `${t('undecryptable')}: ${d.reason}`;
@@ -146,13 +258,16 @@ function renderDetail(d) {
     b.textContent = `${a.filename ?? a.attachmentId} (${a.mimeType ?? ''}, ${a.size} B)${a.hashOk ? '' : ` – ${t('hashBad')}`}`;
     b.addEventListener('click', async () => {
       let blob;
-      try { blob = await (await api(`submissions/${sid}/attachments/${a.attachmentId}`)).blob(); } catch (e) {
+      try {
+        blob = await (await api(`submissions/${sid}/attachments/${a.attachmentId}`)).blob();
+      } catch (e) {
         if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true);
         return;
       }
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
-      link.href = url; link.download = a.filename ?? 'anhang';
+      link.href = url;
+      link.download = a.filename ?? 'anhang';
       link.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     });
@@ -167,11 +282,21 @@ function renderDetail(d) {
 /** Who applied, as the verified identification report of the user account says. */
 function loginText(checks) {
   if (!checks?.length) return t('noLogin');
-  return checks.map((a) => a.verified
-    ? [a.name ?? a.subject, a.kind === 'business' ? t('business') : '', a.trustLevel ? `${t('level')} ${a.trustLevel}` : '', t('verified'),
-      a.boundToApplication === false ? `${t('notVerified')}: ${t('notBound')}` : '']
-      .filter(Boolean).join(' – ')
-    : `${t('notVerified')}: ${a.problem}`).join('; ');
+  return checks
+    .map((a) =>
+      a.verified
+        ? [
+            a.name ?? a.subject,
+            a.kind === 'business' ? t('business') : '',
+            a.trustLevel ? `${t('level')} ${a.trustLevel}` : '',
+            t('verified'),
+            a.boundToApplication === false ? `${t('notVerified')}: ${t('notBound')}` : '',
+          ]
+            .filter(Boolean)
+            .join(' – ')
+        : `${t('notVerified')}: ${a.problem}`,
+    )
+    .join('; ');
 }
 
 function replyText(channel) {
@@ -187,15 +312,23 @@ async function loadMessages() {
 }
 
 function renderMessages(messages) {
-  $('messages').replaceChildren(...messages.map((m) =>
-    li(`${when(m.createdAt)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.text ?? ''}` : m.text}`)));
+  $('messages').replaceChildren(
+    ...messages.map((m) =>
+      li(
+        `${when(m.createdAt)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.text ?? ''}` : m.text}`,
+      ),
+    ),
+  );
 }
 
 /** Runs a case-worker action; on success clears `field` (if given) and refreshes, keeping the focus where it is. */
 async function act(path, body, field) {
   const trigger = document.activeElement;
   try {
-    await api(`submissions/${current.submissionId}/${path}`, { method: 'POST', body: body ? JSON.stringify(body) : undefined });
+    await api(`submissions/${current.submissionId}/${path}`, {
+      method: 'POST',
+      body: body ? JSON.stringify(body) : undefined,
+    });
     if (field) field.value = '';
     await open(current.submissionId);
     await loadList();
@@ -203,7 +336,9 @@ async function act(path, body, field) {
     // Accept/Reject are disabled once decided (and the confirmation is hidden): do not leave the
     // keyboard focus on a disabled or hidden button.
     if (trigger?.disabled || trigger?.closest('[hidden]')) $('detail-h').focus();
-  } catch (e) { if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true); }
+  } catch (e) {
+    if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true);
+  }
 }
 
 $('login').addEventListener('submit', (e) => {
@@ -211,9 +346,16 @@ $('login').addEventListener('submit', (e) => {
   token = $('token').value;
   sessionStorage.setItem('ozg-inbox-token', token);
   // After signing in the focus goes to the list (the login form it was on disappears).
-  loadList().then(() => $('list-h').focus()).catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });
+  loadList()
+    .then(() => $('list-h').focus())
+    .catch((e) => {
+      if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+    });
 });
-$('lang').addEventListener('click', () => { lang = lang === 'de' ? 'en' : 'de'; applyLang(); });
+$('lang').addEventListener('click', () => {
+  lang = lang === 'de' ? 'en' : 'de';
+  applyLang();
+});
 /** Accepting and rejecting cannot be undone: both ask once more, with the focus on the confirmation. */
 let pending;
 function confirmThen(kind, run) {
@@ -236,16 +378,31 @@ $('confirm-no').addEventListener('click', () => {
 });
 $('accept').addEventListener('click', () => confirmThen('accept', () => void act('accept')));
 $('reject').addEventListener('click', () => {
-  if (!$('reason').value.trim()) { say(t('empty'), true); $('reason').focus(); return; }
+  if (!$('reason').value.trim()) {
+    say(t('empty'), true);
+    $('reason').focus();
+    return;
+  }
   confirmThen('reject', () => void act('reject', { reason: $('reason').value.trim() }));
 });
 $('send-msg').addEventListener('click', () => {
-  if (!$('msg').value.trim()) { say(t('empty'), true); $('msg').focus(); return; }
+  if (!$('msg').value.trim()) {
+    say(t('empty'), true);
+    $('msg').focus();
+    return;
+  }
   void act('messages', { text: $('msg').value }, $('msg'));
 });
 $('send-bescheid').addEventListener('click', () => {
-  if (!$('bescheid').value.trim()) { say(t('empty'), true); $('bescheid').focus(); return; }
+  if (!$('bescheid').value.trim()) {
+    say(t('empty'), true);
+    $('bescheid').focus();
+    return;
+  }
   void act('bescheid', { title: 'Bescheid', text: $('bescheid').value }, $('bescheid'));
 });
 applyLang();
-if (token) loadList().catch((e) => { if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true); });
+if (token)
+  loadList().catch((e) => {
+    if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+  });

@@ -135,8 +135,7 @@ export function checkSizes(root, budget) {
   const entry = budget.entry ?? 'dist/ozg-form.js';
   const distDir = entry.split('/')[0];
   if (!existsSync(join(root, entry))) {
-    return { rows: [], groups: [], warnings: [],
-      failures: [`${entry} not found: run npm run build first`] };
+    return { rows: [], groups: [], warnings: [], failures: [`${entry} not found: run npm run build first`] };
   }
   const exclude = budget.fillAndValidate?.excludeChunks ?? DEFAULT_EXCLUDE;
   const graph = importGraph(root, entry, exclude);
@@ -151,8 +150,9 @@ export function checkSizes(root, budget) {
   };
   const plain = new Set(graph.plain);
   const fill = new Set(graph.fill);
-  const all = listJs(root, distDir).filter((f) => !f.startsWith(`${distDir}/npm/`)).sort((a, b) =>
-    a === entry ? -1 : b === entry ? 1 : a.localeCompare(b));
+  const all = listJs(root, distDir)
+    .filter((f) => !f.startsWith(`${distDir}/npm/`))
+    .sort((a, b) => (a === entry ? -1 : b === entry ? 1 : a.localeCompare(b)));
   const rows = all.map((rel) => {
     const where = [plain.has(rel) && 'plain form', fill.has(rel) && 'fill+validate'].filter(Boolean);
     const word = graph.excluded.get(rel);
@@ -191,23 +191,35 @@ function withinBudget(measured, limit, name, failures) {
   for (const kind of ['raw', 'gzip']) {
     if (typeof limit[kind] === 'number' && measured[kind] > limit[kind]) {
       ok = false;
-      failures.push(`${name}: ${fmt(measured[kind])} B ${kind} > budget ${fmt(limit[kind])} B ` +
-        `(over by ${fmt(measured[kind] - limit[kind])} B)`);
+      failures.push(
+        `${name}: ${fmt(measured[kind])} B ${kind} > budget ${fmt(limit[kind])} B ` +
+          `(over by ${fmt(measured[kind] - limit[kind])} B)`,
+      );
     }
   }
   return ok;
 }
 
 const fmt = (n) => n.toLocaleString('en-US');
-const fmtBudget = (b) => (b ? ['raw', 'gzip'].filter((k) => typeof b[k] === 'number').map((k) => `${fmt(b[k])} ${k}`).join(', ') : '—');
+const fmtBudget = (b) =>
+  b
+    ? ['raw', 'gzip']
+        .filter((k) => typeof b[k] === 'number')
+        .map((k) => `${fmt(b[k])} ${k}`)
+        .join(', ')
+    : '—';
 
 export function formatTable({ rows, groups }) {
   const lines = ['| file | raw (B) | gzip -9 (B) | counted in | budget | |', '| --- | ---: | ---: | --- | --- | --- |'];
   for (const r of rows) {
-    lines.push(`| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${r.status} | ${fmtBudget(r.budget)} | ${r.budget ? (r.ok ? 'ok' : '**over**') : ''} |`);
+    lines.push(
+      `| ${r.file} | ${fmt(r.raw)} | ${fmt(r.gzip)} | ${r.status} | ${fmtBudget(r.budget)} | ${r.budget ? (r.ok ? 'ok' : '**over**') : ''} |`,
+    );
   }
   for (const g of groups) {
-    lines.push(`| **${g.label}** (${g.files.length} files) | ${fmt(g.raw)} | ${fmt(g.gzip)} | | ${fmtBudget(g.budget)} | ${g.budget ? (g.ok ? 'ok' : '**over**') : ''} |`);
+    lines.push(
+      `| **${g.label}** (${g.files.length} files) | ${fmt(g.raw)} | ${fmt(g.gzip)} | | ${fmtBudget(g.budget)} | ${g.budget ? (g.ok ? 'ok' : '**over**') : ''} |`,
+    );
   }
   return lines.join('\n');
 }

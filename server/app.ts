@@ -56,7 +56,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   installProblemHandlers(app);
   await registerSecurity(app, config);
 
-  app.addHook('onClose', async () => { db.close(); });
+  app.addHook('onClose', async () => {
+    db.close();
+  });
   let url = '';
   const ctx: ServerContext = { config, db, selfUrl: () => url };
   if (config.standIn.enabled) {
@@ -89,6 +91,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     destinationId: ctx.standIn?.destinationId,
     standIn: ctx.standIn,
     gateway,
-    close: async () => { await app.close(); },
+    close: async () => {
+      await app.close();
+    },
   };
 }

@@ -3,7 +3,11 @@ import { resolve } from 'node:path';
 
 /** Settings of the FIT-Connect gateway (what a municipality runs; holds the client credentials). */
 /** What FIT-Connect accepts (Submission API v1): per encrypted attachment, attachments and total per submission. */
-export const FIT_CONNECT_LIMITS = { attachmentBytes: 500 * 1000 * 1000, attachments: 100, submissionBytes: 2 * 1000 * 1000 * 1000 } as const;
+export const FIT_CONNECT_LIMITS = {
+  attachmentBytes: 500 * 1000 * 1000,
+  attachments: 100,
+  submissionBytes: 2 * 1000 * 1000 * 1000,
+} as const;
 
 export interface GatewayConfig {
   /** Submission API base incl. /v1. Unset = the local stand-in of this server. */
@@ -130,7 +134,9 @@ export interface ServerConfig {
   paymentStandIn: PaymentStandInConfig;
 }
 
-export type ServerConfigInput = Partial<Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn' | 'rateLimits'>> & {
+export type ServerConfigInput = Partial<
+  Omit<ServerConfig, 'gateway' | 'standIn' | 'inbox' | 'idp' | 'account' | 'payment' | 'paymentStandIn' | 'rateLimits'>
+> & {
   rateLimits?: Partial<ServerConfig['rateLimits']>;
   gateway?: Partial<GatewayConfig>;
   standIn?: Partial<StandInConfig>;
@@ -168,7 +174,10 @@ export const STANDIN_PATHS = {
 } as const;
 
 /** The FIT-Connect endpoints the gateway calls: the configured ones, else the stand-in's on this server. */
-export function fitConnectEndpoints(g: GatewayConfig, selfUrl: string): { submissionApiUrl: string; tokenUrl: string; jwksUrl: string } {
+export function fitConnectEndpoints(
+  g: GatewayConfig,
+  selfUrl: string,
+): { submissionApiUrl: string; tokenUrl: string; jwksUrl: string } {
   if (g.submissionApiUrl) {
     return {
       submissionApiUrl: g.submissionApiUrl,
@@ -224,8 +233,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       logLevel: envStr(env.LOG_LEVEL),
     }),
     rateLimits: defined({
-      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS), payments: envInt(env.RATE_LIMIT_PAYMENTS),
-      cases: envInt(env.RATE_LIMIT_CASES), inbox: envInt(env.RATE_LIMIT_INBOX),
+      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS),
+      payments: envInt(env.RATE_LIMIT_PAYMENTS),
+      cases: envInt(env.RATE_LIMIT_CASES),
+      inbox: envInt(env.RATE_LIMIT_INBOX),
     }) as ServerConfig['rateLimits'],
     gateway: {
       ...file.gateway,
@@ -237,7 +248,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         clientSecret: envStr(env.FITCONNECT_CLIENT_SECRET),
         destinationId: envStr(env.FITCONNECT_DESTINATION_ID),
         scope: envStr(env.FITCONNECT_SCOPE),
-        allowedLeika: leika ? leika.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
+        allowedLeika: leika
+          ? leika
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined,
         maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS),
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
@@ -267,7 +283,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         issuer: envStr(env.IDP_ISSUER),
         proxy: envBool(env.IDP_PROXY),
         clientId: envStr(env.IDP_CLIENT_ID),
-        redirectUris: envStr(env.IDP_REDIRECT_URIS)?.split(',').map((s) => s.trim()).filter(Boolean),
+        redirectUris: envStr(env.IDP_REDIRECT_URIS)
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       }),
     },
     account: {
@@ -275,8 +294,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       ...defined({
         issuer: envStr(env.OIDC_ISSUER),
         clientId: envStr(env.OIDC_CLIENT_ID),
-        scopes: envStr(env.OIDC_SCOPES)?.split(/[\s,]+/).filter(Boolean),
-        claimMap: env.OIDC_CLAIM_MAP ? JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string> : undefined,
+        scopes: envStr(env.OIDC_SCOPES)
+          ?.split(/[\s,]+/)
+          .filter(Boolean),
+        claimMap: env.OIDC_CLAIM_MAP ? (JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string>) : undefined,
       }),
     },
     payment: {
@@ -292,8 +313,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         tlsCertFile: envStr(env.PAYMENT_TLS_CERT),
         tlsKeyFile: envStr(env.PAYMENT_TLS_KEY),
         tlsCaFile: envStr(env.PAYMENT_TLS_CA),
-        formsDirs: envStr(env.PAYMENT_FORMS_DIRS)?.split(',').map((s) => s.trim()).filter(Boolean),
-        redirectOrigins: envStr(env.PAYMENT_REDIRECT_ORIGINS)?.split(',').map((s) => s.trim()).filter(Boolean),
+        formsDirs: envStr(env.PAYMENT_FORMS_DIRS)
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        redirectOrigins: envStr(env.PAYMENT_REDIRECT_ORIGINS)
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       }),
     },
     paymentStandIn: {
@@ -325,12 +352,17 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };
-  if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments) throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
-  if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes) throw new Error('gateway.maxAttachmentBytes: FIT-Connect allows at most 500 MB');
-  if (gateway.maxSubmissionBytes > FIT_CONNECT_LIMITS.submissionBytes) throw new Error('gateway.maxSubmissionBytes: FIT-Connect allows at most 2 GB');
+  if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments)
+    throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
+  if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes)
+    throw new Error('gateway.maxAttachmentBytes: FIT-Connect allows at most 500 MB');
+  if (gateway.maxSubmissionBytes > FIT_CONNECT_LIMITS.submissionBytes)
+    throw new Error('gateway.maxSubmissionBytes: FIT-Connect allows at most 2 GB');
   if (!usesStandIn && (!gateway.clientId || !gateway.clientSecret || !gateway.tokenUrl || !gateway.destinationId)) {
-    throw new Error('FITCONNECT_SUBMISSION_API_URL is set: FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, '
-      + 'FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID are required too');
+    throw new Error(
+      'FITCONNECT_SUBMISSION_API_URL is set: FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, ' +
+        'FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID are required too',
+    );
   }
   const paymentStandIn: PaymentStandInConfig = {
     enabled: true,
@@ -345,10 +377,14 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   const payment: PaymentConfig = {
     formsDirs: [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')],
     redirectOrigins: [],
-    ...(payUsesStandIn ? {
-      clientId: paymentStandIn.clientId, clientSecret: paymentStandIn.clientSecret,
-      originatorId: paymentStandIn.originatorId, endPointId: paymentStandIn.endPointId,
-    } : { originatorId: '', endPointId: '' }),
+    ...(payUsesStandIn
+      ? {
+          clientId: paymentStandIn.clientId,
+          clientSecret: paymentStandIn.clientSecret,
+          originatorId: paymentStandIn.originatorId,
+          endPointId: paymentStandIn.endPointId,
+        }
+      : { originatorId: '', endPointId: '' }),
     ...pay,
   };
   const xbId = /^[\w-]{1,36}$/;
@@ -356,8 +392,10 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     throw new Error('PAYMENT_ORIGINATOR_ID and PAYMENT_ENDPOINT_ID are required (1-36 characters A-Z a-z 0-9 _ -)');
   }
   if (!payUsesStandIn && !payment.tlsCertFile && (!payment.tokenUrl || !payment.clientId || !payment.clientSecret)) {
-    throw new Error('PAYMENT_PROVIDER_URL is set: PAYMENT_TOKEN_URL, PAYMENT_CLIENT_ID and PAYMENT_CLIENT_SECRET '
-      + '(OAuth2) or PAYMENT_TLS_CERT and PAYMENT_TLS_KEY (TLS client certificate) are required too');
+    throw new Error(
+      'PAYMENT_PROVIDER_URL is set: PAYMENT_TOKEN_URL, PAYMENT_CLIENT_ID and PAYMENT_CLIENT_SECRET ' +
+        '(OAuth2) or PAYMENT_TLS_CERT and PAYMENT_TLS_KEY (TLS client certificate) are required too',
+    );
   }
   return {
     host: '127.0.0.1',
@@ -367,8 +405,17 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
     logLevel: input.logger ? 'info' : 'warn',
-    ...defined({ ...input, rateLimits: undefined, gateway: undefined, standIn: undefined, inbox: undefined, idp: undefined, account: undefined,
-      payment: undefined, paymentStandIn: undefined }),
+    ...defined({
+      ...input,
+      rateLimits: undefined,
+      gateway: undefined,
+      standIn: undefined,
+      inbox: undefined,
+      idp: undefined,
+      account: undefined,
+      payment: undefined,
+      paymentStandIn: undefined,
+    }),
     gateway,
     standIn,
     inbox: { enabled: true, token: DEMO_INBOX_TOKEN, ...defined(input.inbox ?? {}) },

@@ -72,7 +72,10 @@ export function openDb(dataDir: string): Db {
   `);
   // Columns added after the first release (an older data folder gets them on start).
   const addColumn = (table: string, column: string, decl: string): void => {
-    const cols = db.prepare<{ name: string }>(`PRAGMA table_info(${table})`).all().map((c) => c.name);
+    const cols = db
+      .prepare<{ name: string }>(`PRAGMA table_info(${table})`)
+      .all()
+      .map((c) => c.name);
     if (!cols.includes(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${decl}`);
   };
   addColumn('gw_submissions', 'service_name', 'TEXT');

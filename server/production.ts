@@ -1,7 +1,5 @@
 import { isIPv4 } from 'node:net';
-import {
-  DEMO_CLIENT_SECRET, DEMO_INBOX_TOKEN, DEMO_PAYMENT_CLIENT_SECRET, type ServerConfig,
-} from './config.js';
+import { DEMO_CLIENT_SECRET, DEMO_INBOX_TOKEN, DEMO_PAYMENT_CLIENT_SECRET, type ServerConfig } from './config.js';
 
 /** Refusal to start: the message is one line that says what to set. */
 export class StartRefused extends Error {}
@@ -24,7 +22,8 @@ export function demoParts(config: ServerConfig, env: NodeJS.ProcessEnv = process
   if (config.gateway.clientSecret === DEMO_CLIENT_SECRET) {
     out.push('FITCONNECT_CLIENT_SECRET (not the demo secret)');
   }
-  if (config.payment.clientSecret === DEMO_PAYMENT_CLIENT_SECRET) out.push('PAYMENT_CLIENT_SECRET (not the demo secret)');
+  if (config.payment.clientSecret === DEMO_PAYMENT_CLIENT_SECRET)
+    out.push('PAYMENT_CLIENT_SECRET (not the demo secret)');
   if (config.inbox.enabled && config.inbox.token === DEMO_INBOX_TOKEN) out.push('INBOX_TOKEN (not the demo token)');
   void env;
   return out;
@@ -41,5 +40,7 @@ export function assertFitForPublic(config: ServerConfig, env: NodeJS.ProcessEnv 
   const missing = demoParts(config, env);
   if (!missing.length) return;
   const why = production ? 'NODE_ENV=production' : `HOST=${config.host} is not a loopback address`;
-  throw new StartRefused(`ozg-form: refusing to start (${why}) with demo parts on; set ${missing.join(', ')} - see docs/server.md#production`);
+  throw new StartRefused(
+    `ozg-form: refusing to start (${why}) with demo parts on; set ${missing.join(', ')} - see docs/server.md#production`,
+  );
 }

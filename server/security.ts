@@ -20,13 +20,20 @@ export function loggerOptions(config: ServerConfig, stream?: NodeJS.WritableStre
     level: config.logLevel,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-case-secret"]', 'req.headers["x-payment-key"]',
-        'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-case-secret"]',
+        'req.headers["x-payment-key"]',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
     serializers: {
       req: (req: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) => ({
-        method: req.method, url: redactUrl(req.url), ip: req.ip,
+        method: req.method,
+        url: redactUrl(req.url),
+        ip: req.ip,
       }),
     },
   };
@@ -37,7 +44,8 @@ export function limit(max: number): { rateLimit: { max: number; timeWindow: numb
   return { rateLimit: { max, timeWindow: 60_000 } };
 }
 
-const PAGE = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'";
+const PAGE =
+  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'";
 /** The form pages: no eval (the widget validates with an interpreter), files are encrypted in a blob: worker. */
 const FORM_PAGE = `${PAGE}; script-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'`;
 /** The playground, an editors' tool: its checker (the full one, as ozg-form-check) compiles with Ajv. */
@@ -63,14 +71,20 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
       reply.header('content-security-policy', strict ? STRICT_PAGE : EDITOR_PAGES.test(path) ? EDITOR_PAGE : FORM_PAGE);
     }
     // The widget and the definitions are embedded by pages on other origins (script tag, fetch).
-    if (path.startsWith('/dist/') || path.startsWith('/forms/')) reply.header('cross-origin-resource-policy', 'cross-origin');
+    if (path.startsWith('/dist/') || path.startsWith('/forms/'))
+      reply.header('cross-origin-resource-policy', 'cross-origin');
   });
   await app.register(rateLimit, {
     global: false,
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
-    onExceeded: (req: FastifyRequest) => { req.log.warn({ event: 'rate-limited', route: req.routeOptions.url }, 'rate limit hit'); },
-    errorResponseBuilder: (_req, ctx) => new HttpProblem(429, 'Too Many Requests',
-      `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`, { code: 'RATE_LIMITED', retryAfter: Math.ceil(ctx.ttl / 1000) }),
+    onExceeded: (req: FastifyRequest) => {
+      req.log.warn({ event: 'rate-limited', route: req.routeOptions.url }, 'rate limit hit');
+    },
+    errorResponseBuilder: (_req, ctx) =>
+      new HttpProblem(429, 'Too Many Requests', `too many requests; try again in ${Math.ceil(ctx.ttl / 1000)} s`, {
+        code: 'RATE_LIMITED',
+        retryAfter: Math.ceil(ctx.ttl / 1000),
+      }),
   });
   void config;
 }

@@ -1,7 +1,10 @@
 /// <reference types="node" />
 // Minimal typings for better-sqlite3 v12 (no @types package is installed): only what server/ uses.
 declare module 'better-sqlite3' {
-  export interface RunResult { changes: number; lastInsertRowid: number | bigint }
+  export interface RunResult {
+    changes: number;
+    lastInsertRowid: number | bigint;
+  }
   export interface Statement<R = unknown> {
     run(...params: unknown[]): RunResult;
     get(...params: unknown[]): R | undefined;

@@ -12,11 +12,19 @@ import { OzgForm } from './components/form/ozg-form.js';
 import { defineWhenUsed } from './components/lazy-define.js';
 
 defineElement('ozg-form', OzgForm);
-defineWhenUsed('ozg-mailbox', () => import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)));
+defineWhenUsed('ozg-mailbox', () =>
+  import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)),
+);
 
 export { OzgForm, VERSION };
 export type { OzgMailbox } from './components/mailbox/ozg-mailbox.js';
-export type { OzgChangeDetail, OzgErrorDetail, OzgReadyDetail, OzgStepDetail, OzgSubmitDetail } from './components/events.js';
+export type {
+  OzgChangeDetail,
+  OzgErrorDetail,
+  OzgReadyDetail,
+  OzgStepDetail,
+  OzgSubmitDetail,
+} from './components/events.js';
 export type { DraftStore, Draft } from './modules/drafts/draft-store.js';
 export type { JsonSchema, XOzgField, XOzgRoot, StepDefinition, Lang } from './schemas/types.js';
 export type { DefinitionProblem } from './schemas/check.js';

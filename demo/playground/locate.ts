@@ -6,18 +6,26 @@ import type { SyntaxNode } from '@lezer/common';
 const PUNCTUATION = /^[[\]{},:]$/;
 const children = (node: SyntaxNode): SyntaxNode[] => {
   const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) if (!PUNCTUATION.test(child.name)) out.push(child);
+  for (let child = node.firstChild; child; child = child.nextSibling)
+    if (!PUNCTUATION.test(child.name)) out.push(child);
   return out;
 };
 
-export interface Place { keyFrom: number; keyTo: number; valueFrom: number; valueTo: number }
+export interface Place {
+  keyFrom: number;
+  keyTo: number;
+  valueFrom: number;
+  valueTo: number;
+}
 
 /** The key and value range of the pointer's place, or undefined when the text has no such place. */
 export function locate(state: EditorState, pointer: string): Place | undefined {
   const tree = ensureSyntaxTree(state, state.doc.length, 1000);
   if (!tree) return undefined;
   let value: SyntaxNode | undefined = children(tree.topNode)[0];
-  let place: Place | undefined = value ? { keyFrom: value.from, keyTo: value.from, valueFrom: value.from, valueTo: value.to } : undefined;
+  let place: Place | undefined = value
+    ? { keyFrom: value.from, keyTo: value.from, valueFrom: value.from, valueTo: value.to }
+    : undefined;
   if (pointer === '') return place;
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -60,7 +60,8 @@ const view = new EditorView({
 function positionOf(pointer: string): { from: number; to: number } {
   for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
     const found = locate(view.state, p);
-    if (found && !/^[[{]/.test(view.state.sliceDoc(found.valueFrom, found.valueFrom + 1))) return { from: found.valueFrom, to: found.valueTo };
+    if (found && !/^[[{]/.test(view.state.sliceDoc(found.valueFrom, found.valueFrom + 1)))
+      return { from: found.valueFrom, to: found.valueTo };
     if (found) return { from: found.keyFrom, to: found.keyFrom };
     if (p === '') return { from: 0, to: 0 };
   }
@@ -68,7 +69,10 @@ function positionOf(pointer: string): { from: number; to: number } {
 
 function moveTo(pointer: string): void {
   const { from, to } = positionOf(pointer);
-  view.dispatch({ selection: EditorSelection.range(from, to), effects: EditorView.scrollIntoView(from, { y: 'center' }) });
+  view.dispatch({
+    selection: EditorSelection.range(from, to),
+    effects: EditorView.scrollIntoView(from, { y: 'center' }),
+  });
   view.focus();
 }
 
@@ -98,7 +102,14 @@ function update(): void {
     return;
   }
   const problems = checkAll(definition);
-  renderProblems($('problems'), problems, lang, '', moveTo, (pointer) => view.state.doc.lineAt(positionOf(pointer).from).number);
+  renderProblems(
+    $('problems'),
+    problems,
+    lang,
+    '',
+    moveTo,
+    (pointer) => view.state.doc.lineAt(positionOf(pointer).from).number,
+  );
   view.dispatch(setDiagnostics(view.state, diagnostics(problems)));
   renderReifegrad($('reifegrad'), estimateReifegrad(definition), lang);
   renderEmbed($('embed-code'), definition);

@@ -2,6 +2,7 @@
  * Templates of common patterns the author can insert into the current definition: each adds
  * questions (and root settings) and puts the new questions into the last step.
  */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- templates build free-form JSON
 type Json = Record<string, any>;
 
 export interface Template {
@@ -16,36 +17,62 @@ export interface Template {
 
 const en = (title: string, extra: Json = {}) => ({ i18n: { en: { title, ...extra } } });
 const text = (title: string, enTitle: string, autocomplete?: string, extra: Json = {}) => ({
-  type: 'string', title, maxLength: 100, ...extra, 'x-ozg': { ...(autocomplete ? { autocomplete } : {}), ...en(enTitle) },
+  type: 'string',
+  title,
+  maxLength: 100,
+  ...extra,
+  'x-ozg': { ...(autocomplete ? { autocomplete } : {}), ...en(enTitle) },
 });
 
 export const TEMPLATES: Template[] = [
   {
-    id: 'applicant', name: { de: 'Antragsteller mit Anschrift', en: 'Applicant with address' },
+    id: 'applicant',
+    name: { de: 'Antragsteller mit Anschrift', en: 'Applicant with address' },
     required: ['antragsteller'],
     properties: {
       antragsteller: {
-        type: 'object', title: 'Antragstellerin oder Antragsteller', required: ['vorname', 'nachname', 'strasse', 'plz', 'ort'],
+        type: 'object',
+        title: 'Antragstellerin oder Antragsteller',
+        required: ['vorname', 'nachname', 'strasse', 'plz', 'ort'],
         'x-ozg': en('Applicant'),
         properties: {
           vorname: text('Vorname', 'First name', 'given-name'),
           nachname: text('Nachname', 'Last name', 'family-name'),
           strasse: text('Straße und Hausnummer', 'Street and number', 'street-address'),
-          plz: { type: 'string', title: 'Postleitzahl', format: 'de-postal-code', 'x-ozg': { autocomplete: 'postal-code', ...en('Postcode') } },
+          plz: {
+            type: 'string',
+            title: 'Postleitzahl',
+            format: 'de-postal-code',
+            'x-ozg': { autocomplete: 'postal-code', ...en('Postcode') },
+          },
           ort: text('Ort', 'Town', 'address-level2'),
-          email: { type: 'string', title: 'E-Mail-Adresse', format: 'email', 'x-ozg': { autocomplete: 'email', ...en('E-mail address') } },
+          email: {
+            type: 'string',
+            title: 'E-Mail-Adresse',
+            format: 'email',
+            'x-ozg': { autocomplete: 'email', ...en('E-mail address') },
+          },
         },
       },
     },
   },
   {
-    id: 'persons', name: { de: 'Wiederholbare Personen', en: 'Repeatable persons' },
+    id: 'persons',
+    name: { de: 'Wiederholbare Personen', en: 'Repeatable persons' },
     properties: {
       personen: {
-        type: 'array', title: 'Weitere Personen', minItems: 0, maxItems: 10,
-        'x-ozg': { itemTitle: 'Person', addLabel: 'Weitere Person hinzufügen', i18n: { en: { title: 'Further persons', itemTitle: 'Person', addLabel: 'Add another person' } } },
+        type: 'array',
+        title: 'Weitere Personen',
+        minItems: 0,
+        maxItems: 10,
+        'x-ozg': {
+          itemTitle: 'Person',
+          addLabel: 'Weitere Person hinzufügen',
+          i18n: { en: { title: 'Further persons', itemTitle: 'Person', addLabel: 'Add another person' } },
+        },
         items: {
-          type: 'object', required: ['name'],
+          type: 'object',
+          required: ['name'],
           properties: {
             name: text('Name', 'Name'),
             geburtsdatum: { type: 'string', format: 'date', title: 'Geburtsdatum', 'x-ozg': en('Date of birth') },
@@ -55,25 +82,43 @@ export const TEMPLATES: Template[] = [
     },
   },
   {
-    id: 'file', name: { de: 'Dateifrage (Nachweis)', en: 'File question (evidence)' },
+    id: 'file',
+    name: { de: 'Dateifrage (Nachweis)', en: 'File question (evidence)' },
     properties: {
       nachweise: {
-        type: 'array', title: 'Nachweise', description: 'Zum Beispiel eine Vollmacht oder ein Foto.', minItems: 1, maxItems: 5,
-        'x-ozg': { file: { accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFileSize: 10485760 },
-          i18n: { en: { title: 'Evidence', description: 'For example a power of attorney or a photo.' } } },
+        type: 'array',
+        title: 'Nachweise',
+        description: 'Zum Beispiel eine Vollmacht oder ein Foto.',
+        minItems: 1,
+        maxItems: 5,
+        'x-ozg': {
+          file: { accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFileSize: 10485760 },
+          i18n: { en: { title: 'Evidence', description: 'For example a power of attorney or a photo.' } },
+        },
       },
     },
   },
   {
-    id: 'fee', name: { de: 'Gebührenregel', en: 'Fee rule' },
+    id: 'fee',
+    name: { de: 'Gebührenregel', en: 'Fee rule' },
     root: {
-      fees: { policy: 'before-submission', purpose: 'Verwaltungsgebuehr', items: [
-        { id: 'gebuehr', description: 'Verwaltungsgebühr', amount: 2500, i18n: { en: { description: 'Administrative fee' } } },
-      ] },
+      fees: {
+        policy: 'before-submission',
+        purpose: 'Verwaltungsgebuehr',
+        items: [
+          {
+            id: 'gebuehr',
+            description: 'Verwaltungsgebühr',
+            amount: 2500,
+            i18n: { en: { description: 'Administrative fee' } },
+          },
+        ],
+      },
     },
   },
   {
-    id: 'login', name: { de: 'Anmeldung mit Vorausfüllung', en: 'Login with prefill' },
+    id: 'login',
+    name: { de: 'Anmeldung mit Vorausfüllung', en: 'Login with prefill' },
     root: { account: { login: 'optional', trustLevel: 'substantiell', audience: 'citizen' } },
     required: ['kontoVorname', 'kontoNachname'],
     properties: {
@@ -82,12 +127,25 @@ export const TEMPLATES: Template[] = [
     },
   },
   {
-    id: 'custom', name: { de: 'Wohnort mit PLZ-Suche (eigenes Element)', en: 'Town with postcode lookup (custom element)' },
+    id: 'custom',
+    name: { de: 'Wohnort mit PLZ-Suche (eigenes Element)', en: 'Town with postcode lookup (custom element)' },
     properties: {
       wohnort: {
-        type: 'string', title: 'Wohnort', description: 'Postleitzahl eingeben, der Ort wird ergänzt.', pattern: '^\\d{5} \\S.*$',
-        'x-ozg': { widget: 'my-address-lookup', errors: { pattern: 'Bitte geben Sie Postleitzahl und Ort an.' },
-          i18n: { en: { title: 'Town', description: 'Enter the postcode, the town is filled in.', errors: { pattern: 'Enter postcode and town.' } } } },
+        type: 'string',
+        title: 'Wohnort',
+        description: 'Postleitzahl eingeben, der Ort wird ergänzt.',
+        pattern: '^\\d{5} \\S.*$',
+        'x-ozg': {
+          widget: 'my-address-lookup',
+          errors: { pattern: 'Bitte geben Sie Postleitzahl und Ort an.' },
+          i18n: {
+            en: {
+              title: 'Town',
+              description: 'Enter the postcode, the town is filled in.',
+              errors: { pattern: 'Enter postcode and town.' },
+            },
+          },
+        },
       },
     },
   },
@@ -107,7 +165,12 @@ export const BLANK: Json = {
   },
   required: ['anliegen'],
   properties: {
-    anliegen: { type: 'string', title: 'Ihr Anliegen', maxLength: 500, 'x-ozg': { widget: 'textarea', ...en('Your request') } },
+    anliegen: {
+      type: 'string',
+      title: 'Ihr Anliegen',
+      maxLength: 500,
+      'x-ozg': { widget: 'textarea', ...en('Your request') },
+    },
   },
 };
 
@@ -131,7 +194,9 @@ export function insertTemplate(definition: Json, template: Template): { definiti
     }
   }
   if (template.required) {
-    d.required = [...new Set([...(Array.isArray(d.required) ? d.required : []), ...template.required.map((n) => renamed[n] ?? n)])];
+    d.required = [
+      ...new Set([...(Array.isArray(d.required) ? d.required : []), ...template.required.map((n) => renamed[n] ?? n)]),
+    ];
   }
   for (const [key, value] of Object.entries(template.root ?? {})) {
     if (!(key in d['x-ozg'])) d['x-ozg'][key] = structuredClone(value);

@@ -4,8 +4,10 @@ export type Lang = 'de' | 'en';
 export const TEXTS = {
   de: {
     title: 'Formular-Spielwiese',
-    intro: 'Schreiben Sie die Definition links; rechts sehen Sie das Formular, wie es Bürgerinnen und Bürger sehen. Alles bleibt in diesem Browser – nichts wird gesendet.',
-    keyboard: 'Tastatur: Im Editor rückt Tab ein. Drücken Sie erst Esc (bei offener Vorschlagsliste zweimal) und dann Tab (oder Umschalt+Tab), um den Editor zu verlassen. Strg+Leertaste schlägt Schlüssel und Werte vor.',
+    intro:
+      'Schreiben Sie die Definition links; rechts sehen Sie das Formular, wie es Bürgerinnen und Bürger sehen. Alles bleibt in diesem Browser – nichts wird gesendet.',
+    keyboard:
+      'Tastatur: Im Editor rückt Tab ein. Drücken Sie erst Esc (bei offener Vorschlagsliste zweimal) und dann Tab (oder Umschalt+Tab), um den Editor zu verlassen. Strg+Leertaste schlägt Schlüssel und Werte vor.',
     start: 'Beginnen mit',
     startKeep: '– aktuelle Definition –',
     startBlank: 'Leeres Formular',
@@ -17,7 +19,8 @@ export const TEXTS = {
     editorLabel: 'Definition des Formulars, JSON',
     problems: 'Prüfung',
     noProblems: 'Keine Probleme gefunden.',
-    count: (errors: number, warnings: number) => `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
+    count: (errors: number, warnings: number) =>
+      `${errors} ${errors === 1 ? 'Fehler' : 'Fehler'}, ${warnings} ${warnings === 1 ? 'Warnung' : 'Warnungen'}`,
     error: 'Fehler',
     warning: 'Warnung',
     line: 'Zeile',
@@ -28,10 +31,12 @@ export const TEXTS = {
     met: 'erfüllt',
     notMet: 'fehlt',
     preview: 'Vorschau',
-    previewNote: 'Eingaben in der Vorschau bleiben erhalten, solange die Fragen bestehen. Ohne gateway wird nichts gesendet.',
+    previewNote:
+      'Eingaben in der Vorschau bleiben erhalten, solange die Fragen bestehen. Ohne gateway wird nichts gesendet.',
     previewStale: 'Die Definition hat Fehler: Die Vorschau zeigt den letzten fehlerfreien Stand.',
     embed: 'Einbinden',
-    embedIntro: 'Dieses Snippet in die Seite des CMS einfügen (die Definition unter der angegebenen Adresse veröffentlichen):',
+    embedIntro:
+      'Dieses Snippet in die Seite des CMS einfügen (die Definition unter der angegebenen Adresse veröffentlichen):',
     copy: 'Snippet kopieren',
     copied: 'Kopiert.',
     restored: 'Entwurf aus diesem Browser wiederhergestellt.',
@@ -41,8 +46,10 @@ export const TEXTS = {
   },
   en: {
     title: 'Form playground',
-    intro: 'Write the definition on the left; on the right you see the form as citizens see it. Everything stays in this browser – nothing is sent.',
-    keyboard: 'Keyboard: in the editor Tab indents. Press Esc (twice while a suggestion list is open) and then Tab (or Shift+Tab) to leave the editor. Ctrl+Space suggests keys and values.',
+    intro:
+      'Write the definition on the left; on the right you see the form as citizens see it. Everything stays in this browser – nothing is sent.',
+    keyboard:
+      'Keyboard: in the editor Tab indents. Press Esc (twice while a suggestion list is open) and then Tab (or Shift+Tab) to leave the editor. Ctrl+Space suggests keys and values.',
     start: 'Start from',
     startKeep: '– current definition –',
     startBlank: 'Empty form',
@@ -54,7 +61,8 @@ export const TEXTS = {
     editorLabel: 'Definition of the form, JSON',
     problems: 'Check',
     noProblems: 'No problems found.',
-    count: (errors: number, warnings: number) => `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
+    count: (errors: number, warnings: number) =>
+      `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
     error: 'Error',
     warning: 'Warning',
     line: 'line',

@@ -4,8 +4,16 @@
 // contract in docs/authoring.md: ozg-form sets value, label, hint, errors, lang, required, readOnly;
 // the element reports changes with `input` and `change` events and keeps `value` current.
 const PLACES = {
-  '12345': 'Musterstadt', '10115': 'Berlin', '20095': 'Hamburg', '50667': 'Köln', '60311': 'Frankfurt am Main',
-  '80331': 'München', '01067': 'Dresden', '04109': 'Leipzig', '30159': 'Hannover', '70173': 'Stuttgart',
+  12345: 'Musterstadt',
+  10115: 'Berlin',
+  20095: 'Hamburg',
+  50667: 'Köln',
+  60311: 'Frankfurt am Main',
+  80331: 'München',
+  '01067': 'Dresden',
+  '04109': 'Leipzig',
+  30159: 'Hannover',
+  70173: 'Stuttgart',
 };
 const TEXTS = {
   de: { plz: 'Postleitzahl', ort: 'Ort', found: (o) => `Ort gefunden: ${o}` },
@@ -70,23 +78,45 @@ export class AddressLookup extends HTMLElement {
     this.#internals.setFormValue(this.value ?? '');
   }
 
-  get label() { return this.#label; }
-  set label(label) { this.#label = label ?? ''; this.#texts(); }
+  get label() {
+    return this.#label;
+  }
+  set label(label) {
+    this.#label = label ?? '';
+    this.#texts();
+  }
 
-  get lang() { return this.#lang; }
-  set lang(lang) { this.#lang = lang === 'en' ? 'en' : 'de'; this.#texts(); }
+  get lang() {
+    return this.#lang;
+  }
+  set lang(lang) {
+    this.#lang = lang === 'en' ? 'en' : 'de';
+    this.#texts();
+  }
 
-  get errors() { return this.#errors; }
+  get errors() {
+    return this.#errors;
+  }
   set errors(errors) {
     this.#errors = errors ?? [];
     for (const input of [this.#plz, this.#ort]) {
-      if (this.#errors.length) { input.setAttribute('aria-invalid', 'true'); input.setAttribute('aria-description', this.#errors.join(' ')); }
-      else { input.removeAttribute('aria-invalid'); input.removeAttribute('aria-description'); }
+      if (this.#errors.length) {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-description', this.#errors.join(' '));
+      } else {
+        input.removeAttribute('aria-invalid');
+        input.removeAttribute('aria-description');
+      }
     }
   }
 
-  set readOnly(on) { this.#plz.readOnly = on; this.#ort.readOnly = on; }
-  get readOnly() { return this.#plz.readOnly; }
+  set readOnly(on) {
+    this.#plz.readOnly = on;
+    this.#ort.readOnly = on;
+  }
+  get readOnly() {
+    return this.#plz.readOnly;
+  }
 
   #texts() {
     const t = TEXTS[this.#lang];

@@ -4,7 +4,13 @@ import type { Gateway } from './index.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
 
 interface Reply {
-  id: string; direction: string; kind: string; text?: string; filename?: string; mimeType?: string; size?: number;
+  id: string;
+  direction: string;
+  kind: string;
+  text?: string;
+  filename?: string;
+  mimeType?: string;
+  size?: number;
   createdAt: string;
 }
 
@@ -14,7 +20,10 @@ interface Reply {
  * same 404 as an unknown case.
  */
 export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<void> {
-  const perClient = r.rateLimit({ ...limit(gw.ctx.config.rateLimits.cases).rateLimit, keyGenerator: (req) => `cases:${req.ip}` });
+  const perClient = r.rateLimit({
+    ...limit(gw.ctx.config.rateLimits.cases).rateLimit,
+    keyGenerator: (req) => `cases:${req.ip}`,
+  });
   r.addHook('onRequest', async function (req, reply) {
     if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
   });
@@ -27,50 +36,73 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
     return value;
   });
 
-  r.get<{ Params: { caseId: string }; Querystring: { offset?: string; limit?: string } }>('/cases/:caseId/events', {
-    schema: { params: caseParams, querystring: secretQuery },
-  }, async (req) => {
-    const row = gw.authorizeCase(req, { caseId: req.params.caseId });
-    const qs = new URLSearchParams();
-    if (req.query.offset !== undefined) qs.set('offset', req.query.offset);
-    if (req.query.limit !== undefined) qs.set('limit', req.query.limit);
-    const log = await gw.fc.json<{ offset: number; count: number; totalCount: number; eventLog: string[] }>(
-      'GET', `cases/${row.case_id}/events${qs.size ? `?${qs}` : ''}`);
-    return { caseId: row.case_id, submissionId: row.submission_id, ...log };
-  });
+  r.get<{ Params: { caseId: string }; Querystring: { offset?: string; limit?: string } }>(
+    '/cases/:caseId/events',
+    {
+      schema: { params: caseParams, querystring: secretQuery },
+    },
+    async (req) => {
+      const row = gw.authorizeCase(req, { caseId: req.params.caseId });
+      const qs = new URLSearchParams();
+      if (req.query.offset !== undefined) qs.set('offset', req.query.offset);
+      if (req.query.limit !== undefined) qs.set('limit', req.query.limit);
+      const log = await gw.fc.json<{ offset: number; count: number; totalCount: number; eventLog: string[] }>(
+        'GET',
+        `cases/${row.case_id}/events${qs.size ? `?${qs}` : ''}`,
+      );
+      return { caseId: row.case_id, submissionId: row.submission_id, ...log };
+    },
+  );
 
-  r.get<{ Params: { caseId: string } }>('/cases/:caseId/messages', {
-    schema: { params: caseParams, querystring: secretQuery },
-  }, async (req) => {
-    const row = gw.authorizeCase(req, { caseId: req.params.caseId });
-    const { replies } = await gw.fc.json<{ replies: Reply[] }>('GET', `cases/${row.case_id}/replies`);
-    return {
-      caseId: row.case_id,
-      messages: replies.map((m) => ({
-        ...m,
-        ...(m.kind === 'bescheid' ? { documentUrl: `gateway/v1/cases/${row.case_id}/messages/${m.id}/document` } : {}),
-      })),
-    };
-  });
+  r.get<{ Params: { caseId: string } }>(
+    '/cases/:caseId/messages',
+    {
+      schema: { params: caseParams, querystring: secretQuery },
+    },
+    async (req) => {
+      const row = gw.authorizeCase(req, { caseId: req.params.caseId });
+      const { replies } = await gw.fc.json<{ replies: Reply[] }>('GET', `cases/${row.case_id}/replies`);
+      return {
+        caseId: row.case_id,
+        messages: replies.map((m) => ({
+          ...m,
+          ...(m.kind === 'bescheid'
+            ? { documentUrl: `gateway/v1/cases/${row.case_id}/messages/${m.id}/document` }
+            : {}),
+        })),
+      };
+    },
+  );
 
-  r.get<{ Params: { caseId: string; mid: string } }>('/cases/:caseId/messages/:mid/document', {
-    schema: { params: caseMessageParams, querystring: secretQuery },
-  }, async (req, reply) => {
-    const row = gw.authorizeCase(req, { caseId: req.params.caseId });
-    const res = await gw.fc.request('GET', `cases/${row.case_id}/replies/${req.params.mid}/content`);
-    const type = res.headers.get('content-type') ?? 'application/octet-stream';
-    const safeType = /^application\/pdf\b/.test(type) ? 'application/pdf' : 'application/octet-stream';
-    return reply.type(safeType)
-      .header('content-disposition', `attachment; filename="bescheid-${row.case_id.slice(0, 8)}.pdf"`)
-      .send(Buffer.from(await res.arrayBuffer()));
-  });
+  r.get<{ Params: { caseId: string; mid: string } }>(
+    '/cases/:caseId/messages/:mid/document',
+    {
+      schema: { params: caseMessageParams, querystring: secretQuery },
+    },
+    async (req, reply) => {
+      const row = gw.authorizeCase(req, { caseId: req.params.caseId });
+      const res = await gw.fc.request('GET', `cases/${row.case_id}/replies/${req.params.mid}/content`);
+      const type = res.headers.get('content-type') ?? 'application/octet-stream';
+      const safeType = /^application\/pdf\b/.test(type) ? 'application/pdf' : 'application/octet-stream';
+      return reply
+        .type(safeType)
+        .header('content-disposition', `attachment; filename="bescheid-${row.case_id.slice(0, 8)}.pdf"`)
+        .send(Buffer.from(await res.arrayBuffer()));
+    },
+  );
 
-  r.post<{ Params: { caseId: string }; Body: { text: string } }>('/cases/:caseId/messages', {
-    bodyLimit: 16 * 1024,
-    schema: { params: caseParams, querystring: secretQuery, body: applicantMessageBody },
-  }, async (req, reply) => {
-    const row = gw.authorizeCase(req, { caseId: req.params.caseId });
-    const created = await gw.fc.json<{ id: string }>('POST', `cases/${row.case_id}/replies`, { json: { text: req.body.text } });
-    return reply.code(201).send({ id: created.id });
-  });
+  r.post<{ Params: { caseId: string }; Body: { text: string } }>(
+    '/cases/:caseId/messages',
+    {
+      bodyLimit: 16 * 1024,
+      schema: { params: caseParams, querystring: secretQuery, body: applicantMessageBody },
+    },
+    async (req, reply) => {
+      const row = gw.authorizeCase(req, { caseId: req.params.caseId });
+      const created = await gw.fc.json<{ id: string }>('POST', `cases/${row.case_id}/replies`, {
+        json: { text: req.body.text },
+      });
+      return reply.code(201).send({ id: created.id });
+    },
+  );
 }

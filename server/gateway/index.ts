@@ -14,9 +14,18 @@ import { registerPaymentApi } from './payments.js';
 export const GATEWAY_PREFIX = '/gateway/v1';
 
 export interface GatewayRow {
-  idempotency_key: string; submission_id: string; case_id: string; secret_hash: string; leika: string;
-  announced: string; sent_attachments: string; sent: number; created_at: number;
-  service_name: string | null; payment_key: string | null; upstream: string;
+  idempotency_key: string;
+  submission_id: string;
+  case_id: string;
+  secret_hash: string;
+  leika: string;
+  announced: string;
+  sent_attachments: string;
+  sent: number;
+  created_at: number;
+  service_name: string | null;
+  payment_key: string | null;
+  upstream: string;
 }
 
 /** What the gateway needs from the process it runs in (no stand-in: their URLs come from the config). */
@@ -53,9 +62,16 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
   const secrets = new CaseSecrets(loadSecretKey(ctx.config.gateway, ctx.config.dataDir, ctx.db));
   const dummyHash = CaseSecrets.hash('no-such-case');
   const forms = new PublishedForms(ctx.config.payment.formsDirs);
-  const provider = new PaymentProviderClient(ctx.config.payment, () => paymentEndpoints(ctx.config.payment, ctx.selfUrl()));
+  const provider = new PaymentProviderClient(ctx.config.payment, () =>
+    paymentEndpoints(ctx.config.payment, ctx.selfUrl()),
+  );
   const gw: Gateway = {
-    ctx, fc, secrets, forms, provider, payments: new PaymentBinding(ctx.db, forms, provider, app.log),
+    ctx,
+    fc,
+    secrets,
+    forms,
+    provider,
+    payments: new PaymentBinding(ctx.db, forms, provider, app.log),
     destinationId() {
       const id = ctx.config.gateway.destinationId;
       if (!id) throw new HttpProblem(503, 'Service Unavailable', 'no FIT-Connect destination configured');
@@ -76,22 +92,34 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
       // Compare even when the case does not exist, so timing does not tell the two apart.
       const ok = CaseSecrets.matches(secret, row?.secret_hash ?? dummyHash);
       if (!row || !ok || !secret) {
-        req.log.warn({ event: 'case-secret-miss', caseId: by.caseId, submissionId: by.submissionId }, 'wrong or missing case secret');
+        req.log.warn(
+          { event: 'case-secret-miss', caseId: by.caseId, submissionId: by.submissionId },
+          'wrong or missing case secret',
+        );
         throw new HttpProblem(404, 'Not Found', 'Unbekannter Vorgang / unknown case');
       }
       return row;
     },
   };
-  await app.register(async (r) => {
-    r.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
-    await registerSubmissionApi(r, gw);
-    await registerCaseApi(r, gw);
-    await registerPaymentApi(r, gw);
-  }, { prefix: GATEWAY_PREFIX });
+  await app.register(
+    async (r) => {
+      r.addHook('onSend', async (_req, reply) => {
+        reply.header('cache-control', 'no-store');
+      });
+      await registerSubmissionApi(r, gw);
+      await registerCaseApi(r, gw);
+      await registerPaymentApi(r, gw);
+    },
+    { prefix: GATEWAY_PREFIX },
+  );
   // Unfinished applications expire (their upstream submission is left to FIT-Connect's own expiry).
-  const sweep = setInterval(() => { gw.expireUnsent(); }, 15 * 60_000);
+  const sweep = setInterval(() => {
+    gw.expireUnsent();
+  }, 15 * 60_000);
   sweep.unref();
-  app.addHook('onClose', async () => { clearInterval(sweep); });
+  app.addHook('onClose', async () => {
+    clearInterval(sweep);
+  });
   gw.expireUnsent();
   return gw;
 }

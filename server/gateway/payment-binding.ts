@@ -6,11 +6,25 @@ import type { PaymentProviderClient } from './payment-provider.js';
 import type { PublishedForms } from './published-forms.js';
 
 export interface BindingRow {
-  transaction_id: string; idempotency_key: string; payment_key: string; amount: number; reference: string | null;
-  payment_method: string | null; bound_at: number;
+  transaction_id: string;
+  idempotency_key: string;
+  payment_key: string;
+  amount: number;
+  reference: string | null;
+  payment_method: string | null;
+  bound_at: number;
 }
-interface PaymentRow { idempotency_key: string; form_id: string; transaction_id: string | null; amount: number }
-interface ApplicationRow { idempotency_key: string; leika: string; payment_key: string | null }
+interface PaymentRow {
+  idempotency_key: string;
+  form_id: string;
+  transaction_id: string | null;
+  amount: number;
+}
+interface ApplicationRow {
+  idempotency_key: string;
+  leika: string;
+  payment_key: string | null;
+}
 
 /**
  * Binds each payment to exactly one application (gw_payment_bindings: the transaction id is the primary
@@ -19,19 +33,29 @@ interface ApplicationRow { idempotency_key: string; leika: string; payment_key: 
  * from the answers, for a form of the same LeiKa key, and not bound to another application.
  */
 export class PaymentBinding {
-  constructor(private readonly db: Db, private readonly forms: PublishedForms, private readonly provider: PaymentProviderClient,
-    private readonly log: FastifyBaseLogger) {}
+  constructor(
+    private readonly db: Db,
+    private readonly forms: PublishedForms,
+    private readonly provider: PaymentProviderClient,
+    private readonly log: FastifyBaseLogger,
+  ) {}
 
   boundTo(idempotencyKey: string): BindingRow | undefined {
-    return this.db.prepare<BindingRow>('SELECT * FROM gw_payment_bindings WHERE idempotency_key = ?').get(idempotencyKey);
+    return this.db
+      .prepare<BindingRow>('SELECT * FROM gw_payment_bindings WHERE idempotency_key = ?')
+      .get(idempotencyKey);
   }
 
   byTransaction(transactionId: string): BindingRow | undefined {
     return this.db.prepare<BindingRow>('SELECT * FROM gw_payment_bindings WHERE transaction_id = ?').get(transactionId);
   }
 
-  private refuse(code: 'PAYMENT_REQUIRED' | 'PAYMENT_ALREADY_USED' | 'AMOUNT_MISMATCH', detail: string, app: ApplicationRow,
-    extra: Record<string, unknown> = {}): never {
+  private refuse(
+    code: 'PAYMENT_REQUIRED' | 'PAYMENT_ALREADY_USED' | 'AMOUNT_MISMATCH',
+    detail: string,
+    app: ApplicationRow,
+    extra: Record<string, unknown> = {},
+  ): never {
     this.log.warn({ event: 'payment-refused', code, leika: app.leika }, detail);
     throw new HttpProblem(409, 'Conflict', detail, { code, ...extra });
   }
@@ -44,30 +68,45 @@ export class PaymentBinding {
     const key = app.payment_key ?? app.idempotency_key;
     const pay = this.db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
     if (!pay?.transaction_id) {
-      if (required) this.refuse('PAYMENT_REQUIRED', 'this form is paid before it is sent; no payment for this application', app);
+      if (required)
+        this.refuse('PAYMENT_REQUIRED', 'this form is paid before it is sent; no payment for this application', app);
       return undefined;
     }
     const other = this.byTransaction(pay.transaction_id);
     if (other) this.refuse('PAYMENT_ALREADY_USED', 'this payment belongs to another application', app);
     const tx = await this.provider.get(pay.transaction_id);
     const info = tx.paymentInformation;
-    this.db.prepare('UPDATE gw_payments SET status = ?, information = ?, updated_at = ? WHERE idempotency_key = ?')
+    this.db
+      .prepare('UPDATE gw_payments SET status = ?, information = ?, updated_at = ? WHERE idempotency_key = ?')
       .run(info.status, JSON.stringify(info), Date.now(), key);
     if (info.status !== 'PAYED') {
       if (required) this.refuse('PAYMENT_REQUIRED', `the payment is ${info.status}, not PAYED`, app);
       return undefined;
     }
     if (toCents(tx.paymentRequest.grosAmount) !== pay.amount) {
-      this.refuse('AMOUNT_MISMATCH', 'the provider holds another amount than the fee computed from the answers', app, { total: pay.amount });
+      this.refuse('AMOUNT_MISMATCH', 'the provider holds another amount than the fee computed from the answers', app, {
+        total: pay.amount,
+      });
     }
     if (this.forms.leikaOf(pay.form_id) !== app.leika) {
       if (required) this.refuse('PAYMENT_REQUIRED', 'the payment is for another service', app);
       return undefined;
     }
     try {
-      this.db.prepare(`INSERT INTO gw_payment_bindings (transaction_id, idempotency_key, payment_key, amount, reference, payment_method, bound_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`).run(pay.transaction_id, app.idempotency_key, key, pay.amount, info.transactionReference ?? null,
-        info.paymentMethod ?? null, Date.now());
+      this.db
+        .prepare(
+          `INSERT INTO gw_payment_bindings (transaction_id, idempotency_key, payment_key, amount, reference, payment_method, bound_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          pay.transaction_id,
+          app.idempotency_key,
+          key,
+          pay.amount,
+          info.transactionReference ?? null,
+          info.paymentMethod ?? null,
+          Date.now(),
+        );
     } catch (error) {
       if ((error as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) {
         this.refuse('PAYMENT_ALREADY_USED', 'this payment belongs to another application', app);

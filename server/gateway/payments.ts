@@ -5,19 +5,39 @@ import { ajvEngine } from '../../src/schemas/ajv.js';
 import { FormValidator } from '../../src/schemas/validator.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { HttpProblem } from '../problem.js';
-import { toEuro, type PaymentRequest, type PaymentStatus, type PaymentTransaction } from '../standards/xbezahldienste.js';
+import {
+  toEuro,
+  type PaymentRequest,
+  type PaymentStatus,
+  type PaymentTransaction,
+} from '../standards/xbezahldienste.js';
 import type { Gateway } from './index.js';
 import { ProviderProblem } from './payment-provider.js';
 import { limit } from '../security.js';
 import { IDEMPOTENCY_KEY } from './schemas.js';
 
 interface PaymentRow {
-  idempotency_key: string; form_id: string; attempt: number; request_id: string; transaction_id: string | null;
-  amount: number; items: string; status: PaymentStatus; information: string | null; created_at: number; updated_at: number; answers_hash: string | null;
+  idempotency_key: string;
+  form_id: string;
+  attempt: number;
+  request_id: string;
+  transaction_id: string | null;
+  amount: number;
+  items: string;
+  status: PaymentStatus;
+  information: string | null;
+  created_at: number;
+  updated_at: number;
+  answers_hash: string | null;
 }
 
 interface StartBody {
-  idempotencyKey: string; formId: string; answers: Record<string, unknown>; expectedTotal: number; redirectUrl: string; lang?: Lang;
+  idempotencyKey: string;
+  formId: string;
+  answers: Record<string, unknown>;
+  expectedTotal: number;
+  redirectUrl: string;
+  lang?: Lang;
 }
 
 const startBody = {
@@ -36,8 +56,16 @@ const startBody = {
 } as const;
 
 /** The application's payment key travels in a header, not in the URL, so it stays out of access logs. */
-const keyHeaders = { type: 'object', required: ['x-payment-key'], properties: { 'x-payment-key': { type: 'string', pattern: IDEMPOTENCY_KEY } } } as const;
-const langQuery = { type: 'object', additionalProperties: false, properties: { lang: { enum: ['de', 'en'] } } } as const;
+const keyHeaders = {
+  type: 'object',
+  required: ['x-payment-key'],
+  properties: { 'x-payment-key': { type: 'string', pattern: IDEMPOTENCY_KEY } },
+} as const;
+const langQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { lang: { enum: ['de', 'en'] } },
+} as const;
 
 /** XBezahldienste requestId (<= 36 characters) of an application's n-th payment attempt. */
 function requestId(key: string, attempt: number): string {
@@ -48,19 +76,34 @@ function requestId(key: string, attempt: number): string {
 function safeRedirect(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
   let u: URL;
-  try { u = new URL(url); } catch { u = new URL('invalid:'); }
+  try {
+    u = new URL(url);
+  } catch {
+    u = new URL('invalid:');
+  }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    throw new HttpProblem(502, 'Bad Gateway', 'the payment provider sent a redirect URL that is not http(s)', { code: 'PROVIDER_UNAVAILABLE' });
+    throw new HttpProblem(502, 'Bad Gateway', 'the payment provider sent a redirect URL that is not http(s)', {
+      code: 'PROVIDER_UNAVAILABLE',
+    });
   }
   return u.href;
 }
 
 const answersHash = (formId: string, answers: unknown): string =>
-  createHash('sha256').update(JSON.stringify([formId, answers])).digest('base64url');
+  createHash('sha256')
+    .update(JSON.stringify([formId, answers]))
+    .digest('base64url');
 
 /** ASCII for the purpose field ([\w\d\s-], <= 27). */
 function purposeText(s: string): string {
-  return s.normalize('NFKD').replace(/ß/g, 'ss').replace(/[^A-Za-z0-9 -]/g, '').trim().slice(0, 27) || 'Verwaltungsgebuehr';
+  return (
+    s
+      .normalize('NFKD')
+      .replace(/ß/g, 'ss')
+      .replace(/[^A-Za-z0-9 -]/g, '')
+      .trim()
+      .slice(0, 27) || 'Verwaltungsgebuehr'
+  );
 }
 
 /**
@@ -106,8 +149,12 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     if (!['INITIAL', 'PAYED', 'FAILED', 'CANCELED'].includes(status)) {
       throw new HttpProblem(502, 'Bad Gateway', `payment provider reported an unknown status ${String(status)}`);
     }
-    db.prepare('UPDATE gw_payments SET status = ?, information = ?, updated_at = ? WHERE idempotency_key = ?')
-      .run(status, JSON.stringify(tx.paymentInformation), Date.now(), row.idempotency_key);
+    db.prepare('UPDATE gw_payments SET status = ?, information = ?, updated_at = ? WHERE idempotency_key = ?').run(
+      status,
+      JSON.stringify(tx.paymentInformation),
+      Date.now(),
+      row.idempotency_key,
+    );
     return { row: rowOf(row.idempotency_key)!, tx };
   };
 
@@ -122,112 +169,167 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     }
   };
 
-  r.post<{ Body: StartBody }>('/payments', { config: limit(config.rateLimits.payments), schema: { body: startBody } }, async (req, reply) => {
-    const b = req.body;
-    const lang: Lang = b.lang ?? 'de';
-    const definition = forms.find(b.formId);
-    if (!definition) throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
-    let validator = validators.get(definition);
-    if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
-    const errors = validator.validateAll(b.answers);
-    if (errors.length) {
-      throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
-        code: 'INVALID_ANSWERS', errors: errors.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`),
-      });
-    }
-    let fees;
-    try {
-      fees = computeFees(definition, b.answers, 'de');
-    } catch {
-      throw new HttpProblem(422, 'Unprocessable Content', 'the fee cannot be computed from these answers', { code: 'CALCULATION_ERROR' });
-    }
-    if (!fees || fees.policy === 'deferred' || fees.total === 0) {
-      throw new HttpProblem(422, 'Unprocessable Content', 'nothing to pay online for this application', { code: 'NO_FEE' });
-    }
-    if (b.expectedTotal !== fees.total) {
-      throw new HttpProblem(409, 'Conflict', 'the amount shown is not the amount due', { code: 'AMOUNT_MISMATCH', total: fees.total });
-    }
-    let redirect: URL;
-    try { redirect = new URL(b.redirectUrl); } catch { throw new HttpProblem(400, 'Bad Request', 'redirectUrl is not a URL'); }
-    const allowed = config.payment.redirectOrigins.length ? config.payment.redirectOrigins : [new URL(gw.ctx.selfUrl()).origin];
-    if (!/^https?:$/.test(redirect.protocol) || !allowed.includes(redirect.origin)) {
-      throw new HttpProblem(422, 'Unprocessable Content', 'redirectUrl is not on an allowed origin', { code: 'REDIRECT_NOT_ALLOWED' });
-    }
-    const hash = answersHash(b.formId, b.answers);
-    const items = JSON.stringify({ lines: { de: fees.lines, en: computeFees(definition, b.answers, 'en')!.lines } });
+  r.post<{ Body: StartBody }>(
+    '/payments',
+    { config: limit(config.rateLimits.payments), schema: { body: startBody } },
+    async (req, reply) => {
+      const b = req.body;
+      const lang: Lang = b.lang ?? 'de';
+      const definition = forms.find(b.formId);
+      if (!definition)
+        throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
+      let validator = validators.get(definition);
+      if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
+      const errors = validator.validateAll(b.answers);
+      if (errors.length) {
+        throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
+          code: 'INVALID_ANSWERS',
+          errors: errors.slice(0, 10).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`),
+        });
+      }
+      let fees;
+      try {
+        fees = computeFees(definition, b.answers, 'de');
+      } catch {
+        throw new HttpProblem(422, 'Unprocessable Content', 'the fee cannot be computed from these answers', {
+          code: 'CALCULATION_ERROR',
+        });
+      }
+      if (!fees || fees.policy === 'deferred' || fees.total === 0) {
+        throw new HttpProblem(422, 'Unprocessable Content', 'nothing to pay online for this application', {
+          code: 'NO_FEE',
+        });
+      }
+      if (b.expectedTotal !== fees.total) {
+        throw new HttpProblem(409, 'Conflict', 'the amount shown is not the amount due', {
+          code: 'AMOUNT_MISMATCH',
+          total: fees.total,
+        });
+      }
+      let redirect: URL;
+      try {
+        redirect = new URL(b.redirectUrl);
+      } catch {
+        throw new HttpProblem(400, 'Bad Request', 'redirectUrl is not a URL');
+      }
+      const allowed = config.payment.redirectOrigins.length
+        ? config.payment.redirectOrigins
+        : [new URL(gw.ctx.selfUrl()).origin];
+      if (!/^https?:$/.test(redirect.protocol) || !allowed.includes(redirect.origin)) {
+        throw new HttpProblem(422, 'Unprocessable Content', 'redirectUrl is not on an allowed origin', {
+          code: 'REDIRECT_NOT_ALLOWED',
+        });
+      }
+      const hash = answersHash(b.formId, b.answers);
+      const items = JSON.stringify({ lines: { de: fees.lines, en: computeFees(definition, b.answers, 'en')!.lines } });
 
-    const { code, body } = await serialised(b.idempotencyKey, async () => {
-      let row = rowOf(b.idempotencyKey);
-      if (row && row.form_id !== b.formId) throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
-      // A payment that carried an application already pays for those answers only.
-      const bound = row?.transaction_id ? gw.payments.byTransaction(row.transaction_id) : undefined;
-      if (bound && row!.answers_hash !== hash) {
-        req.log.warn({ event: 'payment-refused', code: 'PAYMENT_ALREADY_USED' }, 'payment key replayed with other answers');
-        throw new HttpProblem(409, 'Conflict', 'this payment belongs to an application that was sent', { code: 'PAYMENT_ALREADY_USED' });
-      }
-      if (row && !bound) db.prepare('UPDATE gw_payments SET answers_hash = ? WHERE idempotency_key = ?').run(hash, b.idempotencyKey);
-      if (row?.transaction_id) {
-        const current = await refresh(row);
-        row = current.row;
-        if (row.status === 'PAYED') {
-          if (row.amount !== fees.total) {
-            throw new HttpProblem(409, 'Conflict', 'this application was paid with a different amount', { code: 'ALREADY_PAYED' });
-          }
-          return { code: 200, body: answer(row, current.tx, lang) };
+      const { code, body } = await serialised(b.idempotencyKey, async () => {
+        let row = rowOf(b.idempotencyKey);
+        if (row && row.form_id !== b.formId)
+          throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
+        // A payment that carried an application already pays for those answers only.
+        const bound = row?.transaction_id ? gw.payments.byTransaction(row.transaction_id) : undefined;
+        if (bound && row!.answers_hash !== hash) {
+          req.log.warn(
+            { event: 'payment-refused', code: 'PAYMENT_ALREADY_USED' },
+            'payment key replayed with other answers',
+          );
+          throw new HttpProblem(409, 'Conflict', 'this payment belongs to an application that was sent', {
+            code: 'PAYMENT_ALREADY_USED',
+          });
         }
-        // Open with the same amount: the same transaction (double click, back button, second tab).
-        if (row.status === 'INITIAL' && row.amount === fees.total) return { code: 200, body: answer(row, current.tx, lang) };
-        // Cancelled, failed, or the answers changed the amount: a new attempt for the same application.
-      }
-      const purpose = purposeText(fees.purpose ?? (typeof definition.title === 'string' ? definition.title : ''));
-      let attempt = (row?.attempt ?? 0) + 1;
-      for (let tries = 0; ; tries++, attempt++) {
-        const request: PaymentRequest = {
-          requestId: requestId(b.idempotencyKey, attempt),
-          requestTimestamp: new Date().toISOString(),
-          currency: 'EUR',
-          grosAmount: toEuro(fees.total),
-          purpose,
-          description: (typeof definition.title === 'string' ? definition.title : purpose).slice(0, 250),
-          redirectUrl: redirect.href,
-          items: fees.lines.map((l) => ({
-            id: l.id, reference: l.id, description: l.description.slice(0, 250), taxRate: 0, quantity: l.quantity,
-            singleNetAmount: toEuro(l.unitAmount), singleTaxAmount: 0, totalNetAmount: toEuro(l.amount), totalTaxAmount: 0,
-          })),
-        };
-        let tx: PaymentTransaction;
-        try {
-          tx = await provider.create(request);
-        } catch (error) {
-          // A transaction for this requestId exists already (we created it but did not record it): next attempt.
-          if (error instanceof ProviderProblem && error.code === 'PAYMENT_EXISTS' && tries < 3) continue;
-          if (error instanceof ProviderProblem) {
-            throw new HttpProblem(422, 'Rejected by the payment provider', error.message, { code: error.code });
+        if (row && !bound)
+          db.prepare('UPDATE gw_payments SET answers_hash = ? WHERE idempotency_key = ?').run(hash, b.idempotencyKey);
+        if (row?.transaction_id) {
+          const current = await refresh(row);
+          row = current.row;
+          if (row.status === 'PAYED') {
+            if (row.amount !== fees.total) {
+              throw new HttpProblem(409, 'Conflict', 'this application was paid with a different amount', {
+                code: 'ALREADY_PAYED',
+              });
+            }
+            return { code: 200, body: answer(row, current.tx, lang) };
           }
-          throw error;
+          // Open with the same amount: the same transaction (double click, back button, second tab).
+          if (row.status === 'INITIAL' && row.amount === fees.total)
+            return { code: 200, body: answer(row, current.tx, lang) };
+          // Cancelled, failed, or the answers changed the amount: a new attempt for the same application.
         }
-        const now = Date.now();
-        db.prepare(`INSERT INTO gw_payments (idempotency_key, form_id, attempt, request_id, transaction_id, amount, items, status,
+        const purpose = purposeText(fees.purpose ?? (typeof definition.title === 'string' ? definition.title : ''));
+        let attempt = (row?.attempt ?? 0) + 1;
+        for (let tries = 0; ; tries++, attempt++) {
+          const request: PaymentRequest = {
+            requestId: requestId(b.idempotencyKey, attempt),
+            requestTimestamp: new Date().toISOString(),
+            currency: 'EUR',
+            grosAmount: toEuro(fees.total),
+            purpose,
+            description: (typeof definition.title === 'string' ? definition.title : purpose).slice(0, 250),
+            redirectUrl: redirect.href,
+            items: fees.lines.map((l) => ({
+              id: l.id,
+              reference: l.id,
+              description: l.description.slice(0, 250),
+              taxRate: 0,
+              quantity: l.quantity,
+              singleNetAmount: toEuro(l.unitAmount),
+              singleTaxAmount: 0,
+              totalNetAmount: toEuro(l.amount),
+              totalTaxAmount: 0,
+            })),
+          };
+          let tx: PaymentTransaction;
+          try {
+            tx = await provider.create(request);
+          } catch (error) {
+            // A transaction for this requestId exists already (we created it but did not record it): next attempt.
+            if (error instanceof ProviderProblem && error.code === 'PAYMENT_EXISTS' && tries < 3) continue;
+            if (error instanceof ProviderProblem) {
+              throw new HttpProblem(422, 'Rejected by the payment provider', error.message, { code: error.code });
+            }
+            throw error;
+          }
+          const now = Date.now();
+          db.prepare(
+            `INSERT INTO gw_payments (idempotency_key, form_id, attempt, request_id, transaction_id, amount, items, status,
             information, created_at, updated_at, answers_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (idempotency_key) DO UPDATE SET attempt = excluded.attempt, request_id = excluded.request_id,
             answers_hash = excluded.answers_hash,
             transaction_id = excluded.transaction_id, amount = excluded.amount, items = excluded.items, status = excluded.status,
-            information = excluded.information, updated_at = excluded.updated_at`)
-          .run(b.idempotencyKey, b.formId, attempt, request.requestId, tx.paymentInformation.transactionId, fees.total, items,
-            tx.paymentInformation.status, JSON.stringify(tx.paymentInformation), now, now, hash);
-        return { code: 201, body: answer(rowOf(b.idempotencyKey)!, tx, lang) };
-      }
-    });
-    return reply.code(code).send(body);
-  });
+            information = excluded.information, updated_at = excluded.updated_at`,
+          ).run(
+            b.idempotencyKey,
+            b.formId,
+            attempt,
+            request.requestId,
+            tx.paymentInformation.transactionId,
+            fees.total,
+            items,
+            tx.paymentInformation.status,
+            JSON.stringify(tx.paymentInformation),
+            now,
+            now,
+            hash,
+          );
+          return { code: 201, body: answer(rowOf(b.idempotencyKey)!, tx, lang) };
+        }
+      });
+      return reply.code(code).send(body);
+    },
+  );
 
-  r.get<{ Headers: { 'x-payment-key': string }; Querystring: { lang?: Lang } }>('/payments/status', {
-    schema: { headers: keyHeaders, querystring: langQuery },
-  }, async (req) => {
-    const key = req.headers['x-payment-key'];
-    const row = rowOf(key);
-    if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
-    const current = await serialised(key, () => refresh(row));
-    return answer(current.row, current.tx, req.query.lang ?? 'de');
-  });
+  r.get<{ Headers: { 'x-payment-key': string }; Querystring: { lang?: Lang } }>(
+    '/payments/status',
+    {
+      schema: { headers: keyHeaders, querystring: langQuery },
+    },
+    async (req) => {
+      const key = req.headers['x-payment-key'];
+      const row = rowOf(key);
+      if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
+      const current = await serialised(key, () => refresh(row));
+      return answer(current.row, current.tx, req.query.lang ?? 'de');
+    },
+  );
 }

@@ -17,7 +17,11 @@ export class PublishedForms {
     const out: string[] = [];
     for (const dir of this.dirs) {
       let names: string[] = [];
-      try { names = readdirSync(dir); } catch { continue; }
+      try {
+        names = readdirSync(dir);
+      } catch {
+        continue;
+      }
       for (const name of names) if (name.endsWith('.json')) out.push(join(dir, name));
     }
     return out;
@@ -58,7 +62,11 @@ export class PublishedForms {
       if (d && typeof d.$id === 'string' && d.$id === formId) return d;
     }
     let name: string | undefined;
-    try { name = basename(new URL(formId).pathname); } catch { return undefined; }
+    try {
+      name = basename(new URL(formId).pathname);
+    } catch {
+      return undefined;
+    }
     const file = files.find((f) => basename(f) === name);
     const d = file ? this.read(file) : undefined;
     return d && typeof d.$id !== 'string' ? d : undefined;

@@ -4,33 +4,42 @@ export const LEIKA = '^99[0-9]{12}$';
 export const IDEMPOTENCY_KEY = '^[A-Za-z0-9_-]{16,128}$';
 export const CASE_SECRET = '^[A-Za-z0-9_-]{20,100}$';
 
-export const createSubmissionBody = (maxAttachments: number) => ({
-  type: 'object',
-  additionalProperties: false,
-  required: ['idempotencyKey', 'leika', 'announcedAttachments'],
-  properties: {
-    idempotencyKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
-    leika: { type: 'string', pattern: LEIKA },
-    serviceName: { type: 'string', minLength: 1, maxLength: 255 },
-    /** The payment key, when the application paid under another key than its own idempotency key. */
-    paymentKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
-    announcedAttachments: {
-      type: 'array', maxItems: maxAttachments, uniqueItems: true, items: { type: 'string', pattern: UUID_V4 },
+export const createSubmissionBody = (maxAttachments: number) =>
+  ({
+    type: 'object',
+    additionalProperties: false,
+    required: ['idempotencyKey', 'leika', 'announcedAttachments'],
+    properties: {
+      idempotencyKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
+      leika: { type: 'string', pattern: LEIKA },
+      serviceName: { type: 'string', minLength: 1, maxLength: 255 },
+      /** The payment key, when the application paid under another key than its own idempotency key. */
+      paymentKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
+      announcedAttachments: {
+        type: 'array',
+        maxItems: maxAttachments,
+        uniqueItems: true,
+        items: { type: 'string', pattern: UUID_V4 },
+      },
     },
-  },
-}) as const;
+  }) as const;
 
 export const submissionParams = {
-  type: 'object', required: ['sid'], properties: { sid: { type: 'string', pattern: UUID_V4 } },
+  type: 'object',
+  required: ['sid'],
+  properties: { sid: { type: 'string', pattern: UUID_V4 } },
 } as const;
 
 export const attachmentParams = {
-  type: 'object', required: ['sid', 'aid'],
+  type: 'object',
+  required: ['sid', 'aid'],
   properties: { sid: { type: 'string', pattern: UUID_V4 }, aid: { type: 'string', pattern: UUID_V4 } },
 } as const;
 
 export const sendBody = {
-  type: 'object', additionalProperties: false, required: ['encryptedMetadata', 'encryptedData'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['encryptedMetadata', 'encryptedData'],
   properties: {
     encryptedMetadata: { type: 'string', minLength: 776 },
     encryptedData: { type: 'string', minLength: 776 },
@@ -38,16 +47,20 @@ export const sendBody = {
 } as const;
 
 export const caseParams = {
-  type: 'object', required: ['caseId'], properties: { caseId: { type: 'string', pattern: UUID_V4 } },
+  type: 'object',
+  required: ['caseId'],
+  properties: { caseId: { type: 'string', pattern: UUID_V4 } },
 } as const;
 
 export const caseMessageParams = {
-  type: 'object', required: ['caseId', 'mid'],
+  type: 'object',
+  required: ['caseId', 'mid'],
   properties: { caseId: { type: 'string', pattern: UUID_V4 }, mid: { type: 'string', pattern: UUID_V4 } },
 } as const;
 
 export const secretQuery = {
-  type: 'object', additionalProperties: false,
+  type: 'object',
+  additionalProperties: false,
   properties: {
     secret: { type: 'string', pattern: CASE_SECRET },
     offset: { type: 'string', pattern: '^[0-9]{1,7}$' },
@@ -56,6 +69,8 @@ export const secretQuery = {
 } as const;
 
 export const applicantMessageBody = {
-  type: 'object', additionalProperties: false, required: ['text'],
+  type: 'object',
+  additionalProperties: false,
+  required: ['text'],
   properties: { text: { type: 'string', minLength: 1, maxLength: 5000 } },
 } as const;

@@ -23,7 +23,10 @@ export function loadSecretKey(cfg: GatewayConfig, dataDir: string, db: Db): Buff
   const legacy = db.prepare<{ value: string }>('SELECT value FROM gw_meta WHERE key = ?').get('caseSecretKey');
   if (!existsSync(file)) {
     if (cfg.secretKeyFile) throw new Error(`GATEWAY_SECRET_KEY_FILE: ${file} does not exist`);
-    writeFileSync(file, (legacy ? Buffer.from(legacy.value, 'base64') : randomBytes(32)).toString('base64'), { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, (legacy ? Buffer.from(legacy.value, 'base64') : randomBytes(32)).toString('base64'), {
+      mode: 0o600,
+      flag: 'wx',
+    });
   }
   const key = decodeKey(readFileSync(file, 'utf8'), file);
   if (legacy) db.prepare('DELETE FROM gw_meta WHERE key = ?').run('caseSecretKey');

@@ -8,14 +8,35 @@ import type { Gateway, GatewayRow } from './index.js';
 import { CaseSecrets } from './secrets.js';
 import { createSubmissionBody, sendBody, submissionParams } from './schemas.js';
 
-interface CreateBody { idempotencyKey: string; leika: string; serviceName?: string; announcedAttachments: string[]; paymentKey?: string }
-interface Intent { idempotency_key: string; request: string; case_id: string; created_at: number }
+interface CreateBody {
+  idempotencyKey: string;
+  leika: string;
+  serviceName?: string;
+  announcedAttachments: string[];
+  paymentKey?: string;
+}
+interface Intent {
+  idempotency_key: string;
+  request: string;
+  case_id: string;
+  created_at: number;
+}
 
 interface Destination {
-  destinationId: string; encryptionKid: string; replyChannels?: Record<string, unknown>;
-  services?: unknown[]; metadataVersions?: string[];
+  destinationId: string;
+  encryptionKid: string;
+  replyChannels?: Record<string, unknown>;
+  services?: unknown[];
+  metadataVersions?: string[];
 }
-interface PublicJwk { kty?: string; n?: string; e?: string; kid?: string; alg?: string; key_ops?: string[] }
+interface PublicJwk {
+  kty?: string;
+  n?: string;
+  e?: string;
+  kid?: string;
+  alg?: string;
+  key_ops?: string[];
+}
 
 const CACHE_MS = 5 * 60 * 1000;
 
@@ -29,14 +50,24 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     if (destCache && Date.now() - destCache.at < CACHE_MS) return destCache.value;
     const id = gw.destinationId();
     const dest = await gw.fc.json<Destination>('GET', `destinations/${encodeURIComponent(id)}`);
-    const key = await gw.fc.json<PublicJwk>('GET', `destinations/${encodeURIComponent(id)}/keys/${encodeURIComponent(dest.encryptionKid)}`);
+    const key = await gw.fc.json<PublicJwk>(
+      'GET',
+      `destinations/${encodeURIComponent(id)}/keys/${encodeURIComponent(dest.encryptionKid)}`,
+    );
     // The server re-checks what the browser will check: an RSA key of >= 4096 bits for wrapKey.
     if (key.kty !== 'RSA' || !key.n || key.n.length < 683 || !key.key_ops?.includes('wrapKey')) {
       throw new HttpProblem(502, 'Bad Gateway', 'destination encryption key is not an RSA-4096 wrapKey key');
     }
     const value = {
       destinationId: dest.destinationId,
-      encryptionKey: { kty: key.kty, n: key.n, e: key.e, kid: key.kid, alg: key.alg ?? 'RSA-OAEP-256', key_ops: key.key_ops },
+      encryptionKey: {
+        kty: key.kty,
+        n: key.n,
+        e: key.e,
+        kid: key.kid,
+        alg: key.alg ?? 'RSA-OAEP-256',
+        key_ops: key.key_ops,
+      },
       replyChannels: dest.replyChannels ?? {},
       metadataVersions: dest.metadataVersions ?? [],
       signingJwksUrl: 'gateway/v1/.well-known/jwks.json',
@@ -46,10 +77,12 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
   });
 
   r.post<{ Body: CreateBody }>(
-    '/submissions', {
+    '/submissions',
+    {
       config: limit(config.rateLimits.submissions),
       schema: { body: createSubmissionBody(config.gateway.maxAttachments) },
-    }, async (req, reply) => {
+    },
+    async (req, reply) => {
       const b = req.body;
       const allowed = config.gateway.allowedLeika;
       if (allowed.length && !allowed.includes(b.leika)) {
@@ -57,19 +90,35 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
       }
       const announced = JSON.stringify(b.announcedAttachments);
       // The whole request: a retry must be this request again, not another one under the same key.
-      const request = JSON.stringify({ leika: b.leika, serviceName: b.serviceName ?? null, announced: b.announcedAttachments, paymentKey: b.paymentKey ?? null });
-      const sameRequest = (r: GatewayRow) => r.leika === b.leika && r.announced === announced
-        && (r.service_name ?? null) === (b.serviceName ?? null) && (r.payment_key ?? null) === (b.paymentKey ?? null);
+      const request = JSON.stringify({
+        leika: b.leika,
+        serviceName: b.serviceName ?? null,
+        announced: b.announcedAttachments,
+        paymentKey: b.paymentKey ?? null,
+      });
+      const sameRequest = (r: GatewayRow) =>
+        r.leika === b.leika &&
+        r.announced === announced &&
+        (r.service_name ?? null) === (b.serviceName ?? null) &&
+        (r.payment_key ?? null) === (b.paymentKey ?? null);
       const respond = (row: GatewayRow, code: number) => ({
         code,
         body: {
-          submissionId: row.submission_id, caseId: row.case_id, caseSecret: gw.secrets.secretFor(row.case_id),
-          sentAttachments: JSON.parse(row.sent_attachments) as string[], sent: row.sent === 1,
+          submissionId: row.submission_id,
+          caseId: row.case_id,
+          caseSecret: gw.secrets.secretFor(row.case_id),
+          sentAttachments: JSON.parse(row.sent_attachments) as string[],
+          sent: row.sent === 1,
         },
       });
-      const conflict = () => new HttpProblem(409, 'Conflict', 'idempotency key reused with a different request', { code: 'IDEMPOTENCY_CONFLICT' });
+      const conflict = () =>
+        new HttpProblem(409, 'Conflict', 'idempotency key reused with a different request', {
+          code: 'IDEMPOTENCY_CONFLICT',
+        });
       const work = async () => {
-        const existing = db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?').get(b.idempotencyKey);
+        const existing = db
+          .prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?')
+          .get(b.idempotencyKey);
         if (existing) {
           if (!sameRequest(existing)) throw conflict();
           return respond(existing, 200);
@@ -82,25 +131,46 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
         if (intent) created = await upstreamSubmissionOf(intent.case_id);
         else {
           intent = { idempotency_key: b.idempotencyKey, request, case_id: randomUUID(), created_at: Date.now() };
-          db.prepare('INSERT INTO gw_intents (idempotency_key, request, case_id, created_at) VALUES (?, ?, ?, ?)')
-            .run(intent.idempotency_key, intent.request, intent.case_id, intent.created_at);
+          db.prepare('INSERT INTO gw_intents (idempotency_key, request, case_id, created_at) VALUES (?, ?, ?, ?)').run(
+            intent.idempotency_key,
+            intent.request,
+            intent.case_id,
+            intent.created_at,
+          );
         }
         created ??= await gw.fc.json<{ submissionId: string; caseId: string }>('POST', 'submissions', {
           json: {
             destinationId: gw.destinationId(),
             announcedAttachments: b.announcedAttachments,
-            serviceType: { ...(b.serviceName ? { name: b.serviceName } : {}), identifier: `urn:de:fim:leika:leistung:${b.leika}` },
+            serviceType: {
+              ...(b.serviceName ? { name: b.serviceName } : {}),
+              identifier: `urn:de:fim:leika:leistung:${b.leika}`,
+            },
             caseId: intent.case_id,
           },
         });
         const hash = CaseSecrets.hash(gw.secrets.secretFor(created.caseId));
         db.transaction(() => {
-          db.prepare(`INSERT INTO gw_submissions (idempotency_key, submission_id, case_id, secret_hash, leika, announced, created_at,
-            service_name, payment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(b.idempotencyKey, created.submissionId, created.caseId,
-            hash, b.leika, announced, Date.now(), b.serviceName ?? null, b.paymentKey ?? null);
+          db.prepare(
+            `INSERT INTO gw_submissions (idempotency_key, submission_id, case_id, secret_hash, leika, announced, created_at,
+            service_name, payment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            b.idempotencyKey,
+            created.submissionId,
+            created.caseId,
+            hash,
+            b.leika,
+            announced,
+            Date.now(),
+            b.serviceName ?? null,
+            b.paymentKey ?? null,
+          );
           db.prepare('DELETE FROM gw_intents WHERE idempotency_key = ?').run(b.idempotencyKey);
         })();
-        return respond(db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?').get(b.idempotencyKey)!, 201);
+        return respond(
+          db.prepare<GatewayRow>('SELECT * FROM gw_submissions WHERE idempotency_key = ?').get(b.idempotencyKey)!,
+          201,
+        );
       };
       // Serialise requests with the same key so two concurrent retries cannot create two submissions.
       const prev = inFlight.get(b.idempotencyKey) ?? Promise.resolve(undefined);
@@ -112,10 +182,13 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
       } finally {
         if (inFlight.get(b.idempotencyKey) === p) inFlight.delete(b.idempotencyKey);
       }
-    });
+    },
+  );
 
   /** The submission an earlier attempt created in this case, from the case's event log (create-submission SET). */
-  const upstreamSubmissionOf = async (caseId: string): Promise<{ submissionId: string; caseId: string } | undefined> => {
+  const upstreamSubmissionOf = async (
+    caseId: string,
+  ): Promise<{ submissionId: string; caseId: string } | undefined> => {
     let log: { eventLog?: string[] };
     try {
       log = await gw.fc.json<{ eventLog?: string[] }>('GET', `cases/${caseId}/events`);
@@ -125,42 +198,58 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     }
     for (const token of log.eventLog ?? []) {
       try {
-        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { sub?: string; events?: object };
-        if (payload.sub?.startsWith('submission:') && Object.keys(payload.events ?? {}).some((e) => e.endsWith('/create-submission'))) {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+          sub?: string;
+          events?: object;
+        };
+        if (
+          payload.sub?.startsWith('submission:') &&
+          Object.keys(payload.events ?? {}).some((e) => e.endsWith('/create-submission'))
+        ) {
           return { submissionId: payload.sub.slice('submission:'.length), caseId };
         }
-      } catch { /* not a SET */ }
+      } catch {
+        /* not a SET */
+      }
     }
     return undefined;
   };
 
   registerAttachmentUpload(r, gw);
 
-  r.put<{ Params: { sid: string }; Body: { encryptedMetadata: string; encryptedData: string } }>('/submissions/:sid', {
-    bodyLimit: config.gateway.maxPayloadBytes,
-    schema: { params: submissionParams, body: sendBody },
-  }, async (req, reply) => {
-    const row = gw.authorizeCase(req, { submissionId: req.params.sid });
-    const result = { submissionId: row.submission_id, caseId: row.case_id, status: 'submitted' };
-    if (row.sent) return reply.code(200).send(result);
-    for (const [k, v] of Object.entries(req.body)) {
-      const bad = checkCompactJwe(v);
-      if (bad) throw new HttpProblem(400, 'Bad Request', `${k}: ${bad}`);
-    }
-    const missing = (JSON.parse(row.announced) as string[]).filter((a) => !(JSON.parse(row.sent_attachments) as string[]).includes(a));
-    if (missing.length) {
-      throw new HttpProblem(409, 'Conflict', 'announced attachments not yet uploaded', { missingAttachments: missing });
-    }
-    await gw.payments.bind(row);
-    try {
-      await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
-    } catch (error) {
-      // Sent by an earlier attempt whose answer was lost (crash, timeout): upstream is past 'incomplete'.
-      if (!(error instanceof HttpProblem && error.extra.upstreamStatus === 409)) throw error;
-      const upstream = await gw.fc.json<{ status?: string }>('GET', `submissions/${row.submission_id}`);
-      if (!upstream.status || upstream.status === 'incomplete') throw error;
-    }
-    db.prepare('UPDATE gw_submissions SET sent = 1 WHERE submission_id = ?').run(row.submission_id);
-    return reply.code(202).send(result);
-  });
+  r.put<{ Params: { sid: string }; Body: { encryptedMetadata: string; encryptedData: string } }>(
+    '/submissions/:sid',
+    {
+      bodyLimit: config.gateway.maxPayloadBytes,
+      schema: { params: submissionParams, body: sendBody },
+    },
+    async (req, reply) => {
+      const row = gw.authorizeCase(req, { submissionId: req.params.sid });
+      const result = { submissionId: row.submission_id, caseId: row.case_id, status: 'submitted' };
+      if (row.sent) return reply.code(200).send(result);
+      for (const [k, v] of Object.entries(req.body)) {
+        const bad = checkCompactJwe(v);
+        if (bad) throw new HttpProblem(400, 'Bad Request', `${k}: ${bad}`);
+      }
+      const missing = (JSON.parse(row.announced) as string[]).filter(
+        (a) => !(JSON.parse(row.sent_attachments) as string[]).includes(a),
+      );
+      if (missing.length) {
+        throw new HttpProblem(409, 'Conflict', 'announced attachments not yet uploaded', {
+          missingAttachments: missing,
+        });
+      }
+      await gw.payments.bind(row);
+      try {
+        await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
+      } catch (error) {
+        // Sent by an earlier attempt whose answer was lost (crash, timeout): upstream is past 'incomplete'.
+        if (!(error instanceof HttpProblem && error.extra.upstreamStatus === 409)) throw error;
+        const upstream = await gw.fc.json<{ status?: string }>('GET', `submissions/${row.submission_id}`);
+        if (!upstream.status || upstream.status === 'incomplete') throw error;
+      }
+      db.prepare('UPDATE gw_submissions SET sent = 1 WHERE submission_id = ?').run(row.submission_id);
+      return reply.code(202).send(result);
+    },
+  );
 }

@@ -49,8 +49,13 @@ export interface PaymentTransaction {
 
 /** Error codes of XBezahldienste problem responses. */
 export type XBezahldiensteCode =
-  | 'NO_VALID_ORIGINATOR_OR_ENDPOINT' | 'PAYMENT_EXISTS' | 'CALCULATION_ERROR' | 'BOOKING_DATA_MISSING'
-  | 'VALIDATION_ERROR' | 'UNSPECIFIED' | 'FORBIDDEN';
+  | 'NO_VALID_ORIGINATOR_OR_ENDPOINT'
+  | 'PAYMENT_EXISTS'
+  | 'CALCULATION_ERROR'
+  | 'BOOKING_DATA_MISSING'
+  | 'VALIDATION_ERROR'
+  | 'UNSPECIFIED'
+  | 'FORBIDDEN';
 
 export const XB_ID = '^[A-Za-z0-9_-]{1,36}$';
 
@@ -68,11 +73,22 @@ export const paymentRequestSchema = {
     description: { type: 'string', maxLength: 250 },
     redirectUrl: { type: 'string', maxLength: 2082, pattern: '^https?://' },
     items: {
-      type: 'array', minItems: 1, maxItems: 99,
+      type: 'array',
+      minItems: 1,
+      maxItems: 99,
       items: {
         type: 'object',
         additionalProperties: false,
-        required: ['id', 'description', 'taxRate', 'quantity', 'totalNetAmount', 'totalTaxAmount', 'singleNetAmount', 'singleTaxAmount'],
+        required: [
+          'id',
+          'description',
+          'taxRate',
+          'quantity',
+          'totalNetAmount',
+          'totalTaxAmount',
+          'singleNetAmount',
+          'singleTaxAmount',
+        ],
         properties: {
           id: { type: 'string', pattern: XB_ID },
           reference: { type: 'string', maxLength: 36 },

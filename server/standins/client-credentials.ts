@@ -14,10 +14,17 @@ export function sameSecret(a: string, b: string): boolean {
 export class ClientCredentialsTokens {
   private readonly issued = new Map<string, { clientId: string; exp: number }>();
 
-  constructor(private readonly client: { clientId: string; clientSecret: string }, private readonly lifetimeS = 1800) {}
+  constructor(
+    private readonly client: { clientId: string; clientSecret: string },
+    private readonly lifetimeS = 1800,
+  ) {}
 
   /** Answers POST /token (the body parsed from application/x-www-form-urlencoded). */
-  token(req: FastifyRequest, reply: FastifyReply, extra: (form: Record<string, string>) => Record<string, unknown> = () => ({})) {
+  token(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: (form: Record<string, string>) => Record<string, unknown> = () => ({}),
+  ) {
     const form = (req.body ?? {}) as Record<string, string>;
     let clientId = form.client_id ?? '';
     let clientSecret = form.client_secret ?? '';

@@ -13,7 +13,9 @@ export function defineElement(name: string, ctor: CustomElementConstructor, vers
   const existing = customElements.get(name) as Versioned | undefined;
   if (existing) {
     if (existing.ozgVersion !== version) {
-      console.warn(`ozg-form: <${name}> is already defined by version ${existing.ozgVersion ?? 'unknown'}; version ${version} is not registered again.`);
+      console.warn(
+        `ozg-form: <${name}> is already defined by version ${existing.ozgVersion ?? 'unknown'}; version ${version} is not registered again.`,
+      );
     }
     return;
   }

@@ -58,5 +58,7 @@ export function emit<K extends keyof OzgEventMap>(
   name: K,
   detail: OzgEventMap[K]['detail'],
 ): boolean {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'ozg-submit' }));
+  return target.dispatchEvent(
+    new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: name === 'ozg-submit' }),
+  );
 }

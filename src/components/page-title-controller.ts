@@ -72,9 +72,10 @@ export class PageTitleController implements ReactiveController {
     const error = !!root?.querySelector('[part~="error-summary"]');
     // The review page counts as the last step, as the step indicator shows it.
     const total = this.steps + 1;
-    const where = finished || this.steps < 1
-      ? heading
-      : `${t.step.replace('{n}', String(Math.min(this.index, this.steps) + 1)).replace('{total}', String(total))}: ${heading}`;
+    const where =
+      finished || this.steps < 1
+        ? heading
+        : `${t.step.replace('{n}', String(Math.min(this.index, this.steps) + 1)).replace('{total}', String(total))}: ${heading}`;
     const page = this.original ?? '';
     return `${error ? `${t.error}: ` : ''}${where}${page ? ` – ${page}` : ''}`;
   }

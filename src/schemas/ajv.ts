@@ -43,7 +43,10 @@ export function ajvEngine(definition: JsonSchema): ValidationEngine {
   const at = (pointer: string): ValidateFunction => {
     let validate = cache.get(pointer);
     if (!validate) {
-      const fragment = pointer.split('/').map((t) => encodeURIComponent(t)).join('/');
+      const fragment = pointer
+        .split('/')
+        .map((t) => encodeURIComponent(t))
+        .join('/');
       validate = ajv.getSchema(`${base}#${fragment}`);
       if (!validate) throw new Error(`No schema at ${pointer}`);
       cache.set(pointer, validate);

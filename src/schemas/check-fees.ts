@@ -26,7 +26,8 @@ function property(root: Obj, schema: Obj, name: string): Obj | undefined {
   const props = schema.properties;
   if (isObj(props) && name in props) return deref(root, props[name]);
   const branches: unknown[] = [schema.then, schema.else];
-  for (const key of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(schema[key])) branches.push(...(schema[key] as unknown[]));
+  for (const key of ['allOf', 'anyOf', 'oneOf'])
+    if (Array.isArray(schema[key])) branches.push(...(schema[key] as unknown[]));
   if (isObj(schema.dependentSchemas)) branches.push(...Object.values(schema.dependentSchemas));
   for (const branch of branches) {
     const sub = deref(root, branch);
@@ -54,9 +55,14 @@ export function checkFees(root: Obj): DefinitionProblem[] {
   const fees = isObj(root['x-ozg']) ? root['x-ozg'].fees : undefined;
   if (!isObj(fees) || !Array.isArray(fees.items)) return [];
   const problems: DefinitionProblem[] = [];
-  const missing = (at: string, pointer: string) => problems.push(problem(at,
-    `Der Zeiger „${pointer}“ der Gebührenregel führt zu keiner Frage des Formulars. Bitte prüfen Sie den Pfad (z. B. „/fahrzeuge“ oder „/zeitraum/tage“).`,
-    `The pointer "${pointer}" of the fee rule leads to no question of the form. Check the path (e.g. "/vehicles" or "/period/days").`));
+  const missing = (at: string, pointer: string) =>
+    problems.push(
+      problem(
+        at,
+        `Der Zeiger „${pointer}“ der Gebührenregel führt zu keiner Frage des Formulars. Bitte prüfen Sie den Pfad (z. B. „/fahrzeuge“ oder „/zeitraum/tage“).`,
+        `The pointer "${pointer}" of the fee rule leads to no question of the form. Check the path (e.g. "/vehicles" or "/period/days").`,
+      ),
+    );
   const check = (at: string, pointer: unknown, from: Obj = root): Obj | undefined => {
     if (typeof pointer !== 'string') return undefined;
     const found = resolve(root, from, pointer);
@@ -77,8 +83,13 @@ export function checkFees(root: Obj): DefinitionProblem[] {
       if (typeof q.count === 'string') {
         const list = check(`${qAt}/count`, q.count);
         if (list && (list.type !== 'array' || !isObj(list.items))) {
-          problems.push(problem(`${qAt}/count`, `„${q.count}“ ist keine wiederholbare Gruppe (type array); count zählt deren Einträge.`,
-            `"${q.count}" is not a repeatable group (type array); count counts its entries.`));
+          problems.push(
+            problem(
+              `${qAt}/count`,
+              `„${q.count}“ ist keine wiederholbare Gruppe (type array); count zählt deren Einträge.`,
+              `"${q.count}" is not a repeatable group (type array); count counts its entries.`,
+            ),
+          );
         } else if (list && isObj(q.where)) {
           const entry = deref(root, list.items);
           if (entry) check(`${qAt}/where/pointer`, q.where.pointer, entry);
@@ -92,8 +103,13 @@ export function checkFees(root: Obj): DefinitionProblem[] {
     });
     const units = item.units;
     if (isObj(units) && typeof units.from === 'number' && typeof units.to === 'number' && units.from > units.to) {
-      problems.push(problem(`${at}/units`, `units.from (${units.from}) ist größer als units.to (${units.to}); die Zeile würde nie berechnet.`,
-        `units.from (${units.from}) is larger than units.to (${units.to}); the line would never be charged.`));
+      problems.push(
+        problem(
+          `${at}/units`,
+          `units.from (${units.from}) ist größer als units.to (${units.to}); die Zeile würde nie berechnet.`,
+          `units.from (${units.from}) is larger than units.to (${units.to}); the line would never be charged.`,
+        ),
+      );
     }
   });
   return problems;

@@ -24,11 +24,27 @@ const list = (values: unknown[]): string => values.map((v) => String(v)).join(',
 const SUPPORTED_META = /^https?:\/\/json-schema\.org\/(draft\/2020-12\/schema|draft-07\/schema)#?$/;
 
 /** Keywords whose value is a schema, an array of schemas, or a map of schemas. */
-const ONE = ['items', 'additionalProperties', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'contentSchema'];
+const ONE = [
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'not',
+  'contentSchema',
+];
 const MANY = ['prefixItems', 'allOf', 'anyOf', 'oneOf', 'items'];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 
-interface Node { schema: Obj; pointer: string }
+interface Node {
+  schema: Obj;
+  pointer: string;
+}
 
 /** Every schema object of the tree with its pointer, the root first. */
 function schemaNodes(root: Obj): Node[] {
@@ -90,7 +106,10 @@ function xOzgProblem(error: ErrorObject, base: string): DefinitionProblem | unde
   if (error.keyword === 'additionalProperties' || error.propertyName !== undefined) {
     const bad = String(error.propertyName ?? params.additionalProperty);
     const parent = error.parentSchema as Obj | undefined;
-    const allowed = error.propertyName !== undefined ? (params.allowedValues as unknown[] ?? []) : Object.keys(parent?.properties ?? {});
+    const allowed =
+      error.propertyName !== undefined
+        ? ((params.allowedValues as unknown[]) ?? [])
+        : Object.keys(parent?.properties ?? {});
     return problem(
       `${pointer}/${esc(bad)}`,
       `Unbekannter Schlüssel „${bad}“ in ${key}. Erlaubt sind: ${list(allowed)}. Bitte prüfen Sie die Schreibweise.`,
@@ -111,7 +130,11 @@ function xOzgProblem(error: ErrorObject, base: string): DefinitionProblem | unde
         `${key} lacks the key "${String(params.missingProperty)}". Add it.`,
       );
     case 'type':
-      return problem(pointer, `${key} muss vom Typ ${String(params.type)} sein.`, `${key} must be of type ${String(params.type)}.`);
+      return problem(
+        pointer,
+        `${key} muss vom Typ ${String(params.type)} sein.`,
+        `${key} must be of type ${String(params.type)}.`,
+      );
     case 'pattern':
       return problem(
         pointer,
@@ -163,30 +186,48 @@ function checkKeywords(root: Obj, nodes: Node[], formats: Set<string>): Definiti
     if (typeof ref === 'string') {
       const local = ownId && ref.startsWith(`${ownId}#`) ? ref.slice(ownId.length) : ref;
       if (!local.startsWith('#')) {
-        problems.push(problem(`${pointer}/$ref`,
-          `Der Verweis „${ref}“ zeigt auf ein anderes Dokument. Eine Definition darf nur auf eigene Teile verweisen, zum Beispiel „#/$defs/adresse“; übernehmen Sie das Schema nach $defs.`,
-          `The reference "${ref}" points to another document. A definition may only refer to its own parts, for example "#/$defs/address"; copy the schema into $defs.`));
+        problems.push(
+          problem(
+            `${pointer}/$ref`,
+            `Der Verweis „${ref}“ zeigt auf ein anderes Dokument. Eine Definition darf nur auf eigene Teile verweisen, zum Beispiel „#/$defs/adresse“; übernehmen Sie das Schema nach $defs.`,
+            `The reference "${ref}" points to another document. A definition may only refer to its own parts, for example "#/$defs/address"; copy the schema into $defs.`,
+          ),
+        );
       } else if (!isSchema(resolveLocal(root, local, anchors))) {
-        problems.push(problem(`${pointer}/$ref`,
-          `Der Verweis „${ref}“ führt ins Leere: An dieser Stelle der Definition steht kein Schema. Bitte prüfen Sie den Namen in $defs.`,
-          `The reference "${ref}" leads nowhere: there is no schema at that place in the definition. Check the name in $defs.`));
+        problems.push(
+          problem(
+            `${pointer}/$ref`,
+            `Der Verweis „${ref}“ führt ins Leere: An dieser Stelle der Definition steht kein Schema. Bitte prüfen Sie den Namen in $defs.`,
+            `The reference "${ref}" leads nowhere: there is no schema at that place in the definition. Check the name in $defs.`,
+          ),
+        );
       }
     }
     if (typeof schema.format === 'string' && !formats.has(schema.format)) {
-      problems.push(problem(`${pointer}/format`,
-        `Das Format „${schema.format}“ ist unbekannt. Bekannt sind: ${list([...formats])}.`,
-        `The format "${schema.format}" is unknown. Known formats: ${list([...formats])}.`));
+      problems.push(
+        problem(
+          `${pointer}/format`,
+          `Das Format „${schema.format}“ ist unbekannt. Bekannt sind: ${list([...formats])}.`,
+          `The format "${schema.format}" is unknown. Known formats: ${list([...formats])}.`,
+        ),
+      );
     }
     const patterns: Array<[string, unknown]> = [[`${pointer}/pattern`, schema.pattern]];
-    if (isObj(schema.patternProperties)) for (const key of Object.keys(schema.patternProperties)) patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
+    if (isObj(schema.patternProperties))
+      for (const key of Object.keys(schema.patternProperties))
+        patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
     for (const [at, source] of patterns) {
       if (typeof source !== 'string') continue;
       try {
         new RegExp(source, 'u');
       } catch (e) {
-        problems.push(problem(at,
-          `Der reguläre Ausdruck „${source}“ ist ungültig (${(e as Error).message}). Bitte korrigieren Sie ihn.`,
-          `The regular expression "${source}" is invalid (${(e as Error).message}). Correct it.`));
+        problems.push(
+          problem(
+            at,
+            `Der reguläre Ausdruck „${source}“ ist ungültig (${(e as Error).message}). Bitte korrigieren Sie ihn.`,
+            `The regular expression "${source}" is invalid (${(e as Error).message}). Correct it.`,
+          ),
+        );
       }
     }
   }
@@ -197,14 +238,19 @@ function checkKeywords(root: Obj, nodes: Node[], formats: Set<string>): Definiti
 
 /** Top-level properties: the root's, plus those of root-level then/else/dependentSchemas/allOf/anyOf/oneOf branches. */
 function topLevelProperties(schema: Obj, pointer: string, into: Map<string, string>): Map<string, string> {
-  if (isObj(schema.properties)) for (const name of Object.keys(schema.properties)) if (!into.has(name)) into.set(name, `${pointer}/properties/${esc(name)}`);
-  for (const key of ['then', 'else']) if (isObj(schema[key])) topLevelProperties(schema[key] as Obj, `${pointer}/${key}`, into);
+  if (isObj(schema.properties))
+    for (const name of Object.keys(schema.properties))
+      if (!into.has(name)) into.set(name, `${pointer}/properties/${esc(name)}`);
+  for (const key of ['then', 'else'])
+    if (isObj(schema[key])) topLevelProperties(schema[key] as Obj, `${pointer}/${key}`, into);
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const value = schema[key];
-    if (Array.isArray(value)) value.forEach((sub, i) => isObj(sub) && topLevelProperties(sub, `${pointer}/${key}/${i}`, into));
+    if (Array.isArray(value))
+      value.forEach((sub, i) => isObj(sub) && topLevelProperties(sub, `${pointer}/${key}/${i}`, into));
   }
   if (isObj(schema.dependentSchemas)) {
-    for (const [name, sub] of Object.entries(schema.dependentSchemas)) if (isObj(sub)) topLevelProperties(sub, `${pointer}/dependentSchemas/${esc(name)}`, into);
+    for (const [name, sub] of Object.entries(schema.dependentSchemas))
+      if (isObj(sub)) topLevelProperties(sub, `${pointer}/dependentSchemas/${esc(name)}`, into);
   }
   return into;
 }
@@ -221,20 +267,34 @@ function checkSteps(root: Obj): DefinitionProblem[] {
     const at = `/x-ozg/steps/${i}`;
     const id = String(step.id);
     if (typeof step.id === 'string' && ids.has(id)) {
-      problems.push(problem(`${at}/id`, `Die Schritt-ID „${id}“ kommt mehrfach vor. Jeder Schritt braucht eine eigene ID.`, `The step id "${id}" is used more than once. Every step needs its own id.`));
+      problems.push(
+        problem(
+          `${at}/id`,
+          `Die Schritt-ID „${id}“ kommt mehrfach vor. Jeder Schritt braucht eine eigene ID.`,
+          `The step id "${id}" is used more than once. Every step needs its own id.`,
+        ),
+      );
     }
     ids.add(id);
     if (!Array.isArray(step.fields)) return;
     step.fields.forEach((field, j) => {
       if (typeof field !== 'string') return;
       if (!properties.has(field)) {
-        problems.push(problem(`${at}/fields/${j}`,
-          `Schritt „${id}“ nennt das Feld „${field}“, aber die Definition hat keine solche Eigenschaft auf oberster Ebene. Bekannt sind: ${list([...properties.keys()])}.`,
-          `Step "${id}" names the field "${field}", but the definition has no such top-level property. Known are: ${list([...properties.keys()])}.`));
+        problems.push(
+          problem(
+            `${at}/fields/${j}`,
+            `Schritt „${id}“ nennt das Feld „${field}“, aber die Definition hat keine solche Eigenschaft auf oberster Ebene. Bekannt sind: ${list([...properties.keys()])}.`,
+            `Step "${id}" names the field "${field}", but the definition has no such top-level property. Known are: ${list([...properties.keys()])}.`,
+          ),
+        );
       } else if (stepOf.has(field)) {
-        problems.push(problem(`${at}/fields/${j}`,
-          `Das Feld „${field}“ steht in den Schritten „${stepOf.get(field)}“ und „${id}“. Jedes Feld gehört zu genau einem Schritt.`,
-          `The field "${field}" is in the steps "${stepOf.get(field)}" and "${id}". Every field belongs to exactly one step.`));
+        problems.push(
+          problem(
+            `${at}/fields/${j}`,
+            `Das Feld „${field}“ steht in den Schritten „${stepOf.get(field)}“ und „${id}“. Jedes Feld gehört zu genau einem Schritt.`,
+            `The field "${field}" is in the steps "${stepOf.get(field)}" and "${id}". Every field belongs to exactly one step.`,
+          ),
+        );
       } else {
         stepOf.set(field, id);
       }
@@ -242,9 +302,13 @@ function checkSteps(root: Obj): DefinitionProblem[] {
   });
   for (const [name, pointer] of properties) {
     if (stepOf.has(name)) continue;
-    problems.push(problem(pointer,
-      `Die Eigenschaft „${name}“ steht in keinem Schritt und würde nie abgefragt. Nehmen Sie sie in die fields eines Schritts in x-ozg.steps auf.`,
-      `The property "${name}" is in no step and would never be asked. Add it to the fields of a step in x-ozg.steps.`));
+    problems.push(
+      problem(
+        pointer,
+        `Die Eigenschaft „${name}“ steht in keinem Schritt und würde nie abgefragt. Nehmen Sie sie in die fields eines Schritts in x-ozg.steps auf.`,
+        `The property "${name}" is in no step and would never be asked. Add it to the fields of a step in x-ozg.steps.`,
+      ),
+    );
   }
   return problems;
 }
@@ -253,7 +317,8 @@ function checkSteps(root: Obj): DefinitionProblem[] {
 function choiceValues(root: Obj, schema: Obj, anchors: Set<string>): string[] | undefined {
   const deref = (s: unknown): Obj | undefined => {
     let node = s;
-    for (let n = 0; n < 10 && isObj(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#'); n++) node = resolveLocal(root, node.$ref, anchors);
+    for (let n = 0; n < 10 && isObj(node) && typeof node.$ref === 'string' && node.$ref.startsWith('#'); n++)
+      node = resolveLocal(root, node.$ref, anchors);
     return isObj(node) ? node : undefined;
   };
   for (const candidate of [deref(schema), deref(deref(schema)?.items)]) {
@@ -274,31 +339,52 @@ function checkLabelsAndOrder(root: Obj, nodes: Node[]): DefinitionProblem[] {
     const x = schema['x-ozg'];
     if (!isObj(x)) continue;
     const i18nEn = isObj(x.i18n) && isObj(x.i18n.en) ? x.i18n.en : {};
-    for (const [labels, at] of [[x.enumLabels, `${pointer}/x-ozg/enumLabels`], [i18nEn.enumLabels, `${pointer}/x-ozg/i18n/en/enumLabels`]] as const) {
+    for (const [labels, at] of [
+      [x.enumLabels, `${pointer}/x-ozg/enumLabels`],
+      [i18nEn.enumLabels, `${pointer}/x-ozg/i18n/en/enumLabels`],
+    ] as const) {
       if (!isObj(labels)) continue;
       const values = choiceValues(root, schema, anchors);
       if (!values) {
-        problems.push(problem(at, 'enumLabels steht an einer Frage ohne enum oder oneOf-Auswahl. Entfernen Sie enumLabels oder ergänzen Sie die Auswahl.', 'enumLabels is on a question without enum or oneOf choices. Remove enumLabels or add the choices.'));
+        problems.push(
+          problem(
+            at,
+            'enumLabels steht an einer Frage ohne enum oder oneOf-Auswahl. Entfernen Sie enumLabels oder ergänzen Sie die Auswahl.',
+            'enumLabels is on a question without enum or oneOf choices. Remove enumLabels or add the choices.',
+          ),
+        );
         continue;
       }
       for (const key of Object.keys(labels)) {
         if (values.includes(key)) continue;
-        problems.push(problem(`${at}/${esc(key)}`,
-          `enumLabels nennt „${key}“, das kein Wert der Auswahl ist. Erlaubt sind: ${list(values)}.`,
-          `enumLabels names "${key}", which is not one of the choice values. Allowed are: ${list(values)}.`));
+        problems.push(
+          problem(
+            `${at}/${esc(key)}`,
+            `enumLabels nennt „${key}“, das kein Wert der Auswahl ist. Erlaubt sind: ${list(values)}.`,
+            `enumLabels names "${key}", which is not one of the choice values. Allowed are: ${list(values)}.`,
+          ),
+        );
       }
     }
     if (isObj(x.file) && schema.type !== 'array') {
-      problems.push(problem(`${pointer}/x-ozg/file`,
-        'Eine Dateifrage (x-ozg.file) braucht "type": "array"; minItems und maxItems zählen die Dateien.',
-        'A file question (x-ozg.file) needs "type": "array"; minItems and maxItems count the files.'));
+      problems.push(
+        problem(
+          `${pointer}/x-ozg/file`,
+          'Eine Dateifrage (x-ozg.file) braucht "type": "array"; minItems und maxItems zählen die Dateien.',
+          'A file question (x-ozg.file) needs "type": "array"; minItems and maxItems count the files.',
+        ),
+      );
     }
     if (Array.isArray(x.order) && isObj(schema.properties)) {
       x.order.forEach((name, i) => {
         if (typeof name === 'string' && !(name in (schema.properties as Obj))) {
-          problems.push(problem(`${pointer}/x-ozg/order/${i}`,
-            `order nennt „${name}“, aber dieses Objekt hat keine solche Eigenschaft.`,
-            `order names "${name}", but this object has no such property.`));
+          problems.push(
+            problem(
+              `${pointer}/x-ozg/order/${i}`,
+              `order nennt „${name}“, aber dieses Objekt hat keine solche Eigenschaft.`,
+              `order names "${name}", but this object has no such property.`,
+            ),
+          );
         }
       });
     }
@@ -318,9 +404,11 @@ function metaSchemaProblems(errors: ErrorObject[]): DefinitionProblem[] {
   return [...byPointer.entries()].map(([pointer, error]) => {
     const key = pointer.split('/').pop() || 'Definition';
     const allowed = Array.isArray(error.params.allowedValues) ? ` (${list(error.params.allowedValues)})` : '';
-    return problem(pointer,
+    return problem(
+      pointer,
       `„${key}“ ist kein gültiges JSON Schema: ${german(error)}${allowed}.`,
-      `"${key}" is not valid JSON Schema: ${error.message}${allowed}.`);
+      `"${key}" is not valid JSON Schema: ${error.message}${allowed}.`,
+    );
   });
 }
 
@@ -332,26 +420,45 @@ export interface CheckOptions {
 
 export function checkWith(engine: CheckEngine, definition: unknown, options: CheckOptions = {}): DefinitionProblem[] {
   if (!isObj(definition)) {
-    return [problem('', 'Die Definition muss ein JSON-Objekt sein (ein JSON Schema mit "type": "object" und "properties").',
-      'The definition must be a JSON object (a JSON Schema with "type": "object" and "properties").')];
+    return [
+      problem(
+        '',
+        'Die Definition muss ein JSON-Objekt sein (ein JSON Schema mit "type": "object" und "properties").',
+        'The definition must be a JSON object (a JSON Schema with "type": "object" and "properties").',
+      ),
+    ];
   }
   const problems: DefinitionProblem[] = [];
   const type = definition.type;
   if (type !== 'object' && !(Array.isArray(type) && type.includes('object'))) {
-    problems.push(problem('/type', 'Die Definition muss auf oberster Ebene "type": "object" haben, denn die Antworten eines Antrags sind ein Objekt.',
-      'The definition must have "type": "object" at the top, because the answers of an application are an object.'));
+    problems.push(
+      problem(
+        '/type',
+        'Die Definition muss auf oberster Ebene "type": "object" haben, denn die Antworten eines Antrags sind ein Objekt.',
+        'The definition must have "type": "object" at the top, because the answers of an application are an object.',
+      ),
+    );
   }
   if (!isObj(definition.properties)) {
-    problems.push(problem('/properties', 'Die Definition braucht "properties" auf oberster Ebene: die Fragen des Formulars.',
-      'The definition needs "properties" at the top: the questions of the form.'));
+    problems.push(
+      problem(
+        '/properties',
+        'Die Definition braucht "properties" auf oberster Ebene: die Fragen des Formulars.',
+        'The definition needs "properties" at the top: the questions of the form.',
+      ),
+    );
   }
   const declared = definition.$schema;
   let schemaOk = true;
   if (declared !== undefined && (typeof declared !== 'string' || !SUPPORTED_META.test(declared))) {
     schemaOk = false;
-    problems.push(problem('/$schema',
-      `„${String(declared)}“ wird nicht unterstützt. Verwenden Sie https://json-schema.org/draft/2020-12/schema oder http://json-schema.org/draft-07/schema#.`,
-      `"${String(declared)}" is not supported. Use https://json-schema.org/draft/2020-12/schema or http://json-schema.org/draft-07/schema#.`));
+    problems.push(
+      problem(
+        '/$schema',
+        `„${String(declared)}“ wird nicht unterstützt. Verwenden Sie https://json-schema.org/draft/2020-12/schema oder http://json-schema.org/draft-07/schema#.`,
+        `"${String(declared)}" is not supported. Use https://json-schema.org/draft/2020-12/schema or http://json-schema.org/draft-07/schema#.`,
+      ),
+    );
   } else {
     const errors = engine.metaSchemaErrors?.(definition) ?? [];
     if (errors.length) {
@@ -361,14 +468,25 @@ export function checkWith(engine: CheckEngine, definition: unknown, options: Che
   }
   const nodes = schemaNodes(definition);
   const keywordProblems = checkKeywords(definition, nodes, new Set(engine.formats));
-  problems.push(...keywordProblems, ...checkXOzg(nodes, engine), ...checkSteps(definition), ...checkLabelsAndOrder(definition, nodes));
+  problems.push(
+    ...keywordProblems,
+    ...checkXOzg(nodes, engine),
+    ...checkSteps(definition),
+    ...checkLabelsAndOrder(definition, nodes),
+  );
   if (engine.compile && options.compile !== false && schemaOk && keywordProblems.length === 0) {
     try {
       engine.compile(definition);
     } catch (e) {
       const message = (e as Error).message;
       const at = /at path "#([^"]*)"/.exec(message)?.[1] ?? '';
-      problems.push(problem(at, `Die Definition lässt sich nicht übersetzen: ${message}`, `The definition cannot be compiled: ${message}`));
+      problems.push(
+        problem(
+          at,
+          `Die Definition lässt sich nicht übersetzen: ${message}`,
+          `The definition cannot be compiled: ${message}`,
+        ),
+      );
     }
   }
   return problems;

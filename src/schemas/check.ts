@@ -23,7 +23,10 @@ function xOzgValidators(): Record<'root' | 'field', ValidateFunction> {
     const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
     ajv.addSchema(meta);
     const id = (meta as { $id: string }).$id;
-    metaValidators = { root: ajv.compile({ $ref: `${id}#/$defs/root` }), field: ajv.compile({ $ref: `${id}#/$defs/field` }) };
+    metaValidators = {
+      root: ajv.compile({ $ref: `${id}#/$defs/root` }),
+      field: ajv.compile({ $ref: `${id}#/$defs/field` }),
+    };
   }
   return metaValidators;
 }

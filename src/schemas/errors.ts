@@ -45,7 +45,10 @@ export function pickError(errors: ErrorObject[], node: FieldNode): ErrorObject |
 
 /** Groups Ajv's errors by the question they belong to (the nearest question up the instance path;
  * a missing property belongs to the missing question), one error each. */
-export function groupErrors(nodeAt: (pointer: string) => FieldNode | undefined, errors: ErrorObject[]): Map<string, ErrorObject> {
+export function groupErrors(
+  nodeAt: (pointer: string) => FieldNode | undefined,
+  errors: ErrorObject[],
+): Map<string, ErrorObject> {
   const grouped = new Map<string, ErrorObject[]>();
   for (const error of withoutWrappers(errors)) {
     let pointer = error.instancePath;

@@ -22,9 +22,7 @@ export interface FeeCondition {
 /** How many units a fee line counts; without it, one. A number answer counts started units fully
  * (12.2 m² -> 13); a list of quantities multiplies them (m² × days). */
 export type FeeQuantity =
-  | { count: string; where?: FeeCondition }
-  | { value: string }
-  | { days: { from: string; to: string } };
+  { count: string; where?: FeeCondition } | { value: string } | { days: { from: string; to: string } };
 
 /** One rule in `x-ozg.fees.items`. */
 export interface FeeRule {
@@ -80,13 +78,15 @@ function matches(data: unknown, cond: FeeCondition): boolean {
   const value = getIn(data, cond.pointer);
   if ('equals' in cond) return sameValue(value, cond.equals);
   if (Array.isArray(cond.in)) return cond.in.some((v) => sameValue(value, v));
-  if (Array.isArray(cond.contains)) return Array.isArray(value) && value.some((v) => cond.contains!.some((c) => sameValue(v, c)));
+  if (Array.isArray(cond.contains))
+    return Array.isArray(value) && value.some((v) => cond.contains!.some((c) => sameValue(v, c)));
   return value !== undefined && value !== null && value !== '' && value !== false;
 }
 
 /** Days from `from` to `to`, both counted (YYYY-MM-DD); 0 when either is missing or `to` is earlier. */
 export function daysInclusive(from: unknown, to: unknown): number {
-  const parse = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN);
+  const parse = (v: unknown) =>
+    typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? Date.parse(`${v}T00:00:00Z`) : NaN;
   const a = parse(from);
   const b = parse(to);
   if (Number.isNaN(a) || Number.isNaN(b) || b < a) return 0;
@@ -103,7 +103,8 @@ function units(answers: unknown, quantity: FeeQuantity | FeeQuantity[] | undefin
   let n = 0;
   if ('count' in quantity) {
     const list = getIn(answers, quantity.count);
-    if (Array.isArray(list)) n = quantity.where ? list.filter((entry) => matches(entry, quantity.where!)).length : list.length;
+    if (Array.isArray(list))
+      n = quantity.where ? list.filter((entry) => matches(entry, quantity.where!)).length : list.length;
   } else if ('value' in quantity) {
     const v = getIn(answers, quantity.value);
     n = typeof v === 'number' && Number.isFinite(v) ? Math.ceil(v - 1e-9) : 0;
@@ -134,7 +135,13 @@ export function computeFees(definition: JsonSchema, answers: unknown, lang: Lang
     const to = rule.units?.to ?? Infinity;
     quantity = Math.max(0, Math.min(quantity, to) - from + 1);
     if (quantity === 0) continue;
-    lines.push({ id: rule.id, description: describe(rule, lang), quantity, unitAmount: rule.amount, amount: quantity * rule.amount });
+    lines.push({
+      id: rule.id,
+      description: describe(rule, lang),
+      quantity,
+      unitAmount: rule.amount,
+      amount: quantity * rule.amount,
+    });
   }
   const total = lines.reduce((sum, line) => sum + line.amount, 0);
   return { policy: rules.policy, ...(rules.purpose ? { purpose: rules.purpose } : {}), lines, total };
@@ -142,5 +149,7 @@ export function computeFees(definition: JsonSchema, answers: unknown, lang: Lang
 
 /** Cents as a price in the language's notation: 3070 -> "30,70 €" (de) / "€30.70" (en). */
 export function formatAmount(cents: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'de-DE', { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 }

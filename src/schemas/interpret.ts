@@ -9,7 +9,14 @@
  * report are read from the schema at the failing keyword, and the wrapper errors Ajv does not report
  * (properties, $ref, allOf, …) are left out.
  */
-import { dereference, format as cfworkerFormats, validate, type OutputUnit, type Schema, type SchemaDraft } from '@cfworker/json-schema';
+import {
+  dereference,
+  format as cfworkerFormats,
+  validate,
+  type OutputUnit,
+  type Schema,
+  type SchemaDraft,
+} from '@cfworker/json-schema';
 import localizeEn from 'ajv-i18n/localize/en/index.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { germanFormats } from './formats.js';
@@ -58,7 +65,12 @@ function installFormats(): void {
   // FORMAT_NAMES only), then the German ones.
   for (const [name, definition] of Object.entries(fullFormats)) {
     // Number formats (int32, …) are for numbers; the interpreter checks formats of strings only.
-    if (typeof definition === 'object' && !(definition instanceof RegExp) && (definition as { type?: string }).type === 'number') continue;
+    if (
+      typeof definition === 'object' &&
+      !(definition instanceof RegExp) &&
+      (definition as { type?: string }).type === 'number'
+    )
+      continue;
     table[name] = asTest(definition);
   }
   for (const [name, test] of Object.entries(germanFormats)) table[name] = test;
@@ -66,8 +78,20 @@ function installFormats(): void {
 
 /** Wrapper errors the interpreter reports and Ajv does not (Ajv reports the inner errors only). */
 const NOT_REPORTED_BY_AJV = new Set([
-  'properties', 'patternProperties', 'prefixItems', 'items', 'additionalItems', '$ref', '$recursiveRef',
-  'allOf', 'dependentSchemas', 'dependencies', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'contains',
+  'properties',
+  'patternProperties',
+  'prefixItems',
+  'items',
+  'additionalItems',
+  '$ref',
+  '$recursiveRef',
+  'allOf',
+  'dependentSchemas',
+  'dependencies',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'contains',
 ]);
 
 type Obj = Record<string, unknown>;
@@ -75,7 +99,11 @@ const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !
 const unescape = (token: string): string => decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
 /** '#/a%20b/c~1d' (the interpreter's URI fragment) -> '/a b/c~1d' (Ajv's JSON Pointer). */
 const toPointer = (location: string): string =>
-  location.replace(/^#/, '').split('/').map((t) => (t === '' ? t : decodeURIComponent(t))).join('/');
+  location
+    .replace(/^#/, '')
+    .split('/')
+    .map((t) => (t === '' ? t : decodeURIComponent(t)))
+    .join('/');
 
 /** Follows a keyword location ('#/properties/x/$ref/minLength') from `start`, through $refs. */
 function schemaAt(start: unknown, location: string, lookup: Record<string, unknown>): unknown {
@@ -157,11 +185,18 @@ function paramsOf(keyword: string, parent: Obj, unit: OutputUnit): Record<string
       return { pattern: value };
     case 'multipleOf':
       return { multipleOf: value };
-    case 'minimum': case 'exclusiveMinimum':
+    case 'minimum':
+    case 'exclusiveMinimum':
       return { comparison: keyword === 'minimum' ? '>=' : '>', limit: value };
-    case 'maximum': case 'exclusiveMaximum':
+    case 'maximum':
+    case 'exclusiveMaximum':
       return { comparison: keyword === 'maximum' ? '<=' : '<', limit: value };
-    case 'minLength': case 'maxLength': case 'minItems': case 'maxItems': case 'minProperties': case 'maxProperties':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+    case 'minProperties':
+    case 'maxProperties':
       return { limit: value };
     case 'uniqueItems': {
       // Ajv names the later item i and the earlier one j.
@@ -191,7 +226,10 @@ export class SchemaInterpreter {
   private readonly draft: SchemaDraft;
   private readonly lookup: Record<string, unknown>;
 
-  constructor(document: JsonSchema, private readonly options: InterpreterOptions = {}) {
+  constructor(
+    document: JsonSchema,
+    private readonly options: InterpreterOptions = {},
+  ) {
     installFormats();
     // The interpreter annotates the schema objects it dereferences with non-enumerable properties
     // (their absolute URIs), which JSON.stringify and Object.keys do not see.
@@ -251,7 +289,12 @@ export class SchemaInterpreter {
       const parent = schemaAt(start, parentPath, this.lookup);
       if (unit.keyword === 'additionalProperties') {
         if (!isObj(parent) || parent.additionalProperties !== false) continue;
-        const error: SchemaError = { keyword: 'additionalProperties', instancePath, schemaPath: keywordPath, params: { additionalProperty: quoted(unit.error) } };
+        const error: SchemaError = {
+          keyword: 'additionalProperties',
+          instancePath,
+          schemaPath: keywordPath,
+          params: { additionalProperty: quoted(unit.error) },
+        };
         localizeEn([error] as never);
         errors.push(this.decorate(error, parent, instance));
         continue;
@@ -266,7 +309,8 @@ export class SchemaInterpreter {
       localizeEn([error] as never); // Ajv's English message
       // Ajv reports `if` after the errors of the branch that failed.
       if (unit.keyword === 'if') ifErrors.push(this.decorate(error, parent, instance));
-      else if (unit.keyword === 'anyOf' || unit.keyword === 'oneOf') alternatives.push({ path: keywordPath, error: this.decorate(error, parent, instance) });
+      else if (unit.keyword === 'anyOf' || unit.keyword === 'oneOf')
+        alternatives.push({ path: keywordPath, error: this.decorate(error, parent, instance) });
       else errors.push(this.decorate(error, parent, instance));
     }
     release();

@@ -12,7 +12,21 @@ export interface MessageContext {
   /** The field's label in the current language. */
   label: string;
   lang: Lang;
-  kind: 'text' | 'textarea' | 'email' | 'tel' | 'url' | 'date' | 'number' | 'integer' | 'boolean' | 'choice' | 'multi' | 'object' | 'array' | 'file';
+  kind:
+    | 'text'
+    | 'textarea'
+    | 'email'
+    | 'tel'
+    | 'url'
+    | 'date'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'choice'
+    | 'multi'
+    | 'object'
+    | 'array'
+    | 'file';
   /** `x-ozg.errors` in the right language: keyword -> message. */
   custom?: Record<string, string>;
 }
@@ -67,17 +81,25 @@ const de: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Bitte bestätigen Sie: ${label}`);
     const q = isQuestion(label);
-    if (ctx.kind === 'choice') return q ? `Bitte wählen Sie eine Antwort auf die Frage ${ref(label, 'de')} aus.` : `Bitte wählen Sie ${label} aus.`;
+    if (ctx.kind === 'choice')
+      return q
+        ? `Bitte wählen Sie eine Antwort auf die Frage ${ref(label, 'de')} aus.`
+        : `Bitte wählen Sie ${label} aus.`;
     if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${ref(label, 'de')} aus.`;
     if (ctx.kind === 'array') return `Bitte fügen Sie bei ${ref(label, 'de')} mindestens einen Eintrag hinzu.`;
-    if (ctx.kind === 'object') return q ? `Bitte beantworten Sie die Fragen zu ${ref(label, 'de')}.` : `Bitte füllen Sie ${label} aus.`;
+    if (ctx.kind === 'object')
+      return q ? `Bitte beantworten Sie die Fragen zu ${ref(label, 'de')}.` : `Bitte füllen Sie ${label} aus.`;
     return q ? `Bitte beantworten Sie die Frage ${ref(label, 'de')}.` : `Bitte geben Sie ${label} an.`;
   },
   minLength: (label, p, ctx) =>
-    p.limit === 1 ? de.required(label, p, ctx)! : `Bitte geben Sie bei ${ref(label, 'de')} mindestens ${p.limit} Zeichen ein.`,
+    p.limit === 1
+      ? de.required(label, p, ctx)!
+      : `Bitte geben Sie bei ${ref(label, 'de')} mindestens ${p.limit} Zeichen ein.`,
   maxLength: (label, p) => `${subject(label, 'de')} darf höchstens ${p.limit} Zeichen lang sein.`,
   pattern: (label) =>
-    isQuestion(label) ? `Bitte geben Sie die Antwort auf ${ref(label, 'de')} in der verlangten Schreibweise ein.` : `Bitte geben Sie ${label} in der verlangten Schreibweise ein.`,
+    isQuestion(label)
+      ? `Bitte geben Sie die Antwort auf ${ref(label, 'de')} in der verlangten Schreibweise ein.`
+      : `Bitte geben Sie ${label} in der verlangten Schreibweise ein.`,
   format: (label, p, ctx) =>
     FORMAT_SENTENCES.de[String(p.format)] ?? formatMessages.de[String(p.format)] ?? de.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'de')} muss mindestens ${num(p.limit, 'de')} sein.`,
@@ -93,8 +115,10 @@ const de: Record<string, Sentence> = {
   },
   type: (label, p, ctx) => {
     const type = String(p.type);
-    if (ctx.kind === 'integer' || type.includes('integer')) return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
-    if (ctx.kind === 'number' || type.includes('number')) return `Bitte geben Sie bei ${ref(label, 'de')} eine Zahl ein.`;
+    if (ctx.kind === 'integer' || type.includes('integer'))
+      return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
+    if (ctx.kind === 'number' || type.includes('number'))
+      return `Bitte geben Sie bei ${ref(label, 'de')} eine Zahl ein.`;
     return `Die Angabe bei ${ref(label, 'de')} hat nicht die erwartete Art.`;
   },
   enum: (label) => `Bitte wählen Sie bei ${ref(label, 'de')} eine der angebotenen Möglichkeiten aus.`,
@@ -105,14 +129,24 @@ const de: Record<string, Sentence> = {
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
     const r = ref(label, 'de');
-    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie mindestens eine Angabe bei ${r} aus.` : `Bitte wählen Sie bei ${r} mindestens ${n} Angaben aus.`;
-    return n === 1 ? `Bitte fügen Sie bei ${r} mindestens einen Eintrag hinzu.` : `Bitte fügen Sie bei ${r} mindestens ${n} Einträge hinzu.`;
+    if (isMulti(ctx))
+      return n === 1
+        ? `Bitte wählen Sie mindestens eine Angabe bei ${r} aus.`
+        : `Bitte wählen Sie bei ${r} mindestens ${n} Angaben aus.`;
+    return n === 1
+      ? `Bitte fügen Sie bei ${r} mindestens einen Eintrag hinzu.`
+      : `Bitte fügen Sie bei ${r} mindestens ${n} Einträge hinzu.`;
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
     const r = ref(label, 'de');
-    if (isMulti(ctx)) return n === 1 ? `Bitte wählen Sie bei ${r} höchstens eine Angabe aus.` : `Bitte wählen Sie bei ${r} höchstens ${n} Angaben aus.`;
-    return n === 1 ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.` : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
+    if (isMulti(ctx))
+      return n === 1
+        ? `Bitte wählen Sie bei ${r} höchstens eine Angabe aus.`
+        : `Bitte wählen Sie bei ${r} höchstens ${n} Angaben aus.`;
+    return n === 1
+      ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
+      : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
@@ -131,10 +165,14 @@ const en: Record<string, Sentence> = {
     return q ? `Answer the question ${ref(label, 'en')}.` : `Enter ${label}.`;
   },
   minLength: (label, p, ctx) =>
-    p.limit === 1 ? en.required(label, p, ctx)! : `${subject(label, 'en')} must be at least ${p.limit} characters long.`,
+    p.limit === 1
+      ? en.required(label, p, ctx)!
+      : `${subject(label, 'en')} must be at least ${p.limit} characters long.`,
   maxLength: (label, p) => `${subject(label, 'en')} must be ${p.limit} characters or fewer.`,
   pattern: (label) =>
-    isQuestion(label) ? `Enter the answer to ${ref(label, 'en')} in the correct format.` : `Enter ${label} in the correct format.`,
+    isQuestion(label)
+      ? `Enter the answer to ${ref(label, 'en')} in the correct format.`
+      : `Enter ${label} in the correct format.`,
   format: (label, p, ctx) =>
     FORMAT_SENTENCES.en[String(p.format)] ?? formatMessages.en[String(p.format)] ?? en.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or more.`,
@@ -162,14 +200,18 @@ const en: Record<string, Sentence> = {
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
     const r = ref(label, 'en');
-    if (isMulti(ctx)) return n === 1 ? `Select at least one option for ${r}.` : `Select at least ${n} options for ${r}.`;
+    if (isMulti(ctx))
+      return n === 1 ? `Select at least one option for ${r}.` : `Select at least ${n} options for ${r}.`;
     return n === 1 ? `Add at least one entry to ${r}.` : `Add at least ${n} entries to ${r}.`;
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
     const r = ref(label, 'en');
-    if (isMulti(ctx)) return n === 1 ? `Select no more than one option for ${r}.` : `Select no more than ${n} options for ${r}.`;
-    return n === 1 ? `${subject(label, 'en')} can have at most one entry.` : `${subject(label, 'en')} can have at most ${n} entries.`;
+    if (isMulti(ctx))
+      return n === 1 ? `Select no more than one option for ${r}.` : `Select no more than ${n} options for ${r}.`;
+    return n === 1
+      ? `${subject(label, 'en')} can have at most one entry.`
+      : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)

@@ -87,7 +87,12 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       schema,
       schemaPointer: pointer,
       options,
-      widget: widget === 'radio' || widget === 'select' ? (widget as 'radio' | 'select') : options.length <= MAX_RADIO_OPTIONS ? 'radio' : 'select',
+      widget:
+        widget === 'radio' || widget === 'select'
+          ? (widget as 'radio' | 'select')
+          : options.length <= MAX_RADIO_OPTIONS
+            ? 'radio'
+            : 'select',
     };
     return node;
   }
@@ -166,7 +171,12 @@ function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, in
   for (const name of addProps(schema, pointer)) if (!into.base.includes(name)) into.base.push(name);
   for (const name of schema.required ?? []) into.baseRequired.add(name);
 
-  const conditional = (part: JsonSchema | undefined, partPointer: string, when: ConditionalBlock['when'], dependsOn: string[]) => {
+  const conditional = (
+    part: JsonSchema | undefined,
+    partPointer: string,
+    when: ConditionalBlock['when'],
+    dependsOn: string[],
+  ) => {
     if (!part) return;
     const resolved = resolveRef(definition, part, partPointer);
     const fields = addProps(resolved.schema, resolved.pointer).filter((name) => !into.base.includes(name));
@@ -258,7 +268,11 @@ export function buildModel(definition: JsonSchema, id: string): FormModel {
           throw new DefinitionError(`Step "${step.id}" names an unknown field "${field}".`, `/x-ozg/steps/${i}/fields`);
         }
       }
-      return { id: step.id, texts: { title: step.title, description: step.description, 'x-ozg': { i18n: step.i18n } }, fields: [...(step.fields ?? [])] };
+      return {
+        id: step.id,
+        texts: { title: step.title, description: step.description, 'x-ozg': { i18n: step.i18n } },
+        fields: [...(step.fields ?? [])],
+      };
     });
   } else {
     steps = [{ id: 'form', texts: {}, fields: root.children.map((child) => child.key) }];
@@ -297,5 +311,8 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
 
 /** Whether a question or any question below it is a file question (then modules/uploads is needed). */
 export function hasFileQuestion(node: FieldNode): boolean {
-  return node.kind === 'file' || (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item));
+  return (
+    node.kind === 'file' ||
+    (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item))
+  );
 }

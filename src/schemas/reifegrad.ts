@@ -33,7 +33,8 @@ export interface ReifegradOptions {
 }
 
 /** Texts that send applicants to paper: "reichen Sie … nach", "per Post", "vorlegen", … */
-const PAPER = /(nachreich|reichen\s+sie\b[^.]*\bnach\b|per\s+post|postalisch|persönlich\s+vor(bei|zu)|vorlegen|im\s+original|in\s+papierform|ausgedruckt|einsenden)/i;
+const PAPER =
+  /(nachreich|reichen\s+sie\b[^.]*\bnach\b|per\s+post|postalisch|persönlich\s+vor(bei|zu)|vorlegen|im\s+original|in\s+papierform|ausgedruckt|einsenden)/i;
 const LEVEL_NAMES: Record<string, Text> = {
   basisregistriert: { de: 'basisregistriert', en: 'basic registration' },
   substantiell: { de: 'substantiell', en: 'substantial' },
@@ -59,39 +60,99 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
   // Submission: FIT-Connect needs the LeiKa key and the gateway.
   const leika = typeof x.leika === 'string' && LEIKA.test(x.leika);
   const online = leika && options.gateway !== false;
-  criteria.push(online
-    ? { id: 'submission', met: true, reason: { de: `Der Antrag wird Ende-zu-Ende-verschlüsselt über FIT-Connect gesendet (LeiKa ${String(x.leika)}, Attribut gateway).`, en: `The application is sent end-to-end encrypted through FIT-Connect (LeiKa ${String(x.leika)}, gateway attribute).` } }
-    : { id: 'submission', met: false,
-      reason: leika ? { de: 'Die Seite bindet das Formular ohne gateway ein: Der Antrag wird nicht gesendet.', en: 'The page embeds the form without gateway: the application is not sent.' }
-        : { de: 'Ohne gültigen LeiKa-Schlüssel kann der Antrag nicht über FIT-Connect gesendet werden.', en: 'Without a valid LeiKa key the application cannot be sent through FIT-Connect.' },
-      todo: { de: 'x-ozg.leika (14 Ziffern, beginnend mit 99) angeben und das Formular mit gateway="/gateway/v1" einbinden.', en: 'Set x-ozg.leika (14 digits starting with 99) and embed the form with gateway="/gateway/v1".' } });
+  criteria.push(
+    online
+      ? {
+          id: 'submission',
+          met: true,
+          reason: {
+            de: `Der Antrag wird Ende-zu-Ende-verschlüsselt über FIT-Connect gesendet (LeiKa ${String(x.leika)}, Attribut gateway).`,
+            en: `The application is sent end-to-end encrypted through FIT-Connect (LeiKa ${String(x.leika)}, gateway attribute).`,
+          },
+        }
+      : {
+          id: 'submission',
+          met: false,
+          reason: leika
+            ? {
+                de: 'Die Seite bindet das Formular ohne gateway ein: Der Antrag wird nicht gesendet.',
+                en: 'The page embeds the form without gateway: the application is not sent.',
+              }
+            : {
+                de: 'Ohne gültigen LeiKa-Schlüssel kann der Antrag nicht über FIT-Connect gesendet werden.',
+                en: 'Without a valid LeiKa key the application cannot be sent through FIT-Connect.',
+              },
+          todo: {
+            de: 'x-ozg.leika (14 Ziffern, beginnend mit 99) angeben und das Formular mit gateway="/gateway/v1" einbinden.',
+            en: 'Set x-ozg.leika (14 digits starting with 99) and embed the form with gateway="/gateway/v1".',
+          },
+        },
+  );
 
   // Nutzerkonto at the level the service asks.
   const account = isObj(x.account) ? x.account : undefined;
   if (account) {
     const login = typeof account.login === 'string' ? account.login : 'optional';
-    const level = LEVEL_NAMES[typeof account.trustLevel === 'string' ? account.trustLevel : 'basisregistriert'] ?? LEVEL_NAMES.basisregistriert!;
-    const how: Text = login === 'offered' ? { de: 'jedes Vertrauensniveau willkommen', en: 'any trust level welcome' }
-      : { de: `Vertrauensniveau mindestens ${level.de}, Anmeldung ${login === 'required' ? 'verlangt' : 'freiwillig'}`, en: `trust level at least ${level.en}, login ${login === 'required' ? 'required' : 'optional'}` };
-    criteria.push({ id: 'account', met: true, reason: { de: `Anmeldung mit Nutzerkonto angeboten (${how.de}).`, en: `Login with a user account offered (${how.en}).` } });
+    const level =
+      LEVEL_NAMES[typeof account.trustLevel === 'string' ? account.trustLevel : 'basisregistriert'] ??
+      LEVEL_NAMES.basisregistriert!;
+    const how: Text =
+      login === 'offered'
+        ? { de: 'jedes Vertrauensniveau willkommen', en: 'any trust level welcome' }
+        : {
+            de: `Vertrauensniveau mindestens ${level.de}, Anmeldung ${login === 'required' ? 'verlangt' : 'freiwillig'}`,
+            en: `trust level at least ${level.en}, login ${login === 'required' ? 'required' : 'optional'}`,
+          };
+    criteria.push({
+      id: 'account',
+      met: true,
+      reason: {
+        de: `Anmeldung mit Nutzerkonto angeboten (${how.de}).`,
+        en: `Login with a user account offered (${how.en}).`,
+      },
+    });
   } else {
-    criteria.push({ id: 'account', met: false,
-      reason: { de: 'Kein Nutzerkonto: Die Person kann sich nicht anmelden, nichts wird vorausgefüllt.', en: 'No user account: the person cannot log in, nothing is prefilled.' },
-      todo: { de: 'x-ozg.account mit login und dem nötigen trustLevel angeben, z. B. { "login": "optional", "trustLevel": "substantiell" }.', en: 'Add x-ozg.account with login and the trust level needed, e.g. { "login": "optional", "trustLevel": "substantiell" }.' } });
+    criteria.push({
+      id: 'account',
+      met: false,
+      reason: {
+        de: 'Kein Nutzerkonto: Die Person kann sich nicht anmelden, nichts wird vorausgefüllt.',
+        en: 'No user account: the person cannot log in, nothing is prefilled.',
+      },
+      todo: {
+        de: 'x-ozg.account mit login und dem nötigen trustLevel angeben, z. B. { "login": "optional", "trustLevel": "substantiell" }.',
+        en: 'Add x-ozg.account with login and the trust level needed, e.g. { "login": "optional", "trustLevel": "substantiell" }.',
+      },
+    });
   }
 
   // Nachweise: uploadable, and no text sends the applicant to paper.
   const files = all.filter((q) => q.kind === 'file');
-  const paper = all.find((q) => texts(q.schema).some((t) => PAPER.test(t)) || texts(q.declared).some((t) => PAPER.test(t)));
+  const paper = all.find(
+    (q) => texts(q.schema).some((t) => PAPER.test(t)) || texts(q.declared).some((t) => PAPER.test(t)),
+  );
   const fileNames = [...new Set(files.map((q) => String(q.schema.title ?? q.declared.title ?? q.name)))].join(', ');
   if (paper) {
-    criteria.push({ id: 'evidence', met: false,
-      reason: { de: `Ein Nachweis geht nicht online: Der Text bei „${String(paper.declared.title ?? paper.schema.title ?? paper.name)}“ (${paper.pointer}) verlangt, ihn nachzureichen oder vorzulegen.`, en: `A Nachweis is not online: the text of "${String(paper.declared.title ?? paper.schema.title ?? paper.name)}" (${paper.pointer}) asks to hand it in later or show it.` },
-      todo: { de: 'Den Nachweis als Dateifrage (type array mit x-ozg.file) hochladen lassen und den Hinweis auf Papier entfernen.', en: 'Let the Nachweis be uploaded as a file question (type array with x-ozg.file) and remove the reference to paper.' } });
+    criteria.push({
+      id: 'evidence',
+      met: false,
+      reason: {
+        de: `Ein Nachweis geht nicht online: Der Text bei „${String(paper.declared.title ?? paper.schema.title ?? paper.name)}“ (${paper.pointer}) verlangt, ihn nachzureichen oder vorzulegen.`,
+        en: `A Nachweis is not online: the text of "${String(paper.declared.title ?? paper.schema.title ?? paper.name)}" (${paper.pointer}) asks to hand it in later or show it.`,
+      },
+      todo: {
+        de: 'Den Nachweis als Dateifrage (type array mit x-ozg.file) hochladen lassen und den Hinweis auf Papier entfernen.',
+        en: 'Let the Nachweis be uploaded as a file question (type array with x-ozg.file) and remove the reference to paper.',
+      },
+    });
   } else {
-    criteria.push({ id: 'evidence', met: true, reason: files.length
-      ? { de: `Nachweise werden hochgeladen (${fileNames}).`, en: `Nachweise are uploaded (${fileNames}).` }
-      : { de: 'Der Antrag verlangt keine Nachweise.', en: 'The application asks for no Nachweise.' } });
+    criteria.push({
+      id: 'evidence',
+      met: true,
+      reason: files.length
+        ? { de: `Nachweise werden hochgeladen (${fileNames}).`, en: `Nachweise are uploaded (${fileNames}).` }
+        : { de: 'Der Antrag verlangt keine Nachweise.', en: 'The application asks for no Nachweise.' },
+    });
   }
 
   // ePayment where fees apply.
@@ -99,43 +160,102 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
   if (!fees) {
     criteria.push({ id: 'payment', met: true, reason: { de: 'Keine Gebühren.', en: 'No fees.' } });
   } else if (fees.policy === 'before-submission' || fees.policy === 'optional') {
-    criteria.push({ id: 'payment', met: true, reason: fees.policy === 'optional'
-      ? { de: 'Gebühren können online bezahlt werden (ePayment, XBezahldienste; wahlweise Rechnung).', en: 'Fees can be paid online (ePayment, XBezahldienste; or by invoice).' }
-      : { de: 'Gebühren werden vor dem Absenden online bezahlt (ePayment, XBezahldienste).', en: 'Fees are paid online before sending (ePayment, XBezahldienste).' } });
+    criteria.push({
+      id: 'payment',
+      met: true,
+      reason:
+        fees.policy === 'optional'
+          ? {
+              de: 'Gebühren können online bezahlt werden (ePayment, XBezahldienste; wahlweise Rechnung).',
+              en: 'Fees can be paid online (ePayment, XBezahldienste; or by invoice).',
+            }
+          : {
+              de: 'Gebühren werden vor dem Absenden online bezahlt (ePayment, XBezahldienste).',
+              en: 'Fees are paid online before sending (ePayment, XBezahldienste).',
+            },
+    });
   } else {
-    criteria.push({ id: 'payment', met: false,
-      reason: { de: 'Gebühren werden nicht online bezahlt, sondern mit dem Bescheid in Rechnung gestellt (policy deferred).', en: 'Fees are not paid online but invoiced with the decision (policy deferred).' },
-      todo: { de: 'fees.policy "optional" oder "before-submission" wählen, damit online bezahlt werden kann.', en: 'Choose fees.policy "optional" or "before-submission" so the fee can be paid online.' } });
+    criteria.push({
+      id: 'payment',
+      met: false,
+      reason: {
+        de: 'Gebühren werden nicht online bezahlt, sondern mit dem Bescheid in Rechnung gestellt (policy deferred).',
+        en: 'Fees are not paid online but invoiced with the decision (policy deferred).',
+      },
+      todo: {
+        de: 'fees.policy "optional" oder "before-submission" wählen, damit online bezahlt werden kann.',
+        en: 'Choose fees.policy "optional" or "before-submission" so the fee can be paid online.',
+      },
+    });
   }
 
   // Return channel for the Bescheid: the BundID Postfach after a login, or e-mail from an answer.
   const email = all.some((q) => !q.inRepeat && q.kind === 'leaf' && q.schema.format === 'email');
   const channels: Text[] = [];
-  if (account) channels.push({ de: 'Postfach des Nutzerkontos nach Anmeldung', en: 'the user account\'s mailbox after login' });
+  if (account)
+    channels.push({ de: 'Postfach des Nutzerkontos nach Anmeldung', en: "the user account's mailbox after login" });
   if (email) channels.push({ de: 'E-Mail an die angegebene Adresse', en: 'e-mail to the address given' });
   if (online && channels.length) {
-    criteria.push({ id: 'reply', met: true, reason: {
-      de: `Rückkanal für den Bescheid: ${channels.map((c) => c.de).join(' oder ')} (wenn die Empfangsstelle ihn anbietet); Status im Postfach (<ozg-mailbox>).`,
-      en: `Return channel for the decision: ${channels.map((c) => c.en).join(' or ')} (when the destination offers it); status in the mailbox (<ozg-mailbox>).` } });
+    criteria.push({
+      id: 'reply',
+      met: true,
+      reason: {
+        de: `Rückkanal für den Bescheid: ${channels.map((c) => c.de).join(' oder ')} (wenn die Empfangsstelle ihn anbietet); Status im Postfach (<ozg-mailbox>).`,
+        en: `Return channel for the decision: ${channels.map((c) => c.en).join(' or ')} (when the destination offers it); status in the mailbox (<ozg-mailbox>).`,
+      },
+    });
   } else {
-    criteria.push({ id: 'reply', met: false,
-      reason: online ? { de: 'Kein digitaler Rückkanal: weder Nutzerkonto noch eine E-Mail-Frage; der Bescheid käme per Post.', en: 'No digital return channel: neither a user account nor an e-mail question; the decision would come by post.' }
-        : { de: 'Ohne Übermittlung über FIT-Connect gibt es keinen Rückkanal für den Bescheid.', en: 'Without submission through FIT-Connect there is no return channel for the decision.' },
-      todo: { de: 'Ein Nutzerkonto anbieten oder nach der E-Mail-Adresse fragen ("format": "email"), und über FIT-Connect senden.', en: 'Offer a user account or ask for the e-mail address ("format": "email"), and send through FIT-Connect.' } });
+    criteria.push({
+      id: 'reply',
+      met: false,
+      reason: online
+        ? {
+            de: 'Kein digitaler Rückkanal: weder Nutzerkonto noch eine E-Mail-Frage; der Bescheid käme per Post.',
+            en: 'No digital return channel: neither a user account nor an e-mail question; the decision would come by post.',
+          }
+        : {
+            de: 'Ohne Übermittlung über FIT-Connect gibt es keinen Rückkanal für den Bescheid.',
+            en: 'Without submission through FIT-Connect there is no return channel for the decision.',
+          },
+      todo: {
+        de: 'Ein Nutzerkonto anbieten oder nach der E-Mail-Adresse fragen ("format": "email"), und über FIT-Connect senden.',
+        en: 'Offer a user account or ask for the e-mail address ("format": "email"), and send through FIT-Connect.',
+      },
+    });
   }
 
   const unmet = criteria.filter((c) => !c.met);
   if (unmet.length) return { level: 2, criteria, next: { level: 3, missing: unmet.map((c) => c.todo!) } };
   const prefills = all.some((q) => isObj(q.schema['x-ozg']) && typeof q.schema['x-ozg'].prefill === 'string');
-  return { level: 3, criteria, next: { level: 4, missing: [
-    { de: 'Once-only: Nachweise direkt aus den Registern abrufen (NOOTS) statt hochladen lassen – das lässt sich nicht in der Definition einstellen.', en: 'Once-only: fetch Nachweise directly from the registers (NOOTS) instead of uploads – this cannot be set in the definition.' },
-    ...(prefills ? [] : [{ de: 'Daten aus dem Nutzerkonto übernehmen (x-ozg.prefill), damit niemand sie erneut eintippt.', en: 'Take data over from the user account (x-ozg.prefill) so nobody types it again.' }]),
-  ] } };
+  return {
+    level: 3,
+    criteria,
+    next: {
+      level: 4,
+      missing: [
+        {
+          de: 'Once-only: Nachweise direkt aus den Registern abrufen (NOOTS) statt hochladen lassen – das lässt sich nicht in der Definition einstellen.',
+          en: 'Once-only: fetch Nachweise directly from the registers (NOOTS) instead of uploads – this cannot be set in the definition.',
+        },
+        ...(prefills
+          ? []
+          : [
+              {
+                de: 'Daten aus dem Nutzerkonto übernehmen (x-ozg.prefill), damit niemand sie erneut eintippt.',
+                en: 'Take data over from the user account (x-ozg.prefill) so nobody types it again.',
+              },
+            ]),
+      ],
+    },
+  };
 }
 
 /** A few lines for the command line: the level, each criterion, what the next level needs. */
 export function formatReifegrad(estimate: ReifegradEstimate, lang: 'de' | 'en'): string {
-  const head = lang === 'de' ? `OZG-Reifegrad (Modell 1.1, geschätzt): ${estimate.level}${estimate.level >= 3 ? ' – OZG-konform' : ''}` : `OZG Reifegrad (model 1.1, estimated): ${estimate.level}${estimate.level >= 3 ? ' – OZG-compliant' : ''}`;
+  const head =
+    lang === 'de'
+      ? `OZG-Reifegrad (Modell 1.1, geschätzt): ${estimate.level}${estimate.level >= 3 ? ' – OZG-konform' : ''}`
+      : `OZG Reifegrad (model 1.1, estimated): ${estimate.level}${estimate.level >= 3 ? ' – OZG-compliant' : ''}`;
   const lines = estimate.criteria.map((c) => `  ${c.met ? '✓' : '✗'} ${c.reason[lang]}`);
   const next = lang === 'de' ? `  Für Stufe ${estimate.next.level}:` : `  For level ${estimate.next.level}:`;
   return [head, ...lines, next, ...estimate.next.missing.map((m) => `    - ${m[lang]}`)].join('\n');

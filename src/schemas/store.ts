@@ -33,7 +33,6 @@ export interface Validation {
   describe: typeof describeError;
 }
 
-
 /**
  * The one state of a form: the answers, which questions are shown and required, and the error
  * messages on display. Components subscribe to the channel of the one question they render
@@ -143,7 +142,10 @@ export class FormStore {
     const parent = parentPointer(pointer);
     const owner = this.node(parent);
     if (!owner || owner.kind !== 'object') return false;
-    const key = pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = pointer
+      .slice(pointer.lastIndexOf('/') + 1)
+      .replace(/~1/g, '/')
+      .replace(/~0/g, '~');
     return this.requiredKeys(owner, parent).has(key);
   }
 
@@ -291,7 +293,10 @@ export class FormStore {
    */
   validateFields(fieldKeys: string[], whole = false): FieldError[] {
     const data = this.visibleData();
-    const byPointer = groupErrors((pointer) => this.node(pointer), whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data));
+    const byPointer = groupErrors(
+      (pointer) => this.node(pointer),
+      whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data),
+    );
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
       const error = byPointer.get(pointer);
@@ -323,7 +328,8 @@ export class FormStore {
       if (!node || !shown.has(key)) continue;
       const pointer = childPointer('', key);
       if (data[key] === undefined) {
-        if (required.has(key)) errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
+        if (required.has(key))
+          errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
         continue;
       }
       for (const error of this.validator.validateAt(node.schemaPointer, data[key])) {
@@ -403,7 +409,10 @@ export class FormStore {
       const parent = parentPointer(current);
       const owner = this.node(parent);
       if (owner?.kind === 'object') {
-        const key = current.slice(current.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+        const key = current
+          .slice(current.lastIndexOf('/') + 1)
+          .replace(/~1/g, '/')
+          .replace(/~0/g, '~');
         if (!this.shownKeys(owner, parent).has(key)) return false;
       }
       current = parent;

@@ -103,7 +103,11 @@ export interface XOzgRoot {
   /** FIM Stammdatenschema this definition was imported from. */
   fim?: FimIdentifier;
   /** Login with a Nutzerkonto: whether, at which minimum trust level, for whom. */
-  account?: { login?: 'optional' | 'required' | 'offered'; trustLevel?: TrustLevel; audience?: 'citizen' | 'business' | 'both' };
+  account?: {
+    login?: 'optional' | 'required' | 'offered';
+    trustLevel?: TrustLevel;
+    audience?: 'citizen' | 'business' | 'both';
+  };
   steps?: StepDefinition[];
   /** Limits over all file questions of the form. */
   files?: { maxTotalSize?: number };
@@ -162,9 +166,7 @@ export interface ChoiceNode extends NodeBase {
  * `required` are required. */
 export interface ConditionalBlock {
   /** How the block is switched on. */
-  when:
-    | { type: 'if'; schemaPointer: string; negate: boolean }
-    | { type: 'present'; key: string };
+  when: { type: 'if'; schemaPointer: string; negate: boolean } | { type: 'present'; key: string };
   fields: string[];
   required: string[];
 }

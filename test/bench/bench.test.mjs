@@ -87,8 +87,10 @@ const FILES = {
 
 describe('size check', () => {
   it('finds static and dynamic imports in minified and unminified output', () => {
-    const found = findImports('import{a as b}from"./a.js";export*from"./b.js";\nimport { c } from "../c.js";' +
-      'import"./d.js";x.import("./no.js");const m=await import("./e.js");import(`./f-${l}.js`)');
+    const found = findImports(
+      'import{a as b}from"./a.js";export*from"./b.js";\nimport { c } from "../c.js";' +
+        'import"./d.js";x.import("./no.js");const m=await import("./e.js");import(`./f-${l}.js`)',
+    );
     assert.deepEqual([...found.static].sort(), ['../c.js', './a.js', './b.js', './d.js']);
     assert.deepEqual([...found.dynamic], ['./e.js']);
     assert.equal(found.nonLiteralDynamic, 1);
@@ -96,11 +98,21 @@ describe('size check', () => {
 
   it('counts static imports for the plain form and leaves out excluded chunks and what only they load', () => {
     const root = join(temp, 'graph');
-    writeDist(root, FILES, { plainForm: { gzip: 51200 }, fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] } });
-    const { groups, rows, failures } = checkSizes(root, JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')));
+    writeDist(root, FILES, {
+      plainForm: { gzip: 51200 },
+      fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] },
+    });
+    const { groups, rows, failures } = checkSizes(
+      root,
+      JSON.parse(readFileSync(join(root, 'size-budget.json'), 'utf8')),
+    );
     const plain = groups.find((g) => g.key === 'plainForm');
     const fill = groups.find((g) => g.key === 'fillAndValidate');
-    assert.deepEqual(plain.files.sort(), ['dist/chunks/render-AbCd_f12.js', 'dist/chunks/style-Zz9-yy00.js', 'dist/ozg-form.js']);
+    assert.deepEqual(plain.files.sort(), [
+      'dist/chunks/render-AbCd_f12.js',
+      'dist/chunks/style-Zz9-yy00.js',
+      'dist/ozg-form.js',
+    ]);
     assert.deepEqual(fill.files.sort(), [...plain.files, 'dist/chunks/validate-Qq1Ww2Ee.js'].sort());
     assert.match(rows.find((r) => r.file.includes('payment')).status, /excluded \(payment\)/);
     assert.match(rows.find((r) => r.file.includes('pdf-lib')).status, /excluded/);
@@ -113,12 +125,18 @@ describe('size check', () => {
 
   it('passes within budget and fails with the group named when a budget is exceeded', () => {
     const root = join(temp, 'cli');
-    writeDist(root, FILES, { plainForm: { gzip: 51200 }, fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] } });
+    writeDist(root, FILES, {
+      plainForm: { gzip: 51200 },
+      fillAndValidate: { gzip: 92160, excludeChunks: ['payment'] },
+    });
     const ok = run(root);
     assert.equal(ok.status, 0, ok.stderr);
     assert.match(ok.stdout, /\| dist\/ozg-form\.js \| \d+ \| \d+ \|/);
     // Without the exclusion the 100 kB pdf chunk counts towards fill-and-validate.
-    writeFileSync(join(root, 'size-budget.json'), JSON.stringify({ fillAndValidate: { raw: 92160, excludeChunks: [] } }));
+    writeFileSync(
+      join(root, 'size-budget.json'),
+      JSON.stringify({ fillAndValidate: { raw: 92160, excludeChunks: [] } }),
+    );
     const over = run(root);
     assert.equal(over.status, 1);
     assert.match(over.stderr, /fillAndValidate: [\d,]+ B raw > budget 92,160 B/);
@@ -145,7 +163,8 @@ describe('size check', () => {
     // return-channel, receipt are parts of login and submission), but none of these may be missing,
     // and nothing needed to fill and validate a form (validation) may be excluded.
     const excluded = budget.fillAndValidate.excludeChunks;
-    for (const block of ['login', 'upload', 'payment', 'submission', 'audit', 'pdf']) assert.ok(excluded.includes(block), block);
+    for (const block of ['login', 'upload', 'payment', 'submission', 'audit', 'pdf'])
+      assert.ok(excluded.includes(block), block);
     assert.ok(!excluded.some((name) => 'validation'.includes(name)), 'validation must count');
   });
 });
@@ -167,7 +186,14 @@ describe('bench run against the stand-in element', () => {
     const out = join(temp, 'results');
     const result = spawnSync(process.execPath, [join(here, 'run.mjs')], {
       encoding: 'utf8',
-      env: { ...process.env, BENCH_STUB: '1', BENCH_RUNS: '1', BENCH_SIZES: '30', BENCH_SETTLE_MS: '300', BENCH_OUT: out },
+      env: {
+        ...process.env,
+        BENCH_STUB: '1',
+        BENCH_RUNS: '1',
+        BENCH_SIZES: '30',
+        BENCH_SETTLE_MS: '300',
+        BENCH_OUT: out,
+      },
       timeout: 110000,
     });
     assert.equal(result.status, 0, result.stderr);

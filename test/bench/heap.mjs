@@ -21,7 +21,8 @@ const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
 await page.goto(`${server.origin}/bench/${which}.html?n=${n}`);
 await page.waitForFunction(
-  (c) => (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c,
+  (c) =>
+    (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c,
   built.expectedControls,
   { timeout: 60000 },
 );
@@ -34,7 +35,10 @@ const chunks = [];
 cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk));
 await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
 const snapshot = JSON.parse(chunks.join(''));
-const { node_fields: fields, node_types: [types] } = snapshot.snapshot.meta;
+const {
+  node_fields: fields,
+  node_types: [types],
+} = snapshot.snapshot.meta;
 const width = fields.length;
 const iType = fields.indexOf('type');
 const iName = fields.indexOf('name');
@@ -50,7 +54,7 @@ for (let i = 0; i < snapshot.nodes.length; i += width) {
   else if (type === 'array') name = `(array) ${name}`;
   else if (type === 'hidden') name = `(hidden) ${name}`;
   else name = `${type}: ${name}`.slice(0, 80);
-  if (type === "native" && !process.env.NATIVE) continue;
+  if (type === 'native' && !process.env.NATIVE) continue;
   const size = snapshot.nodes[i + iSize];
   total += size;
   const entry = sums.get(name) ?? { size: 0, count: 0 };

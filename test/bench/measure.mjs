@@ -88,9 +88,7 @@ export async function measureLoad(browser, o) {
       fromEvent: window.__bench.keys.slice(),
       fromListener: window.__bench.keysFromListener.slice(),
     }));
-    const resourcesAtEnd = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((e) => e.name),
-    );
+    const resourcesAtEnd = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
     const keyCount = TYPED_TEXT.length;
 
     return {

@@ -101,9 +101,7 @@ export function waitForKeys(count) {
 
 /** Waits `settleMs`, then for an idle period (bounded), so timers such as a debounce have run. */
 export function settle(settleMs) {
-  return new Promise((done) =>
-    setTimeout(() => requestIdleCallback(() => done(), { timeout: 2000 }), settleMs),
-  );
+  return new Promise((done) => setTimeout(() => requestIdleCallback(() => done(), { timeout: 2000 }), settleMs));
 }
 
 /** Counts every node of the document, descending into (open) shadow roots. */

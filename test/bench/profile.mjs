@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 const n = Number(process.argv[2] ?? 1000);
 const which = process.argv[3] ?? 'ozg';
 const forms = new Map([[String(n), buildSyntheticForm(n).definition]]);
-const server = await startBenchServer({ distDir: fileURLToPath(new URL('../../dist', import.meta.url)), pagesDir: fileURLToPath(new URL('./pages', import.meta.url)), forms });
+const server = await startBenchServer({
+  distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
+  pagesDir: fileURLToPath(new URL('./pages', import.meta.url)),
+  forms,
+});
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
@@ -18,14 +22,30 @@ await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
 const t0 = Date.now();
 await page.goto(`${server.origin}/bench/${which}.html?n=${n}`);
-await page.waitForFunction((c) => (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c, buildSyntheticForm(n).expectedControls, { timeout: 60000 });
+await page.waitForFunction(
+  (c) =>
+    (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c,
+  buildSyntheticForm(n).expectedControls,
+  { timeout: 60000 },
+);
 console.log('rendered after', Date.now() - t0, 'ms');
 const { profile } = await cdp.send('Profiler.stop');
 // self time by function
 const self = new Map();
 const byId = new Map(profile.nodes.map((nd) => [nd.id, nd]));
-const dt = profile.timeDeltas; const samples = profile.samples;
-for (let i = 0; i < samples.length; i++) { const nd = byId.get(samples[i]); const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}`; self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000); }
-console.log([...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`).join('\n'));
+const dt = profile.timeDeltas;
+const samples = profile.samples;
+for (let i = 0; i < samples.length; i++) {
+  const nd = byId.get(samples[i]);
+  const k = `${nd.callFrame.functionName || '(anon)'} ${nd.callFrame.url.split('/').pop()}:${nd.callFrame.lineNumber}`;
+  self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000);
+}
+console.log(
+  [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`)
+    .join('\n'),
+);
 await browser.close();
 await server.close();

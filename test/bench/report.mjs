@@ -6,13 +6,28 @@ const MiB = 1024 * 1024;
 /** The figures of the report, in order. `get` reads one load's result. */
 export const METRICS = [
   { key: 'render', label: 'render: navigation start → all controls (ms)', get: (r) => r.renderMs, digits: 1 },
-  { key: 'keyLatency', label: 'keystroke: keydown → 2nd frame (ms, median of 20 keys)', get: (r) => r.keyLatencyMs, digits: 1 },
-  { key: 'cpuPerKey', label: 'main-thread CPU per key, incl. debounced work (ms)', get: (r) => r.cpuPerKeyMs, digits: 2 },
+  {
+    key: 'keyLatency',
+    label: 'keystroke: keydown → 2nd frame (ms, median of 20 keys)',
+    get: (r) => r.keyLatencyMs,
+    digits: 1,
+  },
+  {
+    key: 'cpuPerKey',
+    label: 'main-thread CPU per key, incl. debounced work (ms)',
+    get: (r) => r.cpuPerKeyMs,
+    digits: 2,
+  },
   { key: 'scriptPerKey', label: 'script time per key (ms)', get: (r) => r.scriptPerKeyMs, digits: 2 },
   { key: 'styleLayoutPerKey', label: 'style + layout time per key (ms)', get: (r) => r.styleLayoutPerKeyMs, digits: 2 },
   { key: 'heap', label: 'JS heap after render and GC (MiB)', get: (r) => r.heapBytes / MiB, digits: 2 },
   { key: 'domNodes', label: 'DOM nodes, shadow roots included', get: (r) => r.domNodes, digits: 0 },
-  { key: 'jsRenderGzip', label: 'JS loaded to show the form (B gzip -9)', get: (r) => r.bytes.atRender.gzip, digits: 0 },
+  {
+    key: 'jsRenderGzip',
+    label: 'JS loaded to show the form (B gzip -9)',
+    get: (r) => r.bytes.atRender.gzip,
+    digits: 0,
+  },
   { key: 'jsEndGzip', label: 'JS loaded to fill and validate (B gzip -9)', get: (r) => r.bytes.atEnd.gzip, digits: 0 },
   { key: 'jsEndRaw', label: 'JS loaded to fill and validate (B raw)', get: (r) => r.bytes.atEnd.raw, digits: 0 },
 ];
@@ -60,7 +75,9 @@ export function compare(size, ozgRuns, baseRuns, targetList) {
 }
 
 const num = (v, digits) =>
-  Number.isFinite(v) ? v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }) : '–';
+  Number.isFinite(v)
+    ? v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : '–';
 const cell = (s, d) => `${num(s.median, d)} (${num(s.min, d)}–${num(s.max, d)})`;
 const targetText = (t) =>
   !t ? '' : t.kind === 'ratio' ? `≤ ${t.limit}×` : `≤ ${t.limit.toLocaleString('en-US')} ${t.unit}`;
@@ -70,16 +87,22 @@ export function markdown(result) {
   const out = [];
   out.push(`# ozg-form benchmark`, '');
   out.push(`- ${meta.date}, Chromium ${meta.chromium}, Node ${meta.node}, ${meta.cpus} CPUs, ${meta.platform}`);
-  out.push(`- element: ${meta.element}; definition passed by ${meta.load}; ${meta.runs} fresh loads per page and size` +
-    `${meta.cpuThrottle > 1 ? `; CPU throttled ${meta.cpuThrottle}×` : ''}`);
-  out.push(`- figures: median (min–max) over the loads; ratio = median ozg-form / median plain-DOM baseline of this run;`);
+  out.push(
+    `- element: ${meta.element}; definition passed by ${meta.load}; ${meta.runs} fresh loads per page and size` +
+      `${meta.cpuThrottle > 1 ? `; CPU throttled ${meta.cpuThrottle}×` : ''}`,
+  );
+  out.push(
+    `- figures: median (min–max) over the loads; ratio = median ozg-form / median plain-DOM baseline of this run;`,
+  );
   out.push(`  targets are reported, not asserted ("over" does not fail the run)`, '');
   for (const s of sizes) {
     out.push(`## ${s.fields} fields (${s.sections} sections, ${s.expectedControls} controls)`, '');
     out.push('| figure | ozg-form | baseline | ratio | target | |', '| --- | ---: | ---: | ---: | --- | --- |');
     for (const r of s.rows) {
-      out.push(`| ${r.label} | ${cell(r.ozg, r.digits)} | ${cell(r.baseline, r.digits)} | ${num(r.ratio, 2)}× | ` +
-        `${targetText(r.target)} | ${r.verdict === 'over' ? '**over**' : (r.verdict ?? '')} |`);
+      out.push(
+        `| ${r.label} | ${cell(r.ozg, r.digits)} | ${cell(r.baseline, r.digits)} | ${num(r.ratio, 2)}× | ` +
+          `${targetText(r.target)} | ${r.verdict === 'over' ? '**over**' : (r.verdict ?? '')} |`,
+      );
     }
     out.push('');
   }
@@ -87,8 +110,10 @@ export function markdown(result) {
   out.push(`| file | raw (B) | gzip -9 (B) | ${sizes.map((s) => `${s.fields} fields`).join(' | ')} |`);
   out.push(`| --- | ---: | ---: | ${sizes.map(() => '---').join(' | ')} |`);
   for (const f of result.files) {
-    out.push(`| ${f.path} | ${num(f.raw, 0)} | ${num(f.gzip, 0)} | ` +
-      `${sizes.map((s) => f.phase[s.fields] ?? '—').join(' | ')} |`);
+    out.push(
+      `| ${f.path} | ${num(f.raw, 0)} | ${num(f.gzip, 0)} | ` +
+        `${sizes.map((s) => f.phase[s.fields] ?? '—').join(' | ')} |`,
+    );
   }
   out.push('', '"render": loaded before all controls were in the DOM; "later": loaded while typing or validating.');
   if (result.warnings.length) {

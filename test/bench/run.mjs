@@ -61,8 +61,10 @@ async function main() {
   const config = readConfig();
   const distDir = join(repo, 'dist');
   if (!config.stub && !existsSync(join(distDir, 'ozg-form.js'))) {
-    console.error('bench: dist/ozg-form.js not found: run `npx vite build` (or npm run build) first,\n' +
-      '       or BENCH_STUB=1 npm run bench to check the harness with the stand-in element.');
+    console.error(
+      'bench: dist/ozg-form.js not found: run `npx vite build` (or npm run build) first,\n' +
+        '       or BENCH_STUB=1 npm run bench to check the harness with the stand-in element.',
+    );
     return 1;
   }
   let budget = null;
@@ -88,7 +90,10 @@ async function main() {
   const warnings = [];
   const sizes = [];
   const files = new Map();
-  const dirs = [['/dist/', distDir], ['/bench/', pagesDir]];
+  const dirs = [
+    ['/dist/', distDir],
+    ['/bench/', pagesDir],
+  ];
   const pages = { ozg: config.stub ? '/bench/stub.html' : '/bench/ozg.html', baseline: '/bench/baseline.html' };
   try {
     for (const n of config.sizes) {
@@ -99,14 +104,24 @@ async function main() {
         const order = run % 2 === 0 ? ['ozg', 'baseline'] : ['baseline', 'ozg'];
         for (const which of order) {
           const r = await measureLoad(browser, {
-            origin: server.origin, pagePath: pages[which], n, expected: form.expectedControls,
-            targetTitle: TARGET_TITLE, timeoutMs: config.timeoutMs, settleMs: config.settleMs,
-            load: config.load, cpuThrottle: config.cpuThrottle,
+            origin: server.origin,
+            pagePath: pages[which],
+            n,
+            expected: form.expectedControls,
+            targetTitle: TARGET_TITLE,
+            timeoutMs: config.timeoutMs,
+            settleMs: config.settleMs,
+            load: config.load,
+            cpuThrottle: config.cpuThrottle,
           });
-          const sum = (paths) => paths.reduce((acc, p) => {
-            const size = servedFile(p, dirs);
-            return { raw: acc.raw + size.raw, gzip: acc.gzip + size.gzip };
-          }, { raw: 0, gzip: 0 });
+          const sum = (paths) =>
+            paths.reduce(
+              (acc, p) => {
+                const size = servedFile(p, dirs);
+                return { raw: acc.raw + size.raw, gzip: acc.gzip + size.gzip };
+              },
+              { raw: 0, gzip: 0 },
+            );
           r.bytes = { atRender: sum(r.jsAtRender), atEnd: sum(r.jsAtEnd) };
           if (which === 'ozg') {
             for (const p of r.jsAtEnd) {
@@ -115,22 +130,29 @@ async function main() {
               files.set(p, entry);
             }
           }
-          if (!r.typedOk) warnings.push(`${which}, ${n} fields, load ${run + 1}: the typed text did not arrive in the field`);
+          if (!r.typedOk)
+            warnings.push(`${which}, ${n} fields, load ${run + 1}: the typed text did not arrive in the field`);
           if (r.controls !== form.expectedControls) {
             warnings.push(`${which}, ${n} fields: ${r.controls} controls rendered, ${form.expectedControls} expected`);
           }
           if (r.controlsAtReady < form.expectedControls) {
-            warnings.push(`${which}, ${n} fields: ozg-ready fired with ${r.controlsAtReady} of ${form.expectedControls} ` +
-              'controls; render time is when the last one appeared');
+            warnings.push(
+              `${which}, ${n} fields: ozg-ready fired with ${r.controlsAtReady} of ${form.expectedControls} ` +
+                'controls; render time is when the last one appeared',
+            );
           }
           for (const e of r.consoleErrors) warnings.push(`${which}, ${n} fields: console error: ${e}`);
           results[which].push(r);
-          process.stderr.write(`  ${String(n).padStart(5)} fields  ${which.padEnd(8)} load ${run + 1}/${config.runs}: ` +
-            `render ${r.renderMs.toFixed(1)} ms, key ${r.keyLatencyMs.toFixed(1)} ms, cpu/key ${r.cpuPerKeyMs.toFixed(2)} ms\n`);
+          process.stderr.write(
+            `  ${String(n).padStart(5)} fields  ${which.padEnd(8)} load ${run + 1}/${config.runs}: ` +
+              `render ${r.renderMs.toFixed(1)} ms, key ${r.keyLatencyMs.toFixed(1)} ms, cpu/key ${r.cpuPerKeyMs.toFixed(2)} ms\n`,
+          );
         }
       }
       sizes.push({
-        fields: n, sections: form.sections, expectedControls: form.expectedControls,
+        fields: n,
+        sections: form.sections,
+        expectedControls: form.expectedControls,
         rows: compare(n, results.ozg, results.baseline, targets(budget)),
         runs: results,
       });
@@ -141,9 +163,15 @@ async function main() {
   }
   const result = {
     meta: {
-      date: new Date().toISOString(), chromium: browser.version(), node: process.versions.node,
-      cpus: cpus().length, platform: platform(), runs: config.runs, load: config.load,
-      cpuThrottle: config.cpuThrottle, settleMs: config.settleMs,
+      date: new Date().toISOString(),
+      chromium: browser.version(),
+      node: process.versions.node,
+      cpus: cpus().length,
+      platform: platform(),
+      runs: config.runs,
+      load: config.load,
+      cpuThrottle: config.cpuThrottle,
+      settleMs: config.settleMs,
       element: config.stub ? 'STUB element (test/bench/pages/stub), not ozg-form' : 'dist/ozg-form.js',
     },
     sizes,

@@ -22,8 +22,16 @@ const LEIKA = '99000000000200';
 
 /** A valid answer for every field kind of the synthetic form. */
 const ANSWER = {
-  name: 'Mustermann', strasse: 'Hauptstraße 1', email: 'erika@example.org', datum: '2024-05-01', plz: '12345',
-  anrede: 'frau', land: 'DE', zustimmung: true, anzahl: 2, bemerkung: 'Keine',
+  name: 'Mustermann',
+  strasse: 'Hauptstraße 1',
+  email: 'erika@example.org',
+  datum: '2024-05-01',
+  plz: '12345',
+  anrede: 'frau',
+  land: 'DE',
+  zustimmung: true,
+  anzahl: 2,
+  bemerkung: 'Keine',
 };
 
 function answersFor(definition) {
@@ -42,34 +50,44 @@ async function oneRun(browser, url, definition, data) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.route(`${url}bench-submit.html`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }));
+    await page.route(`${url}bench-submit.html`, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }),
+    );
     await page.goto(`${url}bench-submit.html`);
     await page.waitForFunction(() => customElements.get('ozg-form'));
-    await page.evaluate(([def, answers]) => {
-      const form = document.querySelector('ozg-form');
-      form.data = answers;
-      form.schema = def;
-    }, [definition, data]);
+    await page.evaluate(
+      ([def, answers]) => {
+        const form = document.querySelector('ozg-form');
+        form.data = answers;
+        form.schema = def;
+      },
+      [definition, data],
+    );
     const form = page.locator('ozg-form');
     await form.locator('.step-title').waitFor();
     await form.getByRole('button', { name: 'Weiter' }).click();
     await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
     const confirm = await form.getByRole('button', { name: 'Angaben bestätigen' }).elementHandle();
     // Measured inside the page: click, then every frame until the receipt heading is in the DOM.
-    return await page.evaluate((button) => new Promise((resolve, reject) => {
-      const root = document.querySelector('ozg-form').shadowRoot;
-      const start = performance.now();
-      const deadline = start + 60_000;
-      const check = () => {
-        const heading = root.querySelector('#receipt-title');
-        if (heading) return resolve(performance.now() - start);
-        if (root.querySelector('.submission .error-message')) return reject(new Error(root.querySelector('.submission').textContent));
-        if (performance.now() > deadline) return reject(new Error('no receipt within 60 s'));
-        requestAnimationFrame(check);
-      };
-      button.click();
-      requestAnimationFrame(check);
-    }), confirm);
+    return await page.evaluate(
+      (button) =>
+        new Promise((resolve, reject) => {
+          const root = document.querySelector('ozg-form').shadowRoot;
+          const start = performance.now();
+          const deadline = start + 60_000;
+          const check = () => {
+            const heading = root.querySelector('#receipt-title');
+            if (heading) return resolve(performance.now() - start);
+            if (root.querySelector('.submission .error-message'))
+              return reject(new Error(root.querySelector('.submission').textContent));
+            if (performance.now() > deadline) return reject(new Error('no receipt within 60 s'));
+            requestAnimationFrame(check);
+          };
+          button.click();
+          requestAnimationFrame(check);
+        }),
+      confirm,
+    );
   } finally {
     await context.close();
   }
@@ -79,7 +97,8 @@ async function main() {
   const { definition } = buildSyntheticForm(FIELDS);
   definition['x-ozg'] = { ...definition['x-ozg'], leika: LEIKA };
   const data = answersFor(definition);
-  if (Object.values(data).some((s) => Object.keys(s).length > FIELD_KINDS.length)) throw new Error('unexpected form shape');
+  if (Object.values(data).some((s) => Object.keys(s).length > FIELD_KINDS.length))
+    throw new Error('unexpected form shape');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'ozg-submit-bench-'));
   const server = await startServer({ port: 0, dataDir, logger: false });
@@ -91,7 +110,9 @@ async function main() {
       times.push(ms);
       console.log(`run ${i + 1}/${RUNS}: ${ms.toFixed(0)} ms`);
     }
-    console.log(`submit time (confirm click -> receipt heading), ${FIELDS}-field form, median of ${RUNS}: ${median(times).toFixed(0)} ms`);
+    console.log(
+      `submit time (confirm click -> receipt heading), ${FIELDS}-field form, median of ${RUNS}: ${median(times).toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await server.close();

@@ -18,8 +18,14 @@ const ANREDE = ['frau', 'herr', 'divers'];
 const ANREDE_LABELS = { frau: 'Frau', herr: 'Herr', divers: 'Divers' };
 const LAND = ['DE', 'AT', 'CH', 'FR', 'NL', 'PL', 'DK', 'CZ'];
 const LAND_LABELS = {
-  DE: 'Deutschland', AT: 'Österreich', CH: 'Schweiz', FR: 'Frankreich',
-  NL: 'Niederlande', PL: 'Polen', DK: 'Dänemark', CZ: 'Tschechien',
+  DE: 'Deutschland',
+  AT: 'Österreich',
+  CH: 'Schweiz',
+  FR: 'Frankreich',
+  NL: 'Niederlande',
+  PL: 'Polen',
+  DK: 'Dänemark',
+  CZ: 'Tschechien',
 };
 
 /**
@@ -28,30 +34,90 @@ const LAND_LABELS = {
  * undefined.
  */
 export const FIELD_KINDS = [
-  { key: 'name', controls: 1, required: true,
-    schema: (s) => ({ type: 'string', title: `Name (Abschnitt ${s})`, minLength: 2, maxLength: 50,
-      'x-ozg': { autocomplete: 'family-name', i18n: { en: { title: `Name (section ${s})` } } } }) },
-  { key: 'strasse', controls: 1, required: false, prefill: () => 'Hauptstraße 1',
-    schema: (s) => ({ type: 'string', title: `Straße (Abschnitt ${s})`, maxLength: 100 }) },
-  { key: 'email', controls: 1, required: true,
-    schema: (s) => ({ type: 'string', format: 'email', title: `E-Mail (Abschnitt ${s})` }) },
-  { key: 'datum', controls: 1, required: true,
-    schema: (s) => ({ type: 'string', format: 'date', title: `Datum (Abschnitt ${s})` }) },
-  { key: 'plz', controls: 1, required: true,
-    schema: (s) => ({ type: 'string', pattern: '^[0-9]{5}$', title: `Postleitzahl (Abschnitt ${s})`,
-      'x-ozg': { errors: { pattern: 'Bitte geben Sie fünf Ziffern ein.' } } }) },
-  { key: 'anrede', controls: ANREDE.length, required: true,
-    schema: (s) => ({ type: 'string', enum: ANREDE, title: `Anrede (Abschnitt ${s})`,
-      'x-ozg': { widget: 'radio', enumLabels: ANREDE_LABELS } }) },
-  { key: 'land', controls: 1, required: true, prefill: (s) => (s % 2 === 1 ? 'DE' : undefined),
-    schema: (s) => ({ type: 'string', enum: LAND, title: `Land (Abschnitt ${s})`,
-      'x-ozg': { widget: 'select', enumLabels: LAND_LABELS } }) },
-  { key: 'zustimmung', controls: 1, required: false,
-    schema: (s) => ({ type: 'boolean', title: `Newsletter (Abschnitt ${s})` }) },
-  { key: 'anzahl', controls: 1, required: false, prefill: (s) => (s % 2 === 0 ? 1 : undefined),
-    schema: (s) => ({ type: 'integer', minimum: 0, maximum: 20, title: `Anzahl (Abschnitt ${s})` }) },
-  { key: 'bemerkung', controls: 1, required: false,
-    schema: (s) => ({ type: 'string', maxLength: 200, title: `Bemerkung (Abschnitt ${s})` }) },
+  {
+    key: 'name',
+    controls: 1,
+    required: true,
+    schema: (s) => ({
+      type: 'string',
+      title: `Name (Abschnitt ${s})`,
+      minLength: 2,
+      maxLength: 50,
+      'x-ozg': { autocomplete: 'family-name', i18n: { en: { title: `Name (section ${s})` } } },
+    }),
+  },
+  {
+    key: 'strasse',
+    controls: 1,
+    required: false,
+    prefill: () => 'Hauptstraße 1',
+    schema: (s) => ({ type: 'string', title: `Straße (Abschnitt ${s})`, maxLength: 100 }),
+  },
+  {
+    key: 'email',
+    controls: 1,
+    required: true,
+    schema: (s) => ({ type: 'string', format: 'email', title: `E-Mail (Abschnitt ${s})` }),
+  },
+  {
+    key: 'datum',
+    controls: 1,
+    required: true,
+    schema: (s) => ({ type: 'string', format: 'date', title: `Datum (Abschnitt ${s})` }),
+  },
+  {
+    key: 'plz',
+    controls: 1,
+    required: true,
+    schema: (s) => ({
+      type: 'string',
+      pattern: '^[0-9]{5}$',
+      title: `Postleitzahl (Abschnitt ${s})`,
+      'x-ozg': { errors: { pattern: 'Bitte geben Sie fünf Ziffern ein.' } },
+    }),
+  },
+  {
+    key: 'anrede',
+    controls: ANREDE.length,
+    required: true,
+    schema: (s) => ({
+      type: 'string',
+      enum: ANREDE,
+      title: `Anrede (Abschnitt ${s})`,
+      'x-ozg': { widget: 'radio', enumLabels: ANREDE_LABELS },
+    }),
+  },
+  {
+    key: 'land',
+    controls: 1,
+    required: true,
+    prefill: (s) => (s % 2 === 1 ? 'DE' : undefined),
+    schema: (s) => ({
+      type: 'string',
+      enum: LAND,
+      title: `Land (Abschnitt ${s})`,
+      'x-ozg': { widget: 'select', enumLabels: LAND_LABELS },
+    }),
+  },
+  {
+    key: 'zustimmung',
+    controls: 1,
+    required: false,
+    schema: (s) => ({ type: 'boolean', title: `Newsletter (Abschnitt ${s})` }),
+  },
+  {
+    key: 'anzahl',
+    controls: 1,
+    required: false,
+    prefill: (s) => (s % 2 === 0 ? 1 : undefined),
+    schema: (s) => ({ type: 'integer', minimum: 0, maximum: 20, title: `Anzahl (Abschnitt ${s})` }),
+  },
+  {
+    key: 'bemerkung',
+    controls: 1,
+    required: false,
+    schema: (s) => ({ type: 'string', maxLength: 200, title: `Bemerkung (Abschnitt ${s})` }),
+  },
 ];
 
 /** Section property key for the 1-based section number `s` of a form with `sections` sections. */

@@ -6,18 +6,37 @@ import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
 import { fileURLToPath } from 'node:url';
-const n = Number(process.argv[2] ?? 1000); const page_ = process.argv[3] ?? 'ozg';
+const n = Number(process.argv[2] ?? 1000);
+const page_ = process.argv[3] ?? 'ozg';
 const built = buildSyntheticForm(n);
-const server = await startBenchServer({ distDir: fileURLToPath(new URL('../../dist', import.meta.url)), pagesDir: fileURLToPath(new URL('./pages', import.meta.url)), forms: new Map([[String(n), built.definition]]) });
+const server = await startBenchServer({
+  distDir: fileURLToPath(new URL('../../dist', import.meta.url)),
+  pagesDir: fileURLToPath(new URL('./pages', import.meta.url)),
+  forms: new Map([[String(n), built.definition]]),
+});
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
 await page.goto(`${server.origin}/bench/${page_}.html?n=${n}`);
-await page.waitForFunction((c) => { const r = document.querySelector('ozg-form')?.shadowRoot ?? document; return r.querySelectorAll('input,select,textarea').length >= c; }, built.expectedControls, { timeout: 60000 });
+await page.waitForFunction(
+  (c) => {
+    const r = document.querySelector('ozg-form')?.shadowRoot ?? document;
+    return r.querySelectorAll('input,select,textarea').length >= c;
+  },
+  built.expectedControls,
+  { timeout: 60000 },
+);
 await page.waitForTimeout(300);
 const buf = await browser.stopTracing();
 const events = JSON.parse(buf.toString()).traceEvents;
 const sum = new Map();
 for (const e of events) if (e.ph === 'X' && e.dur) sum.set(e.name, (sum.get(e.name) ?? 0) + e.dur / 1000);
-console.log([...sum.entries()].sort((a, b) => b[1] - a[1]).slice(0, 18).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms ${k}`).join('\n'));
-await browser.close(); await server.close();
+console.log(
+  [...sum.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 18)
+    .map(([k, v]) => `${v.toFixed(1).padStart(8)} ms ${k}`)
+    .join('\n'),
+);
+await browser.close();
+await server.close();

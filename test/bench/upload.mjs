@@ -35,7 +35,9 @@ try {
   await page.goto(`${server.url}sondernutzung.html`);
   const form = page.locator('ozg-form');
   await form.locator('.step-title').waitFor();
-  await form.evaluate((el, d) => { el.data = d; }, ANSWERS.sondernutzung);
+  await form.evaluate((el, d) => {
+    el.data = d;
+  }, ANSWERS.sondernutzung);
   for (let i = 0; i < 8 && (await form.locator('.step-title').textContent()) !== 'Art und Ort der Nutzung'; i++) {
     await form.locator('button.primary').click();
     await page.waitForTimeout(200);
@@ -49,21 +51,35 @@ try {
 
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const heap = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
-  const withBuffers = async () => { const u = await cdp.send('Runtime.getHeapUsage'); return u.usedSize + (u.backingStorageSize ?? 0); };
+  const heap = async () =>
+    (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value;
+  const withBuffers = async () => {
+    const u = await cdp.send('Runtime.getHeapUsage');
+    return u.usedSize + (u.backingStorageSize ?? 0);
+  };
   const rendererPids = async () => {
     const info = await (await browser.newBrowserCDPSession()).send('SystemInfo.getProcessInfo');
     return info.processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
   };
-  const vmHwm = (pid) => { try { return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024; } catch { return 0; } };
+  const vmHwm = (pid) => {
+    try {
+      return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
   const profiling = process.argv.includes('--profile');
-  if (profiling) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.start'); }
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   await cdp.send('HeapProfiler.collectGarbage');
   const baseline = await heap();
   await page.evaluate(() => {
     window.__longest = 0;
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration); })
-      .observe({ type: 'longtask' });
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
   });
   let peak = baseline;
   const baseBuffers = await withBuffers();
@@ -99,7 +115,8 @@ try {
       byName.set(key, (byName.get(key) ?? 0) + (self.get(n.id) ?? 0));
     }
     console.log('main-thread self time (top 8):');
-    for (const [k, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${(us / 1000).toFixed(0)} ms  ${k}`);
+    for (const [k, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 8))
+      console.log(`  ${(us / 1000).toFixed(0)} ms  ${k}`);
   }
 
   const put = await page.evaluate(() => {
@@ -113,9 +130,13 @@ try {
   const mib = (b) => (b / 1024 / 1024).toFixed(1);
   console.log(`file: ${MB} MiB (${file.length} bytes), JWE ~${mib(jweBytes)} MiB`);
   console.log(`confirm -> receipt: ${(total / 1000).toFixed(2)} s`);
-  console.log(`attachment PUT (request start -> response end): ${(uploadMs / 1000).toFixed(2)} s = ${(file.length / 1e6 / (uploadMs / 1000)).toFixed(1)} MB/s of file, ${(jweBytes / 1e6 / (uploadMs / 1000)).toFixed(1)} MB/s on the wire`);
+  console.log(
+    `attachment PUT (request start -> response end): ${(uploadMs / 1000).toFixed(2)} s = ${(file.length / 1e6 / (uploadMs / 1000)).toFixed(1)} MB/s of file, ${(jweBytes / 1e6 / (uploadMs / 1000)).toFixed(1)} MB/s on the wire`,
+  );
   console.log(`JS heap: baseline ${mib(baseline)} MiB, peak ${mib(peak)} MiB (+${mib(peak - baseline)} MiB)`);
-  console.log(`JS heap + ArrayBuffers: baseline ${mib(baseBuffers)} MiB, peak ${mib(peakBuffers)} MiB (+${mib(peakBuffers - baseBuffers)} MiB)`);
+  console.log(
+    `JS heap + ArrayBuffers: baseline ${mib(baseBuffers)} MiB, peak ${mib(peakBuffers)} MiB (+${mib(peakBuffers - baseBuffers)} MiB)`,
+  );
   console.log(`renderer peak resident memory (VmHWM): ${mib(hwm)} MiB (before sending: ${mib(hwmBefore)} MiB)`);
   console.log(`longest main-thread task: ${Math.round(longest)} ms`);
   void navStart;

@@ -18,7 +18,8 @@ export function findCodeFromStrings(code) {
   const found = [];
   for (const [name, pattern] of CODE_FROM_STRINGS) {
     const global = new RegExp(pattern.source, 'g');
-    for (const m of code.matchAll(global)) found.push(`${name}: …${code.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
+    for (const m of code.matchAll(global))
+      found.push(`${name}: …${code.slice(Math.max(0, m.index - 40), m.index + 40)}…`);
   }
   return found;
 }
@@ -52,13 +53,23 @@ test("dist/ozg-form.js and every chunk a citizen's page can load build no code f
   const files = shippedFiles();
   assert.ok(files.length > 5, `expected the entry and its chunks, found ${files.length} files`);
   const citizens = files.filter((file) => !EDITOR_ONLY.test(basename(file)));
-  assert.equal(files.length - citizens.length, 2, 'the two chunks of audit mode: the panel (audit-mount) and axe-core (audit)');
-  const offenders = citizens.flatMap((file) => findCodeFromStrings(readFileSync(file, 'utf8')).map((hit) => `${relative(root, file)}: ${hit}`));
+  assert.equal(
+    files.length - citizens.length,
+    2,
+    'the two chunks of audit mode: the panel (audit-mount) and axe-core (audit)',
+  );
+  const offenders = citizens.flatMap((file) =>
+    findCodeFromStrings(readFileSync(file, 'utf8')).map((hit) => `${relative(root, file)}: ${hit}`),
+  );
   assert.deepEqual(offenders, []);
 });
 
 test('the entry loads the audit chunk only through a dynamic import (audit mode)', () => {
   const entry = readFileSync(join(root, 'dist/ozg-form.js'), 'utf8');
   assert.match(entry, /import\(["'`]\.\/chunks\/audit-mount-[\w-]+\.js["'`]\)/);
-  assert.doesNotMatch(entry, /(?:^|[;}])\s*import\s*[^(\s][^;]*["'`]\.\/chunks\/audit/m, 'no static import of an audit chunk');
+  assert.doesNotMatch(
+    entry,
+    /(?:^|[;}])\s*import\s*[^(\s][^;]*["'`]\.\/chunks\/audit/m,
+    'no static import of an audit chunk',
+  );
 });

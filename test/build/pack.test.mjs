@@ -45,12 +45,25 @@ after(() => rmSync(temp, { recursive: true, force: true }));
 
 test('the tarball holds the bundle, the ESM build, the types and the manifest, and nothing of the server', () => {
   const files = packed.files.map((f) => f.path);
-  for (const expected of ['package.json', 'README.md', 'dist/ozg-form.js', 'dist/npm/index.js', 'dist/npm/index.d.ts',
-    'dist/npm/check.js', 'custom-elements.json', 'bin/ozg-form-check.mjs']) {
+  for (const expected of [
+    'package.json',
+    'README.md',
+    'dist/ozg-form.js',
+    'dist/npm/index.js',
+    'dist/npm/index.d.ts',
+    'dist/npm/check.js',
+    'custom-elements.json',
+    'bin/ozg-form-check.mjs',
+  ]) {
     assert.ok(files.includes(expected), `${expected} in the tarball`);
   }
-  assert.ok(files.some((f) => /^dist\/chunks\/validation-.*\.js$/.test(f)), 'the lazy chunks of the bundle');
-  const foreign = files.filter((f) => /^(server|test|demo|src|scripts|data)\//.test(f) || f.endsWith('.map') || f === 'docs/server.md');
+  assert.ok(
+    files.some((f) => /^dist\/chunks\/validation-.*\.js$/.test(f)),
+    'the lazy chunks of the bundle',
+  );
+  const foreign = files.filter(
+    (f) => /^(server|test|demo|src|scripts|data)\//.test(f) || f.endsWith('.map') || f === 'docs/server.md',
+  );
   assert.deepEqual(foreign, []);
 });
 
@@ -85,5 +98,12 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
   assert.equal(out.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   assert.deepEqual(out.problems, []);
   assert.ok(out.broken > 0, 'the checker reports an unknown format');
-  assert.deepEqual(out.tags, ['ozg-audit-panel', 'ozg-file-upload', 'ozg-form', 'ozg-mailbox', 'ozg-payment', 'ozg-submission']);
+  assert.deepEqual(out.tags, [
+    'ozg-audit-panel',
+    'ozg-file-upload',
+    'ozg-form',
+    'ozg-mailbox',
+    'ozg-payment',
+    'ozg-submission',
+  ]);
 });

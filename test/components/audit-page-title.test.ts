@@ -10,7 +10,10 @@ import { next, settle } from '../support/form.js';
 const PAGE = 'Tiere anmelden – Stadt Musterstadt';
 let counter = 0;
 
-async function formIn(container: 'main' | 'div', attrs: Record<string, string> = {}): Promise<{ el: OzgForm; wrapper: HTMLElement }> {
+async function formIn(
+  container: 'main' | 'div',
+  attrs: Record<string, string> = {},
+): Promise<{ el: OzgForm; wrapper: HTMLElement }> {
   const schema = await (await fetch('/test/fixtures/forms/steps.json')).json();
   const wrapper = document.createElement(container);
   const el = document.createElement('ozg-form') as OzgForm;
@@ -26,8 +29,14 @@ async function formIn(container: 'main' | 'div', attrs: Record<string, string> =
 
 describe('finding 7: the page title follows the form', () => {
   let wrapper: HTMLElement | undefined;
-  beforeEach(() => { document.title = PAGE; });
-  afterEach(() => { wrapper?.remove(); wrapper = undefined; document.title = ''; });
+  beforeEach(() => {
+    document.title = PAGE;
+  });
+  afterEach(() => {
+    wrapper?.remove();
+    wrapper = undefined;
+    document.title = '';
+  });
 
   it('step, error state and the next step, in German', async () => {
     const made = await formIn('main');
@@ -41,7 +50,7 @@ describe('finding 7: the page title follows the form', () => {
     expect(document.title).to.equal(`Schritt 2 von 4: Tiere – ${PAGE}`);
   });
 
-  it('English, and the page\'s own title comes back when the form leaves', async () => {
+  it("English, and the page's own title comes back when the form leaves", async () => {
     const made = await formIn('main', { lang: 'en' });
     expect(document.title).to.equal(`Step 1 of 4: Person – ${PAGE}`);
     made.wrapper.remove();

@@ -9,12 +9,20 @@ const definition = (id: string) => ({
   $id: id,
   title: 'Wohnort melden',
   type: 'object',
-  'x-ozg': { steps: [{ id: 'eins', title: 'Eins', fields: ['name', 'adresse'] }, { id: 'zwei', title: 'Zwei', fields: ['bemerkung'] }] },
+  'x-ozg': {
+    steps: [
+      { id: 'eins', title: 'Eins', fields: ['name', 'adresse'] },
+      { id: 'zwei', title: 'Zwei', fields: ['bemerkung'] },
+    ],
+  },
   required: ['name', 'adresse'],
   properties: {
     name: { type: 'string', title: 'Name' },
     adresse: {
-      type: 'string', title: 'Wohnort', description: 'Postleitzahl eingeben, der Ort wird ergänzt.', pattern: '^\\d{5} \\S.*$',
+      type: 'string',
+      title: 'Wohnort',
+      description: 'Postleitzahl eingeben, der Ort wird ergänzt.',
+      pattern: '^\\d{5} \\S.*$',
       'x-ozg': { widget: 'my-address-lookup', errors: { pattern: 'Bitte geben Sie Postleitzahl und Ort an.' } },
     },
     bemerkung: { type: 'string', title: 'Bemerkung' },
@@ -22,7 +30,7 @@ const definition = (id: string) => ({
 });
 
 type Widget = HTMLElement & { value: unknown; errors: string[]; label: string; lang: string };
-const widget = (el: HTMLElement): Widget => (el.shadowRoot!.querySelector('my-address-lookup') as Widget);
+const widget = (el: HTMLElement): Widget => el.shadowRoot!.querySelector('my-address-lookup') as Widget;
 const inner = (w: Widget, id: string) => w.shadowRoot!.getElementById(id) as HTMLInputElement;
 
 describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
@@ -33,7 +41,7 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect(w, 'the custom element is rendered').to.exist;
     expect(w.label).to.equal('Wohnort');
     expect(w.lang).to.equal('de');
-    expect(($(first, `label[for="${w.id}"]`)).textContent).to.contain('Wohnort');
+    expect($(first, `label[for="${w.id}"]`).textContent).to.contain('Wohnort');
     await expect(first).to.be.accessible();
 
     // "Weiter" without an answer: the form's message, also handed to the element
@@ -69,7 +77,7 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect(detail.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
   });
 
-  it('refuses a malformed answer with the definition\'s own message', async () => {
+  it("refuses a malformed answer with the definition's own message", async () => {
     const el = await renderForm(definition(`urn:test:custom-widget-bad:${Date.now()}`));
     control(el, 'Name').focus();
     await sendKeys({ type: 'Erika' });

@@ -30,10 +30,14 @@ async function expectNoViolations(el: OzgForm, where: string): Promise<void> {
   const results = await axe.run(el, { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] });
   // The run really was restricted to these tags: every rule that ran carries one of them.
   for (const rule of [...results.passes, ...results.violations, ...results.incomplete]) {
-    expect(rule.tags.some((tag) => TAGS.includes(tag)), `rule ${rule.id} outside ${TAGS.join(', ')}`).to.equal(true);
+    expect(
+      rule.tags.some((tag) => TAGS.includes(tag)),
+      `rule ${rule.id} outside ${TAGS.join(', ')}`,
+    ).to.equal(true);
   }
   const report = results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
   );
   expect(report, `axe violations on ${where}`).to.deep.equal([]);
 }
@@ -93,7 +97,9 @@ describe('demo forms pass axe (WCAG 2.1 A/AA)', () => {
         expect(onReview(el), 'reached the review page').to.equal(true);
         expect($(el, '.review').textContent).to.contain('Musterstadt');
         await expectNoViolations(el, 'the review page');
-        const submitted = new Promise<void>((resolve) => el.addEventListener('ozg-submit', () => resolve(), { once: true }));
+        const submitted = new Promise<void>((resolve) =>
+          el.addEventListener('ozg-submit', () => resolve(), { once: true }),
+        );
         await next(el);
         await submitted;
         await settle(el);

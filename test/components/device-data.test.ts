@@ -6,8 +6,15 @@ import { $, control, renderForm, settle, until } from '../support/form.js';
 
 function simple(id: string) {
   return {
-    $id: id, title: 'Gerätetest', type: 'object',
-    'x-ozg': { steps: [{ id: 'a', title: 'Eins', fields: ['name'] }, { id: 'b', title: 'Zwei', fields: ['ort'] }] },
+    $id: id,
+    title: 'Gerätetest',
+    type: 'object',
+    'x-ozg': {
+      steps: [
+        { id: 'a', title: 'Eins', fields: ['name'] },
+        { id: 'b', title: 'Zwei', fields: ['ort'] },
+      ],
+    },
     properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
   };
 }
@@ -18,7 +25,10 @@ const freshId = (what: string) => `urn:test:${what}:${Date.now()}:${n++}`;
 
 function keepDraft(id: string, ageDays: number, extra: Record<string, unknown> = {}) {
   const savedAt = new Date(Date.now() - ageDays * DAY).toISOString();
-  localStorage.setItem(`ozg-form:draft:${id}`, JSON.stringify({ v: 1, savedAt, data: { name: 'Erika' }, step: 1, ...extra }));
+  localStorage.setItem(
+    `ozg-form:draft:${id}`,
+    JSON.stringify({ v: 1, savedAt, data: { name: 'Erika' }, step: 1, ...extra }),
+  );
 }
 
 async function renderWith(id: string, attrs: Record<string, string> = {}): Promise<OzgForm> {
@@ -47,9 +57,15 @@ describe('data on this device', () => {
   it('forgets a kept submission (and its case secret) as a draft expires, and shows the questions', async () => {
     const id = freshId('record');
     const old = new Date(Date.now() - 4 * DAY).toISOString();
-    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({
-      v: 1, submittedAt: old, savedAt: old, state: { idempotencyKey: 'k', caseId: 'c', caseSecret: 'geheim', sentAttachments: [], sent: true },
-    }));
+    localStorage.setItem(
+      `ozg-form:submission:${id}`,
+      JSON.stringify({
+        v: 1,
+        submittedAt: old,
+        savedAt: old,
+        state: { idempotencyKey: 'k', caseId: 'c', caseSecret: 'geheim', sentAttachments: [], sent: true },
+      }),
+    );
     const el = await renderWith(id, { gateway: '/gateway/v1' });
     expect(localStorage.getItem(`ozg-form:submission:${id}`)).to.equal(null);
     expect(el.phase).to.equal('filling');
@@ -77,7 +93,13 @@ describe('data on this device', () => {
   it('"Daten auf diesem Gerät löschen" asks, then removes draft and records, empties the form and focuses step 1', async () => {
     const id = freshId('forget');
     keepDraft(id, 0);
-    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({ v: 1, state: { idempotencyKey: 'k', caseSecret: 's', sentAttachments: [], sent: true, caseId: 'c' } }));
+    localStorage.setItem(
+      `ozg-form:submission:${id}`,
+      JSON.stringify({
+        v: 1,
+        state: { idempotencyKey: 'k', caseSecret: 's', sentAttachments: [], sent: true, caseId: 'c' },
+      }),
+    );
     localStorage.setItem(`ozg-form:payment:${id}`, JSON.stringify({ v: 1, key: 'p' }));
     const el = await renderWith(id);
     await expect(el).to.be.accessible();
@@ -91,7 +113,9 @@ describe('data on this device', () => {
     await expect(el).to.be.accessible();
 
     // "Abbrechen" keeps everything and returns focus to the button.
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.device-data button')].find((b) => b.textContent!.includes('Abbrechen'))!.click();
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.device-data button')]
+      .find((b) => b.textContent!.includes('Abbrechen'))!
+      .click();
     await settle(el);
     expect(el.shadowRoot!.activeElement?.id).to.equal('device-data-open');
     expect(localStorage.getItem(`ozg-form:draft:${id}`)).to.not.equal(null);
@@ -102,7 +126,8 @@ describe('data on this device', () => {
     await until(() => el.shadowRoot!.activeElement?.classList.contains('step-title'), 'focus on the step heading');
     expect($(el, '.step-title').textContent).to.equal('Eins');
     expect(el.data).to.deep.equal({});
-    for (const kind of ['draft', 'submission', 'payment']) expect(localStorage.getItem(`ozg-form:${kind}:${id}`), kind).to.equal(null);
+    for (const kind of ['draft', 'submission', 'payment'])
+      expect(localStorage.getItem(`ozg-form:${kind}:${id}`), kind).to.equal(null);
     await until(() => $(el, '[role=status]').textContent?.includes('gelöscht'), 'the announcement');
   });
 
@@ -111,6 +136,8 @@ describe('data on this device', () => {
     $(el, '.device-data button').click();
     await settle(el);
     expect($(el, '#device-data-question').textContent).to.contain('cannot be undone');
-    expect([...el.shadowRoot!.querySelectorAll('.device-data button')].map((b) => b.textContent!.trim())).to.deep.equal(['Yes, delete data', 'Cancel']);
+    expect([...el.shadowRoot!.querySelectorAll('.device-data button')].map((b) => b.textContent!.trim())).to.deep.equal(
+      ['Yes, delete data', 'Cancel'],
+    );
   });
 });

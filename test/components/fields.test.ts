@@ -31,7 +31,13 @@ async function type(el: OzgForm, selector: string, text: string) {
   await settle(el);
 }
 
-const textCase = (name: string, schema: Record<string, unknown>, good: string, expected: unknown, wrong?: [string, RegExp]): FieldCase => ({
+const textCase = (
+  name: string,
+  schema: Record<string, unknown>,
+  good: string,
+  expected: unknown,
+  wrong?: [string, RegExp],
+): FieldCase => ({
   name,
   schema,
   answer: (el) => type(el, 'input, textarea', good),
@@ -40,7 +46,8 @@ const textCase = (name: string, schema: Record<string, unknown>, good: string, e
   wrong: wrong && { answer: (el) => type(el, 'input, textarea', wrong[0]), message: wrong[1] },
   // German decimal comma for numbers.
   shows: (el, value) =>
-    ($(el, 'input, textarea') as HTMLInputElement).value === (typeof value === 'number' ? String(value).replace('.', ',') : value),
+    ($(el, 'input, textarea') as HTMLInputElement).value ===
+    (typeof value === 'number' ? String(value).replace('.', ',') : value),
 });
 
 const cases: FieldCase[] = [
@@ -48,7 +55,10 @@ const cases: FieldCase[] = [
   textCase('textarea', { type: 'string', maxLength: 500 }, 'Ein langer Text', 'Ein langer Text'),
   textCase('email', { type: 'string', format: 'email' }, 'anna@example.org', 'anna@example.org', ['anna@', /E-Mail/]),
   textCase('tel', { type: 'string', format: 'de-phone' }, '030 1234567', '030 1234567', ['12ab', /Telefonnummer/]),
-  textCase('url', { type: 'string', format: 'uri' }, 'https://example.org', 'https://example.org', ['kein link', /Adresse|URL|Internet/i]),
+  textCase('url', { type: 'string', format: 'uri' }, 'https://example.org', 'https://example.org', [
+    'kein link',
+    /Adresse|URL|Internet/i,
+  ]),
   textCase('integer', { type: 'integer', minimum: 1, maximum: 20 }, '7', 7, ['25', /höchstens 20/]),
   textCase('number', { type: 'number', minimum: 0 }, '12,5', 12.5, ['zwölf', /Zahl/]),
   {
@@ -60,7 +70,12 @@ const cases: FieldCase[] = [
       // A date control takes its segments in the browser's locale order (e.g. mm/dd/yyyy or dd.mm.yyyy).
       const parts = new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2025, 11, 24));
       const digits: Record<string, string> = { day: '24', month: '12', year: '2025' };
-      await sendKeys({ type: parts.filter((p) => p.type in digits).map((p) => digits[p.type]).join('') });
+      await sendKeys({
+        type: parts
+          .filter((p) => p.type in digits)
+          .map((p) => digits[p.type])
+          .join(''),
+      });
       input.dispatchEvent(new Event('change'));
       await settle(el);
     },
@@ -82,7 +97,11 @@ const cases: FieldCase[] = [
   },
   {
     name: 'radio choice',
-    schema: { type: 'string', enum: ['m', 'w', 'd'], 'x-ozg': { enumLabels: { m: 'männlich', w: 'weiblich', d: 'divers' } } },
+    schema: {
+      type: 'string',
+      enum: ['m', 'w', 'd'],
+      'x-ozg': { enumLabels: { m: 'männlich', w: 'weiblich', d: 'divers' } },
+    },
     answer: async (el) => {
       ($$(el, 'input[type=radio]')[0] as HTMLInputElement).focus();
       await sendKeys({ press: 'ArrowDown' });
@@ -90,7 +109,8 @@ const cases: FieldCase[] = [
     },
     expected: 'w',
     described: 'fieldset',
-    shows: (el, value) => ($$(el, 'input[type=radio]')[['m', 'w', 'd'].indexOf(value as string)] as HTMLInputElement).checked,
+    shows: (el, value) =>
+      ($$(el, 'input[type=radio]')[['m', 'w', 'd'].indexOf(value as string)] as HTMLInputElement).checked,
   },
   {
     name: 'select choice',
@@ -124,7 +144,8 @@ const cases: FieldCase[] = [
     expected: ['gerüst', 'stand'],
     described: 'fieldset',
     shows: (el, value) =>
-      ($$(el, 'input[type=checkbox]') as HTMLInputElement[]).filter((b) => b.checked).length === (value as unknown[]).length,
+      ($$(el, 'input[type=checkbox]') as HTMLInputElement[]).filter((b) => b.checked).length ===
+      (value as unknown[]).length,
   },
 ];
 
@@ -175,7 +196,8 @@ for (const c of cases) {
       expect(error.textContent).to.match(/^Fehler:/);
       expect(error.textContent).to.contain('Die Frage');
       expect(owner.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
-      if (owner.tagName !== 'FIELDSET' || c.name === 'radio choice') expect(owner.getAttribute('aria-invalid')).to.equal('true');
+      if (owner.tagName !== 'FIELDSET' || c.name === 'radio choice')
+        expect(owner.getAttribute('aria-invalid')).to.equal('true');
       await expect(el).to.be.accessible();
 
       await c.answer(el);

@@ -18,7 +18,10 @@ const definition = (id: string) => ({
   properties: {
     name: { type: 'string', title: 'Name' },
     nachweis: {
-      type: 'array', title: 'Nachweis', description: 'Ein Scan oder Foto.', maxItems: 2,
+      type: 'array',
+      title: 'Nachweis',
+      description: 'Ein Scan oder Foto.',
+      maxItems: 2,
       'x-ozg': { file: { accept: ['application/pdf', 'image/png'], maxFileSize: 1024 } },
     },
   },
@@ -45,10 +48,14 @@ const names = (el: OzgForm) => $$(el, '.file-list .file-name').map((n) => n.text
 const live = (el: OzgForm) => $(el, '[role=status]').textContent!.trim();
 
 async function waitFor(check: () => boolean, el: OzgForm): Promise<void> {
-  await until(async () => {
-    await settle(el);
-    return check();
-  }, 'the file question', 2000).catch(() => undefined); // callers assert the outcome themselves
+  await until(
+    async () => {
+      await settle(el);
+      return check();
+    },
+    'the file question',
+    2000,
+  ).catch(() => undefined); // callers assert the outcome themselves
 }
 
 describe('file question', () => {
@@ -66,7 +73,10 @@ describe('file question', () => {
     expect(input.labels?.[0]?.textContent?.trim()).to.equal('Nachweis');
     expect(input.multiple).to.equal(true);
     expect(input.accept).to.contain('application/pdf');
-    const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim());
+    const described = input
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim());
     expect(described).to.include('Ein Scan oder Foto.');
     expect(described).to.include('Erlaubt: PDF, PNG. Höchstens 1 KB je Datei. Bis zu 2 Dateien.');
   });
@@ -93,7 +103,8 @@ describe('file question', () => {
     expect(live(el)).to.contain('Die Datei scan.pdf ist keine PDF- oder PNG-Datei.');
     const data = el.data as { nachweis: { filename: string; mimeType: string; size: number; attachmentId: string }[] };
     expect(data.nachweis.map((f) => [f.filename, f.mimeType, f.size])).to.deep.equal([
-      ['antrag.pdf', 'application/pdf', 17], ['<img src=x onerror=alert(1)>.png', 'image/png', 12],
+      ['antrag.pdf', 'application/pdf', 17],
+      ['<img src=x onerror=alert(1)>.png', 'image/png', 12],
     ]);
     // One file too many
     await choose(el, [new File([PDF + 'x'], 'dritte.pdf')]);
@@ -146,6 +157,8 @@ describe('file question', () => {
     const again = await renderForm(definition(id), { isolate: false });
     await waitFor(() => names(again).length === 1 && $$(again, '.file-refusals li').length === 1, again);
     expect(names(again)).to.deep.equal(['bleibt.pdf']);
-    expect($$(again, '.file-refusals li')[0]!.textContent).to.equal('Die Datei weg.png ist in diesem Browser nicht mehr vorhanden. Bitte wählen Sie sie erneut aus.');
+    expect($$(again, '.file-refusals li')[0]!.textContent).to.equal(
+      'Die Datei weg.png ist in diesem Browser nicht mehr vorhanden. Bitte wählen Sie sie erneut aus.',
+    );
   });
 });

@@ -19,7 +19,14 @@ async function typeInto(el: OzgForm, input: HTMLElement, text: string): Promise<
 async function typeDate(el: OzgForm, input: HTMLElement, [year, month, day]: [string, string, string]): Promise<void> {
   const parts = new Intl.DateTimeFormat(navigator.language).formatToParts(new Date(2025, 11, 24));
   const digits: Record<string, string> = { day, month, year };
-  await typeInto(el, input, parts.filter((p) => p.type in digits).map((p) => digits[p.type]).join(''));
+  await typeInto(
+    el,
+    input,
+    parts
+      .filter((p) => p.type in digits)
+      .map((p) => digits[p.type])
+      .join(''),
+  );
 }
 
 const stepTitle = (el: OzgForm) => $(el, '.step-title').textContent!.trim();
@@ -57,7 +64,9 @@ describe('imported FIM form: address (XDatenfelder 2.0)', () => {
     expect(stepTitle(el)).to.equal('Kontakt');
     await expect(el).to.be.accessible();
     // The label field is the group's description; the hidden field is not asked; the locked one is read-only.
-    expect($(el, 'fieldset.group').textContent).to.contain('Wir nutzen Ihre Kontaktdaten nur für Rückfragen zu diesem Antrag.');
+    expect($(el, 'fieldset.group').textContent).to.contain(
+      'Wir nutzen Ihre Kontaktdaten nur für Rückfragen zu diesem Antrag.',
+    );
     expect(() => control(el, 'Interne Kennung')).to.throw();
     const behoerde = control(el, 'Zuständige Meldebehörde');
     expect(behoerde.value).to.equal('Bürgeramt Musterstadt');
@@ -124,7 +133,9 @@ describe('imported FIM form: dog tax (XDatenfelder 3.0)', () => {
 
     expect(stepTitle(el)).to.equal('Anmeldung zur Hundesteuer');
     // The file question (datentyp file, 0:3) loads its building block on demand.
-    await waitUntil(() => el.shadowRoot!.querySelector('input[type=file]'), 'the file question appears', { timeout: 15_000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('input[type=file]'), 'the file question appears', {
+      timeout: 15_000,
+    });
     expect(control(el, 'Nachweis der Hundehaftpflichtversicherung').type).to.equal('file');
     await expect(el).to.be.accessible();
     await next(el);
@@ -135,8 +146,22 @@ describe('imported FIM form: dog tax (XDatenfelder 3.0)', () => {
 
     const data = await confirmAndSubmit(el);
     expect(data).to.deep.equal({
-      G00000000101: { F00000000201: '02', F00000000202: 'Max', F00000000203: 'Mustermann', F00000000204: 'deutsch', F00000000205: '030 1234567' },
-      G00000000102: [{ F00000000211: 'Bello', F00000000212: '2020-03-15', F00000000213: 12.5, F00000000214: true, F00000000215: '2021-06-01' }],
+      G00000000101: {
+        F00000000201: '02',
+        F00000000202: 'Max',
+        F00000000203: 'Mustermann',
+        F00000000204: 'deutsch',
+        F00000000205: '030 1234567',
+      },
+      G00000000102: [
+        {
+          F00000000211: 'Bello',
+          F00000000212: '2020-03-15',
+          F00000000213: 12.5,
+          F00000000214: true,
+          F00000000215: '2021-06-01',
+        },
+      ],
     });
   });
 });

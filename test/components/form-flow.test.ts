@@ -203,7 +203,10 @@ describe('English', () => {
     expect(control(el, 'myself')).to.exist;
     await next(el);
     expect($(el, '.error-summary h3').textContent).to.equal('There is a problem');
-    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Enter Name.', 'Select Application for.']);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
+      'Enter Name.',
+      'Select Application for.',
+    ]);
     expect($(el, '.error-message').textContent).to.match(/^Error:/);
     expect($(el, 'button.primary').textContent!.trim()).to.equal('Continue');
   });
@@ -224,8 +227,13 @@ describe('English', () => {
     const germanInline = $(el, '.error-message').textContent;
     el.setAttribute('lang', 'en');
     await settle(el);
-    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Enter Name.', 'Select Application for.']);
-    expect($(el, '.error-message').textContent).to.match(/^Error:/).and.not.equal(germanInline);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
+      'Enter Name.',
+      'Select Application for.',
+    ]);
+    expect($(el, '.error-message').textContent)
+      .to.match(/^Error:/)
+      .and.not.equal(germanInline);
   });
 
   it('takes the language of the page when it has none', async () => {

@@ -64,7 +64,10 @@ describe('drafts', () => {
     const id = `urn:test:draft-debounce:${Date.now()}`;
     const el = await renderForm(simple(id), { isolate: false });
     await typeInto(el, control(el, 'Name'), 'Max');
-    const stored = await until(() => JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`) ?? 'null'), 'the debounced draft');
+    const stored = await until(
+      () => JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`) ?? 'null'),
+      'the debounced draft',
+    );
     expect(stored.data).to.deep.equal({ name: 'Max' });
   });
 });
@@ -109,7 +112,10 @@ describe('broken definitions', () => {
 
   it('invalid definition: lists each problem with its JSON Pointer', async () => {
     const { el, detail } = await failing(`${FIXTURES}/invalid-schema.json`);
-    expect(detail.problems.map((p) => p.pointer)).to.include.members(['/properties/name/x-ozg/widget', '/x-ozg/steps/0/fields/1']);
+    expect(detail.problems.map((p) => p.pointer)).to.include.members([
+      '/properties/name/x-ozg/widget',
+      '/x-ozg/steps/0/fields/1',
+    ]);
     const items = $$(el, '[role=alert] li').map((li) => li.textContent);
     expect(items.some((t) => t!.includes('/properties/name/x-ozg/widget') && t!.includes('textfeld'))).to.equal(true);
     expect(items.some((t) => t!.includes('gibtsnicht'))).to.equal(true);
@@ -131,7 +137,12 @@ describe('texts are text', () => {
       type: 'object',
       required: ['a'],
       properties: {
-        a: { type: 'string', title: `Frage ${attack}`, description: attack, 'x-ozg': { help: attack, placeholder: attack } },
+        a: {
+          type: 'string',
+          title: `Frage ${attack}`,
+          description: attack,
+          'x-ozg': { help: attack, placeholder: attack },
+        },
         b: { type: 'string', title: 'Wahl', enum: ['x', 'y'], 'x-ozg': { enumLabels: { x: attack, y: 'ok' } } },
       },
     });

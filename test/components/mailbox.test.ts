@@ -20,7 +20,9 @@ async function settled(el: OzgMailbox) {
   await el.updateComplete;
 }
 
-afterEach(() => { history.replaceState(null, '', location.pathname + location.search); });
+afterEach(() => {
+  history.replaceState(null, '', location.pathname + location.search);
+});
 
 describe('<ozg-mailbox>', () => {
   it('without case and secret says there is no case, and shows nothing else', async () => {
@@ -30,7 +32,9 @@ describe('<ozg-mailbox>', () => {
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Zu diesem Link gibt es keinen Vorgang');
     expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id')).to.equal(null);
-    expect(text(el)).to.equal('Mein Antrag – Postfach Zu diesem Link gibt es keinen Vorgang Bitte prüfen Sie, ob Sie den Link aus Ihrer Eingangsbestätigung vollständig übernommen haben.');
+    expect(text(el)).to.equal(
+      'Mein Antrag – Postfach Zu diesem Link gibt es keinen Vorgang Bitte prüfen Sie, ob Sie den Link aus Ihrer Eingangsbestätigung vollständig übernommen haben.',
+    );
   });
 
   it('a secret without case id is refused the same way and fires ozg-error', async () => {
@@ -57,7 +61,9 @@ describe('<ozg-mailbox>', () => {
     expect(retry.textContent).to.contain('Erneut versuchen');
     retry.focus();
     retry.click();
-    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('problem'), 'focus on the problem', { timeout: 10_000 });
+    await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('problem'), 'focus on the problem', {
+      timeout: 10_000,
+    });
     expect(el.shadowRoot!.querySelector('.problem')!.textContent).to.contain('Der Server ist nicht erreichbar');
   });
 
@@ -84,18 +90,29 @@ describe('<ozg-mailbox>', () => {
 
 describe('mailbox timeline', () => {
   const ev = (event: string, minute: number): VerifiedEvent => ({
-    jti: `${event}-${minute}`, event, issuedAt: new Date(Date.UTC(2025, 2, 7, 13, minute)), submissionId: 's', caseId: 'c', issuer: 'i', details: {},
+    jti: `${event}-${minute}`,
+    event,
+    issuedAt: new Date(Date.UTC(2025, 2, 7, 13, minute)),
+    submissionId: 's',
+    caseId: 'c',
+    issuer: 'i',
+    details: {},
   });
 
   it('marks the latest reached step as current and lists what is still to come', () => {
     const t = buildTimeline([ev('create-submission', 0), ev('submit-submission', 1)], 'submitted');
     expect(t.map((s) => [s.key, s.current, Boolean(s.at)])).to.deep.equal([
-      ['submitted', true, true], ['forwarded', false, false], ['decision', false, false],
+      ['submitted', true, true],
+      ['forwarded', false, false],
+      ['decision', false, false],
     ]);
   });
 
   it('orders out-of-order events by time and ends with the decision', () => {
-    const t = buildTimeline([ev('accept-submission', 9), ev('forward-submission', 5), ev('submit-submission', 1)], 'accepted');
+    const t = buildTimeline(
+      [ev('accept-submission', 9), ev('forward-submission', 5), ev('submit-submission', 1)],
+      'accepted',
+    );
     expect(t.map((s) => s.key)).to.deep.equal(['submitted', 'forwarded', 'accepted']);
     expect(t.filter((s) => s.current).map((s) => s.key)).to.deep.equal(['accepted']);
     expect(t[2]!.at!.toISOString()).to.equal('2025-03-07T13:09:00.000Z');

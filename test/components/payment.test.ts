@@ -25,15 +25,30 @@ let n = 0;
 function stubContext(policy = 'optional'): FormContext {
   const id = `urn:test:payment:${Date.now()}:${n++}`;
   const definition = {
-    $id: id, title: 'Sondernutzung', type: 'object',
-    'x-ozg': { fees: { policy, purpose: 'Sondernutzung', items: [{ id: 'a', description: 'Verwaltungsgebühr', amount: 2500 }] } },
+    $id: id,
+    title: 'Sondernutzung',
+    type: 'object',
+    'x-ozg': {
+      fees: { policy, purpose: 'Sondernutzung', items: [{ id: 'a', description: 'Verwaltungsgebühr', amount: 2500 }] },
+    },
     properties: { name: { type: 'string', title: 'Name' } },
   };
   const store = new FormStore(buildModel(definition as never, id), { name: 'Erika' });
   return {
-    store, element: document.body, lang: 'de', applicationId: 'app-1', gateway: '/stub-gateway/v1',
-    drafts: { applicationId: 'app-1', flush: () => undefined, discard: async () => undefined, renewApplicationId: () => undefined },
-    stepTitle: () => 'Angaben', authentication: () => undefined, announce: () => undefined,
+    store,
+    element: document.body,
+    lang: 'de',
+    applicationId: 'app-1',
+    gateway: '/stub-gateway/v1',
+    drafts: {
+      applicationId: 'app-1',
+      flush: () => undefined,
+      discard: async () => undefined,
+      renewApplicationId: () => undefined,
+    },
+    stepTitle: () => 'Angaben',
+    authentication: () => undefined,
+    announce: () => undefined,
   };
 }
 
@@ -50,7 +65,9 @@ const button = (el: OzgPayment, text: string) =>
 
 describe('<ozg-payment>', () => {
   const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
 
   it('shows the fee and the step, focused, and reports "skipped" and "back"', async () => {
     const el = await mount(stubContext());
@@ -68,12 +85,19 @@ describe('<ozg-payment>', () => {
     expect(((await back) as CustomEvent<OzgPaymentDetail>).detail.outcome).to.equal('back');
   });
 
-  it('after AMOUNT_MISMATCH shows the gateway\'s total in words and pays that amount on continuing', async () => {
+  it("after AMOUNT_MISMATCH shows the gateway's total in words and pays that amount on continuing", async () => {
     const bodies: { expectedTotal: number }[] = [];
     window.fetch = async (_input, init) => {
       bodies.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ title: 'Conflict', detail: 'the amount shown is not the amount due', code: 'AMOUNT_MISMATCH', total: 3000 }),
-        { status: 409, headers: { 'content-type': 'application/problem+json' } });
+      return new Response(
+        JSON.stringify({
+          title: 'Conflict',
+          detail: 'the amount shown is not the amount due',
+          code: 'AMOUNT_MISMATCH',
+          total: 3000,
+        }),
+        { status: 409, headers: { 'content-type': 'application/problem+json' } },
+      );
     };
     const el = await mount(stubContext('before-submission'));
     button(el, 'bezahlen').click();

@@ -26,20 +26,41 @@ customElements.define('stub-form', StubForm);
 let n = 0;
 function stubContext(lang: Lang = 'de') {
   const id = `urn:test:submission:${Date.now()}:${n++}`;
-  const definition = { $id: id, title: 'Hundesteuer', type: 'object', 'x-ozg': { leika: '99108008000000' }, properties: { name: { type: 'string', title: 'Name' } } };
+  const definition = {
+    $id: id,
+    title: 'Hundesteuer',
+    type: 'object',
+    'x-ozg': { leika: '99108008000000' },
+    properties: { name: { type: 'string', title: 'Name' } },
+  };
   const store = new FormStore(buildModel(definition, id), { name: 'Erika' });
   const calls: string[] = [];
   const ctx: FormContext = {
-    store, element: document.body, lang, applicationId: 'app-1', gateway: '/stub-gateway/v1', mailbox: 'postfach.html',
-    drafts: { restoredAt: undefined, applicationId: 'app-1', flush: () => calls.push('flush'), discard: async () => void calls.push('discard'), renewApplicationId: () => calls.push('renew') },
-    stepTitle: () => 'Angaben', authentication: () => undefined, announce: (m) => calls.push(`announce:${m}`),
+    store,
+    element: document.body,
+    lang,
+    applicationId: 'app-1',
+    gateway: '/stub-gateway/v1',
+    mailbox: 'postfach.html',
+    drafts: {
+      restoredAt: undefined,
+      applicationId: 'app-1',
+      flush: () => calls.push('flush'),
+      discard: async () => void calls.push('discard'),
+      renewApplicationId: () => calls.push('renew'),
+    },
+    stepTitle: () => 'Angaben',
+    authentication: () => undefined,
+    announce: (m) => calls.push(`announce:${m}`),
   };
   return { id, ctx, calls };
 }
 
 async function mount(ctx: FormContext, request?: object): Promise<OzgSubmission> {
   StubForm.ctx = ctx;
-  const form = await fixture<StubForm>(html`<stub-form><ozg-submission .request=${request}></ozg-submission></stub-form>`);
+  const form = await fixture<StubForm>(
+    html`<stub-form><ozg-submission .request=${request}></ozg-submission></stub-form>`,
+  );
   return form.querySelector('ozg-submission')!;
 }
 
@@ -47,18 +68,28 @@ const shadow = (el: OzgSubmission) => el;
 
 describe('<ozg-submission>', () => {
   const realFetch = window.fetch;
-  afterEach(() => { window.fetch = realFetch; });
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
 
   it('shows the receipt of a submission sent from this browser and reports it', async () => {
     const { id, ctx } = stubContext();
-    localStorage.setItem(`ozg-form:submission:${id}`, JSON.stringify({
-      v: 1, submittedAt: '2026-12-01T10:00:00Z', payment: { reference: 'KZ-1', total: 4250 },
-      state: { idempotencyKey: 'k', caseId: 'case-42', caseSecret: 's', sentAttachments: [], sent: true },
-    }));
+    localStorage.setItem(
+      `ozg-form:submission:${id}`,
+      JSON.stringify({
+        v: 1,
+        submittedAt: '2026-12-01T10:00:00Z',
+        payment: { reference: 'KZ-1', total: 4250 },
+        state: { idempotencyKey: 'k', caseId: 'case-42', caseSecret: 's', sentAttachments: [], sent: true },
+      }),
+    );
     const reported = oneEvent(document, 'ozg-submission');
     const el = await mount(ctx);
     const form = el.parentElement!;
-    expect(((await reported) as CustomEvent<OzgSubmissionDetail>).detail).to.deep.equal({ outcome: 'sent', caseId: 'case-42' });
+    expect(((await reported) as CustomEvent<OzgSubmissionDetail>).detail).to.deep.equal({
+      outcome: 'sent',
+      caseId: 'case-42',
+    });
     await el.updateComplete;
     await expect(el).to.be.accessible();
     expect(shadow(el).querySelector('.receipt-title')!.textContent).to.equal('Ihr Antrag ist eingegangen');
@@ -69,7 +100,9 @@ describe('<ozg-submission>', () => {
     const restart = oneEvent(form, 'ozg-submission');
     [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Neuen Antrag'))!.click();
     expect(((await restart) as CustomEvent<OzgSubmissionDetail>).detail.outcome).to.equal('restart');
-    expect(localStorage.getItem(`ozg-form:submission:${id}`), 'the record goes with "Neuen Antrag stellen"').to.equal(null);
+    expect(localStorage.getItem(`ozg-form:submission:${id}`), 'the record goes with "Neuen Antrag stellen"').to.equal(
+      null,
+    );
   });
 
   it('reports "nothing" when there is no submission to resume', async () => {
@@ -83,12 +116,14 @@ describe('<ozg-submission>', () => {
     form.remove();
   });
 
-  it('words a refusal of the gateway in the person\'s language, never its English detail, and goes back on request', async () => {
+  it("words a refusal of the gateway in the person's language, never its English detail, and goes back on request", async () => {
     const seen: string[] = [];
     window.fetch = async (input) => {
       seen.push(String(input instanceof Request ? input.url : input));
-      return new Response(JSON.stringify({ title: 'Unprocessable', detail: 'answers do not match the schema', code: 'INVALID_ANSWERS' }),
-        { status: 422, headers: { 'content-type': 'application/problem+json' } });
+      return new Response(
+        JSON.stringify({ title: 'Unprocessable', detail: 'answers do not match the schema', code: 'INVALID_ANSWERS' }),
+        { status: 422, headers: { 'content-type': 'application/problem+json' } },
+      );
     };
     const { ctx, calls } = stubContext('de');
     const el = await mount(ctx, { data: { name: 'Erika' } });

@@ -26,7 +26,10 @@ interface InboxDetail {
   authentication: { verified: boolean; trustLevel?: string; name?: string; kind?: string; problem?: string }[];
 }
 
-test('logged in at "hoch", the application carries the login; the inbox verifies it and answers to the account\'s mailbox', async ({ page, server }) => {
+test('logged in at "hoch", the application carries the login; the inbox verifies it and answers to the account\'s mailbox', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}anwohnerparken.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
@@ -38,9 +41,16 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   // The rest of the answers, with the account's values where the account filled them in.
   const marker = `KZ-${Date.now() % 100000}`;
   const answers = structuredClone(ANSWERS.anwohnerparken) as {
-    antragsteller: Record<string, unknown>; anschrift: Record<string, unknown>; fahrzeuge: Record<string, unknown>[];
+    antragsteller: Record<string, unknown>;
+    anschrift: Record<string, unknown>;
+    fahrzeuge: Record<string, unknown>[];
   };
-  Object.assign(answers.antragsteller, { vorname: 'Anna', nachname: 'Schmidt', geburtsdatum: '1979-11-02', email: 'anna.schmidt@example.org' });
+  Object.assign(answers.antragsteller, {
+    vorname: 'Anna',
+    nachname: 'Schmidt',
+    geburtsdatum: '1979-11-02',
+    email: 'anna.schmidt@example.org',
+  });
   Object.assign(answers.anschrift, { plz: '12347', ort: 'Musterstadt' });
   answers.fahrzeuge[0]!.marke = marker;
   const f = form(page);
@@ -58,7 +68,9 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   const report = received!.metadata.authenticationInformation;
   expect(report?.map((r) => r.type)).toEqual(['identificationReport']);
   expect(report![0]!.content.split('.')).toHaveLength(3); // a signed JWT
-  expect(received!.metadata.replyChannel).toEqual({ idBundDeMailbox: { mailboxUuid: 'c2d8e4f6-1a3b-4c5d-8e9f-7a6b5c4d3e21' } });
+  expect(received!.metadata.replyChannel).toEqual({
+    idBundDeMailbox: { mailboxUuid: 'c2d8e4f6-1a3b-4c5d-8e9f-7a6b5c4d3e21' },
+  });
   expect(received!.authentication).toEqual([
     expect.objectContaining({ verified: true, trustLevel: 'hoch', name: 'Anna Schmidt', kind: 'citizen' }),
   ]);
@@ -67,12 +79,20 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   await page.goto(`${server.url}inbox.html`);
   await page.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
   await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.getByRole('button', { name: new RegExp('Bewohnerparkausweis|Anwohnerpark') }).first().click();
+  await page
+    .getByRole('button', { name: new RegExp('Bewohnerparkausweis|Anwohnerpark') })
+    .first()
+    .click();
   await expect(page.locator('#facts')).toContainText('Anna Schmidt – Vertrauensniveau hoch – Signatur geprüft');
-  await expect(page.locator('#facts')).toContainText('Postfach des Nutzerkontos (c2d8e4f6-1a3b-4c5d-8e9f-7a6b5c4d3e21)');
+  await expect(page.locator('#facts')).toContainText(
+    'Postfach des Nutzerkontos (c2d8e4f6-1a3b-4c5d-8e9f-7a6b5c4d3e21)',
+  );
 });
 
-test('a business account is welcome on a form for both and refused on a form for citizens, where another account can be chosen', async ({ page, server }) => {
+test('a business account is welcome on a form for both and refused on a form for citizens, where another account can be chosen', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}sondernutzung.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await expect(bar(page)).toContainText('Melden Sie sich mit Ihrem Nutzerkonto oder Ihrem Unternehmenskonto an');
@@ -90,7 +110,9 @@ test('a business account is welcome on a form for both and refused on a form for
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await pickAccount(page, 'Musterbau GmbH');
   const alert = bar(page).getByRole('alert');
-  await expect(alert).toContainText('Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet.');
+  await expect(alert).toContainText(
+    'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet.',
+  );
   await expect(bar(page)).not.toContainText('Angemeldet als');
   await expect(field(page, 'E-Mail-Adresse')).toHaveValue('');
   await expect(field(page, 'Vorname')).toHaveValue('Jana'); // the draft survived the redirect
@@ -103,14 +125,19 @@ test('a business account is welcome on a form for both and refused on a form for
   await expect(field(page, 'Vorname')).toHaveValue('Max');
 });
 
-test('a login that has expired while filling in is not sent: the person is asked to log in again, the answers stay', async ({ page, server }) => {
+test('a login that has expired while filling in is not sent: the person is asked to log in again, the answers stay', async ({
+  page,
+  server,
+}) => {
   await page.clock.install();
   await page.goto(`${server.url}anwohnerparken.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await pickAccount(page, 'Max Mustermann');
   await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
-  await form(page).getByLabel(/^Telefonnummer/).fill('0123 456789');
+  await form(page)
+    .getByLabel(/^Telefonnummer/)
+    .fill('0123 456789');
 
   // Two hours later (the provider's ID tokens live one hour).
   await page.clock.fastForward('02:00:00');

@@ -32,7 +32,10 @@ async function pickAccount(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 }
 
-test('login at "substantiell" prefills read-only answers and keeps what was typed; logout removes them', async ({ page, server }) => {
+test('login at "substantiell" prefills read-only answers and keeps what was typed; logout removes them', async ({
+  page,
+  server,
+}) => {
   await open(page, server.url);
   await expect(bar(page)).toContainText('Melden Sie sich mit Ihrem Nutzerkonto an');
   await phone(page).fill('0123 456789');
@@ -44,7 +47,12 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   await expect(bar(page)).toContainText('Angemeldet als Max Mustermann (Vertrauensniveau substantiell)');
   expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
-  for (const [label, value] of [['Vorname', 'Max'], ['Nachname', 'Mustermann'], ['Geburtsdatum', '1984-03-12'], ['E-Mail-Adresse', 'max.mustermann@example.org']]) {
+  for (const [label, value] of [
+    ['Vorname', 'Max'],
+    ['Nachname', 'Mustermann'],
+    ['Geburtsdatum', '1984-03-12'],
+    ['E-Mail-Adresse', 'max.mustermann@example.org'],
+  ]) {
     await expect(field(page, label)).toHaveValue(value);
     await expect(field(page, label)).toHaveAttribute('readonly', '');
     await expect(field(page, label)).toHaveAccessibleDescription(/Aus Ihrem Nutzerkonto übernommen/);
@@ -71,11 +79,16 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   await expect(field(page, 'Vorname')).toHaveValue('');
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
   await expect(phone(page)).toHaveValue('0123 456789');
-  const kept = await page.evaluate(() => Object.values(localStorage).join(' ') + Object.values(sessionStorage).join(' '));
+  const kept = await page.evaluate(
+    () => Object.values(localStorage).join(' ') + Object.values(sessionStorage).join(' '),
+  );
   expect(kept).not.toContain('max.mustermann@example.org');
 });
 
-test('a login below the required level is refused with an explanation; logging in again at the level works', async ({ page, server }) => {
+test('a login below the required level is refused with an explanation; logging in again at the level works', async ({
+  page,
+  server,
+}) => {
   await open(page, server.url);
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await pickAccount(page, 'Erika Mustermann');
@@ -94,7 +107,10 @@ test('a login below the required level is refused with an explanation; logging i
   await expect(field(page, 'Vorname')).toHaveValue('Max');
 });
 
-test('a tampered state in the callback is refused, nothing is prefilled, the form stays usable', async ({ page, server }) => {
+test('a tampered state in the callback is refused, nothing is prefilled, the form stays usable', async ({
+  page,
+  server,
+}) => {
   await open(page, server.url);
   await phone(page).fill('0987 654321');
   await draftContains(page, '0987 654321');

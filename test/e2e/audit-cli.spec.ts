@@ -13,13 +13,22 @@ import { expect, test } from './fixtures.js';
 
 const CLI = fileURLToPath(new URL('../../bin/ozg-form-audit.mjs', import.meta.url));
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 function audit(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 180_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { timeout: 180_000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -66,12 +75,17 @@ test('a theme colour with too little contrast: exit 1, text, JSON and statement 
     const text = await audit('--lang', 'de', host.url);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('Kriterium: 1.4.3 Kontrast (Minimum)');
-    expect(text.stdout).toContain('Ursache in der Einbettung: --ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff)');
+    expect(text.stdout).toContain(
+      'Ursache in der Einbettung: --ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff)',
+    );
     expect(text.stdout).toMatch(/✗ Schritt 1: Halterin oder Halter \(320 px breit\) – \d+ Verstöße/);
 
     const json = await audit('--format', 'json', '--lang', 'en', host.url);
     expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { violations: number; states: Array<{ key: string; violations: Array<{ rule: string; criteria: string[] }> }> };
+    const report = JSON.parse(json.stdout) as {
+      violations: number;
+      states: Array<{ key: string; violations: Array<{ rule: string; criteria: string[] }> }>;
+    };
     expect(report.violations).toBeGreaterThan(0);
     const step1 = report.states.find((s) => s.key === 'step:1')!;
     expect(step1.violations.map((v) => [v.rule, v.criteria])).toContainEqual(['color-contrast', ['1.4.3']]);
@@ -79,7 +93,9 @@ test('a theme colour with too little contrast: exit 1, text, JSON and statement 
     const statement = await audit('--format', 'statement', '--lang', 'de', host.url);
     expect(statement.code).toBe(1);
     expect(statement.stdout).toContain('## Erklärung zur Barrierefreiheit – technischer Teil');
-    expect(statement.stdout).toContain('Elemente müssen einen ausreichenden Farbkontrast haben. (1.4.3 Kontrast (Minimum);');
+    expect(statement.stdout).toContain(
+      'Elemente müssen einen ausreichenden Farbkontrast haben. (1.4.3 Kontrast (Minimum);',
+    );
   } finally {
     host.server.close();
   }

@@ -21,7 +21,10 @@ async function focusContrast(page: Page): Promise<number> {
     let bg = 'rgb(255, 255, 255)';
     for (let p = el.parentElement; p; p = p.parentElement) {
       const c = getComputedStyle(p).backgroundColor;
-      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') { bg = c; break; }
+      if (c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent') {
+        bg = c;
+        break;
+      }
     }
     return { outline: getComputedStyle(el).outlineColor, bg };
   });
@@ -32,15 +35,27 @@ async function submit(baseUrl: string) {
   const client = new SubmissionClient({ baseUrl, baseDelayMs: 10 });
   const dest = await client.getDestination();
   const { encrypted } = await prepareSubmission({
-    encryptionKey: dest.encryptionKey, leika: '99108004001000', serviceName: 'Hundesteuer Anmeldung mit einem sehr langen Namen der Leistung',
+    encryptionKey: dest.encryptionKey,
+    leika: '99108004001000',
+    serviceName: 'Hundesteuer Anmeldung mit einem sehr langen Namen der Leistung',
     schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json',
     data: { vorname: 'Erika', nachname: 'Mustermann', hinweis: 'x'.repeat(120) },
-    attachments: [{ attachmentId: crypto.randomUUID(), bytes: new TextEncoder().encode('%PDF-1.4\n'), filename: 'haftpflichtversicherungsnachweis-2026-erika-mustermann.pdf', mimeType: 'application/pdf' }],
+    attachments: [
+      {
+        attachmentId: crypto.randomUUID(),
+        bytes: new TextEncoder().encode('%PDF-1.4\n'),
+        filename: 'haftpflichtversicherungsnachweis-2026-erika-mustermann.pdf',
+        mimeType: 'application/pdf',
+      },
+    ],
   });
   return client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
 }
 
-test('inbox: focus after signing in, outline contrast, 320 px without sideways scrolling, confirmation before accepting', async ({ page, server }) => {
+test('inbox: focus after signing in, outline contrast, 320 px without sideways scrolling, confirmation before accepting', async ({
+  page,
+  server,
+}) => {
   const sent = await submit(server.url);
   await page.setViewportSize({ width: 320, height: 800 });
   await page.goto(`${server.url}inbox.html`);
@@ -56,7 +71,9 @@ test('inbox: focus after signing in, outline contrast, 320 px without sideways s
 
   await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
   await expect(page.locator('#detail-h')).toBeFocused();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'scroll width at 320 px').toBeLessThanOrEqual(320);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'scroll width at 320 px').toBeLessThanOrEqual(
+    320,
+  );
 
   await page.getByRole('button', { name: 'Annehmen' }).click();
   await expect(page.getByText('Antrag annehmen? Die antragstellende Person wird benachrichtigt')).toBeVisible();
@@ -69,18 +86,32 @@ test('inbox: focus after signing in, outline contrast, 320 px without sideways s
   await page.getByRole('button', { name: 'Ja, annehmen' }).click();
   await expect(page.locator('#facts')).toContainText('angenommen');
   await expect(page.locator('#detail-h')).toBeFocused();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), 'scroll width at 320 px after deciding').toBeLessThanOrEqual(320);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    'scroll width at 320 px after deciding',
+  ).toBeLessThanOrEqual(320);
 });
 
 test('stand-in pages: focus ring ≥ 3:1, the payment page marks its English text', async ({ page }) => {
   const tx = {
-    paymentRequest: { purpose: 'Hundesteuer', grosAmount: 96, items: [{ description: 'Hundesteuer für den ersten Hund', quantity: 1, totalNetAmount: 96, totalTaxAmount: 0 }] },
+    paymentRequest: {
+      purpose: 'Hundesteuer',
+      grosAmount: 96,
+      items: [{ description: 'Hundesteuer für den ersten Hund', quantity: 1, totalNetAmount: 96, totalTaxAmount: 0 }],
+    },
     paymentInformation: { transactionReference: 'KZ-2026-1' },
   } as unknown as PaymentTransaction;
   await page.setContent(paymentPage(tx, '/pay'));
   await page.keyboard.press('Tab');
   expect(await focusContrast(page), 'payment page focus ring').toBeGreaterThanOrEqual(3);
-  const english = ['(Demo payment provider: no money is moved.)', '(purpose)', '(reference)', '(items)', '(total)', '(payment method)'];
+  const english = [
+    '(Demo payment provider: no money is moved.)',
+    '(purpose)',
+    '(reference)',
+    '(items)',
+    '(total)',
+    '(payment method)',
+  ];
   for (const text of english) {
     await expect(page.locator('[lang="en"]', { hasText: text }), text).toHaveCount(1);
   }
@@ -91,10 +122,22 @@ test('stand-in pages: focus ring ≥ 3:1, the payment page marks its English tex
   expect(await focusContrast(page), 'login page focus ring').toBeGreaterThanOrEqual(3);
 });
 
-test('demo site (finding 10): Leichte Sprache explains the three services, the DGS page says what exists, the statement names the limitations', async ({ page, server }) => {
+test('demo site (finding 10): Leichte Sprache explains the three services, the DGS page says what exists, the statement names the limitations', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}leichte-sprache.html`);
-  await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText(['Hunde-Steuer', 'Park-Ausweis für Anwohner', 'Straße nutzen: Sonder-Nutzung', 'Sie brauchen Hilfe?']);
-  for (const [name, href] of [['Hier melden Sie Ihren Hund an.', 'hundesteuer.html'], ['Hier beantragen Sie den Park-Ausweis.', 'anwohnerparken.html'], ['Hier beantragen Sie die Sonder-Nutzung.', 'sondernutzung.html']]) {
+  await expect(page.locator('main').getByRole('heading', { level: 2 })).toHaveText([
+    'Hunde-Steuer',
+    'Park-Ausweis für Anwohner',
+    'Straße nutzen: Sonder-Nutzung',
+    'Sie brauchen Hilfe?',
+  ]);
+  for (const [name, href] of [
+    ['Hier melden Sie Ihren Hund an.', 'hundesteuer.html'],
+    ['Hier beantragen Sie den Park-Ausweis.', 'anwohnerparken.html'],
+    ['Hier beantragen Sie die Sonder-Nutzung.', 'sondernutzung.html'],
+  ]) {
     await expect(page.getByRole('link', { name })).toHaveAttribute('href', href);
   }
   await expect(page.locator('main')).toContainText('für den 1. Hund: 96 Euro');

@@ -17,20 +17,29 @@ async function startAudit(page: Page): Promise<void> {
   await expect(panel(page).getByRole('status')).toHaveText(/Zustände geprüft/, { timeout: 45_000 });
 }
 
-test('a citizen\'s page never loads the audit code; ?ozg-audit loads it and the panel audits step and error state', async ({ page, server }) => {
+test("a citizen's page never loads the audit code; ?ozg-audit loads it and the panel audits step and error state", async ({
+  page,
+  server,
+}) => {
   const chunks: string[] = [];
-  page.on('request', (r) => { if (/\/chunks\/audit/.test(r.url())) chunks.push(r.url()); });
+  page.on('request', (r) => {
+    if (/\/chunks\/audit/.test(r.url())) chunks.push(r.url());
+  });
   await page.goto(`${server.url}hundesteuer.html`);
   await expect(page.locator('ozg-form .step-title')).toBeVisible({ timeout: 20_000 });
   await expect(panel(page)).toHaveCount(0);
   expect(chunks).toEqual([]);
 
   await page.goto(`${server.url}hundesteuer.html?ozg-audit`);
-  await expect(panel(page).getByRole('heading', { name: 'Barrierefreiheitsprüfung (Redaktion)' })).toBeVisible({ timeout: 20_000 });
+  await expect(panel(page).getByRole('heading', { name: 'Barrierefreiheitsprüfung (Redaktion)' })).toBeVisible({
+    timeout: 20_000,
+  });
   // Keyboard only: Tab from the panel's heading area to "Prüfung starten", Enter.
   await panel(page).getByRole('button', { name: 'Prüfung starten' }).focus();
   await page.keyboard.press('Enter');
-  await expect(panel(page).getByRole('status')).toHaveText('2 Zustände geprüft: keine Verstöße gefunden.', { timeout: 45_000 });
+  await expect(panel(page).getByRole('status')).toHaveText('2 Zustände geprüft: keine Verstöße gefunden.', {
+    timeout: 45_000,
+  });
   expect(chunks.length).toBeGreaterThan(0);
   await expect(panel(page).getByRole('listitem')).toHaveText([
     'Schritt 1: Halterin oder Halter: ohne Verstöße',
@@ -42,17 +51,30 @@ test('a citizen\'s page never loads the audit code; ?ozg-audit loads it and the 
   await expectNoAxeViolations(page, 'the page with the audit panel');
 
   // Every step the editor opens afterwards is audited too, up to the review page.
-  await page.locator('ozg-form').evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), ANSWERS.hundesteuer);
+  await page
+    .locator('ozg-form')
+    .evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), ANSWERS.hundesteuer);
   await pressOnToReview(page);
-  await expect(panel(page).getByRole('listitem').filter({ hasText: 'Prüfseite' })).toHaveText('Prüfseite: ohne Verstöße', { timeout: 45_000 });
+  await expect(panel(page).getByRole('listitem').filter({ hasText: 'Prüfseite' })).toHaveText(
+    'Prüfseite: ohne Verstöße',
+    { timeout: 45_000 },
+  );
 });
 
-test('a host colour with too little contrast is reported with WCAG 1.4.3 and its cause in the embedding', async ({ page, server }) => {
+test('a host colour with too little contrast is reported with WCAG 1.4.3 and its cause in the embedding', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}anwohnerparken.html`);
   await page.addStyleTag({ content: 'ozg-form { --ozg-color-primary: #7fb3ff; }' });
   await page.locator('ozg-form').evaluate((el) => el.setAttribute('audit', ''));
   // The attribute is read when the element connects: re-insert it as an editor's page would have it.
-  await page.locator('ozg-form').evaluate((el) => { const parent = el.parentNode!; const next = el.nextSibling; parent.removeChild(el); parent.insertBefore(el, next); });
+  await page.locator('ozg-form').evaluate((el) => {
+    const parent = el.parentNode!;
+    const next = el.nextSibling;
+    parent.removeChild(el);
+    parent.insertBefore(el, next);
+  });
   await expect(page.locator('ozg-form .step-title')).toBeVisible({ timeout: 20_000 });
   await startAudit(page);
   const finding = panel(page).locator('article').filter({ hasText: '1.4.3 Kontrast (Minimum)' });
@@ -63,7 +85,10 @@ test('a host colour with too little contrast is reported with WCAG 1.4.3 and its
   await expect(panel(page).getByRole('status')).toHaveText(/Verstöße an Elementen/);
 });
 
-test('a page without a main heading gets a heading hint; the statement downloads as Markdown and HTML', async ({ page, server }) => {
+test('a page without a main heading gets a heading hint; the statement downloads as Markdown and HTML', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}sondernutzung.html?ozg-audit`);
   await page.locator('h1').evaluate((h) => h.remove());
   await expect(page.locator('ozg-form .step-title')).toBeVisible({ timeout: 20_000 });
@@ -71,7 +96,12 @@ test('a page without a main heading gets a heading hint; the statement downloads
   await expect(panel(page).getByRole('heading', { name: 'Hinweise zur Einbettung' })).toBeVisible();
   await expect(panel(page)).toContainText('Vor dem Formular steht keine Überschrift der Ebene 1');
 
-  const [markdown] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: /Markdown/ }).click()]);
+  const [markdown] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page)
+      .getByRole('button', { name: /Markdown/ })
+      .click(),
+  ]);
   expect(markdown.suggestedFilename()).toBe('erklaerung-barrierefreiheit.md');
   const md = readFileSync((await markdown.path())!, 'utf8');
   expect(md).toContain('## Erklärung zur Barrierefreiheit – technischer Teil');
@@ -79,7 +109,10 @@ test('a page without a main heading gets a heading hint; the statement downloads
   expect(md).toContain('Vor dem Formular steht keine Überschrift der Ebene 1');
   expect(md).toMatch(/Fehlerzustand, Schritt 1/);
 
-  const [htmlFile] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: /HTML/ }).click()]);
+  const [htmlFile] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: /HTML/ }).click(),
+  ]);
   const doc = readFileSync((await htmlFile.path())!, 'utf8');
   expect(doc).toContain('<html lang="de">');
   expect(doc).toContain('<h1>Erklärung zur Barrierefreiheit – technischer Teil</h1>');

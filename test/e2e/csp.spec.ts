@@ -28,7 +28,10 @@ let cdnOrigin = '';
 
 test.beforeAll(async () => {
   cdn = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dist, path);
     res.setHeader('Access-Control-Allow-Origin', '*');
     if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
@@ -51,7 +54,12 @@ test.afterAll(async () => {
   await new Promise((resolve) => cdn.close(resolve));
 });
 
-interface Violation { directive: string; blocked: string; source: string; sample: string }
+interface Violation {
+  directive: string;
+  blocked: string;
+  source: string;
+  sample: string;
+}
 
 /** The municipality's site: forwards everything to the local server; its pages get the header and
  * load the bundle from the CDN. */
@@ -60,23 +68,28 @@ async function startSite(upstream: string, csp: string): Promise<{ url: string; 
   const site = createServer((req, res) => {
     const headers = { ...req.headers, host: target.host };
     delete headers['accept-encoding']; // pages are rewritten below
-    const forward = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers }, (up) => {
-      // The municipality's pages (/<name>.html); the stand-ins' own pages (payment provider) are not.
-      const sitePage = /^\/[\w-]+\.html(\?|#|$)/.test(req.url ?? '');
-      if (!sitePage || !String(up.headers['content-type']).startsWith('text/html')) {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-        return;
-      }
-      const chunks: Buffer[] = [];
-      up.on('data', (chunk: Buffer) => chunks.push(chunk));
-      up.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8').replace('src="/dist/ozg-form.js"', `src="${cdnOrigin}/ozg-form.js"`);
-        const out = { ...up.headers, 'content-security-policy': csp };
-        delete out['content-length'];
-        res.writeHead(up.statusCode ?? 502, out).end(body);
-      });
-    });
+    const forward = request(
+      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers },
+      (up) => {
+        // The municipality's pages (/<name>.html); the stand-ins' own pages (payment provider) are not.
+        const sitePage = /^\/[\w-]+\.html(\?|#|$)/.test(req.url ?? '');
+        if (!sitePage || !String(up.headers['content-type']).startsWith('text/html')) {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        up.on('data', (chunk: Buffer) => chunks.push(chunk));
+        up.on('end', () => {
+          const body = Buffer.concat(chunks)
+            .toString('utf8')
+            .replace('src="/dist/ozg-form.js"', `src="${cdnOrigin}/ozg-form.js"`);
+          const out = { ...up.headers, 'content-security-policy': csp };
+          delete out['content-length'];
+          res.writeHead(up.statusCode ?? 502, out).end(body);
+        });
+      },
+    );
     forward.on('error', () => res.writeHead(502).end());
     req.pipe(forward);
   });
@@ -96,14 +109,22 @@ async function watch(page: Page): Promise<{ violations: Violation[]; bundleReque
   const bundleRequests: string[] = [];
   await page.exposeFunction('reportCspViolation', (v: Violation) => violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportCspViolation: (v: unknown) => void }).reportCspViolation({
-        directive: e.violatedDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}`, sample: e.sample,
-      });
-    }, true);
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        (window as unknown as { reportCspViolation: (v: unknown) => void }).reportCspViolation({
+          directive: e.violatedDirective,
+          blocked: e.blockedURI,
+          source: `${e.sourceFile}:${e.lineNumber}`,
+          sample: e.sample,
+        });
+      },
+      true,
+    );
   });
   page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push({ directive: 'console', blocked: '', source: '', sample: message.text() });
+    if (/Content[- ]Security[- ]Policy/i.test(message.text()))
+      violations.push({ directive: 'console', blocked: '', source: '', sample: message.text() });
   });
   page.on('request', (request) => {
     if (request.url().startsWith(cdnOrigin)) bundleRequests.push(request.url());
@@ -114,7 +135,10 @@ async function watch(page: Page): Promise<{ violations: Violation[]; bundleReque
 const form = (page: Page): Locator => page.locator('ozg-form');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
 
-test('Hundesteuer under a strict CSP, bundle from another origin: errors, conditions, repeatable group, upload, review, draft, submission', async ({ page, server }) => {
+test('Hundesteuer under a strict CSP, bundle from another origin: errors, conditions, repeatable group, upload, review, draft, submission', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(120_000); // a whole application, with encryption and a PDF, on a busy machine
   const csp = cspFor(cdnOrigin);
   const site = await startSite(server.url, csp);
@@ -128,9 +152,13 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
   // The policy is in force: code from a string (what Ajv's compiler does) and an inline style are refused
   // and reported. (page.evaluate itself is exempt; the string handed to setTimeout is not.)
   await page.evaluate(() => setTimeout('document.documentElement.dataset.evaluated = "yes"', 0));
-  await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: 'p { color: red }' })));
+  await page.evaluate(() =>
+    document.head.append(Object.assign(document.createElement('style'), { textContent: 'p { color: red }' })),
+  );
   // Each is seen twice: as a securitypolicyviolation event and as a console message.
-  await expect.poll(() => violations.map((v) => v.directive).sort()).toEqual(['console', 'console', 'script-src', 'style-src-elem']);
+  await expect
+    .poll(() => violations.map((v) => v.directive).sort())
+    .toEqual(['console', 'console', 'script-src', 'style-src-elem']);
   expect(await page.evaluate(() => document.documentElement.dataset.evaluated)).toBeUndefined();
   violations.length = 0;
 
@@ -145,9 +173,21 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
   await expect(summary).toContainText('Es gibt ein Problem');
   await expect(summary).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
   await expect(summary).toContainText('Bitte geben Sie Vorname an.');
-  expect(bundleRequests.some((url) => /\/chunks\/validation-/.test(url)), 'the validation chunk came from the CDN').toBe(true);
+  expect(
+    bundleRequests.some((url) => /\/chunks\/validation-/.test(url)),
+    'the validation chunk came from the CDN',
+  ).toBe(true);
 
-  const step1 = { Vorname: 'Erika', Nachname: 'Mustermann', Geburtsdatum: '1990-05-05', Straße: 'Hauptstraße', Hausnummer: '12a', Postleitzahl: '12345', Ort: 'Musterstadt', 'E-Mail-Adresse': 'erika@example.org' };
+  const step1 = {
+    Vorname: 'Erika',
+    Nachname: 'Mustermann',
+    Geburtsdatum: '1990-05-05',
+    Straße: 'Hauptstraße',
+    Hausnummer: '12a',
+    Postleitzahl: '12345',
+    Ort: 'Musterstadt',
+    'E-Mail-Adresse': 'erika@example.org',
+  };
   for (const [label, value] of Object.entries(step1)) await field(page, label).fill(value);
   await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Hunde');
@@ -176,13 +216,27 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
   await expect(form(page).locator('.step-title')).toHaveText('Ermäßigung');
 
   // A Nachweis: hashed and encrypted in a worker started from a blob: URL (worker-src blob:).
-  await form(page).evaluate((el, rest) => {
-    const host = el as HTMLElement & { data: Record<string, unknown> };
-    host.data = { ...host.data, ...rest };
-  }, { ermaessigung: ANSWERS.hundesteuer.ermaessigung, zahlung: ANSWERS.hundesteuer.zahlung, bemerkungen: 'CSP', bestaetigung: true });
-  await form(page).getByLabel('Nachweise').setInputFiles([
-    { name: 'zeugnis.pdf', mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${dog}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`) },
-  ]);
+  await form(page).evaluate(
+    (el, rest) => {
+      const host = el as HTMLElement & { data: Record<string, unknown> };
+      host.data = { ...host.data, ...rest };
+    },
+    {
+      ermaessigung: ANSWERS.hundesteuer.ermaessigung,
+      zahlung: ANSWERS.hundesteuer.zahlung,
+      bemerkungen: 'CSP',
+      bestaetigung: true,
+    },
+  );
+  await form(page)
+    .getByLabel('Nachweise')
+    .setInputFiles([
+      {
+        name: 'zeugnis.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(`%PDF-1.4\n% ${dog}\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`),
+      },
+    ]);
   await expect(form(page).locator('.file-list .file-name')).toHaveText(['zeugnis.pdf']);
 
   // Review, then a reload: the draft brings back the answers.
@@ -196,13 +250,17 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
 
   // Submission: metadata checked, everything encrypted in the browser, sent through the gateway.
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
-  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(form(page).locator('.receipt')).toContainText(dog);
   const downloading = page.waitForEvent('download');
   await form(page).getByRole('button', { name: 'Eingangsbestätigung herunterladen (PDF)' }).click();
   expect((await downloading).suggestedFilename()).toMatch(/\.pdf$/);
 
-  expect(bundleRequests.filter((url) => url.includes('/chunks/')).length, 'lazy chunks came from the CDN').toBeGreaterThan(2);
+  expect(
+    bundleRequests.filter((url) => url.includes('/chunks/')).length,
+    'lazy chunks came from the CDN',
+  ).toBeGreaterThan(2);
   expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
-

@@ -7,10 +7,12 @@ import { expect, test } from './fixtures.js';
 
 /** The answers of every draft kept in this browser (empty drafts left out). */
 function keptAnswers(page: Page): Promise<unknown[]> {
-  return page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('ozg-form:draft:'))
-    .map((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { data?: Record<string, unknown> }).data ?? {})
-    .filter((data) => Object.keys(data).length > 0));
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('ozg-form:draft:'))
+      .map((k) => (JSON.parse(localStorage.getItem(k) ?? '{}') as { data?: Record<string, unknown> }).data ?? {})
+      .filter((data) => Object.keys(data).length > 0),
+  );
 }
 
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -53,7 +55,9 @@ async function recordErrors(page: Page): Promise<void> {
 }
 
 async function ozgErrors(page: Page): Promise<{ message: string; problems: unknown[] }[]> {
-  return page.evaluate(() => (window as unknown as { ozgErrors: { message: string; problems: unknown[] }[] }).ozgErrors);
+  return page.evaluate(
+    () => (window as unknown as { ozgErrors: { message: string; problems: unknown[] }[] }).ozgErrors,
+  );
 }
 
 /** Fills step 1, goes to step 2, names the dog, and waits until the draft is kept. */
@@ -97,7 +101,10 @@ test('"Angaben löschen und neu beginnen" empties the questions shown on step 1'
   await expect(form(page).locator('.error-summary')).toContainText('Vorname');
 });
 
-test('after "Angaben löschen und neu beginnen" a reload shows an empty form without the notice', async ({ page, server }) => {
+test('after "Angaben löschen und neu beginnen" a reload shows an empty form without the notice', async ({
+  page,
+  server,
+}) => {
   await startApplication(page, server.url);
   await page.reload();
   await expect(form(page).locator('.notice')).toContainText('wiederhergestellt');
@@ -127,9 +134,14 @@ test('what was typed just before leaving the page is kept too', async ({ page, s
   await expect(form(page).locator('.notice')).toContainText('wiederhergestellt');
 });
 
-test('a definition that is not found shows its message in the element and fires ozg-error', async ({ page, server }) => {
+test('a definition that is not found shows its message in the element and fires ozg-error', async ({
+  page,
+  server,
+}) => {
   await recordErrors(page);
-  await page.route('**/forms/hundesteuer.json', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }));
+  await page.route('**/forms/hundesteuer.json', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
+  );
   await page.goto(`${server.url}hundesteuer.html`);
   const problem = form(page).locator('.load-error');
   await expect(problem).toBeVisible();

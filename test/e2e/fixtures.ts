@@ -40,7 +40,10 @@ export const test = base.extend<{ failOnPageError: void }, { server: ServerFixtu
       const errors: Error[] = [];
       page.on('pageerror', (error) => errors.push(error));
       await use();
-      expect(errors.map((e) => e.message), 'uncaught errors in the page').toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        'uncaught errors in the page',
+      ).toEqual([]);
     },
     { auto: true },
   ],
@@ -121,7 +124,9 @@ export async function tabTo(
     if (predicate(now)) return now;
     seen.push(`${now.tag}${now.id ? `#${now.id}` : ''} "${now.label}"`);
   }
-  throw new Error(`No match after ${max} × ${backwards ? 'Shift+Tab' : 'Tab'}; focused on the way:\n  ${seen.join('\n  ')}`);
+  throw new Error(
+    `No match after ${max} × ${backwards ? 'Shift+Tab' : 'Tab'}; focused on the way:\n  ${seen.join('\n  ')}`,
+  );
 }
 
 /** A predicate: the focused element's label is `text` (or begins with it, as "Name (freiwillig)"). */

@@ -18,10 +18,19 @@ async function submit(baseUrl: string, marker: string) {
   const dest = await client.getDestination();
   const attachmentId = crypto.randomUUID();
   const { encrypted } = await prepareSubmission({
-    encryptionKey: dest.encryptionKey, leika: '99108004001000', serviceName: 'Hundesteuer Anmeldung',
+    encryptionKey: dest.encryptionKey,
+    leika: '99108004001000',
+    serviceName: 'Hundesteuer Anmeldung',
     schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json',
     data: { vorname: 'Erika', nachname: marker, hund: { name: 'Bello', rasse: 'Dackel' } },
-    attachments: [{ attachmentId, bytes: new TextEncoder().encode('%PDF-1.4\n'), filename: 'haftpflicht.pdf', mimeType: 'application/pdf' }],
+    attachments: [
+      {
+        attachmentId,
+        bytes: new TextEncoder().encode('%PDF-1.4\n'),
+        filename: 'haftpflicht.pdf',
+        mimeType: 'application/pdf',
+      },
+    ],
   });
   return client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
 }
@@ -65,7 +74,9 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
 
   // --- applicant, through the capability link of the receipt ---
   const applicant = await page.context().newPage();
-  await applicant.goto(`${server.url}postfach.html#case=${encodeURIComponent(sent.caseId)}&secret=${encodeURIComponent(sent.caseSecret)}`);
+  await applicant.goto(
+    `${server.url}postfach.html#case=${encodeURIComponent(sent.caseId)}&secret=${encodeURIComponent(sent.caseSecret)}`,
+  );
   const mailbox = applicant.locator('ozg-mailbox');
   await expect(mailbox.getByText('Aktueller Stand:')).toContainText('angenommen');
   const current = mailbox.locator('ol.timeline > li[aria-current="step"]');
@@ -88,7 +99,8 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   // reply by keyboard only: Tab to the field, type, Tab to the button, Enter
   const reply = `Vielen Dank! (${marker})`;
   await applicant.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).focus();
-  for (let i = 0; i < 10 && (await focused(applicant)).label !== 'Ihre Nachricht an die Behörde'; i++) await applicant.keyboard.press('Tab');
+  for (let i = 0; i < 10 && (await focused(applicant)).label !== 'Ihre Nachricht an die Behörde'; i++)
+    await applicant.keyboard.press('Tab');
   expect((await focused(applicant)).tag).toBe('textarea');
   await applicant.keyboard.type(reply);
   await applicant.keyboard.press('Tab');
@@ -107,7 +119,10 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   await expect(page.locator('#messages li').filter({ hasText: reply })).toContainText('von Antragsteller/in');
 });
 
-test('a wrong secret shows "Zu diesem Link gibt es keinen Vorgang" and nothing of the case', async ({ page, server }) => {
+test('a wrong secret shows "Zu diesem Link gibt es keinen Vorgang" and nothing of the case', async ({
+  page,
+  server,
+}) => {
   const marker = `Wrong-${crypto.randomUUID().slice(0, 8)}`;
   const sent = await submit(server.url, marker);
   await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${'A'.repeat(43)}`);

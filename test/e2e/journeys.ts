@@ -18,7 +18,12 @@ export async function pressOnToReview(page: Page): Promise<void> {
 }
 
 /** Opens a demo page (e.g. "anwohnerparken"), sets the answers through `data`, and goes on to the review page. */
-export async function answerAndReview(page: Page, url: string, name: string, data: Record<string, unknown>): Promise<void> {
+export async function answerAndReview(
+  page: Page,
+  url: string,
+  name: string,
+  data: Record<string, unknown>,
+): Promise<void> {
   await page.goto(`${url}${name}.html`);
   const f = formOf(page);
   await expect(f.locator('.step-title')).toBeVisible({ timeout: 20_000 });

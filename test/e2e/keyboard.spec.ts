@@ -11,7 +11,10 @@ const form = (page: Page) => page.locator('ozg-form');
 async function expectFocusVisible(page: Page, where: string): Promise<void> {
   const indicator = await focusIndicator(page);
   const now = await focused(page);
-  expect(indicator.visible, `focus indicator on ${now.tag} "${now.label}" (${where}): ${JSON.stringify(indicator)}`).toBe(true);
+  expect(
+    indicator.visible,
+    `focus indicator on ${now.tag} "${now.label}" (${where}): ${JSON.stringify(indicator)}`,
+  ).toBe(true);
 }
 
 /** Types into the focused control and checks that it took the text. */
@@ -120,7 +123,12 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
       Rasse: async () => {
         await page.keyboard.type('Andere Rasse'); // type-ahead in the closed select list
         await expect
-          .poll(() => form(page).locator('select').first().evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent))
+          .poll(() =>
+            form(page)
+              .locator('select')
+              .first()
+              .evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent),
+          )
           .toBe('Andere Rasse');
         await expectFocusVisible(page, 'select list');
       },
@@ -238,7 +246,10 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
  * reader user meets it next (as GOV.UK's conditional reveal does) instead of somewhere further down.
  */
 test.describe('a question brought up by an answer comes next in the tab order', () => {
-  test('Hundesteuer: "Andere Rasse" -> "Welche Rasse?", Listenhund "Ja" -> date of the temperament test', async ({ page, server }) => {
+  test('Hundesteuer: "Andere Rasse" -> "Welche Rasse?", Listenhund "Ja" -> date of the temperament test', async ({
+    page,
+    server,
+  }) => {
     await page.goto(`${server.url}hundesteuer.html`);
     const el = form(page);
     await el.getByLabel('Vorname').fill('Erika');
@@ -279,6 +290,8 @@ test.describe('a question brought up by an answer comes next in the tab order', 
     await el.getByLabel('Firma, Verein oder Organisation').focus();
     await expect(el.getByLabel('Name der Firma oder Organisation')).toBeVisible();
     const afterFirm = await tabTo(page, (f) => f.type !== 'radio', 1);
-    expect(afterFirm.label, 'the question after "Firma, Verein oder Organisation"').toBe('Name der Firma oder Organisation');
+    expect(afterFirm.label, 'the question after "Firma, Verein oder Organisation"').toBe(
+      'Name der Firma oder Organisation',
+    );
   });
 });

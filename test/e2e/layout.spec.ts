@@ -22,7 +22,9 @@ async function overflowing(page: Page): Promise<string[]> {
       for (const el of root.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.right > limit + 0.5 && box.width > 0) {
-          found.push(`${where}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''} right=${Math.round(box.right)}`);
+          found.push(
+            `${where}${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().replace(/\s+/g, '.')}` : ''} right=${Math.round(box.right)}`,
+          );
         }
         if (el.shadowRoot) visit(el.shadowRoot, `${el.tagName.toLowerCase()} >> `);
       }
@@ -34,7 +36,10 @@ async function overflowing(page: Page): Promise<string[]> {
 
 async function expectNoSidewaysScrolling(page: Page, where: string): Promise<void> {
   const width = await scrollWidth(page);
-  expect(width, `scroll width at 320 px, ${where}; too wide:\n${(await overflowing(page)).join('\n')}`).toBeLessThanOrEqual(320);
+  expect(
+    width,
+    `scroll width at 320 px, ${where}; too wide:\n${(await overflowing(page)).join('\n')}`,
+  ).toBeLessThanOrEqual(320);
 }
 
 /** Sets valid answers and presses "Weiter" until the step with a repeatable group shows; adds an entry. */

@@ -16,14 +16,18 @@ const form = (page: Page): Locator => page.locator('ozg-form');
 
 /** Valid answers with two vehicles and a surname no other test uses. */
 function parking(): { answers: Record<string, any>; marker: string } {
-  const marker = `Muster${crypto.randomUUID().replace(/[^a-f]/g, '').slice(0, 8)}`;
+  const marker = `Muster${crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 8)}`;
   const answers = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
   answers.antragsteller.nachname = marker;
   answers.fahrzeuge.push({ kennzeichen: 'M-CD 456', marke: 'Fiat 500', gesamtmasse: 1000, nutzung: 'eigentum' });
   return { answers, marker };
 }
 
-const toReview = (page: Page, url: string, data: Record<string, unknown>) => answerAndReview(page, url, 'anwohnerparken', data);
+const toReview = (page: Page, url: string, data: Record<string, unknown>) =>
+  answerAndReview(page, url, 'anwohnerparken', data);
 
 const payButton = (page: Page) => form(page).getByRole('button', { name: /bezahlen/ });
 const paymentHeading = (page: Page) => form(page).getByRole('heading', { name: 'Gebühr bezahlen' });
@@ -52,12 +56,18 @@ test('the review page shows the fee lines and the total before paying', async ({
   await expect(fees.locator('.fees-total')).toHaveText(/90,00\s€/);
   await expect(form(page)).toContainText('Erst danach wird Ihr Antrag gesendet.');
   // One vehicle fewer: one line fewer, the total follows the answers.
-  await form(page).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), { ...answers, fahrzeuge: [answers.fahrzeuge[0]] });
+  await form(page).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), {
+    ...answers,
+    fahrzeuge: [answers.fahrzeuge[0]],
+  });
   await expect(fees.locator('tbody tr')).toHaveCount(1);
   await expect(fees.locator('.fees-total')).toHaveText(/60,00\s€/);
 });
 
-test('paid: back from the provider, the form is restored, sent with paymentInformation; receipt and inbox show the Kassenzeichen', async ({ page, server }) => {
+test('paid: back from the provider, the form is restored, sent with paymentInformation; receipt and inbox show the Kassenzeichen', async ({
+  page,
+  server,
+}) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);
   await confirmAndGoToProvider(page);
@@ -73,7 +83,12 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
 
   const [detail] = await inboxDetail(server.url, marker);
   expect(detail, 'one submission in the inbox').toBeTruthy();
-  expect(detail!.metadata.paymentInformation).toMatchObject({ transactionReference: reference, status: 'BOOKED', grossAmount: 90, paymentMethod: 'CREDITCARD' });
+  expect(detail!.metadata.paymentInformation).toMatchObject({
+    transactionReference: reference,
+    status: 'BOOKED',
+    grossAmount: 90,
+    paymentMethod: 'CREDITCARD',
+  });
   expect(detail!.payment.providerStatus).toBe('PAYED');
   // The payment is used up: a new application starts at step 1 and will be paid anew.
   expect(await page.evaluate((id) => localStorage.getItem(`ozg-form:payment:${id}`), FORM_ID)).toBeNull();
@@ -102,11 +117,16 @@ test('cancelled at the provider: a clear message, then paying again works', asyn
   expect(await inboxDetail(server.url, marker)).toHaveLength(0);
   await form(page).getByRole('button', { name: 'Erneut bezahlen' }).click();
   await onProvider(page, 'Bezahlen');
-  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
   expect(await inboxDetail(server.url, marker)).toHaveLength(1);
 });
 
-test('failed at the provider: the message says so, and the person can go back to the review with the answers kept', async ({ page, server }) => {
+test('failed at the provider: the message says so, and the person can go back to the review with the answers kept', async ({
+  page,
+  server,
+}) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);
   await confirmAndGoToProvider(page);
@@ -119,7 +139,11 @@ test('failed at the provider: the message says so, and the person can go back to
   expect(await inboxDetail(server.url, marker)).toHaveLength(0);
 });
 
-test('a forged return URL (status=PAYED) is ignored; a second tab reuses the same open transaction', async ({ page, server, context }) => {
+test('a forged return URL (status=PAYED) is ignored; a second tab reuses the same open transaction', async ({
+  page,
+  server,
+  context,
+}) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);
   await confirmAndGoToProvider(page);
@@ -138,7 +162,9 @@ test('a forged return URL (status=PAYED) is ignored; a second tab reuses the sam
   await expect(second.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
   expect(second.url()).toBe(providerUrl);
   await onProvider(second, 'Bezahlen');
-  await expect(form(second).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(second).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
   await second.close();
   expect(await inboxDetail(server.url, marker)).toHaveLength(1);
 });
@@ -146,10 +172,18 @@ test('a forged return URL (status=PAYED) is ignored; a second tab reuses the sam
 test('provider unreachable: the person is told, the draft is kept, paying works later', async ({ page, server }) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);
-  await page.route('**/gateway/v1/payments', (route) => route.fulfill({
-    status: 503, contentType: 'application/problem+json',
-    body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'payment provider not reachable', code: 'PROVIDER_UNAVAILABLE' }),
-  }));
+  await page.route('**/gateway/v1/payments', (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/problem+json',
+      body: JSON.stringify({
+        title: 'Service Unavailable',
+        status: 503,
+        detail: 'payment provider not reachable',
+        code: 'PROVIDER_UNAVAILABLE',
+      }),
+    }),
+  );
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
   await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
   await expect(form(page).getByRole('alert')).toContainText('Der Bezahldienst ist gerade nicht erreichbar.');
@@ -159,10 +193,15 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
   await payButton(page).first().click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
   await onProvider(page, 'Bezahlen');
-  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
 });
 
-test('optional fee (Sondernutzung): per m² and day; the person may send without paying and gets an invoice', async ({ page, server }) => {
+test('optional fee (Sondernutzung): per m² and day; the person may send without paying and gets an invoice', async ({
+  page,
+  server,
+}) => {
   const marker = `Geruest ${crypto.randomUUID().slice(0, 8)}`;
   const answers = structuredClone(ANSWERS.sondernutzung) as Record<string, any>;
   answers.nutzung.zweck = marker;
@@ -185,8 +224,14 @@ test('optional fee (Sondernutzung): per m² and day; the person may send without
   expect(detail!.metadata.paymentInformation).toBeUndefined();
 });
 
-test('deferred fee (Hundesteuer): shown per dog on the review page, billed later, sent without a payment step', async ({ page, server }) => {
-  const dog = `Rex${crypto.randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}`;
+test('deferred fee (Hundesteuer): shown per dog on the review page, billed later, sent without a payment step', async ({
+  page,
+  server,
+}) => {
+  const dog = `Rex${crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 6)}`;
   const answers = structuredClone(ANSWERS.hundesteuer) as Record<string, any>;
   answers.hunde[0].name = dog;
   answers.hunde.push({ ...answers.hunde[0], name: `${dog}zwei`, listenhund: 'nein', chipnummer: '276098100654321' });
@@ -206,7 +251,10 @@ test('deferred fee (Hundesteuer): shown per dog on the review page, billed later
   await expect(paymentHeading(page)).toHaveCount(0);
 });
 
-test('the fee table and the payment step have no axe-core violations and fit 320 px; English texts', async ({ page, server }) => {
+test('the fee table and the payment step have no axe-core violations and fit 320 px; English texts', async ({
+  page,
+  server,
+}) => {
   const axe = (what: string) => expectNoAxeViolations(page, what);
 
   const fits = async (where: string) => {
@@ -214,7 +262,8 @@ test('the fee table and the payment step have no axe-core violations and fit 320
       const found: string[] = [];
       const visit = (root: Document | ShadowRoot) => {
         for (const el of root.querySelectorAll('*')) {
-          if (el.getBoundingClientRect().right > 320.5) found.push(`${el.tagName.toLowerCase()}.${String(el.className)}`);
+          if (el.getBoundingClientRect().right > 320.5)
+            found.push(`${el.tagName.toLowerCase()}.${String(el.className)}`);
           if (el.shadowRoot) visit(el.shadowRoot);
         }
       };
@@ -236,5 +285,7 @@ test('the fee table and the payment step have no axe-core violations and fit 320
   await expect(form(page).getByRole('heading', { name: 'Pay the fee' })).toBeVisible();
   await expect(form(page).getByRole('button', { name: 'Pay €90.00 now' })).toBeVisible();
   await expect(form(page).locator('table.fees caption')).toHaveText('Fees');
-  await expect(form(page).locator('table.fees')).toContainText('Second vehicle on the same permit (half fee), 12 months');
+  await expect(form(page).locator('table.fees')).toContainText(
+    'Second vehicle on the same permit (half fee), 12 months',
+  );
 });

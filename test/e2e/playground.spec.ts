@@ -31,7 +31,10 @@ async function open(page: Page, url: string, form = 'hundesteuer.json'): Promise
   await expect(preview(page).getByRole('heading', { level: 2 })).toBeVisible();
 }
 
-test('load a demo form, edit the title, break and fix the LeiKa key; answers and the draft are kept', async ({ page, server }) => {
+test('load a demo form, edit the title, break and fix the LeiKa key; answers and the draft are kept', async ({
+  page,
+  server,
+}) => {
   await page.goto(`${server.url}playground.html`);
   await page.getByLabel('Beginnen mit').selectOption({ label: 'Hundesteuer' });
   await page.getByRole('button', { name: 'Laden', exact: true }).click();
@@ -39,7 +42,9 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
   await expect(problems(page)).toContainText('Keine Probleme gefunden.');
   await expect(page.locator('#reifegrad')).toContainText('Stufe 2');
   await expect(page.locator('#reifegrad')).toContainText('Kein Nutzerkonto');
-  await expect(page.locator('#embed-code')).toHaveText(/<ozg-form src="\/forms\/hundesteuer.json" lang="de" gateway="\/gateway\/v1"/);
+  await expect(page.locator('#embed-code')).toHaveText(
+    /<ozg-form src="\/forms\/hundesteuer.json" lang="de" gateway="\/gateway\/v1"/,
+  );
 
   // an answer typed in the preview survives a change of the definition
   await preview(page).getByLabel('Vorname', { exact: true }).fill('Erika');
@@ -86,12 +91,16 @@ test('a template inserted shows up as a question and in the Reifegrad', async ({
   await expect(problems(page)).toContainText('Keine Probleme gefunden.');
 });
 
-test('keyboard only: Tab indents in the editor, Escape then Tab leaves it, a problem takes the cursor there', async ({ page, server }) => {
+test('keyboard only: Tab indents in the editor, Escape then Tab leaves it, a problem takes the cursor there', async ({
+  page,
+  server,
+}) => {
   await open(page, server.url, 'sondernutzung.json');
   await page.keyboard.press('Tab');
   expect((await focused(page)).label).toBe('Definition (JSON)'); // the skip link
   await page.keyboard.press('Enter');
-  for (let i = 0; i < 12 && !(await editor(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 12 && !(await editor(page).evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(editor(page)).toBeFocused();
 
   // Tab is kept by the editor (indent) ...

@@ -24,11 +24,17 @@ function hundesteuer(dog: string): Record<string, unknown> {
 }
 
 /** Opens a demo form, sets the answers, and presses "Weiter" until the review page shows. */
-const toReview = (page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>) => answerAndReview(page, url, name, data);
+const toReview = (page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>) =>
+  answerAndReview(page, url, name, data);
 
 const confirm = (page: Page) => form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
 
-interface InboxDetail { caseId: string; state: string; data: unknown; metadata: Record<string, unknown> }
+interface InboxDetail {
+  caseId: string;
+  state: string;
+  data: unknown;
+  metadata: Record<string, unknown>;
+}
 
 async function draftKept(page: Page): Promise<string | null> {
   return page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), HUNDESTEUER_ID);
@@ -36,7 +42,10 @@ async function draftKept(page: Page): Promise<string | null> {
 
 const receiptHeading = (page: Page) => form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });
 
-test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decrypted submission in the inbox', async ({ page, server }) => {
+test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decrypted submission in the inbox', async ({
+  page,
+  server,
+}) => {
   const dog = `Bello-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
@@ -68,7 +77,9 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   expect(found.map((d) => d.caseId)).toEqual([caseId]);
   expect(found[0]!.state).toBe('ok');
   expect(found[0]!.metadata.replyChannel).toEqual({ eMail: { address: 'erika@example.org' } });
-  expect((found[0]!.metadata.serviceType as { identifier: string }).identifier).toBe('urn:de:fim:leika:leistung:99110007000000');
+  expect((found[0]!.metadata.serviceType as { identifier: string }).identifier).toBe(
+    'urn:de:fim:leika:leistung:99110007000000',
+  );
 
   const inbox = await page.context().newPage();
   await inbox.goto(`${server.url}inbox.html`);
@@ -97,7 +108,10 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   await expect(receiptHeading(page)).toHaveCount(0);
 });
 
-test('gateway down: "wird erneut versucht", the draft is kept; once it is back the application goes through once', async ({ page, server }) => {
+test('gateway down: "wird erneut versucht", the draft is kept; once it is back the application goes through once', async ({
+  page,
+  server,
+}) => {
   const dog = `Rex-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   let attempts = 0;
@@ -123,7 +137,10 @@ test('gateway down: "wird erneut versucht", the draft is kept; once it is back t
   expect((await inboxWith<InboxDetail>(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
 });
 
-test('a reload while sending resumes the same submission: receipt after the reload, one submission', async ({ page, server }) => {
+test('a reload while sending resumes the same submission: receipt after the reload, one submission', async ({
+  page,
+  server,
+}) => {
   const dog = `Luna-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   const creates: string[] = [];
@@ -132,13 +149,21 @@ test('a reload while sending resumes the same submission: receipt after the relo
   });
   // The final "send" call fails until the page is reloaded.
   let down = true;
-  page.on('request', (r) => { if (r.isNavigationRequest()) down = false; });
+  page.on('request', (r) => {
+    if (r.isNavigationRequest()) down = false;
+  });
   await page.route('**/gateway/v1/submissions/*', (route) =>
-    down && route.request().method() === 'PUT' ? route.abort() : route.continue());
+    down && route.request().method() === 'PUT' ? route.abort() : route.continue(),
+  );
   await confirm(page);
 
-  await expect(form(page).locator('.submission [role="status"]')).toHaveText('Der Server ist nicht erreichbar – wird erneut versucht.');
-  const stored = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
+  await expect(form(page).locator('.submission [role="status"]')).toHaveText(
+    'Der Server ist nicht erreichbar – wird erneut versucht.',
+  );
+  const stored = await page.evaluate(
+    (id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'),
+    HUNDESTEUER_ID,
+  );
   expect(stored.state.submissionId).toBeTruthy();
   expect(stored.state.sent).toBe(false);
   expect(stored.package.encryptedData.split('.')).toHaveLength(5); // JWE compact: ciphertext only
@@ -162,7 +187,9 @@ test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ 
   await toReview(page, server.url, 'anwohnerparken', answers);
   await confirm(page);
   // The parking permit costs a fee, paid before sending (issue 7): through the payment stand-in.
-  await form(page).getByRole('button', { name: /^Jetzt .* bezahlen$/ }).click();
+  await form(page)
+    .getByRole('button', { name: /^Jetzt .* bezahlen$/ })
+    .click();
   await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
   await expect(receiptHeading(page)).toBeFocused();
   await expect(form(page).locator('.receipt-reference')).toHaveText(/^\d{12}$/);
@@ -173,7 +200,9 @@ test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ 
 
 test('a page that cancels ozg-submit takes over: nothing is sent, the form stays', async ({ page, server }) => {
   const gatewayCalls: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/gateway/v1/')) gatewayCalls.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/gateway/v1/')) gatewayCalls.push(r.url());
+  });
   await toReview(page, server.url, 'hundesteuer', hundesteuer('Cancelled'));
   await form(page).evaluate((el) => el.addEventListener('ozg-submit', (e) => e.preventDefault()));
   await confirm(page);
@@ -189,7 +218,8 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
   await expect(receiptHeading(page)).toBeVisible();
-  const stored = () => page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
+  const stored = () =>
+    page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
 
   // Sent, not yet accepted: the ciphertext stays (it could be sent again without typing it again).
   const sent = await stored();
@@ -207,7 +237,10 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
 
   // The case worker accepts; on the next visit the form sees the verified accept event and drops it.
   const headers = { authorization: `Bearer ${INBOX_TOKEN}` };
-  const accepted = await fetch(`${server.url}standins/inbox/api/submissions/${sent.state.submissionId}/accept`, { method: 'POST', headers });
+  const accepted = await fetch(`${server.url}standins/inbox/api/submissions/${sent.state.submissionId}/accept`, {
+    method: 'POST',
+    headers,
+  });
   expect(accepted.status).toBeLessThan(300);
   await page.reload();
   await expect(receiptHeading(page)).toBeVisible();
@@ -215,13 +248,18 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   expect((await stored()).state.caseId).toBe(sent.state.caseId);
 });
 
-test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Bescheid -> the receipt link shows both', async ({ page, server }) => {
+test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Bescheid -> the receipt link shows both', async ({
+  page,
+  server,
+}) => {
   const dog = `Weg-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
   await expect(receiptHeading(page)).toBeVisible();
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
-  const mailboxLink = (await form(page).getByRole('link', { name: 'Zum Postfach Ihres Antrags' }).getAttribute('href'))!;
+  const mailboxLink = (await form(page)
+    .getByRole('link', { name: 'Zum Postfach Ihres Antrags' })
+    .getAttribute('href'))!;
 
   // case worker: decrypts, accepts, sends a Bescheid
   const inbox = await page.context().newPage();

@@ -15,18 +15,38 @@ import { pressOnToReview } from './journeys.js';
 
 /** Whether a draft kept in this browser mentions `text` (a file name: the file question's answer). */
 function draftMentions(page: Page, text: string): Promise<boolean> {
-  return page.evaluate((t) => Object.keys(localStorage).some((k) => k.startsWith('ozg-form:draft:') && (localStorage.getItem(k) ?? '').includes(t)), text);
+  return page.evaluate(
+    (t) =>
+      Object.keys(localStorage).some(
+        (k) => k.startsWith('ozg-form:draft:') && (localStorage.getItem(k) ?? '').includes(t),
+      ),
+    text,
+  );
 }
 
 const form = (page: Page): Locator => page.locator('ozg-form');
 const sha512 = (b: Buffer | Uint8Array) => createHash('sha512').update(b).digest('hex');
 
 /** A small but real-looking PDF and PNG (their first bytes are what the check reads). */
-const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`, 'latin1');
+const pdf = (text: string) =>
+  Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n`, 'latin1');
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(300)]);
 
-interface InboxAttachment { attachmentId: string; filename: string; mimeType: string; size: number; hashOk: boolean }
-interface InboxDetail { submissionId: string; caseId: string; state: string; data: Record<string, unknown>; attachments: InboxAttachment[]; metadata: Record<string, unknown> }
+interface InboxAttachment {
+  attachmentId: string;
+  filename: string;
+  mimeType: string;
+  size: number;
+  hashOk: boolean;
+}
+interface InboxDetail {
+  submissionId: string;
+  caseId: string;
+  state: string;
+  data: Record<string, unknown>;
+  attachments: InboxAttachment[];
+  metadata: Record<string, unknown>;
+}
 const inboxWith = (url: string, marker: string) => inboxWithAny<InboxDetail>(url, marker);
 
 async function download(url: string, d: InboxDetail, a: InboxAttachment): Promise<Buffer> {
@@ -38,7 +58,13 @@ async function download(url: string, d: InboxDetail, a: InboxAttachment): Promis
 }
 
 /** Opens a demo form with answers and presses "Weiter" until the step `title` shows. */
-async function toStep(page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>, title: string): Promise<void> {
+async function toStep(
+  page: Page,
+  url: string,
+  name: keyof typeof ANSWERS,
+  data: Record<string, unknown>,
+  title: string,
+): Promise<void> {
   await page.goto(`${url}${name}.html`);
   const f = form(page);
   await expect(f.locator('.step-title')).toBeVisible();
@@ -55,7 +81,10 @@ const toReview = pressOnToReview;
 
 const fileNames = (page: Page) => form(page).locator('.file-list .file-name');
 
-test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened decrypted in the inbox with the same hashes', async ({ page, server }) => {
+test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened decrypted in the inbox with the same hashes', async ({
+  page,
+  server,
+}) => {
   const dog = `Nachweis-${crypto.randomUUID().slice(0, 8)}`;
   const answers = structuredClone(ANSWERS.hundesteuer) as { hunde: Record<string, unknown>[] };
   answers.hunde[0]!.name = dog;
@@ -67,13 +96,24 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   await input.setInputFiles([
     { name: 'sachkunde.pdf', mimeType: 'application/pdf', buffer: sachkunde },
     { name: 'versicherung.png', mimeType: 'image/png', buffer: versicherung },
-    { name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00\x03 this is a program', 'latin1') },
+    {
+      name: 'scan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00\x03 this is a program', 'latin1'),
+    },
   ]);
   await expect(fileNames(page)).toHaveText(['sachkunde.pdf', 'versicherung.png']);
-  await expect(form(page).locator('.file-refusals')).toHaveText('Die Datei scan.pdf ist keine PDF-, JPEG-, PNG- oder HEIC-Datei.');
+  await expect(form(page).locator('.file-refusals')).toHaveText(
+    'Die Datei scan.pdf ist keine PDF-, JPEG-, PNG- oder HEIC-Datei.',
+  );
 
   // A reload (or a login/payment redirect) loses nothing: same step, same files.
-  await expect.poll(() => draftMentions(page, 'versicherung.png'), 'the draft (written 300 ms after the last change) holds the files').toBe(true);
+  await expect
+    .poll(
+      () => draftMentions(page, 'versicherung.png'),
+      'the draft (written 300 ms after the last change) holds the files',
+    )
+    .toBe(true);
   await page.reload();
   await expect(form(page).locator('.step-title')).toHaveText('Ermäßigung');
   await expect(fileNames(page)).toHaveText(['sachkunde.pdf', 'versicherung.png']);
@@ -81,17 +121,22 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   await toReview(page);
   await expect(form(page).locator('.review')).toContainText('sachkunde.pdf, versicherung.png');
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
-  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(form(page).locator('.receipt')).toContainText('sachkunde.pdf, versicherung.png');
 
   // The files left the browser's storage with the draft.
-  const left = await page.evaluate(() => new Promise<number>((resolve) => {
-    const req = indexedDB.open('ozg-form-uploads');
-    req.onsuccess = () => {
-      const count = req.result.transaction('files').objectStore('files').count();
-      count.onsuccess = () => resolve(count.result);
-    };
-  }));
+  const left = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('ozg-form-uploads');
+        req.onsuccess = () => {
+          const count = req.result.transaction('files').objectStore('files').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
   expect(left).toBe(0);
 
   const [found, ...more] = await inboxWith(server.url, dog);
@@ -101,15 +146,21 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
     ['sachkunde.pdf', 'application/pdf', sachkunde.length, true],
     ['versicherung.png', 'image/png', versicherung.length, true],
   ]);
-  const metaHashes = (found!.metadata.contentStructure as { attachments: { filename: string; hash: { content: string }; purpose: string }[] }).attachments;
+  const metaHashes = (
+    found!.metadata.contentStructure as {
+      attachments: { filename: string; hash: { content: string }; purpose: string }[];
+    }
+  ).attachments;
   expect(metaHashes.map((a) => [a.filename, a.hash.content, a.purpose])).toEqual([
-    ['sachkunde.pdf', sha512(sachkunde), 'attachment'], ['versicherung.png', sha512(versicherung), 'attachment'],
+    ['sachkunde.pdf', sha512(sachkunde), 'attachment'],
+    ['versicherung.png', sha512(versicherung), 'attachment'],
   ]);
   expect(sha512(await download(server.url, found!, found!.attachments[0]!))).toBe(sha512(sachkunde));
   expect(sha512(await download(server.url, found!, found!.attachments[1]!))).toBe(sha512(versicherung));
   // The answers name the files by attachment id, as FIT-Connect Fachdaten do.
-  expect((found!.data.nachweisDateien as { attachmentId: string }[]).map((f) => f.attachmentId))
-    .toEqual(found!.attachments.map((a) => a.attachmentId));
+  expect((found!.data.nachweisDateien as { attachmentId: string }[]).map((f) => f.attachmentId)).toEqual(
+    found!.attachments.map((a) => a.attachmentId),
+  );
 
   // The inbox page lists them and downloads the decrypted file.
   const inbox = await page.context().newPage();
@@ -118,7 +169,10 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   await inbox.getByRole('button', { name: 'Anmelden' }).click();
   await inbox.getByRole('button', { name: new RegExp(found!.caseId.slice(0, 8)) }).click();
   const downloading = inbox.waitForEvent('download');
-  await inbox.locator('#attachments').getByRole('button', { name: /sachkunde\.pdf/ }).click();
+  await inbox
+    .locator('#attachments')
+    .getByRole('button', { name: /sachkunde\.pdf/ })
+    .click();
   const file = await downloading;
   expect(file.suggestedFilename()).toBe('sachkunde.pdf');
   const { readFileSync } = await import('node:fs');
@@ -126,7 +180,10 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   await inbox.close();
 });
 
-test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-upload, resumes, and the file arrives once', async ({ page, server }) => {
+test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-upload, resumes, and the file arrives once', async ({
+  page,
+  server,
+}) => {
   test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'ozg-upload-'));
   try {
@@ -150,7 +207,9 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
     const ATTACHMENTS = '**/gateway/v1/submissions/*/attachments/*';
     let aborted = 0;
     let uploads = 0;
-    page.on('request', (r) => { if (r.method() === 'PUT' && /\/attachments\//.test(r.url())) uploads++; });
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && /\/attachments\//.test(r.url())) uploads++;
+    });
     await page.route(ATTACHMENTS, async (route) => {
       aborted++;
       await new Promise((r) => setTimeout(r, 300));
@@ -166,7 +225,9 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
       // Every overall-progress value the page actually painted, frame by frame.
       w.painted = [];
       const watch = () => {
-        const bar = document.querySelector('ozg-form')?.shadowRoot?.querySelector<HTMLProgressElement>('.upload-total progress');
+        const bar = document
+          .querySelector('ozg-form')
+          ?.shadowRoot?.querySelector<HTMLProgressElement>('.upload-total progress');
         if (bar && w.painted[w.painted.length - 1] !== bar.value) w.painted.push(bar.value);
         requestAnimationFrame(watch);
       };
@@ -177,11 +238,17 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
     await form(page).getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
 
     // Progress per file and overall, while it is sent; the retry is said.
-    await expect(form(page).getByText('Nachweise werden verschlüsselt und übertragen')).toBeVisible({ timeout: 60_000 });
+    await expect(form(page).getByText('Nachweise werden verschlüsselt und übertragen')).toBeVisible({
+      timeout: 60_000,
+    });
     await expect(form(page).locator('.upload-files li')).toContainText('lageplan.pdf');
     await expect(form(page).locator('.upload-total progress')).toBeVisible();
-    await expect(form(page).getByText('Der Server ist nicht erreichbar – wird erneut versucht.')).toBeVisible({ timeout: 60_000 });
-    await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 240_000 });
+    await expect(form(page).getByText('Der Server ist nicht erreichbar – wird erneut versucht.')).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+      timeout: 240_000,
+    });
     expect(aborted).toBe(1);
     expect(uploads).toBe(2);
     // The tab stays responsive while it encrypts and sends: the person sees the progress move
@@ -191,12 +258,20 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
       const w = window as unknown as { longTasks: number[]; painted: number[] };
       return { longest: Math.max(0, ...w.longTasks), painted: w.painted };
     });
-    test.info().annotations.push({ type: 'responsiveness', description: `longest task ${Math.round(longest)} ms; progress painted: ${painted.join(', ')}` });
-    expect(painted.filter((v) => v > 0 && v < 100).length, `progress painted: ${painted.join(', ')}`).toBeGreaterThanOrEqual(2);
+    test.info().annotations.push({
+      type: 'responsiveness',
+      description: `longest task ${Math.round(longest)} ms; progress painted: ${painted.join(', ')}`,
+    });
+    expect(
+      painted.filter((v) => v > 0 && v < 100).length,
+      `progress painted: ${painted.join(', ')}`,
+    ).toBeGreaterThanOrEqual(2);
 
     const found = await inboxWith(server.url, marker);
     expect(found).toHaveLength(1);
-    expect(found[0]!.attachments.map((a) => [a.filename, a.size, a.hashOk])).toEqual([['lageplan.pdf', big.length, true]]);
+    expect(found[0]!.attachments.map((a) => [a.filename, a.size, a.hashOk])).toEqual([
+      ['lageplan.pdf', big.length, true],
+    ]);
     expect(sha512(await download(server.url, found[0]!, found[0]!.attachments[0]!))).toBe(sha512(big));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -21,7 +21,10 @@ before(async () => {
   writeFileSync(join(tmp, 'package.json'), '{"name": "ozg-form"}');
   server = await startServer({ port: 0, dataDir, demoDir, distDir });
 });
-after(async () => { await server.close(); rmSync(tmp, { recursive: true, force: true }); });
+after(async () => {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** Raw GET that does not normalise '..' like fetch/URL would. */
 function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
@@ -30,7 +33,9 @@ function rawGet(path: string): Promise<{ status: number; type: string; body: str
     const req = request({ host: u.hostname, port: u.port, path, method: 'GET' }, (r) => {
       let body = '';
       r.setEncoding('utf8');
-      r.on('data', (c: string) => { body += c; });
+      r.on('data', (c: string) => {
+        body += c;
+      });
       r.on('end', () => res({ status: r.statusCode ?? 0, type: String(r.headers['content-type'] ?? ''), body }));
     });
     req.on('error', rej);

@@ -36,7 +36,14 @@ test('a demo form: exit 0 and its Reifegrad with reasons', async () => {
 test('--format json: problems with pointer and severity, exit 1 on an error, 2 on broken JSON', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
   const bad = join(dir, 'bad.json');
-  await writeFile(bad, JSON.stringify({ type: 'object', 'x-ozg': { leika: '123' }, properties: { tel: { type: 'string', title: 'Telefon', 'x-ozg': { autocomplete: 'phone' } } } }));
+  await writeFile(
+    bad,
+    JSON.stringify({
+      type: 'object',
+      'x-ozg': { leika: '123' },
+      properties: { tel: { type: 'string', title: 'Telefon', 'x-ozg': { autocomplete: 'phone' } } },
+    }),
+  );
   const broken = join(dir, 'broken.json');
   await writeFile(broken, '{ "type": ');
   const { code, stdout } = await run('--format', 'json', '--lang', 'en', bad);

@@ -18,7 +18,11 @@ const out = mkdtempSync(join(tmpdir(), 'ozg-fim-'));
 after(() => rmSync(out, { recursive: true, force: true }));
 
 function run(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, LANG: 'de_DE.UTF-8' } });
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'de_DE.UTF-8' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -37,12 +41,22 @@ test('a schema without warnings: exit 0, the definition in -o, the report on std
   const file = join(out, 'adresse.json');
   const { code, stdout } = run(join(fixtures, 'adresse-v2.xml'), '-o', file);
   assert.equal(code, 0);
-  assert.match(stdout, /^XDatenfelder 2\.0, Stammdatenschema S60000011 Version 1\.2 „Meldung einer Anschrift“: 2 Gruppen, 9 Felder, 1 von 1 Regeln umgesetzt, 0 von 0 Codelisten eingelesen; 0 Warnungen\./);
+  assert.match(
+    stdout,
+    /^XDatenfelder 2\.0, Stammdatenschema S60000011 Version 1\.2 „Meldung einer Anschrift“: 2 Gruppen, 9 Felder, 1 von 1 Regeln umgesetzt, 0 von 0 Codelisten eingelesen; 0 Warnungen\./,
+  );
   assert.match(stdout, /Hinweis R60000030: Regel „Einwilligung bei E-Mail“ als dependentRequired umgesetzt\./);
   const definition = JSON.parse(readFileSync(file, 'utf8'));
   assert.equal(definition.$id, 'https://schema.fitko.de/fim/s60000011_1.2.schema.json');
-  assert.deepEqual(Object.keys(definition.properties.G60000086.properties), ['F60000243', 'F60000244', 'F60000246', 'F60000247']);
-  const check = spawnSync(process.execPath, [join(root, 'bin/ozg-form-check.mjs'), '--lang', 'en', file], { encoding: 'utf8' });
+  assert.deepEqual(Object.keys(definition.properties.G60000086.properties), [
+    'F60000243',
+    'F60000244',
+    'F60000246',
+    'F60000247',
+  ]);
+  const check = spawnSync(process.execPath, [join(root, 'bin/ozg-form-check.mjs'), '--lang', 'en', file], {
+    encoding: 'utf8',
+  });
   assert.equal(check.status, 0, check.stdout + check.stderr);
   // The author check warns about FIM's missing English texts; what matters is that nothing is an error.
   assert.match(check.stdout, /: 0 errors, \d+ warnings/);
@@ -54,8 +68,14 @@ test('warnings (a missing code list, a rule kept as comment): exit 1, each named
   const { code, stdout } = run(join(fixtures, 'hund-v3.xml'), '--codelists', join(fixtures, 'codelisten'), '-o', file);
   assert.equal(code, 1);
   assert.match(stdout, /2 von 3 Regeln umgesetzt, 1 von 2 Codelisten eingelesen; 2 Warnungen\./);
-  assert.match(stdout, /Warnung F00000000204: Codeliste urn:xoev-de:bund:destatis:bevoelkerungsstatistik:codeliste:staatsangehoerigkeit Version 2024-02-01/);
-  assert.match(stdout, /Warnung R00000000303: Regel „Geburtsdatum nicht in der Zukunft“ ist in JSON Schema nicht ausdrückbar/);
+  assert.match(
+    stdout,
+    /Warnung F00000000204: Codeliste urn:xoev-de:bund:destatis:bevoelkerungsstatistik:codeliste:staatsangehoerigkeit Version 2024-02-01/,
+  );
+  assert.match(
+    stdout,
+    /Warnung R00000000303: Regel „Geburtsdatum nicht in der Zukunft“ ist in JSON Schema nicht ausdrückbar/,
+  );
   const definition = JSON.parse(readFileSync(file, 'utf8'));
   assert.deepEqual(definition.properties.G00000000101.properties.F00000000201.enum, ['01', '02', '03']);
   const check = spawnSync(process.execPath, [join(root, 'bin/ozg-form-check.mjs'), file], { encoding: 'utf8' });
@@ -78,18 +98,27 @@ test('without -o the definition goes to stdout and the report to stderr; --forma
 test('bad input ends with 2 and one clear error naming the place', () => {
   const notXml = run(join(fixtures, 'fehlerhaft/kein-xml.xml'));
   assert.equal(notXml.code, 2);
-  assert.match(notXml.stderr, /Umwandlung fehlgeschlagen\n {2}Die Datei ist kein wohlgeformtes XML \(Zeile 1, Spalte 1\)/);
+  assert.match(
+    notXml.stderr,
+    /Umwandlung fehlgeschlagen\n {2}Die Datei ist kein wohlgeformtes XML \(Zeile 1, Spalte 1\)/,
+  );
   assert.equal(notXml.stdout, '');
 
   const version = run(join(fixtures, 'fehlerhaft/unbekannte-version.xml'));
   assert.equal(version.code, 2);
-  assert.match(version.stderr, /\/xdatenfelder\.stammdatenschema\.0102\/@xmlns: Die XDatenfelder-Version „9\.0\.0“ wird nicht unterstützt/);
+  assert.match(
+    version.stderr,
+    /\/xdatenfelder\.stammdatenschema\.0102\/@xmlns: Die XDatenfelder-Version „9\.0\.0“ wird nicht unterstützt/,
+  );
 
   const missing = run(join(fixtures, 'fehlerhaft/fehlendes-element.xml'), '--format', 'json');
   assert.equal(missing.code, 2);
   const error = JSON.parse(missing.stdout);
   assert.equal(error.ok, false);
-  assert.equal(error.error.path, '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt/datenfeldgruppe[G60000100]/regel[1][R60000101]/script');
+  assert.equal(
+    error.error.path,
+    '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt/datenfeldgruppe[G60000100]/regel[1][R60000101]/script',
+  );
   assert.match(error.error.message, /F60000999/);
 
   const absent = run(join(fixtures, 'gibt-es-nicht.xml'));

@@ -15,30 +15,56 @@ let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-hard-'));
 const INBOX = 'inbox-hardening-token';
 const logLines: Record<string, any>[] = [];
-const logStream = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) logLines.push(JSON.parse(l)); done(); } });
+const logStream = new Writable({
+  write(chunk, _enc, done) {
+    for (const l of String(chunk).split('\n')) if (l) logLines.push(JSON.parse(l));
+    done();
+  },
+});
 
 before(async () => {
-  server = await startServer({ port: 0, dataDir, inbox: { token: INBOX }, logStream, rateLimits: { inbox: 20, submissions: 200 } });
+  server = await startServer({
+    port: 0,
+    dataDir,
+    inbox: { token: INBOX },
+    logStream,
+    rateLimits: { inbox: 20, submissions: 200 },
+  });
 });
-after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
+after(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const url = (p: string) => new URL(p, server.url);
 const count = async (sql: string, ...args: unknown[]) => {
   const Database = (await import('better-sqlite3')).default;
   const db = new Database(join(dataDir, 'ozg-form.sqlite'), { readonly: true });
-  try { return (db.prepare(sql).get(...args) as { n: number }).n; } finally { db.close(); }
+  try {
+    return (db.prepare(sql).get(...args) as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
-const create = (body: Record<string, unknown>) => fetch(url('gateway/v1/submissions'), {
-  method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-});
+const create = (body: Record<string, unknown>) =>
+  fetch(url('gateway/v1/submissions'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function encrypted() {
   const dest = await new SubmissionClient({ baseUrl: server.url }).getDestination();
-  return (await prepareSubmission({
-    encryptionKey: dest.encryptionKey, leika: '99108004001000', serviceName: 'Hundesteuer',
-    schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json', data: { name: 'Bello' },
-    replyChannel: { eMail: { address: 'erika@example.org' } },
-  })).encrypted;
+  return (
+    await prepareSubmission({
+      encryptionKey: dest.encryptionKey,
+      leika: '99108004001000',
+      serviceName: 'Hundesteuer',
+      schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json',
+      data: { name: 'Bello' },
+      replyChannel: { eMail: { address: 'erika@example.org' } },
+    })
+  ).encrypted;
 }
 
 test('a crash after the upstream create: the retry finds that submission, no second one is created', async () => {
@@ -47,17 +73,27 @@ test('a crash after the upstream create: the retry finds that submission, no sec
   let crashed = false;
   fc.json = (async (method: string, path: string, init?: never) => {
     const out = await original(method, path, init);
-    if (method === 'POST' && path === 'submissions' && !crashed) { crashed = true; throw new Error('simulated crash'); }
+    if (method === 'POST' && path === 'submissions' && !crashed) {
+      crashed = true;
+      throw new Error('simulated crash');
+    }
     return out;
   }) as typeof fc.json;
-  const body = { idempotencyKey: createIdempotencyKey(), leika: '99108004001000', serviceName: 'Hundesteuer', announcedAttachments: [] };
+  const body = {
+    idempotencyKey: createIdempotencyKey(),
+    leika: '99108004001000',
+    serviceName: 'Hundesteuer',
+    announcedAttachments: [],
+  };
   try {
     assert.equal((await create(body)).status, 500);
-  } finally { fc.json = original as typeof fc.json; }
+  } finally {
+    fc.json = original as typeof fc.json;
+  }
   assert.equal(crashed, true);
   const retry = await create(body);
   assert.equal(retry.status, 201);
-  const { caseId, submissionId } = await retry.json() as { caseId: string; submissionId: string };
+  const { caseId, submissionId } = (await retry.json()) as { caseId: string; submissionId: string };
   assert.equal(await count('SELECT COUNT(*) AS n FROM fc_submissions WHERE case_id = ?', caseId), 1);
   assert.equal(await count('SELECT COUNT(*) AS n FROM fc_submissions WHERE id = ?', submissionId), 1);
 });
@@ -73,27 +109,43 @@ test('a crash after the upstream send: the retry counts FIT-Connect\'s "already 
     if (method === 'PUT' && /^submissions\/[^/]+$/.test(path)) throw new Error('simulated crash');
     return res;
   }) as typeof fc.request;
-  let state: any;
   try {
     await assert.rejects(client.submit(pkg, { idempotencyKey: key, sentAttachments: [], sent: false }));
-  } finally { fc.request = original as typeof fc.request; }
-  state = (await (await create({ idempotencyKey: key, leika: '99108004001000', serviceName: 'Hundesteuer', announcedAttachments: [] })).json());
+  } finally {
+    fc.request = original as typeof fc.request;
+  }
+  const state = await (
+    await create({ idempotencyKey: key, leika: '99108004001000', serviceName: 'Hundesteuer', announcedAttachments: [] })
+  ).json();
   assert.equal(state.sent, false);
   const final = await client.submit(pkg, { idempotencyKey: key, sentAttachments: [], sent: false });
   assert.equal(final.sent, true);
-  assert.equal(await count("SELECT COUNT(*) AS n FROM fc_submissions WHERE case_id = ? AND status != 'incomplete'", final.caseId), 1);
+  assert.equal(
+    await count("SELECT COUNT(*) AS n FROM fc_submissions WHERE case_id = ? AND status != 'incomplete'", final.caseId),
+    1,
+  );
 });
 
 test('idempotency compares the whole request: the same key with another service name is 409', async () => {
-  const body = { idempotencyKey: createIdempotencyKey(), leika: '99108004001000', serviceName: 'Hundesteuer', announcedAttachments: [] };
+  const body = {
+    idempotencyKey: createIdempotencyKey(),
+    leika: '99108004001000',
+    serviceName: 'Hundesteuer',
+    announcedAttachments: [],
+  };
   assert.equal((await create(body)).status, 201);
   const other = await create({ ...body, serviceName: 'Zweitwohnungsteuer' });
   assert.equal(other.status, 409);
-  assert.equal((await other.json() as { code: string }).code, 'IDEMPOTENCY_CONFLICT');
+  assert.equal(((await other.json()) as { code: string }).code, 'IDEMPOTENCY_CONFLICT');
 });
 
 test('security headers on every response; CSP per page; nosniff on /idp/*', async () => {
-  for (const p of ['gateway/v1/destination', 'does-not-exist', 'idp/.well-known/openid-configuration', 'account/config.json']) {
+  for (const p of [
+    'gateway/v1/destination',
+    'does-not-exist',
+    'idp/.well-known/openid-configuration',
+    'account/config.json',
+  ]) {
     const r = await fetch(url(p));
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff', p);
     assert.ok(r.headers.get('x-frame-options'), p);
@@ -107,7 +159,11 @@ test('security headers on every response; CSP per page; nosniff on /idp/*', asyn
 
 test('a malformed Basic header at a token endpoint is 401, not 500', async () => {
   const r = await fetch(url('standins/fitconnect/token'), {
-    method: 'POST', headers: { authorization: 'Basic ' + Buffer.from('%E0%A4%A:x').toString('base64'), 'content-type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: {
+      authorization: 'Basic ' + Buffer.from('%E0%A4%A:x').toString('base64'),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
     body: 'grant_type=client_credentials',
   });
   assert.equal(r.status, 401);
@@ -119,7 +175,8 @@ test('wrong inbox tokens are logged without the token, and limited per client: 4
   for (let i = 0; i < 40 && !limited; i++) {
     const r = await fetch(url('standins/inbox/api/submissions'), { headers: { authorization: `Bearer ${wrong}` } });
     await r.arrayBuffer();
-    if (r.status === 429) limited = r; else assert.equal(r.status, 401);
+    if (r.status === 429) limited = r;
+    else assert.equal(r.status, 401);
   }
   assert.ok(limited, 'a 429 within 40 attempts');
   assert.ok(Number(limited.headers.get('retry-after')) > 0);
@@ -149,9 +206,14 @@ test('data folder 0700, files 0600; the case-secret key is a key file, not in th
 
 test('unsent applications expire with their attachment records; their case secret then opens nothing', async () => {
   const aid = crypto.randomUUID();
-  const res = await create({ idempotencyKey: createIdempotencyKey(), leika: '99108004001000', announcedAttachments: [aid] });
-  const c = await res.json() as { caseId: string; caseSecret: string };
-  const events = () => fetch(url(`gateway/v1/cases/${c.caseId}/events`), { headers: { 'x-case-secret': c.caseSecret } });
+  const res = await create({
+    idempotencyKey: createIdempotencyKey(),
+    leika: '99108004001000',
+    announcedAttachments: [aid],
+  });
+  const c = (await res.json()) as { caseId: string; caseSecret: string };
+  const events = () =>
+    fetch(url(`gateway/v1/cases/${c.caseId}/events`), { headers: { 'x-case-secret': c.caseSecret } });
   assert.equal((await events()).status, 200);
   assert.ok(server.gateway.expireUnsent(Date.now() + (72 + 1) * 3600_000) >= 1);
   assert.equal((await events()).status, 404);

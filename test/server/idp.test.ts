@@ -16,29 +16,44 @@ const tmp = mkdtempSync(join(tmpdir(), 'ozg-idp-'));
 const dataDir = join(tmp, 'data');
 const CLIENT_ID = 'ozg-form-demo';
 
-interface Discovery { issuer: string; authorization_endpoint: string; token_endpoint: string; jwks_uri: string;
-  end_session_endpoint: string; acr_values_supported: string[]; code_challenge_methods_supported: string[] }
+interface Discovery {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+  end_session_endpoint: string;
+  acr_values_supported: string[];
+  code_challenge_methods_supported: string[];
+}
 let disc: Discovery;
 
 before(async () => {
   server = await startServer({ port: 0, dataDir });
   issuer = `${server.url}idp`;
   redirectUri = `${server.url}hundesteuer.html`;
-  disc = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json() as Discovery;
+  disc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Discovery;
 });
-after(async () => { await server.close(); rmSync(tmp, { recursive: true, force: true }); });
+after(async () => {
+  await server.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 /** A browser stand-in: keeps cookies, does not follow redirects by itself. */
 class Browser {
   private jar = new Map<string, string>();
   async go(url: string, init: RequestInit = {}): Promise<Response> {
     const cookie = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as object), ...(cookie ? { cookie } : {}) } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as object), ...(cookie ? { cookie } : {}) },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair.indexOf('=');
       const [name, value] = [pair.slice(0, i).trim(), pair.slice(i + 1).trim()];
-      if (!value || /expires=Thu, 01 Jan 1970/i.test(c)) this.jar.delete(name); else this.jar.set(name, value);
+      if (!value || /expires=Thu, 01 Jan 1970/i.test(c)) this.jar.delete(name);
+      else this.jar.set(name, value);
     }
     return res;
   }
@@ -70,7 +85,11 @@ const s256 = (v: string): string => b64url(createHash('sha256').update(v).digest
 function authUrl(o: { state: string; nonce: string; verifier?: string; acr?: string; scope?: string }): string {
   const u = new URL(disc.authorization_endpoint);
   u.search = new URLSearchParams({
-    response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri, state: o.state, nonce: o.nonce,
+    response_type: 'code',
+    client_id: CLIENT_ID,
+    redirect_uri: redirectUri,
+    state: o.state,
+    nonce: o.nonce,
     scope: o.scope ?? 'openid profile email phone address postfach unternehmen',
     ...(o.verifier ? { code_challenge: s256(o.verifier), code_challenge_method: 'S256' } : {}),
     ...(o.acr ? { acr_values: o.acr } : {}),
@@ -80,7 +99,9 @@ function authUrl(o: { state: string; nonce: string; verifier?: string; acr?: str
 
 /** The whole front channel for one account: returns the code and what came back. */
 async function login(account: string, acr?: string, browser = new Browser()) {
-  const state = b64url(randomBytes(16)), nonce = b64url(randomBytes(16)), verifier = b64url(randomBytes(32));
+  const state = b64url(randomBytes(16)),
+    nonce = b64url(randomBytes(16)),
+    verifier = b64url(randomBytes(32));
   const first = await browser.follow(authUrl({ state, nonce, verifier, acr }));
   assert.equal(first.res.status, 200, 'the provider shows its login page');
   const page = await first.res.text();
@@ -95,8 +116,13 @@ function exchange(code: string, verifier: string): Promise<Response> {
   return fetch(disc.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, code_verifier: verifier,
-      redirect_uri: redirectUri, client_id: CLIENT_ID }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      redirect_uri: redirectUri,
+      client_id: CLIENT_ID,
+    }).toString(),
   });
 }
 
@@ -109,7 +135,11 @@ test('discovery: issuer on 127.0.0.1, STORK trust levels, PKCE S256 only', () =>
 });
 
 test('the account config endpoint points the browser at the built-in provider', async () => {
-  const c = await (await fetch(`${server.url}account/config.json`)).json() as { issuer: string; clientId: string; scopes: string[] };
+  const c = (await (await fetch(`${server.url}account/config.json`)).json()) as {
+    issuer: string;
+    clientId: string;
+    scopes: string[];
+  };
   assert.equal(c.issuer, issuer);
   assert.equal(c.clientId, CLIENT_ID);
   assert.ok(c.scopes.includes('openid'));
@@ -117,7 +147,7 @@ test('the account config endpoint points the browser at the built-in provider', 
 
 test('signing keys are created in the data folder (0600) and only public keys are served', async () => {
   assert.equal(statSync(join(dataDir, 'idp-keys', 'keys.json')).mode & 0o777, 0o600);
-  const jwks = await (await fetch(disc.jwks_uri)).json() as { keys: Record<string, unknown>[] };
+  const jwks = (await (await fetch(disc.jwks_uri)).json()) as { keys: Record<string, unknown>[] };
   assert.ok(jwks.keys.length >= 1);
   for (const k of jwks.keys) assert.equal(k.d, undefined);
 });
@@ -127,9 +157,11 @@ for (const account of TEST_ACCOUNTS) {
     const { code, verifier, nonce } = await login(account.id);
     const res = await exchange(code, verifier);
     assert.equal(res.status, 200);
-    const tokens = await res.json() as { id_token: string; access_token: string };
-    const { payload } = await jwtVerify(tokens.id_token, createRemoteJWKSet(new URL(disc.jwks_uri)),
-      { issuer, audience: CLIENT_ID });
+    const tokens = (await res.json()) as { id_token: string; access_token: string };
+    const { payload } = await jwtVerify(tokens.id_token, createRemoteJWKSet(new URL(disc.jwks_uri)), {
+      issuer,
+      audience: CLIENT_ID,
+    });
     assert.equal(payload.acr, ACR[account.level]);
     assert.equal(payload.sub, account.id);
     assert.equal(payload.nonce, nonce);
@@ -149,8 +181,11 @@ test('the login page is German, labelled, and warns about accounts below the req
 
 test('a requested acr is not faked: a level-1 account chosen for a level-4 request gets Level-1', async () => {
   const { code, verifier } = await login('erika-basis', 'STORK-QAA-Level-4');
-  const { id_token } = await (await exchange(code, verifier)).json() as { id_token: string };
-  const { payload } = await jwtVerify(id_token, createRemoteJWKSet(new URL(disc.jwks_uri)), { issuer, audience: CLIENT_ID });
+  const { id_token } = (await (await exchange(code, verifier)).json()) as { id_token: string };
+  const { payload } = await jwtVerify(id_token, createRemoteJWKSet(new URL(disc.jwks_uri)), {
+    issuer,
+    audience: CLIENT_ID,
+  });
   assert.equal(payload.acr, 'STORK-QAA-Level-1');
 });
 
@@ -158,7 +193,9 @@ test('a session below the requested level must log in again (step-up); without a
   const { browser } = await login('erika-basis');
   const again = await browser.follow(authUrl({ state: 's1', nonce: 'n1', verifier: b64url(randomBytes(32)) }));
   assert.ok(again.url.startsWith(redirectUri), 'same level: single sign-on, straight back');
-  const higher = await browser.follow(authUrl({ state: 's2', nonce: 'n2', verifier: b64url(randomBytes(32)), acr: 'STORK-QAA-Level-3' }));
+  const higher = await browser.follow(
+    authUrl({ state: 's2', nonce: 'n2', verifier: b64url(randomBytes(32)), acr: 'STORK-QAA-Level-3' }),
+  );
   assert.equal(higher.res.status, 200);
   assert.match(higher.url, /\/idp\/interaction\//);
 });
@@ -168,14 +205,14 @@ test('a replayed authorization code is refused', async () => {
   assert.equal((await exchange(code, verifier)).status, 200);
   const replay = await exchange(code, verifier);
   assert.equal(replay.status, 400);
-  assert.equal((await replay.json() as { error: string }).error, 'invalid_grant');
+  assert.equal(((await replay.json()) as { error: string }).error, 'invalid_grant');
 });
 
 test('a wrong code_verifier is refused', async () => {
   const { code } = await login('max-elster');
   const res = await exchange(code, b64url(randomBytes(32)));
   assert.equal(res.status, 400);
-  assert.equal((await res.json() as { error: string }).error, 'invalid_grant');
+  assert.equal(((await res.json()) as { error: string }).error, 'invalid_grant');
 });
 
 test('an authorization request without PKCE is refused', async () => {
@@ -195,19 +232,35 @@ test('cancelling on the login page returns access_denied', async () => {
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
-  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => { data.set(k, v); }, removeItem: (k) => { data.delete(k); } };
+  return {
+    data,
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
+      data.set(k, v);
+    },
+    removeItem: (k) => {
+      data.delete(k);
+    },
+  };
 }
 
 test('AccountService against the real provider: login at substantiell, claims mapped, logout URL', async () => {
   const storage = memoryStorage();
-  const svc = new AccountService({ issuer, clientId: CLIENT_ID, redirectUri, scopes: ['openid', 'profile', 'email', 'address'] },
-    { storage });
+  const svc = new AccountService(
+    { issuer, clientId: CLIENT_ID, redirectUri, scopes: ['openid', 'profile', 'email', 'address'] },
+    { storage },
+  );
   const browser = new Browser();
   const first = await browser.follow(await svc.authorizationUrl({ minLevel: 'substantiell', returnTo: 'step-2' }));
   const session = await svc.handleRedirect(await browser.pick(first.url, 'max-elster'));
   assert.equal(session.trustLevel, 'substantiell');
   assert.equal(session.claims.given_name, 'Max');
-  assert.deepEqual(session.claims.address, { street_address: 'Hauptstraße 5', postal_code: '12345', locality: 'Musterstadt', country: 'DE' });
+  assert.deepEqual(session.claims.address, {
+    street_address: 'Hauptstraße 5',
+    postal_code: '12345',
+    locality: 'Musterstadt',
+    country: 'DE',
+  });
   assert.equal(session.claims.phone_number, undefined, 'phone scope not requested');
   assert.equal(svc.lastReturnTo, 'step-2');
   assert.equal(svc.session?.sub, 'max-elster');
@@ -224,7 +277,9 @@ test('AccountService against the real provider: a basisregistriert login for a s
   const url = await svc.authorizationUrl({ minLevel: 'substantiell' });
   assert.equal(new URL(url).searchParams.get('acr_values'), 'STORK-QAA-Level-4 STORK-QAA-Level-3');
   const first = await browser.follow(url);
-  await assert.rejects(svc.handleRedirect(await browser.pick(first.url, 'erika-basis')),
-    (e: { code: string; actualLevel: string }) => e.code === 'acr_too_low' && e.actualLevel === 'basisregistriert');
+  await assert.rejects(
+    svc.handleRedirect(await browser.pick(first.url, 'erika-basis')),
+    (e: { code: string; actualLevel: string }) => e.code === 'acr_too_low' && e.actualLevel === 'basisregistriert',
+  );
   assert.equal(svc.session, null);
 });

@@ -19,22 +19,41 @@ const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 const LEIKA = '99990000000001'; // Anwohnerparken: fee policy before-submission
 const INBOX = 'inbox-bind-token';
 
-before(async () => { server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } }); });
-after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
+before(async () => {
+  server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
+});
+after(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const url = (p: string) => new URL(p, server.url);
 const key = () => randomBytes(18).toString('base64url');
-const inbox = async (sid: string) => (await fetch(url(`standins/inbox/api/submissions/${sid}`), { headers: { authorization: `Bearer ${INBOX}` } })).json() as Promise<Record<string, any>>;
+const inbox = async (sid: string) =>
+  (
+    await fetch(url(`standins/inbox/api/submissions/${sid}`), { headers: { authorization: `Bearer ${INBOX}` } })
+  ).json() as Promise<Record<string, any>>;
 
 async function pay(k: string, answers = ANSWERS.anwohnerparken, expectedTotal = 6000, outcome = 'bezahlen') {
   const res = await fetch(url('gateway/v1/payments'), {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey: k, formId: FORM, answers, expectedTotal, redirectUrl: url('anwohnerparken.html').href }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      idempotencyKey: k,
+      formId: FORM,
+      answers,
+      expectedTotal,
+      redirectUrl: url('anwohnerparken.html').href,
+    }),
   });
-  const body = await res.json() as Record<string, any>;
+  const body = (await res.json()) as Record<string, any>;
   if (body.redirectUrl) {
-    await fetch(body.redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `method=GIROPAY&outcome=${outcome}` });
+    await fetch(body.redirectUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `method=GIROPAY&outcome=${outcome}`,
+    });
   }
   return { status: res.status, body };
 }
@@ -44,23 +63,40 @@ async function send(k: string, opts: { paymentKey?: string; paymentInformation?:
   const client = new SubmissionClient({ baseUrl: server.url, attempts: 1 });
   const dest = await client.getDestination();
   const { encrypted } = await prepareSubmission({
-    encryptionKey: dest.encryptionKey, leika: LEIKA, serviceName: 'Anwohnerparkausweis',
-    schemaUri: FORM, data: ANSWERS.anwohnerparken, replyChannel: { eMail: { address: 'erika@example.org' } },
+    encryptionKey: dest.encryptionKey,
+    leika: LEIKA,
+    serviceName: 'Anwohnerparkausweis',
+    schemaUri: FORM,
+    data: ANSWERS.anwohnerparken,
+    replyChannel: { eMail: { address: 'erika@example.org' } },
     ...(opts.paymentInformation ? { paymentInformation: opts.paymentInformation } : {}),
-    ...(opts.idToken ? { authenticationInformation: [{ type: 'identificationReport', version: '1.0.0', content: opts.idToken }] } : {}),
+    ...(opts.idToken
+      ? { authenticationInformation: [{ type: 'identificationReport', version: '1.0.0', content: opts.idToken }] }
+      : {}),
   } as never);
   try {
-    const final = await client.submit(encrypted, { idempotencyKey: k, sentAttachments: [], sent: false, ...(opts.paymentKey ? { paymentKey: opts.paymentKey } : {}) });
+    const final = await client.submit(encrypted, {
+      idempotencyKey: k,
+      sentAttachments: [],
+      sent: false,
+      ...(opts.paymentKey ? { paymentKey: opts.paymentKey } : {}),
+    });
     return { ok: true as const, final };
   } catch (error) {
-    if (error instanceof GatewayError) return { ok: false as const, status: error.status, problem: error.problem as Record<string, any> };
+    if (error instanceof GatewayError)
+      return { ok: false as const, status: error.status, problem: error.problem as Record<string, any> };
     throw error;
   }
 }
 
 const claim = (body: Record<string, any>) => ({
-  paymentService: 'https://musterstadt.example/xbezahldienste', paymentMethod: 'GIROPAY', paymentId: body.transactionId,
-  transactionId: body.transactionId, transactionReference: body.transactionReference, grossAmount: body.grosAmount, status: 'BOOKED',
+  paymentService: 'https://musterstadt.example/xbezahldienste',
+  paymentMethod: 'GIROPAY',
+  paymentId: body.transactionId,
+  transactionId: body.transactionId,
+  transactionReference: body.transactionReference,
+  grossAmount: body.grosAmount,
+  status: 'BOOKED',
 });
 
 test('a before-submission form without any payment is refused: 409 PAYMENT_REQUIRED', async () => {
@@ -108,10 +144,17 @@ test('the paid key with other answers of the same amount is refused once the pay
   assert.equal(replay.body.code, 'PAYMENT_ALREADY_USED');
 });
 
-test('the inbox shows the gateway\'s binding and flags a paymentInformation that does not match it', async () => {
+test("the inbox shows the gateway's binding and flags a paymentInformation that does not match it", async () => {
   const mine = key();
   const paid = await pay(mine);
-  const someoneElses = await pay(key(), (() => { const a = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>; a.fahrzeuge[0].kennzeichen = 'M-XY 1'; return a; })());
+  const someoneElses = await pay(
+    key(),
+    (() => {
+      const a = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+      a.fahrzeuge[0].kennzeichen = 'M-XY 1';
+      return a;
+    })(),
+  );
   const r = await send(mine, { paymentInformation: claim(someoneElses.body) });
   assert.equal(r.ok, true);
   const detail = await inbox(r.ok ? r.final.submissionId : '');
@@ -138,17 +181,25 @@ test('the gateway never passes on a provider redirect that is not http(s)', asyn
   }
 });
 
-test('an ID token from one application\'s login, put into another application, is flagged as not bound', async () => {
+test("an ID token from one application's login, put into another application, is flagged as not bound", async () => {
   const keys = JSON.parse(readFileSync(join(dataDir, 'idp-keys', 'keys.json'), 'utf8')) as { jwks: { keys: any[] } };
   const rsa = keys.jwks.keys.find((k) => k.alg === 'RS256');
   const issuer = url('idp').href;
-  const token = (nonce: string) => new SignJWT({ nonce, acr: 'STORK-QAA-Level-4', given_name: 'Anna', family_name: 'Schmidt' })
-    .setProtectedHeader({ alg: 'RS256', kid: rsa.kid }).setIssuer(issuer).setAudience('ozg-form-demo').setSubject('anna')
-    .setIssuedAt().setExpirationTime('10m').sign(createPrivateKey({ key: rsa, format: 'jwk' }));
+  const token = (nonce: string) =>
+    new SignJWT({ nonce, acr: 'STORK-QAA-Level-4', given_name: 'Anna', family_name: 'Schmidt' })
+      .setProtectedHeader({ alg: 'RS256', kid: rsa.kid })
+      .setIssuer(issuer)
+      .setAudience('ozg-form-demo')
+      .setSubject('anna')
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(createPrivateKey({ key: rsa, format: 'jwk' }));
   const nonceOf = (k: string) => createHash('sha256').update(k).digest('base64url');
-  const a = key(); const b = key();
+  const a = key();
+  const b = key();
   const idToken = await token(nonceOf(a));
-  await pay(a); await pay(b);
+  await pay(a);
+  await pay(b);
   const own = await send(a, { idToken });
   const replayed = await send(b, { idToken });
   assert.ok(own.ok && replayed.ok);

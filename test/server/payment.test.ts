@@ -5,30 +5,52 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/app.js';
-import { DEMO_ENDPOINT_ID, DEMO_ORIGINATOR_ID, DEMO_PAYMENT_CLIENT_ID, DEMO_PAYMENT_CLIENT_SECRET } from '../../server/config.js';
+import {
+  DEMO_ENDPOINT_ID,
+  DEMO_ORIGINATOR_ID,
+  DEMO_PAYMENT_CLIENT_ID,
+  DEMO_PAYMENT_CLIENT_SECRET,
+} from '../../server/config.js';
 import { ANSWERS } from '../e2e/answers.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-pay-'));
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 
-before(async () => { server = await startServer({ port: 0, dataDir }); });
-after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
+before(async () => {
+  server = await startServer({ port: 0, dataDir });
+});
+after(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const url = (p: string) => new URL(p, server.url);
 const key = () => randomBytes(18).toString('base64url');
-const json = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type') ?? '', body: await res.json() as Record<string, any> });
+const json = async (res: Response) => ({
+  status: res.status,
+  type: res.headers.get('content-type') ?? '',
+  body: (await res.json()) as Record<string, any>,
+});
 const twoVehicles = () => {
   const a = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
   a.fahrzeuge.push({ kennzeichen: 'M-CD 456', marke: 'Fiat 500', gesamtmasse: 1000, nutzung: 'eigentum' });
   return a;
 };
 function start(body: Record<string, unknown>) {
-  return fetch(url('gateway/v1/payments'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
+  return fetch(url('gateway/v1/payments'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  }).then(json);
 }
 const startBody = (over: Record<string, unknown> = {}) => ({
-  idempotencyKey: key(), formId: FORM, answers: ANSWERS.anwohnerparken, expectedTotal: 6000, // 12 months, one vehicle
-  redirectUrl: new URL('anwohnerparken.html', server.url).href, ...over,
+  idempotencyKey: key(),
+  formId: FORM,
+  answers: ANSWERS.anwohnerparken,
+  expectedTotal: 6000, // 12 months, one vehicle
+  redirectUrl: new URL('anwohnerparken.html', server.url).href,
+  ...over,
 });
 /** The tester's choice on the stand-in's payment page. */
 async function choose(redirectUrl: string, outcome: 'bezahlen' | 'abbrechen' | 'fehlgeschlagen') {
@@ -36,8 +58,12 @@ async function choose(redirectUrl: string, outcome: 'bezahlen' | 'abbrechen' | '
   assert.equal(page.status, 200);
   const html = await page.text();
   assert.match(html, /<button[^>]*value="bezahlen"/);
-  return fetch(redirectUrl, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `method=GIROPAY&outcome=${outcome}` });
+  return fetch(redirectUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `method=GIROPAY&outcome=${outcome}`,
+  });
 }
 const status = (k: string) => fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } }).then(json);
 
@@ -47,7 +73,13 @@ test('the gateway computes the fee from the published definition and the provide
   assert.equal(created.status, 201, JSON.stringify(created.body));
   assert.equal(created.body.status, 'INITIAL');
   assert.equal(created.body.grosAmount, 90);
-  assert.deepEqual(created.body.lines.map((l: any) => [l.id, l.quantity, l.amount]), [['ausweis-12', 1, 6000], ['zweitfahrzeug-12', 1, 3000]]);
+  assert.deepEqual(
+    created.body.lines.map((l: any) => [l.id, l.quantity, l.amount]),
+    [
+      ['ausweis-12', 1, 6000],
+      ['zweitfahrzeug-12', 1, 3000],
+    ],
+  );
   assert.match(created.body.transactionReference, /^\d{12}$/);
   const back = await choose(created.body.redirectUrl, 'bezahlen');
   assert.equal(back.status, 303);
@@ -80,8 +112,12 @@ test('cancelled and failed payments can be tried again as a new transaction of t
   await choose(first.body.redirectUrl, 'abbrechen');
   assert.equal((await status(b.idempotencyKey)).body.status, 'CANCELED');
   // The cancelled transaction's page cannot be paid afterwards (back button on the provider page).
-  const late = await fetch(first.body.redirectUrl, { method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'outcome=bezahlen' });
+  const late = await fetch(first.body.redirectUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'outcome=bezahlen',
+  });
   assert.equal(late.status, 303);
   assert.equal((await status(b.idempotencyKey)).body.status, 'CANCELED');
   const second = await start(b);
@@ -105,7 +141,10 @@ test('a tampered amount or fee items from the browser are rejected', async () =>
     assert.match(r.type, /problem\+json/);
   }
   // A definition sent along is not a field the gateway knows either.
-  assert.equal((await start(startBody({ definition: { 'x-ozg': { fees: { policy: 'optional', items: [] } } } }))).status, 400);
+  assert.equal(
+    (await start(startBody({ definition: { 'x-ozg': { fees: { policy: 'optional', items: [] } } } }))).status,
+    400,
+  );
 });
 
 test('unknown forms, invalid answers, forms without an online fee and foreign redirect URLs are refused', async () => {
@@ -113,7 +152,13 @@ test('unknown forms, invalid answers, forms without an online fee and foreign re
   const bad = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
   bad.fahrzeuge = [];
   assert.equal((await start(startBody({ answers: bad }))).body.code, 'INVALID_ANSWERS');
-  const dogs = await start(startBody({ formId: 'https://musterstadt.example/forms/hundesteuer.json', answers: ANSWERS.hundesteuer, expectedTotal: 60000 }));
+  const dogs = await start(
+    startBody({
+      formId: 'https://musterstadt.example/forms/hundesteuer.json',
+      answers: ANSWERS.hundesteuer,
+      expectedTotal: 60000,
+    }),
+  );
   assert.equal(dogs.status, 422);
   assert.equal(dogs.body.code, 'NO_FEE'); // deferred: billed after the decision
   const away = await start(startBody({ redirectUrl: 'https://evil.example/steal' }));
@@ -124,25 +169,63 @@ test('unknown forms, invalid answers, forms without an online fee and foreign re
 test('road use: the gateway bills per started m² and day from the answers (optional policy)', async () => {
   const answers = ANSWERS.sondernutzung as Record<string, any>;
   const expected = 3500 + 13 * 31 * 50; // processing + 12.5 m² (13 started) × 31 days × 0,50 € (building site)
-  const r = await start(startBody({ formId: 'https://musterstadt.example/forms/sondernutzung.json', answers, expectedTotal: expected,
-    redirectUrl: new URL('sondernutzung.html', server.url).href }));
+  const r = await start(
+    startBody({
+      formId: 'https://musterstadt.example/forms/sondernutzung.json',
+      answers,
+      expectedTotal: expected,
+      redirectUrl: new URL('sondernutzung.html', server.url).href,
+    }),
+  );
   assert.equal(r.status, 201, JSON.stringify(r.body));
   assert.equal(r.body.total, expected);
 });
 
 test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATION_ERROR, unknown endpoint', async () => {
   const xb = (p: string) => url(`standins/xbezahldienste/${p}`);
-  const unauth = await fetch(xb(`paymenttransaction/${DEMO_ORIGINATOR_ID}/${DEMO_ENDPOINT_ID}`), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  const unauth = await fetch(xb(`paymenttransaction/${DEMO_ORIGINATOR_ID}/${DEMO_ENDPOINT_ID}`), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
   assert.equal(unauth.status, 401);
-  const badClient = await fetch(xb('token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `grant_type=client_credentials&client_id=${DEMO_PAYMENT_CLIENT_ID}&client_secret=wrong` });
+  const badClient = await fetch(xb('token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `grant_type=client_credentials&client_id=${DEMO_PAYMENT_CLIENT_ID}&client_secret=wrong`,
+  });
   assert.equal(badClient.status, 401);
-  const tok = await fetch(xb('token'), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: `grant_type=client_credentials&client_id=${DEMO_PAYMENT_CLIENT_ID}&client_secret=${DEMO_PAYMENT_CLIENT_SECRET}` });
-  const { access_token: token } = await tok.json() as { access_token: string };
-  const post = (path: string, body: unknown) => fetch(xb(path), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(json);
-  const item = { id: 'a', description: 'Gebühr', taxRate: 0, quantity: 2, singleNetAmount: 10.35, singleTaxAmount: 0, totalNetAmount: 20.7, totalTaxAmount: 0 };
-  const req = { requestId: 'req-1', requestTimestamp: new Date().toISOString(), currency: 'EUR', grosAmount: 20.7, purpose: 'Test 1', redirectUrl: 'http://127.0.0.1/x', items: [item] };
+  const tok = await fetch(xb('token'), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: `grant_type=client_credentials&client_id=${DEMO_PAYMENT_CLIENT_ID}&client_secret=${DEMO_PAYMENT_CLIENT_SECRET}`,
+  });
+  const { access_token: token } = (await tok.json()) as { access_token: string };
+  const post = (path: string, body: unknown) =>
+    fetch(xb(path), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then(json);
+  const item = {
+    id: 'a',
+    description: 'Gebühr',
+    taxRate: 0,
+    quantity: 2,
+    singleNetAmount: 10.35,
+    singleTaxAmount: 0,
+    totalNetAmount: 20.7,
+    totalTaxAmount: 0,
+  };
+  const req = {
+    requestId: 'req-1',
+    requestTimestamp: new Date().toISOString(),
+    currency: 'EUR',
+    grosAmount: 20.7,
+    purpose: 'Test 1',
+    redirectUrl: 'http://127.0.0.1/x',
+    items: [item],
+  };
   const path = `paymenttransaction/${DEMO_ORIGINATOR_ID}/${DEMO_ENDPOINT_ID}`;
   const ok = await post(path, req);
   assert.equal(ok.status, 201);
@@ -159,7 +242,9 @@ test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATIO
   const other = await post(`paymenttransaction/other/${DEMO_ENDPOINT_ID}`, { ...req, requestId: 'req-5' });
   assert.equal(other.body.code, 'NO_VALID_ORIGINATOR_OR_ENDPOINT');
   assert.match(other.type, /problem\+json/);
-  const got = await fetch(xb(`${path}/${ok.body.paymentInformation.transactionId}`), { headers: { authorization: `Bearer ${token}` } }).then(json);
+  const got = await fetch(xb(`${path}/${ok.body.paymentInformation.transactionId}`), {
+    headers: { authorization: `Bearer ${token}` },
+  }).then(json);
   assert.equal(got.body.paymentInformation.transactionReference, ok.body.paymentInformation.transactionReference);
   const page = await fetch(ok.body.paymentInformation.transactionRedirectUrl);
   assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
@@ -170,14 +255,32 @@ test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATIO
 
 test('provider unreachable: the gateway says so (503 PROVIDER_UNAVAILABLE), nothing is recorded (a later attempt starts afresh)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ozg-pay-down-'));
-  const down = await startServer({ port: 0, dataDir: dir, payment: { providerUrl: 'http://127.0.0.1:9/xb/', tokenUrl: 'http://127.0.0.1:9/token',
-    clientId: 'a', clientSecret: 'b', originatorId: 'o', endPointId: 'e' } });
+  const down = await startServer({
+    port: 0,
+    dataDir: dir,
+    payment: {
+      providerUrl: 'http://127.0.0.1:9/xb/',
+      tokenUrl: 'http://127.0.0.1:9/token',
+      clientId: 'a',
+      clientSecret: 'b',
+      originatorId: 'o',
+      endPointId: 'e',
+    },
+  });
   try {
     const b = { ...startBody(), redirectUrl: new URL('anwohnerparken.html', down.url).href };
-    const res = await fetch(new URL('gateway/v1/payments', down.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }).then(json);
+    const res = await fetch(new URL('gateway/v1/payments', down.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(b),
+    }).then(json);
     assert.equal(res.status, 503);
     assert.equal(res.body.code, 'PROVIDER_UNAVAILABLE');
-    assert.equal((await fetch(new URL('gateway/v1/payments/status', down.url), { headers: { 'x-payment-key': b.idempotencyKey } })).status, 404);
+    assert.equal(
+      (await fetch(new URL('gateway/v1/payments/status', down.url), { headers: { 'x-payment-key': b.idempotencyKey } }))
+        .status,
+      404,
+    );
   } finally {
     await down.close();
     rmSync(dir, { recursive: true, force: true });

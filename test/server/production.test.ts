@@ -13,26 +13,44 @@ import { join } from 'node:path';
 function run(env: Record<string, string>): Promise<{ outcome: number | 'listening'; stdout: string; stderr: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ozg-prod-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: join(dir, 'data'), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: join(dir, 'data'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = ''; let stderr = '';
-  child.stdout.on('data', (c) => { stdout += c; if (/http:\/\//.test(stdout)) child.kill(); });
-  child.stderr.on('data', (c) => { stderr += c; });
-  return new Promise((resolve) => child.on('exit', (code) => {
-    rmSync(dir, { recursive: true, force: true });
-    resolve({ outcome: /http:\/\//.test(stdout) ? 'listening' : code ?? -1, stdout, stderr });
-  }));
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c) => {
+    stdout += c;
+    if (/http:\/\//.test(stdout)) child.kill();
+  });
+  child.stderr.on('data', (c) => {
+    stderr += c;
+  });
+  return new Promise((resolve) =>
+    child.on('exit', (code) => {
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ outcome: /http:\/\//.test(stdout) ? 'listening' : (code ?? -1), stdout, stderr });
+    }),
+  );
 }
 
 const realServices = {
-  STANDIN: 'off', PAYMENT_STANDIN: 'off', IDP: 'off', INBOX: 'off',
-  OIDC_ISSUER: 'https://login.example.de/realms/bund', OIDC_CLIENT_ID: 'ozg-form',
-  FITCONNECT_SUBMISSION_API_URL: 'https://submission-api.example.de/v1', FITCONNECT_TOKEN_URL: 'https://auth.example.de/token',
-  FITCONNECT_CLIENT_ID: 'musterstadt', FITCONNECT_CLIENT_SECRET: 'a-real-secret-from-the-portal',
+  STANDIN: 'off',
+  PAYMENT_STANDIN: 'off',
+  IDP: 'off',
+  INBOX: 'off',
+  OIDC_ISSUER: 'https://login.example.de/realms/bund',
+  OIDC_CLIENT_ID: 'ozg-form',
+  FITCONNECT_SUBMISSION_API_URL: 'https://submission-api.example.de/v1',
+  FITCONNECT_TOKEN_URL: 'https://auth.example.de/token',
+  FITCONNECT_CLIENT_ID: 'musterstadt',
+  FITCONNECT_CLIENT_SECRET: 'a-real-secret-from-the-portal',
   FITCONNECT_DESTINATION_ID: '2c1c0a49-5c8f-4b2a-9a57-3d6f3c3e8a11',
-  PAYMENT_PROVIDER_URL: 'https://epay.example.de/xbezahldienste/v1/', PAYMENT_TOKEN_URL: 'https://epay.example.de/token',
-  PAYMENT_CLIENT_ID: 'musterstadt', PAYMENT_CLIENT_SECRET: 'another-real-secret',
-  PAYMENT_ORIGINATOR_ID: 'musterstadt', PAYMENT_ENDPOINT_ID: 'buergerservice',
+  PAYMENT_PROVIDER_URL: 'https://epay.example.de/xbezahldienste/v1/',
+  PAYMENT_TOKEN_URL: 'https://epay.example.de/token',
+  PAYMENT_CLIENT_ID: 'musterstadt',
+  PAYMENT_CLIENT_SECRET: 'another-real-secret',
+  PAYMENT_ORIGINATOR_ID: 'musterstadt',
+  PAYMENT_ENDPOINT_ID: 'buergerservice',
 };
 
 test('on 0.0.0.0 with the demo defaults it exits 1 and names, in one line, what to set', async () => {
@@ -41,7 +59,15 @@ test('on 0.0.0.0 with the demo defaults it exits 1 and names, in one line, what 
   const lines = r.stderr.trim().split('\n');
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, /refusing to start \(HOST=0\.0\.0\.0 is not a loopback address\)/);
-  for (const v of ['STANDIN=off', 'PAYMENT_STANDIN=off', 'IDP=off', 'INBOX=off', 'FITCONNECT_CLIENT_SECRET', 'PAYMENT_CLIENT_SECRET', 'INBOX_TOKEN']) {
+  for (const v of [
+    'STANDIN=off',
+    'PAYMENT_STANDIN=off',
+    'IDP=off',
+    'INBOX=off',
+    'FITCONNECT_CLIENT_SECRET',
+    'PAYMENT_CLIENT_SECRET',
+    'INBOX_TOKEN',
+  ]) {
     assert.ok(lines[0]!.includes(v), `${v} in: ${lines[0]}`);
   }
 });
@@ -49,7 +75,10 @@ test('on 0.0.0.0 with the demo defaults it exits 1 and names, in one line, what 
 test('NODE_ENV=production on loopback with one stand-in left on is refused too', async () => {
   const r = await run({ ...realServices, NODE_ENV: 'production', PAYMENT_STANDIN: 'on' });
   assert.equal(r.outcome, 1);
-  assert.match(r.stderr.trim(), /^ozg-form: refusing to start \(NODE_ENV=production\) with demo parts on; set PAYMENT_STANDIN=off - see docs\/server\.md#production$/);
+  assert.match(
+    r.stderr.trim(),
+    /^ozg-form: refusing to start \(NODE_ENV=production\) with demo parts on; set PAYMENT_STANDIN=off - see docs\/server\.md#production$/,
+  );
 });
 
 test('NODE_ENV=production with real services and no demo part starts', async () => {

@@ -17,7 +17,10 @@ test(`${N} parallel anonymous uploads of ${MB} MiB: refused unread, memory flat,
     const before = rssKb(s.child.pid);
     const puts = Array.from({ length: N }, () => anonymousPut(s.url, MB));
     let done = false;
-    const all = Promise.all(puts).then((r) => { done = true; return r; });
+    const all = Promise.all(puts).then((r) => {
+      done = true;
+      return r;
+    });
     const cheap: number[] = [];
     while (!done) {
       const r = await timeGet(s.url);
@@ -27,7 +30,9 @@ test(`${N} parallel anonymous uploads of ${MB} MiB: refused unread, memory flat,
     const statuses = await all;
     const after = rssKb(s.child.pid);
     const grewMiB = (after.hwm - before.rss) / 1024;
-    console.log(`# ${N} x ${MB} MiB anonymous: statuses ${JSON.stringify(statuses)}; RSS ${Math.round(before.rss / 1024)} -> peak ${Math.round(after.hwm / 1024)} MiB; cheap endpoint ${cheap.length} answers, max ${Math.round(Math.max(...cheap, 0))} ms`);
+    console.log(
+      `# ${N} x ${MB} MiB anonymous: statuses ${JSON.stringify(statuses)}; RSS ${Math.round(before.rss / 1024)} -> peak ${Math.round(after.hwm / 1024)} MiB; cheap endpoint ${cheap.length} answers, max ${Math.round(Math.max(...cheap, 0))} ms`,
+    );
     // Every upload answered (404 for the unknown case, or the connection closed after the answer) …
     for (const st of statuses) assert.ok(st === 404 || st === 0, `status ${st}`);
     assert.ok(statuses.some((st) => st === 404));

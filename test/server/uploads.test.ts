@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { resolveConfig } from '../../server/config.js';
-import { createIdempotencyKey, encryptForDestination, SubmissionClient, type DestinationInfo } from '../../src/modules/submission/index.js';
+import {
+  createIdempotencyKey,
+  encryptForDestination,
+  SubmissionClient,
+  type DestinationInfo,
+} from '../../src/modules/submission/index.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-uploads-'));
@@ -17,32 +22,56 @@ const LIMIT = 4096;
 let dest: DestinationInfo;
 
 before(async () => {
-  server = await startServer({ port: 0, dataDir, gateway: { maxAttachmentBytes: LIMIT, maxSubmissionBytes: 2 * LIMIT, maxAttachments: 3 } as never });
+  server = await startServer({
+    port: 0,
+    dataDir,
+    gateway: { maxAttachmentBytes: LIMIT, maxSubmissionBytes: 2 * LIMIT, maxAttachments: 3 } as never,
+  });
   dest = await new SubmissionClient({ baseUrl: server.url }).getDestination();
 });
-after(async () => { await server.close(); rmSync(dataDir, { recursive: true, force: true }); });
+after(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 const gw = (p: string) => new URL(`gateway/v1/${p}`, server.url);
 
 async function create(announced: string[]) {
   const res = await fetch(gw('submissions'), {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ idempotencyKey: createIdempotencyKey(), leika: '99110007000000', announcedAttachments: announced }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      idempotencyKey: createIdempotencyKey(),
+      leika: '99110007000000',
+      announcedAttachments: announced,
+    }),
   });
-  return { res, body: await res.json() as { submissionId: string; caseSecret: string; title?: string; detail?: string } };
+  return {
+    res,
+    body: (await res.json()) as { submissionId: string; caseSecret: string; title?: string; detail?: string },
+  };
 }
 
 async function put(sid: string, secret: string, aid: string, body: string, type = 'application/jose') {
   const res = await fetch(gw(`submissions/${sid}/attachments/${aid}`), {
-    method: 'PUT', headers: { 'x-case-secret': secret, 'content-type': type }, body,
+    method: 'PUT',
+    headers: { 'x-case-secret': secret, 'content-type': type },
+    body,
   });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', problem: res.status === 204 ? undefined : await res.json() as { status: number; detail?: string } };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    problem: res.status === 204 ? undefined : ((await res.json()) as { status: number; detail?: string }),
+  };
 }
 
 /** A JWE whose total length is about `size` characters. */
 async function jweOf(size: number): Promise<string> {
   const overhead = (await encryptForDestination(dest.encryptionKey, new Uint8Array(0))).length;
-  return encryptForDestination(dest.encryptionKey, new Uint8Array(Math.max(0, Math.floor(((size - overhead) * 3) / 4))));
+  return encryptForDestination(
+    dest.encryptionKey,
+    new Uint8Array(Math.max(0, Math.floor(((size - overhead) * 3) / 4))),
+  );
 }
 
 test('an attachment over the gateway limit is refused with 413 problem+json; one at the limit goes through', async () => {

@@ -25,7 +25,9 @@ export function cjsAsEsm() {
     .map((name) => {
       const from = Object.keys(entries).find((k) => entries[k] === name);
       // ajv-formats' format table is imported as a namespace (it has named exports, no default).
-      return name === 'ajvFormatTable' ? `export * as ${name} from '${from}';` : `export { default as ${name} } from '${from}';`;
+      return name === 'ajvFormatTable'
+        ? `export * as ${name} from '${from}';`
+        : `export { default as ${name} } from '${from}';`;
     })
     .join('\n');
   return {
@@ -46,8 +48,13 @@ export function cjsAsEsm() {
         return { body: await bundle, type: 'js' };
       }
       const match = /^\/__cjs__\/(\w+)\.js$/.exec(context.path);
-      if (match?.[1] === 'ajvFormatTable') return { body: `import { ajvFormatTable } from '/__cjs__/bundle.js';\nexport const { fullFormats } = ajvFormatTable;\n`, type: 'js' };
-      if (match) return { body: `import { ${match[1]} } from '/__cjs__/bundle.js';\nexport default ${match[1]};\n`, type: 'js' };
+      if (match?.[1] === 'ajvFormatTable')
+        return {
+          body: `import { ajvFormatTable } from '/__cjs__/bundle.js';\nexport const { fullFormats } = ajvFormatTable;\n`,
+          type: 'js',
+        };
+      if (match)
+        return { body: `import { ${match[1]} } from '/__cjs__/bundle.js';\nexport default ${match[1]};\n`, type: 'js' };
       return undefined;
     },
   };

@@ -1,7 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import {
-  AccountError, AccountService, accountKind, authenticationInformation, isVerified, mapClaims, pkceChallenge, prefillFromClaims, prefillMappingFromSchema,
+  createLocalJWKSet,
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  type CryptoKey,
+  type JWK,
+  type JWTPayload,
+} from 'jose';
+import {
+  AccountError,
+  AccountService,
+  accountKind,
+  authenticationInformation,
+  isVerified,
+  mapClaims,
+  pkceChallenge,
+  prefillFromClaims,
+  prefillMappingFromSchema,
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
 import { nonceFor } from '../../src/modules/submission/application.js';
@@ -33,9 +49,18 @@ before(async () => {
   jwks = { keys: [{ ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] };
 });
 
-beforeEach(() => { sessionStorage.clear(); localStorage.clear(); });
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
 
-interface IdTokenSpec { claims?: JWTPayload; iss?: string; aud?: string; exp?: number; signWith?: CryptoKey }
+interface IdTokenSpec {
+  claims?: JWTPayload;
+  iss?: string;
+  aud?: string;
+  exp?: number;
+  signWith?: CryptoKey;
+}
 
 /** A provider stand-in: discovery + token endpoint; the token response's ID token comes from `spec(nonce)`. */
 function setup(spec: (nonce: string) => IdTokenSpec, tokenStatus = 200, persist = true) {
@@ -51,32 +76,45 @@ function setup(spec: (nonce: string) => IdTokenSpec, tokenStatus = 200, persist 
       const now = Math.floor(Date.now() / 1000);
       const idToken = await new SignJWT({ nonce, acr: 'STORK-QAA-Level-3', ...s.claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-        .setIssuer(s.iss ?? ISSUER).setAudience(s.aud ?? CLIENT_ID).setSubject('user-1')
-        .setIssuedAt(now - 60).setExpirationTime(s.exp ?? now + 600)
+        .setIssuer(s.iss ?? ISSUER)
+        .setAudience(s.aud ?? CLIENT_ID)
+        .setSubject('user-1')
+        .setIssuedAt(now - 60)
+        .setExpirationTime(s.exp ?? now + 600)
         .sign(s.signWith ?? key);
       return Response.json({ id_token: idToken, access_token: 'at-123', token_type: 'Bearer' });
     }
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
-  const svc = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
-    { fetch: fakeFetch, jwks: createLocalJWKSet(jwks), persist });
+  const svc = new AccountService(
+    { issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
+    { fetch: fakeFetch, jwks: createLocalJWKSet(jwks), persist },
+  );
   const start = async (minLevel?: 'substantiell' | 'hoch') => {
     const url = new URL(await svc.authorizationUrl({ minLevel, applicationId: APPLICATION_ID }));
     nonce = url.searchParams.get('nonce')!;
     return url;
   };
-  const callback = (state: string, extra = '') => `${REDIRECT}?code=c0de&state=${encodeURIComponent(state)}&iss=${encodeURIComponent(ISSUER)}${extra}`;
+  const callback = (state: string, extra = '') =>
+    `${REDIRECT}?code=c0de&state=${encodeURIComponent(state)}&iss=${encodeURIComponent(ISSUER)}${extra}`;
   return { svc, calls, start, callback };
 }
 
 async function refused(p: Promise<unknown>): Promise<AccountError> {
-  try { await p; } catch (e) { expect(e).to.be.instanceOf(AccountError); return e as AccountError; }
+  try {
+    await p;
+  } catch (e) {
+    expect(e).to.be.instanceOf(AccountError);
+    return e as AccountError;
+  }
   throw new Error('expected the login to be refused');
 }
 
 describe('PKCE', () => {
   it('derives the S256 challenge of RFC 7636 appendix B', async () => {
-    expect(await pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).to.equal('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await pkceChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).to.equal(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   it('puts code_challenge (S256 of the stored verifier), state, nonce, acr_values and ui_locales in the URL', async () => {
@@ -104,7 +142,12 @@ describe('PKCE', () => {
 describe('AccountService redirect handling', () => {
   it('logs in: verified ID token, trust level, mapped claims; tokens in sessionStorage, never localStorage', async () => {
     const { svc, start, callback } = setup(() => ({
-      claims: { acr: 'STORK-QAA-Level-4', given_name: 'Anna', address: { locality: 'Musterstadt' }, [`${CLAIM_NS}birth_name`]: 'Weber' },
+      claims: {
+        acr: 'STORK-QAA-Level-4',
+        given_name: 'Anna',
+        address: { locality: 'Musterstadt' },
+        [`${CLAIM_NS}birth_name`]: 'Weber',
+      },
     }));
     const url = await start('substantiell');
     const s = await svc.handleRedirect(callback(url.searchParams.get('state')!));
@@ -149,17 +192,23 @@ describe('AccountService redirect handling', () => {
   it('refuses a response from another issuer (iss parameter) and reports a cancelled login', async () => {
     const { svc, start } = setup(() => ({}));
     let state = (await start()).searchParams.get('state')!;
-    expect((await refused(svc.handleRedirect(`${REDIRECT}?code=c&state=${state}&iss=https://evil.test`))).code).to.equal('issuer_mismatch');
+    expect(
+      (await refused(svc.handleRedirect(`${REDIRECT}?code=c&state=${state}&iss=https://evil.test`))).code,
+    ).to.equal('issuer_mismatch');
     state = (await start()).searchParams.get('state')!;
-    expect((await refused(svc.handleRedirect(`${REDIRECT}?error=access_denied&state=${state}`))).code).to.equal('login_cancelled');
+    expect((await refused(svc.handleRedirect(`${REDIRECT}?error=access_denied&state=${state}`))).code).to.equal(
+      'login_cancelled',
+    );
   });
 
   it('reports a refused code exchange and an unreachable provider', async () => {
     const bad = setup(() => ({}), 400);
     const e = await refused(bad.svc.handleRedirect(bad.callback((await bad.start()).searchParams.get('state')!)));
     expect([e.code, e.reason]).to.deep.equal(['token_exchange_failed', 'invalid_grant']);
-    const offline = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
-      { fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch });
+    const offline = new AccountService(
+      { issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
+      { fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch },
+    );
     expect((await refused(offline.authorizationUrl())).code).to.equal('idp_unreachable');
   });
 
@@ -193,21 +242,36 @@ describe('AccountService redirect handling', () => {
 });
 
 describe('claims and prefill', () => {
-  const claims = mapClaims({
-    given_name: 'Max', family_name: 'Mustermann',
-    address: { street_address: 'Hauptstraße 5', postal_code: '12345', locality: 'Musterstadt' },
-    birthName: 'Schulz', // a broker's flat attribute names, mapped below
-    countryCode: 'DE',
-    [`${CLAIM_NS}company_address`]: { locality: 'Musterstadt' },
-  }, { given_name: 'given_name', family_name: 'family_name', address: 'address', birth_name: 'birthName',
-    plz: 'address.postal_code', company_address: `${CLAIM_NS}company_address`, 'address.country': 'countryCode' });
+  const claims = mapClaims(
+    {
+      given_name: 'Max',
+      family_name: 'Mustermann',
+      address: { street_address: 'Hauptstraße 5', postal_code: '12345', locality: 'Musterstadt' },
+      birthName: 'Schulz', // a broker's flat attribute names, mapped below
+      countryCode: 'DE',
+      [`${CLAIM_NS}company_address`]: { locality: 'Musterstadt' },
+    },
+    {
+      given_name: 'given_name',
+      family_name: 'family_name',
+      address: 'address',
+      birth_name: 'birthName',
+      plz: 'address.postal_code',
+      company_address: `${CLAIM_NS}company_address`,
+      'address.country': 'countryCode',
+    },
+  );
 
   it('maps provider claims to canonical names (exact name first, then dotted path)', () => {
     expect(claims.birth_name).to.equal('Schulz');
     expect(claims.plz).to.equal('12345');
     expect(claims.company_address).to.deep.equal({ locality: 'Musterstadt' });
-    expect(claims.address).to.deep.equal(
-      { street_address: 'Hauptstraße 5', postal_code: '12345', locality: 'Musterstadt', country: 'DE' });
+    expect(claims.address).to.deep.equal({
+      street_address: 'Hauptstraße 5',
+      postal_code: '12345',
+      locality: 'Musterstadt',
+      country: 'DE',
+    });
   });
 
   it('prefillFromClaims resolves nested address claims; missing claims stay undefined', () => {
@@ -233,26 +297,38 @@ describe('claims and prefill', () => {
     const mapping = prefillMappingFromSchema({
       type: 'object',
       properties: {
-        antragsteller: { type: 'object', properties: {
-          vorname: { type: 'string', 'x-ozg': { prefill: 'given_name' } },
-          'plz/ort': { type: 'string', 'x-ozg': { prefill: 'address.postal_code' } },
-          hinweis: { type: 'string' },
-        } },
+        antragsteller: {
+          type: 'object',
+          properties: {
+            vorname: { type: 'string', 'x-ozg': { prefill: 'given_name' } },
+            'plz/ort': { type: 'string', 'x-ozg': { prefill: 'address.postal_code' } },
+            hinweis: { type: 'string' },
+          },
+        },
       },
     });
-    expect(mapping).to.deep.equal({ '/antragsteller/vorname': 'given_name', '/antragsteller/plz~1ort': 'address.postal_code' });
+    expect(mapping).to.deep.equal({
+      '/antragsteller/vorname': 'given_name',
+      '/antragsteller/plz~1ort': 'address.postal_code',
+    });
   });
 
   it('isVerified is true from substantiell upwards', () => {
-    expect([isVerified('basisregistriert'), isVerified('substantiell'), isVerified('hoch'), isVerified(null)])
-      .to.deep.equal([false, true, true, false]);
+    expect([
+      isVerified('basisregistriert'),
+      isVerified('substantiell'),
+      isVerified('hoch'),
+      isVerified(null),
+    ]).to.deep.equal([false, true, true, false]);
   });
 });
 
 describe('kind of account, re-login and what a submission carries', () => {
   it('tells a business account (it has a company name) from a citizen account', () => {
     expect(accountKind(mapClaims({ given_name: 'Max', family_name: 'Mustermann' }))).to.equal('citizen');
-    expect(accountKind(mapClaims({ email: 'info@musterbau.example', [`${CLAIM_NS}company_name`]: 'Musterbau GmbH' }))).to.equal('business');
+    expect(
+      accountKind(mapClaims({ email: 'info@musterbau.example', [`${CLAIM_NS}company_name`]: 'Musterbau GmbH' })),
+    ).to.equal('business');
     expect(accountKind(mapClaims({ [`${CLAIM_NS}company_name`]: '  ' }))).to.equal('citizen');
   });
 
@@ -272,6 +348,8 @@ describe('kind of account, re-login and what a submission carries', () => {
   });
 
   it('sends the signed ID token as the identification report', () => {
-    expect(authenticationInformation('a.b.c')).to.deep.equal([{ type: 'identificationReport', version: '1.0.0', content: 'a.b.c' }]);
+    expect(authenticationInformation('a.b.c')).to.deep.equal([
+      { type: 'identificationReport', version: '1.0.0', content: 'a.b.c' },
+    ]);
   });
 });

@@ -32,7 +32,12 @@ describe('audit: answer sets derived from a definition', () => {
       then: { properties: { rasse: { type: 'string', minLength: 12 } } },
     };
     expect(answerSet(definition, 'valid')).to.deep.equal({
-      plz: '12345', iban: 'DE89370400440532013000', zeit: '07:30', art: 'hund', anzahl: 2, rasse: 'Mustertextxx',
+      plz: '12345',
+      iban: 'DE89370400440532013000',
+      zeit: '07:30',
+      art: 'hund',
+      anzahl: 2,
+      rasse: 'Mustertextxx',
     });
     expect(answerSet(definition, 'invalid')).to.deep.equal({ plz: '?', iban: '?', zeit: '?' });
   });

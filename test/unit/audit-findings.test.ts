@@ -28,7 +28,8 @@ function triggers(definition: Schema): Array<{ path: string[]; value: Record<str
         if (value !== undefined) found.push({ path, value: { [key]: value } });
       }
     }
-    for (const [key, sub] of Object.entries((s.properties as Record<string, Schema> | undefined) ?? {})) visit(sub, [...path, key]);
+    for (const [key, sub] of Object.entries((s.properties as Record<string, Schema> | undefined) ?? {}))
+      visit(sub, [...path, key]);
     if (s.items) visit(s.items as Schema, [...path, '0']);
   };
   visit(definition, []);
@@ -65,7 +66,10 @@ describe('finding 1: no "Schema" wrapper errors in the error summary', () => {
               expect(item.message, `${name} ${path.join('/')}`).not.to.match(/schema|"then"|"if"|„then“/i);
             }
           }
-          const all = store.validateFields(store.model.steps.flatMap((s) => s.fields), true);
+          const all = store.validateFields(
+            store.model.steps.flatMap((s) => s.fields),
+            true,
+          );
           for (const item of all) expect(item.message, `${name} ${path.join('/')} (whole)`).not.to.match(/schema/i);
         }
       }
@@ -75,19 +79,38 @@ describe('finding 1: no "Schema" wrapper errors in the error summary', () => {
 });
 
 describe('finding 6: error texts that read well with any label', () => {
-  const ctx = (label: string, lang: 'de' | 'en', kind: Parameters<typeof describeError>[1]['kind'] = 'text') => ({ label, lang, kind });
+  const ctx = (label: string, lang: 'de' | 'en', kind: Parameters<typeof describeError>[1]['kind'] = 'text') => ({
+    label,
+    lang,
+    kind,
+  });
   const required = { keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: 'x' } };
-  const err = (keyword: string, params: Record<string, unknown>) => ({ keyword, instancePath: '', schemaPath: '', params });
+  const err = (keyword: string, params: Record<string, unknown>) => ({
+    keyword,
+    instancePath: '',
+    schemaPath: '',
+    params,
+  });
 
   it('a question as label is quoted and named as a question, never built into the sentence', () => {
     expect(describeError(required, ctx('Handelt es sich um einen Listenhund?', 'de', 'choice'))).to.equal(
       'Bitte wählen Sie eine Antwort auf die Frage „Handelt es sich um einen Listenhund?“ aus.',
     );
-    expect(describeError(required, ctx('Is it a listed dog?', 'en', 'choice'))).to.equal('Select an answer to “Is it a listed dog?”.');
-    expect(describeError(required, ctx('Wie heißt der Hund?', 'de'))).to.equal('Bitte beantworten Sie die Frage „Wie heißt der Hund?“.');
-    expect(describeError(required, ctx("What is the dog's name?", 'en'))).to.equal('Answer the question “What is the dog\'s name?”.');
-    expect(describeError(err('maxLength', { limit: 50 }), ctx('Wie heißt der Hund?', 'de'))).to.equal('Die Antwort auf „Wie heißt der Hund?“ darf höchstens 50 Zeichen lang sein.');
-    expect(describeError(err('minimum', { limit: 1 }), ctx('How many dogs?', 'en', 'integer'))).to.equal('The answer to “How many dogs?” must be 1 or more.');
+    expect(describeError(required, ctx('Is it a listed dog?', 'en', 'choice'))).to.equal(
+      'Select an answer to “Is it a listed dog?”.',
+    );
+    expect(describeError(required, ctx('Wie heißt der Hund?', 'de'))).to.equal(
+      'Bitte beantworten Sie die Frage „Wie heißt der Hund?“.',
+    );
+    expect(describeError(required, ctx("What is the dog's name?", 'en'))).to.equal(
+      "Answer the question “What is the dog's name?”.",
+    );
+    expect(describeError(err('maxLength', { limit: 50 }), ctx('Wie heißt der Hund?', 'de'))).to.equal(
+      'Die Antwort auf „Wie heißt der Hund?“ darf höchstens 50 Zeichen lang sein.',
+    );
+    expect(describeError(err('minimum', { limit: 1 }), ctx('How many dogs?', 'en', 'integer'))).to.equal(
+      'The answer to “How many dogs?” must be 1 or more.',
+    );
     // Noun labels keep their short sentences.
     expect(describeError(required, ctx('Vorname', 'de'))).to.equal('Bitte geben Sie Vorname an.');
   });
@@ -100,12 +123,16 @@ describe('finding 6: error texts that read well with any label', () => {
     );
     for (const lang of ['de', 'en'] as const) {
       for (const keyword of ['pattern', 'format']) {
-        expect(describeError(err(keyword, { pattern: 'x', format: 'hostname' }), ctx('X', lang))).not.to.match(/erwartete Format|expected format/);
+        expect(describeError(err(keyword, { pattern: 'x', format: 'hostname' }), ctx('X', lang))).not.to.match(
+          /erwartete Format|expected format/,
+        );
       }
     }
   });
 
   it('postcodes: "Geben Sie eine Postleitzahl mit 5 Ziffern ein"', () => {
-    expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postleitzahl', 'de'))).to.equal('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+    expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postleitzahl', 'de'))).to.equal(
+      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { expect } from '@open-wc/testing';
 import { contrastRatio, formatRatio, parseColor } from '../../src/modules/audit/contrast.js';
 import { contrastHints, headingHints, THEME_DEFAULTS, type HostSnapshot } from '../../src/modules/audit/hints.js';
-import { findingsByRule, formatText, stateFromAxe, violationCount, type AuditReport, type AxeResultsLike } from '../../src/modules/audit/report.js';
+import {
+  findingsByRule,
+  formatText,
+  stateFromAxe,
+  violationCount,
+  type AuditReport,
+  type AxeResultsLike,
+} from '../../src/modules/audit/report.js';
 import { statementHtml, statementMarkdown } from '../../src/modules/audit/statement.js';
 import { criteriaOf, criterionId, criterionLabel, CRITERIA } from '../../src/modules/audit/wcag.js';
 
@@ -16,21 +23,34 @@ function snapshot(overrides: Record<string, string> = {}, rest: Partial<HostSnap
 }
 
 const AXE: AxeResultsLike = {
-  violations: [{
-    id: 'color-contrast', impact: 'serious', tags: ['cat.color', 'wcag2aa', 'wcag143'],
-    help: 'Elements must meet minimum color contrast ratio thresholds', helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
-    nodes: [{ target: [['ozg-form', 'button.primary']], html: '<button class="primary">Weiter</button>' }],
-  }],
+  violations: [
+    {
+      id: 'color-contrast',
+      impact: 'serious',
+      tags: ['cat.color', 'wcag2aa', 'wcag143'],
+      help: 'Elements must meet minimum color contrast ratio thresholds',
+      helpUrl: 'https://dequeuniversity.com/rules/axe/4.14/color-contrast',
+      nodes: [{ target: [['ozg-form', 'button.primary']], html: '<button class="primary">Weiter</button>' }],
+    },
+  ],
   passes: [{}, {}],
   incomplete: [{ id: 'aria-valid-attr-value' }],
 };
 
 function report(): AuditReport {
   return {
-    date: '2026-12-06T04:00:00.000Z', url: 'https://www.musterstadt.de/hundesteuer', form: { de: 'Hund anmelden', en: 'Register a dog' },
-    axeVersion: '4.14.1', tool: 'test',
+    date: '2026-12-06T04:00:00.000Z',
+    url: 'https://www.musterstadt.de/hundesteuer',
+    form: { de: 'Hund anmelden', en: 'Register a dog' },
+    axeVersion: '4.14.1',
+    tool: 'test',
     states: [
-      stateFromAxe(AXE, 'step:1', { de: 'Schritt 1: Halter', en: 'Step 1: Keeper' }, { rules: { 'color-contrast': { help: 'Elemente müssen einen ausreichenden Farbkontrast haben.' } } }),
+      stateFromAxe(
+        AXE,
+        'step:1',
+        { de: 'Schritt 1: Halter', en: 'Step 1: Keeper' },
+        { rules: { 'color-contrast': { help: 'Elemente müssen einen ausreichenden Farbkontrast haben.' } } },
+      ),
       stateFromAxe(AXE, 'step:1@320', { de: 'Schritt 1: Halter', en: 'Step 1: Keeper' }, undefined, 320),
     ],
     hostHints: contrastHints(snapshot({ '--ozg-color-primary': '#7fb3ff' })),
@@ -44,8 +64,13 @@ describe('audit: WCAG mapping', () => {
     expect(criterionId('wcag412')).to.equal('4.1.2');
     expect(criterionId('wcag2aa')).to.equal(undefined);
     expect(criterionId('wcag21a')).to.equal(undefined);
-    expect(criteriaOf(['cat.color', 'wcag2aa', 'wcag143']).map((c) => criterionLabel(c, 'de'))).to.deep.equal(['1.4.3 Kontrast (Minimum)']);
-    expect(criteriaOf(['wcag131', 'wcag412', 'wcag131']).map((c) => criterionLabel(c, 'en'))).to.deep.equal(['1.3.1 Info and Relationships', '4.1.2 Name, Role, Value']);
+    expect(criteriaOf(['cat.color', 'wcag2aa', 'wcag143']).map((c) => criterionLabel(c, 'de'))).to.deep.equal([
+      '1.4.3 Kontrast (Minimum)',
+    ]);
+    expect(criteriaOf(['wcag131', 'wcag412', 'wcag131']).map((c) => criterionLabel(c, 'en'))).to.deep.equal([
+      '1.3.1 Info and Relationships',
+      '4.1.2 Name, Role, Value',
+    ]);
     expect(CRITERIA.size).to.equal(50);
   });
 });
@@ -63,7 +88,9 @@ describe('audit: contrast and host hints', () => {
     expect(contrastHints(snapshot())).to.deep.equal([]);
     const hints = contrastHints(snapshot({ '--ozg-color-primary': '#7fb3ff' }));
     expect(hints.map((h) => h.property)).to.deep.equal(['--ozg-color-primary-contrast', '--ozg-color-primary']);
-    expect(hints[0].problem.de).to.equal('--ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff) (Schrift auf Schaltflächen) hat nur 2,14:1 Kontrast; nötig sind 4,5:1.');
+    expect(hints[0].problem.de).to.equal(
+      '--ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff) (Schrift auf Schaltflächen) hat nur 2,14:1 Kontrast; nötig sind 4,5:1.',
+    );
     expect(hints[1].problem.en).to.contain('on the page background #ffffff');
   });
 
@@ -77,8 +104,12 @@ describe('audit: contrast and host hints', () => {
 
   it('headings: none before the form, a skip, a form below a deeper section; fine under h1', () => {
     expect(headingHints(snapshot())).to.deep.equal([]);
-    expect(headingHints(snapshot({}, { headingBefore: undefined, pageHasH1: false }))[0].problem.de).to.contain('keine Überschrift der Ebene 1');
-    expect(headingHints(snapshot({}, { formHeading: 4, headingBefore: 2 }))[0].problem.en).to.equal("The form's title (level 4) follows a level-2 heading and skips levels.");
+    expect(headingHints(snapshot({}, { headingBefore: undefined, pageHasH1: false }))[0].problem.de).to.contain(
+      'keine Überschrift der Ebene 1',
+    );
+    expect(headingHints(snapshot({}, { formHeading: 4, headingBefore: 2 }))[0].problem.en).to.equal(
+      "The form's title (level 4) follows a level-2 heading and skips levels.",
+    );
     expect(headingHints(snapshot({}, { headingBefore: 3 }))[0].fix.de).to.contain('Ebene 1');
   });
 });
@@ -86,7 +117,10 @@ describe('audit: contrast and host hints', () => {
 describe('audit: report and statement', () => {
   it('converts axe results with German help texts and groups violations by rule with the host cause', () => {
     const r = report();
-    expect(r.states[0].violations[0].help).to.deep.equal({ de: 'Elemente müssen einen ausreichenden Farbkontrast haben.', en: AXE.violations[0].help });
+    expect(r.states[0].violations[0].help).to.deep.equal({
+      de: 'Elemente müssen einen ausreichenden Farbkontrast haben.',
+      en: AXE.violations[0].help,
+    });
     expect(r.states[0].violations[0].nodes[0].target).to.equal('ozg-form >>> button.primary');
     expect(violationCount(r)).to.equal(2);
     const [finding] = findingsByRule(r);

@@ -9,31 +9,86 @@ function base(): Json {
   const en = (title: string) => ({ i18n: { en: { title } } });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: 'Antrag', type: 'object',
+    title: 'Antrag',
+    type: 'object',
     'x-ozg': {
       leika: '99108004001000',
       account: { login: 'optional', trustLevel: 'substantiell' },
-      steps: [{ id: 'a', title: 'Angaben', fields: ['vorname', 'email', 'kennzeichen', 'laufzeit', 'personen', 'nachweise'], i18n: { en: { title: 'Details' } } }],
+      steps: [
+        {
+          id: 'a',
+          title: 'Angaben',
+          fields: ['vorname', 'email', 'kennzeichen', 'laufzeit', 'personen', 'nachweise'],
+          i18n: { en: { title: 'Details' } },
+        },
+      ],
       i18n: { en: { title: 'Application' } },
-      fees: { policy: 'before-submission', purpose: 'Parkausweis', items: [
-        { id: 'jahr', description: 'Ein Jahr', amount: 3000, i18n: { en: { description: 'One year' } }, when: { pointer: '/laufzeit', equals: 12 } },
-        { id: 'person', description: 'Je Person', amount: 50, quantity: { count: '/personen', where: { pointer: '/rolle', equals: 'kind' } }, i18n: { en: { description: 'Per person' } } },
-      ] },
+      fees: {
+        policy: 'before-submission',
+        purpose: 'Parkausweis',
+        items: [
+          {
+            id: 'jahr',
+            description: 'Ein Jahr',
+            amount: 3000,
+            i18n: { en: { description: 'One year' } },
+            when: { pointer: '/laufzeit', equals: 12 },
+          },
+          {
+            id: 'person',
+            description: 'Je Person',
+            amount: 50,
+            quantity: { count: '/personen', where: { pointer: '/rolle', equals: 'kind' } },
+            i18n: { en: { description: 'Per person' } },
+          },
+        ],
+      },
     },
     required: ['vorname', 'laufzeit'],
     properties: {
-      vorname: { type: 'string', title: 'Vorname', 'x-ozg': { autocomplete: 'given-name', prefill: 'given_name', ...en('First name') } },
+      vorname: {
+        type: 'string',
+        title: 'Vorname',
+        'x-ozg': { autocomplete: 'given-name', prefill: 'given_name', ...en('First name') },
+      },
       email: { type: 'string', format: 'email', title: 'E-Mail', 'x-ozg': { autocomplete: 'email', ...en('E-mail') } },
-      kennzeichen: { type: 'string', title: 'Kennzeichen', pattern: '^[A-Z]{1,3}-[A-Z]{1,2} [0-9]{1,4}$',
-        'x-ozg': { errors: { pattern: 'So: M-AB 123' }, i18n: { en: { title: 'Number plate', errors: { pattern: 'Like M-AB 123' } } } } },
-      laufzeit: { type: 'integer', title: 'Laufzeit', enum: [6, 12], 'x-ozg': { enumLabels: { 6: '6 Monate', 12: '12 Monate' }, i18n: { en: { title: 'Duration', enumLabels: { 6: '6 months', 12: '12 months' } } } } },
-      personen: { type: 'array', title: 'Personen', maxItems: 5, 'x-ozg': en('People'),
-        items: { type: 'object', properties: {
-          name: { type: 'string', title: 'Name', 'x-ozg': en('Name') },
-          rolle: { type: 'string', title: 'Rolle', enum: ['kind', 'erwachsen'], 'x-ozg': en('Role') },
-        } } },
-      nachweise: { type: 'array', title: 'Nachweise', maxItems: 3,
-        'x-ozg': { file: { accept: ['application/pdf'], maxFileSize: 10485760 }, ...en('Documents') } },
+      kennzeichen: {
+        type: 'string',
+        title: 'Kennzeichen',
+        pattern: '^[A-Z]{1,3}-[A-Z]{1,2} [0-9]{1,4}$',
+        'x-ozg': {
+          errors: { pattern: 'So: M-AB 123' },
+          i18n: { en: { title: 'Number plate', errors: { pattern: 'Like M-AB 123' } } },
+        },
+      },
+      laufzeit: {
+        type: 'integer',
+        title: 'Laufzeit',
+        enum: [6, 12],
+        'x-ozg': {
+          enumLabels: { 6: '6 Monate', 12: '12 Monate' },
+          i18n: { en: { title: 'Duration', enumLabels: { 6: '6 months', 12: '12 months' } } },
+        },
+      },
+      personen: {
+        type: 'array',
+        title: 'Personen',
+        maxItems: 5,
+        'x-ozg': en('People'),
+        items: {
+          type: 'object',
+          properties: {
+            name: { type: 'string', title: 'Name', 'x-ozg': en('Name') },
+            rolle: { type: 'string', title: 'Rolle', enum: ['kind', 'erwachsen'], 'x-ozg': en('Role') },
+          },
+        },
+      },
+      nachweise: {
+        type: 'array',
+        title: 'Nachweise',
+        maxItems: 3,
+        'x-ozg': { file: { accept: ['application/pdf'], maxFileSize: 10485760 }, ...en('Documents') },
+      },
     },
   };
 }
@@ -62,7 +117,11 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     delete d['x-ozg'].steps[0].i18n;
     delete d.properties.laufzeit['x-ozg'].i18n.en.enumLabels;
     const problems = checkAll(d);
-    says(at(problems, '/properties/email/title', 'warning'), ['x-ozg.i18n.en.title'], ['English text missing', 'x-ozg.i18n.en.title']);
+    says(
+      at(problems, '/properties/email/title', 'warning'),
+      ['x-ozg.i18n.en.title'],
+      ['English text missing', 'x-ozg.i18n.en.title'],
+    );
     says(at(problems, '/properties/kennzeichen/x-ozg/help', 'warning'), ['i18n.en.help'], ['i18n.en.help']);
     at(problems, '/x-ozg/steps/0/title', 'warning');
     at(problems, '/properties/laufzeit/x-ozg/enumLabels/6', 'warning');
@@ -73,14 +132,22 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
   it('asks for a label on a question without title', () => {
     const d = base();
     delete d.properties.personen.items.properties.name.title;
-    says(at(checkAll(d), '/properties/personen/items/properties/name', 'error'), ['"title"', 'Screenreader'], ['"title"', 'screen readers']);
+    says(
+      at(checkAll(d), '/properties/personen/items/properties/name', 'error'),
+      ['"title"', 'Screenreader'],
+      ['"title"', 'screen readers'],
+    );
   });
 
   it('warns about a file question without its limits and names the defaults', () => {
     const d = base();
     delete d.properties.nachweise.maxItems;
     delete d.properties.nachweise['x-ozg'].file.maxFileSize;
-    says(at(checkAll(d), '/properties/nachweise/x-ozg/file', 'warning'), ['maxItems', 'maxFileSize', '10485760'], ['maxItems', 'maxFileSize']);
+    says(
+      at(checkAll(d), '/properties/nachweise/x-ozg/file', 'warning'),
+      ['maxItems', 'maxFileSize', '10485760'],
+      ['maxItems', 'maxFileSize'],
+    );
   });
 
   it('asks for a payment policy, a purpose without umlauts and amounts in cents', () => {
@@ -89,9 +156,21 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     d['x-ozg'].fees.purpose = 'Gebühr Straße';
     d['x-ozg'].fees.items[0].amount = 10.5;
     const problems = checkAll(d);
-    says(at(problems, '/x-ozg/fees', 'error'), ['"policy"', 'before-submission', 'deferred'], ['payment policy', 'before-submission']);
-    says(at(problems, '/x-ozg/fees/purpose', 'error'), ['ohne Umlaute (ae, oe, ue, ss)', '"Gebuehr Strasse"'], ['without umlauts (ae, oe, ue, ss)']);
-    says(at(problems, '/x-ozg/fees/items/0/amount', 'error'), ['in Cent (1050 für 10,50 €)', '1050'], ['in cents (1050 for 10.50 €)', '1050']);
+    says(
+      at(problems, '/x-ozg/fees', 'error'),
+      ['"policy"', 'before-submission', 'deferred'],
+      ['payment policy', 'before-submission'],
+    );
+    says(
+      at(problems, '/x-ozg/fees/purpose', 'error'),
+      ['ohne Umlaute (ae, oe, ue, ss)', '"Gebuehr Strasse"'],
+      ['without umlauts (ae, oe, ue, ss)'],
+    );
+    says(
+      at(problems, '/x-ozg/fees/items/0/amount', 'error'),
+      ['in Cent (1050 für 10,50 €)', '1050'],
+      ['in cents (1050 for 10.50 €)', '1050'],
+    );
   });
 
   it('warns when a single fee looks like euros instead of cents, not for a price per unit', () => {
@@ -114,11 +193,20 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
 
   it('warns about personal data without an autocomplete token and refuses an invalid token', () => {
     const d = base();
-    d.properties.telefon = { type: 'string', title: 'Telefon', format: 'de-phone', 'x-ozg': { i18n: { en: { title: 'Phone' } } } };
+    d.properties.telefon = {
+      type: 'string',
+      title: 'Telefon',
+      format: 'de-phone',
+      'x-ozg': { i18n: { en: { title: 'Phone' } } },
+    };
     d.properties.vorname['x-ozg'].autocomplete = 'phone';
     d['x-ozg'].steps[0].fields.push('telefon');
     const problems = checkAll(d);
-    says(at(problems, '/properties/telefon', 'warning'), ['"autocomplete": "tel"', 'WCAG 1.3.5'], ['"autocomplete": "tel"']);
+    says(
+      at(problems, '/properties/telefon', 'warning'),
+      ['"autocomplete": "tel"', 'WCAG 1.3.5'],
+      ['"autocomplete": "tel"'],
+    );
     says(at(problems, '/properties/vorname/x-ozg/autocomplete', 'error'), ['„phone“'], ['"phone"', 'HTML standard']);
   });
 
@@ -134,7 +222,11 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     const d = base();
     delete d.properties.kennzeichen['x-ozg'].errors;
     delete d.properties.kennzeichen['x-ozg'].i18n.en.errors;
-    says(at(checkAll(d), '/properties/kennzeichen/pattern', 'warning'), ['x-ozg.errors.pattern', 'Bitte prüfen Sie die Angabe'], ['x-ozg.errors.pattern']);
+    says(
+      at(checkAll(d), '/properties/kennzeichen/pattern', 'warning'),
+      ['x-ozg.errors.pattern', 'Bitte prüfen Sie die Angabe'],
+      ['x-ozg.errors.pattern'],
+    );
   });
 
   it('refuses an unknown prefill claim (with the nearest one) and prefill inside a repeatable group', () => {
@@ -142,8 +234,16 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     d.properties.vorname['x-ozg'].prefill = 'givenname';
     d.properties.personen.items.properties.name['x-ozg'].prefill = 'family_name';
     const problems = checkAll(d);
-    says(at(problems, '/properties/vorname/x-ozg/prefill', 'error'), ['„givenname“', '„given_name“'], ['never be filled', '"given_name"']);
-    says(at(problems, '/properties/personen/items/properties/name/x-ozg/prefill', 'error'), ['wiederholbaren Gruppe'], ['repeatable group']);
+    says(
+      at(problems, '/properties/vorname/x-ozg/prefill', 'error'),
+      ['„givenname“', '„given_name“'],
+      ['never be filled', '"given_name"'],
+    );
+    says(
+      at(problems, '/properties/personen/items/properties/name/x-ozg/prefill', 'error'),
+      ['wiederholbaren Gruppe'],
+      ['repeatable group'],
+    );
   });
 
   it('warns about prefill without a login', () => {
@@ -196,7 +296,11 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     d.properties.vorname['x-ozg'].widget = 'my-address-lookup';
     expect(checkAll(d)).to.deep.equal([]);
     d.properties.vorname['x-ozg'].widget = 'radios';
-    says(at(checkAll(d), '/properties/vorname/x-ozg/widget', 'error'), ['radio', 'checkboxes'], ['radio', 'checkboxes']);
+    says(
+      at(checkAll(d), '/properties/vorname/x-ozg/widget', 'error'),
+      ['radio', 'checkboxes'],
+      ['radio', 'checkboxes'],
+    );
   });
 
   it('keeps the problems of checkDefinition', () => {

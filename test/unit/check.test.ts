@@ -102,7 +102,7 @@ describe('checkDefinition', () => {
     expect(problems).to.have.length(2);
   });
 
-  it('accepts a $ref that repeats the definition\'s own $id', () => {
+  it("accepts a $ref that repeats the definition's own $id", () => {
     const d = clone();
     d.properties.hunde.items.$ref = 'https://musterstadt.example/forms/hundesteuer.json#/$defs/hund';
     expect(checkDefinition(d)).to.deep.equal([]);
@@ -152,6 +152,8 @@ describe('checkDefinition', () => {
     expect(de).to.have.length(2);
     expect(de[0]).to.match(/^\/properties\/vorname\/x-ozg\/\w+: .*(Unbekannter|gültiger)/);
     expect(en.join('\n')).to.contain('/properties/vorname/x-ozg/widget: "radios" is not a valid value for widget');
-    expect(formatProblems(checkDefinition(null), 'de')).to.match(/^\(Definition\): Die Definition muss ein JSON-Objekt sein/);
+    expect(formatProblems(checkDefinition(null), 'de')).to.match(
+      /^\(Definition\): Die Definition muss ein JSON-Objekt sein/,
+    );
   });
 });

@@ -9,7 +9,7 @@ import roadsJson from '../../demo/forms/sondernutzung.json' with { type: 'json' 
 const parking = parkingJson as unknown as JsonSchema;
 const dogs = dogsJson as unknown as JsonSchema;
 const roads = roadsJson as unknown as JsonSchema;
-const def = (fees: unknown): JsonSchema => ({ type: 'object', properties: {}, 'x-ozg': { fees } } as JsonSchema);
+const def = (fees: unknown): JsonSchema => ({ type: 'object', properties: {}, 'x-ozg': { fees } }) as JsonSchema;
 
 describe('computeFees', () => {
   it('returns undefined for a form without fees', () => {
@@ -17,9 +17,13 @@ describe('computeFees', () => {
   });
 
   it('charges a fixed fee once, in cents, with its description in the wanted language', () => {
-    const d = def({ policy: 'before-submission', items: [{ id: 'g', description: 'Gebühr', i18n: { en: { description: 'Fee' } }, amount: 3070 }] });
+    const d = def({
+      policy: 'before-submission',
+      items: [{ id: 'g', description: 'Gebühr', i18n: { en: { description: 'Fee' } }, amount: 3070 }],
+    });
     expect(computeFees(d, {})).to.deep.equal({
-      policy: 'before-submission', total: 3070,
+      policy: 'before-submission',
+      total: 3070,
       lines: [{ id: 'g', description: 'Gebühr', quantity: 1, unitAmount: 3070, amount: 3070 }],
     });
     expect(computeFees(d, {}, 'en')!.lines[0]!.description).to.equal('Fee');
@@ -31,11 +35,20 @@ describe('computeFees', () => {
       items: [
         { id: 'first', description: 'erster Hund', amount: 12000, quantity: { count: '/hunde' }, units: { to: 1 } },
         { id: 'more', description: 'jeder weitere', amount: 18000, quantity: { count: '/hunde' }, units: { from: 2 } },
-        { id: 'list', description: 'Listenhund', amount: 48000, quantity: { count: '/hunde', where: { pointer: '/listenhund', equals: 'ja' } } },
+        {
+          id: 'list',
+          description: 'Listenhund',
+          amount: 48000,
+          quantity: { count: '/hunde', where: { pointer: '/listenhund', equals: 'ja' } },
+        },
       ],
     });
     const three = computeFees(d, { hunde: [{ listenhund: 'nein' }, { listenhund: 'ja' }, {}] })!;
-    expect(three.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([['first', 1, 12000], ['more', 2, 36000], ['list', 1, 48000]]);
+    expect(three.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([
+      ['first', 1, 12000],
+      ['more', 2, 36000],
+      ['list', 1, 48000],
+    ]);
     expect(three.total).to.equal(96000);
     const one = computeFees(d, { hunde: [{ listenhund: 'nein' }] })!;
     expect(one.lines.map((l) => l.id)).to.deep.equal(['first']);
@@ -47,12 +60,20 @@ describe('computeFees', () => {
       policy: 'optional',
       items: [
         { id: 'tage', description: 'je Tag', amount: 250, quantity: { value: '/tage' } },
-        { id: 'zeitraum', description: 'je Kalendertag', amount: 100, quantity: { days: { from: '/von', to: '/bis' } } },
+        {
+          id: 'zeitraum',
+          description: 'je Kalendertag',
+          amount: 100,
+          quantity: { days: { from: '/von', to: '/bis' } },
+        },
       ],
     });
     // Started units count fully (3.2 days -> 4), both ends of the date range count.
     const r = computeFees(d, { tage: 3.2, von: '2026-12-30', bis: '2027-01-02' })!;
-    expect(r.lines.map((l) => [l.quantity, l.amount])).to.deep.equal([[4, 1000], [4, 400]]);
+    expect(r.lines.map((l) => [l.quantity, l.amount])).to.deep.equal([
+      [4, 1000],
+      [4, 400],
+    ]);
     expect(computeFees(d, { tage: 3 })!.lines[0]!.quantity).to.equal(3);
     expect(computeFees(d, { tage: -5, von: '2027-01-02', bis: '2026-12-30' })!.lines).to.deep.equal([]);
     expect(daysInclusive('2026-03-28', '2026-03-30')).to.equal(3);
@@ -60,8 +81,14 @@ describe('computeFees', () => {
   });
 
   it('multiplies a list of quantities (m² × days)', () => {
-    const d = def({ policy: 'optional', items: [{ id: 'm2', description: 'je m² und Tag', amount: 50, quantity: [{ value: '/m2' }, { value: '/tage' }] }] });
-    expect(computeFees(d, { m2: 12.5, tage: 31 })!.lines[0]).to.deep.include({ quantity: 13 * 31, amount: 13 * 31 * 50 });
+    const d = def({
+      policy: 'optional',
+      items: [{ id: 'm2', description: 'je m² und Tag', amount: 50, quantity: [{ value: '/m2' }, { value: '/tage' }] }],
+    });
+    expect(computeFees(d, { m2: 12.5, tage: 31 })!.lines[0]).to.deep.include({
+      quantity: 13 * 31,
+      amount: 13 * 31 * 50,
+    });
     expect(computeFees(d, { m2: 12.5 })!.lines).to.deep.equal([]);
   });
 
@@ -69,11 +96,22 @@ describe('computeFees', () => {
     const d = def({
       policy: 'optional',
       items: [
-        { id: 'both', description: 'X', amount: 100, when: [{ pointer: '/a', equals: 1 }, { pointer: '/b', in: ['x', 'y'] }] },
+        {
+          id: 'both',
+          description: 'X',
+          amount: 100,
+          when: [
+            { pointer: '/a', equals: 1 },
+            { pointer: '/b', in: ['x', 'y'] },
+          ],
+        },
         { id: 'multi', description: 'Y', amount: 200, when: { pointer: '/arten', contains: ['bau', 'umzug'] } },
       ],
     });
-    expect(computeFees(d, { a: 1, b: 'y', arten: ['umzug', 'verkauf'] })!.lines.map((l) => l.id)).to.deep.equal(['both', 'multi']);
+    expect(computeFees(d, { a: 1, b: 'y', arten: ['umzug', 'verkauf'] })!.lines.map((l) => l.id)).to.deep.equal([
+      'both',
+      'multi',
+    ]);
     expect(computeFees(d, { a: 1, b: 'z', arten: ['verkauf'] })!.lines).to.deep.equal([]);
   });
 
@@ -112,7 +150,10 @@ describe('fees of the demo forms', () => {
     expect(one.policy).to.equal('before-submission');
     expect(one.total).to.equal(3000);
     const two = computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(12, 'verlaengerung') })!;
-    expect(two.lines.map((l) => [l.id, l.amount])).to.deep.equal([['ausweis-12', 6000], ['zweitfahrzeug-12', 3000]]);
+    expect(two.lines.map((l) => [l.id, l.amount])).to.deep.equal([
+      ['ausweis-12', 6000],
+      ['zweitfahrzeug-12', 3000],
+    ]);
     expect(computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(24) })!.total).to.equal(16500);
     expect(computeFees(parking, { fahrzeuge: [{}, {}], parkausweis: permit(24, 'ersatz') })!.total).to.equal(1000);
   });
@@ -120,7 +161,10 @@ describe('fees of the demo forms', () => {
   it('road use: 35 € plus 0,50 € (building) or 1,00 € (sales) per started m² and day, as on the demo page', () => {
     const bau = computeFees(roads, { nutzung: { arten: ['bau'] }, flaeche: 12.5, zeitraum: { tage: 4 } })!;
     expect(bau.policy).to.equal('optional');
-    expect(bau.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([['bearbeitung', 1, 3500], ['bau', 52, 2600]]);
+    expect(bau.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([
+      ['bearbeitung', 1, 3500],
+      ['bau', 52, 2600],
+    ]);
     const stand = computeFees(roads, { nutzung: { arten: ['verkauf'] }, flaeche: 2, zeitraum: { tage: 3 } })!;
     expect(stand.total).to.equal(3500 + 600);
   });
@@ -130,7 +174,10 @@ describe('fees of the demo forms', () => {
     const r = computeFees(dogs, { hunde: [dog('nein'), dog('ja'), dog('nein'), dog('nein'), dog('nein')] })!;
     expect(r.policy).to.equal('deferred');
     expect(r.lines.map((l) => [l.id, l.quantity, l.amount])).to.deep.equal([
-      ['erster-hund', 1, 9600], ['zweiter-hund', 1, 13200], ['weitere-hunde', 2, 31200], ['listenhund', 1, 60000],
+      ['erster-hund', 1, 9600],
+      ['zweiter-hund', 1, 13200],
+      ['weitere-hunde', 2, 31200],
+      ['listenhund', 1, 60000],
     ]);
     expect(r.total).to.equal(114000);
   });
@@ -158,6 +205,7 @@ describe('fees of the demo forms', () => {
     expect(at('/x-ozg/fees/items/2/units')).to.contain('never be charged');
     expect(at('/x-ozg/fees/items/3/quantity/where/pointer')).to.contain('/farbe');
     // The demo's own rules, with conditions inside entries ($ref to $defs) and branches, pass.
-    for (const form of [parking, dogs, roads]) expect(checkFees(form as Record<string, unknown>), form.$id).to.deep.equal([]);
+    for (const form of [parking, dogs, roads])
+      expect(checkFees(form as Record<string, unknown>), form.$id).to.deep.equal([]);
   });
 });

@@ -2,7 +2,13 @@
 import { expect } from '@open-wc/testing';
 import { createAjv } from '../../src/schemas/ajv.js';
 import { checkDefinition } from '../../src/schemas/check.js';
-import { FimImportError, formatReport, importFim, warningsOf, type FimImportResult } from '../../src/schemas/fim/import.js';
+import {
+  FimImportError,
+  formatReport,
+  importFim,
+  warningsOf,
+  type FimImportResult,
+} from '../../src/schemas/fim/import.js';
 
 type Json = Record<string, any>;
 const DIR = '/test/fixtures/fim/';
@@ -23,7 +29,8 @@ function failure(xml: string): FimImportError {
 
 const field = (id: string, title: string, extra = '') =>
   `<xdf:datenfeld><xdf:identifikation><xdf:id>${id}</xdf:id><xdf:version>1.0.0</xdf:version></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${extra}</xdf:datenfeld>`;
-const struktur = (anzahl: string, inner: string) => `<xdf:struktur><xdf:anzahl>${anzahl}</xdf:anzahl><xdf:enthaelt>${inner}</xdf:enthaelt></xdf:struktur>`;
+const struktur = (anzahl: string, inner: string) =>
+  `<xdf:struktur><xdf:anzahl>${anzahl}</xdf:anzahl><xdf:enthaelt>${inner}</xdf:enthaelt></xdf:struktur>`;
 const group = (id: string, title: string, body: string) =>
   `<xdf:datenfeldgruppe><xdf:identifikation><xdf:id>${id}</xdf:id></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${body}</xdf:datenfeldgruppe>`;
 /** A small XDatenfelder 3.0 message around `body` (the struktur entries of the schema). */
@@ -52,12 +59,19 @@ describe('FIM import: address, XDatenfelder 2.0', () => {
       { id: 'G60000090', title: 'Kontakt', fields: ['G60000090'] },
     ]);
     const anschrift = d.properties.G60000086;
-    expect(anschrift).to.include({ type: 'object', title: 'Anschrift', description: 'Ihre Wohnanschrift in Deutschland.' });
+    expect(anschrift).to.include({
+      type: 'object',
+      title: 'Anschrift',
+      description: 'Ihre Wohnanschrift in Deutschland.',
+    });
     expect(anschrift['x-ozg'].fim).to.deep.equal({ id: 'G60000086', version: '1.3' });
     expect(Object.keys(anschrift.properties)).to.deep.equal(['F60000243', 'F60000244', 'F60000246', 'F60000247']);
     expect(anschrift.required).to.deep.equal(['F60000243', 'F60000244', 'F60000246', 'F60000247']);
     expect(anschrift.properties.F60000244).to.deep.include({ title: 'Hausnummer', type: 'string', maxLength: 9 });
-    expect(anschrift.properties.F60000244['x-ozg']).to.deep.equal({ fim: { id: 'F60000244', version: '1.0' }, help: 'Zum Beispiel 12 oder 12a.' });
+    expect(anschrift.properties.F60000244['x-ozg']).to.deep.equal({
+      fim: { id: 'F60000244', version: '1.0' },
+      help: 'Zum Beispiel 12 oder 12a.',
+    });
   });
 
   it('turns the Präzisierung into keywords that check answers (pattern anchored as in XSD)', () => {
@@ -99,12 +113,18 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
     expect(checkDefinition(result.definition)).to.deep.equal([]);
     const halter = def(result).properties.G00000000101;
     expect(halter.properties.F00000000201.enum).to.deep.equal(['01', '02', '03']);
-    expect(halter.properties.F00000000201['x-ozg'].enumLabels).to.deep.equal({ '01': 'Frau', '02': 'Herr', '03': 'Keine Anrede' });
+    expect(halter.properties.F00000000201['x-ozg'].enumLabels).to.deep.equal({
+      '01': 'Frau',
+      '02': 'Herr',
+      '03': 'Keine Anrede',
+    });
     expect(halter.properties.F00000000204).to.deep.include({ type: 'string' });
     expect(halter.properties.F00000000204).not.to.have.property('enum');
     const warnings = warningsOf(result.report);
     expect(warnings.map((w) => w.fim)).to.deep.equal(['F00000000204', 'R00000000303']);
-    expect(warnings[0]!.message.de).to.contain('urn:xoev-de:bund:destatis:bevoelkerungsstatistik:codeliste:staatsangehoerigkeit Version 2024-02-01');
+    expect(warnings[0]!.message.de).to.contain(
+      'urn:xoev-de:bund:destatis:bevoelkerungsstatistik:codeliste:staatsangehoerigkeit Version 2024-02-01',
+    );
     expect(warnings[0]!.path).to.match(/datenfeld\[F00000000204\]\/codelisteReferenz$/);
   });
 
@@ -118,7 +138,11 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
   it('a 0:* group becomes an optional repeatable group; a 0:3 file field a file question with at most 3 files', async () => {
     const d = def(importFim(await load('hund-v3.xml'), await anrede()));
     const hunde = d.properties.G00000000102;
-    expect(hunde).to.deep.include({ type: 'array', title: 'Hund', description: 'Geben Sie jeden Hund an, den Sie halten.' });
+    expect(hunde).to.deep.include({
+      type: 'array',
+      title: 'Hund',
+      description: 'Geben Sie jeden Hund an, den Sie halten.',
+    });
     expect(hunde).not.to.have.property('minItems');
     expect(hunde).not.to.have.property('maxItems');
     expect(hunde['x-ozg']).to.deep.equal({ fim: { id: 'G00000000102', version: '1.0.0' }, itemTitle: 'Hund' });
@@ -136,44 +160,80 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
     const d = def(result);
     const hund = d.properties.G00000000102.items;
     expect(hund.allOf).to.deep.equal([
-      { if: { properties: { F00000000214: { const: true } }, required: ['F00000000214'] }, then: { required: ['F00000000215'] } },
+      {
+        if: { properties: { F00000000214: { const: true } }, required: ['F00000000214'] },
+        then: { required: ['F00000000215'] },
+      },
     ]);
     expect(hund.$comment).to.contain('FIM-Regel R00000000303 1.0.0 „Geburtsdatum nicht in der Zukunft“');
     expect(hund.$comment).to.contain('F00000000212 <= heute()');
-    expect(d.properties.G00000000101.anyOf).to.deep.equal([{ required: ['F00000000205'] }, { required: ['F00000000206'] }]);
+    expect(d.properties.G00000000101.anyOf).to.deep.equal([
+      { required: ['F00000000205'] },
+      { required: ['F00000000206'] },
+    ]);
     expect(d.properties.G00000000101.description).to.equal('Telefonnummer oder E-Mail-Adresse muss angegeben werden.');
-    expect(d.properties.G00000000101['x-ozg'].errors).to.deep.equal({ anyOf: 'Telefonnummer oder E-Mail-Adresse muss angegeben werden.' });
+    expect(d.properties.G00000000101['x-ozg'].errors).to.deep.equal({
+      anyOf: 'Telefonnummer oder E-Mail-Adresse muss angegeben werden.',
+    });
     const validate = createAjv(d).compile(hund);
     const dog = { F00000000211: 'Bello', F00000000212: '2020-01-01' };
     expect(validate({ ...dog, F00000000214: true })).to.equal(false);
     expect(validate({ ...dog, F00000000214: true, F00000000215: '2021-05-05' })).to.equal(true);
     expect(validate({ ...dog, F00000000214: false })).to.equal(true);
-    expect(formatReport(result.report, 'en')).to.contain('warning R00000000303: Rule "Geburtsdatum nicht in der Zukunft" cannot be expressed in JSON Schema');
+    expect(formatReport(result.report, 'en')).to.contain(
+      'warning R00000000303: Rule "Geburtsdatum nicht in der Zukunft" cannot be expressed in JSON Schema',
+    );
   });
 });
 
 describe('FIM import: anzahl and Präzisierung', () => {
   it('maps 1:1, 0:1, 1:* and 0:3 to required, optional and repeatable groups with minItems/maxItems', () => {
-    const d = def(importFim(v3([
-      struktur('1:1', field('F00000000001', 'Eins')),
-      struktur('0:1', field('F00000000002', 'Kann')),
-      struktur('1:*', group('G00000000003', 'Viele', struktur('1:1', field('F00000000004', 'Name')))),
-      struktur('0:3', group('G00000000005', 'Bis drei', struktur('0:1', field('F00000000006', 'Notiz')))),
-    ].join(''))));
+    const d = def(
+      importFim(
+        v3(
+          [
+            struktur('1:1', field('F00000000001', 'Eins')),
+            struktur('0:1', field('F00000000002', 'Kann')),
+            struktur('1:*', group('G00000000003', 'Viele', struktur('1:1', field('F00000000004', 'Name')))),
+            struktur('0:3', group('G00000000005', 'Bis drei', struktur('0:1', field('F00000000006', 'Notiz')))),
+          ].join(''),
+        ),
+      ),
+    );
     expect(d.required).to.deep.equal(['F00000000001', 'G00000000003']);
     expect(d.properties.G00000000003).to.deep.include({ type: 'array', minItems: 1 });
     expect(d.properties.G00000000003).not.to.have.property('maxItems');
     expect(d.properties.G00000000005).to.deep.include({ type: 'array', maxItems: 3 });
     expect(d.properties.G00000000005).not.to.have.property('minItems');
-    expect(d['x-ozg'].steps[0]).to.deep.equal({ id: 'angaben-1', title: 'Test', fields: ['F00000000001', 'F00000000002'] });
+    expect(d['x-ozg'].steps[0]).to.deep.equal({
+      id: 'angaben-1',
+      title: 'Test',
+      fields: ['F00000000001', 'F00000000002'],
+    });
     expect(checkDefinition(d)).to.deep.equal([]);
   });
 
   it('warns about a Präzisierung the data type cannot carry and an invalid pattern, instead of dropping them silently', () => {
-    const result = importFim(v3(
-      struktur('1:1', field('F00000000001', 'Datum', '<xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>date</code></xdf:datentyp><xdf:praezisierung minValue="2020"/>')) +
-      struktur('1:1', field('F00000000002', 'Kaputt', '<xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp><xdf:praezisierung pattern="[a-"/>')),
-    ));
+    const result = importFim(
+      v3(
+        struktur(
+          '1:1',
+          field(
+            'F00000000001',
+            'Datum',
+            '<xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>date</code></xdf:datentyp><xdf:praezisierung minValue="2020"/>',
+          ),
+        ) +
+          struktur(
+            '1:1',
+            field(
+              'F00000000002',
+              'Kaputt',
+              '<xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp><xdf:praezisierung pattern="[a-"/>',
+            ),
+          ),
+      ),
+    );
     expect(warningsOf(result.report).map((w) => w.fim)).to.deep.equal(['F00000000001', 'F00000000002']);
     expect(def(result).properties.F00000000002).not.to.have.property('pattern');
     expect(checkDefinition(result.definition)).to.deep.equal([]);
@@ -182,9 +242,18 @@ describe('FIM import: anzahl and Präzisierung', () => {
 
 describe('FIM import: other shapes', () => {
   it('reads a single Datenfeldgruppe message (3.0, .0103); a top-level label goes to the form description', () => {
-    const xml = `<xdf:xdatenfelder.datenfeldgruppe.0103 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">${group('G00000000010', 'Nur eine Gruppe',
-      struktur('1:1', field('F00000000011', 'Hinweis', '<xdf:feldart><code>label</code></xdf:feldart><xdf:inhalt>Bitte vollständig ausfüllen.</xdf:inhalt>')) +
-      struktur('1:1', field('F00000000012', 'Name')))}</xdf:xdatenfelder.datenfeldgruppe.0103>`;
+    const xml = `<xdf:xdatenfelder.datenfeldgruppe.0103 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0">${group(
+      'G00000000010',
+      'Nur eine Gruppe',
+      struktur(
+        '1:1',
+        field(
+          'F00000000011',
+          'Hinweis',
+          '<xdf:feldart><code>label</code></xdf:feldart><xdf:inhalt>Bitte vollständig ausfüllen.</xdf:inhalt>',
+        ),
+      ) + struktur('1:1', field('F00000000012', 'Name')),
+    )}</xdf:xdatenfelder.datenfeldgruppe.0103>`;
     const d = def(importFim(xml));
     expect(d.title).to.equal('Nur eine Gruppe');
     expect(d.description).to.equal('Bitte vollständig ausfüllen.');
@@ -194,8 +263,11 @@ describe('FIM import: other shapes', () => {
   });
 
   it('asks a repeated field (0:*) as a repeatable group of one question, and reads 3.0 inline values (werte)', () => {
-    const werte = '<xdf:feldart><code>select</code></xdf:feldart><xdf:werte><xdf:wert><xdf:code>A</xdf:code><xdf:name>Alpha</xdf:name></xdf:wert><xdf:wert><xdf:code>B</xdf:code><xdf:name>Beta</xdf:name></xdf:wert></xdf:werte>';
-    const result = importFim(v3(struktur('0:*', field('F00000000020', 'Vorname')) + struktur('1:1', field('F00000000021', 'Wahl', werte))));
+    const werte =
+      '<xdf:feldart><code>select</code></xdf:feldart><xdf:werte><xdf:wert><xdf:code>A</xdf:code><xdf:name>Alpha</xdf:name></xdf:wert><xdf:wert><xdf:code>B</xdf:code><xdf:name>Beta</xdf:name></xdf:wert></xdf:werte>';
+    const result = importFim(
+      v3(struktur('0:*', field('F00000000020', 'Vorname')) + struktur('1:1', field('F00000000021', 'Wahl', werte))),
+    );
     const d = def(result);
     expect(d.properties.F00000000020).to.deep.include({ type: 'array', title: 'Vorname' });
     expect(d.properties.F00000000020.items).to.deep.include({ type: 'object', required: ['F00000000020'] });
@@ -206,8 +278,10 @@ describe('FIM import: other shapes', () => {
   });
 
   it('warns about a 2.0 Präzisierung that is not JSON', () => {
-    const xml = `<xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_2"><xdf:stammdatenschema><xdf:identifikation><xdf:id>S60000001</xdf:id></xdf:identifikation><xdf:name>Alt</xdf:name>${
-      struktur('1:1', field('F60000002', 'Name', '<xdf:praezisierung>maxLength=5</xdf:praezisierung>'))}</xdf:stammdatenschema></xdf:xdatenfelder.stammdatenschema.0102>`;
+    const xml = `<xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_2"><xdf:stammdatenschema><xdf:identifikation><xdf:id>S60000001</xdf:id></xdf:identifikation><xdf:name>Alt</xdf:name>${struktur(
+      '1:1',
+      field('F60000002', 'Name', '<xdf:praezisierung>maxLength=5</xdf:praezisierung>'),
+    )}</xdf:stammdatenschema></xdf:xdatenfelder.stammdatenschema.0102>`;
     const result = importFim(xml);
     expect(result.report.xdfVersion).to.equal('2.0');
     expect(warningsOf(result.report)[0]!.message.de).to.contain('„maxLength=5“');
@@ -232,8 +306,9 @@ describe('FIM import: bad input', () => {
   });
 
   it('refuses a DOCTYPE (entity expansion), which no XDatenfelder message has', () => {
-    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n${v3(struktur('1:1', field('F00000000001', '&b;')))
-      .replace('<?xml version="1.0"?>', '')}`;
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n${v3(
+      struktur('1:1', field('F00000000001', '&b;')),
+    ).replace('<?xml version="1.0"?>', '')}`;
     const error = failure(bomb);
     expect(error.texts.de).to.contain('DOCTYPE-Deklaration (Zeile 2)');
   });
@@ -247,15 +322,21 @@ describe('FIM import: bad input', () => {
 
   it('names the path of a rule that refers to a missing element', async () => {
     const error = failure(await load('fehlerhaft/fehlendes-element.xml'));
-    expect(error.path).to.equal('/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt/datenfeldgruppe[G60000100]/regel[1][R60000101]/script');
+    expect(error.path).to.equal(
+      '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt/datenfeldgruppe[G60000100]/regel[1][R60000101]/script',
+    );
     expect(error.texts.de).to.contain('F60000999');
   });
 
   it('names the path of a struktur without enthaelt, an element without identifikation, and a wrong anzahl', () => {
-    expect(failure(v3('<xdf:struktur><xdf:anzahl>1:1</xdf:anzahl></xdf:struktur>')).path).to.equal('/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]');
+    expect(failure(v3('<xdf:struktur><xdf:anzahl>1:1</xdf:anzahl></xdf:struktur>')).path).to.equal(
+      '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]',
+    );
     const noId = failure(v3(struktur('1:1', '<xdf:datenfeld><xdf:name>Ohne</xdf:name></xdf:datenfeld>')));
     expect(noId.path).to.equal('/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/enthaelt/datenfeld');
     expect(noId.texts.en).to.contain('identifikation/id');
-    expect(failure(v3(struktur('viele', field('F00000000001', 'X')))).path).to.equal('/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/anzahl');
+    expect(failure(v3(struktur('viele', field('F00000000001', 'X')))).path).to.equal(
+      '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[1]/anzahl',
+    );
   });
 });

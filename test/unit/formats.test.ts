@@ -130,8 +130,12 @@ describe('createAjv', () => {
     };
     for (const definition of [schema, { ...schema, ...draft07 }]) {
       const validate = createAjv(definition).compile(definition);
-      expect(validate({ plz: '10115', iban: 'DE89370400440532013000', mail: 'a@b.de', tag: '2024-02-29' })).to.equal(true);
-      expect(validate({ plz: '1011', iban: 'DE88370400440532013000', mail: 'nope', tag: '2023-02-29' })).to.equal(false);
+      expect(validate({ plz: '10115', iban: 'DE89370400440532013000', mail: 'a@b.de', tag: '2024-02-29' })).to.equal(
+        true,
+      );
+      expect(validate({ plz: '1011', iban: 'DE88370400440532013000', mail: 'nope', tag: '2023-02-29' })).to.equal(
+        false,
+      );
       const failed = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword}`);
       expect(failed).to.have.members(['/plz format', '/iban format', '/mail format', '/tag format']);
     }
@@ -139,7 +143,10 @@ describe('createAjv', () => {
 
   it('uses draft-07 semantics for a draft-07 definition', () => {
     // In draft-07, "items" as an array is a tuple; 2020-12 would reject this schema.
-    const definition = { ...draft07, properties: { pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] } } };
+    const definition = {
+      ...draft07,
+      properties: { pair: { type: 'array', items: [{ type: 'string' }, { type: 'number' }] } },
+    };
     const validate = createAjv(definition).compile(definition);
     expect(validate({ pair: ['a', 1] })).to.equal(true);
     expect(validate({ pair: [1, 'a'] })).to.equal(false);

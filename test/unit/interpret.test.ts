@@ -14,16 +14,41 @@ const FORMS = ['hundesteuer', 'anwohnerparken', 'sondernutzung'];
 /** Wrong, odd and right answers for a question of each kind. */
 function candidates(node: FieldNode): unknown[] {
   switch (node.kind) {
-    case 'text': case 'textarea': case 'email': case 'tel': case 'url': case 'date':
-      return ['x', 'ab', '12345', '01234', 'DE89 3704 0044 0532 0130 00', 'DE89 3704 0044 0532 0130 01', '030 1234567', 'name@beispiel.de', 'https://www.beispiel.de', '2024-02-30', '2024-02-29', 'a'.repeat(300), 42];
-    case 'number': case 'integer':
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'tel':
+    case 'url':
+    case 'date':
+      return [
+        'x',
+        'ab',
+        '12345',
+        '01234',
+        'DE89 3704 0044 0532 0130 00',
+        'DE89 3704 0044 0532 0130 01',
+        '030 1234567',
+        'name@beispiel.de',
+        'https://www.beispiel.de',
+        '2024-02-30',
+        '2024-02-29',
+        'a'.repeat(300),
+        42,
+      ];
+    case 'number':
+    case 'integer':
       return [-1, 0, 1, 1.5, 1.234, 1e9, 'x'];
     case 'boolean':
       return [true, false, 'ja'];
     case 'choice':
       return [...node.options.map((o) => o.value), 'gibt-es-nicht', 7];
     case 'multi':
-      return [[], node.options.map((o) => o.value), [node.options[0]?.value, node.options[0]?.value], ['gibt-es-nicht']];
+      return [
+        [],
+        node.options.map((o) => o.value),
+        [node.options[0]?.value, node.options[0]?.value],
+        ['gibt-es-nicht'],
+      ];
     case 'array':
     case 'file':
       return [[], [{}], [{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}], 'x'];
@@ -59,7 +84,9 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
           expect(a.length > 0, `${node.schemaPointer} ${JSON.stringify(value)}`).to.equal(b.length > 0);
           expect(interpreted.matches(node.schemaPointer, value)).to.equal(ajv.matches(node.schemaPointer, value));
           for (const lang of ['de', 'en'] as const) {
-            expect(sentences(a, node, lang), `${node.schemaPointer} ${JSON.stringify(value)}`).to.equal(sentences(b, node, lang));
+            expect(sentences(a, node, lang), `${node.schemaPointer} ${JSON.stringify(value)}`).to.equal(
+              sentences(b, node, lang),
+            );
           }
           compared++;
         }
@@ -75,10 +102,14 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
       const top = model.root.children;
       const answers: Record<string, unknown>[] = [{}];
       for (let round = 0; round < 4; round++) {
-        answers.push(Object.fromEntries(top.map((node) => {
-          const options = candidates(node);
-          return [node.key, options[round % options.length]];
-        })));
+        answers.push(
+          Object.fromEntries(
+            top.map((node) => {
+              const options = candidates(node);
+              return [node.key, options[round % options.length]];
+            }),
+          ),
+        );
       }
       const at = (pointer: string) => nodeAt(model.root, pointer);
       for (const data of answers) {
@@ -120,7 +151,11 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
           plz: { $ref: '#/$defs/plz' },
           art: { enum: ['a', 'b'] },
           liste: { type: 'array', uniqueItems: true, items: { enum: ['a', 'b', 'c'] } },
-          gruppe: { type: 'array', uniqueItems: true, items: { type: 'object', properties: { n: { type: 'string', minLength: 2 } } } },
+          gruppe: {
+            type: 'array',
+            uniqueItems: true,
+            items: { type: 'object', properties: { n: { type: 'string', minLength: 2 } } },
+          },
           steuer: { type: 'string', format: 'de-tax-id' },
           tel: { type: 'string', format: 'de-phone' },
           betrag: { type: 'number', exclusiveMinimum: 0, multipleOf: 0.01 },
@@ -139,8 +174,16 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
       } as JsonSchema,
     ];
     const answers: unknown[] = [
-      {}, { art: 'a' }, { art: 'b', plz: '00123' }, { plz: 12345 }, { liste: ['a', 'a', 'd'] }, { gruppe: [{ n: 'ab' }, { n: 'ab' }, { n: 'c' }] },
-      { steuer: '12345678901', tel: '12' }, { betrag: 0 }, { betrag: 1.234 }, { iban: 'DE89370400440532013001', n: 4.5 },
+      {},
+      { art: 'a' },
+      { art: 'b', plz: '00123' },
+      { plz: 12345 },
+      { liste: ['a', 'a', 'd'] },
+      { gruppe: [{ n: 'ab' }, { n: 'ab' }, { n: 'c' }] },
+      { steuer: '12345678901', tel: '12' },
+      { betrag: 0 },
+      { betrag: 1.234 },
+      { iban: 'DE89370400440532013001', n: 4.5 },
       { iban: 'DE89 3704 0044 0532 0130 00', n: 2 },
     ];
     for (const definition of definitions) {
@@ -155,7 +198,9 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
         for (const [pointer, error] of a) {
           for (const lang of ['de', 'en'] as const) {
             const ctx = { label: 'Frage', lang, kind: at(pointer)!.kind };
-            expect(describeError(error, ctx), `${pointer} ${JSON.stringify(data)}`).to.equal(describeError(b.get(pointer)!, ctx));
+            expect(describeError(error, ctx), `${pointer} ${JSON.stringify(data)}`).to.equal(
+              describeError(b.get(pointer)!, ctx),
+            );
           }
         }
       }

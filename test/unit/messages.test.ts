@@ -6,7 +6,12 @@ import { createAjv } from '../../src/schemas/ajv.js';
 function err(keyword: string, params: Record<string, unknown>, message = 'ajv message'): ErrorObject {
   return { keyword, params, instancePath: '/x', schemaPath: `#/properties/x/${keyword}`, message };
 }
-function ctx(label: string, lang: 'de' | 'en', kind: MessageContext['kind'] = 'text', custom?: Record<string, string>): MessageContext {
+function ctx(
+  label: string,
+  lang: 'de' | 'en',
+  kind: MessageContext['kind'] = 'text',
+  custom?: Record<string, string>,
+): MessageContext {
   return { label, lang, kind, custom };
 }
 
@@ -20,71 +25,153 @@ describe('describeError', () => {
     expect(describeError(missing, ctx('Ich habe die Hinweise gelesen.', 'de', 'boolean'))).to.equal(
       'Bitte bestätigen Sie: Ich habe die Hinweise gelesen.',
     );
-    expect(describeError(missing, ctx('I have read the notes', 'en', 'boolean'))).to.equal('Please confirm: I have read the notes.');
-    expect(describeError(missing, ctx('Sprachen', 'de', 'multi'))).to.equal('Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.');
-    expect(describeError(missing, ctx('Languages', 'en', 'multi'))).to.equal('Select at least one option for Languages.');
+    expect(describeError(missing, ctx('I have read the notes', 'en', 'boolean'))).to.equal(
+      'Please confirm: I have read the notes.',
+    );
+    expect(describeError(missing, ctx('Sprachen', 'de', 'multi'))).to.equal(
+      'Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.',
+    );
+    expect(describeError(missing, ctx('Languages', 'en', 'multi'))).to.equal(
+      'Select at least one option for Languages.',
+    );
   });
 
   it('string length and pattern', () => {
-    expect(describeError(err('maxLength', { limit: 50 }), ctx('Vorname', 'de'))).to.equal('Vorname darf höchstens 50 Zeichen lang sein.');
-    expect(describeError(err('maxLength', { limit: 50 }), ctx('First name', 'en'))).to.equal('First name must be 50 characters or fewer.');
-    expect(describeError(err('minLength', { limit: 3 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie bei Straße mindestens 3 Zeichen ein.');
-    expect(describeError(err('minLength', { limit: 3 }), ctx('Street', 'en'))).to.equal('Street must be at least 3 characters long.');
+    expect(describeError(err('maxLength', { limit: 50 }), ctx('Vorname', 'de'))).to.equal(
+      'Vorname darf höchstens 50 Zeichen lang sein.',
+    );
+    expect(describeError(err('maxLength', { limit: 50 }), ctx('First name', 'en'))).to.equal(
+      'First name must be 50 characters or fewer.',
+    );
+    expect(describeError(err('minLength', { limit: 3 }), ctx('Straße', 'de'))).to.equal(
+      'Bitte geben Sie bei Straße mindestens 3 Zeichen ein.',
+    );
+    expect(describeError(err('minLength', { limit: 3 }), ctx('Street', 'en'))).to.equal(
+      'Street must be at least 3 characters long.',
+    );
     expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie Straße an.');
-    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.equal('Bitte geben Sie Kennzeichen in der verlangten Schreibweise ein.');
-    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Number plate', 'en'))).to.equal('Enter Number plate in the correct format.');
+    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.equal(
+      'Bitte geben Sie Kennzeichen in der verlangten Schreibweise ein.',
+    );
+    expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Number plate', 'en'))).to.equal(
+      'Enter Number plate in the correct format.',
+    );
   });
 
   it('format: the sentence of the format, a generic one for unknown formats', () => {
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('PLZ', 'de'))).to.equal(
       'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
     );
-    expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postcode', 'en'))).to.equal('Enter a postcode with 5 digits.');
+    expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postcode', 'en'))).to.equal(
+      'Enter a postcode with 5 digits.',
+    );
     expect(describeError(err('format', { format: 'iban' }), ctx('IBAN', 'en'))).to.contain('Enter a valid IBAN');
     expect(describeError(err('format', { format: 'email' }), ctx('E-Mail', 'de'))).to.contain('E-Mail-Adresse');
-    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.equal('Bitte geben Sie Server in der verlangten Schreibweise ein.');
-    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'en'))).to.contain('Server').and.contain('format');
+    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.equal(
+      'Bitte geben Sie Server in der verlangten Schreibweise ein.',
+    );
+    expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'en')))
+      .to.contain('Server')
+      .and.contain('format');
   });
 
   it('numbers: limits with a German decimal comma, multipleOf, type', () => {
-    expect(describeError(err('minimum', { limit: 1.5 }), ctx('Gewicht', 'de', 'number'))).to.equal('Gewicht muss mindestens 1,5 sein.');
-    expect(describeError(err('minimum', { limit: 1.5 }), ctx('Weight', 'en', 'number'))).to.equal('Weight must be 1.5 or more.');
-    expect(describeError(err('maximum', { limit: 2024 }), ctx('Baujahr', 'de', 'integer'))).to.equal('Baujahr darf höchstens 2024 sein.');
-    expect(describeError(err('maximum', { limit: 2024 }), ctx('Year', 'en', 'integer'))).to.equal('Year must be 2024 or less.');
-    expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Anzahl', 'de', 'integer'))).to.equal('Anzahl muss größer als 0 sein.');
-    expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Count', 'en', 'integer'))).to.equal('Count must be more than 0.');
-    expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Anteil', 'de', 'number'))).to.equal('Anteil muss kleiner als 100 sein.');
-    expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Share', 'en', 'number'))).to.equal('Share must be less than 100.');
+    expect(describeError(err('minimum', { limit: 1.5 }), ctx('Gewicht', 'de', 'number'))).to.equal(
+      'Gewicht muss mindestens 1,5 sein.',
+    );
+    expect(describeError(err('minimum', { limit: 1.5 }), ctx('Weight', 'en', 'number'))).to.equal(
+      'Weight must be 1.5 or more.',
+    );
+    expect(describeError(err('maximum', { limit: 2024 }), ctx('Baujahr', 'de', 'integer'))).to.equal(
+      'Baujahr darf höchstens 2024 sein.',
+    );
+    expect(describeError(err('maximum', { limit: 2024 }), ctx('Year', 'en', 'integer'))).to.equal(
+      'Year must be 2024 or less.',
+    );
+    expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Anzahl', 'de', 'integer'))).to.equal(
+      'Anzahl muss größer als 0 sein.',
+    );
+    expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Count', 'en', 'integer'))).to.equal(
+      'Count must be more than 0.',
+    );
+    expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Anteil', 'de', 'number'))).to.equal(
+      'Anteil muss kleiner als 100 sein.',
+    );
+    expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Share', 'en', 'number'))).to.equal(
+      'Share must be less than 100.',
+    );
     expect(describeError(err('multipleOf', { multipleOf: 0.01 }), ctx('Betrag', 'de', 'number'))).to.equal(
       'Bitte geben Sie bei Betrag höchstens 2 Nachkommastellen ein.',
     );
-    expect(describeError(err('multipleOf', { multipleOf: 0.01 }), ctx('Amount', 'en', 'number'))).to.equal('Amount can have at most 2 decimal places.');
-    expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Menge', 'de', 'integer'))).to.equal('Menge muss ein Vielfaches von 5 sein.');
-    expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Quantity', 'en', 'integer'))).to.equal('Quantity must be a multiple of 5.');
-    expect(describeError(err('type', { type: 'integer' }), ctx('Anzahl', 'de', 'integer'))).to.equal('Bitte geben Sie bei Anzahl eine ganze Zahl ein.');
-    expect(describeError(err('type', { type: 'integer' }), ctx('Count', 'en', 'integer'))).to.equal('Enter a whole number for Count.');
-    expect(describeError(err('type', { type: 'number' }), ctx('Gewicht', 'de', 'number'))).to.equal('Bitte geben Sie bei Gewicht eine Zahl ein.');
-    expect(describeError(err('type', { type: 'number' }), ctx('Weight', 'en', 'number'))).to.equal('Enter a number for Weight.');
+    expect(describeError(err('multipleOf', { multipleOf: 0.01 }), ctx('Amount', 'en', 'number'))).to.equal(
+      'Amount can have at most 2 decimal places.',
+    );
+    expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Menge', 'de', 'integer'))).to.equal(
+      'Menge muss ein Vielfaches von 5 sein.',
+    );
+    expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Quantity', 'en', 'integer'))).to.equal(
+      'Quantity must be a multiple of 5.',
+    );
+    expect(describeError(err('type', { type: 'integer' }), ctx('Anzahl', 'de', 'integer'))).to.equal(
+      'Bitte geben Sie bei Anzahl eine ganze Zahl ein.',
+    );
+    expect(describeError(err('type', { type: 'integer' }), ctx('Count', 'en', 'integer'))).to.equal(
+      'Enter a whole number for Count.',
+    );
+    expect(describeError(err('type', { type: 'number' }), ctx('Gewicht', 'de', 'number'))).to.equal(
+      'Bitte geben Sie bei Gewicht eine Zahl ein.',
+    );
+    expect(describeError(err('type', { type: 'number' }), ctx('Weight', 'en', 'number'))).to.equal(
+      'Enter a number for Weight.',
+    );
   });
 
   it('enum and const; const true on a checkbox is a confirmation', () => {
-    expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Anrede', 'de', 'choice'))).to.contain('Bitte wählen Sie bei Anrede');
-    expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Title', 'en', 'choice'))).to.contain('Title').and.contain('Select');
-    expect(describeError(err('const', { allowedValue: true }), ctx('Ich stimme zu', 'de', 'boolean'))).to.equal('Bitte bestätigen Sie: Ich stimme zu.');
-    expect(describeError(err('const', { allowedValue: true }), ctx('I agree', 'en', 'boolean'))).to.equal('Please confirm: I agree.');
-    expect(describeError(err('const', { allowedValue: 'ja' }), ctx('Antwort', 'de'))).to.equal('Bei Antwort ist nur „ja“ zulässig.');
-    expect(describeError(err('const', { allowedValue: 'yes' }), ctx('Answer', 'en'))).to.equal('Answer only allows “yes”.');
+    expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Anrede', 'de', 'choice'))).to.contain(
+      'Bitte wählen Sie bei Anrede',
+    );
+    expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Title', 'en', 'choice')))
+      .to.contain('Title')
+      .and.contain('Select');
+    expect(describeError(err('const', { allowedValue: true }), ctx('Ich stimme zu', 'de', 'boolean'))).to.equal(
+      'Bitte bestätigen Sie: Ich stimme zu.',
+    );
+    expect(describeError(err('const', { allowedValue: true }), ctx('I agree', 'en', 'boolean'))).to.equal(
+      'Please confirm: I agree.',
+    );
+    expect(describeError(err('const', { allowedValue: 'ja' }), ctx('Antwort', 'de'))).to.equal(
+      'Bei Antwort ist nur „ja“ zulässig.',
+    );
+    expect(describeError(err('const', { allowedValue: 'yes' }), ctx('Answer', 'en'))).to.equal(
+      'Answer only allows “yes”.',
+    );
   });
 
   it('minItems / maxItems / uniqueItems: checkbox groups and repeatable groups differ', () => {
-    expect(describeError(err('minItems', { limit: 1 }), ctx('Sprachen', 'de', 'multi'))).to.equal('Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.');
-    expect(describeError(err('minItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal('Select at least 2 options for Languages.');
-    expect(describeError(err('minItems', { limit: 1 }), ctx('Hunde', 'de', 'array'))).to.equal('Bitte fügen Sie bei Hunde mindestens einen Eintrag hinzu.');
-    expect(describeError(err('minItems', { limit: 2 }), ctx('Dogs', 'en', 'array'))).to.equal('Add at least 2 entries to Dogs.');
-    expect(describeError(err('maxItems', { limit: 5 }), ctx('Hunde', 'de', 'array'))).to.equal('Hunde darf höchstens 5 Einträge haben.');
-    expect(describeError(err('maxItems', { limit: 5 }), ctx('Dogs', 'en', 'array'))).to.equal('Dogs can have at most 5 entries.');
-    expect(describeError(err('maxItems', { limit: 2 }), ctx('Sprachen', 'de', 'multi'))).to.equal('Bitte wählen Sie bei Sprachen höchstens 2 Angaben aus.');
-    expect(describeError(err('maxItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal('Select no more than 2 options for Languages.');
+    expect(describeError(err('minItems', { limit: 1 }), ctx('Sprachen', 'de', 'multi'))).to.equal(
+      'Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.',
+    );
+    expect(describeError(err('minItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal(
+      'Select at least 2 options for Languages.',
+    );
+    expect(describeError(err('minItems', { limit: 1 }), ctx('Hunde', 'de', 'array'))).to.equal(
+      'Bitte fügen Sie bei Hunde mindestens einen Eintrag hinzu.',
+    );
+    expect(describeError(err('minItems', { limit: 2 }), ctx('Dogs', 'en', 'array'))).to.equal(
+      'Add at least 2 entries to Dogs.',
+    );
+    expect(describeError(err('maxItems', { limit: 5 }), ctx('Hunde', 'de', 'array'))).to.equal(
+      'Hunde darf höchstens 5 Einträge haben.',
+    );
+    expect(describeError(err('maxItems', { limit: 5 }), ctx('Dogs', 'en', 'array'))).to.equal(
+      'Dogs can have at most 5 entries.',
+    );
+    expect(describeError(err('maxItems', { limit: 2 }), ctx('Sprachen', 'de', 'multi'))).to.equal(
+      'Bitte wählen Sie bei Sprachen höchstens 2 Angaben aus.',
+    );
+    expect(describeError(err('maxItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal(
+      'Select no more than 2 options for Languages.',
+    );
     expect(describeError(err('uniqueItems', { i: 2, j: 0 }), ctx('Hunde', 'de', 'array'))).to.contain('Nummer 1 und 3');
     expect(describeError(err('uniqueItems', { i: 2, j: 0 }), ctx('Dogs', 'en', 'array'))).to.contain('number 1 and 3');
     expect(describeError(err('uniqueItems', { i: 1, j: 0 }), ctx('Sprachen', 'de', 'multi'))).to.contain('nur einmal');
@@ -92,9 +179,15 @@ describe('describeError', () => {
 
   it('x-ozg.errors override every built-in sentence', () => {
     const custom = { pattern: 'Bitte nur Buchstaben.', required: 'Ohne Namen geht es nicht.' };
-    expect(describeError(err('pattern', { pattern: '^[a-z]+$' }), ctx('Name', 'de', 'text', custom))).to.equal('Bitte nur Buchstaben.');
-    expect(describeError(err('required', { missingProperty: 'x' }), ctx('Name', 'de', 'text', custom))).to.equal('Ohne Namen geht es nicht.');
-    expect(describeError(err('maxLength', { limit: 3 }), ctx('Name', 'de', 'text', custom))).to.equal('Name darf höchstens 3 Zeichen lang sein.');
+    expect(describeError(err('pattern', { pattern: '^[a-z]+$' }), ctx('Name', 'de', 'text', custom))).to.equal(
+      'Bitte nur Buchstaben.',
+    );
+    expect(describeError(err('required', { missingProperty: 'x' }), ctx('Name', 'de', 'text', custom))).to.equal(
+      'Ohne Namen geht es nicht.',
+    );
+    expect(describeError(err('maxLength', { limit: 3 }), ctx('Name', 'de', 'text', custom))).to.equal(
+      'Name darf höchstens 3 Zeichen lang sein.',
+    );
   });
 
   it('other keywords fall back to the Ajv message, German through ajv-i18n, prefixed with the label', () => {
@@ -103,8 +196,12 @@ describe('describeError', () => {
     validate({ a: 'x', b: 1 });
     const error = validate.errors![0]!;
     expect(error.keyword).to.equal('additionalProperties');
-    expect(describeError(error, ctx('Antrag', 'de', 'object'))).to.equal('Antrag darf keine zusätzlichen Attribute haben.');
-    expect(describeError(error, ctx('Application', 'en', 'object'))).to.equal('Application must NOT have additional properties.');
+    expect(describeError(error, ctx('Antrag', 'de', 'object'))).to.equal(
+      'Antrag darf keine zusätzlichen Attribute haben.',
+    );
+    expect(describeError(error, ctx('Application', 'en', 'object'))).to.equal(
+      'Application must NOT have additional properties.',
+    );
     expect(error.message, 'the original error is left alone').to.equal('must NOT have additional properties');
   });
 });

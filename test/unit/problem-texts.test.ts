@@ -14,7 +14,9 @@ describe('problemText', () => {
       expect(en, code).to.not.contain('error 422');
       expect(de, code).to.not.match(/\b(the|is|not|payment)\b/i);
     }
-    expect(problemText('de', { status: 409, code: 'ALREADY_PAYED' })).to.equal(problemText('de', { status: 409, code: 'PAYMENT_ALREADY_USED' }));
+    expect(problemText('de', { status: 409, code: 'ALREADY_PAYED' })).to.equal(
+      problemText('de', { status: 409, code: 'PAYMENT_ALREADY_USED' }),
+    );
   });
 
   it('names the amount the gateway computed for AMOUNT_MISMATCH', () => {
@@ -30,7 +32,9 @@ describe('problemText', () => {
   });
 
   it('falls back to a general sentence for an unknown code, never to the server text', () => {
-    expect(problemText('de', { status: 418, code: 'SOMETHING_NEW' })).to.equal('Die Anfrage wurde nicht angenommen (Fehler 418).');
+    expect(problemText('de', { status: 418, code: 'SOMETHING_NEW' })).to.equal(
+      'Die Anfrage wurde nicht angenommen (Fehler 418).',
+    );
     expect(problemText('en', { status: 500 })).to.equal('The request was not accepted (error 500).');
     expect(problemText('de', { status: 0 })).to.equal('Der Server ist nicht erreichbar.');
   });
@@ -39,7 +43,9 @@ describe('problemText', () => {
 describe('retryAfterSeconds', () => {
   it('reads seconds and HTTP dates', () => {
     expect(retryAfterSeconds('120')).to.equal(120);
-    expect(retryAfterSeconds(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).to.equal(30);
+    expect(retryAfterSeconds(new Date(Date.UTC(2030, 0, 1, 0, 0, 30)).toUTCString(), Date.UTC(2030, 0, 1))).to.equal(
+      30,
+    );
     expect(retryAfterSeconds(null)).to.equal(undefined);
     expect(retryAfterSeconds('soon')).to.equal(undefined);
   });

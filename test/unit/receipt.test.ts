@@ -1,6 +1,14 @@
 import { expect } from '@open-wc/testing';
 import {
-  PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFString, PDFHexString, decodePDFRawStream, type PDFPage,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  PDFString,
+  PDFHexString,
+  decodePDFRawStream,
+  type PDFPage,
 } from '../../src/modules/receipt/pdf-lib.js';
 import { buildReceiptPdf, formatReceiptDate, toWinAnsi, type ReceiptInput } from '../../src/modules/receipt/index.js';
 
@@ -9,7 +17,9 @@ const MAILBOX = `https://www.musterstadt.example/postfach.html#case=${CASE_ID}&s
 
 function input(over: Partial<ReceiptInput> = {}): ReceiptInput {
   return {
-    lang: 'de', formTitle: 'Hundesteuer: Hund anmelden', caseId: CASE_ID,
+    lang: 'de',
+    formTitle: 'Hundesteuer: Hund anmelden',
+    caseId: CASE_ID,
     submittedAt: new Date(Date.UTC(2025, 2, 7, 13, 5)), // 14:05 in Berlin (CET)
     rows: [
       { section: 'Halterin', label: 'Vorname', value: 'Erika' },
@@ -29,7 +39,8 @@ function shownStrings(page: PDFPage): string[] {
   const out: string[] = [];
   const decoder = new TextDecoder('windows-1252');
   for (const stream of streams) {
-    if (!(stream instanceof PDFRawStream)) throw new Error(`unexpected content stream type ${stream?.constructor.name}`);
+    if (!(stream instanceof PDFRawStream))
+      throw new Error(`unexpected content stream type ${stream?.constructor.name}`);
     const ops = decoder.decode(decodePDFRawStream(stream).decode());
     for (const m of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
       const hex = m[1]!;
@@ -89,7 +100,11 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
   });
 
   it('breaks pages for long forms: 300 answers need more pages than 3, and the last answer is printed', async () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ({ section: `Abschnitt ${Math.floor(i / 25) + 1}`, label: `Frage ${i + 1}`, value: `Antwort Nummer ${i + 1}` }));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      section: `Abschnitt ${Math.floor(i / 25) + 1}`,
+      label: `Frage ${i + 1}`,
+      value: `Antwort Nummer ${i + 1}`,
+    }));
     const short = await load(await buildReceiptPdf(input()));
     const long = await load(await buildReceiptPdf(input({ rows })));
     expect(short.doc.getPageCount()).to.equal(1);
@@ -110,7 +125,16 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
   it('wraps long values instead of running off the page', async () => {
     const iban = 'DE89370400440532013000'.repeat(8); // one "word" of 176 characters
     const sentence = 'Dies ist eine sehr lange Begründung, '.repeat(20);
-    const { strings } = await load(await buildReceiptPdf(input({ rows: [{ label: 'IBAN', value: iban }, { label: 'Begründung', value: sentence }] })));
+    const { strings } = await load(
+      await buildReceiptPdf(
+        input({
+          rows: [
+            { label: 'IBAN', value: iban },
+            { label: 'Begründung', value: sentence },
+          ],
+        }),
+      ),
+    );
     const all = strings.flat();
     expect(all.join('')).to.contain(iban);
     expect(all.some((s) => s === iban)).to.equal(false);
@@ -122,17 +146,24 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
 
   it('replaces characters the standard font cannot encode instead of failing', async () => {
     const value = 'Zoë 🐶 aus Łódź, Straße 5, 北京, Ærø – „ok“ €';
-    const { text } = await load(await buildReceiptPdf(input({ formTitle: 'Antrag 🐶', rows: [{ label: 'Ŝpecial', value }] })));
+    const { text } = await load(
+      await buildReceiptPdf(input({ formTitle: 'Antrag 🐶', rows: [{ label: 'Ŝpecial', value }] })),
+    );
     expect(text).to.contain('Zoë ? aus Lódz, Straße 5, ??, Ærø – „ok“ €');
     expect(text).to.contain('Special');
     expect(toWinAnsi('ẞ\u0007x\ny')).to.equal('SSx y');
   });
 
   it('writes an English receipt with English texts and language', async () => {
-    const { doc, text } = await load(await buildReceiptPdf(input({
-      lang: 'en', payment: { reference: 'MST-2025-0042', amount: '96,00 €' },
-      attachments: [{ filename: 'haftpflicht.pdf', size: 1536 }],
-    })));
+    const { doc, text } = await load(
+      await buildReceiptPdf(
+        input({
+          lang: 'en',
+          payment: { reference: 'MST-2025-0042', amount: '96,00 €' },
+          attachments: [{ filename: 'haftpflicht.pdf', size: 1536 }],
+        }),
+      ),
+    );
     expect(doc.getTitle()).to.equal('Acknowledgement of receipt: Hundesteuer: Hund anmelden');
     expect(catalogText(doc, 'Lang')).to.equal('en-GB');
     expect(text).to.contain('Case reference');
@@ -144,7 +175,9 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
   });
 
   it('shows a paid fee with its Kassenzeichen and amount (ePayment)', async () => {
-    const { text } = await load(await buildReceiptPdf(input({ payment: { reference: '202600000042', amount: '90,00 €' } })));
+    const { text } = await load(
+      await buildReceiptPdf(input({ payment: { reference: '202600000042', amount: '90,00 €' } })),
+    );
     expect(text).to.contain('Kassenzeichen');
     expect(text).to.contain('202600000042');
     expect(text).to.contain('90,00 €');

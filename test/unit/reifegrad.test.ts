@@ -36,7 +36,10 @@ describe('estimateReifegrad of the demo forms', () => {
     expect(reason(e, 'evidence').de).to.contain('/properties/ermaessigung/then/properties/nachweisHinweis');
     expect(reason(e, 'payment').en).to.contain('deferred');
     expect(e.next).to.deep.include({ level: 3 });
-    expect(e.next.missing.map((m) => m.en).join(' ')).to.contain('x-ozg.account').and.contain('file question').and.contain('"optional"');
+    expect(e.next.missing.map((m) => m.en).join(' '))
+      .to.contain('x-ozg.account')
+      .and.contain('file question')
+      .and.contain('"optional"');
   });
 
   it('Hundesteuer reaches level 3 once a login, an upload instead of paper and online payment are configured', () => {
@@ -57,7 +60,11 @@ describe('estimateReifegrad of the demo forms', () => {
   });
 
   it('without login or e-mail question the Bescheid comes by post', () => {
-    const e = estimateReifegrad({ type: 'object', 'x-ozg': { leika: '99108004001000' }, properties: { name: { type: 'string', title: 'Name' } } });
+    const e = estimateReifegrad({
+      type: 'object',
+      'x-ozg': { leika: '99108004001000' },
+      properties: { name: { type: 'string', title: 'Name' } },
+    });
     expect(e.level).to.equal(2);
     expect(reason(e, 'reply').de).to.contain('per Post');
     expect(met(e)).to.include({ evidence: true, payment: true });

@@ -14,7 +14,10 @@ const dog: JsonSchema = {
   },
   required: ['name'],
   if: { properties: { listenhund: { const: true } }, required: ['listenhund'] },
-  then: { properties: { wesenstest: { type: 'string', format: 'date', title: 'Wesenstest' } }, required: ['wesenstest'] },
+  then: {
+    properties: { wesenstest: { type: 'string', format: 'date', title: 'Wesenstest' } },
+    required: ['wesenstest'],
+  },
 };
 
 const definition: JsonSchema = {
@@ -24,7 +27,9 @@ const definition: JsonSchema = {
     halter: {
       type: 'object',
       properties: { vorname: { type: 'string' }, firma: { type: 'boolean' } },
-      dependentSchemas: { firma: { properties: { handelsregister: { type: 'string' } }, required: ['handelsregister'] } },
+      dependentSchemas: {
+        firma: { properties: { handelsregister: { type: 'string' } }, required: ['handelsregister'] },
+      },
     },
     hunde: { type: 'array', items: dog },
   },
@@ -61,7 +66,7 @@ describe('FormStore conditions', () => {
     expect(s.isShown('/hunde/0/wesenstest')).to.equal(false);
   });
 
-  it('evaluates an object\'s conditions once per change, not once per question asked about', () => {
+  it("evaluates an object's conditions once per change, not once per question asked about", () => {
     const { store: s, validations } = store({ hunde: [{ name: 'Bello', listenhund: true }] });
     const before = validations();
     for (let i = 0; i < 20; i++) {

@@ -12,7 +12,13 @@ const definition: JsonSchema = {
   properties: {
     name: { type: 'string', title: 'Name', 'x-ozg': { i18n: { en: { title: 'Name' } } } },
     alter: { type: 'integer', title: 'Alter', minimum: 18, 'x-ozg': { i18n: { en: { title: 'Age' } } } },
-    hunde: { type: 'array', title: 'Hunde', minItems: 1, maxItems: 2, items: { type: 'object', properties: { rufname: { type: 'string', title: 'Rufname' } } } },
+    hunde: {
+      type: 'array',
+      title: 'Hunde',
+      minItems: 1,
+      maxItems: 2,
+      items: { type: 'object', properties: { rufname: { type: 'string', title: 'Rufname' } } },
+    },
   },
   required: ['name'],
 };
@@ -55,7 +61,13 @@ describe('FormStore', () => {
 
   it('prefills read-only answers, and takes back those the person has not changed', () => {
     const store = makeStore({ alter: 30 });
-    store.setPrefill(new Map<string, unknown>([['/name', 'Erika'], ['/alter', 40]]), false);
+    store.setPrefill(
+      new Map<string, unknown>([
+        ['/name', 'Erika'],
+        ['/alter', 40],
+      ]),
+      false,
+    );
     expect(store.value('/name')).to.equal('Erika');
     expect(store.value('/alter'), 'an editable prefill does not overwrite an answer').to.equal(30);
     expect(store.isPrefilled('/name')).to.equal('editable');
@@ -100,7 +112,15 @@ describe('buildModel', () => {
   });
 
   it('takes the steps of x-ozg.steps and refuses a step naming an unknown question', () => {
-    const stepped = { ...definition, 'x-ozg': { steps: [{ id: 'a', title: 'A', fields: ['name'] }, { id: 'b', title: 'B', fields: ['alter', 'hunde'] }] } } as JsonSchema;
+    const stepped = {
+      ...definition,
+      'x-ozg': {
+        steps: [
+          { id: 'a', title: 'A', fields: ['name'] },
+          { id: 'b', title: 'B', fields: ['alter', 'hunde'] },
+        ],
+      },
+    } as JsonSchema;
     expect(buildModel(stepped, 's').steps.map((s) => s.fields)).to.deep.equal([['name'], ['alter', 'hunde']]);
     const wrong = { ...definition, 'x-ozg': { steps: [{ id: 'a', fields: ['nix'] }] } } as JsonSchema;
     expect(() => buildModel(wrong, 'w')).to.throw(/unknown field "nix"/);

@@ -4,7 +4,19 @@
  */
 import { expect } from '@open-wc/testing';
 import {
-  base64UrlBytes, encryptBlobForDestination, encryptLargeForDestination, sha512HexOfBlob, checkCandidate, describeRules, detectType, fileRules, formatSize, IndexedDbFileStore, safeFileName, type FileRef, type FileRules,
+  base64UrlBytes,
+  encryptBlobForDestination,
+  encryptLargeForDestination,
+  sha512HexOfBlob,
+  checkCandidate,
+  describeRules,
+  detectType,
+  fileRules,
+  formatSize,
+  IndexedDbFileStore,
+  safeFileName,
+  type FileRef,
+  type FileRules,
 } from '../../src/modules/uploads/index.js';
 import { SubmissionClient, sha512Hex, type EncryptedSubmission } from '../../src/modules/submission/index.js';
 
@@ -14,7 +26,8 @@ const bytes = (...parts: (number[] | string)[]): Uint8Array => {
   return new Uint8Array(out);
 };
 const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
-const ftyp = (major: string, ...compatible: string[]) => bytes(u32(16 + 4 * compatible.length), 'ftyp', major, [0, 0, 0, 0], compatible.join(''));
+const ftyp = (major: string, ...compatible: string[]) =>
+  bytes(u32(16 + 4 * compatible.length), 'ftyp', major, [0, 0, 0, 0], compatible.join(''));
 
 const PDF = bytes('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n');
 const PNG = bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], [0, 0, 0, 13], 'IHDR');
@@ -22,9 +35,18 @@ const JPEG = bytes([0xff, 0xd8, 0xff, 0xe0, 0, 16], 'JFIF');
 const EXE = bytes('MZ', [0x90, 0, 3, 0, 0, 0, 4, 0], 'This program cannot be run in DOS mode.');
 
 const RULES: FileRules = {
-  accept: ['application/pdf', 'image/jpeg', 'image/png'], maxFileSize: 1024, minFiles: 0, maxFiles: 2, maxTotalSize: 4096,
+  accept: ['application/pdf', 'image/jpeg', 'image/png'],
+  maxFileSize: 1024,
+  minFiles: 0,
+  maxFiles: 2,
+  maxTotalSize: 4096,
 };
-const ref = (filename: string, size: number): FileRef => ({ attachmentId: crypto.randomUUID(), filename, mimeType: 'application/pdf', size });
+const ref = (filename: string, size: number): FileRef => ({
+  attachmentId: crypto.randomUUID(),
+  filename,
+  mimeType: 'application/pdf',
+  size,
+});
 
 describe('uploads: type by content', () => {
   it('knows PDF, JPEG, PNG, TIFF, GIF, WebP by their first bytes', () => {
@@ -61,14 +83,18 @@ describe('uploads: checks before anything is kept', () => {
 
   it('refuses an empty file', () => {
     const v = checkCandidate('de', { name: 'leer.pdf', size: 0, head: new Uint8Array() }, RULES, [], 0);
-    expect(!v.ok && v.message).to.equal('Die Datei leer.pdf ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.');
+    expect(!v.ok && v.message).to.equal(
+      'Die Datei leer.pdf ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.',
+    );
   });
 
   it('takes a file of exactly the limit and refuses one byte more, naming both sizes exactly', () => {
     const rules = { ...RULES, maxFileSize: 10 * 1024 * 1024, maxTotalSize: 100 * 1024 * 1024 };
     expect(checkCandidate('de', { name: 'a.pdf', size: rules.maxFileSize, head: PDF }, rules, [], 0).ok).to.equal(true);
     const v = checkCandidate('de', { name: 'a.pdf', size: rules.maxFileSize + 1, head: PDF }, rules, [], 0);
-    expect(!v.ok && v.message).to.equal('Die Datei a.pdf ist 10.485.761 Byte groß; erlaubt sind höchstens 10.485.760 Byte je Datei.');
+    expect(!v.ok && v.message).to.equal(
+      'Die Datei a.pdf ist 10.485.761 Byte groß; erlaubt sind höchstens 10.485.760 Byte je Datei.',
+    );
     const far = checkCandidate('de', { name: 'b.pdf', size: 15 * 1024 * 1024, head: PDF }, rules, [], 0);
     expect(!far.ok && far.message).to.equal('Die Datei b.pdf ist 15 MB groß; erlaubt sind höchstens 10 MB je Datei.');
   });
@@ -76,7 +102,9 @@ describe('uploads: checks before anything is kept', () => {
   it('refuses one file too many, the same file twice, and the form total', () => {
     const two = [ref('a.pdf', 10), ref('b.pdf', 20)];
     const many = checkCandidate('de', { name: 'c.pdf', size: 30, head: PDF }, RULES, two, 30);
-    expect(!many.ok && many.message).to.equal('Die Datei c.pdf wurde nicht hinzugefügt: Sie können höchstens 2 Dateien anhängen.');
+    expect(!many.ok && many.message).to.equal(
+      'Die Datei c.pdf wurde nicht hinzugefügt: Sie können höchstens 2 Dateien anhängen.',
+    );
     const twice = checkCandidate('de', { name: 'a.pdf', size: 10, head: PDF }, RULES, two.slice(0, 1), 10);
     expect(!twice.ok && twice.message).to.equal('Die Datei a.pdf ist bereits ausgewählt.');
     const total = checkCandidate('de', { name: 'd.pdf', size: 1000, head: PDF }, RULES, [], 3500);
@@ -94,10 +122,21 @@ describe('uploads: checks before anything is kept', () => {
 
   it('reads limits from the definition, with FIT-Connect’s 100 attachments as the ceiling', () => {
     const rules = fileRules(
-      { type: 'array', minItems: 1, maxItems: 500, 'x-ozg': { file: { accept: ['application/pdf', 'image/heic'], maxFileSize: 2048 } } },
+      {
+        type: 'array',
+        minItems: 1,
+        maxItems: 500,
+        'x-ozg': { file: { accept: ['application/pdf', 'image/heic'], maxFileSize: 2048 } },
+      },
       { 'x-ozg': { files: { maxTotalSize: 9999 } } },
     );
-    expect(rules).to.deep.equal({ accept: ['application/pdf', 'image/heic'], maxFileSize: 2048, minFiles: 1, maxFiles: 100, maxTotalSize: 9999 });
+    expect(rules).to.deep.equal({
+      accept: ['application/pdf', 'image/heic'],
+      maxFileSize: 2048,
+      minFiles: 1,
+      maxFiles: 100,
+      maxTotalSize: 9999,
+    });
     expect(describeRules('de', rules)).to.equal('Erlaubt: PDF, HEIC. Höchstens 2 KB je Datei. Bis zu 100 Dateien.');
     expect(formatSize('en', 1536)).to.equal('1.5 KB');
   });
@@ -109,8 +148,22 @@ describe('uploads: IndexedDB file store', () => {
     const other = `urn:test:${crypto.randomUUID()}`;
     const a = new IndexedDbFileStore();
     const id = crypto.randomUUID();
-    await a.put({ formId, attachmentId: id, name: 'a.pdf', type: 'application/pdf', size: PDF.length, blob: new Blob([PDF as BlobPart]) });
-    await a.put({ formId: other, attachmentId: id, name: 'b.pdf', type: 'application/pdf', size: 1, blob: new Blob(['x']) });
+    await a.put({
+      formId,
+      attachmentId: id,
+      name: 'a.pdf',
+      type: 'application/pdf',
+      size: PDF.length,
+      blob: new Blob([PDF as BlobPart]),
+    });
+    await a.put({
+      formId: other,
+      attachmentId: id,
+      name: 'b.pdf',
+      type: 'application/pdf',
+      size: 1,
+      blob: new Blob(['x']),
+    });
     const b = new IndexedDbFileStore(); // a new page would open the database anew
     const got = await b.get(formId, id);
     expect(got?.name).to.equal('a.pdf');
@@ -126,25 +179,41 @@ describe('submission client: attachments encrypted at upload', () => {
   it('asks for each missing ciphertext once, skips what the gateway has, and resumes with the file that failed', async () => {
     const ids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     const pkg: EncryptedSubmission = {
-      leika: '99110007000000', encryptedMetadata: 'm', encryptedData: 'd', attachments: ids.map((attachmentId) => ({ attachmentId })),
+      leika: '99110007000000',
+      encryptedMetadata: 'm',
+      encryptedData: 'd',
+      attachments: ids.map((attachmentId) => ({ attachmentId })),
     };
     const puts: string[] = [];
     let failNext = true;
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       if (url.endsWith('/submissions') && init?.method === 'POST') {
-        return new Response(JSON.stringify({ submissionId: 's', caseId: 'c', caseSecret: 'x', sentAttachments: [ids[0]], sent: false }), { status: 201 });
+        return new Response(
+          JSON.stringify({ submissionId: 's', caseId: 'c', caseSecret: 'x', sentAttachments: [ids[0]], sent: false }),
+          { status: 201 },
+        );
       }
       return new Response(null, { status: init?.method === 'PUT' && url.includes('/attachments/') ? 204 : 202 });
     }) as typeof fetch;
     const loaded: string[] = [];
     let state = { idempotencyKey: 'k', sentAttachments: [] as string[], sent: false };
     const client = new SubmissionClient({
-      baseUrl: 'https://gw.invalid/', fetch: fetchImpl, attempts: 1,
-      onState: (s) => { state = s as typeof state; },
-      loadAttachment: async (id) => { loaded.push(id); return `jwe-of-${id}`; },
+      baseUrl: 'https://gw.invalid/',
+      fetch: fetchImpl,
+      attempts: 1,
+      onState: (s) => {
+        state = s as typeof state;
+      },
+      loadAttachment: async (id) => {
+        loaded.push(id);
+        return `jwe-of-${id}`;
+      },
       uploadAttachment: async (url, init, id) => {
-        if (id === ids[2] && failNext) { failNext = false; throw new TypeError('network error during upload'); }
+        if (id === ids[2] && failNext) {
+          failNext = false;
+          throw new TypeError('network error during upload');
+        }
         puts.push(`${id}:${init.body}`);
         return new Response(null, { status: 204 });
       },
@@ -152,7 +221,9 @@ describe('submission client: attachments encrypted at upload', () => {
     let error: unknown;
     try {
       await client.submit(pkg, state);
-    } catch (e) { error = e; }
+    } catch (e) {
+      error = e;
+    }
     expect(error).to.be.instanceOf(TypeError);
     expect(state.sentAttachments).to.deep.equal([ids[0], ids[1]]); // the first the gateway had, the second sent
     const done = await client.submit(pkg, state);
@@ -198,8 +269,14 @@ describe('uploads: large files as JWE (RFC 7516) built in slices', () => {
     const created: string[] = [];
     const Original = globalThis.Worker;
     globalThis.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) { super(url, options); created.push(String(url)); }
-      override postMessage(message: unknown, ...rest: never[]) { posted.push((message as { op: string }).op); super.postMessage(message, ...rest); }
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        created.push(String(url));
+      }
+      override postMessage(message: unknown, ...rest: never[]) {
+        posted.push((message as { op: string }).op);
+        super.postMessage(message, ...rest);
+      }
     } as typeof Worker;
     let hash: string;
     let jwe: Blob;
@@ -216,7 +293,11 @@ describe('uploads: large files as JWE (RFC 7516) built in slices', () => {
     expect(protectedHeader.kid).to.equal('dest-kid');
     expect(await sha512Hex(plaintext)).to.equal(await sha512Hex(plain));
     let refused = '';
-    try { await encryptBlobForDestination({ ...jwk, key_ops: ['encrypt'] } as never, file); } catch (e) { refused = (e as Error).message; }
+    try {
+      await encryptBlobForDestination({ ...jwk, key_ops: ['encrypt'] } as never, file);
+    } catch (e) {
+      refused = (e as Error).message;
+    }
     expect(refused).to.contain('wrapKey');
   });
 });

@@ -4,17 +4,38 @@ import type { Db } from '../../db.js';
 
 export const EVENT_BASE = 'https://schema.fitko.de/fit-connect/events/';
 export const SET_SCHEMA = 'https://schema.fitko.de/fit-connect/set-payload/1.0.0/set-payload.schema.json';
-export type EventName = 'create-submission' | 'submit-submission' | 'notify-submission' | 'forward-submission'
-  | 'accept-submission' | 'reject-submission' | 'delete-submission';
+export type EventName =
+  | 'create-submission'
+  | 'submit-submission'
+  | 'notify-submission'
+  | 'forward-submission'
+  | 'accept-submission'
+  | 'reject-submission'
+  | 'delete-submission';
 
-export interface EventProblem { type: string; title: string; detail?: string; instance?: string }
+export interface EventProblem {
+  type: string;
+  title: string;
+  detail?: string;
+  instance?: string;
+}
 
-export interface SetSigner { kid: string; privateKey: KeyObject }
+export interface SetSigner {
+  kid: string;
+  privateKey: KeyObject;
+}
 
 /** Builds and signs a Security Event Token (RFC 8417) as FIT-Connect does: JWS PS512, typ secevent+jwt. */
-export async function signSet(signer: SetSigner, p: {
-  iss: string; submissionId: string; caseId: string; event: EventName; details?: Record<string, unknown>;
-}): Promise<{ jti: string; token: string }> {
+export async function signSet(
+  signer: SetSigner,
+  p: {
+    iss: string;
+    submissionId: string;
+    caseId: string;
+    event: EventName;
+    details?: Record<string, unknown>;
+  },
+): Promise<{ jti: string; token: string }> {
   const jti = randomUUID();
   const payload = {
     $schema: SET_SCHEMA,
@@ -34,7 +55,8 @@ export async function signSet(signer: SetSigner, p: {
 /** Signs and stores an event in the case's event log. */
 export async function recordEvent(db: Db, signer: SetSigner, p: Parameters<typeof signSet>[1]): Promise<string> {
   const { jti, token } = await signSet(signer, p);
-  db.prepare('INSERT INTO fc_events (jti, case_id, submission_id, event, token, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(jti, p.caseId, p.submissionId, p.event, token, Date.now());
+  db.prepare(
+    'INSERT INTO fc_events (jti, case_id, submission_id, event, token, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(jti, p.caseId, p.submissionId, p.event, token, Date.now());
   return token;
 }

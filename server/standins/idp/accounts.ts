@@ -110,7 +110,10 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
   {
     id: 'musterbau-gmbh',
     label: { de: 'Musterbau GmbH (Unternehmenskonto)', en: 'Musterbau GmbH (business account)' },
-    method: { de: 'Mein Unternehmenskonto (ELSTER-Organisationszertifikat)', en: 'Mein Unternehmenskonto (ELSTER organisation certificate)' },
+    method: {
+      de: 'Mein Unternehmenskonto (ELSTER-Organisationszertifikat)',
+      en: 'Mein Unternehmenskonto (ELSTER organisation certificate)',
+    },
     level: 'substantiell',
     amr: ['swk'],
     claims: {
@@ -122,7 +125,12 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
       [ns('register_type')]: 'HRB',
       [ns('register_number')]: '123456',
       [ns('register_court')]: 'Amtsgericht Musterstadt',
-      [ns('company_address')]: { street_address: 'Industriestraße 7', postal_code: '12349', locality: 'Musterstadt', country: 'DE' },
+      [ns('company_address')]: {
+        street_address: 'Industriestraße 7',
+        postal_code: '12349',
+        locality: 'Musterstadt',
+        country: 'DE',
+      },
       [ns('acting_person')]: { given_name: 'Jana', family_name: 'Bauer', email: 'jana.bauer@musterbau.example' },
     },
   },
@@ -130,13 +138,29 @@ export const TEST_ACCOUNTS: readonly TestAccount[] = [
 
 /** Which claims each scope releases (oidc-provider `claims` configuration). */
 export const SCOPE_CLAIMS: Record<string, string[]> = {
-  profile: ['given_name', 'family_name', 'birthdate', 'gender', ns('title'), ns('birth_name'), ns('place_of_birth'), ns('nationality')],
+  profile: [
+    'given_name',
+    'family_name',
+    'birthdate',
+    'gender',
+    ns('title'),
+    ns('birth_name'),
+    ns('place_of_birth'),
+    ns('nationality'),
+  ],
   email: ['email', 'email_verified'],
   phone: ['phone_number'],
   address: ['address'],
   postfach: [ns('mailbox_handle')],
-  unternehmen: [ns('company_name'), ns('legal_form'), ns('register_type'), ns('register_number'),
-    ns('register_court'), ns('company_address'), ns('acting_person')],
+  unternehmen: [
+    ns('company_name'),
+    ns('legal_form'),
+    ns('register_type'),
+    ns('register_number'),
+    ns('register_court'),
+    ns('company_address'),
+    ns('acting_person'),
+  ],
 };
 
 export function findTestAccount(id: string): TestAccount | undefined {

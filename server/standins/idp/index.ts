@@ -14,8 +14,12 @@ export const IDP_PATH = '/idp';
 function demoRedirectUris(siteBase: string, demoDir: string, extra: string[]): string[] {
   let pages: string[] = [];
   try {
-    pages = readdirSync(demoDir).filter((f) => f.endsWith('.html')).sort();
-  } catch { /* no demo folder: only the site root */ }
+    pages = readdirSync(demoDir)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
+  } catch {
+    /* no demo folder: only the site root */
+  }
   return [...new Set([siteBase, ...pages.map((p) => new URL(p, siteBase).href), ...extra])];
 }
 
@@ -28,7 +32,12 @@ const stepUpCheck = new interactionPolicy.Check(
     if (ctx.oidc.result?.login) return false;
     const acrValues = ctx.oidc.params?.acr_values;
     if (typeof acrValues !== 'string' || !ctx.oidc.session?.accountId) return false;
-    const min = Math.min(...acrValues.split(/\s+/).map(acrRank).filter((r) => r >= 0));
+    const min = Math.min(
+      ...acrValues
+        .split(/\s+/)
+        .map(acrRank)
+        .filter((r) => r >= 0),
+    );
     return Number.isFinite(min) && acrRank(ctx.oidc.session.acr) < min;
   },
 );
@@ -43,17 +52,19 @@ function createProvider(ctx: ServerContext, keys: IdpKeys): Provider {
   policy.get('login')?.checks.push(stepUpCheck);
 
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: config.idp.clientId,
-      client_name: 'ozg-form Demo (Musterstadt)',
-      token_endpoint_auth_method: 'none',
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      redirect_uris: redirectUris,
-      post_logout_redirect_uris: redirectUris,
-      // So that every ID token carries acr, also when the client did not send acr_values.
-      default_acr_values: ACR_ORDER,
-    }],
+    clients: [
+      {
+        client_id: config.idp.clientId,
+        client_name: 'ozg-form Demo (Musterstadt)',
+        token_endpoint_auth_method: 'none',
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        redirect_uris: redirectUris,
+        post_logout_redirect_uris: redirectUris,
+        // So that every ID token carries acr, also when the client did not send acr_values.
+        default_acr_values: ACR_ORDER,
+      },
+    ],
     jwks: keys.jwks,
     cookies: { keys: keys.cookieKeys },
     acrValues: ACR_ORDER,
@@ -80,8 +91,14 @@ function createProvider(ctx: ServerContext, keys: IdpKeys): Provider {
       userinfo: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (kctx: KoaContext, form: string) => { kctx.type = 'html'; kctx.body = logoutPage(form); },
-        postLogoutSuccessSource: async (kctx: KoaContext) => { kctx.type = 'html'; kctx.body = loggedOutPage(); },
+        logoutSource: async (kctx: KoaContext, form: string) => {
+          kctx.type = 'html';
+          kctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: async (kctx: KoaContext) => {
+          kctx.type = 'html';
+          kctx.body = loggedOutPage();
+        },
       },
     },
     renderError: async (kctx: KoaContext, out: { error: string; error_description?: string }) => {
@@ -133,7 +150,9 @@ export async function registerAccount(app: FastifyInstance, ctx: ServerContext):
   // 1. oidc-provider itself. Fastify must not touch the body: oidc-provider reads the raw stream.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', (_req, _payload, done) => { done(null, undefined); });
+    scope.addContentTypeParser('*', (_req, _payload, done) => {
+      done(null, undefined);
+    });
     const handler = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
       reply.hijack();
       const raw = req.raw as IncomingMessage & { originalUrl?: string };
@@ -146,15 +165,24 @@ export async function registerAccount(app: FastifyInstance, ctx: ServerContext):
 
   // 2. Our own interaction pages: account choice (no passwords), consent is implied for the demo client.
   await app.register(async (scope) => {
-    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 4096 },
-      (_req, body, done) => { done(null, Object.fromEntries(new URLSearchParams(body as string))); });
-    const noStore = (reply: FastifyReply): FastifyReply => reply
-      .header('cache-control', 'no-store')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    scope.addContentTypeParser(
+      'application/x-www-form-urlencoded',
+      { parseAs: 'string', bodyLimit: 4096 },
+      (_req, body, done) => {
+        done(null, Object.fromEntries(new URLSearchParams(body as string)));
+      },
+    );
+    const noStore = (reply: FastifyReply): FastifyReply =>
+      reply
+        .header('cache-control', 'no-store')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     // Expired or foreign interactions (no/old cookie) get a readable page instead of problem+json.
-    scope.setErrorHandler((err: Error & { statusCode?: number; error?: string }, _req, reply) => noStore(reply)
-      .code(err.statusCode && err.statusCode < 500 ? err.statusCode : 400).type('text/html; charset=utf-8')
-      .send(errorPage(err.error ?? err.name, err.message)));
+    scope.setErrorHandler((err: Error & { statusCode?: number; error?: string }, _req, reply) =>
+      noStore(reply)
+        .code(err.statusCode && err.statusCode < 500 ? err.statusCode : 400)
+        .type('text/html; charset=utf-8')
+        .send(errorPage(err.error ?? err.name, err.message)),
+    );
 
     scope.get(`${IDP_PATH}/interaction/:uid`, async (req, reply) => {
       const p = getProvider();
@@ -176,26 +204,39 @@ export async function registerAccount(app: FastifyInstance, ctx: ServerContext):
       const details = await p.interactionDetails(req.raw, reply.raw as ServerResponse);
       const body = (req.body ?? {}) as Record<string, string>;
       const account = findTestAccount(String(body.account ?? ''));
-      if (!account) return noStore(reply).code(400).type('text/html; charset=utf-8')
-        .send(errorPage('invalid_account', 'Bitte wählen Sie ein Konto. / Please choose an account.'));
+      if (!account)
+        return noStore(reply)
+          .code(400)
+          .type('text/html; charset=utf-8')
+          .send(errorPage('invalid_account', 'Bitte wählen Sie ein Konto. / Please choose an account.'));
       const clientId = String(details.params.client_id);
       const grant = new p.Grant({ accountId: account.id, clientId });
       grant.addOIDCScope(String(details.params.scope ?? 'openid'));
       grant.addOIDCClaims(['acr', 'auth_time']);
       const grantId = await grant.save();
       // The account's real trust level, whatever was requested: the client decides whether it suffices.
-      const to = await p.interactionResult(req.raw, reply.raw as ServerResponse, {
-        login: { accountId: account.id, acr: ACR[account.level], amr: account.amr, remember: false },
-        consent: { grantId },
-      }, { mergeWithLastSubmission: false });
+      const to = await p.interactionResult(
+        req.raw,
+        reply.raw as ServerResponse,
+        {
+          login: { accountId: account.id, acr: ACR[account.level], amr: account.amr, remember: false },
+          consent: { grantId },
+        },
+        { mergeWithLastSubmission: false },
+      );
       return reply.code(303).header('cache-control', 'no-store').redirect(to, 303);
     });
 
     scope.post(`${IDP_PATH}/interaction/:uid/abort`, async (req, reply) => {
-      const to = await getProvider().interactionResult(req.raw, reply.raw as ServerResponse, {
-        error: 'access_denied',
-        error_description: 'Anmeldung abgebrochen / login cancelled',
-      }, { mergeWithLastSubmission: false });
+      const to = await getProvider().interactionResult(
+        req.raw,
+        reply.raw as ServerResponse,
+        {
+          error: 'access_denied',
+          error_description: 'Anmeldung abgebrochen / login cancelled',
+        },
+        { mergeWithLastSubmission: false },
+      );
       return reply.redirect(to, 303);
     });
   });

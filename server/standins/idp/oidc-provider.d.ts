@@ -17,7 +17,9 @@ declare module 'oidc-provider' {
   }
   export interface KoaContext {
     oidc: {
-      params?: Record<string, unknown>; session?: { acr?: string; accountId?: string }; route?: string;
+      params?: Record<string, unknown>;
+      session?: { acr?: string; accountId?: string };
+      route?: string;
       result?: { login?: unknown };
     };
     path: string;
@@ -27,7 +29,10 @@ declare module 'oidc-provider' {
   export class Check {
     constructor(reason: string, description: string, check: (ctx: KoaContext) => boolean | Promise<boolean>);
   }
-  export interface Prompt { name: string; checks: Check[] }
+  export interface Prompt {
+    name: string;
+    checks: Check[];
+  }
   export const interactionPolicy: {
     Check: typeof Check;
     base(): Prompt[] & { get(name: string): Prompt | undefined };
@@ -38,8 +43,12 @@ declare module 'oidc-provider' {
     proxy: boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
-    interactionResult(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>,
-      options?: { mergeWithLastSubmission?: boolean }): Promise<string>;
+    interactionResult(
+      req: IncomingMessage,
+      res: ServerResponse,
+      result: Record<string, unknown>,
+      options?: { mergeWithLastSubmission?: boolean },
+    ): Promise<string>;
     Grant: new (opts: { accountId: string; clientId: string }) => Grant;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }

@@ -8,15 +8,16 @@ export function esc(s: string): string {
 export type Lang = 'de' | 'en';
 
 export function langFrom(uiLocales: unknown): Lang {
-  const first = typeof uiLocales === 'string' ? uiLocales.trim().split(/\s+/)[0] ?? '' : '';
+  const first = typeof uiLocales === 'string' ? (uiLocales.trim().split(/\s+/)[0] ?? '') : '';
   return first.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
 const T = {
   de: {
     title: 'Anmeldung mit einem Test-Nutzerkonto',
-    intro: 'Dies ist der Test-Anmeldedienst der Demo, kein echtes Nutzerkonto (BundID). Wählen Sie ein Konto aus; '
-      + 'ein Passwort ist nicht nötig.',
+    intro:
+      'Dies ist der Test-Anmeldedienst der Demo, kein echtes Nutzerkonto (BundID). Wählen Sie ein Konto aus; ' +
+      'ein Passwort ist nicht nötig.',
     client: 'Anmeldung für',
     required: (l: string) => `Der Antrag verlangt mindestens das Vertrauensniveau „${l}“.`,
     legend: 'Konto',
@@ -25,12 +26,16 @@ const T = {
     below: 'Liegt unter dem verlangten Vertrauensniveau: Der Antrag wird diese Anmeldung ablehnen.',
     submit: 'Anmelden',
     cancel: 'Abbrechen und zurück',
-    levels: { basisregistriert: 'basisregistriert (niedrig)', substantiell: 'substantiell', hoch: 'hoch' } as Record<TrustLevel, string>,
+    levels: { basisregistriert: 'basisregistriert (niedrig)', substantiell: 'substantiell', hoch: 'hoch' } as Record<
+      TrustLevel,
+      string
+    >,
   },
   en: {
     title: 'Log in with a test user account',
-    intro: 'This is the demo’s test login service, not a real user account (BundID). Choose an account; '
-      + 'no password is needed.',
+    intro:
+      'This is the demo’s test login service, not a real user account (BundID). Choose an account; ' +
+      'no password is needed.',
     client: 'Logging in to',
     required: (l: string) => `The application requires at least the trust level “${l}”.`,
     legend: 'Account',
@@ -39,7 +44,10 @@ const T = {
     below: 'Below the required trust level: the application will refuse this login.',
     submit: 'Log in',
     cancel: 'Cancel and go back',
-    levels: { basisregistriert: 'basic registration (low)', substantiell: 'substantial', hoch: 'high' } as Record<TrustLevel, string>,
+    levels: { basisregistriert: 'basic registration (low)', substantiell: 'substantial', hoch: 'high' } as Record<
+      TrustLevel,
+      string
+    >,
   },
 };
 
@@ -71,7 +79,10 @@ export function page(lang: Lang, title: string, body: string): string {
 /** The level a request asks for (lowest of acr_values that we know), or undefined. */
 export function requestedLevel(acrValues: unknown): TrustLevel | undefined {
   if (typeof acrValues !== 'string') return undefined;
-  const ranks = acrValues.split(/\s+/).map(acrRank).filter((r) => r >= 0);
+  const ranks = acrValues
+    .split(/\s+/)
+    .map(acrRank)
+    .filter((r) => r >= 0);
   if (ranks.length === 0) return undefined;
   const min = Math.min(...ranks);
   return (Object.keys(ACR) as TrustLevel[]).find((l) => acrRank(ACR[l]) === min);
@@ -88,19 +99,24 @@ export function loginPage(opts: {
   const t = T[opts.lang];
   const minRank = opts.minLevel ? acrRank(ACR[opts.minLevel]) : -1;
   const firstOk = opts.accounts.find((a) => acrRank(ACR[a.level]) >= minRank)?.id;
-  const options = opts.accounts.map((a) => {
-    const id = `konto-${a.id}`;
-    const below = acrRank(ACR[a.level]) < minRank;
-    const describedBy = below ? ` aria-describedby="${id}-warn"` : '';
-    return `<div class="option">
+  const options = opts.accounts
+    .map((a) => {
+      const id = `konto-${a.id}`;
+      const below = acrRank(ACR[a.level]) < minRank;
+      const describedBy = below ? ` aria-describedby="${id}-warn"` : '';
+      return `<div class="option">
 <input type="radio" name="account" id="${id}" value="${esc(a.id)}" required${a.id === firstOk ? ' checked' : ''}${describedBy}>
 <label for="${id}"><strong>${esc(a.label[opts.lang])}</strong>
 <span class="meta">${esc(t.level)}: ${esc(t.levels[a.level])} · ${esc(t.via)}: ${esc(a.method[opts.lang])}</span></label>
 ${below ? `<span class="warn" id="${id}-warn">${esc(t.below)}</span>` : ''}
 </div>`;
-  }).join('\n');
+    })
+    .join('\n');
   const action = `${opts.base}/interaction/${encodeURIComponent(opts.uid)}`;
-  return page(opts.lang, t.title, `
+  return page(
+    opts.lang,
+    t.title,
+    `
 <h1>${esc(t.title)}</h1>
 <p>${esc(t.intro)}</p>
 <p>${esc(t.client)}: <strong>${esc(opts.clientName)}</strong></p>
@@ -113,28 +129,41 @@ ${options}
 </form>
 <form method="post" action="${esc(action)}/abort">
 <button type="submit" class="secondary">${esc(t.cancel)}</button>
-</form>`);
+</form>`,
+  );
 }
 
 /** oidc-provider's rpInitiatedLogout.logoutSource: the "log out?" question, German and English. */
 export function logoutPage(form: string): string {
-  return page('de', 'Abmelden', `
+  return page(
+    'de',
+    'Abmelden',
+    `
 <h1>Abmelden?</h1>
 <p>Möchten Sie sich vom Test-Nutzerkonto abmelden? <span lang="en">(Do you want to log out of the test account?)</span></p>
 ${form}
 <button autofocus type="submit" class="primary" form="op.logoutForm" value="yes" name="logout">Ja, abmelden <span lang="en">(yes, log out)</span></button>
-<button type="submit" class="secondary" form="op.logoutForm">Nein, angemeldet bleiben <span lang="en">(no)</span></button>`);
+<button type="submit" class="secondary" form="op.logoutForm">Nein, angemeldet bleiben <span lang="en">(no)</span></button>`,
+  );
 }
 
 export function loggedOutPage(): string {
-  return page('de', 'Abgemeldet', `
+  return page(
+    'de',
+    'Abgemeldet',
+    `
 <h1>Sie sind abgemeldet</h1>
-<p>Sie haben sich vom Test-Nutzerkonto abgemeldet. <span lang="en">You have logged out of the test account.</span></p>`);
+<p>Sie haben sich vom Test-Nutzerkonto abgemeldet. <span lang="en">You have logged out of the test account.</span></p>`,
+  );
 }
 
 export function errorPage(error: string, description: string | undefined): string {
-  return page('de', 'Anmeldung nicht möglich', `
+  return page(
+    'de',
+    'Anmeldung nicht möglich',
+    `
 <h1>Anmeldung nicht möglich <span lang="en">(login failed)</span></h1>
 <p>Der Anmeldedienst hat die Anfrage abgelehnt. <span lang="en">The login service refused the request.</span></p>
-<p><code>${esc(error)}</code>${description ? `: ${esc(description)}` : ''}</p>`);
+<p><code>${esc(error)}</code>${description ? `: ${esc(description)}` : ''}</p>`,
+  );
 }

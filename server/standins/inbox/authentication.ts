@@ -20,7 +20,11 @@ export interface AuthenticationCheck {
   boundToApplication?: boolean;
 }
 
-interface TrustedProvider { issuer: string; audience: string; claimMap: ClaimMap }
+interface TrustedProvider {
+  issuer: string;
+  audience: string;
+  claimMap: ClaimMap;
+}
 
 /** The OpenID provider whose logins the authority trusts: the configured one, else the built-in one. */
 export function trustedProvider(ctx: ServerContext): TrustedProvider {
@@ -38,7 +42,9 @@ const jwksCache = new Map<string, JWTVerifyGetKey>();
 async function keysOf(issuer: string): Promise<JWTVerifyGetKey> {
   let keys = jwksCache.get(issuer);
   if (!keys) {
-    const res = await fetch(new URL(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`), { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(new URL(`${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`), {
+      signal: AbortSignal.timeout(10_000),
+    });
     if (!res.ok) throw new Error(`discovery answered ${res.status}`);
     const { jwks_uri: uri } = (await res.json()) as { jwks_uri?: string };
     if (!uri) throw new Error('the provider names no jwks_uri');
@@ -54,9 +60,13 @@ async function keysOf(issuer: string): Promise<JWTVerifyGetKey> {
  * the application was submitted. Never throws; each entry gets `verified` and, if not, a reason.
  */
 export async function checkAuthentication(
-  metadata: Record<string, unknown>, provider: TrustedProvider, submittedAt: Date,
+  metadata: Record<string, unknown>,
+  provider: TrustedProvider,
+  submittedAt: Date,
 ): Promise<AuthenticationCheck[]> {
-  const entries = Array.isArray(metadata.authenticationInformation) ? metadata.authenticationInformation as unknown[] : [];
+  const entries = Array.isArray(metadata.authenticationInformation)
+    ? (metadata.authenticationInformation as unknown[])
+    : [];
   const out: AuthenticationCheck[] = [];
   for (const entry of entries) {
     const e = (entry ?? {}) as { type?: unknown; content?: unknown };
@@ -67,22 +77,34 @@ export async function checkAuthentication(
     }
     try {
       const { payload } = await jwtVerify(e.content, await keysOf(provider.issuer), {
-        issuer: provider.issuer, audience: provider.audience, currentDate: submittedAt, clockTolerance: 60,
+        issuer: provider.issuer,
+        audience: provider.audience,
+        currentDate: submittedAt,
+        clockTolerance: 60,
         requiredClaims: ['sub', 'iat', 'exp'],
       });
       const claims = mapClaims(payload as Record<string, unknown>, provider.claimMap);
       const person = [claims.given_name, claims.family_name].filter((v) => typeof v === 'string').join(' ');
       const company = typeof claims.company_name === 'string' ? claims.company_name : '';
       out.push({
-        type, verified: true, subject: payload.sub, trustLevel: levelFromAcr(payload.acr),
-        name: company || person || undefined, kind: company ? 'business' : 'citizen',
+        type,
+        verified: true,
+        subject: payload.sub,
+        trustLevel: levelFromAcr(payload.acr),
+        name: company || person || undefined,
+        kind: company ? 'business' : 'citizen',
         nonce: typeof payload.nonce === 'string' ? payload.nonce : undefined,
       });
     } catch (error) {
-      const problem = error instanceof joseErrors.JWTExpired ? 'expired before submission'
-        : error instanceof joseErrors.JWTClaimValidationFailed ? `claim ${error.claim} invalid`
-          : error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey ? 'signature invalid'
-            : `not verifiable: ${error instanceof Error ? error.message : String(error)}`;
+      const problem =
+        error instanceof joseErrors.JWTExpired
+          ? 'expired before submission'
+          : error instanceof joseErrors.JWTClaimValidationFailed
+            ? `claim ${error.claim} invalid`
+            : error instanceof joseErrors.JWSSignatureVerificationFailed ||
+                error instanceof joseErrors.JWKSNoMatchingKey
+              ? 'signature invalid'
+              : `not verifiable: ${error instanceof Error ? error.message : String(error)}`;
       out.push({ type, verified: false, problem });
     }
   }

@@ -11,7 +11,10 @@ function wrap(text: string, width: number, measure: (s: string) => number): stri
     let line = '';
     for (const word of para.split(/\s+/)) {
       const next = line ? `${line} ${word}` : word;
-      if (measure(next) > width && line) { lines.push(line); line = word; } else line = next;
+      if (measure(next) > width && line) {
+        lines.push(line);
+        line = word;
+      } else line = next;
     }
     lines.push(line);
   }
@@ -19,7 +22,13 @@ function wrap(text: string, width: number, measure: (s: string) => number): stri
 }
 
 /** A simple Bescheid (decision letter) as PDF. */
-export async function renderBescheid(p: { authority: string; caseId: string; title: string; text: string; date?: Date }): Promise<Uint8Array> {
+export async function renderBescheid(p: {
+  authority: string;
+  caseId: string;
+  title: string;
+  text: string;
+  date?: Date;
+}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(winAnsi(p.title));
   doc.setLanguage('de-DE');
@@ -30,7 +39,10 @@ export async function renderBescheid(p: { authority: string; caseId: string; tit
   const margin = 56;
   let y = 841.89 - margin;
   const draw = (s: string, size: number, f = font) => {
-    if (y < margin + size) { page = doc.addPage([595.28, 841.89]); y = 841.89 - margin; }
+    if (y < margin + size) {
+      page = doc.addPage([595.28, 841.89]);
+      y = 841.89 - margin;
+    }
     page.drawText(s, { x: margin, y, size, font: f, color: rgb(0, 0, 0) });
     y -= size * 1.4;
   };

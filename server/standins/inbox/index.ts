@@ -12,16 +12,32 @@ import { decryptSubmission } from './decrypt.js';
 
 export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
-const sidParams = { type: 'object', required: ['sid'], properties: { sid: { type: 'string', pattern: UUID } } } as const;
+const sidParams = {
+  type: 'object',
+  required: ['sid'],
+  properties: { sid: { type: 'string', pattern: UUID } },
+} as const;
 
-interface ClaimedPayment { transactionId?: string; transactionReference?: string; grossAmount?: number; paymentMethod?: string; status?: string }
-
-interface Row {
-  id: string; case_id: string; service_name: string | null; service_identifier: string; status: string;
-  encrypted_metadata: string | null; encrypted_data: string | null; created_at: number; submitted_at: number | null;
-  announced: string;
+interface ClaimedPayment {
+  transactionId?: string;
+  transactionReference?: string;
+  grossAmount?: number;
+  paymentMethod?: string;
+  status?: string;
 }
 
+interface Row {
+  id: string;
+  case_id: string;
+  service_name: string | null;
+  service_identifier: string;
+  status: string;
+  encrypted_metadata: string | null;
+  encrypted_data: string | null;
+  created_at: number;
+  submitted_at: number | null;
+  announced: string;
+}
 
 /**
  * Case-worker inbox ("Sachbearbeitung") of the stand-in's destination. It plays the FIT-Connect
@@ -38,14 +54,30 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
     if (!row) throw new HttpProblem(404, 'Not Found', 'unknown submission');
     return row;
   };
-  const attachmentsOf = (sid: string) => new Map(db.prepare<{ attachment_id: string; jwe: string }>(
-    'SELECT attachment_id, jwe FROM fc_attachments WHERE submission_id = ?').all(sid).map((a) => [a.attachment_id, a.jwe]));
-  const decrypt = (row: Row) => decryptSubmission({
-    encryptedMetadata: row.encrypted_metadata, encryptedData: row.encrypted_data,
-    attachments: attachmentsOf(row.id), key: standIn.keys.encryption.privateKey,
-  });
+  const attachmentsOf = (sid: string) =>
+    new Map(
+      db
+        .prepare<{ attachment_id: string; jwe: string }>(
+          'SELECT attachment_id, jwe FROM fc_attachments WHERE submission_id = ?',
+        )
+        .all(sid)
+        .map((a) => [a.attachment_id, a.jwe]),
+    );
+  const decrypt = (row: Row) =>
+    decryptSubmission({
+      encryptedMetadata: row.encrypted_metadata,
+      encryptedData: row.encrypted_data,
+      attachments: attachmentsOf(row.id),
+      key: standIn.keys.encryption.privateKey,
+    });
   const event = async (row: Row, ev: EventName, status: string, details?: Record<string, unknown>) => {
-    await recordEvent(db, signer, { iss: standIn.destinationId, submissionId: row.id, caseId: row.case_id, event: ev, details });
+    await recordEvent(db, signer, {
+      iss: standIn.destinationId,
+      submissionId: row.id,
+      caseId: row.case_id,
+      event: ev,
+      details,
+    });
     db.prepare('UPDATE fc_submissions SET status = ? WHERE id = ?').run(status, row.id);
   };
   /**
@@ -53,25 +85,40 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
    * encrypted metadata claims), the provider's status, and what of the claim does not match.
    */
   const paymentView = (sid: string, claimed: ClaimedPayment | undefined) => {
-    const bound = db.prepare<{ transaction_id: string; amount: number; reference: string | null; payment_method: string | null }>(
-      `SELECT b.transaction_id, b.amount, b.reference, b.payment_method FROM gw_payment_bindings b
-       JOIN gw_submissions s ON s.idempotency_key = b.idempotency_key WHERE s.submission_id = ?`).get(sid);
+    const bound = db
+      .prepare<{ transaction_id: string; amount: number; reference: string | null; payment_method: string | null }>(
+        `SELECT b.transaction_id, b.amount, b.reference, b.payment_method FROM gw_payment_bindings b
+       JOIN gw_submissions s ON s.idempotency_key = b.idempotency_key WHERE s.submission_id = ?`,
+      )
+      .get(sid);
     if (!bound && !claimed) return undefined;
-    const tx = bound ? db.prepare<{ status: string; request: string }>('SELECT status, request FROM xb_transactions WHERE transaction_id = ?')
-      .get(bound.transaction_id) : undefined;
+    const tx = bound
+      ? db
+          .prepare<{ status: string; request: string }>(
+            'SELECT status, request FROM xb_transactions WHERE transaction_id = ?',
+          )
+          .get(bound.transaction_id)
+      : undefined;
     const mismatch: string[] = [];
     if (claimed && !bound) mismatch.push('not bound by the gateway');
     if (claimed && bound) {
       if (claimed.transactionId !== bound.transaction_id) mismatch.push('transactionId');
       if (claimed.transactionReference !== (bound.reference ?? undefined)) mismatch.push('transactionReference');
-      if (typeof claimed.grossAmount !== 'number' || Math.round(claimed.grossAmount * 100) !== bound.amount) mismatch.push('grossAmount');
+      if (typeof claimed.grossAmount !== 'number' || Math.round(claimed.grossAmount * 100) !== bound.amount)
+        mismatch.push('grossAmount');
     }
     return {
-      ...(bound ? {
-        transactionId: bound.transaction_id, transactionReference: bound.reference ?? undefined, grossAmount: bound.amount / 100,
-        paymentMethod: bound.payment_method ?? undefined, status: tx?.status === 'PAYED' ? 'BOOKED' : tx?.status,
-        providerStatus: tx?.status ?? 'unknown', providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined,
-      } : { providerStatus: 'unknown' }),
+      ...(bound
+        ? {
+            transactionId: bound.transaction_id,
+            transactionReference: bound.reference ?? undefined,
+            grossAmount: bound.amount / 100,
+            paymentMethod: bound.payment_method ?? undefined,
+            status: tx?.status === 'PAYED' ? 'BOOKED' : tx?.status,
+            providerStatus: tx?.status ?? 'unknown',
+            providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined,
+          }
+        : { providerStatus: 'unknown' }),
       boundByGateway: !!bound,
       claimed,
       mismatch,
@@ -79,153 +126,261 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
   };
 
   const finalState = (row: Row) => {
-    if (row.status === 'accepted' || row.status === 'rejected') throw new HttpProblem(409, 'Conflict', `already ${row.status}`);
+    if (row.status === 'accepted' || row.status === 'rejected')
+      throw new HttpProblem(409, 'Conflict', `already ${row.status}`);
   };
 
-  await app.register(async (r) => {
-    // Per-client limit first (onRequest), then the token (preParsing: before any byte of a body is read).
-    r.addHook('onRequest', r.rateLimit(limit(ctx.config.rateLimits.inbox).rateLimit));
-    r.addHook('preParsing', async (req) => {
-      const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
-      if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {
-        req.log.warn({ event: 'inbox-login-failed' }, 'wrong or missing inbox token');
-        throw new HttpProblem(401, 'Unauthorized', 'Anmeldung erforderlich / inbox token required');
-      }
-    });
-    r.addHook('onSend', async (_req, reply) => { reply.header('cache-control', 'no-store'); });
-
-    r.get('/submissions', async () => {
-      const rows = db.prepare<Row>("SELECT * FROM fc_submissions WHERE status != 'incomplete' ORDER BY submitted_at DESC").all();
-      return {
-        submissions: rows.map((x) => ({
-          submissionId: x.id, caseId: x.case_id, serviceName: x.service_name ?? undefined,
-          leika: x.service_identifier.replace('urn:de:fim:leika:leistung:', ''), status: x.status,
-          submittedAt: x.submitted_at ? new Date(x.submitted_at).toISOString() : undefined,
-          attachmentCount: (JSON.parse(x.announced) as string[]).length,
-        })),
-      };
-    });
-
-    r.get<{ Params: { sid: string } }>('/submissions/:sid', { schema: { params: sidParams } }, async (req) => {
-      let row = load(req.params.sid);
-      if (row.status === 'submitted') { await event(row, 'forward-submission', 'forwarded'); row = load(row.id); }
-      const d = await decrypt(row);
-      const { plainAttachments: _omit, ...content } = d;
-      void _omit;
-      const authentication = d.state === 'ok'
-        ? await checkAuthentication(d.metadata, trustedProvider(ctx), new Date(row.submitted_at ?? row.created_at))
-        : [];
-      const gateway = db.prepare<{ idempotency_key: string }>('SELECT idempotency_key FROM gw_submissions WHERE submission_id = ?').get(row.id);
-      // The login is bound to this application when its nonce is derived from the application's key.
-      const expectedNonce = gateway ? createHash('sha256').update(gateway.idempotency_key).digest('base64url') : undefined;
-      for (const a of authentication) {
-        if (!a.verified) continue;
-        a.boundToApplication = a.nonce !== undefined && a.nonce === expectedNonce;
-        if (!a.boundToApplication) a.problem = 'nicht an diesen Antrag gebunden / not bound to this application';
-      }
-      const payment = paymentView(row.id, (content as { metadata?: { paymentInformation?: ClaimedPayment } }).metadata?.paymentInformation);
-      return {
-        authentication,
-        ...(payment ? { payment } : {}),
-        submissionId: row.id, caseId: row.case_id, status: row.status, serviceName: row.service_name ?? undefined,
-        leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
-        submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : undefined,
-        ...content,
-      };
-    });
-
-    r.get<{ Params: { sid: string; aid: string } }>('/submissions/:sid/attachments/:aid', {
-      schema: { params: { ...sidParams, required: ['sid', 'aid'], properties: { ...sidParams.properties, aid: { type: 'string', pattern: UUID } } } },
-    }, async (req, reply) => {
-      const d = await decrypt(load(req.params.sid));
-      if (d.state !== 'ok') throw new HttpProblem(422, 'Unprocessable Content', 'undecryptable');
-      const bytes = d.plainAttachments?.get(req.params.aid);
-      const info = d.attachments.find((a) => a.attachmentId === req.params.aid);
-      if (!bytes || !info) throw new HttpProblem(404, 'Not Found', 'unknown attachment');
-      const name = (info.filename ?? 'anhang').replace(/[^\w.\- ]/g, '_');
-      return reply.type('application/octet-stream')
-        .header('content-disposition', `attachment; filename="${name}"`).send(Buffer.from(bytes));
-    });
-
-    r.post<{ Params: { sid: string } }>('/submissions/:sid/accept', { schema: { params: sidParams } }, async (req) => {
-      const row = load(req.params.sid);
-      finalState(row);
-      const d = await decrypt(row);
-      if (d.state !== 'ok') throw new HttpProblem(409, 'Conflict', 'an undecryptable submission cannot be accepted');
-      const tag = (jwe: string | null) => jwe?.split('.')[4];
-      const attachments = Object.fromEntries([...attachmentsOf(row.id)].map(([id, jwe]) => [id, tag(jwe)]));
-      await event(row, 'accept-submission', 'accepted', {
-        problems: [],
-        authenticationTags: { metadata: tag(row.encrypted_metadata), data: tag(row.encrypted_data), attachments },
+  await app.register(
+    async (r) => {
+      // Per-client limit first (onRequest), then the token (preParsing: before any byte of a body is read).
+      r.addHook('onRequest', r.rateLimit(limit(ctx.config.rateLimits.inbox).rateLimit));
+      r.addHook('preParsing', async (req) => {
+        const m = /^Bearer (.+)$/.exec(req.headers.authorization ?? '');
+        if (!m || !sameSecret(m[1]!, ctx.config.inbox.token)) {
+          req.log.warn({ event: 'inbox-login-failed' }, 'wrong or missing inbox token');
+          throw new HttpProblem(401, 'Unauthorized', 'Anmeldung erforderlich / inbox token required');
+        }
       });
-      return { status: 'accepted' };
-    });
-
-    r.post<{ Params: { sid: string }; Body: { reason: string } }>('/submissions/:sid/reject', {
-      schema: {
-        params: sidParams,
-        body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } } },
-      },
-    }, async (req) => {
-      const row = load(req.params.sid);
-      finalState(row);
-      await event(row, 'reject-submission', 'rejected', {
-        problems: [{ type: 'https://schema.fitko.de/fit-connect/events/problems/rejected-by-authority', title: 'Antrag abgelehnt', detail: req.body.reason }],
+      r.addHook('onSend', async (_req, reply) => {
+        reply.header('cache-control', 'no-store');
       });
-      return { status: 'rejected' };
-    });
 
-    r.get<{ Params: { sid: string } }>('/submissions/:sid/messages', { schema: { params: sidParams } }, async (req) => {
-      const row = load(req.params.sid);
-      const rows = db.prepare<{ id: string; direction: string; kind: string; text: string | null; filename: string | null; created_at: number }>(
-        'SELECT id, direction, kind, text, filename, created_at FROM fc_replies WHERE case_id = ? ORDER BY seq').all(row.case_id);
-      return { messages: rows.map((m) => ({ id: m.id, direction: m.direction, kind: m.kind, text: m.text ?? undefined, filename: m.filename ?? undefined, createdAt: new Date(m.created_at).toISOString() })) };
-    });
+      r.get('/submissions', async () => {
+        const rows = db
+          .prepare<Row>("SELECT * FROM fc_submissions WHERE status != 'incomplete' ORDER BY submitted_at DESC")
+          .all();
+        return {
+          submissions: rows.map((x) => ({
+            submissionId: x.id,
+            caseId: x.case_id,
+            serviceName: x.service_name ?? undefined,
+            leika: x.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
+            status: x.status,
+            submittedAt: x.submitted_at ? new Date(x.submitted_at).toISOString() : undefined,
+            attachmentCount: (JSON.parse(x.announced) as string[]).length,
+          })),
+        };
+      });
 
-    r.post<{ Params: { sid: string }; Body: { text: string } }>('/submissions/:sid/messages', {
-      schema: {
-        params: sidParams,
-        body: { type: 'object', additionalProperties: false, required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 5000 } } },
-      },
-    }, async (req, reply) => {
-      const row = load(req.params.sid);
-      const id = randomUUID();
-      db.prepare(`INSERT INTO fc_replies (id, case_id, direction, kind, text, created_at) VALUES (?, ?, 'to-applicant', 'message', ?, ?)`)
-        .run(id, row.case_id, req.body.text, Date.now());
-      return reply.code(201).send({ id });
-    });
+      r.get<{ Params: { sid: string } }>('/submissions/:sid', { schema: { params: sidParams } }, async (req) => {
+        let row = load(req.params.sid);
+        if (row.status === 'submitted') {
+          await event(row, 'forward-submission', 'forwarded');
+          row = load(row.id);
+        }
+        const d = await decrypt(row);
+        const { plainAttachments: _omit, ...content } = d;
+        void _omit;
+        const authentication =
+          d.state === 'ok'
+            ? await checkAuthentication(d.metadata, trustedProvider(ctx), new Date(row.submitted_at ?? row.created_at))
+            : [];
+        const gateway = db
+          .prepare<{ idempotency_key: string }>('SELECT idempotency_key FROM gw_submissions WHERE submission_id = ?')
+          .get(row.id);
+        // The login is bound to this application when its nonce is derived from the application's key.
+        const expectedNonce = gateway
+          ? createHash('sha256').update(gateway.idempotency_key).digest('base64url')
+          : undefined;
+        for (const a of authentication) {
+          if (!a.verified) continue;
+          a.boundToApplication = a.nonce !== undefined && a.nonce === expectedNonce;
+          if (!a.boundToApplication) a.problem = 'nicht an diesen Antrag gebunden / not bound to this application';
+        }
+        const payment = paymentView(
+          row.id,
+          (content as { metadata?: { paymentInformation?: ClaimedPayment } }).metadata?.paymentInformation,
+        );
+        return {
+          authentication,
+          ...(payment ? { payment } : {}),
+          submissionId: row.id,
+          caseId: row.case_id,
+          status: row.status,
+          serviceName: row.service_name ?? undefined,
+          leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
+          submittedAt: row.submitted_at ? new Date(row.submitted_at).toISOString() : undefined,
+          ...content,
+        };
+      });
 
-    r.post<{ Params: { sid: string }; Body: { title?: string; text?: string; filename?: string; pdfBase64?: string } }>('/submissions/:sid/bescheid', {
-      bodyLimit: 8 * 1024 * 1024,
-      schema: {
-        params: sidParams,
-        body: {
-          type: 'object', additionalProperties: false,
-          properties: {
-            title: { type: 'string', minLength: 1, maxLength: 200 },
-            text: { type: 'string', minLength: 1, maxLength: 20000 },
-            filename: { type: 'string', pattern: '^[\\w\\-. ]{1,100}\\.pdf$' },
-            pdfBase64: { type: 'string', maxLength: 8 * 1024 * 1024, pattern: '^[A-Za-z0-9+/]+=*$' },
+      r.get<{ Params: { sid: string; aid: string } }>(
+        '/submissions/:sid/attachments/:aid',
+        {
+          schema: {
+            params: {
+              ...sidParams,
+              required: ['sid', 'aid'],
+              properties: { ...sidParams.properties, aid: { type: 'string', pattern: UUID } },
+            },
           },
-          oneOf: [{ required: ['text'] }, { required: ['pdfBase64'] }],
         },
-      },
-    }, async (req, reply) => {
-      const row = load(req.params.sid);
-      let pdf: Uint8Array;
-      if (req.body.pdfBase64) {
-        pdf = Buffer.from(req.body.pdfBase64, 'base64');
-        if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-') throw new HttpProblem(400, 'Bad Request', 'not a PDF');
-      } else {
-        pdf = await renderBescheid({
-          authority: 'Stadt Musterstadt', caseId: row.case_id, title: req.body.title ?? 'Bescheid', text: req.body.text!,
-        });
-      }
-      const id = randomUUID();
-      db.prepare(`INSERT INTO fc_replies (id, case_id, direction, kind, text, filename, mime_type, content, created_at)
-        VALUES (?, ?, 'to-applicant', 'bescheid', ?, ?, 'application/pdf', ?, ?)`)
-        .run(id, row.case_id, req.body.title ?? 'Bescheid', req.body.filename ?? 'bescheid.pdf', Buffer.from(pdf), Date.now());
-      return reply.code(201).send({ id, size: pdf.length });
-    });
-  }, { prefix: INBOX_PREFIX });
+        async (req, reply) => {
+          const d = await decrypt(load(req.params.sid));
+          if (d.state !== 'ok') throw new HttpProblem(422, 'Unprocessable Content', 'undecryptable');
+          const bytes = d.plainAttachments?.get(req.params.aid);
+          const info = d.attachments.find((a) => a.attachmentId === req.params.aid);
+          if (!bytes || !info) throw new HttpProblem(404, 'Not Found', 'unknown attachment');
+          const name = (info.filename ?? 'anhang').replace(/[^\w.\- ]/g, '_');
+          return reply
+            .type('application/octet-stream')
+            .header('content-disposition', `attachment; filename="${name}"`)
+            .send(Buffer.from(bytes));
+        },
+      );
+
+      r.post<{ Params: { sid: string } }>(
+        '/submissions/:sid/accept',
+        { schema: { params: sidParams } },
+        async (req) => {
+          const row = load(req.params.sid);
+          finalState(row);
+          const d = await decrypt(row);
+          if (d.state !== 'ok')
+            throw new HttpProblem(409, 'Conflict', 'an undecryptable submission cannot be accepted');
+          const tag = (jwe: string | null) => jwe?.split('.')[4];
+          const attachments = Object.fromEntries([...attachmentsOf(row.id)].map(([id, jwe]) => [id, tag(jwe)]));
+          await event(row, 'accept-submission', 'accepted', {
+            problems: [],
+            authenticationTags: { metadata: tag(row.encrypted_metadata), data: tag(row.encrypted_data), attachments },
+          });
+          return { status: 'accepted' };
+        },
+      );
+
+      r.post<{ Params: { sid: string }; Body: { reason: string } }>(
+        '/submissions/:sid/reject',
+        {
+          schema: {
+            params: sidParams,
+            body: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['reason'],
+              properties: { reason: { type: 'string', minLength: 1, maxLength: 2000 } },
+            },
+          },
+        },
+        async (req) => {
+          const row = load(req.params.sid);
+          finalState(row);
+          await event(row, 'reject-submission', 'rejected', {
+            problems: [
+              {
+                type: 'https://schema.fitko.de/fit-connect/events/problems/rejected-by-authority',
+                title: 'Antrag abgelehnt',
+                detail: req.body.reason,
+              },
+            ],
+          });
+          return { status: 'rejected' };
+        },
+      );
+
+      r.get<{ Params: { sid: string } }>(
+        '/submissions/:sid/messages',
+        { schema: { params: sidParams } },
+        async (req) => {
+          const row = load(req.params.sid);
+          const rows = db
+            .prepare<{
+              id: string;
+              direction: string;
+              kind: string;
+              text: string | null;
+              filename: string | null;
+              created_at: number;
+            }>('SELECT id, direction, kind, text, filename, created_at FROM fc_replies WHERE case_id = ? ORDER BY seq')
+            .all(row.case_id);
+          return {
+            messages: rows.map((m) => ({
+              id: m.id,
+              direction: m.direction,
+              kind: m.kind,
+              text: m.text ?? undefined,
+              filename: m.filename ?? undefined,
+              createdAt: new Date(m.created_at).toISOString(),
+            })),
+          };
+        },
+      );
+
+      r.post<{ Params: { sid: string }; Body: { text: string } }>(
+        '/submissions/:sid/messages',
+        {
+          schema: {
+            params: sidParams,
+            body: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['text'],
+              properties: { text: { type: 'string', minLength: 1, maxLength: 5000 } },
+            },
+          },
+        },
+        async (req, reply) => {
+          const row = load(req.params.sid);
+          const id = randomUUID();
+          db.prepare(
+            `INSERT INTO fc_replies (id, case_id, direction, kind, text, created_at) VALUES (?, ?, 'to-applicant', 'message', ?, ?)`,
+          ).run(id, row.case_id, req.body.text, Date.now());
+          return reply.code(201).send({ id });
+        },
+      );
+
+      r.post<{
+        Params: { sid: string };
+        Body: { title?: string; text?: string; filename?: string; pdfBase64?: string };
+      }>(
+        '/submissions/:sid/bescheid',
+        {
+          bodyLimit: 8 * 1024 * 1024,
+          schema: {
+            params: sidParams,
+            body: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                title: { type: 'string', minLength: 1, maxLength: 200 },
+                text: { type: 'string', minLength: 1, maxLength: 20000 },
+                filename: { type: 'string', pattern: '^[\\w\\-. ]{1,100}\\.pdf$' },
+                pdfBase64: { type: 'string', maxLength: 8 * 1024 * 1024, pattern: '^[A-Za-z0-9+/]+=*$' },
+              },
+              oneOf: [{ required: ['text'] }, { required: ['pdfBase64'] }],
+            },
+          },
+        },
+        async (req, reply) => {
+          const row = load(req.params.sid);
+          let pdf: Uint8Array;
+          if (req.body.pdfBase64) {
+            pdf = Buffer.from(req.body.pdfBase64, 'base64');
+            if (Buffer.from(pdf.subarray(0, 5)).toString('latin1') !== '%PDF-')
+              throw new HttpProblem(400, 'Bad Request', 'not a PDF');
+          } else {
+            pdf = await renderBescheid({
+              authority: 'Stadt Musterstadt',
+              caseId: row.case_id,
+              title: req.body.title ?? 'Bescheid',
+              text: req.body.text!,
+            });
+          }
+          const id = randomUUID();
+          db.prepare(
+            `INSERT INTO fc_replies (id, case_id, direction, kind, text, filename, mime_type, content, created_at)
+        VALUES (?, ?, 'to-applicant', 'bescheid', ?, ?, 'application/pdf', ?, ?)`,
+          ).run(
+            id,
+            row.case_id,
+            req.body.title ?? 'Bescheid',
+            req.body.filename ?? 'bescheid.pdf',
+            Buffer.from(pdf),
+            Date.now(),
+          );
+          return reply.code(201).send({ id, size: pdf.length });
+        },
+      );
+    },
+    { prefix: INBOX_PREFIX },
+  );
 }

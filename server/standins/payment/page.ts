@@ -35,10 +35,21 @@ function frame(title: string, body: string): string {
 export function paymentPage(tx: PaymentTransaction, action: string): string {
   const r = tx.paymentRequest;
   const info = tx.paymentInformation;
-  const rows = r.items.map((i) => `<tr><td>${esc(i.description)}</td><td class="amount">${i.quantity}</td>`
-    + `<td class="amount">${esc(euro(i.totalNetAmount + i.totalTaxAmount))}</td></tr>`).join('');
-  const methods: [string, string][] = [['CREDITCARD', 'Kreditkarte'], ['GIROPAY', 'giropay'], ['PAYPAL', 'PayPal']];
-  return frame(`Bezahlen: ${r.purpose}`, `
+  const rows = r.items
+    .map(
+      (i) =>
+        `<tr><td>${esc(i.description)}</td><td class="amount">${i.quantity}</td>` +
+        `<td class="amount">${esc(euro(i.totalNetAmount + i.totalTaxAmount))}</td></tr>`,
+    )
+    .join('');
+  const methods: [string, string][] = [
+    ['CREDITCARD', 'Kreditkarte'],
+    ['GIROPAY', 'giropay'],
+    ['PAYPAL', 'PayPal'],
+  ];
+  return frame(
+    `Bezahlen: ${r.purpose}`,
+    `
     <h1>Bezahlen (Test-Bezahldienst)</h1>
     <p class="note">Dies ist der Test-Bezahldienst der Demo. Es wird kein Geld bewegt.
       <span lang="en">(Demo payment provider: no money is moved.)</span></p>
@@ -60,10 +71,14 @@ export function paymentPage(tx: PaymentTransaction, action: string): string {
         <button type="submit" name="outcome" value="abbrechen">Abbrechen</button>
         <button type="submit" name="outcome" value="fehlgeschlagen">Fehlgeschlagen (Test)</button>
       </div>
-    </form>`);
+    </form>`,
+  );
 }
 
 export function finishedPage(status: string): string {
-  return frame('Zahlung abgeschlossen', `<h1>Diese Zahlung ist abgeschlossen</h1>
-    <p>Status: ${esc(status)}. Sie können dieses Fenster schließen. <span lang="en">(This payment is finished.)</span></p>`);
+  return frame(
+    'Zahlung abgeschlossen',
+    `<h1>Diese Zahlung ist abgeschlossen</h1>
+    <p>Status: ${esc(status)}. Sie können dieses Fenster schließen. <span lang="en">(This payment is finished.)</span></p>`,
+  );
 }

@@ -30,7 +30,11 @@ export interface LoginBarView {
   onLogout: () => void;
 }
 
-const LEVEL_KEYS = { basisregistriert: 'levelBasisregistriert', substantiell: 'levelSubstantiell', hoch: 'levelHoch' } as const;
+const LEVEL_KEYS = {
+  basisregistriert: 'levelBasisregistriert',
+  substantiell: 'levelSubstantiell',
+  hoch: 'levelHoch',
+} as const;
 
 export function levelText(lang: Lang, level: TrustLevel | null | undefined): string {
   return level ? t(lang, LEVEL_KEYS[level]) : '–';
@@ -48,22 +52,44 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   let body: TemplateResult;
   if (v.state === 'in') {
     body = html`<p>${t(lang, 'accountLoggedIn', { name: v.name ?? '', level: v.level ?? '–' })}</p>
-      <button type="button" class="secondary" part="button" @click=${() => v.onLogout()}>${t(lang, 'accountLogout')}</button>`;
+      <button type="button" class="secondary" part="button" @click=${() => v.onLogout()}>
+        ${t(lang, 'accountLogout')}
+      </button>`;
   } else if (busy) {
     body = html`<p role="status">${t(lang, v.state === 'checking' ? 'accountChecking' : 'accountRedirecting')}</p>`;
   } else {
-    const intro = v.required ? t(lang, 'accountIntroRequired', { level })
-      : t(lang, v.audience === 'business' ? 'accountIntroBusiness' : v.audience === 'both' ? 'accountIntroBoth' : 'accountIntro');
+    const intro = v.required
+      ? t(lang, 'accountIntroRequired', { level })
+      : t(
+          lang,
+          v.audience === 'business'
+            ? 'accountIntroBusiness'
+            : v.audience === 'both'
+              ? 'accountIntroBoth'
+              : 'accountIntro',
+        );
     body = html`<p>${intro}</p>
-      ${v.problem?.retryLevel
-        ? nothing
-        : html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin()}>${t(lang, 'accountLogin')}</button>`}`;
+      ${
+        v.problem?.retryLevel
+          ? nothing
+          : html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin()}>
+              ${t(lang, 'accountLogin')}
+            </button>`
+      }`;
   }
   const problem = v.problem && v.state !== 'in' && !busy ? renderProblem(v) : nothing;
-  const blocked = v.blocked && !v.problem && v.state === 'out'
-    ? html`<div class="notice account-problem" role="alert" tabindex="-1"><p>${t(lang, 'accountRequired', { level })}</p></div>`
-    : nothing;
-  return html`<section class="account" part="account" aria-labelledby="ozg-account-title" aria-busy=${busy ? 'true' : 'false'}>
+  const blocked =
+    v.blocked && !v.problem && v.state === 'out'
+      ? html`<div class="notice account-problem" role="alert" tabindex="-1">
+          <p>${t(lang, 'accountRequired', { level })}</p>
+        </div>`
+      : nothing;
+  return html`<section
+    class="account"
+    part="account"
+    aria-labelledby="ozg-account-title"
+    aria-busy=${busy ? 'true' : 'false'}
+  >
     <h3 id="ozg-account-title" class="visually-hidden">${t(lang, 'accountTitle')}</h3>
     ${problem}${blocked}
     <div class="notice">${body}</div>
@@ -76,8 +102,12 @@ function renderProblem(v: LoginBarView): TemplateResult {
   return html`<div class="notice account-problem" role="alert" tabindex="-1" part="account-error">
     <p><strong>${t(lang, 'accountErrorTitle')}</strong></p>
     <p>${problem!.text(lang)} ${t(lang, v.keepGoing ? 'accountKeepGoing' : 'accountKeepAnswers')}</p>
-    ${retry
-      ? html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin(retry)}>${t(lang, 'accountLoginAgain', { level: levelText(lang, retry) })}</button>`
-      : nothing}
+    ${
+      retry
+        ? html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin(retry)}>
+            ${t(lang, 'accountLoginAgain', { level: levelText(lang, retry) })}
+          </button>`
+        : nothing
+    }
   </div>`;
 }

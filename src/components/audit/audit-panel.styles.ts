@@ -16,12 +16,32 @@ export const styles = css`
     background: #fff;
     padding: 1rem;
   }
-  h2 { margin-top: 0; font-size: 1.35rem; hyphens: auto; }
-  section { hyphens: auto; }
-  h3 { font-size: 1.15rem; margin: 1.5rem 0 0.5rem; }
-  h3:focus { outline: 3px solid #5a2d82; outline-offset: 2px; }
-  h4 { font-size: 1rem; margin: 0 0 0.25rem; }
-  .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0; }
+  h2 {
+    margin-top: 0;
+    font-size: 1.35rem;
+    hyphens: auto;
+  }
+  section {
+    hyphens: auto;
+  }
+  h3 {
+    font-size: 1.15rem;
+    margin: 1.5rem 0 0.5rem;
+  }
+  h3:focus {
+    outline: 3px solid #5a2d82;
+    outline-offset: 2px;
+  }
+  h4 {
+    font-size: 1rem;
+    margin: 0 0 0.25rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 1rem 0;
+  }
   button {
     font: inherit;
     padding: 0.5rem 1rem;
@@ -31,20 +51,59 @@ export const styles = css`
     color: #5a2d82;
     cursor: pointer;
   }
-  button.primary { background: #5a2d82; color: #fff; }
-  button:focus-visible { outline: 3px solid #1b1b1b; outline-offset: 2px; }
-  button[disabled] { cursor: default; opacity: 0.75; }
-  .finding { border-top: 1px solid #6f6f6f; padding: 0.75rem 0; }
-  dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 0.75rem; }
-  dt { font-weight: 600; }
-  dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
-  code { font-size: 0.875rem; overflow-wrap: anywhere; }
-  .host { background: #fff4ce; padding: 0.25rem 0.5rem; }
-  a { color: #5a2d82; }
-  a:focus-visible { outline: 3px solid #1b1b1b; }
-  .bad { color: #9b0016; }
+  button.primary {
+    background: #5a2d82;
+    color: #fff;
+  }
+  button:focus-visible {
+    outline: 3px solid #1b1b1b;
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    cursor: default;
+    opacity: 0.75;
+  }
+  .finding {
+    border-top: 1px solid #6f6f6f;
+    padding: 0.75rem 0;
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 0.25rem 0.75rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  code {
+    font-size: 0.875rem;
+    overflow-wrap: anywhere;
+  }
+  .host {
+    background: #fff4ce;
+    padding: 0.25rem 0.5rem;
+  }
+  a {
+    color: #5a2d82;
+  }
+  a:focus-visible {
+    outline: 3px solid #1b1b1b;
+  }
+  .bad {
+    color: #9b0016;
+  }
   @media (max-width: 30rem) {
-    dl { grid-template-columns: 1fr; }
-    dd { margin-bottom: 0.5rem; }
+    dl {
+      grid-template-columns: 1fr;
+    }
+    dd {
+      margin-bottom: 0.5rem;
+    }
   }
 `;

@@ -1,6 +1,14 @@
 import { html, LitElement, nothing } from 'lit';
 import { hostHints } from '../../modules/audit/hints.js';
-import { findingsByRule, stateFromAxe, stateName, violationCount, type AuditReport, type AuditState, type RuleFinding } from '../../modules/audit/report.js';
+import {
+  findingsByRule,
+  stateFromAxe,
+  stateName,
+  violationCount,
+  type AuditReport,
+  type AuditState,
+  type RuleFinding,
+} from '../../modules/audit/report.js';
 import { statementHtml, statementMarkdown } from '../../modules/audit/statement.js';
 import { criterionLabel, CRITERIA, type AuditLang } from '../../modules/audit/wcag.js';
 import { resolveLang } from '../../modules/i18n/ui-texts.js';
@@ -95,7 +103,10 @@ export class OzgAuditPanel extends LitElement {
     this.report = {
       date: new Date().toISOString(),
       url: location.href,
-      form: { de: this.formPart('title')?.textContent?.trim() ?? '', en: this.formPart('title')?.textContent?.trim() ?? '' },
+      form: {
+        de: this.formPart('title')?.textContent?.trim() ?? '',
+        en: this.formPart('title')?.textContent?.trim() ?? '',
+      },
       axeVersion: runner.axeVersion,
       tool: 'ozg-form audit mode',
       states: [...this.states.values()],
@@ -161,7 +172,9 @@ export class OzgAuditPanel extends LitElement {
     if (!this.report) return;
     const lang = this.viewLang;
     const content = kind === 'md' ? statementMarkdown(this.report, lang) : statementHtml(this.report, lang);
-    const blob = new Blob([content], { type: kind === 'md' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8' });
+    const blob = new Blob([content], {
+      type: kind === 'md' ? 'text/markdown;charset=utf-8' : 'text/html;charset=utf-8',
+    });
     const link = document.createElement('a');
     link.href = URL.createObjectURL(blob);
     link.download = `${lang === 'de' ? 'erklaerung-barrierefreiheit' : 'accessibility-statement'}.${kind}`;
@@ -170,18 +183,34 @@ export class OzgAuditPanel extends LitElement {
   }
 
   private renderFinding(f: RuleFinding, lang: AuditLang, report: AuditReport) {
-    const names = f.states.map((k) => stateName(report.states.find((s) => s.key === k)!, lang));
+    const names = f.states.map((k) =>
+      stateName(
+        report.states.find((s) => s.key === k)!,
+        lang,
+      ),
+    );
     return html`<article class="finding">
       <h4>${f.help[lang]}</h4>
       <dl>
         <dt>${at(lang, 'criterion')}</dt>
-        <dd>${f.criteria.length ? f.criteria.map((id) => criterionLabel(CRITERIA.get(id)!, lang)).join('; ') : f.rule}</dd>
+        <dd>
+          ${f.criteria.length ? f.criteria.map((id) => criterionLabel(CRITERIA.get(id)!, lang)).join('; ') : f.rule}
+        </dd>
         <dt>${at(lang, 'where')}</dt>
         <dd>${names.join(', ')}</dd>
         <dt>${at(lang, 'elements')}</dt>
-        <dd><ul>${f.nodes.slice(0, 8).map((n) => html`<li><code>${n.target}</code></li>`)}</ul></dd>
-        ${f.hints.map((h) => html`<dt>${at(lang, 'host')}</dt><dd class="host">${h.problem[lang]}</dd>
-          <dt>${at(lang, 'fix')}</dt><dd class="host">${h.fix[lang]}</dd>`)}
+        <dd>
+          <ul>
+            ${f.nodes.slice(0, 8).map((n) => html`<li><code>${n.target}</code></li>`)}
+          </ul>
+        </dd>
+        ${f.hints.map(
+          (h) =>
+            html`<dt>${at(lang, 'host')}</dt>
+              <dd class="host">${h.problem[lang]}</dd>
+              <dt>${at(lang, 'fix')}</dt>
+              <dd class="host">${h.fix[lang]}</dd>`,
+        )}
       </dl>
       <p><a href=${f.helpUrl} target="_blank" rel="noopener" lang="en">${at(lang, 'more', { rule: f.rule })}</a></p>
     </article>`;
@@ -196,21 +225,41 @@ export class OzgAuditPanel extends LitElement {
       <h2 id="audit-title">${at(lang, 'title')}</h2>
       <p>${at(lang, 'intro')}</p>
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.start()}>${at(lang, report ? 'restart' : 'start')}</button>
-        ${report ? html`<button type="button" @click=${() => this.download('md')}>${at(lang, 'statementMd')}</button>
-          <button type="button" @click=${() => this.download('html')}>${at(lang, 'statementHtml')}</button>` : nothing}
+        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.start()}>
+          ${at(lang, report ? 'restart' : 'start')}
+        </button>
+        ${
+          report
+            ? html`<button type="button" @click=${() => this.download('md')}>${at(lang, 'statementMd')}</button>
+                <button type="button" @click=${() => this.download('html')}>${at(lang, 'statementHtml')}</button>`
+            : nothing
+        }
       </div>
       <p role="status">${this.status}</p>
-      ${report ? html`
-        <h3 id="results" tabindex="-1">${at(lang, 'states')}</h3>
-        <ul>${report.states.map((s) => {
-          const n = s.violations.reduce((sum, v) => sum + v.nodes.length, 0);
-          return html`<li>${stateName(s, lang)}: <span class=${n ? 'bad' : ''}>${n ? at(lang, 'count', { n }) : at(lang, 'ok')}</span></li>`;
-        })}</ul>
-        <h3>${at(lang, 'findings')}</h3>
-        ${findings.length ? findings.map((f) => this.renderFinding(f, lang, report)) : html`<p>${at(lang, 'noFindings')}</p>`}
-        ${loose.length ? html`<h3>${at(lang, 'hints')}</h3>
-          <ul>${loose.map((h) => html`<li>${h.problem[lang]} <strong>${at(lang, 'fix')}:</strong> ${h.fix[lang]}</li>`)}</ul>` : nothing}` : nothing}
+      ${
+        report
+          ? html` <h3 id="results" tabindex="-1">${at(lang, 'states')}</h3>
+              <ul>
+                ${report.states.map((s) => {
+                  const n = s.violations.reduce((sum, v) => sum + v.nodes.length, 0);
+                  return html`<li>
+                    ${stateName(s, lang)}:
+                    <span class=${n ? 'bad' : ''}>${n ? at(lang, 'count', { n }) : at(lang, 'ok')}</span>
+                  </li>`;
+                })}
+              </ul>
+              <h3>${at(lang, 'findings')}</h3>
+              ${findings.length ? findings.map((f) => this.renderFinding(f, lang, report)) : html`<p>${at(lang, 'noFindings')}</p>`}
+              ${
+                loose.length
+                  ? html`<h3>${at(lang, 'hints')}</h3>
+                      <ul>
+                        ${loose.map((h) => html`<li>${h.problem[lang]} <strong>${at(lang, 'fix')}:</strong> ${h.fix[lang]}</li>`)}
+                      </ul>`
+                  : nothing
+              }`
+          : nothing
+      }
     </section>`;
   }
 }

@@ -49,7 +49,6 @@ export function readHostSnapshot(form: HTMLElement, defaults: Record<string, str
   let headingBefore: number | undefined;
   for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
     if (form.contains(heading)) continue;
-    // eslint-disable-next-line no-bitwise
     if (heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) headingBefore = levelOf(heading);
   }
   const title = form.shadowRoot?.querySelector('[part~="title"]');

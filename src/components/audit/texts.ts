@@ -3,7 +3,8 @@ import type { AuditLang } from '../../modules/audit/wcag.js';
 const texts = {
   de: {
     title: 'Barrierefreiheitsprüfung (Redaktion)',
-    intro: 'Diese Prüfung sehen nur Sie, weil das Formular mit „audit“ oder „?ozg-audit“ aufgerufen wurde. „Prüfung starten“ prüft den angezeigten Schritt, drückt dann ohne Angaben „Weiter“ und prüft den Fehlerzustand. Danach wird jeder Schritt geprüft, den Sie aufrufen – füllen Sie das Formular aus, um alle Schritte und die Prüfseite einzubeziehen.',
+    intro:
+      'Diese Prüfung sehen nur Sie, weil das Formular mit „audit“ oder „?ozg-audit“ aufgerufen wurde. „Prüfung starten“ prüft den angezeigten Schritt, drückt dann ohne Angaben „Weiter“ und prüft den Fehlerzustand. Danach wird jeder Schritt geprüft, den Sie aufrufen – füllen Sie das Formular aus, um alle Schritte und die Prüfseite einzubeziehen.',
     start: 'Prüfung starten',
     restart: 'Erneut prüfen',
     loading: 'Die Prüfregeln werden geladen …',
@@ -13,7 +14,8 @@ const texts = {
     failed: 'Die Prüfung ist fehlgeschlagen: {message}',
     states: 'Geprüfte Zustände',
     findings: 'Verstöße',
-    noFindings: 'Keine Verstöße gefunden. Automatische Prüfungen finden nicht alle Barrieren; prüfen Sie zusätzlich mit Tastatur und Screenreader.',
+    noFindings:
+      'Keine Verstöße gefunden. Automatische Prüfungen finden nicht alle Barrieren; prüfen Sie zusätzlich mit Tastatur und Screenreader.',
     criterion: 'WCAG-Kriterium',
     where: 'Zustände',
     elements: 'Elemente',
@@ -31,7 +33,8 @@ const texts = {
   },
   en: {
     title: 'Accessibility audit (editors)',
-    intro: 'Only you see this audit, because the form was opened with “audit” or “?ozg-audit”. “Start audit” tests the step shown, then presses “Continue” without answers and tests the error state. After that every step you open is tested — fill in the form to include all steps and the review page.',
+    intro:
+      'Only you see this audit, because the form was opened with “audit” or “?ozg-audit”. “Start audit” tests the step shown, then presses “Continue” without answers and tests the error state. After that every step you open is tested — fill in the form to include all steps and the review page.',
     start: 'Start audit',
     restart: 'Audit again',
     loading: 'Loading the audit rules …',
@@ -41,7 +44,8 @@ const texts = {
     failed: 'The audit failed: {message}',
     states: 'States tested',
     findings: 'Violations',
-    noFindings: 'No violations found. Automated tests do not find every barrier; also test with a keyboard and a screen reader.',
+    noFindings:
+      'No violations found. Automated tests do not find every barrier; also test with a keyboard and a screen reader.',
     criterion: 'WCAG criterion',
     where: 'States',
     elements: 'Elements',

@@ -15,7 +15,10 @@ class SelectField extends LeafField {
   constructor(view: FieldView) {
     super(view);
     const node = view.node as ChoiceNode;
-    this.options = [h('option', { value: '-1' }) as HTMLOptionElement, ...node.options.map((_, i) => h('option', { value: String(i) }) as HTMLOptionElement)];
+    this.options = [
+      h('option', { value: '-1' }) as HTMLOptionElement,
+      ...node.options.map((_, i) => h('option', { value: String(i) }) as HTMLOptionElement),
+    ];
     this.select.append(...this.options);
     this.root.append(this.labelEl, this.select);
   }
@@ -94,7 +97,9 @@ class ChoicesField extends LeafField {
       attr(this.labels[i], 'for', id);
       const label = choiceLabel(node, option, lang);
       if (this.labels[i].textContent !== label) this.labels[i].textContent = label;
-      const checked = multi ? ((current as unknown[] | undefined) ?? []).some((v) => sameValue(v, option.value)) : sameValue(option.value, current);
+      const checked = multi
+        ? ((current as unknown[] | undefined) ?? []).some((v) => sameValue(v, option.value))
+        : sameValue(option.value, current);
       if (box.checked !== checked) box.checked = checked;
       flag(box, 'disabled', parts.readOnly);
     });
@@ -123,7 +128,13 @@ class BooleanField extends LeafField {
   constructor(view: FieldView) {
     super(
       view,
-      cloned('boolean', () => h('div', { part: 'field' }, h('div', { class: 'choice' }, h('input', { type: 'checkbox', part: 'input' }), h('label', { part: 'label' })))),
+      cloned('boolean', () =>
+        h(
+          'div',
+          { part: 'field' },
+          h('div', { class: 'choice' }, h('input', { type: 'checkbox', part: 'input' }), h('label', { part: 'label' })),
+        ),
+      ),
     );
     this.wrap = this.root.firstElementChild as HTMLElement;
     this.box = this.wrap.firstElementChild as HTMLInputElement;
@@ -155,7 +166,9 @@ class BooleanField extends LeafField {
 
 /** Single choice: radio buttons in a fieldset, or a select list for long lists. */
 export function renderChoiceField(view: FieldView, previous?: LeafField): LeafField {
-  return (view.node as ChoiceNode).widget === 'select' ? reuse(SelectField, view, previous) : reuse(ChoicesField, view, previous);
+  return (view.node as ChoiceNode).widget === 'select'
+    ? reuse(SelectField, view, previous)
+    : reuse(ChoicesField, view, previous);
 }
 
 /** Multiple choice: a group of checkboxes, answers kept in the order of the options. */

@@ -52,8 +52,14 @@ class CustomField extends LeafField {
     const value = store.value(pointer);
     if (JSON.stringify(c.value) !== JSON.stringify(value)) c.value = value;
     Object.assign(c, {
-      label: parts.label, hint: parts.hint ?? '', errors: parts.error ? [parts.error] : [], lang,
-      required: parts.required, readOnly: parts.readOnly, name: pointer, schema: node.schema,
+      label: parts.label,
+      hint: parts.hint ?? '',
+      errors: parts.error ? [parts.error] : [],
+      lang,
+      required: parts.required,
+      readOnly: parts.readOnly,
+      name: pointer,
+      schema: node.schema,
     });
   }
 

@@ -63,7 +63,8 @@ class FieldDirective extends AsyncDirective {
       // this directive answers with noChange), and not into a part that left the page meanwhile.
       void loadingFileField.then(() => {
         const current = this.view;
-        if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode) this.setValue(renderField(current));
+        if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode)
+          this.setValue(renderField(current));
       });
     }
     const result = renderField(view, this.leaf);
@@ -75,7 +76,12 @@ class FieldDirective extends AsyncDirective {
     this.part = part as ChildPart;
     const previous = this.view;
     const same =
-      previous && previous.store === view.store && previous.pointer === view.pointer && previous.node === view.node && previous.lang === view.lang && previous.bare === view.bare;
+      previous &&
+      previous.store === view.store &&
+      previous.pointer === view.pointer &&
+      previous.node === view.node &&
+      previous.lang === view.lang &&
+      previous.bare === view.bare;
     this.view = view;
     if (same && this.listening) return noChange;
     this.listen();

@@ -1,8 +1,18 @@
 import { css, html, LitElement, nothing, type CSSResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
-  acceptAttribute, checkCandidate, collectFiles, describeRules, fileRules, fileStore, formatSize, isFileRef, SNIFF_BYTES,
-  typeLabel, ut, type FileRef,
+  acceptAttribute,
+  checkCandidate,
+  collectFiles,
+  describeRules,
+  fileRules,
+  fileStore,
+  formatSize,
+  isFileRef,
+  SNIFF_BYTES,
+  typeLabel,
+  ut,
+  type FileRef,
 } from '../../modules/uploads/index.js';
 import { defineElement } from '../define.js';
 import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
@@ -157,9 +167,21 @@ export class OzgFileUpload extends LitElement {
           refusals.push(verdict.message);
           continue;
         }
-        const ref: FileRef = { attachmentId: crypto.randomUUID(), filename: verdict.name, mimeType: verdict.type, size: file.size };
+        const ref: FileRef = {
+          attachmentId: crypto.randomUUID(),
+          filename: verdict.name,
+          mimeType: verdict.type,
+          size: file.size,
+        };
         try {
-          await fileStore().put({ formId: this.formId, attachmentId: ref.attachmentId, name: ref.filename, type: ref.mimeType, size: ref.size, blob: file });
+          await fileStore().put({
+            formId: this.formId,
+            attachmentId: ref.attachmentId,
+            name: ref.filename,
+            type: ref.mimeType,
+            size: ref.size,
+            blob: file,
+          });
         } catch {
           refusals.push(ut(lang, 'refusedStorage', { name: ref.filename }));
         }
@@ -172,7 +194,9 @@ export class OzgFileUpload extends LitElement {
         this.setFiles(files);
         store.touch(pointer);
       }
-      const message = [added.length ? ut(lang, 'added', { names: added.join(', ') }) : '', ...refusals].filter(Boolean).join(' ');
+      const message = [added.length ? ut(lang, 'added', { names: added.join(', ') }) : '', ...refusals]
+        .filter(Boolean)
+        .join(' ');
       if (message) this.view.host.announce(message);
     });
   }
@@ -189,7 +213,9 @@ export class OzgFileUpload extends LitElement {
       await this.updateComplete;
       // Focus stays in the list: the next file's button, the previous one, or the file input.
       const buttons = this.querySelectorAll<HTMLButtonElement>('.file-list button');
-      (buttons[Math.min(index, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('input[type=file]'))?.focus();
+      (
+        buttons[Math.min(index, buttons.length - 1)] ?? this.querySelector<HTMLInputElement>('input[type=file]')
+      )?.focus();
     });
   }
 
@@ -221,14 +247,65 @@ export class OzgFileUpload extends LitElement {
     const rules = fileRules(node.schema, store.model.definition);
     const files = this.files;
     const id = parts.id;
-    const describedBy = [parts.describedBy, `${id}-rules`, this.refusals.length ? `${id}-refusals` : ''].filter(Boolean).join(' ');
-    return html`<div class=${parts.error || this.refusals.length ? 'field has-error' : 'field'} part="field"><label for=${id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}<div class="hint" id="${id}-rules" part="hint">${describeRules(lang, rules)}</div>${this.refusals.length
-      ? html`<ul class="error-message file-refusals" id="${id}-refusals" part="error">${this.refusals.map((r) => html`<li>${r}</li>`)}</ul>`
-      : nothing}<div class=${this.dragging ? 'drop-zone dragging' : 'drop-zone'} part="drop-zone" @dragenter=${this.onDrag} @dragover=${this.onDrag} @dragleave=${this.onDrag} @drop=${this.onDrop}><input type="file" id=${id} name=${pointer} part="input" accept=${acceptAttribute(rules.accept)} ?multiple=${rules.maxFiles > 1} ?disabled=${parts.readOnly} aria-required=${parts.required ? 'true' : 'false'} aria-invalid=${ifDefined(parts.error ? 'true' : undefined)} aria-describedby=${describedBy} @change=${this.onChange} /><p class="drop-hint" aria-hidden="true">${ut(lang, 'drop')}</p></div>${files.length
-      ? html`<ul class="file-list" part="file-list" aria-label=${`${ut(lang, 'chosen')}: ${parts.label}`}>${files.map(
-          (f, i) => html`<li><span class="file-name">${f.filename}</span><span class="file-meta">${typeLabel(f.mimeType)}, ${formatSize(lang, f.size)}</span><button type="button" class="secondary" part="button" aria-label=${ut(lang, 'removeNamed', { name: f.filename })} @click=${() => void this.removeFile(f, i)}>${ut(lang, 'remove')}</button></li>`,
-        )}</ul>`
-      : nothing}${helpText(view, parts)}</div>`;
+    const describedBy = [parts.describedBy, `${id}-rules`, this.refusals.length ? `${id}-refusals` : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class=${parts.error || this.refusals.length ? 'field has-error' : 'field'} part="field">
+      <label for=${id} part="label">${labelContent(view, parts)}</label>${hintAndError(view, parts)}
+      <div class="hint" id="${id}-rules" part="hint">${describeRules(lang, rules)}</div>
+      ${
+        this.refusals.length
+          ? html`<ul class="error-message file-refusals" id="${id}-refusals" part="error">
+              ${this.refusals.map((r) => html`<li>${r}</li>`)}
+            </ul>`
+          : nothing
+      }
+      <div
+        class=${this.dragging ? 'drop-zone dragging' : 'drop-zone'}
+        part="drop-zone"
+        @dragenter=${this.onDrag}
+        @dragover=${this.onDrag}
+        @dragleave=${this.onDrag}
+        @drop=${this.onDrop}
+      >
+        <input
+          type="file"
+          id=${id}
+          name=${pointer}
+          part="input"
+          accept=${acceptAttribute(rules.accept)}
+          ?multiple=${rules.maxFiles > 1}
+          ?disabled=${parts.readOnly}
+          aria-required=${parts.required ? 'true' : 'false'}
+          aria-invalid=${ifDefined(parts.error ? 'true' : undefined)}
+          aria-describedby=${describedBy}
+          @change=${this.onChange}
+        />
+        <p class="drop-hint" aria-hidden="true">${ut(lang, 'drop')}</p>
+      </div>
+      ${
+        files.length
+          ? html`<ul class="file-list" part="file-list" aria-label=${`${ut(lang, 'chosen')}: ${parts.label}`}>
+              ${files.map(
+                (f, i) =>
+                  html`<li>
+                    <span class="file-name">${f.filename}</span
+                    ><span class="file-meta">${typeLabel(f.mimeType)}, ${formatSize(lang, f.size)}</span
+                    ><button
+                      type="button"
+                      class="secondary"
+                      part="button"
+                      aria-label=${ut(lang, 'removeNamed', { name: f.filename })}
+                      @click=${() => void this.removeFile(f, i)}
+                    >
+                      ${ut(lang, 'remove')}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }${helpText(view, parts)}
+    </div>`;
   }
 }
 

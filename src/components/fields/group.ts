@@ -25,7 +25,10 @@ export function renderObjectField(view: FieldView): unknown {
   const node = view.node as ObjectNode;
   if (view.bare) return renderChildren(view, node, view.pointer);
   const parts = fieldParts(view);
-  return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}><legend part="legend">${parts.label}</legend>${hintAndError(view, parts)}${renderChildren(view, node, view.pointer)}</fieldset>`;
+  return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}>
+    <legend part="legend">${parts.label}</legend>
+    ${hintAndError(view, parts)}${renderChildren(view, node, view.pointer)}
+  </fieldset>`;
 }
 
 /** A repeatable group: one fieldset per entry, "add another" and "remove". */
@@ -50,7 +53,10 @@ export function renderArrayField(view: FieldView): unknown {
     host.focusField(pointer);
   };
 
-  const legend = parts.required || node.minItems > 0 ? parts.label : html`${parts.label} <span class="optional">${t(lang, 'optional')}</span>`;
+  const legend =
+    parts.required || node.minItems > 0
+      ? parts.label
+      : html`${parts.label} <span class="optional">${t(lang, 'optional')}</span>`;
   const items = repeat(
     keys,
     (key) => key,
@@ -58,9 +64,16 @@ export function renderArrayField(view: FieldView): unknown {
       const itemPointer = childPointer(pointer, index);
       const name = `${itemTitle} ${index + 1}`;
       const removable = count > node.minItems && !readOnly;
-      return html`<fieldset class="item" id=${fieldId(itemPointer)} tabindex="-1" part="item"><legend part="legend">${name}</legend>${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${
-        removable ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>${t(lang, 'removeNamed', { name })}</button>` : nothing
-      }</fieldset>`;
+      return html`<fieldset class="item" id=${fieldId(itemPointer)} tabindex="-1" part="item">
+        <legend part="legend">${name}</legend>
+        ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${
+          removable
+            ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
+                ${t(lang, 'removeNamed', { name })}
+              </button>`
+            : nothing
+        }
+      </fieldset>`;
     },
   );
   const addition = readOnly
@@ -68,5 +81,14 @@ export function renderArrayField(view: FieldView): unknown {
     : count < node.maxItems
       ? html`<button type="button" class="secondary add" part="button" @click=${add}>${addLabel}</button>`
       : html`<p class="note">${t(lang, 'maxItemsReached', { max: node.maxItems })}</p>`;
-  return html`<fieldset class="group repeat" id=${parts.id} tabindex="-1" part="group" aria-describedby=${ifDefined(parts.describedBy)}><legend part="legend">${legend}</legend>${hintAndError(view, parts)}${items}${addition}</fieldset>`;
+  return html`<fieldset
+    class="group repeat"
+    id=${parts.id}
+    tabindex="-1"
+    part="group"
+    aria-describedby=${ifDefined(parts.describedBy)}
+  >
+    <legend part="legend">${legend}</legend>
+    ${hintAndError(view, parts)}${items}${addition}
+  </fieldset>`;
 }

@@ -11,7 +11,11 @@ import type { FieldView } from './view.js';
  */
 
 /** An element with attributes (undefined ones left out) and children. */
-export function h(tag: string, attrs?: Record<string, string | undefined> | null, ...children: (Node | string)[]): HTMLElement {
+export function h(
+  tag: string,
+  attrs?: Record<string, string | undefined> | null,
+  ...children: (Node | string)[]
+): HTMLElement {
   const el = document.createElement(tag);
   if (attrs) for (const name in attrs) if (attrs[name] !== undefined) el.setAttribute(name, attrs[name]);
   if (children.length) el.append(...children);
@@ -99,7 +103,12 @@ export abstract class LeafField {
     if (changed(0, 2, 6)) {
       this.help?.remove();
       this.help = parts.help
-        ? h('details', { class: 'help', part: 'help' }, h('summary', null, t(lang, 'help', { name: parts.label })), h('div', { class: 'help-body' }, parts.help))
+        ? h(
+            'details',
+            { class: 'help', part: 'help' },
+            h('summary', null, t(lang, 'help', { name: parts.label })),
+            h('div', { class: 'help-body' }, parts.help),
+          )
         : undefined;
       if (this.help) this.root.append(this.help);
     }
@@ -133,7 +142,14 @@ function notes(parts: FieldParts, lang: FieldView['lang']): Node[] {
   const out: Node[] = [];
   if (hint) out.push(h('div', { class: 'hint', id: `${id}-hint`, part: 'hint' }, hint));
   if (error) {
-    out.push(h('p', { class: 'error-message', id: `${id}-error`, part: 'error' }, h('span', { class: 'visually-hidden' }, t(lang, 'errorPrefix')), ` ${error}`));
+    out.push(
+      h(
+        'p',
+        { class: 'error-message', id: `${id}-error`, part: 'error' },
+        h('span', { class: 'visually-hidden' }, t(lang, 'errorPrefix')),
+        ` ${error}`,
+      ),
+    );
   }
   return out;
 }

@@ -57,11 +57,19 @@ export function hintAndError(view: FieldView, parts: FieldParts): TemplateResult
   if (!error) return hint ? html`<div class="hint" id="${id}-hint" part="hint">${hint}</div>` : nothing;
   const prefix = t(view.lang, 'errorPrefix');
   return hint
-    ? html`<div class="hint" id="${id}-hint" part="hint">${hint}</div><p class="error-message" id="${id}-error" part="error"><span class="visually-hidden">${prefix}</span> ${error}</p>`
-    : html`<p class="error-message" id="${id}-error" part="error"><span class="visually-hidden">${prefix}</span> ${error}</p>`;
+    ? html`<div class="hint" id="${id}-hint" part="hint">${hint}</div>
+        <p class="error-message" id="${id}-error" part="error">
+          <span class="visually-hidden">${prefix}</span> ${error}
+        </p>`
+    : html`<p class="error-message" id="${id}-error" part="error">
+        <span class="visually-hidden">${prefix}</span> ${error}
+      </p>`;
 }
 
 export function helpText(view: FieldView, parts: FieldParts): TemplateResult | typeof nothing {
   if (!parts.help) return nothing;
-  return html`<details class="help" part="help"><summary>${t(view.lang, 'help', { name: parts.label })}</summary><div class="help-body">${parts.help}</div></details>`;
+  return html`<details class="help" part="help">
+    <summary>${t(view.lang, 'help', { name: parts.label })}</summary>
+    <div class="help-body">${parts.help}</div>
+  </details>`;
 }

@@ -16,7 +16,8 @@ export function parseNumber(raw: string): number | string | undefined {
 
 function displayValue(view: FieldView, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number' && view.node.kind === 'number' && view.lang === 'de') return String(value).replace('.', ',');
+  if (typeof value === 'number' && view.node.kind === 'number' && view.lang === 'de')
+    return String(value).replace('.', ',');
   return String(value);
 }
 
@@ -64,7 +65,8 @@ class TextField extends LeafField {
     ariaState(control, parts, 'always');
     attr(control, 'autocomplete', node.schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[node.kind]);
     attr(control, 'placeholder', text(node.schema, 'placeholder', lang));
-    if (node.kind === 'textarea') attr(control, 'maxlength', node.schema.maxLength === undefined ? undefined : String(node.schema.maxLength));
+    if (node.kind === 'textarea')
+      attr(control, 'maxlength', node.schema.maxLength === undefined ? undefined : String(node.schema.maxLength));
   }
 
   protected onEvent(event: Event, target: HTMLInputElement): void {

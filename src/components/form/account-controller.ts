@@ -52,7 +52,11 @@ function pageUrl(): string {
 }
 
 /** { pointer -> claim name } of every question with `x-ozg.prefill` (follows the resolved model). */
-export function prefillMapping(node: FieldNode, pointer = '', out: Record<string, string> = {}): Record<string, string> {
+export function prefillMapping(
+  node: FieldNode,
+  pointer = '',
+  out: Record<string, string> = {},
+): Record<string, string> {
   if (node.kind === 'object') {
     for (const child of node.children) prefillMapping(child, childPointer(pointer, child.key), out);
   } else if (node.kind !== 'array') {
@@ -88,7 +92,10 @@ export class AccountController implements ReactiveController {
   private service?: AccountService;
   private run = 0;
 
-  constructor(private readonly host: AccountHost, private readonly opts: AccountOptions) {
+  constructor(
+    private readonly host: AccountHost,
+    private readonly opts: AccountOptions,
+  ) {
     host.addController(this);
   }
 
@@ -154,7 +161,11 @@ export class AccountController implements ReactiveController {
       }
       // A form for citizens takes no business account, and one for businesses no personal account.
       const audience = this.settings?.audience;
-      if (session && (audience === 'citizen' || audience === 'business') && this.mod!.accountKind(session.claims) !== audience) {
+      if (
+        session &&
+        (audience === 'citizen' || audience === 'business') &&
+        this.mod!.accountKind(session.claims) !== audience
+      ) {
         service.clear();
         throw new this.mod!.AccountError('wrong_audience', { audience });
       }
@@ -162,8 +173,10 @@ export class AccountController implements ReactiveController {
       if (run !== this.run) return;
       session = null;
       // Without a login under way, an unreachable provider is only reported when the person tries to log in.
-      const tooLow = this.mod !== undefined && error instanceof this.mod.AccountError
-        && (error.code === 'acr_too_low' || error.code === 'wrong_audience');
+      const tooLow =
+        this.mod !== undefined &&
+        error instanceof this.mod.AccountError &&
+        (error.code === 'acr_too_low' || error.code === 'wrong_audience');
       if (callback || tooLow) this.fail(error);
       if (callback) this.focusBar();
     }
@@ -187,7 +200,9 @@ export class AccountController implements ReactiveController {
       this.problem = {
         text: (l) => e.text(l),
         // Log in again at the level: after one too low, or after the login ran out.
-        ...(e.code === 'acr_too_low' || e.code === 'session_expired' ? { retryLevel: e.requiredLevel ?? this.minLevel ?? 'substantiell' } : {}),
+        ...(e.code === 'acr_too_low' || e.code === 'session_expired'
+          ? { retryLevel: e.requiredLevel ?? this.minLevel ?? 'substantiell' }
+          : {}),
         ...(e.code === 'wrong_audience' ? { otherAccount: true } : {}),
       };
     } else {
@@ -205,7 +220,10 @@ export class AccountController implements ReactiveController {
       const service = await this.service$();
       this.opts.drafts.save();
       const url = await service.authorizationUrl({
-        minLevel: level, locale: this.opts.lang(), returnTo: String(this.host.step), applicationId: this.opts.drafts.applicationId,
+        minLevel: level,
+        locale: this.opts.lang(),
+        returnTo: String(this.host.step),
+        applicationId: this.opts.drafts.applicationId,
         ...(otherAccount ? { prompt: 'login' as const } : {}),
       });
       location.assign(url);
@@ -243,7 +261,11 @@ export class AccountController implements ReactiveController {
       this.service?.clear();
       this.session = undefined;
       this.store?.clearPrefill();
-      this.fail(new this.mod!.AccountError('session_expired', { requiredLevel: this.minLevel ?? this.settings?.trustLevel ?? 'basisregistriert' }));
+      this.fail(
+        new this.mod!.AccountError('session_expired', {
+          requiredLevel: this.minLevel ?? this.settings?.trustLevel ?? 'basisregistriert',
+        }),
+      );
       this.host.requestUpdate();
       this.focusBar();
       return false;
@@ -263,7 +285,9 @@ export class AccountController implements ReactiveController {
   }
 
   /** What a submission carries about the login (FIT-Connect metadata), or undefined when logged out. */
-  authentication(): { authenticationInformation: { type: string; version: string; content: string }[]; mailboxUuid?: string } | undefined {
+  authentication():
+    | { authenticationInformation: { type: string; version: string; content: string }[]; mailboxUuid?: string }
+    | undefined {
     const session = this.session;
     if (!session || !this.mod) return undefined;
     const handle = session.claims.mailbox_handle;

@@ -24,7 +24,10 @@ export class BuildingBlocks {
   account?: AccountController;
   private accountLoading?: Promise<AccountController>;
 
-  constructor(private readonly host: BuildingBlockHost, private readonly opts: BuildingBlockOptions) {}
+  constructor(
+    private readonly host: BuildingBlockHost,
+    private readonly opts: BuildingBlockOptions,
+  ) {}
 
   /** A form was loaded: fetch what it will need at once. */
   start(store: FormStore): void {
@@ -45,10 +48,13 @@ export class BuildingBlocks {
     if (this.account) return this.account.mayProceed();
     const settings = this.opts.store()?.model.definition['x-ozg']?.account as { login?: string } | undefined;
     if (settings?.login !== 'required' || !this.accountLoading) return true;
-    return this.accountLoading.then((account) => account.mayProceed(), (error: unknown) => {
-      console.error('ozg-form: the login could not be loaded', error);
-      return false;
-    });
+    return this.accountLoading.then(
+      (account) => account.mayProceed(),
+      (error: unknown) => {
+        console.error('ozg-form: the login could not be loaded', error);
+        return false;
+      },
+    );
   }
 
   /** Lets the new controller see the current form (its hostUpdate) before it is used. */

@@ -19,14 +19,20 @@ export function renderDeviceData(view: DeviceDataView) {
   const { lang } = view;
   if (!view.asking) {
     return html`<div class="device-data" part="device-data">
-      <button type="button" class="link" part="button" id="device-data-open" @click=${view.ask}>${t(lang, 'deviceForget')}</button>
+      <button type="button" class="link" part="button" id="device-data-open" @click=${view.ask}>
+        ${t(lang, 'deviceForget')}
+      </button>
     </div>`;
   }
   return html`<div class="device-data notice" part="device-data" role="group" aria-labelledby="device-data-question">
     <p id="device-data-question" tabindex="-1">${t(lang, 'deviceForgetQuestion')}</p>
     <div class="actions">
-      <button type="button" class="primary" part="button button-primary" @click=${view.confirm}>${t(lang, 'deviceForgetConfirm')}</button>
-      <button type="button" class="secondary" part="button" @click=${view.cancel}>${t(lang, 'deviceForgetCancel')}</button>
+      <button type="button" class="primary" part="button button-primary" @click=${view.confirm}>
+        ${t(lang, 'deviceForgetConfirm')}
+      </button>
+      <button type="button" class="secondary" part="button" @click=${view.cancel}>
+        ${t(lang, 'deviceForgetCancel')}
+      </button>
     </div>
   </div>`;
 }

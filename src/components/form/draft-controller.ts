@@ -87,7 +87,11 @@ export class DraftController implements ReactiveController {
     if (!this.store) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.storage.save(this.store.model.id, { data: this.store.data, step: this.host.step, applicationId: this.applicationId });
+    this.storage.save(this.store.model.id, {
+      data: this.store.data,
+      step: this.host.step,
+      applicationId: this.applicationId,
+    });
   }
 
   /** Forgets the draft and its files; nothing is kept until the person answers again, and that is
@@ -104,7 +108,9 @@ export class DraftController implements ReactiveController {
     // The chosen files of file questions go with the draft; only forms with file questions load the
     // code that keeps them.
     if (!hasFileQuestion(store.model.root)) return Promise.resolve();
-    return import('../../modules/uploads/upload-store.js').then(({ fileStore }) => fileStore().removeAll(store.model.id));
+    return import('../../modules/uploads/upload-store.js').then(({ fileStore }) =>
+      fileStore().removeAll(store.model.id),
+    );
   }
 
   /** "Daten auf diesem Gerät löschen": the draft, its files and every record this form keeps here. */

@@ -11,21 +11,22 @@ export function renderErrorSummary(errors: FieldError[], lang: Lang, go: (pointe
   // not cut off the alert's announcement.
   return html`<div class="error-summary" part="error-summary" tabindex="-1">
     <div role="alert">
-    <h3 id="error-summary-title">${t(lang, 'errorSummaryTitle')}</h3>
-    <ul>
-      ${errors.map(
-        (error) => html`<li>
-          <a
-            href="#${fieldId(error.pointer)}"
-            @click=${(event: Event) => {
-              event.preventDefault();
-              go(error.pointer);
-            }}
-            >${error.message}</a
-          >
-        </li>`,
-      )}
-    </ul>
+      <h3 id="error-summary-title">${t(lang, 'errorSummaryTitle')}</h3>
+      <ul>
+        ${errors.map(
+          (error) =>
+            html`<li>
+              <a
+                href="#${fieldId(error.pointer)}"
+                @click=${(event: Event) => {
+                  event.preventDefault();
+                  go(error.pointer);
+                }}
+                >${error.message}</a
+              >
+            </li>`,
+        )}
+      </ul>
     </div>
   </div>`;
 }

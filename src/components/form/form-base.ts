@@ -11,7 +11,12 @@ import { emit } from '../events.js';
 import { formContext } from './context.js';
 import { BuildingBlocks } from './building-blocks.js';
 import {
-  connectValidation, describeFailure, explainFailure, hasIfConditions, loadValidation, readDefinition,
+  connectValidation,
+  describeFailure,
+  explainFailure,
+  hasIfConditions,
+  loadValidation,
+  readDefinition,
   type LoadProblem,
 } from './loading.js';
 import { DraftController } from './draft-controller.js';
@@ -29,12 +34,7 @@ import { focusQuestion } from './step-view.js';
 /** The phases of one application's journey in `<ozg-form>`. */
 export type Phase = 'loading' | 'error' | 'filling' | 'review' | 'paying' | 'sending' | 'sent';
 
-type Status =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'ready' }
-  | ({ kind: 'error' } & LoadProblem);
-
+type Status = { kind: 'idle' } | { kind: 'loading' } | { kind: 'ready' } | ({ kind: 'error' } & LoadProblem);
 
 /**
  * The state of `<ozg-form>` behind what it renders: loading the definition into the one store, the
@@ -176,7 +176,12 @@ export abstract class OzgFormBase extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('draftDays') && this.drafts.storage instanceof LocalDraftStore && this.draftDays && this.draftDays > 0) {
+    if (
+      changed.has('draftDays') &&
+      this.drafts.storage instanceof LocalDraftStore &&
+      this.draftDays &&
+      this.draftDays > 0
+    ) {
       this.drafts.storage.days = this.draftDays;
     }
     if (changed.has('src') || changed.has('schema')) void this.load();
@@ -232,13 +237,24 @@ export abstract class OzgFormBase extends LitElement {
     store.onChange = (pointer, value) => this.answerChanged(pointer, value);
     this.store = store;
     this.offVisible = store.subscribe('#visible', () => this.requestUpdate());
+    // The context's getters read the form's current values (lang, gateway, … change over time).
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const form = this;
     this.provider.setValue({
-      store, element: this,
-      get lang() { return form.effectiveLang; },
-      get applicationId() { return form.drafts.applicationId; },
-      get gateway() { return form.gateway; },
-      get mailbox() { return form.mailbox; },
+      store,
+      element: this,
+      get lang() {
+        return form.effectiveLang;
+      },
+      get applicationId() {
+        return form.drafts.applicationId;
+      },
+      get gateway() {
+        return form.gateway;
+      },
+      get mailbox() {
+        return form.mailbox;
+      },
       drafts: this.drafts,
       stepTitle: (step, index) => this.stepTitle(step, index),
       authentication: () => this.blocks.account?.authentication(),
@@ -252,7 +268,10 @@ export abstract class OzgFormBase extends LitElement {
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
-    submissionRecords.expire(store.model.id, this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS);
+    submissionRecords.expire(
+      store.model.id,
+      this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS,
+    );
     if (this.gateway && submissionRecords.exists(store.model.id)) void this.send({});
   }
 
@@ -291,7 +310,8 @@ export abstract class OzgFormBase extends LitElement {
       if (root?.adoptedStyleSheets && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       if (this.store) mod.reportFeeMistakes(this.store);
       // The payment step follows the review page: its code comes along now, not on confirming.
-      if (this.gateway) void import('../payment/ozg-payment.js').then(({ OzgPayment }) => defineElement('ozg-payment', OzgPayment));
+      if (this.gateway)
+        void import('../payment/ozg-payment.js').then(({ OzgPayment }) => defineElement('ozg-payment', OzgPayment));
       this.fees = mod;
       this.requestUpdate();
       return mod;
@@ -349,7 +369,12 @@ export abstract class OzgFormBase extends LitElement {
   // ---- navigation ------------------------------------------------------------------------------
 
   protected stepTitle(step: StepModel, index: number): string {
-    return text(step.texts, 'title', this.effectiveLang) ?? (this.steps.length === 1 ? t(this.effectiveLang, 'details') : t(this.effectiveLang, 'step', { current: index + 1, total: this.steps.length + 1 }));
+    return (
+      text(step.texts, 'title', this.effectiveLang) ??
+      (this.steps.length === 1
+        ? t(this.effectiveLang, 'details')
+        : t(this.effectiveLang, 'step', { current: index + 1, total: this.steps.length + 1 }))
+    );
   }
 
   protected get steps(): StepModel[] {
@@ -375,5 +400,4 @@ export abstract class OzgFormBase extends LitElement {
       });
     }
   }
-
 }

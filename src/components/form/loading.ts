@@ -11,9 +11,15 @@ export type ValidationModule = typeof import('../../schemas/validation.js');
 export const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
 
 /** The definition given as an object (`schema`) or fetched from `src`, and the id its draft is kept under. */
-export async function readDefinition(schema: JsonSchema | undefined, src: string | undefined): Promise<{ definition: JsonSchema; id: string }> {
+export async function readDefinition(
+  schema: JsonSchema | undefined,
+  src: string | undefined,
+): Promise<{ definition: JsonSchema; id: string }> {
   if (schema) {
-    return { definition: schema, id: typeof schema.$id === 'string' ? schema.$id : `inline:${hashText(JSON.stringify(schema))}` };
+    return {
+      definition: schema,
+      id: typeof schema.$id === 'string' ? schema.$id : `inline:${hashText(JSON.stringify(schema))}`,
+    };
   }
   if (!src) throw new DefinitionLoadError('missing', {});
   const definition = await fetchDefinition(src);
@@ -22,13 +28,18 @@ export async function readDefinition(schema: JsonSchema | undefined, src: string
 
 /** Whether the form has `if` conditions, which need the validators before the first render. */
 export function hasIfConditions(node: FieldNode): boolean {
-  if (node.kind === 'object') return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
+  if (node.kind === 'object')
+    return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
   if (node.kind === 'array') return hasIfConditions(node.item);
   return false;
 }
 
 /** Loads the validators, checks the definition, and connects them to the store. */
-export async function connectValidation(store: FormStore, definition: JsonSchema, module: Promise<ValidationModule>): Promise<void> {
+export async function connectValidation(
+  store: FormStore,
+  definition: JsonSchema,
+  module: Promise<ValidationModule>,
+): Promise<void> {
   const validation = await module;
   const problems = validation.checkDefinition(definition, { compile: false });
   if (problems.length) throw new DefinitionLoadError('invalid', {}, problems);
@@ -51,7 +62,6 @@ export async function explainFailure(
   return error;
 }
 
-
 /** Why a form could not be shown, in the person's language. */
 export interface LoadProblem {
   message: string;
@@ -60,11 +70,25 @@ export interface LoadProblem {
 
 export function describeFailure(error: unknown, lang: Lang): LoadProblem {
   if (error instanceof DefinitionLoadError) {
-    const key = ({ missing: 'noDefinition', http: 'httpError', network: 'networkError', json: 'jsonError', invalid: 'invalidDefinition' } as const)[error.reason];
-    return { message: t(lang, key, error.params), problems: error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] })) };
+    const key = (
+      {
+        missing: 'noDefinition',
+        http: 'httpError',
+        network: 'networkError',
+        json: 'jsonError',
+        invalid: 'invalidDefinition',
+      } as const
+    )[error.reason];
+    return {
+      message: t(lang, key, error.params),
+      problems: error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] })),
+    };
   }
   if (error instanceof DefinitionError) {
-    return { message: t(lang, 'invalidDefinition'), problems: [{ pointer: error.pointer || '/', message: error.message }] };
+    return {
+      message: t(lang, 'invalidDefinition'),
+      problems: [{ pointer: error.pointer || '/', message: error.message }],
+    };
   }
   return {
     message: t(lang, 'invalidDefinition'),
@@ -77,10 +101,12 @@ export function renderLoadProblem(problem: LoadProblem, lang: Lang) {
   return html`<div class="load-error" role="alert" part="load-error">
     <h2>${t(lang, 'loadFailed')}</h2>
     <p>${t(lang, 'loadFailedHint')}${problem.message}</p>
-    ${problem.problems.length
-      ? html`<ul>
-          ${problem.problems.map((p) => html`<li><code>${p.pointer}</code>: ${p.message}</li>`)}
-        </ul>`
-      : nothing}
+    ${
+      problem.problems.length
+        ? html`<ul>
+            ${problem.problems.map((p) => html`<li><code>${p.pointer}</code>: ${p.message}</li>`)}
+          </ul>`
+        : nothing
+    }
   </div>`;
 }

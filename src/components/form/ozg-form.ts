@@ -138,7 +138,9 @@ export class OzgForm extends OzgFormBase implements FormHost {
 
   private askForget(asking: boolean): void {
     this.askingForget = asking;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(asking ? '#device-data-question' : '#device-data-open')?.focus());
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(asking ? '#device-data-question' : '#device-data-open')?.focus(),
+    );
   }
 
   private async showSummary(errors: FieldError[]): Promise<void> {
@@ -192,7 +194,10 @@ export class OzgForm extends OzgFormBase implements FormHost {
     if (!store) return;
     await this.validationReady;
     // The last check before the answers leave the form: the whole definition, cross-field rules included.
-    const errors = store.validateFields(this.steps.flatMap((s) => s.fields), true);
+    const errors = store.validateFields(
+      this.steps.flatMap((s) => s.fields),
+      true,
+    );
     if (errors.length) {
       void this.showSummary(errors);
       return;
@@ -223,8 +228,12 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const status = this.status;
     if (status.kind === 'error') return renderLoadProblem(status, lang);
     // A submission under way or sent shows its view as soon as its code has arrived, not the form first.
-    if (status.kind !== 'ready' || !this.store || (this.sending && !customElements.get('ozg-submission'))
-      || (this.paying && !customElements.get('ozg-payment'))) {
+    if (
+      status.kind !== 'ready' ||
+      !this.store ||
+      (this.sending && !customElements.get('ozg-submission')) ||
+      (this.paying && !customElements.get('ozg-payment'))
+    ) {
       return html`<p class="loading" role="status">${t(lang, 'loading')}</p>`;
     }
     const store = this.store;
@@ -233,27 +242,52 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const titles = this.steps.map((s, i) => this.stepTitle(s, i));
     const description = text(definition, 'description', lang);
     // While sending and afterwards, the sending view or the receipt replaces the form.
-    const submission = this.sending ? html`<ozg-submission .request=${this.sending}></ozg-submission>` : this.paying ? html`<ozg-payment></ozg-payment>` : undefined;
+    const submission = this.sending
+      ? html`<ozg-submission .request=${this.sending}></ozg-submission>`
+      : this.paying
+        ? html`<ozg-payment></ozg-payment>`
+        : undefined;
     const page: PageView = {
-      store, steps: this.steps, index: this.step, lang, host: this, summary: store.reword(this.summary),
+      store,
+      steps: this.steps,
+      index: this.step,
+      lang,
+      host: this,
+      summary: store.reword(this.summary),
       stepTitle: (step, index) => titles[index] ?? this.stepTitle(step, index),
-      goToField: (pointer) => this.goToField(pointer), onBack: () => this.onBack(),
+      goToField: (pointer) => this.goToField(pointer),
+      onBack: () => this.onBack(),
     };
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
-      ${submission ?? html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
+      ${
+        submission ??
+        html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
         ${this.drafts.renderNotice(lang, () => this.discardDraft()) ?? nothing}
         ${this.blocks.account?.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-        ${review ? renderReviewPage({ ...page, confirmed: this.confirmed, onConfirm: () => void this.onConfirm(), onChangeStep: (i) => this.onChangeStep(i),
-          fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway) })
-          : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })}
-        ${renderDeviceData({ lang, asking: this.askingForget, ask: () => this.askForget(true), cancel: () => this.askForget(false),
-          confirm: () => void this.forgetDevice() })}`}
+        ${
+          review
+            ? renderReviewPage({
+                ...page,
+                confirmed: this.confirmed,
+                onConfirm: () => void this.onConfirm(),
+                onChangeStep: (i) => this.onChangeStep(i),
+                fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
+              })
+            : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
+        }
+        ${renderDeviceData({
+          lang,
+          asking: this.askingForget,
+          ask: () => this.askForget(true),
+          cancel: () => this.askForget(false),
+          confirm: () => void this.forgetDevice(),
+        })}`
+      }
     </div>`;
   }
-
 }
 
 declare global {

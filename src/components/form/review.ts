@@ -38,7 +38,9 @@ function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): T
     return html`<div class="review-group">
       <dt class="review-group-title">${label}</dt>
       <dd>
-        <dl>${store.visibleChildren(node, pointer).map((child) => rows(store, child, childPointer(pointer, child.key), lang))}</dl>
+        <dl>
+          ${store.visibleChildren(node, pointer).map((child) => rows(store, child, childPointer(pointer, child.key), lang))}
+        </dl>
       </dd>
     </div>`;
   }
@@ -55,7 +57,9 @@ function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): T
             <div class="review-group">
               <dt class="review-group-title">${itemTitle} ${i + 1}</dt>
               <dd>
-                <dl>${store.visibleChildren(node.item, itemPointer).map((child) => rows(store, child, childPointer(itemPointer, child.key), lang))}</dl>
+                <dl>
+                  ${store.visibleChildren(node.item, itemPointer).map((child) => rows(store, child, childPointer(itemPointer, child.key), lang))}
+                </dl>
               </dd>
             </div>
           </dl>`;
@@ -86,7 +90,13 @@ export function renderReview(
       return html`<section class="review-section" aria-labelledby="review-${index}">
         <div class="review-head">
           <h4 id="review-${index}">${title}</h4>
-          <button type="button" class="link" part="change-link" aria-label=${t(lang, 'changeNamed', { name: title })} @click=${() => change(index)}>
+          <button
+            type="button"
+            class="link"
+            part="change-link"
+            aria-label=${t(lang, 'changeNamed', { name: title })}
+            @click=${() => change(index)}
+          >
             ${t(lang, 'change')}
           </button>
         </div>

@@ -10,9 +10,13 @@ export function renderStepIndicator(titles: string[], current: number, lang: Lan
     <p class="progress-text">${t(lang, 'step', { current: current + 1, total: all.length })}</p>
     <ol class="progress-steps">
       ${all.map(
-        (title, i) => html`<li class=${i < current ? 'done' : i === current ? 'current' : ''} aria-current=${i === current ? 'step' : nothing}>
-          <span class="visually-hidden">${t(lang, 'step', { current: i + 1, total: all.length })}: </span>${title}
-        </li>`,
+        (title, i) =>
+          html`<li
+            class=${i < current ? 'done' : i === current ? 'current' : ''}
+            aria-current=${i === current ? 'step' : nothing}
+          >
+            <span class="visually-hidden">${t(lang, 'step', { current: i + 1, total: all.length })}: </span>${title}
+          </li>`,
       )}
     </ol>
   </nav>`;

@@ -40,7 +40,13 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
     <form part="form" novalidate @submit=${view.onNext}>
       <h3 class="step-title" tabindex="-1">${view.stepTitle(step, index)}</h3>
       ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
-      <div class="fields">${repeat(nodes, (node) => node.key, (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }))}</div>
+      <div class="fields">
+        ${repeat(
+          nodes,
+          (node) => node.key,
+          (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }),
+        )}
+      </div>
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary">
           ${t(lang, view.returnToReview ? 'toReview' : 'next')}
@@ -52,18 +58,26 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
 }
 
 /** The review page: every answer per step with a change link, then "Angaben bestätigen". */
-export function renderReviewPage(view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void; fees?: unknown }) {
+export function renderReviewPage(
+  view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void; fees?: unknown },
+) {
   const { lang, steps } = view;
   return html`${renderErrorSummary(view.summary, lang, view.goToField)}
     <h3 class="step-title" tabindex="-1">${t(lang, 'review')}</h3>
     <p>${t(lang, 'reviewIntro')}</p>
     ${renderReview(view.store, steps, lang, (step) => view.stepTitle(step, steps.indexOf(step)), view.onChangeStep)}
     ${view.fees ?? nothing}
-    ${view.confirmed
-      ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1"><p>${t(lang, 'confirmed')}</p></div>`
-      : nothing}
+    ${
+      view.confirmed
+        ? html`<div class="notice success confirmation" part="confirmation" tabindex="-1">
+            <p>${t(lang, 'confirmed')}</p>
+          </div>`
+        : nothing
+    }
     <div class="actions">
-      <button type="button" class="primary" part="button button-primary" @click=${view.onConfirm}>${t(lang, 'confirm')}</button>
+      <button type="button" class="primary" part="button button-primary" @click=${view.onConfirm}>
+        ${t(lang, 'confirm')}
+      </button>
       ${steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${view.onBack}>${t(lang, 'back')}</button>` : nothing}
     </div>`;
 }
@@ -74,7 +88,10 @@ export function focusQuestion(root: HTMLElement | DocumentFragment, pointer: str
   if (!target) return;
   const control = target.matches('input, select, textarea')
     ? target
-    : target.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? target;
+    : (target.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, button') ?? target);
   control.focus();
-  control.scrollIntoView?.({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+  control.scrollIntoView?.({
+    block: 'center',
+    behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+  });
 }

@@ -8,7 +8,10 @@ import { mt, type MailboxTextKey } from './texts.js';
 
 type Words = (key: MailboxTextKey) => string;
 const STEP_TEXTS: Record<string, MailboxTextKey> = {
-  submitted: 'stepSubmitted', forwarded: 'stepForwarded', accepted: 'stepAccepted', rejected: 'stepRejected',
+  submitted: 'stepSubmitted',
+  forwarded: 'stepForwarded',
+  accepted: 'stepAccepted',
+  rejected: 'stepRejected',
 };
 import { buildTimeline, classifyError, type LoadProblem } from './timeline.js';
 import { gatewayApi } from '../../modules/gateway.js';
@@ -81,7 +84,9 @@ export class OzgMailbox extends LitElement {
   private client?: ReturnChannelClient;
   private loadToken = 0;
   private focusHeadingAfterLoad = false;
-  private readonly onHashChange = () => { if (!this.caseId || !this.secret) void this.load(); };
+  private readonly onHashChange = () => {
+    if (!this.caseId || !this.secret) void this.load();
+  };
 
   constructor() {
     super();
@@ -94,10 +99,16 @@ export class OzgMailbox extends LitElement {
     this.announcement = '';
   }
 
-  override get lang(): string { return this.getAttribute('lang') ?? ''; }
-  override set lang(value: string) { this.setAttribute('lang', value); }
+  override get lang(): string {
+    return this.getAttribute('lang') ?? '';
+  }
+  override set lang(value: string) {
+    this.setAttribute('lang', value);
+  }
 
-  private get effectiveLang(): Lang { return resolveLang(this.language, this.parentElement ?? undefined); }
+  private get effectiveLang(): Lang {
+    return resolveLang(this.language, this.parentElement ?? undefined);
+  }
   private get t(): Words {
     const lang = this.effectiveLang;
     return (key) => mt(lang, key);
@@ -130,11 +141,18 @@ export class OzgMailbox extends LitElement {
     const token = ++this.loadToken;
     this.client = undefined;
     const creds = this.credentials();
-    if (!creds) { this.fail('not-found'); return; }
+    if (!creds) {
+      this.fail('not-found');
+      return;
+    }
     this.view = { kind: 'loading' };
     try {
       const { ReturnChannelClient } = await import('../../modules/return-channel/client.js');
-      const client = new ReturnChannelClient({ api: gatewayApi(this.gateway, document.baseURI), caseId: creds.caseId, caseSecret: creds.secret });
+      const client = new ReturnChannelClient({
+        api: gatewayApi(this.gateway, document.baseURI),
+        caseId: creds.caseId,
+        caseSecret: creds.secret,
+      });
       const [overview, messages] = await Promise.all([client.overview(), client.messages()]);
       if (token !== this.loadToken) return;
       this.client = client;
@@ -153,7 +171,10 @@ export class OzgMailbox extends LitElement {
   private fail(problem: LoadProblem): void {
     this.view = { kind: 'problem', problem };
     const t = this.t;
-    emit(this, 'ozg-error', { message: problem === 'not-found' ? t('notFound') : problem === 'network' ? t('network') : t('failed'), problems: [] });
+    emit(this, 'ozg-error', {
+      message: problem === 'not-found' ? t('notFound') : problem === 'network' ? t('network') : t('failed'),
+      problems: [],
+    });
     if (this.focusHeadingAfterLoad) {
       this.focusHeadingAfterLoad = false;
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.problem')?.focus());
@@ -170,7 +191,9 @@ export class OzgMailbox extends LitElement {
     this.downloadError = '';
     try {
       const blob = await this.client.downloadDocument(message.id);
-      const url = URL.createObjectURL(blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' }));
+      const url = URL.createObjectURL(
+        blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' }),
+      );
       const a = document.createElement('a');
       a.href = url;
       a.download = /\.pdf$/i.test(message.filename ?? '') ? message.filename! : 'bescheid.pdf';
@@ -187,7 +210,11 @@ export class OzgMailbox extends LitElement {
     const field = this.renderRoot.querySelector<HTMLTextAreaElement>('#reply')!;
     const text = this.replyText.trim();
     this.announcement = '';
-    if (!text) { this.replyError = this.t('replyEmpty'); field.focus(); return; }
+    if (!text) {
+      this.replyError = this.t('replyEmpty');
+      field.focus();
+      return;
+    }
     if (!this.client || this.sending) return;
     this.replyError = '';
     this.sending = true;
@@ -222,8 +249,11 @@ export class OzgMailbox extends LitElement {
     const text = problem === 'not-found' ? t('notFound') : problem === 'network' ? t('network') : t('failed');
     return html`<div class="problem" role="alert" tabindex="-1">
       <p class="problem-title">${text}</p>
-      ${problem === 'not-found' ? html`<p>${t('notFoundHint')}</p>`
-        : html`<button type="button" part="button" @click=${() => this.retry()}>${t('retry')}</button>`}
+      ${
+        problem === 'not-found'
+          ? html`<p>${t('notFoundHint')}</p>`
+          : html`<button type="button" part="button" @click=${() => this.retry()}>${t('retry')}</button>`
+      }
     </div>`;
   }
 
@@ -231,30 +261,53 @@ export class OzgMailbox extends LitElement {
     const { overview, messages } = view;
     const caseId = this.credentials()?.caseId ?? '';
     const steps = buildTimeline(overview.events, overview.status);
-    const stepLabel = (key: string) => (key === 'decision' ? t('decision') : (STEP_TEXTS[key] ? t(STEP_TEXTS[key]) : key));
+    const stepLabel = (key: string) =>
+      key === 'decision' ? t('decision') : STEP_TEXTS[key] ? t(STEP_TEXTS[key]) : key;
     const currentStep = steps.find((s) => s.current);
-    const reasons = overview.status === 'rejected'
-      ? overview.problems.map((p) => (p && typeof p === 'object' && typeof (p as { detail?: unknown }).detail === 'string' ? (p as { detail: string }).detail : '')).filter(Boolean)
-      : [];
-    return html`
-      <p class="case-id">${t('caseId')}: <span class="mono">${caseId}</span></p>
+    const reasons =
+      overview.status === 'rejected'
+        ? overview.problems
+            .map((p) =>
+              p && typeof p === 'object' && typeof (p as { detail?: unknown }).detail === 'string'
+                ? (p as { detail: string }).detail
+                : '',
+            )
+            .filter(Boolean)
+        : [];
+    return html` <p class="case-id">${t('caseId')}: <span class="mono">${caseId}</span></p>
       <h3>${t('status')}</h3>
-      ${currentStep ? html`<p class="current">${t('current')}: <strong>${stepLabel(currentStep.key)}</strong>
-        ${currentStep.at ? html`(${t('since')} ${formatDate(lang, currentStep.at)})` : nothing}</p>` : nothing}
+      ${
+        currentStep
+          ? html`<p class="current">
+              ${t('current')}:
+              <strong>${stepLabel(currentStep.key)}</strong>
+              ${currentStep.at ? html`(${t('since')} ${formatDate(lang, currentStep.at)})` : nothing}
+            </p>`
+          : nothing
+      }
       ${reasons.length ? html`<p>${t('reason')}: ${reasons.join(' ')}</p>` : nothing}
       <h4 class="visually-hidden">${t('timeline')}</h4>
       <ol class="timeline" part="timeline">
-        ${steps.map((s) => html`<li class=${s.current ? 'step current' : s.at ? 'step done' : 'step open'}
-            aria-current=${s.current ? 'step' : nothing}>
-          <span class="step-label">${stepLabel(s.key)}</span>
-          <span class="step-time">${s.at ? formatDate(lang, s.at) : t('pending')}</span>
-        </li>`)}
+        ${steps.map(
+          (s) =>
+            html`<li
+              class=${s.current ? 'step current' : s.at ? 'step done' : 'step open'}
+              aria-current=${s.current ? 'step' : nothing}
+            >
+              <span class="step-label">${stepLabel(s.key)}</span>
+              <span class="step-time">${s.at ? formatDate(lang, s.at) : t('pending')}</span>
+            </li>`,
+        )}
       </ol>
 
       <h3>${t('messages')}</h3>
-      ${messages.length === 0 ? html`<p>${t('noMessages')}</p>` : html`<ul class="messages">
-        ${messages.map((m) => this.renderMessage(m, t, lang))}
-      </ul>`}
+      ${
+        messages.length === 0
+          ? html`<p>${t('noMessages')}</p>`
+          : html`<ul class="messages">
+              ${messages.map((m) => this.renderMessage(m, t, lang))}
+            </ul>`
+      }
       ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
 
       <h3>${t('reply')}</h3>
@@ -262,25 +315,36 @@ export class OzgMailbox extends LitElement {
         <label for="reply">${t('replyLabel')}</label>
         <p class="hint" id="reply-hint">${t('replyHint')}</p>
         ${this.replyError ? html`<p class="error" id="reply-error">${this.replyError}</p>` : nothing}
-        <textarea id="reply" rows="5" maxlength=${MAX_REPLY}
+        <textarea
+          id="reply"
+          rows="5"
+          maxlength=${MAX_REPLY}
           aria-describedby=${this.replyError ? 'reply-hint reply-error' : 'reply-hint'}
           aria-invalid=${this.replyError ? 'true' : nothing}
           .value=${this.replyText}
-          @input=${(e: Event) => { this.replyText = (e.target as HTMLTextAreaElement).value; }}></textarea>
+          @input=${(e: Event) => {
+            this.replyText = (e.target as HTMLTextAreaElement).value;
+          }}
+        ></textarea>
         <button type="submit" part="button" ?disabled=${this.sending}>
-          ${this.sending ? t('sending') : t('send')}</button>
+          ${this.sending ? t('sending') : t('send')}
+        </button>
       </form>`;
   }
 
   private renderMessage(m: CaseMessage, t: Words, lang: Lang) {
     const fromAuthority = m.direction !== 'from-applicant';
     return html`<li class=${fromAuthority ? 'message in' : 'message out'} part="message">
-      <p class="meta"><strong>${fromAuthority ? t('fromAuthority') : t('fromYou')}</strong>,
-        <time datetime=${m.createdAt}>${formatDate(lang, new Date(m.createdAt))}</time></p>
-      ${m.kind === 'bescheid' ? html`
-        <p><strong>${t('bescheid')}</strong>${m.text ? html`: ${m.text}` : nothing}</p>
-        <button type="button" part="button" @click=${() => void this.download(m)}>${t('download')}</button>`
-        : html`<p class="text">${m.text ?? ''}</p>`}
+      <p class="meta">
+        <strong>${fromAuthority ? t('fromAuthority') : t('fromYou')}</strong>,
+        <time datetime=${m.createdAt}>${formatDate(lang, new Date(m.createdAt))}</time>
+      </p>
+      ${
+        m.kind === 'bescheid'
+          ? html` <p><strong>${t('bescheid')}</strong>${m.text ? html`: ${m.text}` : nothing}</p>
+              <button type="button" part="button" @click=${() => void this.download(m)}>${t('download')}</button>`
+          : html`<p class="text">${m.text ?? ''}</p>`
+      }
     </li>`;
   }
 }

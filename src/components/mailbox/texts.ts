@@ -22,7 +22,8 @@ export const MAILBOX_TEXTS = {
     downloadFailed: 'Der Bescheid konnte nicht heruntergeladen werden. Bitte versuchen Sie es später erneut.',
     reply: 'Antworten',
     replyLabel: 'Ihre Nachricht an die Behörde',
-    replyHint: 'Höchstens 5000 Zeichen. Schreiben Sie hier keine Passwörter oder Kontodaten hinein, die nicht nötig sind.',
+    replyHint:
+      'Höchstens 5000 Zeichen. Schreiben Sie hier keine Passwörter oder Kontodaten hinein, die nicht nötig sind.',
     send: 'Antwort senden',
     sending: 'Wird gesendet …',
     sent: 'Antwort gesendet.',

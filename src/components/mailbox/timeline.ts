@@ -37,8 +37,11 @@ export function buildTimeline(events: VerifiedEvent[], status: CaseStatus): Time
     // A step that was skipped (no event) but lies behind the current one is left out.
     if (at || RANK[key] > top) entries.push({ key, at, current: false });
   }
-  entries.push(decision ? { key: decision, at: reached.get(decision), current: false } : { key: 'decision', current: false });
-  const currentKey: StepKey | undefined = decision ?? (status === 'forwarded' || status === 'submitted' ? status : undefined);
+  entries.push(
+    decision ? { key: decision, at: reached.get(decision), current: false } : { key: 'decision', current: false },
+  );
+  const currentKey: StepKey | undefined =
+    decision ?? (status === 'forwarded' || status === 'submitted' ? status : undefined);
   for (const e of entries) e.current = e.key === currentKey && e.at !== undefined;
   return entries;
 }

@@ -3,7 +3,11 @@ import { html, LitElement, nothing } from 'lit';
 import { formatAmount, type FeeResult } from '../../schemas/fees.js';
 import type { Answers } from '../../schemas/data.js';
 import {
-  PaymentClient, PaymentError, toMetadataPaymentInformation, type PaymentInformation, type PaymentView,
+  PaymentClient,
+  PaymentError,
+  toMetadataPaymentInformation,
+  type PaymentInformation,
+  type PaymentView,
 } from '../../modules/payment/index.js';
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { emit } from '../events.js';
@@ -12,7 +16,11 @@ import { problemText, type GatewayProblem } from '../submission/problem-texts.js
 import { feesOf, renderFees } from './payment-fees.js';
 import { pt } from './payment-texts.js';
 
-type Phase = { busy?: 'redirecting' | 'checking'; view?: PaymentView; problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | GatewayProblem };
+type Phase = {
+  busy?: 'redirecting' | 'checking';
+  view?: PaymentView;
+  problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | GatewayProblem;
+};
 
 /** What a paid (or, for an optional fee, deliberately unpaid) application hands on to sending. */
 export interface PaidApplication {
@@ -98,7 +106,8 @@ export class OzgPayment extends LitElement {
 
   private set(phase: Phase, focus = false): void {
     this.phase = phase;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus());
+    if (focus)
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus());
   }
 
   private fees(): FeeResult | undefined {
@@ -115,12 +124,17 @@ export class OzgPayment extends LitElement {
     this.write(record);
     // After AMOUNT_MISMATCH the person was shown the gateway's amount and goes on with it.
     const p = this.phase.problem;
-    const expectedTotal = typeof p === 'object' && p.code === 'AMOUNT_MISMATCH' && typeof p.total === 'number' ? p.total : fees.total;
+    const expectedTotal =
+      typeof p === 'object' && p.code === 'AMOUNT_MISMATCH' && typeof p.total === 'number' ? p.total : fees.total;
     this.set({ busy: 'redirecting' });
     try {
       const view = await this.client.start({
-        idempotencyKey: record.key, formId: store.model.id, answers: store.visibleData(), expectedTotal,
-        redirectUrl: location.href.replace(/#.*$/, ''), lang: this.ctx.lang,
+        idempotencyKey: record.key,
+        formId: store.model.id,
+        answers: store.visibleData(),
+        expectedTotal,
+        redirectUrl: location.href.replace(/#.*$/, ''),
+        lang: this.ctx.lang,
       });
       this.outcome(view, true);
     } catch (error) {
@@ -145,7 +159,10 @@ export class OzgPayment extends LitElement {
     if (view.status === 'PAYED') {
       if (record) this.write({ ...record, redirected: false });
       this.set({ view });
-      emit(this, 'ozg-payment', { outcome: 'paid', payment: { information: toMetadataPaymentInformation(view), total: view.total } });
+      emit(this, 'ozg-payment', {
+        outcome: 'paid',
+        payment: { information: toMetadataPaymentInformation(view), total: view.total },
+      });
       return;
     }
     if (view.status === 'INITIAL' && started && view.redirectUrl) {
@@ -163,7 +180,12 @@ export class OzgPayment extends LitElement {
     let problem: Phase['problem'];
     // The gateway's words (`detail`) are for developers; the form says it in the person's language.
     if (error instanceof PaymentError && (!error.retryable || error.status === 429)) {
-      problem = { status: error.status, code: error.problem.code, total: error.problem.total, retryAfter: error.retryAfter };
+      problem = {
+        status: error.status,
+        code: error.problem.code,
+        total: error.problem.total,
+        retryAfter: error.retryAfter,
+      };
     } else problem = 'unavailable';
     this.set({ problem }, true);
   }
@@ -188,16 +210,29 @@ export class OzgPayment extends LitElement {
     const amount = formatAmount(fees?.total ?? 0, lang);
     const optional = fees?.policy === 'optional';
     const p = phase.problem;
-    const problem = (title: string, hint: string) => html`<div class="notice problem" role="alert"><p><strong>${title}</strong></p><p>${hint}</p></div>`;
+    const problem = (title: string, hint: string) =>
+      html`<div class="notice problem" role="alert">
+        <p><strong>${title}</strong></p>
+        <p>${hint}</p>
+      </div>`;
     const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || typeof p === 'object';
     const changed = typeof p === 'object' && p.code === 'AMOUNT_MISMATCH';
-    return html`<section class="payment" part="payment" aria-labelledby="payment-title" aria-busy=${phase.busy ? 'true' : 'false'}>
+    return html`<section
+      class="payment"
+      part="payment"
+      aria-labelledby="payment-title"
+      aria-busy=${phase.busy ? 'true' : 'false'}
+    >
       <h3 id="payment-title" class="step-title" tabindex="-1">${pt(lang, 'payTitle')}</h3>
       <div role="status" aria-live="polite">
         ${phase.busy ? html`<p class="notice">${pt(lang, phase.busy === 'checking' ? 'payChecking' : 'payRedirecting')}</p>` : nothing}
-        ${phase.view?.status === 'PAYED'
-          ? html`<p class="notice success">${pt(lang, 'payPaid', { amount: formatAmount(phase.view.total, lang), reference: phase.view.transactionReference ?? '' })}</p>`
-          : nothing}
+        ${
+          phase.view?.status === 'PAYED'
+            ? html`<p class="notice success">
+                ${pt(lang, 'payPaid', { amount: formatAmount(phase.view.total, lang), reference: phase.view.transactionReference ?? '' })}
+              </p>`
+            : nothing
+        }
       </div>
       ${p === 'canceled' ? problem(pt(lang, 'payCanceled'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'failed' ? problem(pt(lang, 'payFailed'), pt(lang, 'payRetryHint')) : nothing}
@@ -207,15 +242,26 @@ export class OzgPayment extends LitElement {
       ${p === 'open' ? problem(pt(lang, 'payOpen'), pt(lang, 'payOpenHint')) : nothing}
       ${!p && !phase.busy && phase.view?.status !== 'PAYED' ? html`<p>${pt(lang, optional ? 'payOptionalIntro' : 'payIntro')}</p>` : nothing}
       ${renderFees(fees, lang, false)}
-      ${phase.busy || phase.view?.status === 'PAYED' ? nothing : html`<div class="actions">
-        ${p === 'open'
-          ? html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>${pt(lang, 'payContinue')}</button>
-              <button type="button" class="secondary" part="button" @click=${this.check}>${pt(lang, 'payCheckAgain')}</button>`
-          : html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>
-              ${retry ? pt(lang, 'payRetry') : pt(lang, 'payNow', { amount })}</button>`}
-        ${optional ? html`<button type="button" class="secondary" part="button" @click=${this.later}>${pt(lang, 'payLater')}</button>` : nothing}
-        <button type="button" class="secondary" part="button" @click=${this.back}>${pt(lang, 'payBack')}</button>
-      </div>`}
+      ${
+        phase.busy || phase.view?.status === 'PAYED'
+          ? nothing
+          : html`<div class="actions">
+              ${
+                p === 'open'
+                  ? html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>
+                        ${pt(lang, 'payContinue')}
+                      </button>
+                      <button type="button" class="secondary" part="button" @click=${this.check}>
+                        ${pt(lang, 'payCheckAgain')}
+                      </button>`
+                  : html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>
+                      ${retry ? pt(lang, 'payRetry') : pt(lang, 'payNow', { amount })}
+                    </button>`
+              }
+              ${optional ? html`<button type="button" class="secondary" part="button" @click=${this.later}>${pt(lang, 'payLater')}</button>` : nothing}
+              <button type="button" class="secondary" part="button" @click=${this.back}>${pt(lang, 'payBack')}</button>
+            </div>`
+      }
     </section>`;
   }
 }

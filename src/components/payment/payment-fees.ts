@@ -11,15 +11,44 @@ import { pt } from './payment-texts.js';
  */
 
 export const feesStyles: CSSResult = css`
-  .fees { width: 100%; border-collapse: collapse; margin: 0.5rem 0 1rem; }
-  .fees caption { text-align: start; font-weight: 700; font-size: 1.125rem; margin-bottom: 0.25rem; }
-  .fees th, .fees td { text-align: start; padding: 0.375rem 0.5rem 0.375rem 0; border-bottom: 1px solid var(--_border, #6f6f6f); vertical-align: top; }
-  .fees .num { text-align: end; }
-  .fees td.num { white-space: nowrap; }
+  .fees {
+    width: 100%;
+    border-collapse: collapse;
+    margin: 0.5rem 0 1rem;
+  }
+  .fees caption {
+    text-align: start;
+    font-weight: 700;
+    font-size: 1.125rem;
+    margin-bottom: 0.25rem;
+  }
+  .fees th,
+  .fees td {
+    text-align: start;
+    padding: 0.375rem 0.5rem 0.375rem 0;
+    border-bottom: 1px solid var(--_border, #6f6f6f);
+    vertical-align: top;
+  }
+  .fees .num {
+    text-align: end;
+  }
+  .fees td.num {
+    white-space: nowrap;
+  }
   /* Long German compounds must not push a 320 px screen sideways (WCAG 1.4.10). */
-  .fees td:first-child, .fees th { overflow-wrap: anywhere; hyphens: auto; }
-  .fees tfoot th, .fees tfoot td { font-weight: 700; border-bottom: 0; }
-  .payment .problem { border-left-color: var(--_error, #b3001b); }
+  .fees td:first-child,
+  .fees th {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
+  .fees tfoot th,
+  .fees tfoot td {
+    font-weight: 700;
+    border-bottom: 0;
+  }
+  .payment .problem {
+    border-left-color: var(--_error, #b3001b);
+  }
 `;
 
 /** The bill for the current answers. */
@@ -36,7 +65,8 @@ export function needsPayment(store: FormStore, lang: Lang, gateway: string | und
 /** For the author: a fee rule that points nowhere would bill nothing for it. */
 export function reportFeeMistakes(store: FormStore): void {
   const mistakes = checkFees(store.model.definition as Record<string, unknown>);
-  if (mistakes.length) console.error(`ozg-form: x-ozg.fees:\n${mistakes.map((p) => `${p.pointer}: ${p.message.en}`).join('\n')}`);
+  if (mistakes.length)
+    console.error(`ozg-form: x-ozg.fees:\n${mistakes.map((p) => `${p.pointer}: ${p.message.en}`).join('\n')}`);
 }
 
 /** The fee lines and the total; on the review page and in the payment step. */
@@ -44,19 +74,39 @@ export function renderFees(fees: FeeResult | undefined, lang: Lang, policyNote: 
   if (!fees) return nothing;
   const policy = { 'before-submission': 'feesBefore', optional: 'feesOptional', deferred: 'feesDeferred' } as const;
   return html`<section class="fees-summary" part="fees">
-    ${fees.lines.length === 0
-      ? html`<h4>${pt(lang, 'feesTitle')}</h4><p>${pt(lang, 'feesNone')}</p>`
-      : html`<table class="fees">
-          <caption>${pt(lang, 'feesTitle')}</caption>
-          <thead><tr>
-            <th scope="col">${pt(lang, 'feeItem')}</th><th scope="col" class="num">${pt(lang, 'feeQuantity')}</th>
-            <th scope="col" class="num">${pt(lang, 'feeAmount')}</th>
-          </tr></thead>
-          <tbody>${fees.lines.map((l) => html`<tr>
-            <td>${l.description}</td><td class="num">${l.quantity}</td><td class="num">${formatAmount(l.amount, lang)}</td>
-          </tr>`)}</tbody>
-          <tfoot><tr><th scope="row" colspan="2">${pt(lang, 'feeTotal')}</th><td class="num fees-total">${formatAmount(fees.total, lang)}</td></tr></tfoot>
-        </table>
-        ${policyNote ? html`<p>${pt(lang, policy[fees.policy])}</p>` : nothing}`}
+    ${
+      fees.lines.length === 0
+        ? html`<h4>${pt(lang, 'feesTitle')}</h4>
+            <p>${pt(lang, 'feesNone')}</p>`
+        : html`<table class="fees">
+              <caption>
+                ${pt(lang, 'feesTitle')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">${pt(lang, 'feeItem')}</th>
+                  <th scope="col" class="num">${pt(lang, 'feeQuantity')}</th>
+                  <th scope="col" class="num">${pt(lang, 'feeAmount')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${fees.lines.map(
+                  (l) =>
+                    html`<tr>
+                      <td>${l.description}</td>
+                      <td class="num">${l.quantity}</td>
+                      <td class="num">${formatAmount(l.amount, lang)}</td>
+                    </tr>`,
+                )}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colspan="2">${pt(lang, 'feeTotal')}</th>
+                  <td class="num fees-total">${formatAmount(fees.total, lang)}</td>
+                </tr>
+              </tfoot>
+            </table>
+            ${policyNote ? html`<p>${pt(lang, policy[fees.policy])}</p>` : nothing}`
+    }
   </section>`;
 }

@@ -32,7 +32,14 @@ type Failure = GatewayProblem | string;
 type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; retrying: boolean; failed?: Failure }
-  | { kind: 'sent'; caseId: string; caseSecret: string; submittedAt: Date; rows?: ReceiptRow[]; payment?: ReceiptPayment };
+  | {
+      kind: 'sent';
+      caseId: string;
+      caseSecret: string;
+      submittedAt: Date;
+      rows?: ReceiptRow[];
+      payment?: ReceiptPayment;
+    };
 
 /** What to send: confirmed answers (and the fee paid for them), or nothing to resume a kept submission. */
 export interface SubmissionRequest {
@@ -121,8 +128,12 @@ export class OzgSubmission extends LitElement {
       const rows = drafts.restoredAt ? this.rows() : undefined;
       if (drafts.restoredAt) queueMicrotask(() => void drafts.discard());
       this.phase = {
-        kind: 'sent', caseId: record.state.caseId, caseSecret: record.state.caseSecret,
-        submittedAt: new Date(record.submittedAt ?? Date.now()), rows, payment: record.payment,
+        kind: 'sent',
+        caseId: record.state.caseId,
+        caseSecret: record.state.caseSecret,
+        submittedAt: new Date(record.submittedAt ?? Date.now()),
+        rows,
+        payment: record.payment,
       };
       queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'sent', caseId: record.state.caseId! }));
       if (record.package) queueMicrotask(() => void this.dropIfAccepted(record));
@@ -163,7 +174,9 @@ export class OzgSubmission extends LitElement {
       const mod = await loadSubmission();
       const client = this.client(mod);
       const destination = await this.retrying(mod, () => client.getDestination());
-      const files = hasFileQuestion(store.model.root) ? await (await loadUploads()).planUploads(store, data, this.language()) : undefined;
+      const files = hasFileQuestion(store.model.root)
+        ? await (await loadUploads()).planUploads(store, data, this.language())
+        : undefined;
       const login = this.ctx.authentication();
       const { encrypted } = await mod.prepareSubmission({
         attachments: files?.attachments,
@@ -179,7 +192,10 @@ export class OzgSubmission extends LitElement {
       });
       const idempotencyKey = mod.createIdempotencyKey(this.ctx.drafts.applicationId);
       const record: SubmissionRecord = {
-        v: 1, package: encrypted, state: { idempotencyKey, sentAttachments: [], sent: false }, ...(files ? { files: files.files } : {}),
+        v: 1,
+        package: encrypted,
+        state: { idempotencyKey, sentAttachments: [], sent: false },
+        ...(files ? { files: files.files } : {}),
         ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
       };
       submissionRecords.write(this.formId, record);
@@ -207,20 +223,33 @@ export class OzgSubmission extends LitElement {
 
   private async send(mod: SubmissionModule, record: SubmissionRecord): Promise<void> {
     const pkg = record.package!;
-    const client = this.client(mod, (state) => {
-      record.state = state;
-      submissionRecords.write(this.formId, record);
-    }, await this.uploadHooks(mod, record));
+    const client = this.client(
+      mod,
+      (state) => {
+        record.state = state;
+        submissionRecords.write(this.formId, record);
+      },
+      await this.uploadHooks(mod, record),
+    );
     const done = await this.retrying(mod, () => client.submit(pkg, record.state));
     this.uploads = undefined;
     const submittedAt = new Date();
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
     // and the mailbox. The plain answers (the draft) go now.
     const payment = record.payment;
-    submissionRecords.write(this.formId, { v: 1, package: { ...pkg, attachments: [] }, state: done, submittedAt: submittedAt.toISOString(), payment });
+    submissionRecords.write(this.formId, {
+      v: 1,
+      package: { ...pkg, attachments: [] },
+      state: done,
+      submittedAt: submittedAt.toISOString(),
+      payment,
+    });
     const rows = this.rows();
     void this.ctx.drafts.discard();
-    this.set({ kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment }, '#receipt-title');
+    this.set(
+      { kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment },
+      '#receipt-title',
+    );
     emit(this, 'ozg-submission', { outcome: 'sent', caseId: done.caseId });
   }
 
@@ -233,14 +262,25 @@ export class OzgSubmission extends LitElement {
       const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
       const channel = new ReturnChannelClient({ api: this.api(), caseId, caseSecret });
       const { status } = await channel.overview();
-      if (status === 'accepted') submissionRecords.write(this.formId, { v: 1, state: record.state, submittedAt: record.submittedAt, payment: record.payment });
+      if (status === 'accepted')
+        submissionRecords.write(this.formId, {
+          v: 1,
+          state: record.state,
+          submittedAt: record.submittedAt,
+          payment: record.payment,
+        });
     } catch {
       /* offline or gateway down: keep the ciphertext and ask again on the next visit */
     }
   }
 
-  private client(mod: SubmissionModule, onState?: (state: SubmissionState) => void,
-    hooks?: Pick<import('../../modules/submission/index.js').SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
+  private client(
+    mod: SubmissionModule,
+    onState?: (state: SubmissionState) => void,
+    hooks?: Pick<
+      import('../../modules/submission/index.js').SubmissionClientOptions,
+      'loadAttachment' | 'uploadAttachment'
+    >,
   ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
       api: this.api(),
@@ -256,12 +296,20 @@ export class OzgSubmission extends LitElement {
     if (!record.files?.length || pkg.attachments.every((a) => a.encrypted)) return undefined;
     const uploads = await loadUploads();
     const destination = await this.retrying(mod, () => this.client(mod).getDestination());
-    const progress = uploads.createProgress(record.files, record.state.sentAttachments, () => this.language(),
-      () => this.requestUpdate(), (message) => this.announce(message));
+    const progress = uploads.createProgress(
+      record.files,
+      record.state.sentAttachments,
+      () => this.language(),
+      () => this.requestUpdate(),
+      (message) => this.announce(message),
+    );
     this.uploads = { mod: uploads, progress };
     this.requestUpdate();
     return uploads.uploadHooks({
-      formId: this.formId, key: destination.encryptionKey, files: record.files, progress,
+      formId: this.formId,
+      key: destination.encryptionKey,
+      files: record.files,
+      progress,
     });
   }
 
@@ -289,7 +337,10 @@ export class OzgSubmission extends LitElement {
         const asked = error instanceof mod.GatewayError && error.status === 429 ? (error.retryAfter ?? 0) * 1000 : 0;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
-          this.wake = () => { clearTimeout(timer); resolve(); };
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
         this.wake = undefined;
       }
@@ -300,9 +351,14 @@ export class OzgSubmission extends LitElement {
     console.error('ozg-form: the submission failed', error);
     let failed: Failure;
     if (error instanceof Error && error.name === 'GatewayError') {
-      const { status, problem, retryAfter } = error as Error & { status: number; problem: Record<string, unknown>; retryAfter?: number };
+      const { status, problem, retryAfter } = error as Error & {
+        status: number;
+        problem: Record<string, unknown>;
+        retryAfter?: number;
+      };
       failed = { status, code: problem.code, total: problem.total, retryAfter };
-    } else if (error instanceof TypeError) failed = { status: 0 }; // fetch: network failure
+    } else if (error instanceof TypeError)
+      failed = { status: 0 }; // fetch: network failure
     else failed = error instanceof Error ? error.message : String(error);
     this.set({ kind: 'sending', retrying: false, failed }, '#submission-title');
   }
@@ -344,7 +400,11 @@ export class OzgSubmission extends LitElement {
     try {
       const { buildReceiptPdf } = await loadReceipt();
       const bytes = await buildReceiptPdf({
-        lang, formTitle: text(this.ctx.store.model.definition, 'title', lang) ?? '', caseId, submittedAt, rows,
+        lang,
+        formTitle: text(this.ctx.store.model.definition, 'title', lang) ?? '',
+        caseId,
+        submittedAt,
+        rows,
         mailboxUrl: this.mailboxUrl(),
         ...(payment ? { payment: { reference: payment.reference, amount: formatAmount(payment.total, lang) } } : {}),
       });
@@ -375,8 +435,12 @@ export class OzgSubmission extends LitElement {
     const lang = this.language();
     if (phase.kind === 'sending') {
       const failed = typeof phase.failed === 'object' ? problemText(lang, phase.failed) : phase.failed;
-      return renderSending(lang, { ...phase, failed }, { retryNow: this.retryNow, back: this.back },
-        this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang));
+      return renderSending(
+        lang,
+        { ...phase, failed },
+        { retryNow: this.retryNow, back: this.back },
+        this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang),
+      );
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };
     return renderReceipt(view, lang, {

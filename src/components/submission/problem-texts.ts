@@ -9,24 +9,36 @@ import type { Lang } from '../../schemas/types.js';
 const texts = {
   de: {
     PAYMENT_REQUIRED: 'Die Gebühr für diesen Antrag muss vor dem Absenden bezahlt werden.',
-    PAYMENT_ALREADY_USED: 'Diese Zahlung gehört bereits zu einem anderen Antrag. Bitte bezahlen Sie die Gebühr für diesen Antrag.',
-    AMOUNT_MISMATCH: 'Die Gebühr hat sich geändert: Zu zahlen sind jetzt {total}. Bitte prüfen Sie den Betrag und fahren Sie fort.',
+    PAYMENT_ALREADY_USED:
+      'Diese Zahlung gehört bereits zu einem anderen Antrag. Bitte bezahlen Sie die Gebühr für diesen Antrag.',
+    AMOUNT_MISMATCH:
+      'Die Gebühr hat sich geändert: Zu zahlen sind jetzt {total}. Bitte prüfen Sie den Betrag und fahren Sie fort.',
     UNKNOWN_FORM: 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.',
     INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Zusammenfassung.',
-    REDIRECT_NOT_ALLOWED: 'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
-    RATE_LIMITED: { by: 'seconds', one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.', other: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.' },
+    REDIRECT_NOT_ALLOWED:
+      'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    RATE_LIMITED: {
+      by: 'seconds',
+      one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.',
+      other: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
+    },
     RATE_LIMITED_LATER: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in einigen Minuten noch einmal.',
     GENERIC: 'Die Anfrage wurde nicht angenommen (Fehler {status}).',
     NETWORK: 'Der Server ist nicht erreichbar.',
   },
   en: {
     PAYMENT_REQUIRED: 'The fee for this application must be paid before it is sent.',
-    PAYMENT_ALREADY_USED: 'This payment already belongs to another application. Please pay the fee for this application.',
+    PAYMENT_ALREADY_USED:
+      'This payment already belongs to another application. Please pay the fee for this application.',
     AMOUNT_MISMATCH: 'The fee has changed: the amount due is now {total}. Please check the amount and continue.',
     UNKNOWN_FORM: 'This form is not accepted at the moment. Please contact the authority.',
     INVALID_ANSWERS: 'Your answers could not be accepted. Please check them in the summary.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
-    RATE_LIMITED: { by: 'seconds', one: 'Very many applications are arriving right now. Please try again in {seconds} second.', other: 'Very many applications are arriving right now. Please try again in {seconds} seconds.' },
+    RATE_LIMITED: {
+      by: 'seconds',
+      one: 'Very many applications are arriving right now. Please try again in {seconds} second.',
+      other: 'Very many applications are arriving right now. Please try again in {seconds} seconds.',
+    },
     RATE_LIMITED_LATER: 'Very many applications are arriving right now. Please try again in a few minutes.',
     GENERIC: 'The request was not accepted (error {status}).',
     NETWORK: 'The server cannot be reached.',
@@ -36,7 +48,10 @@ const texts = {
 const words = translator(texts);
 
 /** Codes with a sentence of their own; the gateway's older names map onto them. */
-const ALIASES: Record<string, keyof typeof texts.de> = { ALREADY_PAYED: 'PAYMENT_ALREADY_USED', PAYMENT_USED: 'PAYMENT_ALREADY_USED' };
+const ALIASES: Record<string, keyof typeof texts.de> = {
+  ALREADY_PAYED: 'PAYMENT_ALREADY_USED',
+  PAYMENT_USED: 'PAYMENT_ALREADY_USED',
+};
 
 export interface GatewayProblem {
   /** HTTP status; 0 for a network failure. */
@@ -51,12 +66,17 @@ export interface GatewayProblem {
 export function problemText(lang: Lang, problem: GatewayProblem): string {
   if (problem.status === 0) return words(lang, 'NETWORK');
   if (problem.status === 429) {
-    return problem.retryAfter !== undefined ? words(lang, 'RATE_LIMITED', { seconds: problem.retryAfter }) : words(lang, 'RATE_LIMITED_LATER');
+    return problem.retryAfter !== undefined
+      ? words(lang, 'RATE_LIMITED', { seconds: problem.retryAfter })
+      : words(lang, 'RATE_LIMITED_LATER');
   }
   const code = typeof problem.code === 'string' ? (ALIASES[problem.code] ?? problem.code) : '';
   if (code === 'AMOUNT_MISMATCH') {
-    return words(lang, 'AMOUNT_MISMATCH', { total: typeof problem.total === 'number' ? formatAmount(problem.total, lang) : '–' });
+    return words(lang, 'AMOUNT_MISMATCH', {
+      total: typeof problem.total === 'number' ? formatAmount(problem.total, lang) : '–',
+    });
   }
-  if (code in texts.de && code !== 'GENERIC' && code !== 'NETWORK' && !code.startsWith('RATE_')) return words(lang, code as keyof typeof texts.de);
+  if (code in texts.de && code !== 'GENERIC' && code !== 'NETWORK' && !code.startsWith('RATE_'))
+    return words(lang, code as keyof typeof texts.de);
   return words(lang, 'GENERIC', { status: problem.status });
 }

@@ -30,7 +30,9 @@ export function accountKind(claims: Record<string, unknown>): AccountKind {
  * provider's signed ID token as the identification report, so the receiving authority can verify
  * who applied and at which trust level (signature against the provider's keys, issuer, audience).
  */
-export function authenticationInformation(idToken: string): { type: 'identificationReport'; version: string; content: string }[] {
+export function authenticationInformation(
+  idToken: string,
+): { type: 'identificationReport'; version: string; content: string }[] {
   return [{ type: 'identificationReport', version: '1.0.0', content: idToken }];
 }
 
@@ -43,7 +45,10 @@ export function isVerified(level: TrustLevel | null | undefined): boolean {
   return levelRank(level) >= levelRank('substantiell');
 }
 
-export function levelFromAcr(acr: unknown, acrValues: Record<TrustLevel, string> = DEFAULT_ACR_VALUES): TrustLevel | null {
+export function levelFromAcr(
+  acr: unknown,
+  acrValues: Record<TrustLevel, string> = DEFAULT_ACR_VALUES,
+): TrustLevel | null {
   if (typeof acr !== 'string') return null;
   return TRUST_LEVELS.find((l) => acrValues[l] === acr) ?? null;
 }
@@ -58,14 +63,34 @@ export const CLAIM_NS = 'https://ozg-form.example/claims/';
  */
 export type ClaimMap = Record<string, string | readonly string[]>;
 
-const STANDARD = ['given_name', 'family_name', 'birthdate', 'gender', 'email', 'email_verified', 'phone_number', 'address'];
-const CUSTOM = ['title', 'birth_name', 'place_of_birth', 'nationality', 'mailbox_handle', 'company_name', 'legal_form',
-  'register_type', 'register_number', 'register_court', 'company_address', 'acting_person'];
+const STANDARD = [
+  'given_name',
+  'family_name',
+  'birthdate',
+  'gender',
+  'email',
+  'email_verified',
+  'phone_number',
+  'address',
+];
+const CUSTOM = [
+  'title',
+  'birth_name',
+  'place_of_birth',
+  'nationality',
+  'mailbox_handle',
+  'company_name',
+  'legal_form',
+  'register_type',
+  'register_number',
+  'register_court',
+  'company_address',
+  'acting_person',
+];
 
-export const DEFAULT_CLAIM_MAP: ClaimMap = Object.freeze(Object.fromEntries([
-  ...STANDARD.map((c) => [c, c]),
-  ...CUSTOM.map((c) => [c, CLAIM_NS + c]),
-]));
+export const DEFAULT_CLAIM_MAP: ClaimMap = Object.freeze(
+  Object.fromEntries([...STANDARD.map((c) => [c, c]), ...CUSTOM.map((c) => [c, CLAIM_NS + c])]),
+);
 
 /** Reads a dotted path ("address.postal_code") or a segment array. */
 export function getPath(obj: unknown, path: string | readonly string[]): unknown {

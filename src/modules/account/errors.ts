@@ -51,19 +51,24 @@ const MESSAGES: Record<AccountErrorCode, (e: AccountError) => Texts> = {
     de: 'Die Anmeldebestätigung des Nutzerkontos ist ungültig. Bitte melden Sie sich erneut an.',
     en: 'The login confirmation of the user account service is invalid. Please log in again.',
   }),
-  wrong_audience: (e) => e.audience === 'business'
-    ? {
-        de: 'Dieser Antrag ist für Unternehmen. Sie sind mit einem persönlichen Nutzerkonto angemeldet. '
-          + 'Bitte melden Sie sich mit dem Unternehmenskonto (Mein Unternehmenskonto) an.',
-        en: 'This application is for businesses. You are logged in with a personal user account. '
-          + 'Please log in with the business account (Mein Unternehmenskonto).',
-      }
-    : {
-        de: 'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet. '
-          + 'Bitte melden Sie sich mit Ihrem persönlichen Nutzerkonto an.',
-        en: 'This application is for citizens. You are logged in with a business account. '
-          + 'Please log in with your personal user account.',
-      },
+  wrong_audience: (e) =>
+    e.audience === 'business'
+      ? {
+          de:
+            'Dieser Antrag ist für Unternehmen. Sie sind mit einem persönlichen Nutzerkonto angemeldet. ' +
+            'Bitte melden Sie sich mit dem Unternehmenskonto (Mein Unternehmenskonto) an.',
+          en:
+            'This application is for businesses. You are logged in with a personal user account. ' +
+            'Please log in with the business account (Mein Unternehmenskonto).',
+        }
+      : {
+          de:
+            'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet. ' +
+            'Bitte melden Sie sich mit Ihrem persönlichen Nutzerkonto an.',
+          en:
+            'This application is for citizens. You are logged in with a business account. ' +
+            'Please log in with your personal user account.',
+        },
   session_expired: () => ({
     de: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an, damit der Antrag mit Ihrer Anmeldung gesendet werden kann.',
     en: 'Your login has expired. Please log in again so that the application can be sent with your login.',
@@ -71,10 +76,12 @@ const MESSAGES: Record<AccountErrorCode, (e: AccountError) => Texts> = {
   acr_too_low: (e) => {
     const need = e.requiredLevel ?? 'substantiell';
     return {
-      de: `Für diesen Antrag ist eine Anmeldung mit dem Vertrauensniveau „${LEVEL_LABELS.de[need]}“ oder höher nötig, `
-        + 'zum Beispiel mit dem Online-Ausweis. Bitte melden Sie sich damit erneut an.',
-      en: `This application needs a login with the trust level “${LEVEL_LABELS.en[need]}” or higher, `
-        + 'for example with the online ID card. Please log in again with it.',
+      de:
+        `Für diesen Antrag ist eine Anmeldung mit dem Vertrauensniveau „${LEVEL_LABELS.de[need]}“ oder höher nötig, ` +
+        'zum Beispiel mit dem Online-Ausweis. Bitte melden Sie sich damit erneut an.',
+      en:
+        `This application needs a login with the trust level “${LEVEL_LABELS.en[need]}” or higher, ` +
+        'for example with the online ID card. Please log in again with it.',
     };
   },
 };
@@ -91,9 +98,16 @@ export class AccountError extends Error {
   /** For wrong_audience: whom the application is for. */
   readonly audience?: AccountKind;
 
-  constructor(code: AccountErrorCode, opts: {
-    reason?: string; requiredLevel?: TrustLevel; actualLevel?: TrustLevel | null; audience?: AccountKind; cause?: unknown;
-  } = {}) {
+  constructor(
+    code: AccountErrorCode,
+    opts: {
+      reason?: string;
+      requiredLevel?: TrustLevel;
+      actualLevel?: TrustLevel | null;
+      audience?: AccountKind;
+      cause?: unknown;
+    } = {},
+  ) {
     super('', opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'AccountError';
     this.code = code;

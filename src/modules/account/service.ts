@@ -1,7 +1,19 @@
-import { createRemoteJWKSet, customFetch, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import {
-  DEFAULT_ACR_VALUES, DEFAULT_CLAIM_MAP, levelFromAcr, levelRank, mapClaims,
-  type ClaimMap, type TrustLevel,
+  createRemoteJWKSet,
+  customFetch,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import {
+  DEFAULT_ACR_VALUES,
+  DEFAULT_CLAIM_MAP,
+  levelFromAcr,
+  levelRank,
+  mapClaims,
+  type ClaimMap,
+  type TrustLevel,
 } from './claims.js';
 import { AccountError, type IdTokenProblem } from './errors.js';
 import { pkceChallenge, randomToken } from './pkce.js';
@@ -124,7 +136,10 @@ export class AccountService {
 
   /** Reads the provider's metadata (cached). */
   discover(): Promise<Discovery> {
-    this.discovery ??= this.loadDiscovery().catch((e: unknown) => { this.discovery = undefined; throw e; });
+    this.discovery ??= this.loadDiscovery().catch((e: unknown) => {
+      this.discovery = undefined;
+      throw e;
+    });
     return this.discovery;
   }
 
@@ -132,9 +147,14 @@ export class AccountService {
     const url = `${this.config.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
     const res = await this.request(url, {});
     if (!res.ok) throw new AccountError('discovery_failed', { reason: `HTTP ${res.status}` });
-    const d = await res.json().catch(() => null) as Partial<Discovery> | null;
-    if (!d || d.issuer !== this.config.issuer || typeof d.authorization_endpoint !== 'string'
-      || typeof d.token_endpoint !== 'string' || typeof d.jwks_uri !== 'string') {
+    const d = (await res.json().catch(() => null)) as Partial<Discovery> | null;
+    if (
+      !d ||
+      d.issuer !== this.config.issuer ||
+      typeof d.authorization_endpoint !== 'string' ||
+      typeof d.token_endpoint !== 'string' ||
+      typeof d.jwks_uri !== 'string'
+    ) {
       throw new AccountError('discovery_failed', { reason: 'metadata incomplete or issuer differs' });
     }
     return d as Discovery;
@@ -152,8 +172,13 @@ export class AccountService {
   async authorizationUrl(opts: LoginOptions = {}): Promise<string> {
     const d = await this.discover();
     // The nonce binds the ID token to the application (the inbox checks it against the submission's key).
-    const pending: Pending = { state: randomToken(), nonce: opts.applicationId ? await nonceFor(opts.applicationId) : randomToken(), verifier: randomToken(),
-      minLevel: opts.minLevel, returnTo: opts.returnTo };
+    const pending: Pending = {
+      state: randomToken(),
+      nonce: opts.applicationId ? await nonceFor(opts.applicationId) : randomToken(),
+      verifier: randomToken(),
+      minLevel: opts.minLevel,
+      returnTo: opts.returnTo,
+    };
     const url = new URL(d.authorization_endpoint);
     const p = url.searchParams;
     p.set('response_type', 'code');
@@ -168,8 +193,9 @@ export class AccountService {
     if (opts.prompt) p.set('prompt', opts.prompt);
     if (opts.minLevel) {
       // "minimum" comparison: every level from the required one upwards is acceptable.
-      const acceptable = (['hoch', 'substantiell', 'basisregistriert'] as TrustLevel[])
-        .filter((l) => levelRank(l) >= levelRank(opts.minLevel));
+      const acceptable = (['hoch', 'substantiell', 'basisregistriert'] as TrustLevel[]).filter(
+        (l) => levelRank(l) >= levelRank(opts.minLevel),
+      );
       p.set('acr_values', acceptable.map((l) => this.acrValues[l]).join(' '));
     }
     this.storage.setItem(PENDING_KEY, JSON.stringify(pending));
@@ -197,7 +223,7 @@ export class AccountService {
     const params = new URL(url).searchParams;
     const raw = this.storage.getItem(PENDING_KEY);
     this.storage.removeItem(PENDING_KEY); // one attempt per login
-    const pending = raw ? JSON.parse(raw) as Pending : null;
+    const pending = raw ? (JSON.parse(raw) as Pending) : null;
     const state = params.get('state');
     if (!pending || !state || state !== pending.state) throw new AccountError('state_mismatch');
     this.lastReturnTo = pending.returnTo;
@@ -222,9 +248,15 @@ export class AccountService {
         code_verifier: pending.verifier,
       }),
     });
-    const body = await res.json().catch(() => null) as { id_token?: unknown; access_token?: unknown; error?: unknown } | null;
+    const body = (await res.json().catch(() => null)) as {
+      id_token?: unknown;
+      access_token?: unknown;
+      error?: unknown;
+    } | null;
     if (!res.ok || !body || typeof body.id_token !== 'string') {
-      throw new AccountError('token_exchange_failed', { reason: typeof body?.error === 'string' ? body.error : `HTTP ${res.status}` });
+      throw new AccountError('token_exchange_failed', {
+        reason: typeof body?.error === 'string' ? body.error : `HTTP ${res.status}`,
+      });
     }
     const payload = await this.verifyIdToken(body.id_token, pending.nonce);
     const trustLevel = levelFromAcr(payload.acr, this.acrValues);
@@ -261,10 +293,12 @@ export class AccountService {
       }));
     } catch (e) {
       if (e instanceof AccountError) throw e;
-      if (e instanceof joseErrors.JWKSTimeout || e instanceof TypeError) throw new AccountError('idp_unreachable', { cause: e });
+      if (e instanceof joseErrors.JWKSTimeout || e instanceof TypeError)
+        throw new AccountError('idp_unreachable', { cause: e });
       throw new AccountError('invalid_id_token', { reason: idTokenProblem(e), cause: e });
     }
-    if (payload.nonce !== nonce) throw new AccountError('invalid_id_token', { reason: 'nonce' satisfies IdTokenProblem });
+    if (payload.nonce !== nonce)
+      throw new AccountError('invalid_id_token', { reason: 'nonce' satisfies IdTokenProblem });
     if (Array.isArray(payload.aud) && payload.aud.length > 1 && payload.azp !== this.config.clientId) {
       throw new AccountError('invalid_id_token', { reason: 'audience' satisfies IdTokenProblem });
     }
@@ -279,7 +313,11 @@ export class AccountService {
     const idToken = this.session?.idToken;
     this.clear();
     let d: Discovery;
-    try { d = await this.discover(); } catch { return null; }
+    try {
+      d = await this.discover();
+    } catch {
+      return null;
+    }
     if (!d.end_session_endpoint) return null;
     const url = new URL(d.end_session_endpoint);
     if (idToken) url.searchParams.set('id_token_hint', idToken);
@@ -298,7 +336,7 @@ export class AccountService {
   private restore(): AccountSession | null {
     try {
       const raw = this.storage.getItem(SESSION_KEY);
-      const s = raw ? JSON.parse(raw) as AccountSession : null;
+      const s = raw ? (JSON.parse(raw) as AccountSession) : null;
       return s && typeof s.idToken === 'string' && s.expiresAt > Date.now() ? s : null;
     } catch {
       return null;
@@ -313,7 +351,11 @@ function idTokenProblem(e: unknown): IdTokenProblem {
     if (e.claim === 'aud') return 'audience';
     return 'claims';
   }
-  if (e instanceof joseErrors.JWSSignatureVerificationFailed || e instanceof joseErrors.JWKSNoMatchingKey
-    || e instanceof joseErrors.JOSEAlgNotAllowed) return 'signature';
+  if (
+    e instanceof joseErrors.JWSSignatureVerificationFailed ||
+    e instanceof joseErrors.JWKSNoMatchingKey ||
+    e instanceof joseErrors.JOSEAlgNotAllowed
+  )
+    return 'signature';
   return 'malformed';
 }

@@ -37,8 +37,20 @@ export const FORMAT_EXAMPLES: Record<string, string> = {
 
 /** Tried in turn against a `pattern` without an example in the definition. */
 const PATTERN_CANDIDATES = [
-  '12', '12a', 'Muster', 'A-012345', 'MU-AB 1234', '07:30', '12345', '123456789012345', 'AB12', 'A', '1',
-  'DE89370400440532013000', '2020-03-03', 'muster@example.org',
+  '12',
+  '12a',
+  'Muster',
+  'A-012345',
+  'MU-AB 1234',
+  '07:30',
+  '12345',
+  '123456789012345',
+  'AB12',
+  'A',
+  '1',
+  'DE89370400440532013000',
+  '2020-03-03',
+  'muster@example.org',
 ];
 
 function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
@@ -47,7 +59,8 @@ function resolve(schema: Schema | undefined, root: Schema): Schema | undefined {
     const ref = current.$ref;
     if (!ref.startsWith('#/')) return current;
     let target: unknown = root;
-    for (const part of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    for (const part of ref.slice(2).split('/'))
+      target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     current = { ...(target as Schema), ...Object.fromEntries(Object.entries(current).filter(([k]) => k !== '$ref')) };
   }
   return current;
@@ -82,12 +95,20 @@ function stringAnswer(schema: Schema, mode: AnswerMode): string | undefined {
   const format = typeof schema.format === 'string' ? schema.format : undefined;
   const pattern = typeof schema.pattern === 'string' ? schema.pattern : undefined;
   if (mode === 'invalid') return format || pattern ? '?' : undefined;
-  const examples = Array.isArray(schema.examples) ? schema.examples.filter((e) => typeof e === 'string') as string[] : [];
+  const examples = Array.isArray(schema.examples)
+    ? (schema.examples.filter((e) => typeof e === 'string') as string[])
+    : [];
   if (typeof schema.default === 'string') examples.unshift(schema.default);
-  const ok = (v: string) => (!pattern || patternMatcher(pattern)(v))
-    && (typeof schema.minLength !== 'number' || v.length >= schema.minLength)
-    && (typeof schema.maxLength !== 'number' || v.length <= schema.maxLength);
-  const candidates = [...examples, ...(format && FORMAT_EXAMPLES[format] ? [FORMAT_EXAMPLES[format]] : []), 'Muster', ...(pattern ? PATTERN_CANDIDATES : [])];
+  const ok = (v: string) =>
+    (!pattern || patternMatcher(pattern)(v)) &&
+    (typeof schema.minLength !== 'number' || v.length >= schema.minLength) &&
+    (typeof schema.maxLength !== 'number' || v.length <= schema.maxLength);
+  const candidates = [
+    ...examples,
+    ...(format && FORMAT_EXAMPLES[format] ? [FORMAT_EXAMPLES[format]] : []),
+    'Muster',
+    ...(pattern ? PATTERN_CANDIDATES : []),
+  ];
   const found = candidates.find(ok);
   if (found !== undefined) return found;
   const min = typeof schema.minLength === 'number' ? schema.minLength : 1;
@@ -96,12 +117,21 @@ function stringAnswer(schema: Schema, mode: AnswerMode): string | undefined {
 
 function numberAnswer(schema: Schema, integer: boolean): number {
   if (typeof schema.default === 'number') return schema.default;
-  const min = typeof schema.minimum === 'number' ? schema.minimum
-    : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + (integer ? 1 : 0.5) : undefined;
-  const max = typeof schema.maximum === 'number' ? schema.maximum
-    : typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum - (integer ? 1 : 0.5) : undefined;
+  const min =
+    typeof schema.minimum === 'number'
+      ? schema.minimum
+      : typeof schema.exclusiveMinimum === 'number'
+        ? schema.exclusiveMinimum + (integer ? 1 : 0.5)
+        : undefined;
+  const max =
+    typeof schema.maximum === 'number'
+      ? schema.maximum
+      : typeof schema.exclusiveMaximum === 'number'
+        ? schema.exclusiveMaximum - (integer ? 1 : 0.5)
+        : undefined;
   let value = min ?? Math.min(1, max ?? 1);
-  if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0) value = Math.ceil(value / schema.multipleOf) * schema.multipleOf;
+  if (typeof schema.multipleOf === 'number' && schema.multipleOf > 0)
+    value = Math.ceil(value / schema.multipleOf) * schema.multipleOf;
   return integer ? Math.ceil(value) : value;
 }
 
@@ -151,7 +181,8 @@ export function answer(schema: Schema | undefined, root: Schema, mode: AnswerMod
   const option = firstOption(s);
   if (option !== undefined) return mode === 'valid' ? option : undefined;
   switch (typeOf(s)) {
-    case 'object': return objectAnswer(s, root, mode, depth);
+    case 'object':
+      return objectAnswer(s, root, mode, depth);
     case 'array': {
       const items = resolve(s.items, root);
       if (!items) return undefined;
@@ -162,11 +193,16 @@ export function answer(schema: Schema | undefined, root: Schema, mode: AnswerMod
       const item = answer(items, root, mode, depth + 1);
       return item === undefined ? undefined : Array.from({ length: count }, () => item);
     }
-    case 'string': return stringAnswer(s, mode);
-    case 'integer': return mode === 'valid' ? numberAnswer(s, true) : undefined;
-    case 'number': return mode === 'valid' ? numberAnswer(s, false) : undefined;
-    case 'boolean': return mode === 'valid' ? true : undefined;
-    default: return undefined;
+    case 'string':
+      return stringAnswer(s, mode);
+    case 'integer':
+      return mode === 'valid' ? numberAnswer(s, true) : undefined;
+    case 'number':
+      return mode === 'valid' ? numberAnswer(s, false) : undefined;
+    case 'boolean':
+      return mode === 'valid' ? true : undefined;
+    default:
+      return undefined;
   }
 }
 

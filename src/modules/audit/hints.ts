@@ -54,14 +54,50 @@ export interface HostHint {
 
 /** Which colour is drawn on which, what it is used for, and the ratio it needs. */
 const PAIRS: Array<{ fg: string; bg: string | 'page'; required: number; criterion: string; use: Texts }> = [
-  { fg: '--ozg-color-primary-contrast', bg: '--ozg-color-primary', required: 4.5, criterion: '1.4.3', use: { de: 'Schrift auf Schaltflächen', en: 'text on buttons' } },
-  { fg: '--ozg-color-primary', bg: 'page', required: 4.5, criterion: '1.4.3', use: { de: 'Links und Schaltflächen „Zurück“', en: 'links and “Back” buttons' } },
+  {
+    fg: '--ozg-color-primary-contrast',
+    bg: '--ozg-color-primary',
+    required: 4.5,
+    criterion: '1.4.3',
+    use: { de: 'Schrift auf Schaltflächen', en: 'text on buttons' },
+  },
+  {
+    fg: '--ozg-color-primary',
+    bg: 'page',
+    required: 4.5,
+    criterion: '1.4.3',
+    use: { de: 'Links und Schaltflächen „Zurück“', en: 'links and “Back” buttons' },
+  },
   { fg: '--ozg-color-text', bg: 'page', required: 4.5, criterion: '1.4.3', use: { de: 'Text', en: 'text' } },
   { fg: '--ozg-color-muted', bg: 'page', required: 4.5, criterion: '1.4.3', use: { de: 'Hinweistexte', en: 'hints' } },
-  { fg: '--ozg-color-error', bg: 'page', required: 4.5, criterion: '1.4.3', use: { de: 'Fehlermeldungen', en: 'error messages' } },
-  { fg: '--ozg-color-text', bg: '--ozg-color-surface', required: 4.5, criterion: '1.4.3', use: { de: 'Text in Kästen', en: 'text in panels' } },
-  { fg: '--ozg-color-border', bg: 'page', required: 3, criterion: '1.4.11', use: { de: 'Rahmen der Eingabefelder', en: 'borders of input fields' } },
-  { fg: '--ozg-color-focus', bg: 'page', required: 3, criterion: '1.4.11', use: { de: 'Fokusrahmen', en: 'focus ring' } },
+  {
+    fg: '--ozg-color-error',
+    bg: 'page',
+    required: 4.5,
+    criterion: '1.4.3',
+    use: { de: 'Fehlermeldungen', en: 'error messages' },
+  },
+  {
+    fg: '--ozg-color-text',
+    bg: '--ozg-color-surface',
+    required: 4.5,
+    criterion: '1.4.3',
+    use: { de: 'Text in Kästen', en: 'text in panels' },
+  },
+  {
+    fg: '--ozg-color-border',
+    bg: 'page',
+    required: 3,
+    criterion: '1.4.11',
+    use: { de: 'Rahmen der Eingabefelder', en: 'borders of input fields' },
+  },
+  {
+    fg: '--ozg-color-focus',
+    bg: 'page',
+    required: 3,
+    criterion: '1.4.11',
+    use: { de: 'Fokusrahmen', en: 'focus ring' },
+  },
 ];
 
 function colorOf(snapshot: HostSnapshot, name: string): { rgb: Rgb; label: string } | undefined {
@@ -105,43 +141,54 @@ export function headingHints(snapshot: HostSnapshot): HostHint[] {
   const level = snapshot.formHeading;
   const before = snapshot.headingBefore;
   if (before === undefined || !snapshot.pageHasH1) {
-    return level > 1 ? [{
-      kind: 'heading', criterion: '1.3.1',
-      problem: {
-        de: `Vor dem Formular steht keine Überschrift der Ebene 1; die Formularüberschrift (Ebene ${level}) überspringt Ebenen.`,
-        en: `No level-1 heading comes before the form; the form's title (level ${level}) skips levels.`,
-      },
-      fix: {
-        de: 'Ursache ist die Seite: Geben Sie der Seite eine Hauptüberschrift (<h1>) vor dem Formular, etwa den Namen der Leistung.',
-        en: 'The cause is the page: give the page a main heading (<h1>) before the form, such as the name of the service.',
-      },
-    }] : [];
+    return level > 1
+      ? [
+          {
+            kind: 'heading',
+            criterion: '1.3.1',
+            problem: {
+              de: `Vor dem Formular steht keine Überschrift der Ebene 1; die Formularüberschrift (Ebene ${level}) überspringt Ebenen.`,
+              en: `No level-1 heading comes before the form; the form's title (level ${level}) skips levels.`,
+            },
+            fix: {
+              de: 'Ursache ist die Seite: Geben Sie der Seite eine Hauptüberschrift (<h1>) vor dem Formular, etwa den Namen der Leistung.',
+              en: 'The cause is the page: give the page a main heading (<h1>) before the form, such as the name of the service.',
+            },
+          },
+        ]
+      : [];
   }
   if (level > before + 1) {
-    return [{
-      kind: 'heading', criterion: '1.3.1',
-      problem: {
-        de: `Die Formularüberschrift (Ebene ${level}) folgt auf eine Überschrift der Ebene ${before} und überspringt Ebenen.`,
-        en: `The form's title (level ${level}) follows a level-${before} heading and skips levels.`,
+    return [
+      {
+        kind: 'heading',
+        criterion: '1.3.1',
+        problem: {
+          de: `Die Formularüberschrift (Ebene ${level}) folgt auf eine Überschrift der Ebene ${before} und überspringt Ebenen.`,
+          en: `The form's title (level ${level}) follows a level-${before} heading and skips levels.`,
+        },
+        fix: {
+          de: `Ursache ist die Seite: Setzen Sie das Formular unter eine Überschrift der Ebene ${level - 1}.`,
+          en: `The cause is the page: place the form below a level-${level - 1} heading.`,
+        },
       },
-      fix: {
-        de: `Ursache ist die Seite: Setzen Sie das Formular unter eine Überschrift der Ebene ${level - 1}.`,
-        en: `The cause is the page: place the form below a level-${level - 1} heading.`,
-      },
-    }];
+    ];
   }
   if (level <= before - 1) {
-    return [{
-      kind: 'heading', criterion: '1.3.1',
-      problem: {
-        de: `Das Formular steht unter einer Überschrift der Ebene ${before}, seine Überschrift hat aber Ebene ${level}: In der Gliederung der Seite erscheint es nicht als Teil dieses Abschnitts.`,
-        en: `The form sits below a level-${before} heading but its title is level ${level}: in the page's outline it does not appear as part of that section.`,
+    return [
+      {
+        kind: 'heading',
+        criterion: '1.3.1',
+        problem: {
+          de: `Das Formular steht unter einer Überschrift der Ebene ${before}, seine Überschrift hat aber Ebene ${level}: In der Gliederung der Seite erscheint es nicht als Teil dieses Abschnitts.`,
+          en: `The form sits below a level-${before} heading but its title is level ${level}: in the page's outline it does not appear as part of that section.`,
+        },
+        fix: {
+          de: `Ursache ist die Seite: Binden Sie das Formular direkt unter der Hauptüberschrift oder unter einer Überschrift der Ebene ${level - 1} ein.`,
+          en: `The cause is the page: embed the form directly below the main heading or a level-${level - 1} heading.`,
+        },
       },
-      fix: {
-        de: `Ursache ist die Seite: Binden Sie das Formular direkt unter der Hauptüberschrift oder unter einer Überschrift der Ebene ${level - 1} ein.`,
-        en: `The cause is the page: embed the form directly below the main heading or a level-${level - 1} heading.`,
-      },
-    }];
+    ];
   }
   return [];
 }

@@ -71,7 +71,13 @@ function targetText(target: unknown[]): string {
 }
 
 /** Converts axe's result for one state; German help texts from axe's German locale. */
-export function stateFromAxe(results: AxeResultsLike, key: string, label: Texts, de?: AxeLocale, width?: number): AuditState {
+export function stateFromAxe(
+  results: AxeResultsLike,
+  key: string,
+  label: Texts,
+  de?: AxeLocale,
+  width?: number,
+): AuditState {
   return {
     key,
     label,
@@ -84,7 +90,10 @@ export function stateFromAxe(results: AxeResultsLike, key: string, label: Texts,
       help: { en: v.help, de: de?.rules?.[v.id]?.help ?? v.help },
       helpUrl: v.helpUrl,
       criteria: criteriaOf(v.tags).map((c) => c.id),
-      nodes: v.nodes.map((n) => ({ target: targetText(n.target), html: n.html.length > 200 ? `${n.html.slice(0, 197)}…` : n.html })),
+      nodes: v.nodes.map((n) => ({
+        target: targetText(n.target),
+        html: n.html.length > 200 ? `${n.html.slice(0, 197)}…` : n.html,
+      })),
     })),
   };
 }
@@ -111,7 +120,13 @@ export function findingsByRule(report: AuditReport): RuleFinding[] {
   for (const state of report.states) {
     for (const v of state.violations) {
       const finding = byRule.get(v.rule) ?? {
-        rule: v.rule, impact: v.impact, help: v.help, helpUrl: v.helpUrl, criteria: v.criteria, states: [], nodes: [],
+        rule: v.rule,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        criteria: v.criteria,
+        states: [],
+        nodes: [],
         hints: hintsForRule(v.rule, report.hostHints),
       };
       finding.states.push(state.key);
@@ -202,7 +217,16 @@ export function formatText(report: AuditReport, lang: AuditLang): string {
     lines.push('');
     lines.push(`✗ ${f.help[lang]} [${f.rule}${f.impact ? `, ${f.impact}` : ''}]`);
     if (f.criteria.length) lines.push(`  ${t.criterion}: ${criteriaText(f.criteria, lang)}`);
-    lines.push(`  ${t.states2}: ${f.states.map((k) => stateName(report.states.find((s) => s.key === k)!, lang)).join(', ')}`);
+    lines.push(
+      `  ${t.states2}: ${f.states
+        .map((k) =>
+          stateName(
+            report.states.find((s) => s.key === k)!,
+            lang,
+          ),
+        )
+        .join(', ')}`,
+    );
     for (const node of f.nodes.slice(0, 5)) lines.push(`  ${t.element}: ${node.target}\n    ${node.html}`);
     if (f.nodes.length > 5) lines.push(`  … (+${f.nodes.length - 5})`);
     for (const hint of f.hints) lines.push(`  ${t.host}: ${hint.problem[lang]}\n  ${t.fix}: ${hint.fix[lang]}`);
@@ -212,7 +236,8 @@ export function formatText(report: AuditReport, lang: AuditLang): string {
   if (loose.length) {
     lines.push('');
     lines.push(`${t.hints}:`);
-    for (const hint of loose) lines.push(`  ! ${hint.criterion} ${hint.problem[lang]}\n    ${t.fix}: ${hint.fix[lang]}`);
+    for (const hint of loose)
+      lines.push(`  ! ${hint.criterion} ${hint.problem[lang]}\n    ${t.fix}: ${hint.fix[lang]}`);
   }
   const manual = [...new Set(report.states.flatMap((s) => s.incomplete))];
   if (manual.length) {

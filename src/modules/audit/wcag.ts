@@ -16,7 +16,12 @@ const LIST: Array<[string, 'A' | 'AA', string, string]> = [
   ['1.1.1', 'A', 'Nicht-Text-Inhalt', 'Non-text Content'],
   ['1.2.1', 'A', 'Reine Audio- und reine Videoinhalte (aufgezeichnet)', 'Audio-only and Video-only (Prerecorded)'],
   ['1.2.2', 'A', 'Untertitel (aufgezeichnet)', 'Captions (Prerecorded)'],
-  ['1.2.3', 'A', 'Audiodeskription oder Medienalternative (aufgezeichnet)', 'Audio Description or Media Alternative (Prerecorded)'],
+  [
+    '1.2.3',
+    'A',
+    'Audiodeskription oder Medienalternative (aufgezeichnet)',
+    'Audio Description or Media Alternative (Prerecorded)',
+  ],
   ['1.2.4', 'AA', 'Untertitel (live)', 'Captions (Live)'],
   ['1.2.5', 'AA', 'Audiodeskription (aufgezeichnet)', 'Audio Description (Prerecorded)'],
   ['1.3.1', 'A', 'Info und Beziehungen', 'Info and Relationships'],

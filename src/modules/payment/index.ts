@@ -32,11 +32,21 @@ export interface PaymentView {
   lines: FeeLine[];
 }
 
-export interface PaymentProblem { title?: string; detail?: string; code?: string; status?: number; total?: number }
+export interface PaymentProblem {
+  title?: string;
+  detail?: string;
+  code?: string;
+  status?: number;
+  total?: number;
+}
 
 export class PaymentError extends Error {
   override name = 'PaymentError';
-  constructor(readonly status: number, readonly problem: PaymentProblem, readonly retryAfter?: number) {
+  constructor(
+    readonly status: number,
+    readonly problem: PaymentProblem,
+    readonly retryAfter?: number,
+  ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
   /** The provider or the gateway is down or overloaded: try again later, nothing is lost. */
@@ -60,7 +70,10 @@ export class PaymentClient {
   private readonly base: URL;
 
   /** `gateway`: the gateway API base, e.g. "/gateway/v1". */
-  constructor(gateway: string, private readonly fetchImpl: typeof fetch = (...a) => fetch(...a)) {
+  constructor(
+    gateway: string,
+    private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
+  ) {
     this.base = gatewayApi(gateway, document.baseURI);
   }
 
@@ -71,17 +84,22 @@ export class PaymentClient {
     } catch {
       throw new PaymentError(0, { title: 'network error' });
     }
-    const body = await res.json().catch(() => ({})) as PaymentView & PaymentProblem;
+    const body = (await res.json().catch(() => ({}))) as PaymentView & PaymentProblem;
     if (!res.ok) throw new PaymentError(res.status, body, retryAfterSeconds(res.headers.get('retry-after')));
     // Only an http(s) page of the provider is ever followed (never javascript:, data:, …).
     const view = body as PaymentView;
-    if (view.redirectUrl !== undefined && !/^https?:$/.test(new URL(view.redirectUrl, this.base).protocol)) delete view.redirectUrl;
+    if (view.redirectUrl !== undefined && !/^https?:$/.test(new URL(view.redirectUrl, this.base).protocol))
+      delete view.redirectUrl;
     return view;
   }
 
   /** Creates the payment of an application, or returns the one it has (same key: same transaction). */
   start(input: StartPayment): Promise<PaymentView> {
-    return this.call('payments', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+    return this.call('payments', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input),
+    });
   }
 
   /** The provider's current status of the application's payment. */

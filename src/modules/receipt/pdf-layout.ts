@@ -9,7 +9,10 @@ export const MUTED = rgb(0.3, 0.3, 0.3);
 export const LINK = rgb(0.04, 0.31, 0.54);
 export const RULE = rgb(0.6, 0.6, 0.6);
 
-export interface Fonts { regular: PDFFont; bold: PDFFont }
+export interface Fonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
 
 /**
  * Splits `text` into lines no wider than `width`. Words longer than a line (IBANs, URLs, long
@@ -19,9 +22,14 @@ export function wrapText(text: string, width: number, size: number, font: PDFFon
   const measure = (s: string) => font.widthOfTextAtSize(s, size);
   const lines: string[] = [];
   let line = '';
-  for (const word of toWinAnsi(text).split(' ').filter((w) => w !== '')) {
+  for (const word of toWinAnsi(text)
+    .split(' ')
+    .filter((w) => w !== '')) {
     const candidate = line ? `${line} ${word}` : word;
-    if (measure(candidate) <= width) { line = candidate; continue; }
+    if (measure(candidate) <= width) {
+      line = candidate;
+      continue;
+    }
     if (line) lines.push(line);
     line = '';
     let rest = word;
@@ -45,12 +53,19 @@ export class PageCursor {
   /** Called after a page break (e.g. to repeat a table header). */
   onBreak?: () => void;
 
-  constructor(private readonly doc: PDFDocument, readonly fonts: Fonts) {
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: Fonts,
+  ) {
     this.addPage();
   }
 
-  get left(): number { return MARGIN; }
-  get width(): number { return A4[0] - 2 * MARGIN; }
+  get left(): number {
+    return MARGIN;
+  }
+  get width(): number {
+    return A4[0] - 2 * MARGIN;
+  }
 
   private addPage(): void {
     this.page = this.doc.addPage(A4);
@@ -65,7 +80,9 @@ export class PageCursor {
     this.onBreak?.();
   }
 
-  gap(points: number): void { this.y -= points; }
+  gap(points: number): void {
+    this.y -= points;
+  }
 
   /** Draws already wrapped lines at x; returns the y of each baseline. */
   lines(lines: string[], x: number, size: number, font: PDFFont, color = INK): number[] {
@@ -93,7 +110,12 @@ export class PageCursor {
   }
 
   rule(): void {
-    this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.left + this.width, y: this.y }, thickness: 0.5, color: RULE });
+    this.page.drawLine({
+      start: { x: this.left, y: this.y },
+      end: { x: this.left + this.width, y: this.y },
+      thickness: 0.5,
+      color: RULE,
+    });
   }
 
   /**
@@ -105,12 +127,23 @@ export class PageCursor {
     const lines = wrapText(url, this.width, size, font);
     // Only absolute http(s) links become clickable; URL.href is pure ASCII, as a PDF URI must be.
     let target: string | undefined;
-    try { const u = new URL(url); if (u.protocol === 'https:' || u.protocol === 'http:') target = u.href; } catch { /* text only */ }
+    try {
+      const u = new URL(url);
+      if (u.protocol === 'https:' || u.protocol === 'http:') target = u.href;
+    } catch {
+      /* text only */
+    }
     for (const l of lines) {
       const [baseline] = this.lines([l], this.left, size, font, LINK);
       const w = font.widthOfTextAtSize(l, size);
-      this.page.drawLine({ start: { x: this.left, y: baseline! - 1.5 }, end: { x: this.left + w, y: baseline! - 1.5 }, thickness: 0.5, color: LINK });
-      if (target) addLinkAnnotation(this.doc, this.page, [this.left, baseline! - 3, this.left + w, baseline! + size], target);
+      this.page.drawLine({
+        start: { x: this.left, y: baseline! - 1.5 },
+        end: { x: this.left + w, y: baseline! - 1.5 },
+        thickness: 0.5,
+        color: LINK,
+      });
+      if (target)
+        addLinkAnnotation(this.doc, this.page, [this.left, baseline! - 3, this.left + w, baseline! + size], target);
     }
   }
 
@@ -120,7 +153,13 @@ export class PageCursor {
     this.pages.forEach((p, i) => {
       const right = text(i + 1, this.pages.length);
       p.drawText(toWinAnsi(left), { x: MARGIN, y: MARGIN, size, font: this.fonts.regular, color: MUTED });
-      p.drawText(right, { x: A4[0] - MARGIN - this.fonts.regular.widthOfTextAtSize(right, size), y: MARGIN, size, font: this.fonts.regular, color: MUTED });
+      p.drawText(right, {
+        x: A4[0] - MARGIN - this.fonts.regular.widthOfTextAtSize(right, size),
+        y: MARGIN,
+        size,
+        font: this.fonts.regular,
+        color: MUTED,
+      });
     });
   }
 }

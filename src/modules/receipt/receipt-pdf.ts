@@ -32,8 +32,12 @@ const PRODUCER = 'ozg-form (pdf-lib)';
 export function formatReceiptDate(lang: ReceiptLang, date: Date, timeZone = 'Europe/Berlin'): string {
   const t = (key: ReceiptTextKey) => rt(lang, key);
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(date);
+  const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(
+    date,
+  );
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(
+    date,
+  );
   return `${day} ${t('at')} ${time}${t('clock') ? ` ${t('clock')}` : ''}`;
 }
 
@@ -42,8 +46,13 @@ export function formatBytes(lang: ReceiptLang, size: number): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = size;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) { v /= 1024; u++; }
-  const n = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v);
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const n = new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: u === 0 ? 0 : 1 }).format(
+    v,
+  );
   return `${n} ${units[u]}`;
 }
 
@@ -83,9 +92,20 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   c.gap(8);
 
   const when = formatReceiptDate(input.lang, input.submittedAt, input.timeZone);
-  const facts: [string, string][] = [[t('caseId'), input.caseId], [t('receivedAt'), when]];
-  if (input.payment) facts.push([`${t('payment')}: ${t('amount')}`, input.payment.amount], [t('paymentReference'), input.payment.reference]);
-  table(c, facts.map(([label, value]) => ({ label, value })), { boldLabels: true });
+  const facts: [string, string][] = [
+    [t('caseId'), input.caseId],
+    [t('receivedAt'), when],
+  ];
+  if (input.payment)
+    facts.push(
+      [`${t('payment')}: ${t('amount')}`, input.payment.amount],
+      [t('paymentReference'), input.payment.reference],
+    );
+  table(
+    c,
+    facts.map(([label, value]) => ({ label, value })),
+    { boldLabels: true },
+  );
 
   c.heading(t('mailbox'));
   c.paragraph(t('mailboxText'));
@@ -98,7 +118,10 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   let section: string | undefined;
   const header = () => tableHeader(c, t('question'), t('answer'));
   header();
-  c.onBreak = () => { c.paragraph(`${t('answers')} ${t('continued')}`, 9.5, fonts.regular, MUTED); header(); };
+  c.onBreak = () => {
+    c.paragraph(`${t('answers')} ${t('continued')}`, 9.5, fonts.regular, MUTED);
+    header();
+  };
   for (const row of input.rows) {
     if (row.section && row.section !== section) {
       section = row.section;

@@ -41,7 +41,8 @@ export const RECEIPT_TEXTS = {
     attachments: 'Evidence',
     noAttachments: 'No evidence attached.',
     mailbox: 'Status and replies from the authority',
-    mailboxText: 'Follow this link to see the status of your application, messages from the authority and the decision:',
+    mailboxText:
+      'Follow this link to see the status of your application, messages from the authority and the decision:',
     mailboxWarning: 'Do not share this link: anyone who has it can see your case.',
     page: 'Page {n} of {of}',
     continued: '(continued)',

@@ -48,13 +48,15 @@ export class ReturnChannelClient {
   }
 
   private async get(path: string, accept = 'application/json'): Promise<Response> {
-    const res = await this.fetchImpl(new URL(path, this.base), { headers: { accept, 'x-case-secret': this.opts.caseSecret } });
+    const res = await this.fetchImpl(new URL(path, this.base), {
+      headers: { accept, 'x-case-secret': this.opts.caseSecret },
+    });
     if (!res.ok) throw new Error(`return channel: ${res.status}`);
     return res;
   }
 
   private async signingKeys(refresh = false): Promise<JSONWebKeySet> {
-    if (!this.jwks || refresh) this.jwks = await (await this.get('.well-known/jwks.json')).json() as JSONWebKeySet;
+    if (!this.jwks || refresh) this.jwks = (await (await this.get('.well-known/jwks.json')).json()) as JSONWebKeySet;
     return this.jwks;
   }
 
@@ -62,8 +64,9 @@ export class ReturnChannelClient {
   async overview(): Promise<CaseOverview> {
     const tokens: string[] = [];
     for (let offset = 0; ;) {
-      const page = await (await this.get(`cases/${encodeURIComponent(this.opts.caseId)}/events?offset=${offset}`)).json() as
-        { eventLog: string[]; totalCount: number; count: number };
+      const page = (await (
+        await this.get(`cases/${encodeURIComponent(this.opts.caseId)}/events?offset=${offset}`)
+      ).json()) as { eventLog: string[]; totalCount: number; count: number };
       tokens.push(...page.eventLog);
       offset += page.count;
       if (page.count === 0 || offset >= page.totalCount) break;
@@ -72,7 +75,10 @@ export class ReturnChannelClient {
     const verify = async () => Promise.all(tokens.map((t) => verifySet(t, jwks, this.opts.caseId)));
     let results = await verify();
     // A key rotation shows up as unknown kids: refresh the JWKS once.
-    if (results.some((r) => r === null)) { jwks = await this.signingKeys(true); results = await verify(); }
+    if (results.some((r) => r === null)) {
+      jwks = await this.signingKeys(true);
+      results = await verify();
+    }
     const events = results.filter((r): r is VerifiedEvent => r !== null);
     const s = statusFromEvents(events);
     return { ...s, label: STATUS_LABELS[s.status], events, ignored: results.length - events.length };
@@ -85,14 +91,23 @@ export class ReturnChannelClient {
 
   /** Downloads a Bescheid (PDF). */
   async downloadDocument(messageId: string): Promise<Blob> {
-    return (await this.get(`cases/${encodeURIComponent(this.opts.caseId)}/messages/${encodeURIComponent(messageId)}/document`, 'application/pdf')).blob();
+    return (
+      await this.get(
+        `cases/${encodeURIComponent(this.opts.caseId)}/messages/${encodeURIComponent(messageId)}/document`,
+        'application/pdf',
+      )
+    ).blob();
   }
 
   /** Sends the applicant's answer to the authority. */
   async reply(text: string): Promise<string> {
     const res = await this.fetchImpl(new URL(`cases/${encodeURIComponent(this.opts.caseId)}/messages`, this.base), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-case-secret': this.opts.caseSecret },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        'x-case-secret': this.opts.caseSecret,
+      },
       body: JSON.stringify({ text }),
     });
     if (!res.ok) throw new Error(`return channel: ${res.status}`);

@@ -33,7 +33,14 @@ const EVENT_STATUS: Record<string, CaseStatus> = {
   'delete-submission': 'deleted',
 };
 
-const RANK: Record<CaseStatus, number> = { incomplete: 0, submitted: 1, forwarded: 2, accepted: 3, rejected: 3, deleted: 4 };
+const RANK: Record<CaseStatus, number> = {
+  incomplete: 0,
+  submitted: 1,
+  forwarded: 2,
+  accepted: 3,
+  rejected: 3,
+  deleted: 4,
+};
 
 /**
  * The status a person sees, from verified events. Events can arrive out of order; a later stage never

@@ -26,7 +26,7 @@ export async function verifySet(token: string, jwks: JSONWebKeySet, caseId: stri
       submissionId: p.sub.slice('submission:'.length),
       caseId,
       issuer: p.iss,
-      details: details && typeof details === 'object' ? details as Record<string, unknown> : {},
+      details: details && typeof details === 'object' ? (details as Record<string, unknown>) : {},
     };
   } catch {
     return null;

@@ -34,11 +34,21 @@ export interface EncryptedSubmission {
   attachments: { attachmentId: string; encrypted?: string }[];
 }
 
-export interface Problem { type?: string; title?: string; status?: number; detail?: string; [k: string]: unknown }
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  [k: string]: unknown;
+}
 
 export class GatewayError extends Error {
   override name = 'GatewayError';
-  constructor(public readonly status: number, public readonly problem: Problem, public readonly retryAfter?: number) {
+  constructor(
+    public readonly status: number,
+    public readonly problem: Problem,
+    public readonly retryAfter?: number,
+  ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
 }
@@ -59,7 +69,11 @@ export interface SubmissionClientOptions {
    * at a time, right before their upload, so they never all sit in memory or in storage at once. */
   loadAttachment?: (attachmentId: string) => Promise<string | Blob>;
   /** Sends one attachment instead of `fetch`, e.g. with upload progress (modules/uploads). */
-  uploadAttachment?: (url: URL, init: { headers: Record<string, string>; body: string | Blob }, attachmentId: string) => Promise<Response>;
+  uploadAttachment?: (
+    url: URL,
+    init: { headers: Record<string, string>; body: string | Blob },
+    attachmentId: string,
+  ) => Promise<Response>;
   /** Progress 0..1 for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -85,7 +99,11 @@ export class SubmissionClient {
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
   }
 
-  private async call(path: string, init: RequestInit, send: (url: URL, init: RequestInit) => Promise<Response> = this.fetchImpl): Promise<Response> {
+  private async call(
+    path: string,
+    init: RequestInit,
+    send: (url: URL, init: RequestInit) => Promise<Response> = this.fetchImpl,
+  ): Promise<Response> {
     const attempts = this.opts.attempts ?? 6;
     const base = this.opts.baseDelayMs ?? 500;
     const max = this.opts.maxDelayMs ?? 15_000;
@@ -101,11 +119,20 @@ export class SubmissionClient {
       if (!retryable) {
         if (res!.ok) return res!;
         let problem: Problem = { status: res!.status };
-        try { problem = await res!.json() as Problem; } catch { /* not JSON */ }
+        try {
+          problem = (await res!.json()) as Problem;
+        } catch {
+          /* not JSON */
+        }
         throw new GatewayError(res!.status, problem);
       }
       if (i + 1 >= attempts) {
-        if (res) throw new GatewayError(res.status, await res.json().catch(() => ({ status: res!.status })) as Problem, retryAfterSeconds(res.headers.get('retry-after')));
+        if (res)
+          throw new GatewayError(
+            res.status,
+            (await res.json().catch(() => ({ status: res!.status }))) as Problem,
+            retryAfterSeconds(res.headers.get('retry-after')),
+          );
         throw networkError instanceof Error ? networkError : new Error('network error');
       }
       const delay = Math.min(max, base * 2 ** i);
@@ -115,7 +142,9 @@ export class SubmissionClient {
   }
 
   async getDestination(): Promise<DestinationInfo> {
-    return (await this.call('destination', { headers: { accept: 'application/json' } })).json() as Promise<DestinationInfo>;
+    return (
+      await this.call('destination', { headers: { accept: 'application/json' } })
+    ).json() as Promise<DestinationInfo>;
   }
 
   /**
@@ -124,36 +153,59 @@ export class SubmissionClient {
    */
   async submit(pkg: EncryptedSubmission, state: SubmissionState): Promise<Required<SubmissionState>> {
     let s: SubmissionState = { ...state, sentAttachments: [...state.sentAttachments] };
-    const save = async (next: SubmissionState) => { s = next; await this.opts.onState?.({ ...s, sentAttachments: [...s.sentAttachments] }); };
+    const save = async (next: SubmissionState) => {
+      s = next;
+      await this.opts.onState?.({ ...s, sentAttachments: [...s.sentAttachments] });
+    };
     const total = pkg.attachments.length + 2;
-    const progress = () => this.opts.onProgress?.((s.submissionId ? 1 : 0) + s.sentAttachments.length + (s.sent ? 1 : 0), total);
+    const progress = () =>
+      this.opts.onProgress?.((s.submissionId ? 1 : 0) + s.sentAttachments.length + (s.sent ? 1 : 0), total);
 
     if (!s.submissionId || !s.caseId || !s.caseSecret) {
       const res = await this.call('submissions', {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({
-          idempotencyKey: s.idempotencyKey, leika: pkg.leika, ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
+          idempotencyKey: s.idempotencyKey,
+          leika: pkg.leika,
+          ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
           ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
           announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
         }),
       });
-      const c = await res.json() as { submissionId: string; caseId: string; caseSecret: string; sentAttachments: string[]; sent: boolean };
+      const c = (await res.json()) as {
+        submissionId: string;
+        caseId: string;
+        caseSecret: string;
+        sentAttachments: string[];
+        sent: boolean;
+      };
       await save({
-        ...s, submissionId: c.submissionId, caseId: c.caseId, caseSecret: c.caseSecret,
-        sentAttachments: [...new Set([...s.sentAttachments, ...c.sentAttachments])], sent: s.sent || c.sent,
+        ...s,
+        submissionId: c.submissionId,
+        caseId: c.caseId,
+        caseSecret: c.caseSecret,
+        sentAttachments: [...new Set([...s.sentAttachments, ...c.sentAttachments])],
+        sent: s.sent || c.sent,
       });
     }
     progress();
     const auth = { 'x-case-secret': s.caseSecret! };
     for (const a of pkg.attachments) {
       if (s.sent || s.sentAttachments.includes(a.attachmentId)) continue;
-      const body = a.encrypted ?? await this.opts.loadAttachment?.(a.attachmentId);
+      const body = a.encrypted ?? (await this.opts.loadAttachment?.(a.attachmentId));
       if (body === undefined) throw new Error(`attachment ${a.attachmentId}: no content to send`);
       const upload = this.opts.uploadAttachment;
-      await this.call(`submissions/${s.submissionId}/attachments/${a.attachmentId}`, {
-        method: 'PUT', headers: { ...auth, 'content-type': 'application/jose' }, body,
-      }, upload && ((url, init) => upload(url, { headers: init.headers as Record<string, string>, body }, a.attachmentId)));
+      await this.call(
+        `submissions/${s.submissionId}/attachments/${a.attachmentId}`,
+        {
+          method: 'PUT',
+          headers: { ...auth, 'content-type': 'application/jose' },
+          body,
+        },
+        upload &&
+          ((url, init) => upload(url, { headers: init.headers as Record<string, string>, body }, a.attachmentId)),
+      );
       await save({ ...s, sentAttachments: [...s.sentAttachments, a.attachmentId] });
       progress();
     }

@@ -2,7 +2,13 @@ import { CompactEncrypt, importJWK } from 'jose';
 
 /** The destination's public encryption key as published by FIT-Connect. */
 export interface DestinationJwk {
-  kty: string; n?: string; e?: string; kid?: string; alg?: string; key_ops?: string[]; use?: string;
+  kty: string;
+  n?: string;
+  e?: string;
+  kid?: string;
+  alg?: string;
+  key_ops?: string[];
+  use?: string;
   x5c?: string[];
 }
 
@@ -50,14 +56,18 @@ export function assertEncryptionKey(jwk: DestinationJwk): void {
  * Encrypts bytes or UTF-8 text for the destination: JWE compact serialisation, alg RSA-OAEP-256,
  * enc A256GCM, kid of the destination key.
  */
-export async function encryptForDestination(jwk: DestinationJwk, payload: Uint8Array | string,
-  opts: { contentType?: string } = {}): Promise<string> {
+export async function encryptForDestination(
+  jwk: DestinationJwk,
+  payload: Uint8Array | string,
+  opts: { contentType?: string } = {},
+): Promise<string> {
   assertEncryptionKey(jwk);
   const key = await importJWK({ kty: 'RSA', n: jwk.n, e: jwk.e }, 'RSA-OAEP-256');
   const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
   return new CompactEncrypt(bytes)
     .setProtectedHeader({
-      alg: 'RSA-OAEP-256', enc: 'A256GCM',
+      alg: 'RSA-OAEP-256',
+      enc: 'A256GCM',
       ...(jwk.kid ? { kid: jwk.kid } : {}),
       ...(opts.contentType ? { cty: opts.contentType } : {}),
     })

@@ -6,7 +6,10 @@ import { sha512Hex } from './hash.js';
 export const METADATA_SCHEMA_URI = 'https://schema.fitko.de/fit-connect/metadata/1.2.0/metadata.schema.json';
 export const LEIKA_URN_PREFIX = 'urn:de:fim:leika:leistung:';
 
-export interface Sha512Hash { type: 'sha512'; content: string }
+export interface Sha512Hash {
+  type: 'sha512';
+  content: string;
+}
 export type AttachmentPurpose = 'form' | 'attachment' | 'report';
 
 /** Reply channel as FIT-Connect metadata names it; exactly one, and one the destination offers. */
@@ -19,10 +22,19 @@ export type ReplyChannel =
 
 /** Proof of the login the person applied with; `identificationReport` carries the account
  * provider's signed token, which the receiver verifies against the provider's keys. */
-export interface AuthenticationInformation { type: string; version: string; content: string }
+export interface AuthenticationInformation {
+  type: string;
+  version: string;
+  content: string;
+}
 
 export interface MetadataAttachment {
-  attachmentId: string; hash: Sha512Hash; mimeType: string; purpose: AttachmentPurpose; filename?: string; description?: string;
+  attachmentId: string;
+  hash: Sha512Hash;
+  mimeType: string;
+  purpose: AttachmentPurpose;
+  filename?: string;
+  description?: string;
 }
 
 export interface SubmissionMetadata {
@@ -89,13 +101,16 @@ function isoDate(d: Date): string {
 /** Builds FIT-Connect metadata 1.x for a submission; hashes data and attachments with SHA-512. */
 export async function buildSubmissionMetadata(input: SubmissionMetadataInput): Promise<SubmissionMetadata> {
   if (!/^99\d{12}$/.test(input.leika)) throw new Error(`invalid LeiKa key: ${input.leika}`);
-  const service = { ...(input.serviceName ? { name: input.serviceName } : {}), identifier: LEIKA_URN_PREFIX + input.leika };
+  const service = {
+    ...(input.serviceName ? { name: input.serviceName } : {}),
+    identifier: LEIKA_URN_PREFIX + input.leika,
+  };
   const attachments: MetadataAttachment[] = [];
   for (const a of input.attachments ?? []) {
     if (!a.sha512 && !a.bytes) throw new Error(`attachment ${a.attachmentId}: bytes or sha512 required`);
     attachments.push({
       attachmentId: a.attachmentId,
-      hash: { type: 'sha512', content: a.sha512 ?? await sha512Hex(a.bytes!) },
+      hash: { type: 'sha512', content: a.sha512 ?? (await sha512Hex(a.bytes!)) },
       mimeType: a.mimeType,
       purpose: a.purpose ?? 'attachment',
       ...(a.filename ? { filename: a.filename } : {}),
@@ -122,7 +137,10 @@ export async function buildSubmissionMetadata(input: SubmissionMetadataInput): P
 
 let validator: SchemaInterpreter | undefined;
 
-export interface MetadataValidationResult { valid: boolean; errors: string[] }
+export interface MetadataValidationResult {
+  valid: boolean;
+  errors: string[];
+}
 
 /** Checks metadata against src/modules/submission/metadata.schema.json (with the interpreting
  * validator: no code generation in the browser, so no 'unsafe-eval' in the page's CSP). */

@@ -1,7 +1,12 @@
 import { encryptForDestination, type DestinationJwk } from './crypto.js';
 import {
-  buildSubmissionMetadata, validateSubmissionMetadata, type AttachmentInput, type AuthenticationInformation, type PaymentInformation,
-  type ReplyChannel, type SubmissionMetadata,
+  buildSubmissionMetadata,
+  validateSubmissionMetadata,
+  type AttachmentInput,
+  type AuthenticationInformation,
+  type PaymentInformation,
+  type ReplyChannel,
+  type SubmissionMetadata,
 } from './metadata.js';
 import type { EncryptedSubmission } from './client.js';
 
@@ -23,11 +28,18 @@ export interface PrepareInput {
 }
 
 /** Builds and validates the metadata, then encrypts metadata, data and attachments in the browser. */
-export async function prepareSubmission(input: PrepareInput): Promise<{ metadata: SubmissionMetadata; encrypted: EncryptedSubmission }> {
+export async function prepareSubmission(
+  input: PrepareInput,
+): Promise<{ metadata: SubmissionMetadata; encrypted: EncryptedSubmission }> {
   const dataText = JSON.stringify(input.data);
   const metadata = await buildSubmissionMetadata({
-    data: dataText, schemaUri: input.schemaUri, leika: input.leika, serviceName: input.serviceName,
-    attachments: input.attachments, replyChannel: input.replyChannel, submissionDate: input.submissionDate,
+    data: dataText,
+    schemaUri: input.schemaUri,
+    leika: input.leika,
+    serviceName: input.serviceName,
+    attachments: input.attachments,
+    replyChannel: input.replyChannel,
+    submissionDate: input.submissionDate,
     authenticationInformation: input.authenticationInformation,
     paymentInformation: input.paymentInformation,
   });
@@ -42,8 +54,14 @@ export async function prepareSubmission(input: PrepareInput): Promise<{ metadata
   return {
     metadata,
     encrypted: {
-      leika: input.leika, serviceName: input.serviceName, encryptedMetadata: encryptedMetadata!, encryptedData: encryptedData!,
-      attachments: (input.attachments ?? []).map((a, i) => ({ attachmentId: a.attachmentId, ...(encAttachments[i] ? { encrypted: encAttachments[i] } : {}) })),
+      leika: input.leika,
+      serviceName: input.serviceName,
+      encryptedMetadata: encryptedMetadata!,
+      encryptedData: encryptedData!,
+      attachments: (input.attachments ?? []).map((a, i) => ({
+        attachmentId: a.attachmentId,
+        ...(encAttachments[i] ? { encrypted: encAttachments[i] } : {}),
+      })),
     },
   };
 }

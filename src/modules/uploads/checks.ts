@@ -45,13 +45,21 @@ export function fileRules(schema: JsonSchema, definition: JsonSchema): FileRules
  * never names a place), no control characters, at most 255 characters. It is always rendered as text.
  */
 export function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const base = name
+    .split(/[/\\]/)
+    .pop()!
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
   const clean = base === '.' || base === '..' ? '' : base;
   return (clean || 'datei').slice(-255);
 }
 
-export interface Candidate { name: string; size: number; head: Uint8Array }
+export interface Candidate {
+  name: string;
+  size: number;
+  head: Uint8Array;
+}
 export type Verdict = { ok: true; type: FileType; name: string } | { ok: false; message: string };
 
 /**
@@ -59,7 +67,13 @@ export type Verdict = { ok: true; type: FileType; name: string } | { ok: false; 
  * number of files, total size of the form, chosen twice. `chosen` are the files the question has
  * already, `formTotal` the bytes of all files of the form so far.
  */
-export function checkCandidate(lang: Lang, c: Candidate, rules: FileRules, chosen: FileRef[], formTotal: number): Verdict {
+export function checkCandidate(
+  lang: Lang,
+  c: Candidate,
+  rules: FileRules,
+  chosen: FileRef[],
+  formTotal: number,
+): Verdict {
   const name = safeFileName(c.name);
   if (c.size === 0) return { ok: false, message: ut(lang, 'refusedEmpty', { name }) };
   const type = detectType(c.head);
@@ -70,11 +84,17 @@ export function checkCandidate(lang: Lang, c: Candidate, rules: FileRules, chose
   if (c.size > rules.maxFileSize) {
     return {
       ok: false,
-      message: ut(lang, 'refusedSize', { name, size: formatSize(lang, c.size, rules.maxFileSize), max: formatSize(lang, rules.maxFileSize, c.size) }),
+      message: ut(lang, 'refusedSize', {
+        name,
+        size: formatSize(lang, c.size, rules.maxFileSize),
+        max: formatSize(lang, rules.maxFileSize, c.size),
+      }),
     };
   }
-  if (chosen.some((f) => f.filename === name && f.size === c.size)) return { ok: false, message: ut(lang, 'refusedTwice', { name }) };
-  if (chosen.length >= rules.maxFiles) return { ok: false, message: ut(lang, 'refusedCount', { name, max: rules.maxFiles }) };
+  if (chosen.some((f) => f.filename === name && f.size === c.size))
+    return { ok: false, message: ut(lang, 'refusedTwice', { name }) };
+  if (chosen.length >= rules.maxFiles)
+    return { ok: false, message: ut(lang, 'refusedCount', { name, max: rules.maxFiles }) };
   if (formTotal + c.size > rules.maxTotalSize) {
     return { ok: false, message: ut(lang, 'refusedTotal', { name, max: formatSize(lang, rules.maxTotalSize) }) };
   }
@@ -85,13 +105,22 @@ export function checkCandidate(lang: Lang, c: Candidate, rules: FileRules, chose
 export function describeRules(lang: Lang, rules: FileRules): string {
   const labels = [...new Set(rules.accept.map(typeLabel))];
   const main = ut(lang, 'rules', { types: labels.join(', '), size: formatSize(lang, rules.maxFileSize) });
-  const count = rules.minFiles > 1 ? ut(lang, 'countRange', { min: rules.minFiles, max: rules.maxFiles }) : ut(lang, 'count', { max: rules.maxFiles });
+  const count =
+    rules.minFiles > 1
+      ? ut(lang, 'countRange', { min: rules.minFiles, max: rules.maxFiles })
+      : ut(lang, 'count', { max: rules.maxFiles });
   return `${main} ${count}`;
 }
 
 export function isFileRef(value: unknown): value is FileRef {
   const v = value as FileRef;
-  return !!v && typeof v === 'object' && typeof v.attachmentId === 'string' && typeof v.filename === 'string' && typeof v.size === 'number';
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.attachmentId === 'string' &&
+    typeof v.filename === 'string' &&
+    typeof v.size === 'number'
+  );
 }
 
 /** Every chosen file of a form's answers, with the question it answers (in question order). */

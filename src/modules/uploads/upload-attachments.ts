@@ -12,7 +12,11 @@ export class MissingFileError extends Error {
   }
 }
 
-async function blobOf(store: FileStore, formId: string, ref: Pick<FileRef, 'attachmentId' | 'filename'>): Promise<Blob> {
+async function blobOf(
+  store: FileStore,
+  formId: string,
+  ref: Pick<FileRef, 'attachmentId' | 'filename'>,
+): Promise<Blob> {
   const stored = await store.get(formId, ref.attachmentId);
   if (!stored) throw new MissingFileError(ref.filename);
   return stored.blob;
@@ -23,13 +27,20 @@ async function blobOf(store: FileStore, formId: string, ref: Pick<FileRef, 'atta
  * type found by content), purpose "attachment" and the question as description. The files are hashed
  * one at a time (in a worker where the page allows one); encryption happens per file at upload (`encryptStoredFile`).
  */
-export async function describeAttachments(formId: string, files: { ref: FileRef; question: string }[],
-  store: FileStore = fileStore()): Promise<AttachmentInput[]> {
+export async function describeAttachments(
+  formId: string,
+  files: { ref: FileRef; question: string }[],
+  store: FileStore = fileStore(),
+): Promise<AttachmentInput[]> {
   const out: AttachmentInput[] = [];
   for (const { ref, question } of files) {
     const sha512 = await sha512HexOfBlob(await blobOf(store, formId, ref));
     out.push({
-      attachmentId: ref.attachmentId, sha512, filename: ref.filename, mimeType: ref.mimeType, purpose: 'attachment',
+      attachmentId: ref.attachmentId,
+      sha512,
+      filename: ref.filename,
+      mimeType: ref.mimeType,
+      purpose: 'attachment',
       description: question.slice(0, 255),
     });
   }
@@ -37,7 +48,11 @@ export async function describeAttachments(formId: string, files: { ref: FileRef;
 }
 
 /** The JWE of one stored file for the destination (same attachment id on every attempt), as a Blob. */
-export async function encryptStoredFile(key: DestinationJwk, formId: string, ref: Pick<FileRef, 'attachmentId' | 'filename'>,
-  store: FileStore = fileStore()): Promise<Blob> {
+export async function encryptStoredFile(
+  key: DestinationJwk,
+  formId: string,
+  ref: Pick<FileRef, 'attachmentId' | 'filename'>,
+  store: FileStore = fileStore(),
+): Promise<Blob> {
   return encryptBlobForDestination(key, await blobOf(store, formId, ref));
 }

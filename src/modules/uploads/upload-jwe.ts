@@ -43,15 +43,25 @@ type SealKey = Pick<DestinationJwk, 'n' | 'e' | 'kid'>;
  * but `base64UrlBytes` and globals, so the worker can be built from its source text. `breathe`
  * pauses between slices (on the main thread, so the page keeps answering).
  */
-async function sealBytes(op: 'hash' | 'encrypt', plaintext: Uint8Array, key: SealKey | undefined, breathe: boolean): Promise<string | Blob> {
+async function sealBytes(
+  op: 'hash' | 'encrypt',
+  plaintext: Uint8Array,
+  key: SealKey | undefined,
+  breathe: boolean,
+): Promise<string | Blob> {
   const subtle = crypto.subtle;
   if (op === 'hash') {
     const digest = new Uint8Array(await subtle.digest('SHA-512', plaintext as BufferSource));
     return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
   }
   const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-  const rsa = await subtle.importKey('jwk', { kty: 'RSA', n: key!.n, e: key!.e, alg: 'RSA-OAEP-256', ext: true },
-    { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['encrypt']);
+  const rsa = await subtle.importKey(
+    'jwk',
+    { kty: 'RSA', n: key!.n, e: key!.e, alg: 'RSA-OAEP-256', ext: true },
+    { name: 'RSA-OAEP', hash: 'SHA-256' },
+    false,
+    ['encrypt'],
+  );
   const cekBytes = crypto.getRandomValues(new Uint8Array(32));
   const cek = await subtle.importKey('raw', cekBytes, 'AES-GCM', false, ['encrypt']);
   const encryptedKey = new Uint8Array(await subtle.encrypt({ name: 'RSA-OAEP' }, rsa, cekBytes));
@@ -59,11 +69,18 @@ async function sealBytes(op: 'hash' | 'encrypt', plaintext: Uint8Array, key: Sea
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const header = { alg: 'RSA-OAEP-256', enc: 'A256GCM', ...(key!.kid ? { kid: key!.kid } : {}) };
   const protectedHeader = base64UrlBytes(new TextEncoder().encode(JSON.stringify(header)));
-  const sealed = new Uint8Array(await subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: protectedHeader as BufferSource, tagLength: 128 }, cek, plaintext as BufferSource));
+  const sealed = new Uint8Array(
+    await subtle.encrypt(
+      { name: 'AES-GCM', iv, additionalData: protectedHeader as BufferSource, tagLength: 128 },
+      cek,
+      plaintext as BufferSource,
+    ),
+  );
   const ciphertext = sealed.subarray(0, sealed.length - 16);
   const tag = sealed.subarray(sealed.length - 16);
-  const parts: BlobPart[] = [`${text(protectedHeader)}.${text(base64UrlBytes(encryptedKey))}.${text(base64UrlBytes(iv))}.`];
+  const parts: BlobPart[] = [
+    `${text(protectedHeader)}.${text(base64UrlBytes(encryptedKey))}.${text(base64UrlBytes(iv))}.`,
+  ];
   const slice = 3 * 256 * 1024; // a multiple of 3, so slices join without padding
   for (let at = 0; at < ciphertext.length; at += slice) {
     parts.push(new Blob([base64UrlBytes(ciphertext.subarray(at, at + slice)) as BlobPart]));
@@ -90,9 +107,14 @@ onmessage = async (event) => {
 postMessage({ ready: true });`;
 }
 
-interface Job { resolve: (value: string | Blob) => void; reject: (error: Error) => void }
+interface Job {
+  resolve: (value: string | Blob) => void;
+  reject: (error: Error) => void;
+}
 
-let worker: Promise<{ post: (op: 'hash' | 'encrypt', blob: Blob, key?: SealKey) => Promise<string | Blob> } | undefined> | undefined;
+let worker:
+  | Promise<{ post: (op: 'hash' | 'encrypt', blob: Blob, key?: SealKey) => Promise<string | Blob> } | undefined>
+  | undefined;
 
 /** Starts the worker once; undefined when the page does not allow one (then the work runs here). */
 function sealWorker() {
@@ -108,18 +130,26 @@ function sealWorker() {
     }
     const jobs = new Map<number, Job>();
     let next = 0;
-    const refused = setTimeout(() => { w.terminate(); resolve(undefined); }, 5_000);
-    w.onerror = () => { clearTimeout(refused); w.terminate(); resolve(undefined); };
+    const refused = setTimeout(() => {
+      w.terminate();
+      resolve(undefined);
+    }, 5_000);
+    w.onerror = () => {
+      clearTimeout(refused);
+      w.terminate();
+      resolve(undefined);
+    };
     w.onmessage = (event: MessageEvent<{ ready?: boolean; id?: number; result?: string | Blob; error?: string }>) => {
       const data = event.data;
       if (data.ready) {
         clearTimeout(refused);
         resolve({
-          post: (op, blob, key) => new Promise((done, fail) => {
-            const id = next++;
-            jobs.set(id, { resolve: done, reject: fail });
-            w.postMessage({ id, op, blob, key: key && { n: key.n, e: key.e, kid: key.kid } });
-          }),
+          post: (op, blob, key) =>
+            new Promise((done, fail) => {
+              const id = next++;
+              jobs.set(id, { resolve: done, reject: fail });
+              w.postMessage({ id, op, blob, key: key && { n: key.n, e: key.e, kid: key.kid } });
+            }),
         });
         return;
       }
@@ -134,14 +164,18 @@ function sealWorker() {
 /** SHA-512 (hex) of a stored file, off the main thread where the page allows a worker. */
 export async function sha512HexOfBlob(blob: Blob): Promise<string> {
   const w = await sealWorker();
-  return (w ? w.post('hash', blob) : sealBytes('hash', new Uint8Array(await blob.arrayBuffer()), undefined, true)) as Promise<string>;
+  return (
+    w ? w.post('hash', blob) : sealBytes('hash', new Uint8Array(await blob.arrayBuffer()), undefined, true)
+  ) as Promise<string>;
 }
 
 /** The JWE of a stored file for the destination as a Blob, off the main thread where the page allows a worker. */
 export async function encryptBlobForDestination(jwk: DestinationJwk, blob: Blob): Promise<Blob> {
   assertEncryptionKey(jwk);
   const w = await sealWorker();
-  return (w ? w.post('encrypt', blob, jwk) : sealBytes('encrypt', new Uint8Array(await blob.arrayBuffer()), jwk, true)) as Promise<Blob>;
+  return (
+    w ? w.post('encrypt', blob, jwk) : sealBytes('encrypt', new Uint8Array(await blob.arrayBuffer()), jwk, true)
+  ) as Promise<Blob>;
 }
 
 /** The same on the main thread, in slices with pauses: the path taken where no worker can start. */

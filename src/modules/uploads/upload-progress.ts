@@ -13,7 +13,11 @@ export interface FileProgress {
 export class UploadProgress {
   readonly files: FileProgress[];
 
-  constructor(files: { attachmentId: string; filename: string; size: number }[], sent: string[], private readonly onChange: (done?: FileProgress) => void) {
+  constructor(
+    files: { attachmentId: string; filename: string; size: number }[],
+    sent: string[],
+    private readonly onChange: (done?: FileProgress) => void,
+  ) {
     this.files = files.map((f) => {
       const done = sent.includes(f.attachmentId);
       return { ...f, fraction: done ? 1 : 0, state: done ? 'done' : 'waiting' };
@@ -26,7 +30,11 @@ export class UploadProgress {
 
   encrypting(id: string): void {
     const f = this.find(id);
-    if (f) { f.state = 'encrypting'; f.fraction = 0; this.onChange(); }
+    if (f) {
+      f.state = 'encrypting';
+      f.fraction = 0;
+      this.onChange();
+    }
   }
 
   uploading(id: string, sent: number, total: number): void {
@@ -41,13 +49,21 @@ export class UploadProgress {
   /** The gateway confirmed the file (or had it already). */
   done(id: string): void {
     const f = this.find(id);
-    if (f && f.state !== 'done') { f.state = 'done'; f.fraction = 1; this.onChange(f); }
+    if (f && f.state !== 'done') {
+      f.state = 'done';
+      f.fraction = 1;
+      this.onChange(f);
+    }
   }
 
   /** A failed attempt: the file starts again (it is sent whole, under the same attachment id). */
   reset(id: string): void {
     const f = this.find(id);
-    if (f && f.state !== 'done') { f.state = 'waiting'; f.fraction = 0; this.onChange(); }
+    if (f && f.state !== 'done') {
+      f.state = 'waiting';
+      f.fraction = 0;
+      this.onChange();
+    }
   }
 
   get overall(): { fraction: number; done: number; total: number } {

@@ -42,7 +42,10 @@ export class IndexedDbFileStore implements FileStore {
         store.createIndex('formId', 'formId');
       };
       req.onsuccess = () => resolve(req.result);
-      req.onerror = () => { this.db = undefined; reject(req.error ?? new Error('IndexedDB unavailable')); };
+      req.onerror = () => {
+        this.db = undefined;
+        reject(req.error ?? new Error('IndexedDB unavailable'));
+      };
     });
     return this.db;
   }
@@ -80,10 +83,18 @@ export class IndexedDbFileStore implements FileStore {
 export class MemoryFileStore implements FileStore {
   private files = new Map<string, StoredFile>();
   private key = (formId: string, id: string) => `${formId}\n${id}`;
-  async put(file: StoredFile) { this.files.set(this.key(file.formId, file.attachmentId), file); }
-  async get(formId: string, id: string) { return this.files.get(this.key(formId, id)); }
-  async remove(formId: string, id: string) { this.files.delete(this.key(formId, id)); }
-  async removeAll(formId: string) { for (const k of [...this.files.keys()]) if (k.startsWith(`${formId}\n`)) this.files.delete(k); }
+  async put(file: StoredFile) {
+    this.files.set(this.key(file.formId, file.attachmentId), file);
+  }
+  async get(formId: string, id: string) {
+    return this.files.get(this.key(formId, id));
+  }
+  async remove(formId: string, id: string) {
+    this.files.delete(this.key(formId, id));
+  }
+  async removeAll(formId: string) {
+    for (const k of [...this.files.keys()]) if (k.startsWith(`${formId}\n`)) this.files.delete(k);
+  }
 }
 
 const memory = new MemoryFileStore();
@@ -96,7 +107,12 @@ export function fileStore(): FileStore {
   shared = {
     async put(file) {
       if (!idb) return memory.put(file);
-      try { await idb.put(file); } catch (e) { await memory.put(file); throw e; }
+      try {
+        await idb.put(file);
+      } catch (e) {
+        await memory.put(file);
+        throw e;
+      }
     },
     async get(formId, id) {
       return (await memory.get(formId, id)) ?? (idb ? await idb.get(formId, id).catch(() => undefined) : undefined);
@@ -117,4 +133,3 @@ export function fileStore(): FileStore {
 export function setFileStore(store: FileStore): void {
   shared = store;
 }
-

@@ -22,11 +22,17 @@ const texts = {
     refusedType: 'Die Datei {name} ist keine {types}-Datei.',
     refusedEmpty: 'Die Datei {name} ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.',
     refusedSize: 'Die Datei {name} ist {size} groß; erlaubt sind höchstens {max} je Datei.',
-    refusedCount: { by: 'max', one: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Datei anhängen.', other: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Dateien anhängen.' },
-    refusedTotal: 'Die Datei {name} wurde nicht hinzugefügt: alle Dateien des Antrags zusammen dürfen höchstens {max} groß sein.',
+    refusedCount: {
+      by: 'max',
+      one: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Datei anhängen.',
+      other: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Dateien anhängen.',
+    },
+    refusedTotal:
+      'Die Datei {name} wurde nicht hinzugefügt: alle Dateien des Antrags zusammen dürfen höchstens {max} groß sein.',
     refusedTwice: 'Die Datei {name} ist bereits ausgewählt.',
     refusedUnreadable: 'Die Datei {name} konnte nicht gelesen werden. Bitte wählen Sie sie erneut aus.',
-    refusedStorage: 'Die Datei {name} konnte in diesem Browser nicht gespeichert werden; sie bleibt nur bis zum Neuladen der Seite erhalten.',
+    refusedStorage:
+      'Die Datei {name} konnte in diesem Browser nicht gespeichert werden; sie bleibt nur bis zum Neuladen der Seite erhalten.',
     missing: 'Die Datei {name} ist in diesem Browser nicht mehr vorhanden. Bitte wählen Sie sie erneut aus.',
     or: 'oder',
     uploading: 'Nachweise werden verschlüsselt und übertragen',
@@ -52,7 +58,11 @@ const texts = {
     refusedType: 'The file {name} is not a {types} file.',
     refusedEmpty: 'The file {name} is empty (0 bytes). Please choose a file with content.',
     refusedSize: 'The file {name} is {size}; at most {max} per file are allowed.',
-    refusedCount: { by: 'max', one: 'The file {name} was not added: you can attach at most {max} file.', other: 'The file {name} was not added: you can attach at most {max} files.' },
+    refusedCount: {
+      by: 'max',
+      one: 'The file {name} was not added: you can attach at most {max} file.',
+      other: 'The file {name} was not added: you can attach at most {max} files.',
+    },
     refusedTotal: 'The file {name} was not added: all files of the application together may be at most {max}.',
     refusedTwice: 'The file {name} is already chosen.',
     refusedUnreadable: 'The file {name} could not be read. Please choose it again.',
@@ -81,7 +91,10 @@ export function formatSize(lang: Lang, bytes: number, other?: number): string {
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const round = (n: number) => {
     let unit = 0;
-    while (n >= 1024 && unit < UNITS.length - 1) { n /= 1024; unit++; }
+    while (n >= 1024 && unit < UNITS.length - 1) {
+      n /= 1024;
+      unit++;
+    }
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(n)} ${UNITS[unit]}`;
   };
   const rounded = round(bytes);

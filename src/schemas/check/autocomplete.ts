@@ -6,14 +6,64 @@
 import { closest } from 'fastest-levenshtein';
 import { isObj, type Obj } from './walk.js';
 
-const FIELDS = ['name', 'honorific-prefix', 'given-name', 'additional-name', 'family-name', 'honorific-suffix', 'nickname',
-  'username', 'new-password', 'current-password', 'one-time-code', 'organization-title', 'organization', 'street-address',
-  'address-line1', 'address-line2', 'address-line3', 'address-level4', 'address-level3', 'address-level2', 'address-level1',
-  'country', 'country-name', 'postal-code', 'cc-name', 'cc-given-name', 'cc-additional-name', 'cc-family-name', 'cc-number',
-  'cc-exp', 'cc-exp-month', 'cc-exp-year', 'cc-csc', 'cc-type', 'transaction-currency', 'transaction-amount', 'language',
-  'bday', 'bday-day', 'bday-month', 'bday-year', 'sex', 'url', 'photo'];
-const CONTACT_FIELDS = ['tel', 'tel-country-code', 'tel-national', 'tel-area-code', 'tel-local', 'tel-local-prefix',
-  'tel-local-suffix', 'tel-extension', 'email', 'impp'];
+const FIELDS = [
+  'name',
+  'honorific-prefix',
+  'given-name',
+  'additional-name',
+  'family-name',
+  'honorific-suffix',
+  'nickname',
+  'username',
+  'new-password',
+  'current-password',
+  'one-time-code',
+  'organization-title',
+  'organization',
+  'street-address',
+  'address-line1',
+  'address-line2',
+  'address-line3',
+  'address-level4',
+  'address-level3',
+  'address-level2',
+  'address-level1',
+  'country',
+  'country-name',
+  'postal-code',
+  'cc-name',
+  'cc-given-name',
+  'cc-additional-name',
+  'cc-family-name',
+  'cc-number',
+  'cc-exp',
+  'cc-exp-month',
+  'cc-exp-year',
+  'cc-csc',
+  'cc-type',
+  'transaction-currency',
+  'transaction-amount',
+  'language',
+  'bday',
+  'bday-day',
+  'bday-month',
+  'bday-year',
+  'sex',
+  'url',
+  'photo',
+];
+const CONTACT_FIELDS = [
+  'tel',
+  'tel-country-code',
+  'tel-national',
+  'tel-area-code',
+  'tel-local',
+  'tel-local-prefix',
+  'tel-local-suffix',
+  'tel-extension',
+  'email',
+  'impp',
+];
 const CONTACT = ['home', 'work', 'mobile', 'fax', 'pager'];
 export const AUTOFILL_FIELDS: readonly string[] = [...FIELDS, ...CONTACT_FIELDS];
 
@@ -24,7 +74,8 @@ export function invalidAutocomplete(value: string): { token: string; suggestion:
   if (tokens[tokens.length - 1] === 'webauthn') tokens.pop();
   const field = tokens.pop();
   if (!field) return { token: value, suggestion: 'name' };
-  if (!AUTOFILL_FIELDS.includes(field)) return { token: field, suggestion: closest(field, AUTOFILL_FIELDS as string[]) };
+  if (!AUTOFILL_FIELDS.includes(field))
+    return { token: field, suggestion: closest(field, AUTOFILL_FIELDS as string[]) };
   if (CONTACT.includes(tokens[tokens.length - 1] ?? '')) {
     if (!CONTACT_FIELDS.includes(field)) return { token: tokens[tokens.length - 1]!, suggestion: field };
     tokens.pop();
@@ -37,9 +88,18 @@ export function invalidAutocomplete(value: string): { token: string; suggestion:
 
 /** Claim names of the user account -> the autocomplete token of the same datum. */
 const BY_CLAIM: Record<string, string> = {
-  given_name: 'given-name', family_name: 'family-name', birthdate: 'bday', email: 'email', phone_number: 'tel',
-  'address.street_address': 'street-address', 'address.postal_code': 'postal-code', 'address.locality': 'address-level2',
-  'address.country': 'country-name', company_name: 'organization', title: 'honorific-prefix', gender: 'sex',
+  given_name: 'given-name',
+  family_name: 'family-name',
+  birthdate: 'bday',
+  email: 'email',
+  phone_number: 'tel',
+  'address.street_address': 'street-address',
+  'address.postal_code': 'postal-code',
+  'address.locality': 'address-level2',
+  'address.country': 'country-name',
+  company_name: 'organization',
+  title: 'honorific-prefix',
+  gender: 'sex',
 };
 const BY_FORMAT: Record<string, string> = { email: 'email', 'de-phone': 'tel', 'de-postal-code': 'postal-code' };
 /** German and English property names of personal data, tested against the property name. */

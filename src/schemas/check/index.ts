@@ -23,8 +23,13 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   if (!isObj(definition)) return base;
   const extra: DefinitionProblem[] = [];
   const lints = [
-    () => checkFees(definition), () => checkLeika(definition), () => checkFeeRules(definition),
-    () => { const nodes = schemaNodes(definition); return [...checkKeywordNames(nodes), ...checkRequiredNames(definition, nodes)]; },
+    () => checkFees(definition),
+    () => checkLeika(definition),
+    () => checkFeeRules(definition),
+    () => {
+      const nodes = schemaNodes(definition);
+      return [...checkKeywordNames(nodes), ...checkRequiredNames(definition, nodes)];
+    },
     () => checkQuestions(definition),
   ];
   for (const lint of lints) {

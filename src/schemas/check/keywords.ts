@@ -7,31 +7,116 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { DefinitionProblem } from '../check.js';
 import { esc, follow, isObj, list, problem, propertyNames, warning, type Obj } from './walk.js';
 
-const ONE = ['items', 'additionalProperties', 'additionalItems', 'unevaluatedProperties', 'unevaluatedItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'not', 'contentSchema'];
+const ONE = [
+  'items',
+  'additionalProperties',
+  'additionalItems',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'not',
+  'contentSchema',
+];
 const MANY = ['prefixItems', 'allOf', 'anyOf', 'oneOf', 'items'];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 
 /** JSON Schema 2020-12 and draft-07 keywords, and the annotation of ozg-form. */
-export const KNOWN_KEYWORDS: readonly string[] = ['$schema', '$id', '$ref', '$anchor', '$dynamicRef', '$dynamicAnchor',
-  '$vocabulary', '$comment', '$defs', 'definitions', '$recursiveRef', '$recursiveAnchor', 'type', 'enum', 'const',
-  'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern',
-  'maxItems', 'minItems', 'uniqueItems', 'maxContains', 'minContains', 'maxProperties', 'minProperties', 'required',
-  'dependentRequired', 'items', 'prefixItems', 'additionalItems', 'contains', 'properties', 'patternProperties',
-  'additionalProperties', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems', 'allOf', 'anyOf', 'oneOf', 'not',
-  'if', 'then', 'else', 'dependentSchemas', 'dependencies', 'format', 'contentEncoding', 'contentMediaType',
-  'contentSchema', 'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples', 'x-ozg'];
+export const KNOWN_KEYWORDS: readonly string[] = [
+  '$schema',
+  '$id',
+  '$ref',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  '$defs',
+  'definitions',
+  '$recursiveRef',
+  '$recursiveAnchor',
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'items',
+  'prefixItems',
+  'additionalItems',
+  'contains',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'dependencies',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'x-ozg',
+];
 
 /** Keywords of other tools that ozg-form does not check, with what to write instead. */
 const UNSUPPORTED: Record<string, { de: string; en: string }> = {
-  formatMaximum: { de: 'Ein spätestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.', en: 'A latest date cannot be set; explain the limit in description and check it in the receiving application.' },
-  formatMinimum: { de: 'Ein frühestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.', en: 'An earliest date cannot be set; explain the limit in description and check it in the receiving application.' },
+  formatMaximum: {
+    de: 'Ein spätestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.',
+    en: 'A latest date cannot be set; explain the limit in description and check it in the receiving application.',
+  },
+  formatMinimum: {
+    de: 'Ein frühestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.',
+    en: 'An earliest date cannot be set; explain the limit in description and check it in the receiving application.',
+  },
   formatExclusiveMaximum: { de: 'Entfernen Sie den Schlüssel.', en: 'Remove the key.' },
   formatExclusiveMinimum: { de: 'Entfernen Sie den Schlüssel.', en: 'Remove the key.' },
-  errorMessage: { de: 'Eigene Fehlermeldungen stehen in x-ozg.errors, zum Beispiel {"pattern": "Bitte nur Ziffern."}.', en: 'Own error messages go into x-ozg.errors, for example {"pattern": "Digits only, please."}.' },
-  $data: { de: 'Vergleiche zwischen Antworten ($data) werden nicht unterstützt; verwenden Sie if/then.', en: 'Comparisons between answers ($data) are not supported; use if/then.' },
+  errorMessage: {
+    de: 'Eigene Fehlermeldungen stehen in x-ozg.errors, zum Beispiel {"pattern": "Bitte nur Ziffern."}.',
+    en: 'Own error messages go into x-ozg.errors, for example {"pattern": "Digits only, please."}.',
+  },
+  $data: {
+    de: 'Vergleiche zwischen Antworten ($data) werden nicht unterstützt; verwenden Sie if/then.',
+    en: 'Comparisons between answers ($data) are not supported; use if/then.',
+  },
 };
 
-export interface SchemaNode { schema: Obj; pointer: string }
+export interface SchemaNode {
+  schema: Obj;
+  pointer: string;
+}
 
 /** Every schema object of the definition with its pointer, the root first. */
 export function schemaNodes(root: Obj): SchemaNode[] {
@@ -40,8 +125,12 @@ export function schemaNodes(root: Obj): SchemaNode[] {
     if (!isObj(schema)) return;
     nodes.push({ schema, pointer });
     for (const key of ONE) if (isObj(schema[key])) visit(schema[key], `${pointer}/${key}`);
-    for (const key of MANY) if (Array.isArray(schema[key])) (schema[key] as unknown[]).forEach((sub, i) => visit(sub, `${pointer}/${key}/${i}`));
-    for (const key of MAP) if (isObj(schema[key])) for (const [name, sub] of Object.entries(schema[key] as Obj)) visit(sub, `${pointer}/${key}/${esc(name)}`);
+    for (const key of MANY)
+      if (Array.isArray(schema[key]))
+        (schema[key] as unknown[]).forEach((sub, i) => visit(sub, `${pointer}/${key}/${i}`));
+    for (const key of MAP)
+      if (isObj(schema[key]))
+        for (const [name, sub] of Object.entries(schema[key] as Obj)) visit(sub, `${pointer}/${key}/${esc(name)}`);
   };
   visit(root, '');
   return nodes;
@@ -55,17 +144,32 @@ export function checkKeywordNames(nodes: SchemaNode[]): DefinitionProblem[] {
       const at = `${pointer}/${esc(key)}`;
       const hint = UNSUPPORTED[key];
       if (hint) {
-        problems.push(problem(at, `„${key}“ wird von ozg-form nicht geprüft, die Angabe bliebe wirkungslos. ${hint.de}`,
-          `"${key}" is not checked by ozg-form, so it would have no effect. ${hint.en}`));
+        problems.push(
+          problem(
+            at,
+            `„${key}“ wird von ozg-form nicht geprüft, die Angabe bliebe wirkungslos. ${hint.de}`,
+            `"${key}" is not checked by ozg-form, so it would have no effect. ${hint.en}`,
+          ),
+        );
         continue;
       }
       const near = closest(key, KNOWN_KEYWORDS as string[]);
       if (distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(key.length / 4))) {
-        problems.push(problem(at, `Unbekanntes Schlüsselwort „${key}“ – meinen Sie „${near}“? Falsch geschrieben wird es ohne Meldung übergangen.`,
-          `Unknown keyword "${key}" – did you mean "${near}"? Misspelt, it is ignored without any message.`));
+        problems.push(
+          problem(
+            at,
+            `Unbekanntes Schlüsselwort „${key}“ – meinen Sie „${near}“? Falsch geschrieben wird es ohne Meldung übergangen.`,
+            `Unknown keyword "${key}" – did you mean "${near}"? Misspelt, it is ignored without any message.`,
+          ),
+        );
       } else {
-        problems.push(warning(at, `Unbekanntes Schlüsselwort „${key}“: JSON Schema übergeht es. Eigene Angaben gehören unter x-ozg oder in einen Schlüssel, der mit „x-“ beginnt.`,
-          `Unknown keyword "${key}": JSON Schema ignores it. Own annotations belong under x-ozg or in a key starting with "x-".`));
+        problems.push(
+          warning(
+            at,
+            `Unbekanntes Schlüsselwort „${key}“: JSON Schema übergeht es. Eigene Angaben gehören unter x-ozg oder in einen Schlüssel, der mit „x-“ beginnt.`,
+            `Unknown keyword "${key}": JSON Schema ignores it. Own annotations belong under x-ozg or in a key starting with "x-".`,
+          ),
+        );
       }
     }
   }
@@ -88,9 +192,13 @@ export function checkRequiredNames(root: Obj, nodes: SchemaNode[]): DefinitionPr
     schema.required.forEach((name, i) => {
       if (typeof name !== 'string' || names.has(name)) return;
       const near = closest(name, [...names]);
-      problems.push(problem(`${pointer}/required/${i}`,
-        `„${name}“ steht in required, aber es gibt keine Eigenschaft „${name}“ – das Formular würde ohne diese Angabe abgeschickt und eine Fachanwendung, die gegen das Schema prüft, lehnt die Daten ab. Meinen Sie „${near}“? Vorhanden sind: ${list([...names])}.`,
-        `"${name}" is in required, but there is no property "${name}" – the form would be sent without it and a receiver validating against the schema refuses the data. Did you mean "${near}"? Present are: ${list([...names])}.`));
+      problems.push(
+        problem(
+          `${pointer}/required/${i}`,
+          `„${name}“ steht in required, aber es gibt keine Eigenschaft „${name}“ – das Formular würde ohne diese Angabe abgeschickt und eine Fachanwendung, die gegen das Schema prüft, lehnt die Daten ab. Meinen Sie „${near}“? Vorhanden sind: ${list([...names])}.`,
+          `"${name}" is in required, but there is no property "${name}" – the form would be sent without it and a receiver validating against the schema refuses the data. Did you mean "${near}"? Present are: ${list([...names])}.`,
+        ),
+      );
     });
   }
   return problems;

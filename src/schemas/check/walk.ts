@@ -5,14 +5,16 @@
 import type { DefinitionProblem } from '../check.js';
 
 export type Obj = Record<string, unknown>;
-export const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
+export const isObj = (value: unknown): value is Obj =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 export const esc = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 export const list = (values: unknown[]): string => values.map((v) => String(v)).join(', ');
 
 export function problem(pointer: string, de: string, en: string, severity?: 'warning'): DefinitionProblem {
   return severity ? { pointer, message: { de, en }, severity } : { pointer, message: { de, en } };
 }
-export const warning = (pointer: string, de: string, en: string): DefinitionProblem => problem(pointer, de, en, 'warning');
+export const warning = (pointer: string, de: string, en: string): DefinitionProblem =>
+  problem(pointer, de, en, 'warning');
 
 /** The node at a local reference ("#/$defs/adresse") and its pointer, or undefined. */
 export function follow(root: Obj, ref: string): { schema: Obj; pointer: string } | undefined {
@@ -55,14 +57,20 @@ export interface Question {
 /** Properties of an object schema, also those of its then/else/allOf/anyOf/oneOf/dependentSchemas branches. */
 function propertiesOf(root: Obj, schema: Obj, pointer: string, into: Array<[string, Obj, string]>): void {
   if (isObj(schema.properties)) {
-    for (const [name, sub] of Object.entries(schema.properties)) if (isObj(sub)) into.push([name, sub, `${pointer}/properties/${esc(name)}`]);
+    for (const [name, sub] of Object.entries(schema.properties))
+      if (isObj(sub)) into.push([name, sub, `${pointer}/properties/${esc(name)}`]);
   }
-  const branches: Array<[unknown, string]> = [[schema.then, `${pointer}/then`], [schema.else, `${pointer}/else`]];
+  const branches: Array<[unknown, string]> = [
+    [schema.then, `${pointer}/then`],
+    [schema.else, `${pointer}/else`],
+  ];
   for (const key of ['allOf', 'anyOf', 'oneOf']) {
     const value = schema[key];
     if (Array.isArray(value)) value.forEach((sub, i) => branches.push([sub, `${pointer}/${key}/${i}`]));
   }
-  if (isObj(schema.dependentSchemas)) for (const [n, sub] of Object.entries(schema.dependentSchemas)) branches.push([sub, `${pointer}/dependentSchemas/${esc(n)}`]);
+  if (isObj(schema.dependentSchemas))
+    for (const [n, sub] of Object.entries(schema.dependentSchemas))
+      branches.push([sub, `${pointer}/dependentSchemas/${esc(n)}`]);
   for (const [sub, at] of branches) if (isObj(sub)) propertiesOf(root, sub, at, into);
 }
 
@@ -81,7 +89,13 @@ export function questions(root: Obj): Question[] {
     const { schema, pointer } = deref(root, declared, declaredAt);
     const x = isObj(schema['x-ozg']) ? schema['x-ozg'] : {};
     const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
-    const kind = isObj(x.file) ? 'file' : type === 'object' || isObj(schema.properties) ? 'object' : type === 'array' && isObj(schema.items) ? 'array' : 'leaf';
+    const kind = isObj(x.file)
+      ? 'file'
+      : type === 'object' || isObj(schema.properties)
+        ? 'object'
+        : type === 'array' && isObj(schema.items)
+          ? 'array'
+          : 'leaf';
     out.push({ name, schema, pointer, declared, declaredAt, inRepeat, kind });
     if (kind === 'object') {
       const found: Array<[string, Obj, string]> = [];
@@ -95,7 +109,8 @@ export function questions(root: Obj): Question[] {
     } else if (kind === 'array') {
       const items = deref(root, schema.items as Obj, `${pointer}/items`);
       const itemType = items.schema.type;
-      if (itemType === 'object' || isObj(items.schema.properties)) visit(schema.items as Obj, `${pointer}/items`, name, true, depth + 1);
+      if (itemType === 'object' || isObj(items.schema.properties))
+        visit(schema.items as Obj, `${pointer}/items`, name, true, depth + 1);
     }
   };
   const top: Array<[string, Obj, string]> = [];
@@ -110,7 +125,11 @@ export function choiceValues(root: Obj, schema: Obj): unknown[] | undefined {
     if (!candidate) continue;
     if (Array.isArray(candidate.enum)) return candidate.enum;
     const options = candidate.oneOf ?? candidate.anyOf;
-    if (Array.isArray(options) && options.length && options.every((o) => isObj(o) && 'const' in deref(root, o, '').schema)) {
+    if (
+      Array.isArray(options) &&
+      options.length &&
+      options.every((o) => isObj(o) && 'const' in deref(root, o, '').schema)
+    ) {
       return options.map((o) => deref(root, o as Obj, '').schema.const);
     }
   }

@@ -20,7 +20,10 @@ export function readGenericode(text: string, name: string): Codelist {
   const doc = parseXml(text, { de: `Die Codeliste ${name}`, en: `The code list ${name}` });
   const list = doc.CodeList;
   if (!isNode(list)) {
-    throw new FimImportError(`${name}: /`, { de: `${name} ist keine genericode-Codeliste (gc:CodeList fehlt).`, en: `${name} is not a genericode code list (gc:CodeList is missing).` });
+    throw new FimImportError(`${name}: /`, {
+      de: `${name} ist keine genericode-Codeliste (gc:CodeList fehlt).`,
+      en: `${name} is not a genericode code list (gc:CodeList is missing).`,
+    });
   }
   const ident = child(list, 'Identification');
   const uri = ident && childText(ident, 'CanonicalUri');
@@ -32,7 +35,9 @@ export function readGenericode(text: string, name: string): Codelist {
   }
   const columnSet = child(list, 'ColumnSet') ?? {};
   const columns = children(columnSet, 'Column').map((c) => String(c['@Id'] ?? ''));
-  const keyRef = children(columnSet, 'Key').flatMap((k) => children(k, 'ColumnRef')).map((r) => String(r['@Ref'] ?? ''))[0];
+  const keyRef = children(columnSet, 'Key')
+    .flatMap((k) => children(k, 'ColumnRef'))
+    .map((r) => String(r['@Ref'] ?? ''))[0];
   const rows = children(child(list, 'SimpleCodeList') ?? {}, 'Row').map((row: XmlNode) => {
     const values: Record<string, string> = {};
     children(row, 'Value').forEach((value, i) => {
@@ -41,7 +46,12 @@ export function readGenericode(text: string, name: string): Codelist {
     });
     return values;
   });
-  const out: Codelist = { uri, name: childText(ident, 'LongName') ?? childText(ident, 'ShortName') ?? uri, columns, rows };
+  const out: Codelist = {
+    uri,
+    name: childText(ident, 'LongName') ?? childText(ident, 'ShortName') ?? uri,
+    columns,
+    rows,
+  };
   const version = childText(ident, 'Version');
   const versionUri = childText(ident, 'CanonicalVersionUri');
   if (version) out.version = version;
@@ -55,7 +65,10 @@ export function findCodelist(lists: Codelist[], ref: CodelistRef): Codelist | un
   return lists.find(
     (list) =>
       (list.uri === ref.uri || list.versionUri === ref.uri) &&
-      (ref.version === undefined || list.version === undefined || list.version === ref.version || list.versionUri === `${ref.uri}_${ref.version}`),
+      (ref.version === undefined ||
+        list.version === undefined ||
+        list.version === ref.version ||
+        list.versionUri === `${ref.uri}_${ref.version}`),
   );
 }
 

@@ -124,12 +124,25 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
   const numeric = schema.type === 'number' || schema.type === 'integer';
   const textual = schema.type === 'string' && !schema.enum && !schema.format;
   const unused: string[] = [];
-  if (p.minLength !== undefined) (textual ? (schema.minLength = p.minLength) : unused.push('minLength'));
-  if (p.maxLength !== undefined) (textual ? (schema.maxLength = p.maxLength) : unused.push('maxLength'));
+  if (p.minLength !== undefined) {
+    if (textual) schema.minLength = p.minLength;
+    else unused.push('minLength');
+  }
+  if (p.maxLength !== undefined) {
+    if (textual) schema.maxLength = p.maxLength;
+    else unused.push('maxLength');
+  }
   // feldart input is one line; the form would make a text over 200 characters multi-line (e-mail: 254).
-  if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255) x.widget = 'text';
-  if (p.minValue !== undefined) (numeric ? (schema.minimum = p.minValue) : unused.push('minValue'));
-  if (p.maxValue !== undefined) (numeric ? (schema.maximum = p.maxValue) : unused.push('maxValue'));
+  if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255)
+    x.widget = 'text';
+  if (p.minValue !== undefined) {
+    if (numeric) schema.minimum = p.minValue;
+    else unused.push('minValue');
+  }
+  if (p.maxValue !== undefined) {
+    if (numeric) schema.maximum = p.maxValue;
+    else unused.push('maxValue');
+  }
   if (p.pattern !== undefined) {
     const pattern = textual ? anchored(p.pattern) : undefined;
     if (pattern) schema.pattern = pattern;
@@ -146,7 +159,10 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
   if (feldart === 'locked') {
     schema.readOnly = true;
     if (field.inhalt === undefined) {
-      say(ctx, 'note', field.path, field.fim.id, { de: `Gesperrtes Feld „${field.title}“ ohne Inhalt: bleibt leer.`, en: `Locked field "${field.title}" without inhalt: stays empty.` });
+      say(ctx, 'note', field.path, field.fim.id, {
+        de: `Gesperrtes Feld „${field.title}“ ohne Inhalt: bleibt leer.`,
+        en: `Locked field "${field.title}" without inhalt: stays empty.`,
+      });
     }
   }
   schema['x-ozg'] = x;
@@ -232,7 +248,9 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
       }
     }
     const parsed = parseRule(rule);
-    const keys = parsed ? (parsed.kind === 'requireOne' ? parsed.of : [parsed.on, ...parsed.require]).map((id) => keyOf.get(id)) : [];
+    const keys = parsed
+      ? (parsed.kind === 'requireOne' ? parsed.of : [parsed.on, ...parsed.require]).map((id) => keyOf.get(id))
+      : [];
     if (parsed && keys.every((k): k is string => k !== undefined)) {
       ctx.counts.rulesExpressed++;
       const k = (id: string) => keyOf.get(id)!;
@@ -243,7 +261,10 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
         how = 'dependentRequired';
       } else if (parsed.kind === 'if') {
         const allOf = (out.allOf ??= []) as Schema[];
-        allOf.push({ if: { properties: { [k(parsed.on)]: { const: parsed.equals } }, required: [k(parsed.on)] }, then: { required: parsed.require.map(k) } });
+        allOf.push({
+          if: { properties: { [k(parsed.on)]: { const: parsed.equals } }, required: [k(parsed.on)] },
+          then: { required: parsed.require.map(k) },
+        });
         how = 'if/then';
       } else {
         out.anyOf = parsed.of.map((id) => ({ required: [k(id)] }));
@@ -262,7 +283,9 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
       continue;
     }
     const version = rule.fim.version ? ` ${rule.fim.version}` : '';
-    comments.push(`FIM-Regel ${rule.fim.id}${version} „${rule.name}“: ${rule.text ?? ''}${rule.script ? ` [Skript: ${rule.script}]` : ''}`.trim());
+    comments.push(
+      `FIM-Regel ${rule.fim.id}${version} „${rule.name}“: ${rule.text ?? ''}${rule.script ? ` [Skript: ${rule.script}]` : ''}`.trim(),
+    );
     say(ctx, 'warning', rule.path, rule.fim.id, {
       de: `Regel „${rule.name}“ ist in JSON Schema nicht ausdrückbar; als $comment an „${group.title}“ aufbewahrt und nicht geprüft.`,
       en: `Rule "${rule.name}" cannot be expressed in JSON Schema; kept as $comment on "${group.title}" and not checked.`,
@@ -293,7 +316,11 @@ export function convertSchema(schema: FimSchema, codelists: Codelist[]): { defin
   const steps: { id: string; title: string; fields: string[] }[] = [];
   let loose: { id: string; title: string; fields: string[] } | undefined;
   for (const [key, property] of Object.entries(body.properties as Record<string, Schema>)) {
-    const isGroup = property.type === 'object' || (property.type === 'array' && (property.items as Schema | undefined)?.type === 'object' && !(property['x-ozg'] as { file?: unknown }).file);
+    const isGroup =
+      property.type === 'object' ||
+      (property.type === 'array' &&
+        (property.items as Schema | undefined)?.type === 'object' &&
+        !(property['x-ozg'] as { file?: unknown }).file);
     if (isGroup) {
       steps.push({ id: key, title: String(property.title), fields: [key] });
       loose = undefined;
@@ -310,7 +337,11 @@ export function convertSchema(schema: FimSchema, codelists: Codelist[]): { defin
     title: schema.title,
     type: 'object',
     ...rest,
-    'x-ozg': { fim: fimOf(schema.fim), ...(schema.leika ? { leika: schema.leika } : {}), ...(steps.length ? { steps } : {}) },
+    'x-ozg': {
+      fim: fimOf(schema.fim),
+      ...(schema.leika ? { leika: schema.leika } : {}),
+      ...(steps.length ? { steps } : {}),
+    },
   };
   const report: FimReport = {
     xdfVersion: schema.xdfVersion,

@@ -157,7 +157,10 @@ function codelistOf(node: XmlNode): CodelistRef | undefined {
   if (!ref) return undefined;
   // v2: genericodeIdentification/canonicalIdentification + version; v3: canonicalURI + version.
   const gc = child(ref, 'genericodeIdentification');
-  const uri = (gc && childText(gc, 'canonicalIdentification')) ?? childText(ref, 'canonicalURI') ?? childText(ref, 'canonicalUri');
+  const uri =
+    (gc && childText(gc, 'canonicalIdentification')) ??
+    childText(ref, 'canonicalURI') ??
+    childText(ref, 'canonicalUri');
   if (!uri) return undefined;
   const version = (gc && childText(gc, 'version')) ?? childText(ref, 'version');
   const out: CodelistRef = { uri };

@@ -16,7 +16,14 @@ export interface ReportLine {
 export interface FimReport {
   xdfVersion: XdfVersion;
   schema: { id: string; version?: string; name: string };
-  counts: { groups: number; fields: number; rules: number; rulesExpressed: number; codelists: number; codelistsMissing: number };
+  counts: {
+    groups: number;
+    fields: number;
+    rules: number;
+    rulesExpressed: number;
+    codelists: number;
+    codelistsMissing: number;
+  };
   lines: ReportLine[];
 }
 
@@ -34,7 +41,10 @@ export function formatReport(report: FimReport, lang: 'de' | 'en'): string {
     : `XDatenfelder ${report.xdfVersion}, Stammdatenschema ${schema.id}${schema.version ? ` version ${schema.version}` : ''} "${schema.name}": ` +
       `${counts.groups} groups, ${counts.fields} fields, ${counts.rulesExpressed} of ${counts.rules} rules expressed, ` +
       `${counts.codelists - counts.codelistsMissing} of ${counts.codelists} code lists read; ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
-  const label = (level: ReportLine['level']) => (level === 'warning' ? (de ? 'Warnung' : 'warning') : de ? 'Hinweis' : 'note');
-  const lines = report.lines.map((l) => `  ${label(l.level)}${l.fim ? ` ${l.fim}` : ''}: ${l.message[lang]}\n    ${de ? 'bei' : 'at'} ${l.path}`);
+  const label = (level: ReportLine['level']) =>
+    level === 'warning' ? (de ? 'Warnung' : 'warning') : de ? 'Hinweis' : 'note';
+  const lines = report.lines.map(
+    (l) => `  ${label(l.level)}${l.fim ? ` ${l.fim}` : ''}: ${l.message[lang]}\n    ${de ? 'bei' : 'at'} ${l.path}`,
+  );
   return [head, ...lines].join('\n');
 }

@@ -17,8 +17,12 @@ export type RuleSchema =
 
 const ID = String.raw`[A-Z]\d+`;
 const IDS = String.raw`${ID}(?:\s*,\s*${ID})*`;
-const FILLED = new RegExp(String.raw`^if\s*\(\s*filled\(\s*(${ID})\s*\)\s*\)\s*\{?\s*require\(\s*(${IDS})\s*\)\s*;?\s*\}?\s*;?$`);
-const EQUALS = new RegExp(String.raw`^if\s*\(\s*(${ID})\s*===?\s*('[^']*'|"[^"]*"|true|false|-?\d+(?:\.\d+)?)\s*\)\s*\{?\s*require\(\s*(${IDS})\s*\)\s*;?\s*\}?\s*;?$`);
+const FILLED = new RegExp(
+  String.raw`^if\s*\(\s*filled\(\s*(${ID})\s*\)\s*\)\s*\{?\s*require\(\s*(${IDS})\s*\)\s*;?\s*\}?\s*;?$`,
+);
+const EQUALS = new RegExp(
+  String.raw`^if\s*\(\s*(${ID})\s*===?\s*('[^']*'|"[^"]*"|true|false|-?\d+(?:\.\d+)?)\s*\)\s*\{?\s*require\(\s*(${IDS})\s*\)\s*;?\s*\}?\s*;?$`,
+);
 const ONE = new RegExp(String.raw`^requireOne\(\s*(${IDS})\s*\)\s*;?$`);
 
 const ids = (list: string): string[] => list.split(',').map((s) => s.trim());

@@ -41,7 +41,9 @@ const parser = new XMLParser({
 /** Parses XML text; a text that is not well-formed XML fails with line and column. */
 export function parseXml(text: string, what: Texts): XmlNode {
   const source = text.replace(/^\uFEFF/, '');
-  const valid = source.trim().startsWith('<') ? XMLValidator.validate(source) : { err: { msg: 'no XML element found', line: 1, col: 1 } };
+  const valid = source.trim().startsWith('<')
+    ? XMLValidator.validate(source)
+    : { err: { msg: 'no XML element found', line: 1, col: 1 } };
   if (valid !== true) {
     const { msg, line, col } = valid.err;
     throw new FimImportError('', {
@@ -61,7 +63,8 @@ export function parseXml(text: string, what: Texts): XmlNode {
   return parser.parse(source) as XmlNode;
 }
 
-export const isNode = (value: unknown): value is XmlNode => value !== null && typeof value === 'object' && !Array.isArray(value);
+export const isNode = (value: unknown): value is XmlNode =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** The text content of a value (an element with attributes keeps its text under `#text`). */
 export function textOf(value: unknown): string | undefined {

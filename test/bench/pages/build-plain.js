@@ -43,11 +43,15 @@ function control(doc, name, schema) {
   } else {
     field = doc.createElement('input');
     field.type =
-      schema.type === 'boolean' ? 'checkbox'
-      : schema.type === 'integer' || schema.type === 'number' ? 'number'
-      : schema.format === 'email' ? 'email'
-      : schema.format === 'date' ? 'date'
-      : 'text';
+      schema.type === 'boolean'
+        ? 'checkbox'
+        : schema.type === 'integer' || schema.type === 'number'
+          ? 'number'
+          : schema.format === 'email'
+            ? 'email'
+            : schema.format === 'date'
+              ? 'date'
+              : 'text';
   }
   field.id = id;
   field.name = name;

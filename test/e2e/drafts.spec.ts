@@ -92,9 +92,21 @@ test('"Angaben löschen und neu beginnen" empties the questions shown on step 1'
   await form(page).getByRole('button', { name: 'Zurück' }).click();
   await expect(field(page, 'Vorname')).toHaveValue('Erika');
 
+  // Nothing goes on one press (WCAG 3.3.4): the form asks first, and "Abbrechen" keeps everything.
   await form(page).getByRole('button', { name: 'Angaben löschen und neu beginnen' }).click();
+  await expect(form(page).locator('#draft-discard-question')).toBeFocused();
+  await expect(form(page).locator('#draft-discard-question')).toContainText('nicht rückgängig');
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+  await form(page).getByRole('button', { name: 'Abbrechen' }).first().click();
+  await expect(form(page).getByRole('button', { name: 'Angaben löschen und neu beginnen' })).toBeFocused();
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+
+  await form(page).getByRole('button', { name: 'Angaben löschen und neu beginnen' }).click();
+  await form(page).getByRole('button', { name: 'Ja, löschen und neu beginnen' }).click();
   await expect(form(page).locator('.notice')).toHaveCount(0);
   await expect(form(page).locator('.progress-text')).toHaveText('Schritt 1 von 6');
+  // Focus does not fall to the page: the first step's heading has it.
+  await expect(form(page).locator('.step-title')).toBeFocused();
   for (const label of Object.keys(STEP_1)) await expect(field(page, label), label).toHaveValue('');
   // What is shown is what is kept: "Weiter" now finds the questions empty.
   await form(page).getByRole('button', { name: 'Weiter' }).click();
@@ -109,6 +121,7 @@ test('after "Angaben löschen und neu beginnen" a reload shows an empty form wit
   await page.reload();
   await expect(form(page).locator('.notice')).toContainText('wiederhergestellt');
   await form(page).getByRole('button', { name: 'Angaben löschen und neu beginnen' }).click();
+  await form(page).getByRole('button', { name: 'Ja, löschen und neu beginnen' }).click();
   await expect(form(page).locator('.notice')).toHaveCount(0);
   await expect(form(page).locator('.progress-text')).toHaveText('Schritt 1 von 6');
 

@@ -18,6 +18,14 @@ interface DraftHost extends ReactiveControllerHost {
  * the last change and at once when the page is hidden or left (reload, login or payment redirect,
  * tab closed), restored when the same form is opened again.
  */
+/** The restore notice's "start again": asked in place, then confirmed or cancelled. */
+export interface DiscardView {
+  asking: boolean;
+  ask: () => void;
+  cancel: () => void;
+  confirm: () => void;
+}
+
 export class DraftController implements ReactiveController {
   /** Where drafts are kept; replace before the form loads to keep them elsewhere. */
   storage: DraftStore = new LocalDraftStore();
@@ -119,12 +127,28 @@ export class DraftController implements ReactiveController {
     return this.discard();
   }
 
-  /** "Ihre Angaben vom … wurden wiederhergestellt" with a button to start afresh; nothing when no draft was restored. */
-  renderNotice(lang: Lang, onDiscard: () => void) {
+  /** "Ihre Angaben vom … wurden wiederhergestellt" with a button to start afresh, which asks first
+   * (WCAG 3.3.4: nothing is deleted on one press); nothing when no draft was restored. */
+  renderNotice(lang: Lang, view: DiscardView) {
     if (!this.restoredAt) return undefined;
+    if (view.asking) {
+      return html`<div class="notice" part="draft-notice" role="group" aria-labelledby="draft-discard-question">
+        <p id="draft-discard-question" tabindex="-1">${t(lang, 'draftDiscardQuestion')}</p>
+        <div class="actions">
+          <button type="button" class="primary" part="button button-primary" @click=${view.confirm}>
+            ${t(lang, 'draftDiscardConfirm')}
+          </button>
+          <button type="button" class="secondary" part="button" @click=${view.cancel}>
+            ${t(lang, 'draftDiscardCancel')}
+          </button>
+        </div>
+      </div>`;
+    }
     return html`<div class="notice" part="draft-notice">
       <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt) })}</p>
-      <button type="button" class="link" part="button" @click=${onDiscard}>${t(lang, 'draftDiscard')}</button>
+      <button type="button" class="link" part="button" id="draft-discard-open" @click=${view.ask}>
+        ${t(lang, 'draftDiscard')}
+      </button>
     </div>`;
   }
 }

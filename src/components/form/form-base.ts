@@ -52,6 +52,7 @@ export abstract class OzgFormBase extends LitElement {
     draftDays: { type: Number, attribute: 'draft-days' },
     status: { state: true },
     askingForget: { state: true },
+    askingDiscard: { state: true },
     step: { state: true },
     summary: { state: true },
     returnToReview: { state: true },
@@ -74,6 +75,7 @@ export abstract class OzgFormBase extends LitElement {
   declare draftDays?: number;
   declare status: Status;
   declare askingForget: boolean;
+  declare askingDiscard: boolean;
   /** Index of the step shown; `steps.length` is the review page. */
   declare step: number;
   declare summary: FieldError[];
@@ -113,6 +115,7 @@ export abstract class OzgFormBase extends LitElement {
     this.confirmed = false;
     this.liveMessage = '';
     this.askingForget = false;
+    this.askingDiscard = false;
     this.paying = false;
     this.blocks = new BuildingBlocks(this, {
       store: () => this.store,

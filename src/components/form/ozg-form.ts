@@ -111,13 +111,14 @@ export class OzgForm extends OzgFormBase implements FormHost {
 
   // ---- the person's actions ------------------------------------------------------------------------------
 
-  /** Deletes the kept answers and starts the form again. */
+  /** Deletes the kept answers and starts the form again; the first step's heading takes focus. */
   discardDraft(): void {
     if (!this.store) return;
+    this.askingDiscard = false;
     this.store.replaceData(this.initialData ?? {});
     this.summary = [];
     this.confirmed = false;
-    this.goTo(0, false);
+    this.goTo(0);
     this.drafts.discard();
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
   }
@@ -134,6 +135,13 @@ export class OzgForm extends OzgFormBase implements FormHost {
     await this.drafts.forgetDevice();
     this.goTo(0);
     this.announce(t(this.effectiveLang, 'deviceForgotten'));
+  }
+
+  private askDiscard(asking: boolean): void {
+    this.askingDiscard = asking;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(asking ? '#draft-discard-question' : '#draft-discard-open')?.focus(),
+    );
   }
 
   private askForget(asking: boolean): void {
@@ -264,7 +272,14 @@ export class OzgForm extends OzgFormBase implements FormHost {
       ${
         submission ??
         html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-        ${this.drafts.renderNotice(lang, () => this.discardDraft()) ?? nothing}
+        ${
+          this.drafts.renderNotice(lang, {
+            asking: this.askingDiscard,
+            ask: () => this.askDiscard(true),
+            cancel: () => this.askDiscard(false),
+            confirm: () => this.discardDraft(),
+          }) ?? nothing
+        }
         ${this.blocks.account?.render(lang) ?? nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${

@@ -37,6 +37,10 @@ const texts = {
     maxItemsReached: 'Sie können höchstens {max} Einträge angeben.',
     draftRestored: 'Wir haben Ihre zuletzt eingegebenen Angaben vom {date} wiederhergestellt.',
     draftDiscard: 'Angaben löschen und neu beginnen',
+    draftDiscardQuestion:
+      'Alle Angaben und ausgewählten Dateien dieses Antrags werden gelöscht. Das lässt sich nicht rückgängig machen. Neu beginnen?',
+    draftDiscardConfirm: 'Ja, löschen und neu beginnen',
+    draftDiscardCancel: 'Abbrechen',
     draftDiscarded: 'Ihre gespeicherten Angaben wurden gelöscht.',
     deviceForget: 'Daten auf diesem Gerät löschen',
     deviceForgetQuestion:
@@ -135,6 +139,10 @@ const texts = {
     maxItemsReached: 'You can add at most {max} entries.',
     draftRestored: 'We restored the answers you last entered on {date}.',
     draftDiscard: 'Delete answers and start again',
+    draftDiscardQuestion:
+      'All answers and chosen files of this application will be deleted. This cannot be undone. Start again?',
+    draftDiscardConfirm: 'Yes, delete and start again',
+    draftDiscardCancel: 'Cancel',
     draftDiscarded: 'Your saved answers have been deleted.',
     deviceForget: 'Delete data on this device',
     deviceForgetQuestion:

@@ -85,3 +85,24 @@ for (const name of DEMO_FORMS) {
     await page.screenshot({ path: `${SHOTS}/${name}-page-1280.png`, fullPage: true });
   });
 }
+
+// WCAG 2.4.3: the buttons are read and tabbed in the order they are seen ("Weiter" first, then "Zurück"),
+// at 1280 px side by side and at 320 px one above the other.
+for (const width of [1280, 320]) {
+  test(`"Weiter" and "Zurück" are seen in their tab order at ${width} px`, async ({ page, server }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`${server.url}hundesteuer.html`);
+    const form = page.locator('ozg-form');
+    await form.evaluate((el, data) => ((el as HTMLElement & { data: unknown }).data = data), ANSWERS.hundesteuer);
+    await form.locator('.actions').getByRole('button', { name: 'Weiter', exact: true }).click();
+    await expect(form.locator('.progress-text')).toHaveText(/Schritt 2 von/);
+    const next = form.locator('.actions').getByRole('button', { name: 'Weiter', exact: true });
+    const back = form.locator('.actions').getByRole('button', { name: 'Zurück', exact: true });
+    const [a, b] = [(await next.boundingBox())!, (await back.boundingBox())!];
+    if (width === 1280) expect(a.x, 'Weiter left of Zurück').toBeLessThan(b.x);
+    else expect(a.y, 'Weiter above Zurück').toBeLessThan(b.y);
+    await next.focus();
+    await page.keyboard.press('Tab');
+    await expect(back).toBeFocused();
+  });
+}

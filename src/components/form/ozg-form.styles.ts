@@ -237,19 +237,10 @@ export const styles = [
       align-items: center;
       margin: 2rem 0 1rem;
     }
-    .actions .primary {
-      order: 2;
-    }
-    .actions .secondary {
-      order: 1;
-    }
     @container (max-width: 30rem) {
       .actions {
         flex-direction: column;
         align-items: stretch;
-      }
-      .actions .primary {
-        order: 0;
       }
     }
     .draft-hint {

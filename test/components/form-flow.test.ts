@@ -2,7 +2,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm, OzgStepDetail, OzgSubmitDetail } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, until } from '../support/form.js';
 
 const STEPS = '/test/fixtures/forms/steps.json';
 
@@ -156,6 +156,39 @@ describe('repeatable groups', () => {
   });
 });
 
+describe('removing an entry', () => {
+  it('moves focus to the neighbouring entry, and to the add button when none is left', async () => {
+    const schema = {
+      type: 'object',
+      properties: {
+        kinder: {
+          type: 'array',
+          title: 'Kinder',
+          maxItems: 5,
+          'x-ozg': { itemTitle: 'Kind' },
+          items: { type: 'object', properties: { name: { type: 'string', title: 'Vorname' } } },
+        },
+      },
+    };
+    const el = await renderForm(schema, { data: { kinder: [{ name: 'Anna' }, { name: 'Ben' }, { name: 'Cem' }] } });
+    const focusedEntry = () => el.shadowRoot!.activeElement?.closest('.item')?.querySelector('legend')?.textContent;
+    const removeButton = (name: string) =>
+      $$(el, 'button.remove').find((b) => b.textContent!.trim() === `${name} entfernen`) as HTMLButtonElement;
+
+    removeButton('Kind 3').click(); // the last: its neighbour before it
+    await until(() => focusedEntry() === 'Kind 2', 'focus in Kind 2');
+    expect((el.shadowRoot!.activeElement as HTMLInputElement).value).to.equal('Ben');
+
+    removeButton('Kind 1').click(); // the first: the entry that moved up into its place
+    await until(() => focusedEntry() === 'Kind 1', 'focus in the new Kind 1');
+    expect((el.shadowRoot!.activeElement as HTMLInputElement).value).to.equal('Ben');
+
+    removeButton('Kind 1').click(); // none left: the add button
+    await until(() => el.shadowRoot!.activeElement?.matches('button.add'), 'focus on the add button');
+    expect(el.data.kinder ?? []).to.deep.equal([]);
+  });
+});
+
 describe('review and confirmation', () => {
   it('shows every answer, changes a step through its link and returns, and fires ozg-submit with the data', async () => {
     const el = await loadSteps();
@@ -168,6 +201,9 @@ describe('review and confirmation', () => {
     expect($(el, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
     expect($(el, '.progress-text').textContent).to.equal('Schritt 4 von 4');
     const review = $(el, '.review');
+    // One heading per step, and no landmark per step (a <section> with a name is a region).
+    expect($$(el, '.review-section h4').map((h) => h.textContent)).to.have.length(3);
+    expect($$(el, '.review section, .review [role=region]')).to.have.length(0);
     expect(review.textContent).to.contain('Erika Mustermann');
     expect(review.textContent).to.contain('mich selbst');
     expect(review.textContent).to.contain('Tier 1');

@@ -50,7 +50,10 @@ export function renderArrayField(view: FieldView): unknown {
   const remove = (index: number) => {
     store.removeItem(pointer, index);
     host.announce(t(lang, 'itemRemoved', { name: `${itemTitle} ${index + 1}` }));
-    host.focusField(pointer);
+    // Focus stays where the person was (WCAG 2.4.3): the entry that moved up into this place, else the
+    // one before it; with none left, the group, whose first control is then the add button.
+    const left = count - 1;
+    host.focusField(left > 0 ? childPointer(pointer, Math.min(index, left - 1)) : pointer);
   };
 
   const legend =

@@ -87,7 +87,8 @@ export function renderReview(
       const fields = step.fields
         .map((key) => store.model.root.children.find((c) => c.key === key)!)
         .filter((node) => node && store.isShown(childPointer('', node.key)));
-      return html`<section class="review-section" aria-labelledby="review-${index}">
+      // A heading per step, not a landmark: five steps would add five regions to the page (finding 8).
+      return html`<div class="review-section">
         <div class="review-head">
           <h4 id="review-${index}">${title}</h4>
           <button
@@ -101,7 +102,7 @@ export function renderReview(
           </button>
         </div>
         <dl>${fields.map((node) => rows(store, node, childPointer('', node.key), lang))}</dl>
-      </section>`;
+      </div>`;
     })}
   </div>`;
 }

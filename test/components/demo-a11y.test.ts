@@ -45,7 +45,7 @@ async function expectNoViolations(el: OzgForm, where: string): Promise<void> {
 async function load(name: DemoForm, data?: Record<string, unknown>): Promise<OzgForm> {
   const definition = await (await fetch(`/demo/forms/${name}.json`)).json();
   const el = await renderForm(definition, { data, lang: 'de' });
-  expect(el.shadowRoot!.querySelector('.load-error'), 'the definition loads').to.equal(null);
+  expect(el.shadowRoot!.querySelector('.load-error')?.textContent ?? null, 'the definition loads').to.equal(null);
   return el;
 }
 

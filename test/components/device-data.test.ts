@@ -49,7 +49,7 @@ describe('data on this device', () => {
     const id = freshId('expired');
     keepDraft(id, 4);
     const el = await renderWith(id);
-    expect(el.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.notice') === null).to.equal(true);
     expect(el.data).to.deep.equal({});
     expect(localStorage.getItem(`ozg-form:draft:${id}`)).to.equal(null);
   });

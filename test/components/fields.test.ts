@@ -180,7 +180,7 @@ for (const c of cases) {
 
     it('says "(optional)" only when the question is optional', async () => {
       const required = await renderForm(definition(c.schema, true));
-      expect(required.shadowRoot!.querySelector('.optional')).to.equal(null);
+      expect(required.shadowRoot!.querySelector('.optional') === null).to.equal(true);
       const optional = await renderForm(definition(c.schema, false));
       expect($(optional, '.optional').textContent).to.equal('(optional)');
     });
@@ -202,7 +202,7 @@ for (const c of cases) {
 
       await c.answer(el);
       expect(el.data.q).to.deep.equal(c.expected);
-      expect(el.shadowRoot!.querySelector('.error-message')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.error-message') === null).to.equal(true);
       await next(el);
       expect(el.shadowRoot!.querySelector('.review')).to.exist;
     });

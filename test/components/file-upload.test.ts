@@ -91,7 +91,7 @@ describe('file question', () => {
       new File([PNG], '../<img src=x onerror=alert(1)>.png', { type: 'image/png' }),
     ]);
     expect(names(el)).to.deep.equal(['antrag.pdf', '<img src=x onerror=alert(1)>.png']);
-    expect(el.shadowRoot!.querySelector('.file-list img')).to.equal(null); // the name is text
+    expect(el.shadowRoot!.querySelector('.file-list img') === null).to.equal(true); // the name is text
     expect($$(el, '.file-list .file-meta').map((m) => m.textContent)).to.deep.equal(['PDF, 17 Byte', 'PNG, 12 Byte']);
     const refusals = $$(el, '.file-refusals li').map((li) => li.textContent);
     expect(refusals).to.deep.equal([

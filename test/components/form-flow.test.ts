@@ -119,7 +119,9 @@ describe('conditions', () => {
     expect(el.shadowRoot!.querySelector(`label[for="${control(el, 'Kontoinhaber').id}"] .optional`)).to.exist;
     await typeInto(el, iban, 'DE89 3704 0044 0532 0130 00');
     expect(control(el, 'BIC')).to.exist;
-    expect(el.shadowRoot!.querySelector(`label[for="${control(el, 'Kontoinhaber').id}"] .optional`)).to.equal(null);
+    expect(el.shadowRoot!.querySelector(`label[for="${control(el, 'Kontoinhaber').id}"] .optional`) === null).to.equal(
+      true,
+    );
     await next(el);
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Bitte geben Sie Kontoinhaber an.']);
   });
@@ -131,11 +133,11 @@ describe('repeatable groups', () => {
     await fillPersonStep(el);
     await next(el);
     expect($$(el, '.item > legend').map((l) => l.textContent)).to.deep.equal(['Tier 1']);
-    expect(el.shadowRoot!.querySelector('button.remove')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button.remove') === null).to.equal(true);
     $(el, 'button.add').click();
     await settle(el);
     expect($$(el, '.item > legend').map((l) => l.textContent)).to.deep.equal(['Tier 1', 'Tier 2']);
-    expect(el.shadowRoot!.querySelector('button.add')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('button.add') === null).to.equal(true);
     expect($(el, '.repeat .note').textContent).to.contain('höchstens 2');
     expect($(el, '[role=status]').textContent).to.contain('Tier 2 hinzugefügt');
     // Focus moved into the new entry.

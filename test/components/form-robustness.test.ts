@@ -49,14 +49,19 @@ describe('drafts', () => {
 
     ($(second, '.notice button') as HTMLButtonElement).click();
     await settle(second);
-    expect(second.shadowRoot!.querySelector('.notice')).to.equal(null);
+    // It asks first (WCAG 3.3.4); the answers are still there.
+    expect($(second, '.notice').textContent).to.contain('nicht rückgängig');
+    expect((control(second, 'Ort') as HTMLInputElement).value).to.equal('Musterstadt');
+    ($(second, '.notice button.primary') as HTMLButtonElement).click();
+    await settle(second);
+    expect(second.shadowRoot!.querySelector('.notice') === null).to.equal(true);
     expect($(second, '.step-title').textContent).to.equal('Eins');
     expect((control(second, 'Name') as HTMLInputElement).value).to.equal('');
     expect($(second, '[role=status]').textContent).to.contain('gelöscht');
     second.parentElement!.remove();
 
     const third = await renderForm(simple(id), { isolate: false });
-    expect(third.shadowRoot!.querySelector('.notice')).to.equal(null);
+    expect(third.shadowRoot!.querySelector('.notice') === null).to.equal(true);
     expect(third.data).to.deep.equal({});
   });
 
@@ -150,7 +155,7 @@ describe('texts are text', () => {
     // An injected <img onerror> would have fired by the time the error summary is painted.
     await until(() => el.shadowRoot!.querySelector('.error-summary a'), 'the error summary');
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('img') === null).to.equal(true);
     expect((window as unknown as { __ozgXss?: number }).__ozgXss).to.equal(undefined);
     expect($(el, '.form-title').textContent).to.equal(`Titel ${attack}`);
     expect($(el, 'label').textContent).to.contain(attack);

@@ -31,7 +31,7 @@ describe('<ozg-mailbox>', () => {
     await expect(el).to.be.accessible();
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Zu diesem Link gibt es keinen Vorgang');
-    expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id') === null).to.equal(true);
     expect(text(el)).to.equal(
       'Mein Antrag – Postfach Zu diesem Link gibt es keinen Vorgang Bitte prüfen Sie, ob Sie den Link aus Ihrer Eingangsbestätigung vollständig übernommen haben.',
     );
@@ -55,7 +55,7 @@ describe('<ozg-mailbox>', () => {
     await expect(el).to.be.accessible();
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
     expect(alert.textContent).to.contain('Der Server ist nicht erreichbar — bitte später erneut versuchen');
-    expect(el.shadowRoot!.querySelector('form, ol')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('form, ol') === null).to.equal(true);
     // retrying by keyboard keeps focus on the (again failing) message, not lost on <body>
     const retry = alert.querySelector('button')!;
     expect(retry.textContent).to.contain('Erneut versuchen');

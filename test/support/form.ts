@@ -10,6 +10,10 @@ export interface RenderOptions {
   isolate?: boolean;
 }
 
+// Assert the presence of an element as a boolean (`=== null`), never `expect(element).to.equal(null)`:
+// a failing assertion that carries an element makes the runner serialise the page and the run hangs
+// until its 300 s limit instead of failing with a message.
+
 let counter = 0;
 
 /** Creates an <ozg-form>, waits until it is ready (or failed), and returns it. */

@@ -41,14 +41,14 @@ const ONE = [
 const MANY = ['prefixItems', 'allOf', 'anyOf', 'oneOf', 'items'];
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
 
-interface Node {
+export interface SchemaNode {
   schema: Obj;
   pointer: string;
 }
 
 /** Every schema object of the tree with its pointer, the root first. */
-function schemaNodes(root: Obj): Node[] {
-  const nodes: Node[] = [];
+export function schemaNodes(root: Obj): SchemaNode[] {
+  const nodes: SchemaNode[] = [];
   const visit = (schema: unknown, pointer: string): void => {
     if (!isObj(schema)) return;
     nodes.push({ schema, pointer });
@@ -146,7 +146,7 @@ function xOzgProblem(error: ErrorObject, base: string): DefinitionProblem | unde
   }
 }
 
-function checkXOzg(nodes: Node[], engine: CheckEngine): DefinitionProblem[] {
+function checkXOzg(nodes: SchemaNode[], engine: CheckEngine): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   for (const { schema, pointer } of nodes) {
     if (!('x-ozg' in schema)) continue;
@@ -174,10 +174,10 @@ function resolveLocal(root: Obj, ref: string, anchors: Set<string>): unknown {
   return node;
 }
 
-const anchorsOf = (nodes: Node[]): Set<string> =>
+const anchorsOf = (nodes: SchemaNode[]): Set<string> =>
   new Set(nodes.map((n) => n.schema.$anchor).filter((a): a is string => typeof a === 'string'));
 
-function checkKeywords(root: Obj, nodes: Node[], formats: Set<string>): DefinitionProblem[] {
+function checkKeywords(root: Obj, nodes: SchemaNode[], formats: Set<string>): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const anchors = anchorsOf(nodes);
   const ownId = typeof root.$id === 'string' ? root.$id.replace(/#$/, '') : undefined;
@@ -332,7 +332,7 @@ function choiceValues(root: Obj, schema: Obj, anchors: Set<string>): string[] | 
   return undefined;
 }
 
-function checkLabelsAndOrder(root: Obj, nodes: Node[]): DefinitionProblem[] {
+function checkLabelsAndOrder(root: Obj, nodes: SchemaNode[]): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   const anchors = anchorsOf(nodes);
   for (const { schema, pointer } of nodes) {

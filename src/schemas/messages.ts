@@ -5,6 +5,7 @@
 import type { ErrorObject } from 'ajv';
 import localizeDe from 'ajv-i18n/localize/de/index.js';
 import { formatMessages } from './formats.js';
+import type { FieldKind } from './types.js';
 
 export type Lang = 'de' | 'en';
 
@@ -12,21 +13,7 @@ export interface MessageContext {
   /** The field's label in the current language. */
   label: string;
   lang: Lang;
-  kind:
-    | 'text'
-    | 'textarea'
-    | 'email'
-    | 'tel'
-    | 'url'
-    | 'date'
-    | 'number'
-    | 'integer'
-    | 'boolean'
-    | 'choice'
-    | 'multi'
-    | 'object'
-    | 'array'
-    | 'file';
+  kind: FieldKind;
   /** `x-ozg.errors` in the right language: keyword -> message. */
   custom?: Record<string, string>;
 }

@@ -8,7 +8,8 @@
  */
 import { checkDefinition, checkFees, formatProblems, type DefinitionProblem } from '../check.js';
 import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type ReifegradOptions } from '../reifegrad.js';
-import { checkKeywordNames, checkRequiredNames, schemaNodes } from './keywords.js';
+import { schemaNodes } from '../check-rules.js';
+import { checkKeywordNames, checkRequiredNames } from './keywords.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
 import { isObj } from './walk.js';

@@ -5,24 +5,8 @@
  */
 import { closest, distance } from 'fastest-levenshtein';
 import type { DefinitionProblem } from '../check.js';
-import { esc, follow, isObj, list, problem, propertyNames, warning, type Obj } from './walk.js';
-
-const ONE = [
-  'items',
-  'additionalProperties',
-  'additionalItems',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'contains',
-  'propertyNames',
-  'if',
-  'then',
-  'else',
-  'not',
-  'contentSchema',
-];
-const MANY = ['prefixItems', 'allOf', 'anyOf', 'oneOf', 'items'];
-const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas', 'dependencies'];
+import type { SchemaNode } from '../check-rules.js';
+import { esc, follow, list, problem, propertyNames, warning, type Obj } from './walk.js';
 
 /** JSON Schema 2020-12 and draft-07 keywords, and the annotation of ozg-form. */
 export const KNOWN_KEYWORDS: readonly string[] = [
@@ -112,29 +96,6 @@ const UNSUPPORTED: Record<string, { de: string; en: string }> = {
     en: 'Comparisons between answers ($data) are not supported; use if/then.',
   },
 };
-
-export interface SchemaNode {
-  schema: Obj;
-  pointer: string;
-}
-
-/** Every schema object of the definition with its pointer, the root first. */
-export function schemaNodes(root: Obj): SchemaNode[] {
-  const nodes: SchemaNode[] = [];
-  const visit = (schema: unknown, pointer: string): void => {
-    if (!isObj(schema)) return;
-    nodes.push({ schema, pointer });
-    for (const key of ONE) if (isObj(schema[key])) visit(schema[key], `${pointer}/${key}`);
-    for (const key of MANY)
-      if (Array.isArray(schema[key]))
-        (schema[key] as unknown[]).forEach((sub, i) => visit(sub, `${pointer}/${key}/${i}`));
-    for (const key of MAP)
-      if (isObj(schema[key]))
-        for (const [name, sub] of Object.entries(schema[key] as Obj)) visit(sub, `${pointer}/${key}/${esc(name)}`);
-  };
-  visit(root, '');
-  return nodes;
-}
 
 export function checkKeywordNames(nodes: SchemaNode[]): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];

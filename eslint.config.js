@@ -43,5 +43,16 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
+  {
+    // The server is its own package: it uses the widget's shared rules through the package's entry
+    // point (`ozg-form/rules`), as a municipality's installation would, never by path into src/.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**'], message: "Import the widget's shared code from 'ozg-form/rules'." }] },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { computeFees, type FeeLine } from '../../src/schemas/fees.js';
-import { ajvEngine } from '../../src/schemas/ajv.js';
-import { FormValidator } from '../../src/schemas/validator.js';
-import type { Lang } from '../../src/schemas/types.js';
+import { ajvEngine, computeFees, FormValidator, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 import {
   toEuro,

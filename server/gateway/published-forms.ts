@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { JsonSchema } from '../../src/schemas/types.js';
+import type { JsonSchema } from 'ozg-form/rules';
 
 /**
  * The form definitions a municipality has published, read from the configured folders. The gateway

@@ -79,6 +79,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
   const script = `
     const widget = await import('ozg-form');
     const { checkDefinition } = await import('ozg-form/check');
+    const rules = await import('ozg-form/rules');
     const { createRequire } = await import('node:module');
     const require = createRequire(import.meta.url);
     const manifest = require('ozg-form/custom-elements.json');
@@ -88,6 +89,8 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
       exports: Object.keys(widget).sort(),
       version: widget.VERSION,
       problems: checkDefinition(form),
+      rules: Object.keys(rules).sort(),
+      fee: rules.computeFees(form, { hunde: [{ listenhund: 'nein' }, { listenhund: 'nein' }] }),
       broken: checkDefinition({ type: 'object', properties: { a: { type: 'string', format: 'plz' } } }).length,
       tags: manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => d.tagName)).filter(Boolean).sort(),
     }));`;
@@ -98,6 +101,17 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
   assert.equal(out.version, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   assert.deepEqual(out.problems, []);
   assert.ok(out.broken > 0, 'the checker reports an unknown format');
+  // The gateway's shared rules: fees and validation, computed as the form does.
+  assert.deepEqual(out.rules, [
+    'DEFAULT_CLAIM_MAP',
+    'FormValidator',
+    'ajvEngine',
+    'computeFees',
+    'levelFromAcr',
+    'mapClaims',
+  ]);
+  assert.equal(out.fee.lines[0].id, 'erster-hund', JSON.stringify(out.fee));
+  assert.ok(out.fee.total > 9600, JSON.stringify(out.fee));
   assert.deepEqual(out.tags, [
     'ozg-audit-panel',
     'ozg-file-upload',

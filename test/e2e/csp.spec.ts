@@ -6,12 +6,14 @@
  * tag at the CDN; dist/ comes from a second loopback origin with CORS. Any `securitypolicyviolation`
  * event, or a CSP message on the console, fails the test.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
 import type { Locator, Page } from '@playwright/test';
+import { startServer } from '../../server/app.js';
 import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
 import { pressOnToReview } from './journeys.js';
@@ -62,11 +64,22 @@ interface Violation {
 }
 
 /** The municipality's site: forwards everything to the local server; its pages get the header and
- * load the bundle from the CDN. */
-async function startSite(upstream: string, csp: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const target = new URL(upstream);
+ * load the bundle from the CDN. `upstream` may be given later (a server that must know the site's
+ * origin before it starts). */
+async function startSite(
+  upstream: string | (() => string),
+  csp: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const upstreamUrl = typeof upstream === 'string' ? () => upstream : upstream;
   const site = createServer((req, res) => {
-    const headers = { ...req.headers, host: target.host };
+    const target = new URL(upstreamUrl());
+    // As a reverse proxy does: the upstream learns the public host from X-Forwarded-* (IDP_PROXY trusts it).
+    const headers = {
+      ...req.headers,
+      host: target.host,
+      'x-forwarded-host': req.headers.host,
+      'x-forwarded-proto': 'http',
+    };
     delete headers['accept-encoding']; // pages are rewritten below
     const forward = request(
       { host: target.hostname, port: target.port, path: req.url, method: req.method, headers },
@@ -263,4 +276,82 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
     'lazy chunks came from the CDN',
   ).toBeGreaterThan(2);
   expect(violations, 'Content-Security-Policy violations').toEqual([]);
+});
+
+test('Anwohnerparken under the strict CSP, bundle from another origin: login with prefill, payment, receipt', async ({
+  page,
+}) => {
+  test.setTimeout(180_000); // its own server (fresh keys), a login, a payment and an encrypted submission
+  const csp = cspFor(cdnOrigin);
+  // The provider and the gateway sit behind the site (connect-src 'self'): the issuer is the site's /idp,
+  // the payment provider may send the person back to the site's origin only.
+  let upstream = '';
+  const site = await startSite(() => upstream, csp);
+  sites.push(site);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ozg-csp-'));
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    idp: { issuer: `${site.url}idp`, proxy: true },
+    payment: { redirectOrigins: [new URL(site.url).origin] },
+  });
+  upstream = server.url;
+  try {
+    const { violations, bundleRequests } = await watch(page);
+    const response = await page.goto(`${site.url}anwohnerparken.html`);
+    expect(response!.headers()['content-security-policy']).toBe(csp);
+    await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller', {
+      timeout: 20_000,
+    });
+    expect(bundleRequests).toContain(`${cdnOrigin}/ozg-form.js`);
+
+    // Login through the site's origin: discovery, authorization, token and keys, all under connect-src 'self'.
+    const bar = form(page).locator('[part~="account"]');
+    await bar.getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+    expect(new URL(page.url()).origin, 'the provider is behind the site').toBe(new URL(site.url).origin);
+    await page.getByRole('radio', { name: /^Max Mustermann/ }).check();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await expect(bar).toContainText('Angemeldet als Max Mustermann (Vertrauensniveau substantiell)', {
+      timeout: 20_000,
+    });
+    expect(page.url()).toBe(`${site.url}anwohnerparken.html`);
+    await expect(field(page, 'Vorname')).toHaveValue('Max');
+    await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
+
+    // The rest of the answers, then the fee on the review page and the payment at the stand-in.
+    const marker = `Csp${crypto
+      .randomUUID()
+      .replace(/[^a-f]/g, '')
+      .slice(0, 8)}`;
+    await form(page).evaluate(
+      (el, rest) => {
+        const host = el as HTMLElement & { data: Record<string, unknown> };
+        const prefilled = host.data.antragsteller as Record<string, unknown>;
+        host.data = { ...rest, antragsteller: { ...(rest.antragsteller as object), ...prefilled } };
+      },
+      {
+        ...ANSWERS.anwohnerparken,
+        wohnsitz: { ...ANSWERS.anwohnerparken.wohnsitz, stellplatzBegruendung: `Vermietet (${marker}).` },
+      },
+    );
+    await pressOnToReview(page);
+    await expect(form(page).locator('table.fees .fees-total')).toHaveText(/60,00\s€/);
+    await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+    await form(page).getByRole('button', { name: 'Jetzt 60,00 € bezahlen' }).click();
+    await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
+    await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+
+    // Back on the site: sent, with the Kassenzeichen on the receipt.
+    await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+      timeout: 30_000,
+    });
+    expect(page.url().startsWith(site.url)).toBe(true);
+    await expect(form(page).locator('.receipt-reference')).toHaveText(/^\s*\d{12}\s*$/);
+    await expect(form(page).locator('.receipt')).toContainText(marker);
+    expect(violations, 'Content-Security-Policy violations').toEqual([]);
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });

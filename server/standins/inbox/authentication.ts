@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from '../../../src/modules/account/claims.js';
+import { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from 'ozg-form/rules';
 import type { ServerContext } from '../../context.js';
 
 /** What the inbox says about one `authenticationInformation` entry of a submission's metadata. */

@@ -21,6 +21,7 @@ import {
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
 import { nonceFor } from '../../src/modules/submission/application.js';
+import { accountErrorText } from '../../src/components/account/texts.js';
 
 /** Items in localStorage other than the application id (which is no token): tokens never go there. */
 const tokensInLocalStorage = () => Object.keys(localStorage).length;
@@ -178,8 +179,8 @@ describe('AccountService redirect handling', () => {
     const e = await refused(svc.handleRedirect(callback('forged-state')));
     expect(e.code).to.equal('state_mismatch');
     expect(calls).to.not.include(DISCOVERY.token_endpoint);
-    expect(e.text('de')).to.contain('Anmeldung');
-    expect(e.text('en')).to.contain('log in again');
+    expect(accountErrorText('de', e)).to.contain('Anmeldung');
+    expect(accountErrorText('en', e)).to.contain('log in again');
   });
 
   it('refuses the same redirect twice (the pending login is used up)', async () => {
@@ -235,8 +236,8 @@ describe('AccountService redirect handling', () => {
     const e = await refused(svc.handleRedirect(callback((await start('hoch')).searchParams.get('state')!)));
     expect(e.code).to.equal('acr_too_low');
     expect(e.actualLevel).to.equal('substantiell');
-    expect(e.message).to.contain('„hoch“');
-    expect(e.text('en')).to.contain('“high”');
+    expect(accountErrorText('de', e)).to.contain('„hoch“');
+    expect(accountErrorText('en', e)).to.contain('“high”');
     expect(svc.session).to.equal(null);
   });
 });
@@ -334,11 +335,11 @@ describe('kind of account, re-login and what a submission carries', () => {
 
   it('explains a login with the wrong kind of account in German and English', () => {
     const forCitizens = new AccountError('wrong_audience', { audience: 'citizen' });
-    expect(forCitizens.text('de')).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
-    expect(forCitizens.text('en')).to.contain('This application is for citizens');
+    expect(accountErrorText('de', forCitizens)).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
+    expect(accountErrorText('en', forCitizens)).to.contain('This application is for citizens');
     const forBusinesses = new AccountError('wrong_audience', { audience: 'business' });
-    expect(forBusinesses.text('de')).to.contain('Mein Unternehmenskonto');
-    expect(forBusinesses.text('en')).to.contain('This application is for businesses');
+    expect(accountErrorText('de', forBusinesses)).to.contain('Mein Unternehmenskonto');
+    expect(accountErrorText('en', forBusinesses)).to.contain('This application is for businesses');
   });
 
   it('asks the provider to let the person choose again (prompt=login) only when told to', async () => {

@@ -15,6 +15,7 @@ import { renderLoadProblem } from './loading.js';
 import { styles } from './ozg-form.styles.js';
 import { renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
+import { loginAllows, offersLogin } from '../account/use-account.js';
 
 export type { Phase } from './form-base.js';
 
@@ -159,8 +160,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
 
   private async onNext(event: Event): Promise<void> {
     event.preventDefault();
-    const allowed = this.blocks.mayProceed();
-    if (allowed !== true && !(await allowed)) return;
+    if (offersLogin(this.store) && !(await loginAllows(this.renderRoot, this.store))) return;
     const store = this.store;
     if (!store) return;
     await this.validationReady;
@@ -196,8 +196,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
   }
 
   private async onConfirm(): Promise<void> {
-    const allowed = this.blocks.mayProceed();
-    if (allowed !== true && !(await allowed)) return;
+    if (offersLogin(this.store) && !(await loginAllows(this.renderRoot, this.store))) return;
     const store = this.store;
     if (!store) return;
     await this.validationReady;
@@ -280,7 +279,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
             confirm: () => this.discardDraft(),
           }) ?? nothing
         }
-        ${this.blocks.account?.render(lang) ?? nothing}
+        ${offersLogin(store) ? html`<ozg-account .configUrl=${this.account}></ozg-account>` : nothing}
         ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${
           review

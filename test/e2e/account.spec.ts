@@ -211,3 +211,37 @@ test('a kept session below the level the form needs is not used', async ({ page,
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
   await expect(form(page).getByText('Aus Ihrem Nutzerkonto übernommen')).toHaveCount(0);
 });
+
+test('five minutes before the login ends a dialog warns; "Anmeldung verlängern" renews it without the login page', async ({
+  page,
+  server,
+}) => {
+  await page.clock.install();
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await phone(page).fill('0123 456789');
+  await draftContains(page, '0123 456789');
+
+  // 55 minutes later (the provider's ID tokens live one hour), keyboard focus still in the phone field.
+  await page.clock.fastForward('55:30');
+  const dialog = form(page).getByRole('alertdialog', { name: 'Ihre Anmeldung läuft bald ab' });
+  await expect(dialog).toContainText(/endet in 5 Minuten, um \d\d:\d\d Uhr/);
+  await expect(dialog.getByRole('button', { name: 'Anmeldung verlängern' })).toBeFocused();
+  await expectNoAxeViolations(page, 'the warning before the login ends');
+
+  const navigations: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest()) navigations.push(request.url());
+  });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => navigations.some((url) => new URL(url).searchParams.get('prompt') === 'none')).toBe(true);
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  expect(navigations.filter((url) => url.includes('/interaction/'))).toEqual([]); // no login page in between
+  expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
+  await expect(field(page, 'Vorname')).toHaveValue('Max');
+  await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
+  await expect(phone(page)).toHaveValue('0123 456789');
+  await expect(dialog).toHaveCount(0);
+});

@@ -48,12 +48,16 @@ type View = 'off' | 'checking' | 'ready' | 'redirecting' | 'unavailable';
 export class OzgAccount extends LitElement {
   static override properties = {
     configUrl: { attribute: false },
+    quiet: { type: Boolean, reflect: true },
     view: { state: true },
     notice: { state: true },
   };
 
   /** URL of the account configuration; default `/account/config.json` of the page. */
   declare configUrl?: string;
+  /** Only keeps the login, shows nothing (while the payment step or the sending view replaces the
+   * questions, the submission still carries the login). */
+  declare quiet: boolean;
   declare view: View;
   /** The dialog shown: before the end of the login, or at it. */
   declare notice?: 'warning' | 'expired';
@@ -82,6 +86,7 @@ export class OzgAccount extends LitElement {
   constructor() {
     super();
     this.view = 'off';
+    this.quiet = false;
   }
 
   private get ctx(): FormContext | undefined {
@@ -177,8 +182,8 @@ export class OzgAccount extends LitElement {
   }
 
   private expiryChanged(state: ExpiryState): void {
-    if (state === 'warning') this.openNotice('warning');
-    else if (state === 'expired') this.expire(true);
+    if (state === 'warning' && !this.quiet) this.openNotice('warning');
+    else if (state === 'expired') this.expire(!this.quiet);
   }
 
   /** The login ran out: the tokens go, the answers stay (no longer read-only) until the next login. */
@@ -307,7 +312,7 @@ export class OzgAccount extends LitElement {
 
   protected override render() {
     const login = this.login;
-    if (this.view === 'off' || !login) return nothing;
+    if (this.view === 'off' || !login || this.quiet) return nothing;
     const lang = this.language;
     const session = this.session;
     const now = this.clock.now();

@@ -254,6 +254,10 @@ export class OzgForm extends OzgFormBase implements FormHost {
       : this.paying
         ? html`<ozg-payment></ozg-payment>`
         : undefined;
+    // The login bar; while paying or sending it only keeps the login (the submission carries it).
+    const login = offersLogin(store)
+      ? html`<ozg-account .configUrl=${this.account} ?quiet=${!!submission}></ozg-account>`
+      : nothing;
     const page: PageView = {
       store,
       steps: this.steps,
@@ -269,36 +273,36 @@ export class OzgForm extends OzgFormBase implements FormHost {
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
       ${
-        submission ??
-        html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-        ${
-          this.drafts.renderNotice(lang, {
-            asking: this.askingDiscard,
-            ask: () => this.askDiscard(true),
-            cancel: () => this.askDiscard(false),
-            confirm: () => this.discardDraft(),
-          }) ?? nothing
-        }
-        ${offersLogin(store) ? html`<ozg-account .configUrl=${this.account}></ozg-account>` : nothing}
-        ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-        ${
-          review
-            ? renderReviewPage({
-                ...page,
-                confirmed: this.confirmed,
-                onConfirm: () => void this.onConfirm(),
-                onChangeStep: (i) => this.onChangeStep(i),
-                fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
-              })
-            : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
-        }
-        ${renderDeviceData({
-          lang,
-          asking: this.askingForget,
-          ask: () => this.askForget(true),
-          cancel: () => this.askForget(false),
-          confirm: () => void this.forgetDevice(),
-        })}`
+        submission
+          ? [submission, login]
+          : html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
+            ${
+              this.drafts.renderNotice(lang, {
+                asking: this.askingDiscard,
+                ask: () => this.askDiscard(true),
+                cancel: () => this.askDiscard(false),
+                confirm: () => this.discardDraft(),
+              }) ?? nothing
+            }
+            ${login} ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
+            ${
+              review
+                ? renderReviewPage({
+                    ...page,
+                    confirmed: this.confirmed,
+                    onConfirm: () => void this.onConfirm(),
+                    onChangeStep: (i) => this.onChangeStep(i),
+                    fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
+                  })
+                : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
+            }
+            ${renderDeviceData({
+              lang,
+              asking: this.askingForget,
+              ask: () => this.askForget(true),
+              cancel: () => this.askForget(false),
+              confirm: () => void this.forgetDevice(),
+            })}`
       }
     </div>`;
   }

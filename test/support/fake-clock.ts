@@ -20,6 +20,11 @@ export class FakeClock implements Clock {
     this.timers.delete(handle as number);
   }
 
+  /** Jumps to a time without firing any timer (a computer waking from sleep). */
+  setTime(time: number): void {
+    this.time = time;
+  }
+
   /** Moves time on by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void {
     const end = this.time + ms;

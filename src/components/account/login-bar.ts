@@ -6,6 +6,8 @@ import { at, levelText } from './texts.js';
 /** A login problem to explain; `retryLevel` offers "Erneut anmelden (Vertrauensniveau …)". */
 export interface LoginBarProblem {
   text: (lang: Lang) => string;
+  /** The heading; default "Anmeldung nicht möglich". */
+  title?: (lang: Lang) => string;
   retryLevel?: TrustLevel;
   /** The login was with the wrong kind of account: the next one must let the person choose another. */
   otherAccount?: boolean;
@@ -99,7 +101,7 @@ function renderProblem(v: LoginBarView): TemplateResult {
   const { lang, problem } = v;
   const retry = problem!.retryLevel;
   return html`<div class="notice account-problem" role="alert" tabindex="-1" part="account-error">
-    <p><strong>${at(lang, 'errorTitle')}</strong></p>
+    <p><strong>${problem!.title?.(lang) ?? at(lang, 'errorTitle')}</strong></p>
     <p>${problem!.text(lang)} ${at(lang, v.keepGoing ? 'keepGoing' : 'keepAnswers')}</p>
     ${
       retry

@@ -43,6 +43,7 @@ export type { Phase } from './form-base.js';
  *   (`preventDefault()`) to send the answers yourself instead of through `gateway`.
  * @event ozg-error - The definition could not be loaded or is invalid. `detail: { message, problems }`.
  * @event ozg-ready - The form is rendered and usable. `detail: { steps }`.
+ * @event ozg-login - The login began, ended or ran out. `detail: { outcome, trustLevel? }` (forms with `x-ozg.account`).
  *
  * @csspart form - The form element of a step.
  * @csspart title - The form's title.
@@ -71,6 +72,8 @@ export type { Phase } from './form-base.js';
  * @csspart device-data - "Daten auf diesem Gerät löschen" and its confirmation.
  * @csspart account - The login bar (forms with `x-ozg.account`).
  * @csspart account-error - A login problem.
+ * @csspart account-editor - Why no login is offered, for the editor ("Für die Redaktion").
+ * @csspart account-expiry - The dialog before and at the end of the login.
  * @csspart drop-zone - Where files are dropped (file questions).
  * @csspart file-list - The chosen files of a file question.
  * @csspart upload-progress - Progress of the file uploads while sending.

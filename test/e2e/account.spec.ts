@@ -245,3 +245,52 @@ test('five minutes before the login ends a dialog warns; "Anmeldung verlängern"
   await expect(phone(page)).toHaveValue('0123 456789');
   await expect(dialog).toHaveCount(0);
 });
+
+test('without an account configuration no login is offered; the editor reads where it was looked for', async ({
+  page,
+  server,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.route('**/account/config.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await open(page, server.url);
+  await expect(bar(page)).toContainText(
+    'Die Anmeldung mit einem Nutzerkonto ist für dieses Formular gerade nicht möglich. Sie können den Antrag ohne Anmeldung ausfüllen.',
+  );
+  await expect(bar(page).getByRole('button')).toHaveCount(0);
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText(
+    `Für die Redaktion: Die Konfiguration des Nutzerkontos wurde unter ${server.url}account/config.json nicht gefunden (HTTP 404).`,
+  );
+  await expect
+    .poll(() => errors.some((e) => e.includes(`not found at ${server.url}account/config.json (HTTP 404)`)))
+    .toBe(true);
+  await expectNoAxeViolations(page, 'the form without a login');
+  await phone(page).fill('0123 456789');
+  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  // No login to wait for: "Weiter" checks the answers as on any form.
+  await expect(form(page).getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
+});
+
+test('a page the provider does not know offers no login instead of stranding the person on its error page', async ({
+  page,
+  server,
+}) => {
+  // The configuration lists the registered pages; this one is taken out as if nobody had registered it.
+  await page.route('**/account/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = (await response.json()) as { redirectUris: string[] };
+    config.redirectUris = config.redirectUris.filter((u) => !u.endsWith('/anwohnerparken.html'));
+    await route.fulfill({ response, json: config });
+  });
+  await open(page, server.url);
+  await expect(bar(page)).toContainText(
+    'Die Anmeldung mit einem Nutzerkonto ist für dieses Formular gerade nicht möglich.',
+  );
+  await expect(bar(page).getByRole('button')).toHaveCount(0);
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText(
+    `Diese Seite (${server.url}anwohnerparken.html) ist beim Nutzerkonto nicht als Rücksprungadresse eingetragen`,
+  );
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText('IDP_REDIRECT_URIS');
+});

@@ -176,6 +176,20 @@ describe('<ozg-account>', () => {
     expect(errors[0]).to.contain(`${location.origin}${CONFIG_URL}`).and.contain('not found');
   });
 
+  it('a required login that cannot work holds "Weiter" and says whom to ask', async () => {
+    serve({ error: 'no OpenID provider configured' }, 404);
+    const { ctx } = stubContext();
+    (ctx.store.model.definition['x-ozg'] as { account: { login: string } }).account.login = 'required';
+    const { el } = await mount(ctx, new FakeClock());
+    expect(buttons(el)).to.deep.equal([]);
+    expect(el.mayProceed()).to.equal(false);
+    await until(() => deepActive()?.getAttribute('role') === 'alert', 'focus on the notice');
+    expect(text(deepActive())).to.equal(
+      'Die Anmeldung mit einem Nutzerkonto ist für dieses Formular gerade nicht möglich. Bitte wenden Sie sich an die zuständige Stelle oder versuchen Sie es später erneut.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('on a page the provider does not know, offers no login and tells the editor which URI to register', async () => {
     serve({ issuer: ISSUER, clientId: 'ozg-form-demo', redirectUris: ['https://www.musterstadt.de/antrag.html'] });
     const { el } = await mount(stubContext('en').ctx, new FakeClock());

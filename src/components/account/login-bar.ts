@@ -72,12 +72,15 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
       }`;
   }
   const problem = v.problem && v.state === 'out' ? renderProblem(v) : nothing;
+  // "Weiter" without the required login: log in first (when no login is possible, the notice itself
+  // takes the focus).
   const blocked =
-    v.blocked && !v.problem && (v.state === 'out' || v.state === 'unavailable')
+    v.blocked && !v.problem && v.state === 'out'
       ? html`<div class="notice account-problem" role="alert" tabindex="-1">
           <p>${at(lang, 'required', { level })}</p>
         </div>`
       : nothing;
+  const stuck = v.blocked && v.state === 'unavailable';
   return html`<section
     class="account"
     part="account"
@@ -86,7 +89,13 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   >
     <h3 id="ozg-account-title" class="visually-hidden">${at(lang, 'title')}</h3>
     ${problem}${blocked}
-    <div class="notice">${body}</div>
+    <div
+      class=${stuck ? 'notice account-problem' : 'notice'}
+      role=${stuck ? 'alert' : nothing}
+      tabindex=${stuck ? '-1' : nothing}
+    >
+      ${body}
+    </div>
     ${
       v.editorNote
         ? html`<p class="account-editor" part="account-editor">

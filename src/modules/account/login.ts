@@ -1,7 +1,7 @@
 import { childPointer } from '../../schemas/data.js';
 import type { FieldNode } from '../../schemas/types.js';
 import { accountKind, authenticationInformation, levelRank, prefillFromClaims, type TrustLevel } from './claims.js';
-import { loadAccountConfig, type AccountConfigProblem, type ServerAccountConfig } from './config.js';
+import { loadAccountConfig, type AccountConfigProblem } from './config.js';
 import { AccountError } from './errors.js';
 import { AccountService, type AccountSession } from './service.js';
 
@@ -59,7 +59,6 @@ export type LoginStart =
  */
 export class AccountLogin {
   private service?: AccountService;
-  private config?: ServerAccountConfig;
 
   constructor(
     readonly settings: AccountSettings,
@@ -82,7 +81,6 @@ export class AccountLogin {
     if (this.service) return undefined;
     const result = await loadAccountConfig(this.configUrl, this.page);
     if (!result.ok) return result.problem;
-    this.config = result.config;
     this.service = new AccountService({ ...result.config, redirectUri: this.page });
     return undefined;
   }
@@ -178,10 +176,5 @@ export class AccountLogin {
       authenticationInformation: authenticationInformation(session.idToken),
       ...(typeof handle === 'string' && handle ? { mailboxUuid: handle } : {}),
     };
-  }
-
-  /** The configuration that was found (for the editor's diagnosis). */
-  get foundConfig(): ServerAccountConfig | undefined {
-    return this.config;
   }
 }

@@ -275,37 +275,37 @@ export class OzgForm extends OzgFormBase implements FormHost {
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
+      ${submission ? login : nothing}
       ${
-        submission
-          ? [submission, login]
-          : html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
-            ${
-              this.drafts.renderNotice(lang, {
-                asking: this.askingDiscard,
-                ask: () => this.askDiscard(true),
-                cancel: () => this.askDiscard(false),
-                confirm: () => this.discardDraft(),
-              }) ?? nothing
-            }
-            ${login} ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
-            ${
-              review
-                ? renderReviewPage({
-                    ...page,
-                    confirmed: this.confirmed,
-                    onConfirm: () => void this.onConfirm(),
-                    onChangeStep: (i) => this.onChangeStep(i),
-                    fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
-                  })
-                : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
-            }
-            ${renderDeviceData({
-              lang,
-              asking: this.askingForget,
-              ask: () => this.askForget(true),
-              cancel: () => this.askForget(false),
-              confirm: () => void this.forgetDevice(),
-            })}`
+        submission ??
+        html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
+        ${
+          this.drafts.renderNotice(lang, {
+            asking: this.askingDiscard,
+            ask: () => this.askDiscard(true),
+            cancel: () => this.askDiscard(false),
+            confirm: () => this.discardDraft(),
+          }) ?? nothing
+        }
+        ${login} ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
+        ${
+          review
+            ? renderReviewPage({
+                ...page,
+                confirmed: this.confirmed,
+                onConfirm: () => void this.onConfirm(),
+                onChangeStep: (i) => this.onChangeStep(i),
+                fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
+              })
+            : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
+        }
+        ${renderDeviceData({
+          lang,
+          asking: this.askingForget,
+          ask: () => this.askForget(true),
+          cancel: () => this.askForget(false),
+          confirm: () => void this.forgetDevice(),
+        })}`
       }
     </div>`;
   }

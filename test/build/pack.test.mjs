@@ -99,6 +99,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
   assert.deepEqual(out.problems, []);
   assert.ok(out.broken > 0, 'the checker reports an unknown format');
   assert.deepEqual(out.tags, [
+    'ozg-account',
     'ozg-audit-panel',
     'ozg-file-upload',
     'ozg-form',

@@ -77,6 +77,10 @@ export interface AccountConfig {
   claimMap: Record<string, string>;
   /** acr value per trust level; unset = STORK-QAA-Level-1/3/4. */
   acrValues?: Partial<Record<'basisregistriert' | 'substantiell' | 'hoch', string>>;
+  /** The redirect URIs registered for clientId at that provider (OIDC_REDIRECT_URIS), told to the
+   * browser so a page missing there offers no login. Unset = not checked (the built-in provider's
+   * own list is always told). */
+  redirectUris?: string[];
 }
 
 /**
@@ -298,6 +302,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           ?.split(/[\s,]+/)
           .filter(Boolean),
         claimMap: env.OIDC_CLAIM_MAP ? (JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string>) : undefined,
+        redirectUris: envStr(env.OIDC_REDIRECT_URIS)
+          ?.split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
       }),
     },
     payment: {

@@ -37,7 +37,20 @@ export interface OzgPaymentDetail {
   payment?: { information: import('../modules/payment/index.js').PaymentInformation; total: number };
 }
 
+/** From `<ozg-account>` to its form: the login began, ended or ran out. */
+export interface OzgLoginDetail {
+  outcome: 'in' | 'out' | 'expired';
+  /** With `in`: the trust level of the login. */
+  trustLevel?: import('../modules/account/claims.js').TrustLevel | null;
+  /** With `in`: what a submission carries about the login (FIT-Connect metadata). */
+  authentication?: {
+    authenticationInformation: { type: string; version: string; content: string }[];
+    mailboxUuid?: string;
+  };
+}
+
 export interface OzgEventMap {
+  'ozg-login': CustomEvent<OzgLoginDetail>;
   'ozg-payment': CustomEvent<OzgPaymentDetail>;
   'ozg-submission': CustomEvent<OzgSubmissionDetail>;
   'ozg-change': CustomEvent<OzgChangeDetail>;

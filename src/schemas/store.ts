@@ -278,6 +278,14 @@ export class FormStore {
     }
   }
 
+  /** The login ended without logging out (it ran out): the answers taken from the account stay as
+   * ordinary answers the person can change. */
+  releasePrefill(): void {
+    const pointers = [...this.prefilled.keys()];
+    this.prefilled.clear();
+    for (const pointer of pointers) this.notify(pointer);
+  }
+
   /** 'readonly' or 'editable' while the answer is the one taken from the account, else undefined. */
   isPrefilled(pointer: string): 'readonly' | 'editable' | undefined {
     const entry = this.prefilled.get(pointer);

@@ -125,7 +125,7 @@ test('a business account is welcome on a form for both and refused on a form for
   await expect(field(page, 'Vorname')).toHaveValue('Max');
 });
 
-test('a login that has expired while filling in is not sent: the person is asked to log in again, the answers stay', async ({
+test('a login that has run out while filling in: the person is told, the answers stay (editable), logging in again works', async ({
   page,
   server,
 }) => {
@@ -139,13 +139,18 @@ test('a login that has expired while filling in is not sent: the person is asked
     .getByLabel(/^Telefonnummer/)
     .fill('0123 456789');
 
-  // Two hours later (the provider's ID tokens live one hour).
+  // Two hours later (the provider's ID tokens live one hour): a dialog says the login has ended.
   await page.clock.fastForward('02:00:00');
-  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  const dialog = form(page).getByRole('alertdialog', { name: 'Ihre Anmeldung ist abgelaufen' });
+  await expect(dialog).toContainText('Ihre Angaben bleiben erhalten, auch die aus Ihrem Nutzerkonto');
+  await dialog.getByRole('button', { name: 'Schließen' }).click();
+  await expect(dialog).toHaveCount(0);
   const alert = bar(page).getByRole('alert');
   await expect(alert).toContainText('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an');
-  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
-  await expect(field(page, 'Vorname')).toHaveValue(''); // the account's answers went with the login
+  await expect(bar(page)).not.toContainText('Angemeldet als');
+  // The account's answers stay until the next login (WCAG 2.2.1), no longer read-only.
+  await expect(field(page, 'Vorname')).toHaveValue('Max');
+  await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
   await expect(form(page).getByLabel(/^Telefonnummer/)).toHaveValue('0123 456789');
 
   // Back to the real time, so that the new login is judged by the same clock as the provider's.
@@ -155,5 +160,6 @@ test('a login that has expired while filling in is not sent: the person is asked
   await alert.getByRole('button', { name: 'Erneut anmelden (Vertrauensniveau substantiell)' }).click();
   await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
   await expect(field(page, 'Vorname')).toHaveValue('Max');
+  await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
   await expect(form(page).getByLabel(/^Telefonnummer/)).toHaveValue('0123 456789');
 });

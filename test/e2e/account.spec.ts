@@ -211,3 +211,86 @@ test('a kept session below the level the form needs is not used', async ({ page,
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
   await expect(form(page).getByText('Aus Ihrem Nutzerkonto übernommen')).toHaveCount(0);
 });
+
+test('five minutes before the login ends a dialog warns; "Anmeldung verlängern" renews it without the login page', async ({
+  page,
+  server,
+}) => {
+  await page.clock.install();
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await phone(page).fill('0123 456789');
+  await draftContains(page, '0123 456789');
+
+  // 55 minutes later (the provider's ID tokens live one hour), keyboard focus still in the phone field.
+  await page.clock.fastForward('55:30');
+  const dialog = form(page).getByRole('alertdialog', { name: 'Ihre Anmeldung läuft bald ab' });
+  await expect(dialog).toContainText(/endet in 5 Minuten, um \d\d:\d\d Uhr/);
+  await expect(dialog.getByRole('button', { name: 'Anmeldung verlängern' })).toBeFocused();
+  await expectNoAxeViolations(page, 'the warning before the login ends');
+
+  const navigations: string[] = [];
+  page.on('request', (request) => {
+    if (request.isNavigationRequest()) navigations.push(request.url());
+  });
+  await page.keyboard.press('Enter');
+  await expect.poll(() => navigations.some((url) => new URL(url).searchParams.get('prompt') === 'none')).toBe(true);
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  expect(navigations.filter((url) => url.includes('/interaction/'))).toEqual([]); // no login page in between
+  expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
+  await expect(field(page, 'Vorname')).toHaveValue('Max');
+  await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
+  await expect(phone(page)).toHaveValue('0123 456789');
+  await expect(dialog).toHaveCount(0);
+});
+
+test('without an account configuration no login is offered; the editor reads where it was looked for', async ({
+  page,
+  server,
+}) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.route('**/account/config.json', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await open(page, server.url);
+  await expect(bar(page)).toContainText(
+    'Die Anmeldung mit einem Nutzerkonto ist für dieses Formular gerade nicht möglich. Sie können den Antrag ohne Anmeldung ausfüllen.',
+  );
+  await expect(bar(page).getByRole('button')).toHaveCount(0);
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText(
+    `Für die Redaktion: Die Konfiguration des Nutzerkontos wurde unter ${server.url}account/config.json nicht gefunden (HTTP 404).`,
+  );
+  await expect
+    .poll(() => errors.some((e) => e.includes(`not found at ${server.url}account/config.json (HTTP 404)`)))
+    .toBe(true);
+  await expectNoAxeViolations(page, 'the form without a login');
+  await phone(page).fill('0123 456789');
+  await form(page).getByRole('button', { name: 'Weiter' }).click();
+  // No login to wait for: "Weiter" checks the answers as on any form.
+  await expect(form(page).getByRole('heading', { name: 'Es gibt ein Problem' })).toBeVisible();
+});
+
+test('a page the provider does not know offers no login instead of stranding the person on its error page', async ({
+  page,
+  server,
+}) => {
+  // The configuration lists the registered pages; this one is taken out as if nobody had registered it.
+  await page.route('**/account/config.json', async (route) => {
+    const response = await route.fetch();
+    const config = (await response.json()) as { redirectUris: string[] };
+    config.redirectUris = config.redirectUris.filter((u) => !u.endsWith('/anwohnerparken.html'));
+    await route.fulfill({ response, json: config });
+  });
+  await open(page, server.url);
+  await expect(bar(page)).toContainText(
+    'Die Anmeldung mit einem Nutzerkonto ist für dieses Formular gerade nicht möglich.',
+  );
+  await expect(bar(page).getByRole('button')).toHaveCount(0);
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText(
+    `Diese Seite (${server.url}anwohnerparken.html) ist beim Nutzerkonto nicht als Rücksprungadresse eingetragen`,
+  );
+  await expect(bar(page).locator('[part~="account-editor"]')).toContainText('IDP_REDIRECT_URIS');
+});

@@ -82,7 +82,14 @@ class Browser {
 const b64url = (b: Buffer): string => b.toString('base64url');
 const s256 = (v: string): string => b64url(createHash('sha256').update(v).digest());
 
-function authUrl(o: { state: string; nonce: string; verifier?: string; acr?: string; scope?: string }): string {
+function authUrl(o: {
+  state: string;
+  nonce: string;
+  verifier?: string;
+  acr?: string;
+  scope?: string;
+  prompt?: string;
+}): string {
   const u = new URL(disc.authorization_endpoint);
   u.search = new URLSearchParams({
     response_type: 'code',
@@ -93,6 +100,7 @@ function authUrl(o: { state: string; nonce: string; verifier?: string; acr?: str
     scope: o.scope ?? 'openid profile email phone address postfach unternehmen',
     ...(o.verifier ? { code_challenge: s256(o.verifier), code_challenge_method: 'S256' } : {}),
     ...(o.acr ? { acr_values: o.acr } : {}),
+    ...(o.prompt ? { prompt: o.prompt } : {}),
   }).toString();
   return u.href;
 }
@@ -143,6 +151,40 @@ test('the account config endpoint points the browser at the built-in provider', 
   assert.equal(c.issuer, issuer);
   assert.equal(c.clientId, CLIENT_ID);
   assert.ok(c.scopes.includes('openid'));
+});
+
+test('the account config lists the redirect URIs registered at the provider (the form checks its page)', async () => {
+  const c = (await (await fetch(`${server.url}account/config.json`)).json()) as { redirectUris: string[] };
+  assert.ok(c.redirectUris.includes(redirectUri), 'a demo page is registered');
+  assert.ok(c.redirectUris.includes(server.url), 'the site root is registered');
+  assert.ok(!c.redirectUris.some((u) => !u.startsWith(server.url)), 'only pages of the site, nothing else');
+});
+
+test('a silent renewal (prompt=none) gives a fresh code while the provider session lasts, login_required without one', async () => {
+  const first = await login('max-elster');
+  await exchange(first.code, first.verifier);
+  const state = b64url(randomBytes(16)),
+    verifier = b64url(randomBytes(32));
+  const again = await first.browser.follow(
+    authUrl({ state, nonce: 'n2', verifier, acr: 'STORK-QAA-Level-3', prompt: 'none' }),
+  );
+  const back = new URL(again.url);
+  assert.equal(back.origin + back.pathname, redirectUri, 'straight back to the page, no login page');
+  assert.equal(back.searchParams.get('state'), state);
+  const res = await exchange(back.searchParams.get('code')!, verifier);
+  assert.equal(res.status, 200);
+  const tokens = (await res.json()) as { id_token: string };
+  const { payload } = await jwtVerify(tokens.id_token, createRemoteJWKSet(new URL(disc.jwks_uri)), {
+    issuer,
+    audience: CLIENT_ID,
+  });
+  assert.equal(payload.sub, 'max-elster');
+  assert.equal(payload.nonce, 'n2');
+
+  const stranger = await new Browser().follow(authUrl({ state, nonce: 'n3', verifier, prompt: 'none' }));
+  const refused = new URL(stranger.url);
+  assert.equal(refused.origin + refused.pathname, redirectUri);
+  assert.equal(refused.searchParams.get('error'), 'login_required');
 });
 
 test('signing keys are created in the data folder (0600) and only public keys are served', async () => {

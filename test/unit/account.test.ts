@@ -21,6 +21,9 @@ import {
   CLAIM_NS,
 } from '../../src/modules/account/index.js';
 import { nonceFor } from '../../src/modules/submission/application.js';
+import { accountErrorText } from '../../src/components/account/texts.js';
+import { ExpiryTimer, expiryState, isMisconfiguration, loadAccountConfig } from '../../src/modules/account/index.js';
+import { FakeClock } from '../support/fake-clock.js';
 
 /** Items in localStorage other than the application id (which is no token): tokens never go there. */
 const tokensInLocalStorage = () => Object.keys(localStorage).length;
@@ -178,8 +181,8 @@ describe('AccountService redirect handling', () => {
     const e = await refused(svc.handleRedirect(callback('forged-state')));
     expect(e.code).to.equal('state_mismatch');
     expect(calls).to.not.include(DISCOVERY.token_endpoint);
-    expect(e.text('de')).to.contain('Anmeldung');
-    expect(e.text('en')).to.contain('log in again');
+    expect(accountErrorText('de', e)).to.contain('Anmeldung');
+    expect(accountErrorText('en', e)).to.contain('log in again');
   });
 
   it('refuses the same redirect twice (the pending login is used up)', async () => {
@@ -235,8 +238,8 @@ describe('AccountService redirect handling', () => {
     const e = await refused(svc.handleRedirect(callback((await start('hoch')).searchParams.get('state')!)));
     expect(e.code).to.equal('acr_too_low');
     expect(e.actualLevel).to.equal('substantiell');
-    expect(e.message).to.contain('„hoch“');
-    expect(e.text('en')).to.contain('“high”');
+    expect(accountErrorText('de', e)).to.contain('„hoch“');
+    expect(accountErrorText('en', e)).to.contain('“high”');
     expect(svc.session).to.equal(null);
   });
 });
@@ -334,11 +337,11 @@ describe('kind of account, re-login and what a submission carries', () => {
 
   it('explains a login with the wrong kind of account in German and English', () => {
     const forCitizens = new AccountError('wrong_audience', { audience: 'citizen' });
-    expect(forCitizens.text('de')).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
-    expect(forCitizens.text('en')).to.contain('This application is for citizens');
+    expect(accountErrorText('de', forCitizens)).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
+    expect(accountErrorText('en', forCitizens)).to.contain('This application is for citizens');
     const forBusinesses = new AccountError('wrong_audience', { audience: 'business' });
-    expect(forBusinesses.text('de')).to.contain('Mein Unternehmenskonto');
-    expect(forBusinesses.text('en')).to.contain('This application is for businesses');
+    expect(accountErrorText('de', forBusinesses)).to.contain('Mein Unternehmenskonto');
+    expect(accountErrorText('en', forBusinesses)).to.contain('This application is for businesses');
   });
 
   it('asks the provider to let the person choose again (prompt=login) only when told to', async () => {
@@ -351,5 +354,81 @@ describe('kind of account, re-login and what a submission carries', () => {
     expect(authenticationInformation('a.b.c')).to.deep.equal([
       { type: 'identificationReport', version: '1.0.0', content: 'a.b.c' },
     ]);
+  });
+});
+
+describe('the login running out (expiry timer)', () => {
+  const MIN = 60_000;
+
+  it('reports the warning 5 minutes before and the end once, each at its time', () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    const timer = new ExpiryTimer((s) => seen.push(s), clock);
+    timer.watch(clock.now() + 20 * MIN);
+    clock.advance(15 * MIN - 1);
+    expect(seen).to.deep.equal([]);
+    clock.advance(1);
+    expect(seen).to.deep.equal(['warning']);
+    clock.advance(5 * MIN);
+    expect(seen).to.deep.equal(['warning', 'expired']);
+    clock.advance(60 * MIN);
+    expect(seen).to.deep.equal(['warning', 'expired']);
+  });
+
+  it('after a sleep past the end goes straight to "expired"; a renewed login starts afresh', () => {
+    const clock = new FakeClock();
+    const seen: string[] = [];
+    const timer = new ExpiryTimer((s) => seen.push(s), clock);
+    timer.watch(clock.now() + 20 * MIN);
+    // The laptop sleeps: no timer fires in between, the clock jumps.
+    clock.setTime(clock.now() + 2 * 60 * MIN);
+    timer.check();
+    expect(seen).to.deep.equal(['expired']);
+    timer.watch(clock.now() + 60 * MIN);
+    clock.advance(55 * MIN);
+    expect(seen).to.deep.equal(['expired', 'warning']);
+    timer.stop();
+    clock.advance(10 * MIN);
+    expect(seen).to.deep.equal(['expired', 'warning']);
+  });
+
+  it('states: valid, warning from 5 minutes before, expired at the end', () => {
+    expect([
+      expiryState(1000, 1000 - 5 * MIN - 1),
+      expiryState(1000, 1000 - 5 * MIN),
+      expiryState(1000, 1000),
+    ]).to.deep.equal(['valid', 'warning', 'expired']);
+  });
+});
+
+describe('reading the account configuration', () => {
+  const URL_ = 'https://www.musterstadt.de/account/config.json';
+  const PAGE = 'https://www.musterstadt.de/parken.html';
+  const answer = (body: unknown, status = 200) =>
+    (() => Promise.resolve(new Response(JSON.stringify(body), { status }))) as typeof fetch;
+
+  it('takes a configuration that lists this page, and one that lists no pages', async () => {
+    const listed = await loadAccountConfig(
+      URL_,
+      PAGE,
+      answer({ issuer: 'https://idp', clientId: 'c', redirectUris: [PAGE] }),
+    );
+    expect(listed.ok).to.equal(true);
+    expect((await loadAccountConfig(URL_, PAGE, answer({ issuer: 'https://idp', clientId: 'c' }))).ok).to.equal(true);
+  });
+
+  it('names what is wrong: not found, invalid, redirect URI missing, server error (may pass)', async () => {
+    const kind = async (f: typeof fetch) => {
+      const r = await loadAccountConfig(URL_, PAGE, f);
+      return r.ok ? 'ok' : r.problem.kind;
+    };
+    expect(await kind(answer({ error: 'x' }, 404))).to.equal('not-found');
+    expect(await kind(answer({ issuer: 'https://idp' }))).to.equal('invalid');
+    expect(await kind(answer({ issuer: 'https://idp', clientId: 'c', redirectUris: ['https://other/'] }))).to.equal(
+      'redirect-uri',
+    );
+    expect(await kind(answer({}, 503))).to.equal('unreachable');
+    expect(isMisconfiguration({ kind: 'unreachable', url: URL_ })).to.equal(false);
+    expect(isMisconfiguration({ kind: 'not-found', url: URL_, status: 404 })).to.equal(true);
   });
 });

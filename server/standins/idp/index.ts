@@ -42,11 +42,21 @@ const stepUpCheck = new interactionPolicy.Check(
   },
 );
 
+function issuerOf(ctx: ServerContext): string {
+  return ctx.config.idp.issuer ?? new URL(IDP_PATH.slice(1), ctx.selfUrl()).href;
+}
+
+/** The redirect URIs registered for the built-in provider's client. */
+function builtInRedirectUris(ctx: ServerContext): string[] {
+  const issuer = issuerOf(ctx);
+  const siteBase = new URL('../', issuer.endsWith('/') ? issuer : `${issuer}/`).href;
+  return demoRedirectUris(siteBase, ctx.config.demoDir, ctx.config.idp.redirectUris);
+}
+
 function createProvider(ctx: ServerContext, keys: IdpKeys): Provider {
   const { config } = ctx;
-  const issuer = config.idp.issuer ?? new URL(IDP_PATH.slice(1), ctx.selfUrl()).href;
-  const siteBase = new URL('../', issuer.endsWith('/') ? issuer : `${issuer}/`).href;
-  const redirectUris = demoRedirectUris(siteBase, config.demoDir, config.idp.redirectUris);
+  const issuer = issuerOf(ctx);
+  const redirectUris = builtInRedirectUris(ctx);
   const issuerPath = new URL(issuer).pathname.replace(/\/$/, '');
   const policy = interactionPolicy.base();
   policy.get('login')?.checks.push(stepUpCheck);
@@ -137,12 +147,16 @@ export async function registerAccount(app: FastifyInstance, ctx: ServerContext):
     const issuer = config.account.issuer ?? (keys ? getProvider().issuer : undefined);
     if (!issuer) return reply.code(404).send({ error: 'no OpenID provider configured' });
     reply.header('cache-control', 'no-store');
+    // The pages registered at the provider: the form checks its own address before it offers a login
+    // (a page missing there would leave the person on the provider's error page).
+    const redirectUris = config.account.issuer ? config.account.redirectUris : builtInRedirectUris(ctx);
     return {
       issuer,
       clientId: config.account.clientId ?? config.idp.clientId,
       scopes: config.account.scopes,
       claimMap: config.account.claimMap,
       ...(config.account.acrValues ? { acrValues: config.account.acrValues } : {}),
+      ...(redirectUris?.length ? { redirectUris } : {}),
     };
   });
   if (!keys) return;

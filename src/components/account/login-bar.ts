@@ -1,11 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TrustLevel } from '../../modules/account/index.js';
-import { t } from '../../modules/i18n/ui-texts.js';
 import type { Lang } from '../../schemas/types.js';
+import { at, levelText } from './texts.js';
 
 /** A login problem to explain; `retryLevel` offers "Erneut anmelden (Vertrauensniveau …)". */
 export interface LoginBarProblem {
   text: (lang: Lang) => string;
+  /** The heading; default "Anmeldung nicht möglich". */
+  title?: (lang: Lang) => string;
   retryLevel?: TrustLevel;
   /** The login was with the wrong kind of account: the next one must let the person choose another. */
   otherAccount?: boolean;
@@ -13,10 +15,11 @@ export interface LoginBarProblem {
 
 export interface LoginBarView {
   lang: Lang;
-  state: 'checking' | 'redirecting' | 'in' | 'out';
-  /** Logged in: who, and the trust level as text. */
+  state: 'checking' | 'redirecting' | 'in' | 'out' | 'unavailable';
+  /** Logged in: who, the trust level as text and until when (clock time). */
   name?: string;
   level?: string;
+  until?: string;
   required: boolean;
   minLevel: TrustLevel;
   /** Whom the form is for (`x-ozg.account.audience`); default citizens. */
@@ -26,24 +29,17 @@ export interface LoginBarView {
   keepGoing: boolean;
   /** "Weiter" was pressed without the required login. */
   blocked: boolean;
+  /** Misconfigured (state `unavailable`): what the editor must fix. */
+  editorNote?: string;
   onLogin: (level?: TrustLevel) => void;
   onLogout: () => void;
 }
 
-const LEVEL_KEYS = {
-  basisregistriert: 'levelBasisregistriert',
-  substantiell: 'levelSubstantiell',
-  hoch: 'levelHoch',
-} as const;
-
-export function levelText(lang: Lang, level: TrustLevel | null | undefined): string {
-  return level ? t(lang, LEVEL_KEYS[level]) : '–';
-}
-
 /**
  * The Nutzerkonto bar above the step indicator: a region named "Nutzerkonto" with the login button,
- * or who is logged in at which level and "Abmelden"; problems as an alert with a way forward.
- * Every text is rendered as text.
+ * or who is logged in at which level and "Abmelden"; problems as an alert with a way forward. A login
+ * that cannot work (no configuration, a page the provider does not know) offers no button: the
+ * person reads what to do, the editor what to fix. Every text is rendered as text.
  */
 export function renderLoginBar(v: LoginBarView): TemplateResult {
   const { lang } = v;
@@ -51,48 +47,62 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   const busy = v.state === 'checking' || v.state === 'redirecting';
   let body: TemplateResult;
   if (v.state === 'in') {
-    body = html`<p>${t(lang, 'accountLoggedIn', { name: v.name ?? '', level: v.level ?? '–' })}</p>
+    body = html`<p>
+        ${at(lang, 'loggedIn', { name: v.name ?? '', level: v.level ?? '–' })}
+        ${v.until ? html`<span class="account-until">${at(lang, 'loggedInUntil', { time: v.until })}</span>` : nothing}
+      </p>
       <button type="button" class="secondary" part="button" @click=${() => v.onLogout()}>
-        ${t(lang, 'accountLogout')}
+        ${at(lang, 'logout')}
       </button>`;
   } else if (busy) {
-    body = html`<p role="status">${t(lang, v.state === 'checking' ? 'accountChecking' : 'accountRedirecting')}</p>`;
+    body = html`<p role="status">${at(lang, v.state === 'checking' ? 'checking' : 'redirecting')}</p>`;
+  } else if (v.state === 'unavailable') {
+    body = html`<p>${at(lang, 'notOffered')} ${at(lang, v.required ? 'notOfferedRequired' : 'notOfferedOptional')}</p>`;
   } else {
     const intro = v.required
-      ? t(lang, 'accountIntroRequired', { level })
-      : t(
-          lang,
-          v.audience === 'business'
-            ? 'accountIntroBusiness'
-            : v.audience === 'both'
-              ? 'accountIntroBoth'
-              : 'accountIntro',
-        );
+      ? at(lang, 'introRequired', { level })
+      : at(lang, v.audience === 'business' ? 'introBusiness' : v.audience === 'both' ? 'introBoth' : 'intro');
     body = html`<p>${intro}</p>
       ${
         v.problem?.retryLevel
           ? nothing
           : html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin()}>
-              ${t(lang, 'accountLogin')}
+              ${at(lang, 'login')}
             </button>`
       }`;
   }
-  const problem = v.problem && v.state !== 'in' && !busy ? renderProblem(v) : nothing;
+  const problem = v.problem && v.state === 'out' ? renderProblem(v) : nothing;
+  // "Weiter" without the required login: log in first (when no login is possible, the notice itself
+  // takes the focus).
   const blocked =
     v.blocked && !v.problem && v.state === 'out'
       ? html`<div class="notice account-problem" role="alert" tabindex="-1">
-          <p>${t(lang, 'accountRequired', { level })}</p>
+          <p>${at(lang, 'required', { level })}</p>
         </div>`
       : nothing;
+  const stuck = v.blocked && v.state === 'unavailable';
   return html`<section
     class="account"
     part="account"
     aria-labelledby="ozg-account-title"
     aria-busy=${busy ? 'true' : 'false'}
   >
-    <h3 id="ozg-account-title" class="visually-hidden">${t(lang, 'accountTitle')}</h3>
+    <h3 id="ozg-account-title" class="visually-hidden">${at(lang, 'title')}</h3>
     ${problem}${blocked}
-    <div class="notice">${body}</div>
+    <div
+      class=${stuck ? 'notice account-problem' : 'notice'}
+      role=${stuck ? 'alert' : nothing}
+      tabindex=${stuck ? '-1' : nothing}
+    >
+      ${body}
+    </div>
+    ${
+      v.editorNote
+        ? html`<p class="account-editor" part="account-editor">
+            <strong>${at(lang, 'editorLabel')}</strong> ${v.editorNote}
+          </p>`
+        : nothing
+    }
   </section>`;
 }
 
@@ -100,12 +110,12 @@ function renderProblem(v: LoginBarView): TemplateResult {
   const { lang, problem } = v;
   const retry = problem!.retryLevel;
   return html`<div class="notice account-problem" role="alert" tabindex="-1" part="account-error">
-    <p><strong>${t(lang, 'accountErrorTitle')}</strong></p>
-    <p>${problem!.text(lang)} ${t(lang, v.keepGoing ? 'accountKeepGoing' : 'accountKeepAnswers')}</p>
+    <p><strong>${problem!.title?.(lang) ?? at(lang, 'errorTitle')}</strong></p>
+    <p>${problem!.text(lang)} ${at(lang, v.keepGoing ? 'keepGoing' : 'keepAnswers')}</p>
     ${
       retry
         ? html`<button type="button" class="secondary" part="button" @click=${() => v.onLogin(retry)}>
-            ${t(lang, 'accountLoginAgain', { level: levelText(lang, retry) })}
+            ${at(lang, 'loginAgain', { level: levelText(lang, retry) })}
           </button>`
         : nothing
     }

@@ -9,7 +9,7 @@ import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { formContext } from './context.js';
-import { BuildingBlocks } from './building-blocks.js';
+import { loadLoginBar, offersLogin } from '../account/use-account.js';
 import {
   connectValidation,
   describeFailure,
@@ -24,7 +24,7 @@ import type { OzgSubmissionDetail } from '../events.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
 import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
-import type { OzgPaymentDetail } from '../events.js';
+import type { OzgLoginDetail, OzgPaymentDetail } from '../events.js';
 import { defineElement } from '../define.js';
 
 type FeesModule = typeof import('../payment/payment-fees.js');
@@ -117,21 +117,17 @@ export abstract class OzgFormBase extends LitElement {
     this.askingForget = false;
     this.askingDiscard = false;
     this.paying = false;
-    this.blocks = new BuildingBlocks(this, {
-      store: () => this.store,
-      lang: () => this.effectiveLang,
-      drafts: this.drafts,
-    });
     this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
     this.addEventListener('ozg-payment', (event) => this.paymentEnded(event.detail));
+    this.addEventListener('ozg-login', (event) => (this.login = event.detail.authentication));
   }
 
   /** The fee of a form with `x-ozg.fees` (review page, payment step), once its code has arrived. */
   protected fees?: FeesModule;
   private feesLoading?: Promise<FeesModule>;
 
-  /** Login: loaded when the form or the person needs it. */
-  protected readonly blocks: BuildingBlocks;
+  /** The login the person applies with, as `<ozg-account>` reported it (`ozg-login`). */
+  private login?: OzgLoginDetail['authentication'];
 
   /** The journey's phase: what the person sees now. */
   get phase(): Phase {
@@ -260,13 +256,16 @@ export abstract class OzgFormBase extends LitElement {
       },
       drafts: this.drafts,
       stepTitle: (step, index) => this.stepTitle(step, index),
-      authentication: () => this.blocks.account?.authentication(),
+      authentication: () => this.login,
       announce: (message) => this.announce(message),
     });
     this.status = { kind: 'ready' };
     this.sending = undefined;
     this.paying = false;
-    this.blocks.start(store);
+    this.login = undefined;
+    // The login bar's code comes along now for forms that offer a login.
+    if (offersLogin(store))
+      loadLoginBar().catch((error: unknown) => console.error('ozg-form: the login could not be loaded', error));
     if (store.model.definition['x-ozg']?.fees) void this.loadFees();
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();

@@ -15,6 +15,7 @@ import { renderLoadProblem } from './loading.js';
 import { styles } from './ozg-form.styles.js';
 import { renderReviewPage, renderStepPage, type PageView } from './step-view.js';
 import { renderStepIndicator } from './step-indicator.js';
+import { loginAllows, offersLogin } from '../account/use-account.js';
 
 export type { Phase } from './form-base.js';
 
@@ -42,6 +43,7 @@ export type { Phase } from './form-base.js';
  *   (`preventDefault()`) to send the answers yourself instead of through `gateway`.
  * @event ozg-error - The definition could not be loaded or is invalid. `detail: { message, problems }`.
  * @event ozg-ready - The form is rendered and usable. `detail: { steps }`.
+ * @event ozg-login - The login began, ended or ran out. `detail: { outcome, trustLevel? }` (forms with `x-ozg.account`).
  *
  * @csspart form - The form element of a step.
  * @csspart title - The form's title.
@@ -70,6 +72,8 @@ export type { Phase } from './form-base.js';
  * @csspart device-data - "Daten auf diesem Gerät löschen" and its confirmation.
  * @csspart account - The login bar (forms with `x-ozg.account`).
  * @csspart account-error - A login problem.
+ * @csspart account-editor - Why no login is offered, for the editor ("Für die Redaktion").
+ * @csspart account-expiry - The dialog before and at the end of the login.
  * @csspart drop-zone - Where files are dropped (file questions).
  * @csspart file-list - The chosen files of a file question.
  * @csspart upload-progress - Progress of the file uploads while sending.
@@ -159,8 +163,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
 
   private async onNext(event: Event): Promise<void> {
     event.preventDefault();
-    const allowed = this.blocks.mayProceed();
-    if (allowed !== true && !(await allowed)) return;
+    if (offersLogin(this.store) && !(await loginAllows(this.renderRoot, this.store))) return;
     const store = this.store;
     if (!store) return;
     await this.validationReady;
@@ -196,8 +199,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
   }
 
   private async onConfirm(): Promise<void> {
-    const allowed = this.blocks.mayProceed();
-    if (allowed !== true && !(await allowed)) return;
+    if (offersLogin(this.store) && !(await loginAllows(this.renderRoot, this.store))) return;
     const store = this.store;
     if (!store) return;
     await this.validationReady;
@@ -255,6 +257,10 @@ export class OzgForm extends OzgFormBase implements FormHost {
       : this.paying
         ? html`<ozg-payment></ozg-payment>`
         : undefined;
+    // The login bar; while paying or sending it only keeps the login (the submission carries it).
+    const login = offersLogin(store)
+      ? html`<ozg-account .configUrl=${this.account} ?quiet=${!!submission}></ozg-account>`
+      : nothing;
     const page: PageView = {
       store,
       steps: this.steps,
@@ -269,6 +275,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
       <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
+      ${submission ? login : nothing}
       ${
         submission ??
         html`${description && this.step === 0 ? html`<p class="form-description">${description}</p>` : nothing}
@@ -280,8 +287,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
             confirm: () => this.discardDraft(),
           }) ?? nothing
         }
-        ${this.blocks.account?.render(lang) ?? nothing}
-        ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
+        ${login} ${renderStepIndicator(this.steps.length > 1 ? titles : [], this.step, lang)}
         ${
           review
             ? renderReviewPage({

@@ -28,3 +28,12 @@ export {
   type TrustLevel,
 } from './claims.js';
 export { pkceChallenge, randomToken, base64url } from './pkce.js';
+export {
+  loadAccountConfig,
+  isMisconfiguration,
+  type AccountConfigProblem,
+  type AccountConfigResult,
+  type ServerAccountConfig,
+} from './config.js';
+export { ExpiryTimer, expiryState, systemClock, WARN_BEFORE_MS, type Clock, type ExpiryState } from './expiry.js';
+export { AccountLogin, displayName, pageUrl, prefillMapping, type AccountSettings, type LoginStart } from './login.js';

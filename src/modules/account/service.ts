@@ -74,8 +74,9 @@ export interface LoginOptions {
   /** Anything the caller wants back after the redirect (e.g. the form step). */
   returnTo?: string;
   /** `login`: the provider asks who logs in even if a session exists there (after a login with the
-   * wrong kind of account, the person must be able to choose another). */
-  prompt?: 'login';
+   * wrong kind of account, the person must be able to choose another). `none`: a silent renewal —
+   * the provider answers at once from its session, or with `login_required` when it needs the person. */
+  prompt?: 'login' | 'none';
   /** The application this login is for (Draft.applicationId, also the submission's idempotency key),
    * so the login's nonce can be bound to it. */
   applicationId?: string;
@@ -87,6 +88,7 @@ interface Pending {
   verifier: string;
   minLevel?: TrustLevel;
   returnTo?: string;
+  prompt?: 'login' | 'none';
 }
 
 interface Discovery {
@@ -99,6 +101,13 @@ interface Discovery {
 
 const PENDING_KEY = 'ozg-account:pending';
 const SESSION_KEY = 'ozg-account:session';
+/** What a provider answers to `prompt=none` when it cannot renew without the person (OIDC Core 3.1.2.6). */
+const NEEDS_INTERACTION = new Set([
+  'login_required',
+  'interaction_required',
+  'consent_required',
+  'account_selection_required',
+]);
 const CALLBACK_PARAMS = ['code', 'state', 'iss', 'session_state', 'error', 'error_description', 'error_uri'];
 
 /** OpenID Connect login (Authorization Code + PKCE S256, state, nonce) for a public browser client. */
@@ -115,6 +124,8 @@ export class AccountService {
   private current: AccountSession | null = null;
   /** What the caller passed as returnTo for the login that just finished. */
   lastReturnTo?: string;
+  /** The prompt of the login that just finished (`none`: it was a silent renewal). */
+  lastPrompt?: 'login' | 'none';
 
   constructor(config: AccountConfig, deps: AccountDeps = {}) {
     this.config = config;
@@ -178,6 +189,7 @@ export class AccountService {
       verifier: randomToken(),
       minLevel: opts.minLevel,
       returnTo: opts.returnTo,
+      ...(opts.prompt ? { prompt: opts.prompt } : {}),
     };
     const url = new URL(d.authorization_endpoint);
     const p = url.searchParams;
@@ -227,10 +239,14 @@ export class AccountService {
     const state = params.get('state');
     if (!pending || !state || state !== pending.state) throw new AccountError('state_mismatch');
     this.lastReturnTo = pending.returnTo;
+    this.lastPrompt = pending.prompt;
     const iss = params.get('iss');
     if (iss !== null && iss !== this.config.issuer) throw new AccountError('issuer_mismatch');
     const error = params.get('error');
     if (error) {
+      if (pending.prompt === 'none' && NEEDS_INTERACTION.has(error)) {
+        throw new AccountError('renewal_needs_login', { reason: error, requiredLevel: pending.minLevel });
+      }
       throw new AccountError(error === 'access_denied' ? 'login_cancelled' : 'idp_error', { reason: error });
     }
     const code = params.get('code');
@@ -270,7 +286,7 @@ export class AccountService {
       claims: mapClaims(payload, { ...DEFAULT_CLAIM_MAP, ...this.config.claimMap }),
       idToken: body.id_token,
       ...(typeof body.access_token === 'string' ? { accessToken: body.access_token } : {}),
-      expiresAt: (payload.exp as number) * 1000,
+      expiresAt: localExpiry(payload),
     };
     this.current = session;
     if (this.persist) this.storage.setItem(SESSION_KEY, JSON.stringify(session));
@@ -342,6 +358,16 @@ export class AccountService {
       return null;
     }
   }
+}
+
+/**
+ * When the login runs out, on this device's clock: the token's lifetime (exp − iat) counted from its
+ * arrival, so a computer whose clock is off does not move the warning before expiry.
+ */
+function localExpiry(payload: JWTPayload): number {
+  const exp = (payload.exp as number) * 1000;
+  const iat = typeof payload.iat === 'number' ? payload.iat * 1000 : undefined;
+  return iat === undefined || iat >= exp ? exp : Date.now() + (exp - iat);
 }
 
 function idTokenProblem(e: unknown): IdTokenProblem {

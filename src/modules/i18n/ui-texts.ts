@@ -81,32 +81,7 @@ const texts = {
     receiptNoAnswers:
       'Ihre Angaben werden nach dem Absenden nicht in diesem Browser aufbewahrt. Die Eingangsbestätigung mit Ihren Angaben gab es deshalb nur direkt nach dem Absenden; Vorgangsnummer und Postfach-Link bleiben hier erhalten.',
     newApplication: 'Neuen Antrag stellen',
-    accountTitle: 'Nutzerkonto',
-    accountIntro: 'Melden Sie sich mit Ihrem Nutzerkonto an, dann füllen wir bekannte Angaben für Sie aus.',
-    accountIntroBusiness:
-      'Dieser Antrag ist für Unternehmen. Melden Sie sich mit Ihrem Unternehmenskonto (Mein Unternehmenskonto) an, dann füllen wir bekannte Angaben für Sie aus.',
-    accountIntroBoth:
-      'Melden Sie sich mit Ihrem Nutzerkonto oder Ihrem Unternehmenskonto an, dann füllen wir bekannte Angaben für Sie aus.',
-    accountIntroRequired:
-      'Für diesen Antrag müssen Sie sich mit Ihrem Nutzerkonto anmelden (Vertrauensniveau {level} oder höher).',
-    accountLogin: 'Mit Nutzerkonto anmelden',
-    accountLoginAgain: 'Erneut anmelden (Vertrauensniveau {level})',
-    accountLogout: 'Abmelden',
-    accountLoggedIn: 'Angemeldet als {name} (Vertrauensniveau {level})',
-    accountChecking: 'Die Anmeldung wird geprüft …',
-    accountRedirecting: 'Sie werden zum Nutzerkonto weitergeleitet …',
-    accountLoggedOut: 'Sie sind abgemeldet. Die Angaben aus Ihrem Nutzerkonto wurden entfernt.',
-    accountLoginDone: 'Sie sind angemeldet. Angaben aus Ihrem Nutzerkonto wurden eingetragen.',
-    accountErrorTitle: 'Anmeldung nicht möglich',
-    accountUnavailable: 'Das Nutzerkonto ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
-    accountKeepGoing: 'Ihre Angaben bleiben erhalten. Sie können den Antrag auch ohne Anmeldung ausfüllen.',
-    accountKeepAnswers: 'Ihre Angaben bleiben erhalten.',
-    accountRequired:
-      'Bitte melden Sie sich zuerst mit Ihrem Nutzerkonto an (Vertrauensniveau {level} oder höher). Erst dann können Sie fortfahren.',
     prefillNote: 'Aus Ihrem Nutzerkonto übernommen',
-    levelBasisregistriert: 'basisregistriert',
-    levelSubstantiell: 'substantiell',
-    levelHoch: 'hoch',
   },
   en: {
     loading: 'Loading the form …',
@@ -181,32 +156,7 @@ const texts = {
     receiptNoAnswers:
       'Your answers are not kept in this browser after sending. The acknowledgement with your answers was therefore only available right after sending; the case reference and the mailbox link stay here.',
     newApplication: 'Start a new application',
-    accountTitle: 'User account',
-    accountIntro: 'Log in with your user account and we will fill in what is known for you.',
-    accountIntroBusiness:
-      'This application is for businesses. Log in with your business account (Mein Unternehmenskonto) and we will fill in what is known for you.',
-    accountIntroBoth:
-      'Log in with your user account or your business account and we will fill in what is known for you.',
-    accountIntroRequired:
-      'This application requires you to log in with your user account (trust level {level} or higher).',
-    accountLogin: 'Log in with user account',
-    accountLoginAgain: 'Log in again (trust level {level})',
-    accountLogout: 'Log out',
-    accountLoggedIn: 'Logged in as {name} (trust level {level})',
-    accountChecking: 'Checking the login …',
-    accountRedirecting: 'Taking you to the user account service …',
-    accountLoggedOut: 'You are logged out. The details from your user account have been removed.',
-    accountLoginDone: 'You are logged in. Details from your user account have been filled in.',
-    accountErrorTitle: 'Login not possible',
-    accountUnavailable: 'The user account service cannot be reached right now. Please try again later.',
-    accountKeepGoing: 'Your answers are kept. You can also fill in the application without logging in.',
-    accountKeepAnswers: 'Your answers are kept.',
-    accountRequired:
-      'Please log in with your user account first (trust level {level} or higher). Only then can you continue.',
     prefillNote: 'Taken from your user account',
-    levelBasisregistriert: 'basic registration',
-    levelSubstantiell: 'substantial',
-    levelHoch: 'high',
   },
 } satisfies Record<Lang, Record<string, Text>>;
 

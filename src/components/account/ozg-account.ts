@@ -1,0 +1,373 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import {
+  AccountError,
+  AccountLogin,
+  displayName,
+  ExpiryTimer,
+  isMisconfiguration,
+  isVerified,
+  systemClock,
+  type AccountConfigProblem,
+  type AccountSession,
+  type AccountSettings,
+  type Clock,
+  type ExpiryState,
+  type TrustLevel,
+} from '../../modules/account/index.js';
+import type { FormStore } from '../../schemas/store.js';
+import type { Lang } from '../../schemas/types.js';
+import { emit } from '../events.js';
+import { formContext, type FormContext } from '../form/context.js';
+import { accountStyles } from './ozg-account.styles.js';
+import { renderExpiryDialog } from './expiry-dialog.js';
+import { renderLoginBar, type LoginBarProblem } from './login-bar.js';
+import { accountErrorText, at, editorText, levelText } from './texts.js';
+
+type View = 'off' | 'checking' | 'ready' | 'redirecting' | 'unavailable';
+
+/**
+ * The login with a user account (Nutzerkonto) of a form with `x-ozg.account`, inside `<ozg-form>`,
+ * which defines it on first need: the login bar, the redirect to the provider and back (answers kept
+ * in the draft), prefill of `x-ozg.prefill` questions (read-only at trust level substantiell or
+ * higher), the warning before the login runs out with a silent renewal, and logout. With
+ * `login: "required"` the form asks `mayProceed()` before "Weiter".
+ *
+ * @summary Login bar of an application (inside `<ozg-form>`).
+ *
+ * @event ozg-login - `detail: { outcome, trustLevel?, authentication? }`: `in` (with what a
+ *   submission carries about the login), `out` (logged out) or `expired` (the login ran out).
+ *
+ * @csspart account - The login bar.
+ * @csspart account-error - A login problem.
+ * @csspart account-editor - What the editor must fix when the login cannot work ("Für die Redaktion").
+ * @csspart account-expiry - The dialog before and at the end of the login.
+ * @csspart button - Every button.
+ * @csspart button-primary - "Anmeldung verlängern".
+ */
+export class OzgAccount extends LitElement {
+  static override properties = {
+    configUrl: { attribute: false },
+    quiet: { type: Boolean, reflect: true },
+    view: { state: true },
+    notice: { state: true },
+  };
+
+  /** URL of the account configuration; default `/account/config.json` of the page. */
+  declare configUrl?: string;
+  /** Only keeps the login, shows nothing (while the payment step or the sending view replaces the
+   * questions, the submission still carries the login). */
+  declare quiet: boolean;
+  declare view: View;
+  /** The dialog shown: before the end of the login, or at it. */
+  declare notice?: 'warning' | 'expired';
+  /** Time for the expiry timer (tests pass a fake clock). */
+  clock: Clock = systemClock;
+  /** How the page goes to the provider (tests record it instead). */
+  navigate: (url: string) => void = (url) => location.assign(url);
+
+  private session?: AccountSession;
+  private problem?: LoginBarProblem;
+  private misconfigured?: AccountConfigProblem;
+  /** The person tried to go on without the required login. */
+  private blocked = false;
+  private login?: AccountLogin;
+  private store?: FormStore;
+  private run = 0;
+  private returnFocus?: HTMLElement;
+  private timer?: ExpiryTimer;
+  private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
+
+  /** Renders into the form's own shadow root (no shadow root of its own), as the other building blocks. */
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  constructor() {
+    super();
+    this.view = 'off';
+    this.quiet = false;
+  }
+
+  private get ctx(): FormContext | undefined {
+    return this.context.value;
+  }
+
+  private get language(): Lang {
+    return this.ctx?.lang ?? 'de';
+  }
+
+  private readonly onVisible = (): void => {
+    if (document.visibilityState === 'visible') this.timer?.check();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const root = this.getRootNode();
+    const sheet = accountStyles.styleSheet;
+    if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+    document.addEventListener('visibilitychange', this.onVisible);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.timer?.stop();
+  }
+
+  /** A new form was loaded: set up its login. */
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const store = this.ctx?.store;
+    if (store === this.store) return;
+    this.store = store;
+    this.timer?.stop();
+    this.session = undefined;
+    this.problem = undefined;
+    this.misconfigured = undefined;
+    this.blocked = false;
+    this.notice = undefined;
+    const settings = (store?.model.definition['x-ozg'] as { account?: AccountSettings } | undefined)?.account;
+    const run = ++this.run;
+    if (!store || !settings) {
+      this.login = undefined;
+      this.view = 'off';
+      return;
+    }
+    const url = new URL(this.configUrl ?? '/account/config.json', document.baseURI).href;
+    this.login = new AccountLogin(settings, url);
+    this.view = 'checking';
+    void this.setup(this.login, run);
+  }
+
+  private async setup(login: AccountLogin, run: number): Promise<void> {
+    const start = await login.start();
+    if (run !== this.run) return;
+    if (start.kind === 'misconfigured') {
+      this.misconfigured = start.problem;
+      this.view = 'unavailable';
+      // The editor finds it in the console too (in English, with what to fix).
+      console.error(`ozg-form: the login with a user account is switched off. ${editorText('en', start.problem)}`);
+      return;
+    }
+    this.view = 'ready';
+    const { session, error, callback } = start;
+    if (session) {
+      this.useSession(session);
+      if (start.renewed) this.ctx?.announce(at(this.language, 'renewed', { time: this.time(session.expiresAt) }));
+      else if (callback) this.ctx?.announce(at(this.language, 'loginDone'));
+    } else if (error) {
+      // Without a login under way, an unreachable provider is only reported when the person tries to log in.
+      const tooLow = error instanceof AccountError && (error.code === 'acr_too_low' || error.code === 'wrong_audience');
+      if (callback || tooLow) this.fail(error);
+      if (callback) this.focusBar();
+    }
+  }
+
+  private useSession(session: AccountSession): void {
+    const store = this.store;
+    if (!store || !this.login) return;
+    this.session = session;
+    this.blocked = false;
+    this.problem = undefined;
+    store.setPrefill(this.login.prefill(store.model.root, session), isVerified(session.trustLevel));
+    (this.timer ??= new ExpiryTimer((state) => this.expiryChanged(state), this.clock)).watch(session.expiresAt);
+    emit(this, 'ozg-login', {
+      outcome: 'in',
+      trustLevel: session.trustLevel,
+      authentication: this.login.authentication(session),
+    });
+    this.requestUpdate();
+  }
+
+  private expiryChanged(state: ExpiryState): void {
+    if (state === 'warning' && !this.quiet) this.openNotice('warning');
+    else if (state === 'expired') this.expire(!this.quiet);
+  }
+
+  /** The login ran out: the tokens go, the answers stay (no longer read-only) until the next login. */
+  private expire(showDialog: boolean): void {
+    if (!this.session) return;
+    this.timer?.stop();
+    this.login?.forget();
+    this.session = undefined;
+    this.store?.releasePrefill();
+    this.fail(new AccountError('session_expired', { requiredLevel: this.levelAgain }));
+    emit(this, 'ozg-login', { outcome: 'expired' });
+    if (showDialog) this.openNotice('expired');
+    else this.focusBar();
+    this.requestUpdate();
+  }
+
+  private get levelAgain(): TrustLevel {
+    return this.login?.minLevel ?? this.login?.settings.trustLevel ?? 'basisregistriert';
+  }
+
+  private fail(error: unknown): void {
+    if (error instanceof AccountError) {
+      const code = error.code;
+      this.problem = {
+        text: (l) => accountErrorText(l, error),
+        ...(code === 'session_expired' || code === 'renewal_needs_login'
+          ? { title: (l: Lang) => at(l, 'endedTitle') }
+          : {}),
+        // Log in again at the level: after one too low, after the login ran out or could not be renewed.
+        ...(code === 'acr_too_low' || code === 'session_expired' || code === 'renewal_needs_login'
+          ? { retryLevel: error.requiredLevel ?? this.login?.minLevel ?? 'substantiell' }
+          : {}),
+        ...(code === 'wrong_audience' ? { otherAccount: true } : {}),
+      };
+    } else {
+      this.problem = { text: (l) => at(l, 'unavailable') };
+    }
+    this.requestUpdate();
+  }
+
+  /** Flushes the draft and goes to the provider (`prompt: 'none'`: a silent renewal). */
+  async logIn(level = this.login?.minLevel, prompt?: 'login' | 'none'): Promise<void> {
+    const login = this.login;
+    const ctx = this.ctx;
+    if (!login || !ctx) return;
+    const otherAccount = this.problem?.otherAccount === true;
+    this.problem = undefined;
+    this.view = 'redirecting';
+    try {
+      ctx.drafts.flush();
+      const url = await login.loginUrl({
+        level,
+        locale: ctx.lang,
+        applicationId: ctx.drafts.applicationId,
+        ...(prompt ? { prompt } : otherAccount ? { prompt: 'login' as const } : {}),
+      });
+      this.navigate(url);
+    } catch (error) {
+      this.view = 'ready';
+      this.fail(error);
+      this.focusBar();
+    }
+  }
+
+  /** Removes the prefilled answers and the tokens, then ends the session at the provider. */
+  async logOut(): Promise<void> {
+    const login = this.login;
+    this.timer?.stop();
+    this.store?.clearPrefill();
+    this.ctx?.drafts.flush();
+    this.session = undefined;
+    this.problem = undefined;
+    this.ctx?.announce(at(this.language, 'loggedOut'));
+    emit(this, 'ozg-login', { outcome: 'out' });
+    this.requestUpdate();
+    const end = await login?.logout(this.language);
+    if (end) {
+      this.view = 'redirecting';
+      this.navigate(end);
+    }
+  }
+
+  /** Whether "Weiter" and "Angaben bestätigen" may go on. While a required login is missing (or
+   * has just run out) they may not: the login bar says why and takes the focus. */
+  mayProceed(): boolean {
+    if (this.session && this.session.expiresAt <= this.clock.now()) {
+      this.expire(false);
+      return false;
+    }
+    if (!this.login?.required || this.session || this.view === 'off') return true;
+    this.blocked = true;
+    this.requestUpdate();
+    this.focusBar();
+    return false;
+  }
+
+  // ---- the dialog before the end ----------------------------------------------------------
+
+  private openNotice(state: 'warning' | 'expired'): void {
+    if (!this.notice) this.returnFocus = deepActiveElement();
+    this.notice = state;
+    void this.updateComplete.then(() => {
+      const dialog = this.querySelector('dialog');
+      if (dialog && !dialog.open) dialog.showModal();
+      dialog?.querySelector<HTMLElement>('button')?.focus();
+    });
+  }
+
+  private closeNotice(): void {
+    this.querySelector('dialog')?.close();
+    this.notice = undefined;
+    const back = this.returnFocus;
+    this.returnFocus = undefined;
+    void this.updateComplete.then(() => {
+      if (back?.isConnected) back.focus();
+      else this.focusBar();
+    });
+  }
+
+  private time(at: number): string {
+    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'de-DE', { timeStyle: 'short' }).format(at);
+  }
+
+  private focusBar(): void {
+    void this.updateComplete.then(() => {
+      this.querySelector<HTMLElement>('[part~="account"] [tabindex="-1"]')?.focus();
+    });
+  }
+
+  protected override render() {
+    const login = this.login;
+    if (this.view === 'off' || !login || this.quiet) return nothing;
+    const lang = this.language;
+    const session = this.session;
+    const now = this.clock.now();
+    const bar = renderLoginBar({
+      lang,
+      state: this.view === 'ready' ? (session ? 'in' : 'out') : this.view === 'unavailable' ? 'unavailable' : this.view,
+      name: session ? displayName(session) : undefined,
+      level: session ? levelText(lang, session.trustLevel) : undefined,
+      until: session ? this.time(session.expiresAt) : undefined,
+      required: login.required,
+      minLevel: login.minLevel ?? 'basisregistriert',
+      audience: login.settings.audience,
+      problem: this.problem,
+      keepGoing: !login.required,
+      blocked: this.blocked && !session,
+      editorNote:
+        this.misconfigured && isMisconfiguration(this.misconfigured) ? editorText(lang, this.misconfigured) : undefined,
+      onLogin: (level) => void this.logIn(level),
+      onLogout: () => void this.logOut(),
+    });
+    const notice = this.notice;
+    const dialog = notice
+      ? renderExpiryDialog({
+          lang,
+          state: notice,
+          minutes: Math.max(1, Math.ceil(((session?.expiresAt ?? now) - now) / 60_000)),
+          time: this.time(session?.expiresAt ?? now),
+          level: this.levelAgain,
+          onExtend: () => {
+            this.closeNotice();
+            void this.logIn(this.levelAgain, 'none');
+          },
+          onLogin: () => {
+            this.closeNotice();
+            void this.logIn(this.levelAgain);
+          },
+          onClose: () => this.closeNotice(),
+        })
+      : nothing;
+    return html`${bar}${dialog}`;
+  }
+}
+
+/** The element that has the keyboard focus, through open shadow roots. */
+function deepActiveElement(): HTMLElement | undefined {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ozg-account': OzgAccount;
+  }
+}

@@ -325,7 +325,7 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
       .replace(/[^a-f]/g, '')
       .slice(0, 8)}`;
     await form(page).evaluate(
-      (el, rest) => {
+      (el, rest: Record<string, unknown>) => {
         const host = el as HTMLElement & { data: Record<string, unknown> };
         const prefilled = host.data.antragsteller as Record<string, unknown>;
         host.data = { ...rest, antragsteller: { ...(rest.antragsteller as object), ...prefilled } };

@@ -332,7 +332,7 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
       },
       {
         ...ANSWERS.anwohnerparken,
-        wohnsitz: { ...ANSWERS.anwohnerparken.wohnsitz, stellplatzBegruendung: `Vermietet (${marker}).` },
+        wohnsitz: { ...(ANSWERS.anwohnerparken.wohnsitz as object), stellplatzBegruendung: `Vermietet (${marker}).` },
       },
     );
     await pressOnToReview(page);

@@ -183,7 +183,11 @@ export class OzgSubmission extends LitElement {
         encryptionKey: destination.encryptionKey,
         leika,
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
-        schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
+        // A published form's receiver schema (plain JSON Schema) is what the receiver validates against.
+        schemaUri:
+          store.model.published?.receiverSchema ??
+          (typeof definition.$id === 'string' ? definition.$id : store.model.id),
+        ...(store.model.published ? { definition: { formId: store.model.id, hash: store.model.published.hash } } : {}),
         data,
         replyChannel: replyChannelFor(store, destination.replyChannels, login?.mailboxUuid),
         submissionDate: new Date(),

@@ -93,6 +93,11 @@ export class PublishedForms {
     return row ? toForm(row) : undefined;
   }
 
+  version(formId: string, version: number): PublishedForm | undefined {
+    const row = this.db.prepare<Row>('SELECT * FROM gw_forms WHERE form_id = ? AND version = ?').get(formId, version);
+    return row ? toForm(row) : undefined;
+  }
+
   byHash(formId: string, hash: string): PublishedForm | undefined {
     const row = this.db.prepare<Row>('SELECT * FROM gw_forms WHERE form_id = ? AND hash = ?').get(formId, hash);
     return row ? toForm(row) : undefined;

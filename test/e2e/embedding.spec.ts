@@ -1,0 +1,184 @@
+/**
+ * docs/embedding.md, end to end, with three origins on loopback: the municipality's site
+ * (127.0.0.1:A, serves only its page, with the strictest CSP of the guide), the bundle host
+ * (localhost:C, dist/ with CORS) and the gateway (127.0.0.1:B, GATEWAY_ALLOWED_ORIGINS = the site).
+ * A new form is published with ozg-form-publish, embedded from the gateway, answered with an upload,
+ * paid, sent, and read in the inbox with its question titles.
+ */
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Locator, Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../../server/app.js';
+import { expect, test } from './fixtures.js';
+import { INBOX_TOKEN } from './inbox-api.js';
+import { pressOnToReview } from './journeys.js';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+const run = promisify(execFile);
+
+/** The guide's policy: scripts from the site and the bundle host, connections to the site and the gateway. */
+export const strictCsp = (bundle: string, gateway: string): string =>
+  `default-src 'self'; script-src 'self' ${bundle}; connect-src 'self' ${gateway}; style-src 'self'; ` +
+  `worker-src 'self' blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'`;
+
+const listen = async (server: Server): Promise<number> => {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return (server.address() as AddressInfo).port;
+};
+const close = (server: Server) => {
+  server.closeAllConnections();
+  return new Promise((done) => server.close(done));
+};
+
+let bundleHost: Server;
+let site: Server;
+let gateway: RunningServer;
+let dataDir = '';
+let sitePage = '';
+let bundleOrigin = '';
+let gatewayUrl = '';
+let csp = '';
+
+test.beforeAll(async () => {
+  // The bundle host (a CDN): static files with Access-Control-Allow-Origin (module scripts are CORS).
+  bundleHost = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    const file = join(dist, path);
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  bundleOrigin = `http://localhost:${await listen(bundleHost)}`;
+  // The site: one page, the embedding snippet of the guide, under the strict policy.
+  site = createServer((req, res) => {
+    if (!req.url?.startsWith('/kita.html')) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+    res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kita-Platz – Musterstadt</title>
+<script type="module" src="${bundleOrigin}/ozg-form.js"></script></head>
+<body><main><h1>Kita-Platz beantragen</h1>
+<ozg-form src="${gatewayUrl}gateway/v1/forms/kita-platz" gateway="${gatewayUrl}gateway/v1"
+  account="${gatewayUrl}account/config.json" lang="de"></ozg-form></main></body></html>`);
+  });
+  const siteOrigin = `http://127.0.0.1:${await listen(site)}`;
+  sitePage = `${siteOrigin}/kita.html`;
+  dataDir = mkdtempSync(join(tmpdir(), 'ozg-embed-'));
+  gateway = await startServer({
+    port: 0,
+    dataDir,
+    gateway: { allowedOrigins: [siteOrigin], publishAtStart: [] },
+    payment: { redirectOrigins: [siteOrigin] },
+    idp: { redirectUris: [sitePage] },
+  });
+  gatewayUrl = gateway.url;
+  csp = strictCsp(bundleOrigin, new URL(gatewayUrl).origin);
+});
+
+test.afterAll(async () => {
+  await Promise.all([close(bundleHost), close(site), gateway?.close()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const form = (page: Page): Locator => page.locator('ozg-form');
+const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
+
+test('publish a new form, embed it from three origins under a strict CSP, upload, pay, send, read it in the inbox', async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|CORS/i.test(m.text())) violations.push(m.text());
+  });
+  // Before publishing, the form is not there: the editor sees why.
+  const missing = await fetch(`${gatewayUrl}gateway/v1/forms/kita-platz`);
+  expect(missing.status).toBe(404);
+  const published = await run(process.execPath, [
+    'server/bin/ozg-form-publish.mjs',
+    '--data-dir',
+    dataDir,
+    '--lang',
+    'de',
+    'test/fixtures/kita-platz.json',
+  ]);
+  expect(published.stdout).toContain('veröffentlicht https://musterstadt.example/formulare/kita-platz.json Version 1');
+
+  const response = await page.goto(sitePage);
+  expect(response!.headers()['content-security-policy']).toBe(csp);
+  await expect(form(page).locator('.step-title')).toHaveText('Ihr Kind', { timeout: 20_000 });
+
+  await field(page, 'Vorname des Kindes').fill('Mia');
+  await field(page, 'Nachname des Kindes').fill('Kitakind');
+  await field(page, 'Geburtsdatum des Kindes').fill('2024-03-14');
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Betreuung');
+  await field(page, 'Gewünschter Beginn').fill('2026-08-01');
+  await form(page).getByRole('radio', { name: '35 Stunden' }).check();
+  const kitaName = form(page).getByLabel('Name der Kita', { exact: true });
+  if ((await kitaName.count()) === 0)
+    await form(page)
+      .getByRole('button', { name: /hinzufügen/ })
+      .click();
+  await kitaName.first().fill('Kita Sonnenschein');
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Erziehungsberechtigte');
+  await field(page, 'Vorname').fill('Erika');
+  await field(page, 'Nachname').fill('Kitakind');
+  await field(page, 'E-Mail-Adresse').fill('erika@example.org');
+  await field(page, 'Postleitzahl').fill('12345');
+  await form(page)
+    .getByLabel('Nachweis über die Masernimpfung')
+    .setInputFiles([{ name: 'impfpass.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+  await expect(form(page).locator('.file-list .file-name')).toHaveText(['impfpass.pdf']);
+  await pressOnToReview(page);
+  await expect(form(page).locator('.review')).toContainText('35 Stunden');
+
+  // Pay at the provider (the gateway's stand-in), come back to the site, the form sends.
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' }).click();
+  await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
+  expect(page.url()).toContain(sitePage);
+  expect(violations).toEqual([]);
+
+  // The case worker reads it with the question titles and the version it was filled in.
+  const auth = { authorization: `Bearer ${INBOX_TOKEN}` };
+  const list = (await (await fetch(`${gatewayUrl}standins/inbox/api/submissions`, { headers: auth })).json()) as {
+    submissions: { submissionId: string }[];
+  };
+  expect(list.submissions).toHaveLength(1);
+  const detail = (await (
+    await fetch(`${gatewayUrl}standins/inbox/api/submissions/${list.submissions[0]!.submissionId}`, { headers: auth })
+  ).json()) as {
+    metadata: { contentStructure: { data: { submissionSchema: { schemaUri: string } } } };
+    answers: { version: number; rows: { de: { label: string; value: string }[] } };
+  };
+  expect(detail.metadata.contentStructure.data.submissionSchema.schemaUri).toBe(
+    `${gatewayUrl}gateway/v1/forms/kita-platz/1/schema.json`,
+  );
+  expect(detail.answers.version).toBe(1);
+  expect(detail.answers.rows.de).toContainEqual(
+    expect.objectContaining({ label: 'Gewünschte Betreuung – Betreuungsumfang pro Woche', value: '35 Stunden' }),
+  );
+  await page.goto(`${gatewayUrl}inbox.html`);
+  await page.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: /Kita/ }).first().click();
+  const answers = page.locator('#answers');
+  await expect(answers.getByRole('heading', { name: 'Betreuung' })).toBeVisible();
+  await expect(answers).toContainText('Geburtsdatum des Kindes');
+  await expect(answers).toContainText('14.03.2024');
+  await expect(answers).toContainText('Wunsch 1 – Name der Kita');
+});

@@ -6,7 +6,8 @@
  * paid, sent, and read in the inbox with its question titles.
  */
 import { execFile } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,10 @@ let sitePage = '';
 let bundleOrigin = '';
 let gatewayUrl = '';
 let csp = '';
+/** The bundle's Subresource-Integrity hash, as `node scripts/sri.mjs` computes it. */
+const sri = `sha384-${createHash('sha384')
+  .update(readFileSync(join(dist, 'ozg-form.js')))
+  .digest('base64')}`;
 
 test.beforeAll(async () => {
   // The bundle host (a CDN): static files with Access-Control-Allow-Origin (module scripts are CORS).
@@ -64,7 +69,7 @@ test.beforeAll(async () => {
     if (!req.url?.startsWith('/kita.html')) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
     res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kita-Platz – Musterstadt</title>
-<script type="module" src="${bundleOrigin}/ozg-form.js"></script></head>
+<script type="module" src="${bundleOrigin}/ozg-form.js" integrity="${sri}" crossorigin="anonymous"></script></head>
 <body><main><h1>Kita-Platz beantragen</h1>
 <ozg-form src="${gatewayUrl}gateway/v1/forms/kita-platz" gateway="${gatewayUrl}gateway/v1"
   account="${gatewayUrl}account/config.json" lang="de"></ozg-form></main></body></html>`);

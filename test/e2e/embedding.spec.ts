@@ -66,13 +66,22 @@ test.beforeAll(async () => {
   bundleOrigin = `http://localhost:${await listen(bundleHost)}`;
   // The site: one page, the embedding snippet of the guide, under the strict policy.
   site = createServer((req, res) => {
+    if (req.url?.startsWith('/postfach.html')) {
+      // The guide's copyable mailbox page, with this test's bundle host and gateway filled in.
+      const page = readFileSync('docs/examples/postfach.html', 'utf8')
+        .replace('https://cdn.example/ozg-form/0.1.0/ozg-form.js', `${bundleOrigin}/ozg-form.js`)
+        .replace(/integrity="[^"]*"/, `integrity="${sri}"`)
+        .replace('gateway="/gateway/v1"', `gateway="${gatewayUrl}gateway/v1"`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
+      return void res.end(page);
+    }
     if (!req.url?.startsWith('/kita.html')) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
     res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kita-Platz – Musterstadt</title>
 <script type="module" src="${bundleOrigin}/ozg-form.js" integrity="${sri}" crossorigin="anonymous"></script></head>
 <body><main><h1>Kita-Platz beantragen</h1>
 <ozg-form src="${gatewayUrl}gateway/v1/forms/kita-platz" gateway="${gatewayUrl}gateway/v1"
-  account="${gatewayUrl}account/config.json" lang="de"></ozg-form></main></body></html>`);
+  account="${gatewayUrl}account/config.json" mailbox="/postfach.html" lang="de"></ozg-form></main></body></html>`);
   });
   const siteOrigin = `http://127.0.0.1:${await listen(site)}`;
   sitePage = `${siteOrigin}/kita.html`;
@@ -96,7 +105,7 @@ test.afterAll(async () => {
 const form = (page: Page): Locator => page.locator('ozg-form');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
 
-test('publish a new form, embed it from three origins under a strict CSP, upload, pay, send, read it in the inbox', async ({
+test('publish a new form, embed it from three origins under a strict CSP, log in, upload, pay, send, read it in the inbox, answer in the mailbox', async ({
   page,
 }) => {
   test.setTimeout(150_000);
@@ -121,6 +130,15 @@ test('publish a new form, embed it from three origins under a strict CSP, upload
   expect(response!.headers()['content-security-policy']).toBe(csp);
   await expect(form(page).locator('.step-title')).toHaveText('Ihr Kind', { timeout: 20_000 });
 
+  // Login at the gateway's provider (its account configuration and token endpoint by CORS).
+  const bar = form(page).locator('[part~="account"]');
+  await bar.getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+  await page.getByRole('radio', { name: /^Erika Mustermann/ }).check();
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+  await expect(bar).toContainText('Angemeldet als Erika Mustermann');
+  expect(page.url()).toContain(sitePage);
+
   await field(page, 'Vorname des Kindes').fill('Mia');
   await field(page, 'Nachname des Kindes').fill('Kitakind');
   await field(page, 'Geburtsdatum des Kindes').fill('2024-03-14');
@@ -136,9 +154,9 @@ test('publish a new form, embed it from three origins under a strict CSP, upload
   await kitaName.first().fill('Kita Sonnenschein');
   await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Erziehungsberechtigte');
-  await field(page, 'Vorname').fill('Erika');
-  await field(page, 'Nachname').fill('Kitakind');
-  await field(page, 'E-Mail-Adresse').fill('erika@example.org');
+  // Filled in from the account.
+  await expect(field(page, 'Vorname')).toHaveValue('Erika');
+  await expect(field(page, 'Nachname')).toHaveValue('Mustermann');
   await field(page, 'Postleitzahl').fill('12345');
   await form(page)
     .getByLabel('Nachweis über die Masernimpfung')
@@ -156,6 +174,19 @@ test('publish a new form, embed it from three origins under a strict CSP, upload
     timeout: 30_000,
   });
   expect(page.url()).toContain(sitePage);
+
+  // The receipt links to the mailbox page on the site; the applicant answers there (gateway by CORS).
+  const mailboxLink = await form(page).getByRole('link', { name: 'Zum Postfach Ihres Antrags' }).getAttribute('href');
+  const applicant = await page.context().newPage();
+  applicant.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|CORS/i.test(m.text())) violations.push(m.text());
+  });
+  await applicant.goto(new URL(mailboxLink!, sitePage).href);
+  const mailbox = applicant.locator('ozg-mailbox');
+  await expect(mailbox.getByText('Aktueller Stand:')).toContainText('eingereicht', { timeout: 20_000 });
+  await mailbox.getByLabel('Ihre Nachricht an die Behörde').fill('Ab wann bekomme ich Bescheid?');
+  await mailbox.getByRole('button', { name: 'Antwort senden' }).click();
+  await expect(mailbox.getByRole('status')).toHaveText('Antwort gesendet.');
   expect(violations).toEqual([]);
 
   // The case worker reads it with the question titles and the version it was filled in.
@@ -169,11 +200,13 @@ test('publish a new form, embed it from three origins under a strict CSP, upload
   ).json()) as {
     metadata: { contentStructure: { data: { submissionSchema: { schemaUri: string } } } };
     answers: { version: number; rows: { de: { label: string; value: string }[] } };
+    authentication: { verified: boolean; boundToApplication?: boolean }[];
   };
   expect(detail.metadata.contentStructure.data.submissionSchema.schemaUri).toBe(
     `${gatewayUrl}gateway/v1/forms/kita-platz/1/schema.json`,
   );
   expect(detail.answers.version).toBe(1);
+  expect(detail.authentication[0]).toMatchObject({ verified: true, boundToApplication: true });
   expect(detail.answers.rows.de).toContainEqual(
     expect.objectContaining({ label: 'Gewünschte Betreuung – Betreuungsumfang pro Woche', value: '35 Stunden' }),
   );
@@ -186,4 +219,5 @@ test('publish a new form, embed it from three origins under a strict CSP, upload
   await expect(answers).toContainText('Geburtsdatum des Kindes');
   await expect(answers).toContainText('14.03.2024');
   await expect(answers).toContainText('Wunsch 1 – Name der Kita');
+  await expect(page.locator('#messages')).toContainText('Ab wann bekomme ich Bescheid?');
 });

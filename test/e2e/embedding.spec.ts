@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,9 @@ import { startServer, type RunningServer } from '../../server/app.js';
 import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN } from './inbox-api.js';
 import { pressOnToReview } from './journeys.js';
+
+// The second test goes on from the first one's published form.
+test.describe.configure({ mode: 'serial' });
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const run = promisify(execFile);
@@ -220,4 +223,51 @@ test('publish a new form, embed it from three origins under a strict CSP, log in
   await expect(answers).toContainText('14.03.2024');
   await expect(answers).toContainText('Wunsch 1 – Name der Kita');
   await expect(page.locator('#messages')).toContainText('Ab wann bekomme ich Bescheid?');
+});
+
+test('a form changed after the page loaded it: the citizen is told to reload, then pays the new fee with the answers kept', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // Runs after the first test of this file (serial): version 1 of the Kita form is published.
+  await page.goto(sitePage);
+  await expect(form(page).locator('.step-title')).toHaveText('Ihr Kind', { timeout: 20_000 });
+  await form(page).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), {
+    kind: { vorname: 'Ben', nachname: 'Drift', geburtsdatum: '2023-05-01' },
+    betreuung: { beginn: '2026-09-01', umfang: '25' },
+    wunschKitas: [{ name: 'Kita Regenbogen' }],
+    eltern: { vorname: 'Jana', nachname: 'Drift', email: 'jana@example.org', postleitzahl: '12345' },
+  });
+  await pressOnToReview(page);
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' })).toBeVisible();
+
+  // Meanwhile the authority publishes a new fee.
+  const changed = JSON.parse(readFileSync('test/fixtures/kita-platz.json', 'utf8'));
+  changed['x-ozg'].fees.items[0].amount = 2000;
+  const file = join(dataDir, 'kita-v2.json');
+  writeFileSync(file, JSON.stringify(changed));
+  const published = await run(process.execPath, [
+    'server/bin/ozg-form-publish.mjs',
+    '--data-dir',
+    dataDir,
+    '--lang',
+    'de',
+    file,
+  ]);
+  expect(published.stdout).toContain('Version 2');
+
+  await form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' }).click();
+  await expect(form(page)).toContainText(
+    'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
+  );
+  await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toHaveCount(0);
+
+  await page.reload();
+  await expect(form(page).locator('[part~="draft-notice"]')).toContainText('wiederhergestellt', { timeout: 20_000 });
+  await pressOnToReview(page);
+  await expect(form(page).locator('.review')).toContainText('Kita Regenbogen');
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Jetzt 20,00 € bezahlen' }).click();
+  await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
 });

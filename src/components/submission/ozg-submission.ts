@@ -361,6 +361,8 @@ export class OzgSubmission extends LitElement {
         retryAfter?: number;
       };
       failed = { status, code: problem.code, total: problem.total, retryAfter };
+      // Encrypted against a form that has changed since: after a reload the answers (draft) go into the new one.
+      if (problem.code === 'DEFINITION_OUTDATED') submissionRecords.forget(this.formId);
     } else if (error instanceof TypeError)
       failed = { status: 0 }; // fetch: network failure
     else failed = error instanceof Error ? error.message : String(error);

@@ -2,8 +2,10 @@
  * docs/embedding.md, end to end, with three origins on loopback: the municipality's site
  * (127.0.0.1:A, serves only its page, with the strictest CSP of the guide), the bundle host
  * (localhost:C, dist/ with CORS) and the gateway (127.0.0.1:B, GATEWAY_ALLOWED_ORIGINS = the site).
- * A new form is published with ozg-form-publish, embedded from the gateway, answered with an upload,
- * paid, sent, and read in the inbox with its question titles.
+ * A new form is published with ozg-form-publish, embedded from the gateway, answered after a login and
+ * with an upload, paid, sent, read in the inbox with its question titles and answered in the mailbox
+ * page of the guide. Then: a form republished while a page shows it (DEFINITION_OUTDATED), and markup
+ * in a definition text reaching the inbox (shown as text).
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -19,6 +21,8 @@ import { startServer, type RunningServer } from '../../server/app.js';
 import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN } from './inbox-api.js';
 import { pressOnToReview } from './journeys.js';
+import { ANSWERS } from './answers.js';
+import { createIdempotencyKey, prepareSubmission, SubmissionClient } from '../../src/modules/submission/index.js';
 
 // The second test goes on from the first one's published form.
 test.describe.configure({ mode: 'serial' });
@@ -270,4 +274,37 @@ test('a form changed after the page loaded it: the citizen is told to reload, th
   await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
   await form(page).getByRole('button', { name: 'Jetzt 20,00 € bezahlen' }).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
+});
+
+test('definition texts are never HTML in the inbox: a question title with markup is shown as text', async ({
+  page,
+}) => {
+  // A form whose question title carries markup (an editor's mistake or an attack on the case worker).
+  const definition = JSON.parse(readFileSync('demo/forms/hundesteuer.json', 'utf8'));
+  const attack = '<img src=x onerror="document.title=\'pwned\'">Vorname';
+  definition.properties.halter.properties.vorname.title = attack;
+  const file = join(dataDir, 'hundesteuer.json');
+  writeFileSync(file, JSON.stringify(definition));
+  await run(process.execPath, ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, file]);
+  const loaded = await fetch(`${gatewayUrl}gateway/v1/forms/hundesteuer`);
+  const client = new SubmissionClient({ baseUrl: gatewayUrl, baseDelayMs: 10 });
+  const dest = await client.getDestination();
+  const { encrypted } = await prepareSubmission({
+    encryptionKey: dest.encryptionKey,
+    leika: definition['x-ozg'].leika,
+    serviceName: 'Hundesteuer (Markup)',
+    schemaUri: new URL(loaded.headers.get('x-ozg-receiver-schema')!, gatewayUrl).href,
+    data: ANSWERS.hundesteuer,
+    definition: { formId: definition.$id, hash: loaded.headers.get('etag')!.slice(1, -1) },
+  });
+  await client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
+
+  await page.goto(`${gatewayUrl}inbox.html`);
+  await page.getByLabel('Zugangs-Token').fill(INBOX_TOKEN);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: /Markup/ }).click();
+  const answers = page.locator('#answers');
+  await expect(answers).toContainText(`Persönliche Angaben – ${attack}`);
+  await expect(answers.locator('img')).toHaveCount(0);
+  expect(await page.title()).not.toBe('pwned');
 });

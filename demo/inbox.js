@@ -1,5 +1,7 @@
 // Case-worker inbox of the local FIT-Connect stand-in. Plain module, no inline script (strict CSP);
 // every server value is rendered with textContent, never as HTML.
+import { renderAnswers } from './inbox-answers.js';
+
 const T = {
   de: {
     title: 'Sachbearbeitung',
@@ -7,6 +9,7 @@ const T = {
     login: 'Anmelden',
     submissions: 'Eingegangene Anträge',
     data: 'Antragsdaten',
+    rawData: 'Technische Daten (JSON)',
     attachments: 'Nachweise',
     accept: 'Annehmen',
     reason: 'Ablehnungsgrund',
@@ -63,6 +66,7 @@ const T = {
     login: 'Sign in',
     submissions: 'Received applications',
     data: 'Application data',
+    rawData: 'Technical data (JSON)',
     attachments: 'Evidence',
     accept: 'Accept',
     reason: 'Reason for rejection',
@@ -248,6 +252,7 @@ function renderDetail(d) {
     dd.textContent = v ?? '';
     facts.append(dt, dd);
   }
+  renderAnswers($('answers'), d.answers?.rows[lang]);
   $('data').textContent = d.state === 'ok' ? JSON.stringify(d.data, null, 2) : `${t('undecryptable')}: ${d.reason}`;
   const atts = $('attachments');
   atts.replaceChildren();

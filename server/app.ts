@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { resolveConfig, type ServerConfig, type ServerConfigInput } from './config.js';
 import { installProblemHandlers } from './problem.js';
 import { registerStatic } from './static.js';
+import { registerCors } from './cors.js';
 import { openDb } from './db.js';
 import { assertFitForPublic } from './production.js';
 import { loggerOptions, registerSecurity } from './security.js';
@@ -55,6 +56,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   });
   installProblemHandlers(app);
   await registerSecurity(app, config);
+  await registerCors(app, config);
 
   app.addHook('onClose', async () => {
     db.close();

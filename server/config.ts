@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defined } from './config-env.js';
+
+export { configFromEnv } from './config-env.js';
 
 /** Settings of the FIT-Connect gateway (what a municipality runs; holds the client credentials). */
 /** What FIT-Connect accepts (Submission API v1): per encrypted attachment, attachments and total per submission. */
@@ -39,6 +41,14 @@ export interface GatewayConfig {
   secretKey?: string;
   /** A file holding that key (GATEWAY_SECRET_KEY_FILE). Neither set: <dataDir>/gateway-secret.key, created 0600. */
   secretKeyFile?: string;
+  /**
+   * Origins of the sites that embed the form from another origin (GATEWAY_ALLOWED_ORIGINS,
+   * `https://www.musterstadt.de`): the gateway and /account/config.json answer CORS for these only.
+   * Empty = same origin only (or a reverse proxy). Never `*`.
+   */
+  allowedOrigins: string[];
+  /** Folders whose definitions are published at start (GATEWAY_PUBLISH_AT_START). Default: demo/forms with the stand-in, else none. */
+  publishAtStart: string[];
 }
 
 export interface StandInConfig {
@@ -102,8 +112,6 @@ export interface PaymentConfig {
   tlsCertFile?: string;
   tlsKeyFile?: string;
   tlsCaFile?: string;
-  /** Folders with the published form definitions whose fees the gateway computes. Default: demo/forms. */
-  formsDirs: string[];
   /** Origins the provider may send the person back to. Default: this server's origin. */
   redirectOrigins: string[];
 }
@@ -204,140 +212,6 @@ export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerU
   return { providerUrl: base.href, tokenUrl: p.tokenUrl ?? new URL('token', base).href };
 }
 
-function envInt(v: string | undefined): number | undefined {
-  if (v === undefined || v === '') return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${v}`);
-  return n;
-}
-function envBool(v: string | undefined): boolean | undefined {
-  if (v === undefined || v === '') return undefined;
-  return !['0', 'false', 'off', 'no'].includes(v.toLowerCase());
-}
-function envStr(v: string | undefined): string | undefined {
-  return v === undefined || v === '' ? undefined : v;
-}
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
-
-/** Reads OZG_CONFIG (a JSON file with the ServerConfig shape) and the environment variables. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfigInput {
-  const file: ServerConfigInput = env.OZG_CONFIG
-    ? (JSON.parse(readFileSync(env.OZG_CONFIG, 'utf8')) as ServerConfigInput)
-    : {};
-  const leika = envStr(env.GATEWAY_ALLOWED_LEIKA);
-  return {
-    ...file,
-    ...defined({
-      host: envStr(env.HOST),
-      port: envInt(env.PORT),
-      dataDir: envStr(env.DATA_DIR),
-      logger: envBool(env.LOG_REQUESTS),
-      logLevel: envStr(env.LOG_LEVEL),
-    }),
-    rateLimits: defined({
-      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS),
-      payments: envInt(env.RATE_LIMIT_PAYMENTS),
-      cases: envInt(env.RATE_LIMIT_CASES),
-      inbox: envInt(env.RATE_LIMIT_INBOX),
-    }) as ServerConfig['rateLimits'],
-    gateway: {
-      ...file.gateway,
-      ...defined({
-        submissionApiUrl: envStr(env.FITCONNECT_SUBMISSION_API_URL),
-        tokenUrl: envStr(env.FITCONNECT_TOKEN_URL),
-        jwksUrl: envStr(env.FITCONNECT_JWKS_URL),
-        clientId: envStr(env.FITCONNECT_CLIENT_ID),
-        clientSecret: envStr(env.FITCONNECT_CLIENT_SECRET),
-        destinationId: envStr(env.FITCONNECT_DESTINATION_ID),
-        scope: envStr(env.FITCONNECT_SCOPE),
-        allowedLeika: leika
-          ? leika
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : undefined,
-        maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS),
-        maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
-        maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
-        maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
-        maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS),
-        unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS),
-        secretKey: envStr(env.GATEWAY_SECRET_KEY),
-        secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),
-      }),
-    },
-    standIn: {
-      ...file.standIn,
-      ...defined({
-        enabled: envBool(env.STANDIN),
-        clientId: envStr(env.STANDIN_CLIENT_ID),
-        clientSecret: envStr(env.STANDIN_CLIENT_SECRET),
-      }),
-    },
-    inbox: {
-      ...file.inbox,
-      ...defined({ enabled: envBool(env.INBOX), token: envStr(env.INBOX_TOKEN) }),
-    },
-    idp: {
-      ...file.idp,
-      ...defined({
-        enabled: envBool(env.IDP),
-        issuer: envStr(env.IDP_ISSUER),
-        proxy: envBool(env.IDP_PROXY),
-        clientId: envStr(env.IDP_CLIENT_ID),
-        redirectUris: envStr(env.IDP_REDIRECT_URIS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      }),
-    },
-    account: {
-      ...file.account,
-      ...defined({
-        issuer: envStr(env.OIDC_ISSUER),
-        clientId: envStr(env.OIDC_CLIENT_ID),
-        scopes: envStr(env.OIDC_SCOPES)
-          ?.split(/[\s,]+/)
-          .filter(Boolean),
-        claimMap: env.OIDC_CLAIM_MAP ? (JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string>) : undefined,
-        redirectUris: envStr(env.OIDC_REDIRECT_URIS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      }),
-    },
-    payment: {
-      ...file.payment,
-      ...defined({
-        providerUrl: envStr(env.PAYMENT_PROVIDER_URL),
-        tokenUrl: envStr(env.PAYMENT_TOKEN_URL),
-        clientId: envStr(env.PAYMENT_CLIENT_ID),
-        clientSecret: envStr(env.PAYMENT_CLIENT_SECRET),
-        scope: envStr(env.PAYMENT_SCOPE),
-        originatorId: envStr(env.PAYMENT_ORIGINATOR_ID),
-        endPointId: envStr(env.PAYMENT_ENDPOINT_ID),
-        tlsCertFile: envStr(env.PAYMENT_TLS_CERT),
-        tlsKeyFile: envStr(env.PAYMENT_TLS_KEY),
-        tlsCaFile: envStr(env.PAYMENT_TLS_CA),
-        formsDirs: envStr(env.PAYMENT_FORMS_DIRS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        redirectOrigins: envStr(env.PAYMENT_REDIRECT_ORIGINS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
-      }),
-    },
-    paymentStandIn: {
-      ...file.paymentStandIn,
-      ...defined({ enabled: envBool(env.PAYMENT_STANDIN) }),
-    },
-  };
-}
-
 /** Fills in defaults. Everything has a demo default so `npm start` works without configuration. */
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   const standIn: StandInConfig = {
@@ -357,9 +231,15 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxPayloadBytes: 2 * 1024 * 1024,
     maxParallelUploads: 8,
     unsentTtlHours: 72,
+    allowedOrigins: [],
+    publishAtStart: standIn.enabled ? [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')] : [],
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };
+  for (const o of gateway.allowedOrigins) {
+    if (o === '*' || o === 'null' || !/^https?:\/\/[^/]+$/.test(o) || new URL(o).origin !== o)
+      throw new Error(`GATEWAY_ALLOWED_ORIGINS: "${o}" is not an origin like https://www.musterstadt.de (never *)`);
+  }
   if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments)
     throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
   if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes)
@@ -383,7 +263,6 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   const pay = defined(input.payment ?? {});
   const payUsesStandIn = pay.providerUrl === undefined;
   const payment: PaymentConfig = {
-    formsDirs: [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')],
     redirectOrigins: [],
     ...(payUsesStandIn
       ? {

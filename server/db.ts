@@ -64,6 +64,10 @@ export function openDb(dataDir: string): Db {
     CREATE TABLE IF NOT EXISTS gw_payment_bindings (
       transaction_id TEXT PRIMARY KEY, idempotency_key TEXT UNIQUE NOT NULL REFERENCES gw_submissions(idempotency_key) ON DELETE CASCADE,
       payment_key TEXT NOT NULL, amount INTEGER NOT NULL, reference TEXT, payment_method TEXT, bound_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_forms (
+      form_id TEXT NOT NULL, name TEXT NOT NULL, version INTEGER NOT NULL, hash TEXT NOT NULL, body TEXT NOT NULL,
+      receiver_schema TEXT NOT NULL, published_at INTEGER NOT NULL, PRIMARY KEY (form_id, version));
+    CREATE INDEX IF NOT EXISTS gw_forms_name ON gw_forms(name, version);
     CREATE TABLE IF NOT EXISTS xb_transactions (
       transaction_id TEXT PRIMARY KEY, originator_id TEXT NOT NULL, endpoint_id TEXT NOT NULL,
       request_id TEXT NOT NULL, reference TEXT UNIQUE NOT NULL, request TEXT NOT NULL, status TEXT NOT NULL,
@@ -82,5 +86,7 @@ export function openDb(dataDir: string): Db {
   addColumn('gw_submissions', 'payment_key', 'TEXT');
   addColumn('gw_submissions', 'upstream', "TEXT NOT NULL DEFAULT 'created'");
   addColumn('gw_payments', 'answers_hash', 'TEXT');
+  addColumn('gw_submissions', 'form_id', 'TEXT');
+  addColumn('gw_submissions', 'form_version', 'INTEGER');
   return db;
 }

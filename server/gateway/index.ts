@@ -10,6 +10,8 @@ import { PublishedForms } from './published-forms.js';
 import { registerSubmissionApi } from './submissions.js';
 import { registerCaseApi } from './cases.js';
 import { registerPaymentApi } from './payments.js';
+import { registerFormRoutes } from './forms.js';
+import { publishFolders } from '../publish.js';
 
 export const GATEWAY_PREFIX = '/gateway/v1';
 
@@ -26,6 +28,9 @@ export interface GatewayRow {
   service_name: string | null;
   payment_key: string | null;
   upstream: string;
+  /** The published form (and version) the application was filled in, when the page loaded it from here. */
+  form_id: string | null;
+  form_version: number | null;
 }
 
 /** What the gateway needs from the process it runs in (no stand-in: their URLs come from the config). */
@@ -61,7 +66,11 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
   const fc = new FitConnectClient(ctx.config.gateway, () => fitConnectEndpoints(ctx.config.gateway, ctx.selfUrl()));
   const secrets = new CaseSecrets(loadSecretKey(ctx.config.gateway, ctx.config.dataDir, ctx.db));
   const dummyHash = CaseSecrets.hash('no-such-case');
-  const forms = new PublishedForms(ctx.config.payment.formsDirs);
+  const forms = new PublishedForms(ctx.db);
+  // The demo (and a test) publishes the forms of these folders at start; a municipality uses ozg-form-publish.
+  publishFolders(forms, ctx.config.gateway.publishAtStart, (refused) =>
+    app.log.error({ event: 'publish-refused' }, refused.text('en')),
+  );
   const provider = new PaymentProviderClient(ctx.config.payment, () =>
     paymentEndpoints(ctx.config.payment, ctx.selfUrl()),
   );
@@ -104,8 +113,9 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
   await app.register(
     async (r) => {
       r.addHook('onSend', async (_req, reply) => {
-        reply.header('cache-control', 'no-store');
+        if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       });
+      registerFormRoutes(r, gw, GATEWAY_PREFIX);
       await registerSubmissionApi(r, gw);
       await registerCaseApi(r, gw);
       await registerPaymentApi(r, gw);

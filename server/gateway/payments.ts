@@ -35,6 +35,7 @@ interface StartBody {
   expectedTotal: number;
   redirectUrl: string;
   lang?: Lang;
+  definitionHash?: string;
 }
 
 const startBody = {
@@ -49,6 +50,8 @@ const startBody = {
     expectedTotal: { type: 'integer', minimum: 0 },
     redirectUrl: { type: 'string', minLength: 8, maxLength: 2000 },
     lang: { enum: ['de', 'en'] },
+    /** SHA-256 of the published definition the page loaded (ETag of /gateway/v1/forms/…). */
+    definitionHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
   },
 } as const;
 
@@ -172,9 +175,8 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
     async (req, reply) => {
       const b = req.body;
       const lang: Lang = b.lang ?? 'de';
-      const definition = forms.find(b.formId);
-      if (!definition)
-        throw new HttpProblem(404, 'Not Found', 'this form is not published at the gateway', { code: 'UNKNOWN_FORM' });
+      // Fees and validation from exactly the published bytes the page loaded (else DEFINITION_OUTDATED).
+      const definition = forms.definition(forms.current(b.formId, b.definitionHash));
       let validator = validators.get(definition);
       if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
       const errors = validator.validateAll(b.answers);

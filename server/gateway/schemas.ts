@@ -15,6 +15,9 @@ export const createSubmissionBody = (maxAttachments: number) =>
       serviceName: { type: 'string', minLength: 1, maxLength: 255 },
       /** The payment key, when the application paid under another key than its own idempotency key. */
       paymentKey: { type: 'string', pattern: IDEMPOTENCY_KEY },
+      /** The published definition the answers were given in (`$id`) and the SHA-256 the page loaded. */
+      formId: { type: 'string', minLength: 1, maxLength: 2000 },
+      definitionHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
       announcedAttachments: {
         type: 'array',
         maxItems: maxAttachments,
@@ -22,6 +25,7 @@ export const createSubmissionBody = (maxAttachments: number) =>
         items: { type: 'string', pattern: UUID_V4 },
       },
     },
+    dependencies: { definitionHash: ['formId'], formId: ['definitionHash'] },
   }) as const;
 
 export const submissionParams = {

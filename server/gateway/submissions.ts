@@ -14,6 +14,8 @@ interface CreateBody {
   serviceName?: string;
   announcedAttachments: string[];
   paymentKey?: string;
+  formId?: string;
+  definitionHash?: string;
 }
 interface Intent {
   idempotency_key: string;
@@ -123,6 +125,13 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
           if (!sameRequest(existing)) throw conflict();
           return respond(existing, 200);
         }
+        // A page that loaded a published form says which version: only the current one is accepted.
+        const form = b.formId ? gw.forms.current(b.formId, b.definitionHash) : undefined;
+        if (form && gw.forms.leikaOf(form.formId) !== b.leika) {
+          throw new HttpProblem(422, 'Unprocessable Content', "the LeiKa key is not the published form's", {
+            code: 'INVALID_ANSWERS',
+          });
+        }
         // The intent is written (and synced) before FIT-Connect is asked, with the case id chosen here: after a
         // crash between the two, the retry finds the submission upstream in that case instead of creating another.
         let intent = db.prepare<Intent>('SELECT * FROM gw_intents WHERE idempotency_key = ?').get(b.idempotencyKey);
@@ -153,7 +162,7 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
         db.transaction(() => {
           db.prepare(
             `INSERT INTO gw_submissions (idempotency_key, submission_id, case_id, secret_hash, leika, announced, created_at,
-            service_name, payment_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            service_name, payment_key, form_id, form_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           ).run(
             b.idempotencyKey,
             created.submissionId,
@@ -164,6 +173,8 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
             Date.now(),
             b.serviceName ?? null,
             b.paymentKey ?? null,
+            form?.formId ?? null,
+            form?.version ?? null,
           );
           db.prepare('DELETE FROM gw_intents WHERE idempotency_key = ?').run(b.idempotencyKey);
         })();

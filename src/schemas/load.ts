@@ -1,5 +1,5 @@
 import type { DefinitionProblem } from './check.js';
-import type { JsonSchema } from './types.js';
+import type { JsonSchema, PublishedVersion } from './types.js';
 
 /** Why a definition could not be used: what an editor needs to fix it. */
 export class DefinitionLoadError extends Error {
@@ -15,6 +15,24 @@ export class DefinitionLoadError extends Error {
 
 /** Fetches and parses a definition. Rejects with a DefinitionLoadError. */
 export async function fetchDefinition(src: string, signal?: AbortSignal): Promise<JsonSchema> {
+  return (await loadDefinition(src, signal)).definition;
+}
+
+/** The version a gateway's published form announces in its headers (ETag, X-Ozg-Form-Version …). */
+function publishedVersion(response: Response, src: string): PublishedVersion | undefined {
+  const etag = /^"([0-9a-f]{64})"$/.exec(response.headers.get('etag') ?? '')?.[1];
+  const version = Number(response.headers.get('x-ozg-form-version'));
+  if (!etag || !Number.isInteger(version) || version < 1) return undefined;
+  const schema = response.headers.get('x-ozg-receiver-schema');
+  const base = new URL(response.url || src, document.baseURI);
+  return { hash: etag, version, ...(schema ? { receiverSchema: new URL(schema, base).href } : {}) };
+}
+
+/** Fetches a definition and, from a gateway, which published version it is. */
+export async function loadDefinition(
+  src: string,
+  signal?: AbortSignal,
+): Promise<{ definition: JsonSchema; published?: PublishedVersion }> {
   let response: Response;
   try {
     response = await fetch(src, { signal, headers: { accept: 'application/schema+json, application/json' } });
@@ -24,8 +42,9 @@ export async function fetchDefinition(src: string, signal?: AbortSignal): Promis
   }
   if (!response.ok) throw new DefinitionLoadError('http', { src, status: response.status });
   const body = await response.text();
+  const published = publishedVersion(response, src);
   try {
-    return JSON.parse(body) as JsonSchema;
+    return { definition: JSON.parse(body) as JsonSchema, ...(published ? { published } : {}) };
   } catch (error) {
     throw new DefinitionLoadError('json', { src, detail: (error as Error).message });
   }

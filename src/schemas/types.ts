@@ -204,4 +204,15 @@ export interface FormModel {
   steps: StepModel[];
   /** Identifies the form for drafts and for FIT-Connect (`$id` or the URL it was loaded from). */
   id: string;
+  /** Set when the definition came from a gateway's published forms (src="…/gateway/v1/forms/…"). */
+  published?: PublishedVersion;
+}
+
+/** What the gateway says about a published definition (response headers of GET /gateway/v1/forms/…). */
+export interface PublishedVersion {
+  /** SHA-256 of the bytes (the ETag); sent back with payments and submissions. */
+  hash: string;
+  version: number;
+  /** Absolute URL of the receiver schema: the submission's schemaUri. */
+  receiverSchema?: string;
 }

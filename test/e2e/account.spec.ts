@@ -145,7 +145,7 @@ test('the login bar speaks English and passes axe', async ({ page, server }) => 
 
 /** Serves the Bewohnerparken definition with other `x-ozg.account` settings. */
 async function withAccountSettings(page: Page, account: Record<string, string>): Promise<void> {
-  await page.route('**/forms/anwohnerparken.json', async (route) => {
+  await page.route('**/gateway/v1/forms/anwohnerparken', async (route) => {
     const response = await route.fetch();
     const definition = (await response.json()) as { 'x-ozg': Record<string, unknown> };
     definition['x-ozg'].account = account;

@@ -152,7 +152,7 @@ test('a definition that is not found shows its message in the element and fires 
   server,
 }) => {
   await recordErrors(page);
-  await page.route('**/forms/hundesteuer.json', (route) =>
+  await page.route('**/gateway/v1/forms/hundesteuer', (route) =>
     route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
   );
   await page.goto(`${server.url}hundesteuer.html`);
@@ -161,7 +161,7 @@ test('a definition that is not found shows its message in the element and fires 
   await expect(problem).toHaveAttribute('role', 'alert');
   await expect(problem).toContainText('Das Formular kann nicht angezeigt werden.');
   await expect(problem).toContainText('HTTP 404');
-  await expect(problem).toContainText('/forms/hundesteuer.json');
+  await expect(problem).toContainText('/gateway/v1/forms/hundesteuer');
   await expect.poll(() => ozgErrors(page)).toHaveLength(1);
   const [error] = await ozgErrors(page);
   expect(error.message).toContain('HTTP 404');
@@ -172,7 +172,7 @@ test('a definition that is not found shows its message in the element and fires 
 
 test('a definition that is not JSON shows its message in the element and fires ozg-error', async ({ page, server }) => {
   await recordErrors(page);
-  await page.route('**/forms/hundesteuer.json', (route) =>
+  await page.route('**/gateway/v1/forms/hundesteuer', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: '{ "title": "Anmeldung", "type": ' }),
   );
   await page.goto(`${server.url}hundesteuer.html`);
@@ -182,6 +182,6 @@ test('a definition that is not JSON shows its message in the element and fires o
   await expect.poll(() => ozgErrors(page)).toHaveLength(1);
   const [error] = await ozgErrors(page);
   expect(error.message).toContain('kein gültiges JSON');
-  expect(error.message).toContain('/forms/hundesteuer.json');
+  expect(error.message).toContain('/gateway/v1/forms/hundesteuer');
   await expect(form(page).locator('form, .step-title')).toHaveCount(0);
 });

@@ -9,6 +9,7 @@ import { recordEvent, type EventName } from '../fitconnect/events.js';
 import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
+import { answersView } from './answers.js';
 
 export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
@@ -191,9 +192,23 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
           row.id,
           (content as { metadata?: { paymentInformation?: ClaimedPayment } }).metadata?.paymentInformation,
         );
+        // The answers as the applicant saw them, from the published form they filled in.
+        const meta = (
+          content as { metadata?: { contentStructure?: { data?: { submissionSchema?: { schemaUri?: unknown } } } } }
+        ).metadata;
+        const answers =
+          d.state === 'ok'
+            ? answersView(
+                db,
+                row.id,
+                meta?.contentStructure?.data?.submissionSchema?.schemaUri,
+                (content as { data?: unknown }).data,
+              )
+            : undefined;
         return {
           authentication,
           ...(payment ? { payment } : {}),
+          ...(answers ? { answers } : {}),
           submissionId: row.id,
           caseId: row.case_id,
           status: row.status,

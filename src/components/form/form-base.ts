@@ -209,6 +209,7 @@ export abstract class OzgFormBase extends LitElement {
       const id = found.id;
       if (token !== this.loadToken) return;
       const model = buildModel(definition, id);
+      if (found.published) model.published = found.published;
       const store = new FormStore(model, this.initialData);
       store.lang = this.effectiveLang;
       // A form with `if` conditions waits for the validators; any other is shown at once and

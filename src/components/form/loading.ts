@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
-import { DefinitionLoadError, fetchDefinition, hashText } from '../../schemas/load.js';
+import { DefinitionLoadError, hashText, loadDefinition } from '../../schemas/load.js';
 import { DefinitionError } from '../../schemas/model.js';
 import type { FormStore } from '../../schemas/store.js';
-import type { FieldNode, JsonSchema, Lang } from '../../schemas/types.js';
+import type { FieldNode, JsonSchema, Lang, PublishedVersion } from '../../schemas/types.js';
 
 export type ValidationModule = typeof import('../../schemas/validation.js');
 
@@ -14,7 +14,7 @@ export const loadValidation = (): Promise<ValidationModule> => import('../../sch
 export async function readDefinition(
   schema: JsonSchema | undefined,
   src: string | undefined,
-): Promise<{ definition: JsonSchema; id: string }> {
+): Promise<{ definition: JsonSchema; id: string; published?: PublishedVersion }> {
   if (schema) {
     return {
       definition: schema,
@@ -22,8 +22,12 @@ export async function readDefinition(
     };
   }
   if (!src) throw new DefinitionLoadError('missing', {});
-  const definition = await fetchDefinition(src);
-  return { definition, id: typeof definition.$id === 'string' ? definition.$id : new URL(src, document.baseURI).href };
+  const { definition, published } = await loadDefinition(src);
+  return {
+    definition,
+    id: typeof definition.$id === 'string' ? definition.$id : new URL(src, document.baseURI).href,
+    ...(published ? { published } : {}),
+  };
 }
 
 /** Whether the form has `if` conditions, which need the validators before the first render. */

@@ -1,34 +1,22 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatIsoDate, t } from '../../modules/i18n/ui-texts.js';
-import { childPointer, isEmpty, sameValue } from '../../schemas/data.js';
+import { childPointer } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
-import { choiceLabel, text } from '../../schemas/texts.js';
-import type { ChoiceNode, FieldNode, Lang, StepModel } from '../../schemas/types.js';
+import { text } from '../../schemas/texts.js';
+import { formatAnswer as formatAnswerWith, type AnswerWords } from '../../schemas/answer-rows.js';
+import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
+
+/** The review page's words for answers (src/schemas/answer-rows.ts formats them). */
+export const answerWords = (lang: Lang): AnswerWords => ({
+  yes: t(lang, 'yes'),
+  no: t(lang, 'no'),
+  notAnswered: t(lang, 'notAnswered'),
+  date: (iso) => formatIsoDate(lang, iso),
+});
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
 export function formatAnswer(node: FieldNode, value: unknown, lang: Lang): string {
-  if (isEmpty(value)) return t(lang, 'notAnswered');
-  switch (node.kind) {
-    case 'boolean':
-      return t(lang, value === true ? 'yes' : 'no');
-    case 'choice':
-    case 'multi': {
-      const choice = node as ChoiceNode;
-      const label = (v: unknown) => {
-        const option = choice.options.find((o) => sameValue(o.value, v));
-        return option ? choiceLabel(choice, option, lang) : String(v);
-      };
-      return node.kind === 'multi' ? (value as unknown[]).map(label).join(', ') : label(value);
-    }
-    case 'date':
-      return formatIsoDate(lang, String(value));
-    case 'number':
-      return lang === 'de' ? String(value).replace('.', ',') : String(value);
-    case 'file':
-      return (value as { filename: string }[]).map((f) => f.filename).join(', ');
-    default:
-      return String(value);
-  }
+  return formatAnswerWith(node, value, lang, answerWords(lang));
 }
 
 function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): TemplateResult | typeof nothing {

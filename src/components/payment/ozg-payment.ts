@@ -135,6 +135,7 @@ export class OzgPayment extends LitElement {
         expectedTotal,
         redirectUrl: location.href.replace(/#.*$/, ''),
         lang: this.ctx.lang,
+        ...(store.model.published ? { definitionHash: store.model.published.hash } : {}),
       });
       this.outcome(view, true);
     } catch (error) {

@@ -183,7 +183,11 @@ export class OzgSubmission extends LitElement {
         encryptionKey: destination.encryptionKey,
         leika,
         serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
-        schemaUri: typeof definition.$id === 'string' ? definition.$id : store.model.id,
+        // A published form's receiver schema (plain JSON Schema) is what the receiver validates against.
+        schemaUri:
+          store.model.published?.receiverSchema ??
+          (typeof definition.$id === 'string' ? definition.$id : store.model.id),
+        ...(store.model.published ? { definition: { formId: store.model.id, hash: store.model.published.hash } } : {}),
         data,
         replyChannel: replyChannelFor(store, destination.replyChannels, login?.mailboxUuid),
         submissionDate: new Date(),
@@ -357,6 +361,8 @@ export class OzgSubmission extends LitElement {
         retryAfter?: number;
       };
       failed = { status, code: problem.code, total: problem.total, retryAfter };
+      // Encrypted against a form that has changed since: after a reload the answers (draft) go into the new one.
+      if (problem.code === 'DEFINITION_OUTDATED') submissionRecords.forget(this.formId);
     } else if (error instanceof TypeError)
       failed = { status: 0 }; // fetch: network failure
     else failed = error instanceof Error ? error.message : String(error);

@@ -14,6 +14,8 @@ const texts = {
     AMOUNT_MISMATCH:
       'Die Gebühr hat sich geändert: Zu zahlen sind jetzt {total}. Bitte prüfen Sie den Betrag und fahren Sie fort.',
     UNKNOWN_FORM: 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.',
+    DEFINITION_OUTDATED:
+      'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
     INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Zusammenfassung.',
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
@@ -32,6 +34,8 @@ const texts = {
       'This payment already belongs to another application. Please pay the fee for this application.',
     AMOUNT_MISMATCH: 'The fee has changed: the amount due is now {total}. Please check the amount and continue.',
     UNKNOWN_FORM: 'This form is not accepted at the moment. Please contact the authority.',
+    DEFINITION_OUTDATED:
+      'This form has been changed in the meantime. Please reload the page – your answers are kept – and check them again.',
     INVALID_ANSWERS: 'Your answers could not be accepted. Please check them in the summary.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
     RATE_LIMITED: {

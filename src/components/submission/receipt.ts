@@ -1,10 +1,9 @@
 import { html, nothing } from 'lit';
 import { formatDate, t } from '../../modules/i18n/ui-texts.js';
-import { childPointer } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
-import { text } from '../../schemas/texts.js';
-import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
-import { formatAnswer } from '../form/review.js';
+import type { Lang, StepModel } from '../../schemas/types.js';
+import { answerRows } from '../../schemas/answer-rows.js';
+import { answerWords } from '../form/review.js';
 import { formatAmount } from '../../schemas/fees.js';
 import { pt } from '../payment/payment-texts.js';
 import type { ReceiptPayment } from '../../modules/storage/records.js';
@@ -28,49 +27,6 @@ export interface ReceiptView {
   payment?: ReceiptPayment;
 }
 
-const SEPARATOR = ' – ';
-
-function collect(
-  store: FormStore,
-  node: FieldNode,
-  pointer: string,
-  lang: Lang,
-  path: string[],
-  section: string,
-  out: ReceiptRow[],
-): void {
-  if (!store.isShown(pointer)) return;
-  const label = store.label(node);
-  // A group titled like its step would only repeat the step heading.
-  const own = path.length === 0 && label === section ? [] : [...path, label];
-  if (node.kind === 'object') {
-    for (const child of store.visibleChildren(node, pointer))
-      collect(store, child, childPointer(pointer, child.key), lang, own, section, out);
-    return;
-  }
-  if (node.kind === 'array') {
-    const items = (store.value(pointer) as unknown[] | undefined) ?? [];
-    if (items.length === 0) out.push({ section, label: own.join(SEPARATOR) || label, value: t(lang, 'notAnswered') });
-    const itemTitle = text(node.schema, 'itemTitle', lang) ?? label;
-    items.forEach((_, i) => {
-      const itemPointer = childPointer(pointer, i);
-      for (const child of store.visibleChildren(node.item, itemPointer)) {
-        collect(
-          store,
-          child,
-          childPointer(itemPointer, child.key),
-          lang,
-          [...path, `${itemTitle} ${i + 1}`],
-          section,
-          out,
-        );
-      }
-    });
-    return;
-  }
-  out.push({ section, label: own.join(SEPARATOR) || label, value: formatAnswer(node, store.value(pointer), lang) });
-}
-
 /** Every shown answer, step by step, as label/value rows for the receipt and its PDF. */
 export function receiptRows(
   store: FormStore,
@@ -78,15 +34,7 @@ export function receiptRows(
   lang: Lang,
   stepTitle: (step: StepModel, index: number) => string,
 ): ReceiptRow[] {
-  const out: ReceiptRow[] = [];
-  steps.forEach((step, index) => {
-    const section = stepTitle(step, index);
-    for (const key of step.fields) {
-      const node = store.model.root.children.find((c) => c.key === key);
-      if (node) collect(store, node, childPointer('', key), lang, [], section, out);
-    }
-  });
-  return out;
+  return answerRows(store, steps, lang, answerWords(lang), stepTitle);
 }
 
 function renderRows(rows: ReceiptRow[]) {

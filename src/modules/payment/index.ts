@@ -64,6 +64,8 @@ export interface StartPayment {
   /** Where the provider sends the person back: the page the form is on. */
   redirectUrl: string;
   lang: Lang;
+  /** SHA-256 of the published definition the fee was computed from (the gateway refuses an outdated one). */
+  definitionHash?: string;
 }
 
 export class PaymentClient {

@@ -28,6 +28,8 @@ export interface SubmissionState {
 export interface EncryptedSubmission {
   leika: string;
   serviceName?: string;
+  /** The published definition (`$id`, SHA-256) the answers were given in; the gateway refuses an outdated one. */
+  definition?: { formId: string; hash: string };
   encryptedMetadata: string;
   encryptedData: string;
   /** `encrypted` may be absent for large files; then `loadAttachment` supplies it when it is sent. */
@@ -170,6 +172,7 @@ export class SubmissionClient {
           leika: pkg.leika,
           ...(s.paymentKey ? { paymentKey: s.paymentKey } : {}),
           ...(pkg.serviceName ? { serviceName: pkg.serviceName } : {}),
+          ...(pkg.definition ? { formId: pkg.definition.formId, definitionHash: pkg.definition.hash } : {}),
           announcedAttachments: pkg.attachments.map((a) => a.attachmentId),
         }),
       });

@@ -25,6 +25,8 @@ export interface PrepareInput {
   /** The login the person applied with (see SubmissionMetadataInput). */
   authenticationInformation?: AuthenticationInformation[];
   paymentInformation?: PaymentInformation;
+  /** The published definition the answers were given in (its `$id` and SHA-256); the gateway checks it. */
+  definition?: { formId: string; hash: string };
 }
 
 /** Builds and validates the metadata, then encrypts metadata, data and attachments in the browser. */
@@ -56,6 +58,7 @@ export async function prepareSubmission(
     encrypted: {
       leika: input.leika,
       serviceName: input.serviceName,
+      ...(input.definition ? { definition: input.definition } : {}),
       encryptedMetadata: encryptedMetadata!,
       encryptedData: encryptedData!,
       attachments: (input.attachments ?? []).map((a, i) => ({

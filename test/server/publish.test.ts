@@ -1,0 +1,233 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { startServer, type RunningServer } from '../../server/app.js';
+import { problemText } from '../../src/components/submission/problem-texts.js';
+
+const run = promisify(execFile);
+const tmp = mkdtempSync(join(tmpdir(), 'ozg-publish-'));
+const dataDir = join(tmp, 'data');
+const KITA = 'test/fixtures/kita-platz.json';
+const KITA_ID = 'https://musterstadt.example/formulare/kita-platz.json';
+const SITE = 'https://www.musterstadt.example';
+let server: RunningServer;
+
+/** ozg-form-publish as a municipality runs it; never throws, returns exit code and output. */
+async function publish(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, ...args],
+      {
+        env: { ...process.env, LANG: 'de_DE.UTF-8' },
+      },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/** A complete, valid application for the Kita form, as the form sends it. */
+const kitaAnswers = () => ({
+  kind: { vorname: 'Mia', nachname: 'Muster', geburtsdatum: '2024-03-14' },
+  betreuung: { beginn: '2026-08-01', umfang: '35' },
+  wunschKitas: [{ name: 'Kita Sonnenschein' }, { name: 'Kita Regenbogen' }],
+  eltern: {
+    vorname: 'Erika',
+    nachname: 'Muster',
+    email: 'erika@example.org',
+    telefon: '030 1234567',
+    postleitzahl: '12345',
+    berufstaetig: true,
+  },
+  nachweise: [{ attachmentId: '6f1c0c9e-0a4b-4c1e-9d1e-1a2b3c4d5e6f', filename: 'impfpass.pdf', size: 1234 }],
+});
+
+before(async () => {
+  const broken = JSON.parse(readFileSync(KITA, 'utf8'));
+  broken.properties.kind.required.push('gibtEsNicht');
+  writeFileSync(join(tmp, 'kaputt.json'), JSON.stringify(broken));
+});
+after(async () => {
+  await server?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('publish refuses a broken definition with the checker messages and publishes nothing', async () => {
+  const r = await publish(join(tmp, 'kaputt.json'));
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /nicht veröffentlicht/);
+  assert.match(r.stderr, /\/properties\/kind\/required/);
+  assert.match(r.stderr, /gibtEsNicht/);
+  assert.doesNotMatch(r.stdout, /veröffentlicht/);
+});
+
+test('publish stores the checked definition; the gateway serves exactly its bytes with ETag = SHA-256', async () => {
+  const r = await publish(KITA);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /veröffentlicht https:\/\/musterstadt\.example\/formulare\/kita-platz\.json Version 1/);
+  const again = await publish(KITA);
+  assert.match(again.stdout, /unverändert .* Version 1/);
+  server = await startServer({ port: 0, dataDir, gateway: { allowedOrigins: [SITE] } });
+  const res = await fetch(new URL('gateway/v1/forms/kita-platz', server.url));
+  assert.equal(res.status, 200);
+  const body = await res.text();
+  assert.equal(body, JSON.stringify(JSON.parse(readFileSync(KITA, 'utf8'))));
+  const hash = createHash('sha256').update(body).digest('hex');
+  assert.equal(res.headers.get('etag'), `"${hash}"`);
+  assert.equal(res.headers.get('cache-control'), 'no-cache');
+  assert.equal(res.headers.get('x-ozg-form-version'), '1');
+  assert.equal(res.headers.get('x-ozg-receiver-schema'), '/gateway/v1/forms/kita-platz/1/schema.json');
+  const cached = await fetch(new URL('gateway/v1/forms/kita-platz', server.url), {
+    headers: { 'if-none-match': `"${hash}"` },
+  });
+  assert.equal(cached.status, 304);
+  const v1 = await fetch(new URL('gateway/v1/forms/kita-platz/1', server.url));
+  assert.equal(await v1.text(), body);
+  assert.match(v1.headers.get('cache-control') ?? '', /immutable/);
+  // The demo's forms are published at start.
+  assert.equal((await fetch(new URL('gateway/v1/forms/hundesteuer', server.url))).status, 200);
+  const none = await fetch(new URL('gateway/v1/forms/gibt-es-nicht', server.url));
+  assert.equal(none.status, 404);
+  assert.equal(((await none.json()) as { code: string }).code, 'UNKNOWN_FORM');
+});
+
+test('the receiver schema is plain JSON Schema 2020-12: strict Ajv without custom formats validates the data', async () => {
+  const res = await fetch(new URL('gateway/v1/forms/kita-platz/1/schema.json', server.url));
+  assert.equal(res.status, 200);
+  const text = await res.text();
+  assert.doesNotMatch(text, /x-ozg|de-postal-code|de-phone/);
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  addFormats(ajv); // the standard formats only (date, email …)
+  const validate = ajv.compile(JSON.parse(text));
+  assert.equal(validate(kitaAnswers()), true, JSON.stringify(validate.errors));
+  const wrong = kitaAnswers();
+  wrong.eltern.postleitzahl = '0123';
+  assert.equal(validate(wrong), false);
+  assert.equal(validate.errors?.[0]?.instancePath, '/eltern/postleitzahl');
+});
+
+const paymentBody = (over: Record<string, unknown> = {}) => ({
+  idempotencyKey: randomBytes(18).toString('base64url'),
+  formId: KITA_ID,
+  answers: kitaAnswers(),
+  expectedTotal: 1500,
+  redirectUrl: server.url,
+  ...over,
+});
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(new URL(path, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+test('a page that shows another version than the published one gets 409 DEFINITION_OUTDATED (payment and submission)', async () => {
+  const hash = (await fetch(new URL('gateway/v1/forms/kita-platz', server.url))).headers.get('etag')!.slice(1, -1);
+  const ok = await post('gateway/v1/payments', paymentBody({ definitionHash: hash }));
+  assert.equal(ok.status, 201, await ok.clone().text());
+  // The website's own copy with a changed fee: its hash is not the published one.
+  const drifted = createHash('sha256').update('{"title":"lokale Kopie"}').digest('hex');
+  const pay = await post('gateway/v1/payments', paymentBody({ definitionHash: drifted }));
+  assert.equal(pay.status, 409);
+  assert.equal(((await pay.json()) as { code: string }).code, 'DEFINITION_OUTDATED');
+  const sub = await post('gateway/v1/submissions', {
+    idempotencyKey: randomBytes(18).toString('base64url'),
+    leika: '99990000000003',
+    announcedAttachments: [],
+    formId: KITA_ID,
+    definitionHash: drifted,
+  });
+  assert.equal(sub.status, 409);
+  assert.equal(((await sub.json()) as { code: string }).code, 'DEFINITION_OUTDATED');
+  // A new version is published while the page still shows version 1.
+  const changed = JSON.parse(readFileSync(KITA, 'utf8'));
+  changed['x-ozg'].fees.items[0].amount = 2000;
+  writeFileSync(join(tmp, 'kita-v2.json'), JSON.stringify(changed, null, 2));
+  const r = await publish(join(tmp, 'kita-v2.json'));
+  assert.match(r.stdout, /Version 2/);
+  const old = await post('gateway/v1/payments', paymentBody({ definitionHash: hash, expectedTotal: 1500 }));
+  assert.equal(old.status, 409);
+  assert.equal(((await old.json()) as { code: string }).code, 'DEFINITION_OUTDATED');
+  assert.equal(
+    problemText('de', { status: 409, code: 'DEFINITION_OUTDATED' }),
+    'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
+  );
+});
+
+test('an unpublished form: payment and submission get UNKNOWN_FORM, which the form says in words', async () => {
+  const pay = await post(
+    'gateway/v1/payments',
+    paymentBody({ formId: 'https://musterstadt.example/formulare/neu.json' }),
+  );
+  assert.equal(pay.status, 404);
+  const problem = (await pay.json()) as { code: string };
+  assert.equal(problem.code, 'UNKNOWN_FORM');
+  const sub = await post('gateway/v1/submissions', {
+    idempotencyKey: randomBytes(18).toString('base64url'),
+    leika: '99990000000003',
+    announcedAttachments: [],
+    formId: 'https://musterstadt.example/formulare/neu.json',
+    definitionHash: 'a'.repeat(64),
+  });
+  assert.equal(sub.status, 404);
+  assert.equal(((await sub.json()) as { code: string }).code, 'UNKNOWN_FORM');
+  const de = problemText('de', { status: 404, code: problem.code });
+  assert.equal(de, 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.');
+  assert.doesNotMatch(de, /published|form is/);
+});
+
+test('CORS: only allowlisted site origins get Access-Control-Allow-Origin, preflight included', async () => {
+  const form = new URL('gateway/v1/forms/kita-platz', server.url);
+  const allowed = await fetch(form, { headers: { origin: SITE } });
+  assert.equal(allowed.headers.get('access-control-allow-origin'), SITE);
+  assert.match(allowed.headers.get('access-control-expose-headers') ?? '', /etag/);
+  assert.match(allowed.headers.get('vary') ?? '', /origin/i);
+  const foreign = await fetch(form, { headers: { origin: 'https://evil.example' } });
+  assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+
+  const preflight = (origin: string, path: string, headers = 'content-type,x-case-secret') =>
+    fetch(new URL(path, server.url), {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'PUT', 'access-control-request-headers': headers },
+    });
+  const ok = await preflight(SITE, 'gateway/v1/submissions/6f1c0c9e-0a4b-4c1e-9d1e-1a2b3c4d5e6f');
+  assert.equal(ok.status, 204);
+  assert.equal(ok.headers.get('access-control-allow-origin'), SITE);
+  assert.match(ok.headers.get('access-control-allow-headers') ?? '', /x-case-secret/);
+  assert.match(ok.headers.get('access-control-allow-methods') ?? '', /PUT/);
+  const refused = await preflight(
+    'https://evil.example',
+    'gateway/v1/submissions/6f1c0c9e-0a4b-4c1e-9d1e-1a2b3c4d5e6f',
+  );
+  assert.equal(refused.status, 404);
+  assert.equal(refused.headers.get('access-control-allow-origin'), null);
+
+  const account = await fetch(new URL('account/config.json', server.url), { headers: { origin: SITE } });
+  assert.equal(account.headers.get('access-control-allow-origin'), SITE);
+  const accountForeign = await fetch(new URL('account/config.json', server.url), {
+    headers: { origin: 'https://evil.example' },
+  });
+  assert.equal(accountForeign.headers.get('access-control-allow-origin'), null);
+  // Not every route answers CORS: the inbox stays same-origin.
+  const inbox = await fetch(new URL('standins/inbox/api/submissions', server.url), { headers: { origin: SITE } });
+  assert.equal(inbox.headers.get('access-control-allow-origin'), null);
+});
+
+test('the allowlist takes origins only: "*" or a URL with a path refuses to start', async () => {
+  for (const bad of ['*', 'https://www.musterstadt.example/formulare', 'null']) {
+    await assert.rejects(
+      startServer({ port: 0, dataDir: join(tmp, 'other'), gateway: { allowedOrigins: [bad] } }),
+      /GATEWAY_ALLOWED_ORIGINS/,
+    );
+  }
+});

@@ -1,6 +1,8 @@
 import { translator } from '../../modules/i18n/ui-texts.js';
 import { formatAmount } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
+import type { Failure } from '../../modules/retry.js';
+import { diagnose, type Diagnosis } from '../diagnosis.js';
 
 /**
  * A refusal of the gateway (problem+json, RFC 9457) in the person's words. The gateway's `detail` is
@@ -79,4 +81,23 @@ export function problemText(lang: Lang, problem: GatewayProblem): string {
   if (code in texts.de && code !== 'GENERIC' && code !== 'NETWORK' && !code.startsWith('RATE_'))
     return words(lang, code as keyof typeof texts.de);
   return words(lang, 'GENERIC', { status: problem.status });
+}
+
+/** Why a request to the gateway stopped: a configuration mistake retrying cannot fix (for the editor
+ * to fix), the gateway's refusal (worded in the view, in the language of the moment), or a sentence
+ * already in the person's words. */
+export type StopReason = GatewayProblem | { diagnosis: Diagnosis } | string;
+
+/** `gaveUp`: how the retry loop classified the failure; `url`: the gateway API, for an answer that
+ * turned out not to be JSON only after the loop (then no ozg-form gateway is at that address). */
+export function stopReason(error: unknown, gaveUp: Failure | undefined, url: string): StopReason {
+  const failure: Failure | undefined =
+    gaveUp ?? (error instanceof SyntaxError ? { transient: false, cause: 'bad-response', url } : undefined);
+  const e = error as { status?: unknown; problem?: Record<string, unknown>; retryAfter?: number };
+  const diagnosis = failure && diagnose(failure, 'gateway', e.problem?.code);
+  if (diagnosis) return { diagnosis };
+  if (error instanceof Error && typeof e.status === 'number' && e.problem)
+    return { status: e.status, code: e.problem.code, total: e.problem.total, retryAfter: e.retryAfter };
+  if (error instanceof TypeError) return { status: 0 }; // fetch: network failure
+  return error instanceof Error ? error.message : String(error);
 }

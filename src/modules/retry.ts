@@ -116,7 +116,8 @@ export async function classifyFailure(
   const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown };
   const url = typeof e?.url === 'string' ? e.url : undefined;
   if (error instanceof TypeError || e?.status === 0) {
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return { transient: true, cause: 'offline', url };
+    if (typeof navigator !== 'undefined' && navigator.onLine === false)
+      return { transient: true, cause: 'offline', url };
     if (url && crossOrigin(url) && (await probe(url))) return { transient: false, cause: 'cors', url };
     return { transient: true, cause: 'network', url };
   }

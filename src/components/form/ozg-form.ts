@@ -104,8 +104,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
   protected override async send(request: SubmissionRequest | PaidApplication): Promise<void> {
     if (this.sending) return;
     this.sending = { ...request };
-    const { OzgSubmission } = await import('../submission/ozg-submission.js');
-    defineElement('ozg-submission', OzgSubmission);
+    const mod = await import('../submission/ozg-submission.js').catch(this.chunkFailed);
+    if (mod) defineElement('ozg-submission', mod.OzgSubmission);
     this.requestUpdate();
   }
 

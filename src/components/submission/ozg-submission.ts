@@ -26,7 +26,6 @@ const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/su
 const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
-
 type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; retrying: boolean; failed?: StopReason }

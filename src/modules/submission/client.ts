@@ -104,7 +104,11 @@ export class SubmissionClient {
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
     this.retry =
       opts.retry ??
-      new Retry({ attempts: opts.attempts ?? 6, baseDelayMs: opts.baseDelayMs ?? 500, maxDelayMs: opts.maxDelayMs ?? 15_000 });
+      new Retry({
+        attempts: opts.attempts ?? 6,
+        baseDelayMs: opts.baseDelayMs ?? 500,
+        maxDelayMs: opts.maxDelayMs ?? 15_000,
+      });
   }
 
   private async call(

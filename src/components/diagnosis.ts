@@ -23,6 +23,7 @@ const texts = {
       'Die Gebühr kann über diese Seite gerade nicht online bezahlt werden. Sie können den Antrag ohne Zahlung senden, dann erhalten Sie eine Rechnung.',
     part: 'Ein Teil des Formulars konnte nicht geladen werden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte laden Sie die Seite später neu oder rufen Sie die zuständige Stelle an.',
     cors: 'Das Gateway unter {url} erlaubt dieser Seite ({origin}) keinen Zugriff: Seine Antwort enthält kein Access-Control-Allow-Origin für {origin} (CORS). Tragen Sie {origin} beim Gateway in GATEWAY_ALLOWED_ORIGINS ein oder stellen Sie das Gateway über einen Reverse-Proxy unter den Ursprung der Seite (Attribut „gateway“ dann z. B. „/gateway/v1“).',
+    csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zu {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
     notFound:
       'Unter {url} antwortet kein Gateway (HTTP {status}). Prüfen Sie das Attribut „gateway“ von <ozg-form> (die Adresse der Gateway-API, z. B. „/gateway/v1“) und ob das Gateway dort läuft.',
     unauthorized:
@@ -44,6 +45,7 @@ const texts = {
       'The fee cannot be paid online from this page at the moment. You can send the application without paying; you will then receive an invoice.',
     part: 'A part of the form could not be loaded. Your answers are kept in this browser. Please reload the page later or call the authority responsible.',
     cors: 'The gateway at {url} does not allow this page ({origin}): its answer has no Access-Control-Allow-Origin for {origin} (CORS). Add {origin} to GATEWAY_ALLOWED_ORIGINS of the gateway, or put the gateway behind a reverse proxy on the page’s origin (then e.g. gateway="/gateway/v1").',
+    csp: 'The Content-Security-Policy of this page forbids connecting to {url}. Add the origin {target} to its connect-src directive.',
     notFound:
       'No gateway answers at {url} (HTTP {status}). Check the gateway attribute of <ozg-form> (the address of the gateway API, e.g. "/gateway/v1") and that the gateway runs there.',
     unauthorized:
@@ -76,9 +78,17 @@ export interface Diagnosis {
 export function diagnose(failure: Failure, subject: Diagnosis['subject'], code?: unknown): Diagnosis | undefined {
   if (failure.cause === 'chunk') return { failure, subject: 'chunk' };
   if (failure.transient || code !== undefined) return undefined;
-  if (subject === 'definition') return failure.cause === 'cors' ? { failure, subject } : undefined;
-  const mistakes = ['cors', 'not-found', 'unauthorized', 'bad-response'];
+  if (subject === 'definition') return ['cors', 'csp'].includes(failure.cause) ? { failure, subject } : undefined;
+  const mistakes = ['cors', 'csp', 'not-found', 'unauthorized', 'bad-response'];
   return mistakes.includes(failure.cause) ? { failure, subject } : undefined;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 /** What is wrong and how to fix it, for the editor. */
@@ -87,6 +97,7 @@ export function editorText(lang: Lang, d: Diagnosis): string {
   const url = failure.url ?? '?';
   const params = { url, origin: typeof location === 'undefined' ? '?' : location.origin, status: failure.status ?? 0 };
   if (d.subject === 'chunk') return words(lang, 'chunk', params);
+  if (failure.cause === 'csp') return words(lang, 'csp', { ...params, target: originOf(url) });
   if (d.subject === 'definition') return words(lang, 'definitionCors', params);
   const key = (
     { cors: 'cors', 'not-found': 'notFound', unauthorized: 'unauthorized', 'bad-response': 'badResponse' } as const
@@ -97,7 +108,7 @@ export function editorText(lang: Lang, d: Diagnosis): string {
 /** What the person can do, in plain words. */
 export function citizenText(lang: Lang, d: Diagnosis, situation: Situation): string {
   if (d.subject === 'chunk' && situation !== 'load') return words(lang, 'part');
-  if (situation === 'pay-optional' && d.failure.cause === 'cors') return words(lang, 'pay');
+  if (situation === 'pay-optional' && ['cors', 'csp'].includes(d.failure.cause)) return words(lang, 'pay');
   return words(lang, situation === 'pay-optional' ? 'payOptional' : situation);
 }
 

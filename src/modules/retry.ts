@@ -11,6 +11,7 @@ export type FailureCause =
   | 'offline' // navigator.onLine is false
   | 'network' // no answer at all: server down, wrong host or port, DNS, blocked by CSP …
   | 'cors' // the server answers, but not to this page's origin (see classifyFailure)
+  | 'csp' // the page's Content-Security-Policy (connect-src) forbids the request
   | 'server' // 5xx
   | 'rate-limited' // 429
   | 'not-found' // 404, 410
@@ -80,6 +81,19 @@ export async function answersWithoutCors(url: string): Promise<boolean> {
   }
 }
 
+/** Origins the page's Content-Security-Policy refused a connection to (the browser reports it as an event). */
+const refusedByCsp = new Set<string>();
+if (typeof addEventListener === 'function')
+  addEventListener('securitypolicyviolation', (event) => {
+    const e = event as SecurityPolicyViolationEvent;
+    if (!/^(connect|default)-src/.test(e.effectiveDirective)) return;
+    try {
+      refusedByCsp.add(new URL(e.blockedURI).origin);
+    } catch {
+      /* not a URL (e.g. "inline") */
+    }
+  });
+
 const CHUNK_FAILURE = /dynamically imported module|importing a module script failed|error loading dynamically/i;
 
 /** The URL of a lazily loaded part of ozg-form that failed to load, if `error` is such a failure. */
@@ -101,9 +115,10 @@ function statusFailure(status: number, url?: string, retryAfter?: number): Failu
  * What kind of failure `error` is. The browser hides a CORS failure behind the same TypeError as a
  * network failure, so this guesses, honestly: a request to another origin that got no readable
  * answer while the browser is online, where a `no-cors` request to the same URL does get an answer,
- * was refused by CORS (the server is there, it just does not allow this page). Anything else without
- * an answer counts as the network: time may fix it. A CSP `connect-src` that blocks the gateway also
- * blocks the probe, so it is reported as the network, never wrongly as CORS.
+ * was refused by CORS (the server is there, it just does not allow this page). A request the page's
+ * own Content-Security-Policy forbade is known from the `securitypolicyviolation` event the browser
+ * fires for it (the probe is refused too, so it is never taken for CORS). Anything else without an
+ * answer counts as the network: time may fix it.
  */
 export async function classifyFailure(
   error: unknown,
@@ -118,7 +133,11 @@ export async function classifyFailure(
   if (error instanceof TypeError || e?.status === 0) {
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       return { transient: true, cause: 'offline', url };
-    if (url && crossOrigin(url) && (await probe(url))) return { transient: false, cause: 'cors', url };
+    if (url && crossOrigin(url)) {
+      if (await probe(url)) return { transient: false, cause: 'cors', url };
+      // The violation event is queued as a task: by the time the probe has failed too, it has arrived.
+      if (refusedByCsp.has(new URL(url, location.href).origin)) return { transient: false, cause: 'csp', url };
+    }
     return { transient: true, cause: 'network', url };
   }
   if (typeof e?.status === 'number' && e.status > 0)

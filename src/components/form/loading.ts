@@ -97,6 +97,7 @@ export async function openForm(
   current: () => boolean,
 ): Promise<{ store: FormStore; validated: Promise<void> } | undefined> {
   const validation = loadValidation();
+  validation.catch(() => undefined); // a chunk that fails while the definition loads is reported below, not as unhandled
   let definition: JsonSchema | undefined;
   try {
     const found = await readDefinition(schema, src);

@@ -17,7 +17,7 @@ import { paymentRecords, submissionRecords } from '../../modules/storage/records
 import type { PaidApplication } from '../payment/ozg-payment.js';
 import type { OzgPaymentDetail } from '../events.js';
 import { defineElement } from '../define.js';
-import { reportToEditor, type Situation } from '../diagnosis.js';
+import { editorText, reportToEditor, type Situation } from '../diagnosis.js';
 
 type FeesModule = typeof import('../payment/payment-fees.js');
 import { DEFAULT_DRAFT_DAYS, LocalDraftStore } from '../../modules/drafts/draft-store.js';
@@ -324,7 +324,7 @@ export abstract class OzgFormBase extends LitElement {
    * ozg-form's own code that could not be loaded. */
   protected fail(error: unknown, situation?: Situation): void {
     const problem = describeFailure(error, this.effectiveLang, situation);
-    if (problem.diagnosis) reportToEditor(problem.diagnosis);
+    if (problem.diagnosis) reportToEditor(editorText('en', problem.diagnosis));
     this.status = { kind: 'error', ...problem };
     emit(this, 'ozg-error', problem);
   }

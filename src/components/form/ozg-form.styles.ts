@@ -322,6 +322,9 @@ export const styles = [
       font-size: 0.9375rem;
       overflow-wrap: anywhere;
     }
+    .editor-note p {
+      margin: 0.25rem 0;
+    }
 
     /* review */
     .review-section {

@@ -13,7 +13,8 @@ import { paymentRecords, type PaymentRecord } from '../../modules/storage/record
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { Failure } from '../../modules/retry.js';
-import { citizenText, editorText, renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { gatewayCitizenText, gatewayEditorText } from '../submission/gateway-diagnosis.js';
 import { problemText, stopReason, type GatewayProblem, type StopReason } from '../submission/problem-texts.js';
 import { feesOf, renderFees } from './payment-fees.js';
 import { pt } from './payment-texts.js';
@@ -185,7 +186,7 @@ export class OzgPayment extends LitElement {
     let problem: Phase['problem'];
     if (typeof reason === 'object' && 'diagnosis' in reason) {
       // A configuration mistake: no point in trying again; the editor learns what to fix.
-      reportToEditor(reason.diagnosis);
+      reportToEditor(gatewayEditorText('en', reason.diagnosis));
       return this.set({ problem: reason }, true);
     }
     console.error('ozg-form: payment', error);
@@ -254,8 +255,8 @@ export class OzgPayment extends LitElement {
       ${refusal && !changed ? problem(pt(lang, 'payRejected'), problemText(lang, refusal)) : nothing}
       ${
         diagnosis
-          ? html`${problem(pt(lang, 'payRejected'), citizenText(lang, diagnosis, optional ? 'pay-optional' : 'pay'))}
-            ${renderEditorNote(lang, editorText(lang, diagnosis))}`
+          ? html`${problem(pt(lang, 'payRejected'), gatewayCitizenText(lang, diagnosis, optional ? 'pay-optional' : 'pay'))}
+            ${renderEditorNote(lang, gatewayEditorText(lang, diagnosis))}`
           : nothing
       }
       ${p === 'open' ? problem(pt(lang, 'payOpen'), pt(lang, 'payOpenHint')) : nothing}

@@ -13,7 +13,8 @@ import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
 import { Retry, type Failure as RequestFailure } from '../../modules/retry.js';
-import { citizenText, editorText, renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { gatewayCitizenText, gatewayEditorText } from './gateway-diagnosis.js';
 import { problemText, stopReason, type GatewayProblem, type StopReason } from './problem-texts.js';
 import { downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
@@ -324,7 +325,7 @@ export class OzgSubmission extends LitElement {
     if (this.abort.signal.aborted) return;
     const failed = stopReason(error, this.gaveUp, this.api().href);
     this.gaveUp = undefined;
-    if (typeof failed === 'object' && 'diagnosis' in failed) reportToEditor(failed.diagnosis);
+    if (typeof failed === 'object' && 'diagnosis' in failed) reportToEditor(gatewayEditorText('en', failed.diagnosis));
     else console.error('ozg-form: the submission failed', error);
     this.set({ kind: 'sending', retrying: false, failed }, '#submission-title');
   }
@@ -380,7 +381,7 @@ export class OzgSubmission extends LitElement {
       const f = phase.failed;
       const diagnosis = typeof f === 'object' && 'diagnosis' in f ? f.diagnosis : undefined;
       const failed = diagnosis
-        ? citizenText(lang, diagnosis, 'send')
+        ? gatewayCitizenText(lang, diagnosis, 'send')
         : typeof f === 'object'
           ? problemText(lang, f as GatewayProblem)
           : f;
@@ -389,7 +390,7 @@ export class OzgSubmission extends LitElement {
         { ...phase, failed, plain: diagnosis !== undefined },
         { retryNow: this.retryNow, back: this.back },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang),
-        diagnosis && renderEditorNote(lang, editorText(lang, diagnosis)),
+        diagnosis && renderEditorNote(lang, gatewayEditorText(lang, diagnosis)),
       );
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };

@@ -4,7 +4,7 @@ import { t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang } from '../../schemas/types.js';
-import type { SubmissionState } from '../../modules/submission/index.js';
+import type { SubmissionClientOptions, SubmissionState } from '../../modules/submission/index.js';
 import { hasFileQuestion } from '../../schemas/model.js';
 import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
 import { gatewayApi } from '../../modules/gateway.js';
@@ -276,10 +276,7 @@ export class OzgSubmission extends LitElement {
   private client(
     mod: SubmissionModule,
     onState?: (state: SubmissionState) => void,
-    hooks?: Pick<
-      import('../../modules/submission/index.js').SubmissionClientOptions,
-      'loadAttachment' | 'uploadAttachment'
-    >,
+    hooks?: Pick<SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
   ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
       api: this.api(),
@@ -300,7 +297,7 @@ export class OzgSubmission extends LitElement {
       record.state.sentAttachments,
       () => this.language(),
       () => this.requestUpdate(),
-      (message) => this.announce(message),
+      (message) => this.ctx.announce(message),
     );
     this.uploads = { mod: uploads, progress };
     this.requestUpdate();
@@ -315,10 +312,6 @@ export class OzgSubmission extends LitElement {
   /** The gateway API all clients are built on. */
   private api(): URL {
     return gatewayApi(this.ctx.gateway!, document.baseURI);
-  }
-
-  private announce(message: string): void {
-    this.ctx.announce(message);
   }
 
   private failed(error: unknown): void {

@@ -40,10 +40,16 @@ export class UnreachableError extends TypeError {
   constructor(
     readonly url: string,
     readonly reason?: unknown,
+    readonly method = 'GET',
   ) {
     super(`no answer from ${url}`);
   }
 }
+
+/** Origin and method of requests to other origins that CORS let through on this page: a later failure
+ * of the same kind is the network, not CORS (a page's CORS configuration does not change meanwhile). */
+const passedCors = new Set<string>();
+const corsKey = (url: string, method = 'GET') => `${new URL(url).origin} ${method.toUpperCase()}`;
 
 /** Runs `fetch` and turns its network TypeError into an UnreachableError that knows the URL. */
 export async function request(
@@ -52,9 +58,12 @@ export async function request(
   init: RequestInit = {},
 ): Promise<Response> {
   try {
-    return await fetchImpl(url, init);
+    const res = await fetchImpl(url, init);
+    if (crossOrigin(url.href)) passedCors.add(corsKey(url.href, init.method));
+    return res;
   } catch (error) {
-    if (error instanceof TypeError && !(error instanceof UnreachableError)) throw new UnreachableError(url.href, error);
+    if (error instanceof TypeError && !(error instanceof UnreachableError))
+      throw new UnreachableError(url.href, error, init.method);
     throw error;
   }
 }
@@ -115,7 +124,8 @@ function statusFailure(status: number, url?: string, retryAfter?: number): Failu
  * What kind of failure `error` is. The browser hides a CORS failure behind the same TypeError as a
  * network failure, so this guesses, honestly: a request to another origin that got no readable
  * answer while the browser is online, where a `no-cors` request to the same URL does get an answer,
- * was refused by CORS (the server is there, it just does not allow this page). A request the page's
+ * was refused by CORS (the server is there, it just does not allow this page) — unless a request of
+ * the same method to the same origin passed CORS before on this page. A request the page's
  * own Content-Security-Policy forbade is known from the `securitypolicyviolation` event the browser
  * fires for it (the probe is refused too, so it is never taken for CORS). Anything else without an
  * answer counts as the network: time may fix it.
@@ -128,12 +138,13 @@ export async function classifyFailure(
   const chunk = chunkFailure(error);
   if (chunk !== undefined) return { transient: false, cause: 'chunk', url: chunk || undefined };
   if (error instanceof SyntaxError) return { transient: false, cause: 'bad-response' };
-  const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown };
+  const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown; method?: unknown };
   const url = typeof e?.url === 'string' ? e.url : undefined;
   if (error instanceof TypeError || e?.status === 0) {
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       return { transient: true, cause: 'offline', url };
-    if (url && crossOrigin(url)) {
+    const method = typeof e.method === 'string' ? e.method : undefined;
+    if (url && crossOrigin(url) && !passedCors.has(corsKey(new URL(url, location.href).href, method))) {
       if (await probe(url)) return { transient: false, cause: 'cors', url };
       // The violation event is queued as a task: by the time the probe has failed too, it has arrived.
       if (refusedByCsp.has(new URL(url, location.href).origin)) return { transient: false, cause: 'csp', url };
@@ -195,6 +206,7 @@ export class Retry {
     const { attempts = Infinity, baseDelayMs = 1_000, maxDelayMs = 30_000, signal } = this.opts;
     const random = this.opts.random ?? Math.random;
     let failed = false;
+    let suspectedCors = false;
     for (let attempt = 0; ; attempt++) {
       signal?.throwIfAborted();
       try {
@@ -203,14 +215,17 @@ export class Retry {
         return result;
       } catch (error) {
         const failure = await (this.opts.classify ?? classifyFailure)(error);
-        if (!failure.transient || attempt + 1 >= attempts || signal?.aborted) {
+        // A CORS verdict is a guess (classifyFailure): one more attempt confirms it, a blip would not repeat.
+        const confirm = failure.cause === 'cors' && !suspectedCors;
+        suspectedCors ||= failure.cause === 'cors';
+        if ((!failure.transient && !confirm) || attempt + 1 >= attempts || signal?.aborted) {
           this.opts.onGiveUp?.(failure, error);
           throw error;
         }
         failed = true;
         const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
         const delay = Math.max((failure.retryAfter ?? 0) * 1000, backoff / 2 + random() * (backoff / 2));
-        this.opts.onRetry?.(failure, attempt, delay);
+        this.opts.onRetry?.(confirm ? { ...failure, transient: true } : failure, attempt, delay);
         await this.pause(delay, signal);
       }
     }

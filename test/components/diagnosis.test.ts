@@ -135,10 +135,11 @@ describe('diagnosis in the element', () => {
     expect(editor).to.contain('docs/embedding.md');
     expect(el.textContent, 'not the network message of old').to.not.contain('wird erneut versucht');
 
-    // One request, one no-cors probe, no pause before another attempt: it stopped.
+    // The request and a no-cors probe, once more to confirm the guess, and then it stopped: one
+    // pause (before the confirming attempt), none after the verdict.
     const asked = watching.requests.filter((r) => r.url.startsWith(gateway));
-    expect(asked.map((r) => r.mode ?? 'cors')).to.deep.equal(['cors', 'no-cors']);
-    expect(watching.pauses.length, 'no retry scheduled').to.equal(0);
+    expect(asked.map((r) => r.mode ?? 'cors')).to.deep.equal(['cors', 'no-cors', 'cors', 'no-cors']);
+    expect(watching.pauses.length, 'no retry scheduled after the verdict').to.equal(1);
     const reports = watching.errors.filter((e) => e.includes('GATEWAY_ALLOWED_ORIGINS'));
     expect(reports.length, 'one console.error for the editor').to.equal(1);
     expect(reports[0]).to.contain(`The gateway at ${gateway}/destination`);
@@ -153,7 +154,7 @@ describe('diagnosis in the element', () => {
     const english = el.querySelector('.editor-note')!.textContent!.replace(/\s+/g, ' ');
     expect(english).to.contain('For the editors:');
     expect(english).to.contain('put the gateway behind a reverse proxy');
-    expect(watching.requests.filter((r) => r.url.startsWith(gateway)).length, 'switching asks nothing').to.equal(2);
+    expect(watching.requests.filter((r) => r.url.startsWith(gateway)).length, 'switching asks nothing').to.equal(4);
   });
 
   it('a gateway address that answers 404: the editor is told to check the gateway attribute', async () => {
@@ -208,8 +209,8 @@ describe('diagnosis in the element', () => {
     const editor = box.querySelector('.editor-note')!.textContent!.replace(/\s+/g, ' ');
     expect(editor).to.contain(`Die Formulardefinition ${src}`);
     expect(editor).to.contain(`Access-Control-Allow-Origin für ${location.origin}`);
-    expect(watching.requests.filter((r) => r.url === src).length, 'one fetch, one probe').to.equal(2);
-    expect(watching.pauses.length).to.equal(0);
+    expect(watching.requests.filter((r) => r.url === src).length, 'fetch and probe, confirmed once').to.equal(4);
+    expect(watching.pauses.length, 'the pause before the confirming attempt only').to.equal(1);
     expect(watching.errors.some((e) => e.includes(`The form definition ${src} may not be loaded`))).to.be.true;
   });
 });

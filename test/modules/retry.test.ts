@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 import { PaymentClient, PaymentError } from '../../src/modules/payment/index.js';
-import { classifyFailure, Retry, UnreachableError, type Failure } from '../../src/modules/retry.js';
+import { classifyFailure, request, Retry, UnreachableError, type Failure } from '../../src/modules/retry.js';
 import { GatewayError, SubmissionClient } from '../../src/modules/submission/client.js';
 
 const SITE = 'https://www.musterstadt.example/antrag.html';
@@ -101,6 +101,21 @@ describe('classifyFailure', () => {
     }
   });
 
+  it('never calls it CORS for an origin and method that CORS let through before on this page', async () => {
+    const gateway = 'https://passed.musterstadt.example/gateway/v1/';
+    await request(async () => new Response('{}'), new URL(`${gateway}destination`), { method: 'GET' });
+    const blip = await classifyFailure(
+      new UnreachableError(`${gateway}destination`, undefined, 'GET'),
+      async () => true,
+    );
+    assert.deepEqual([blip.transient, blip.cause], [true, 'network'], 'GET passed before: a blip');
+    const post = await classifyFailure(
+      new UnreachableError(`${gateway}submissions`, undefined, 'POST'),
+      async () => true,
+    );
+    assert.deepEqual([post.transient, post.cause], [false, 'cors'], 'a POST (preflight) never passed: CORS');
+  });
+
   it('knows a lazily loaded part of ozg-form that did not arrive', async () => {
     const failure = await classifyFailure(
       new TypeError('Failed to fetch dynamically imported module: https://cdn.example/chunks/validation-abc.js'),
@@ -163,6 +178,30 @@ describe('Retry', () => {
     assert.equal((run.error as GatewayError).status, 404);
     assert.equal(calls.count, 1, 'no second request');
     assert.equal(gaveUp?.cause, 'not-found');
+  });
+
+  it('confirms a CORS verdict with one more attempt before it gives up', async () => {
+    const cors = () => new UnreachableError(`${GATEWAY}destination`);
+    const gaveUp: Failure[] = [];
+    const { step, calls } = failing(cors(), cors(), cors());
+    const run = track(
+      new Retry({
+        baseDelayMs: 1000,
+        random: () => 0,
+        classify: (e) => classifyFailure(e, async () => true),
+        onGiveUp: (f) => gaveUp.push(f),
+      }).run(step),
+    );
+    await settle();
+    assert.equal(run.done, false, 'not after the first CORS-looking failure');
+    mock.timers.tick(500);
+    await settle();
+    assert.equal(calls.count, 2);
+    assert.equal(run.done, true, 'the second one settles it');
+    assert.equal(gaveUp[0]?.cause, 'cors');
+    mock.timers.tick(60_000);
+    await settle();
+    assert.equal(calls.count, 2, 'and nothing after');
   });
 
   it('gives up after its last attempt with the last error', async () => {

@@ -8,7 +8,7 @@ import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
 import { gatewayApi } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
-import { Retry, type RetryOptions } from '../retry.js';
+import { request, Retry, type RetryOptions } from '../retry.js';
 
 export type { PaymentInformation };
 
@@ -47,8 +47,9 @@ export class PaymentError extends Error {
     readonly status: number,
     readonly problem: PaymentProblem,
     readonly retryAfter?: number,
-    /** The URL asked. */
+    /** The URL asked, and how. */
     readonly url?: string,
+    readonly method?: string,
   ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
@@ -90,9 +91,9 @@ export class PaymentClient {
     const res = await new Retry({ baseDelayMs: 500, ...this.retry, attempts }).run(async () => {
       let res: Response;
       try {
-        res = await this.fetchImpl(url, { ...init, cache: 'no-store', credentials: 'same-origin' });
+        res = await request(this.fetchImpl, url, { ...init, cache: 'no-store', credentials: 'same-origin' });
       } catch {
-        throw new PaymentError(0, { title: 'network error' }, undefined, url.href);
+        throw new PaymentError(0, { title: 'network error' }, undefined, url.href, init.method);
       }
       if (res.ok) return res;
       const problem = (await res.json().catch(() => ({}))) as PaymentProblem;

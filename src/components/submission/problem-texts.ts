@@ -19,12 +19,21 @@ const texts = {
     INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Zusammenfassung.',
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    CALCULATION_ERROR:
+      'Die Gebühr für Ihre Angaben kann gerade nicht berechnet werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    NO_FEE:
+      'Die Gebühr für diesen Antrag kann nicht online bezahlt werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    PROVIDER_UNAVAILABLE:
+      'Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    IDEMPOTENCY_CONFLICT:
+      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben in der Zusammenfassung und senden Sie sie erneut.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.',
       other: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
     },
     RATE_LIMITED_LATER: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    UNEXPECTED: 'Beim Vorbereiten Ihres Antrags ist ein unerwarteter Fehler aufgetreten.',
     GENERIC: 'Die Anfrage wurde nicht angenommen (Fehler {status}).',
     NETWORK: 'Der Server ist nicht erreichbar.',
   },
@@ -36,12 +45,18 @@ const texts = {
     UNKNOWN_FORM: 'This form is not accepted at the moment. Please contact the authority.',
     INVALID_ANSWERS: 'Your answers could not be accepted. Please check them in the summary.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
+    CALCULATION_ERROR: 'The fee for your answers cannot be calculated at the moment. Please contact the authority.',
+    NO_FEE: 'The fee for this application cannot be paid online. Please contact the authority.',
+    PROVIDER_UNAVAILABLE: 'The payment service cannot be reached at the moment. Please try again in a few minutes.',
+    IDEMPOTENCY_CONFLICT:
+      'This application was already sent with other answers. Please check your answers in the summary and send them again.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Very many applications are arriving right now. Please try again in {seconds} second.',
       other: 'Very many applications are arriving right now. Please try again in {seconds} seconds.',
     },
     RATE_LIMITED_LATER: 'Very many applications are arriving right now. Please try again in a few minutes.',
+    UNEXPECTED: 'An unexpected error occurred while preparing your application.',
     GENERIC: 'The request was not accepted (error {status}).',
     NETWORK: 'The server cannot be reached.',
   },
@@ -99,5 +114,7 @@ export function stopReason(error: unknown, gaveUp: Failure | undefined, url: str
   if (error instanceof Error && typeof e.status === 'number' && e.problem)
     return { status: e.status, code: e.problem.code, total: e.problem.total, retryAfter: e.retryAfter };
   if (error instanceof TypeError) return { status: 0 }; // fetch: network failure
-  return error instanceof Error ? error.message : String(error);
+  // Anything else (a key the browser cannot use, a file no longer there …): its message is English and
+  // for developers (it is in the console); the person reads a sentence in their language.
+  return { status: -1, code: 'UNEXPECTED' };
 }

@@ -179,7 +179,14 @@ describe('diagnosis in the element', () => {
     const before = watching.requests.length;
     watching.pauses[0]!.run(); // the pause is over
     await until(() => watching!.requests.length > before, 'another attempt');
-    el.remove(); // stop it
+    await until(() => watching!.pauses.length === 2, 'the next pause');
+    // Taken out of the page, it stops: the pending pause ends nothing but the loop.
+    el.remove();
+    const asked = watching.requests.length;
+    watching.pauses[1]!.run();
+    await new Promise((resolve) => window.setTimeout(resolve, 0)); // everything that follows from it: microtasks
+    expect(watching.requests.length, 'no attempt after removal').to.equal(asked);
+    expect(watching.pauses.length, 'no new pause').to.equal(2);
   });
 
   it('payment through a gateway without CORS: an optional fee lets the person send without paying only when sending can work', async () => {

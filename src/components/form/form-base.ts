@@ -308,7 +308,9 @@ export abstract class OzgFormBase extends LitElement {
   protected async openPayment(): Promise<void> {
     this.paying = true;
     const mod = await import('../payment/ozg-payment.js').catch(this.chunkFailed);
-    if (mod) defineElement('ozg-payment', mod.OzgPayment);
+    if (!mod) return;
+    const { OzgPayment } = mod;
+    defineElement('ozg-payment', OzgPayment);
     this.requestUpdate();
   }
 

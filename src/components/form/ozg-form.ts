@@ -118,7 +118,9 @@ export class OzgForm extends OzgFormBase implements FormHost {
     if (this.sending) return;
     this.sending = { ...request };
     const mod = await import('../submission/ozg-submission.js').catch(this.chunkFailed);
-    if (mod) defineElement('ozg-submission', mod.OzgSubmission);
+    if (!mod) return;
+    const { OzgSubmission } = mod; // by name: the manifest's analyzer reads the tag from this call
+    defineElement('ozg-submission', OzgSubmission);
     this.requestUpdate();
   }
 

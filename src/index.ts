@@ -6,6 +6,20 @@
  *
  * `<ozg-mailbox>` (status, messages, Bescheid) is defined by the same script, but its code is loaded
  * only by a page that contains one.
+ *
+ * With a bundler, importing this module is what registers the elements. Import it for its effect;
+ * the classes are for types. A type-only import (`import type { OzgForm } from 'ozg-form'`, or a
+ * value import TypeScript elides because it is used only in types) registers nothing, and ozg-form
+ * cannot warn about that: none of its code runs.
+ *
+ * @example
+ * ```ts
+ * import 'ozg-form';
+ * import type { OzgForm } from 'ozg-form';
+ *
+ * await customElements.whenDefined('ozg-form');
+ * const form = document.querySelector<OzgForm>('ozg-form')!;
+ * ```
  */
 import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';

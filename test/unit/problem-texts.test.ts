@@ -1,9 +1,20 @@
 /** Issue 11: the gateway's problem codes in the person's words; its English `detail` never shows. */
 import { expect } from '@open-wc/testing';
-import { problemText } from '../../src/components/submission/problem-texts.js';
+import { problemText, stopReason, type GatewayProblem } from '../../src/components/submission/problem-texts.js';
 import { retryAfterSeconds } from '../../src/modules/retry-after.js';
 
-const CODES = ['PAYMENT_REQUIRED', 'PAYMENT_ALREADY_USED', 'UNKNOWN_FORM', 'INVALID_ANSWERS', 'REDIRECT_NOT_ALLOWED'];
+const CODES = [
+  'PAYMENT_REQUIRED',
+  'PAYMENT_ALREADY_USED',
+  'UNKNOWN_FORM',
+  'INVALID_ANSWERS',
+  'REDIRECT_NOT_ALLOWED',
+  // Every other code the gateway sends (server/gateway): none falls back to the general sentence.
+  'CALCULATION_ERROR',
+  'NO_FEE',
+  'PROVIDER_UNAVAILABLE',
+  'IDEMPOTENCY_CONFLICT',
+];
 
 describe('problemText', () => {
   it('has German and English words of its own for every code', () => {
@@ -37,6 +48,19 @@ describe('problemText', () => {
     );
     expect(problemText('en', { status: 500 })).to.equal('The request was not accepted (error 500).');
     expect(problemText('de', { status: 0 })).to.equal('Der Server ist nicht erreichbar.');
+  });
+});
+
+describe('stopReason', () => {
+  it('never puts the English message of an unexpected error into the German sentence', () => {
+    const reason = stopReason(
+      new Error('attachment a1: no content to send'),
+      undefined,
+      'https://x.example/gateway/v1/',
+    );
+    expect(typeof reason === 'object' && problemText('de', reason as GatewayProblem)).to.equal(
+      'Beim Vorbereiten Ihres Antrags ist ein unerwarteter Fehler aufgetreten.',
+    );
   });
 });
 

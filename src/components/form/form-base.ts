@@ -3,22 +3,13 @@ import { LitElement, type PropertyValues } from 'lit';
 import type { DraftStore } from '../../modules/drafts/draft-store.js';
 import { resolveLang, t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
-import { buildModel } from '../../schemas/model.js';
-import { FormStore, type FieldError } from '../../schemas/store.js';
+import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { formContext } from './context.js';
 import { loadLoginBar, offersLogin } from '../account/use-account.js';
-import {
-  connectValidation,
-  describeFailure,
-  explainFailure,
-  hasIfConditions,
-  loadValidation,
-  readDefinition,
-  type LoadProblem,
-} from './loading.js';
+import { describeFailure, openForm, type LoadProblem } from './loading.js';
 import { DraftController } from './draft-controller.js';
 import type { OzgSubmissionDetail } from '../events.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
@@ -26,6 +17,7 @@ import { paymentRecords, submissionRecords } from '../../modules/storage/records
 import type { PaidApplication } from '../payment/ozg-payment.js';
 import type { OzgLoginDetail, OzgPaymentDetail } from '../events.js';
 import { defineElement } from '../define.js';
+import { editorText, reportToEditor, type Situation } from '../diagnosis.js';
 
 type FeesModule = typeof import('../payment/payment-fees.js');
 import { DEFAULT_DRAFT_DAYS, LocalDraftStore } from '../../modules/drafts/draft-store.js';
@@ -198,36 +190,23 @@ export abstract class OzgFormBase extends LitElement {
 
   protected async load(): Promise<void> {
     const token = ++this.loadToken;
+    const current = () => token === this.loadToken;
     this.status = { kind: 'loading' };
     this.offVisible?.();
     this.store = undefined;
-    const validation = loadValidation();
-    let definition: JsonSchema | undefined;
     try {
-      const found = await readDefinition(this.schema, this.src);
-      definition = found.definition;
-      const id = found.id;
-      if (token !== this.loadToken) return;
-      const model = buildModel(definition, id);
-      if (found.published) model.published = found.published;
-      const store = new FormStore(model, this.initialData);
-      store.lang = this.effectiveLang;
-      // A form with `if` conditions waits for the validators; any other is shown at once and
-      // validated from the moment the chunk has arrived (usually before the first keystroke).
-      const connected = connectValidation(store, definition, validation);
-      if (hasIfConditions(model.root)) await connected;
-      if (token !== this.loadToken) return;
-      this.validationReady = connected.catch((error: unknown) => {
-        if (token === this.loadToken) this.fail(error);
+      const opened = await openForm(this.schema, this.src, this.initialData, this.effectiveLang, current);
+      if (!opened) return;
+      this.validationReady = opened.validated.catch((error: unknown) => {
+        if (current()) this.fail(error);
         throw error;
       });
       this.validationReady.catch(() => undefined);
-      this.start(store);
+      this.start(opened.store);
       await this.updateComplete;
-      emit(this, 'ozg-ready', { steps: model.steps.length });
+      emit(this, 'ozg-ready', { steps: opened.store.model.steps.length });
     } catch (error) {
-      if (token !== this.loadToken) return;
-      this.fail(await explainFailure(error, definition, validation));
+      if (current()) this.fail(error);
     }
   }
 
@@ -265,9 +244,8 @@ export abstract class OzgFormBase extends LitElement {
     this.paying = false;
     this.login = undefined;
     // The login bar's code comes along now for forms that offer a login.
-    if (offersLogin(store))
-      loadLoginBar().catch((error: unknown) => console.error('ozg-form: the login could not be loaded', error));
-    if (store.model.definition['x-ozg']?.fees) void this.loadFees();
+    if (offersLogin(store)) loadLoginBar().catch(this.chunkFailed);
+    if (store.model.definition['x-ozg']?.fees) this.loadFees().catch(this.chunkFailed);
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
@@ -321,10 +299,15 @@ export abstract class OzgFormBase extends LitElement {
     }));
   }
 
+  /** A chunk the form needs (fees, payment, sending) did not arrive: say so instead of a blank step. */
+  protected chunkFailed = (error: unknown): undefined => void this.fail(error, 'send');
+
   /** Shows the payment step; its code arrives now. */
   protected async openPayment(): Promise<void> {
     this.paying = true;
-    const { OzgPayment } = await import('../payment/ozg-payment.js');
+    const mod = await import('../payment/ozg-payment.js').catch(this.chunkFailed);
+    if (!mod) return;
+    const { OzgPayment } = mod;
     defineElement('ozg-payment', OzgPayment);
     this.requestUpdate();
   }
@@ -337,8 +320,11 @@ export abstract class OzgFormBase extends LitElement {
     else void this.send({ data: store.visibleData(), payment: detail.payment });
   }
 
-  protected fail(error: unknown): void {
-    const problem = describeFailure(error, this.effectiveLang);
+  /** Shows why the form cannot go on: the definition, or (`situation` later than 'load') a part of
+   * ozg-form's own code that could not be loaded. */
+  protected fail(error: unknown, situation?: Situation): void {
+    const problem = describeFailure(error, this.effectiveLang, situation);
+    if (problem.diagnosis) reportToEditor(editorText('en', problem.diagnosis));
     this.status = { kind: 'error', ...problem };
     emit(this, 'ozg-error', problem);
   }

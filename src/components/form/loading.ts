@@ -1,8 +1,11 @@
 import { html, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
+import { chunkFailure, classifyFailure, Retry, UnreachableError, type Failure } from '../../modules/retry.js';
+import { citizenText, diagnose, editorText, renderEditorNote, type Diagnosis, type Situation } from '../diagnosis.js';
 import { DefinitionLoadError, hashText, loadDefinition } from '../../schemas/load.js';
-import { DefinitionError } from '../../schemas/model.js';
-import type { FormStore } from '../../schemas/store.js';
+import type { Answers } from '../../schemas/data.js';
+import { buildModel, DefinitionError } from '../../schemas/model.js';
+import { FormStore } from '../../schemas/store.js';
 import type { FieldNode, JsonSchema, Lang, PublishedVersion } from '../../schemas/types.js';
 
 export type ValidationModule = typeof import('../../schemas/validation.js');
@@ -22,12 +25,46 @@ export async function readDefinition(
     };
   }
   if (!src) throw new DefinitionLoadError('missing', {});
-  const { definition, published } = await loadDefinition(src);
+  const { definition, published } = await fetchWithRetry(src);
   return {
     definition,
     id: typeof definition.$id === 'string' ? definition.$id : new URL(src, document.baseURI).href,
     ...(published ? { published } : {}),
   };
+}
+
+/** A failure that is a configuration mistake: retrying cannot fix it, the editor can. */
+export class Misconfigured extends Error {
+  override name = 'Misconfigured';
+  constructor(readonly diagnosis: Diagnosis) {
+    super(editorText('en', diagnosis));
+  }
+}
+
+/** How the one retry loop sees a failed definition fetch. */
+function definitionFailure(error: unknown, url: string): Promise<Failure> | Failure {
+  if (!(error instanceof DefinitionLoadError)) return classifyFailure(error);
+  if (error.reason === 'network') return classifyFailure(new UnreachableError(url));
+  if (error.reason === 'http') return classifyFailure({ status: Number(error.params.status), url });
+  return { transient: false, cause: error.reason === 'json' ? 'bad-response' : 'other', url };
+}
+
+/** The definition, fetched again after a network blip or a 5xx (a few times); a CORS refusal stops at once. */
+async function fetchWithRetry(src: string): Promise<Awaited<ReturnType<typeof loadDefinition>>> {
+  const url = new URL(src, document.baseURI).href;
+  let gaveUp: Failure | undefined;
+  const retry = new Retry({
+    attempts: 3,
+    baseDelayMs: 500,
+    classify: (error) => definitionFailure(error, url),
+    onGiveUp: (failure) => (gaveUp = failure),
+  });
+  try {
+    return await retry.run(() => loadDefinition(src));
+  } catch (error) {
+    const diagnosis = gaveUp && diagnose(gaveUp, 'definition');
+    throw diagnosis ? new Misconfigured(diagnosis) : error;
+  }
 }
 
 /** Whether the form has `if` conditions, which need the validators before the first render. */
@@ -50,6 +87,38 @@ export async function connectValidation(
   store.attachValidation({ validator: new validation.FormValidator(definition), describe: validation.describeError });
 }
 
+/**
+ * The definition (given as an object or fetched from `src`) read into the one store of the form. A
+ * form with `if` conditions waits for the validators; any other is ready at once and validated from
+ * the moment their chunk has arrived (`validated`, usually before the first keystroke). Undefined when
+ * `current()` says a newer load has begun meanwhile; rejects with what the editor needs to fix.
+ */
+export async function openForm(
+  schema: JsonSchema | undefined,
+  src: string | undefined,
+  initialData: Answers | undefined,
+  lang: Lang,
+  current: () => boolean,
+): Promise<{ store: FormStore; validated: Promise<void> } | undefined> {
+  const validation = loadValidation();
+  validation.catch(() => undefined); // a chunk that fails while the definition loads is reported below, not as unhandled
+  let definition: JsonSchema | undefined;
+  try {
+    const found = await readDefinition(schema, src);
+    definition = found.definition;
+    if (!current()) return undefined;
+    const model = buildModel(definition, found.id);
+    if (found.published) model.published = found.published;
+    const store = new FormStore(model, initialData);
+    store.lang = lang;
+    const validated = connectValidation(store, definition, validation);
+    if (hasIfConditions(model.root)) await validated;
+    return current() ? { store, validated } : undefined;
+  } catch (error) {
+    throw await explainFailure(error, definition, validation);
+  }
+}
+
 /** A definition that could not even be read into a model: the checker says best what is wrong. */
 export async function explainFailure(
   error: unknown,
@@ -70,9 +139,22 @@ export async function explainFailure(
 export interface LoadProblem {
   message: string;
   problems: { pointer: string; message: string }[];
+  /** A configuration mistake: the person is told what to do, the editor what to fix. */
+  diagnosis?: Diagnosis;
+  /** What the person was doing. */
+  situation?: Situation;
 }
 
-export function describeFailure(error: unknown, lang: Lang): LoadProblem {
+/** The configuration mistake behind `error`, if it is one (a definition refused by CORS, a chunk that did not load). */
+export function diagnosisOf(error: unknown): Diagnosis | undefined {
+  if (error instanceof Misconfigured) return error.diagnosis;
+  const chunk = chunkFailure(error);
+  return chunk === undefined ? undefined : diagnose({ transient: false, cause: 'chunk', url: chunk }, 'chunk');
+}
+
+export function describeFailure(error: unknown, lang: Lang, situation: Situation = 'load'): LoadProblem {
+  const diagnosis = diagnosisOf(error);
+  if (diagnosis) return { message: editorText(lang, diagnosis), problems: [], diagnosis, situation };
   if (error instanceof DefinitionLoadError) {
     const key = (
       {
@@ -102,6 +184,13 @@ export function describeFailure(error: unknown, lang: Lang): LoadProblem {
 
 /** The alert shown instead of a form whose definition could not be loaded or is invalid. */
 export function renderLoadProblem(problem: LoadProblem, lang: Lang) {
+  const d = problem.diagnosis;
+  if (d)
+    return html`<div class="load-error" role="alert" part="load-error">
+      <h2>${t(lang, 'loadFailed')}</h2>
+      <p>${citizenText(lang, d, problem.situation ?? 'load')}</p>
+      ${renderEditorNote(lang, editorText(lang, d))}
+    </div>`;
   return html`<div class="load-error" role="alert" part="load-error">
     <h2>${t(lang, 'loadFailed')}</h2>
     <p>${t(lang, 'loadFailedHint')}${problem.message}</p>

@@ -315,6 +315,16 @@ export const styles = [
       font-family: ui-monospace, monospace;
       overflow-wrap: anywhere;
     }
+    .editor-note {
+      border: 1px dashed currentColor;
+      padding: 0.5rem 0.75rem;
+      margin: 1rem 0;
+      font-size: 0.9375rem;
+      overflow-wrap: anywhere;
+    }
+    .editor-note p {
+      margin: 0.25rem 0;
+    }
 
     /* review */
     .review-section {

@@ -22,6 +22,17 @@ export type { Phase } from './form-base.js';
 /**
  * An online application form rendered from a JSON Schema definition.
  *
+ * Register it by importing the package for its effect; an import used only as a type defines
+ * nothing (TypeScript drops it), the build stays green and the page blank:
+ *
+ * @example
+ * ```ts
+ * import 'ozg-form'; // defines <ozg-form> (and <ozg-mailbox> on the pages that use it)
+ * import type { OzgForm, OzgSubmitDetail } from 'ozg-form';
+ *
+ * const form = document.querySelector<OzgForm>('ozg-form')!;
+ * ```
+ *
  * @summary Accessible multi-step application form (OZG) from a JSON Schema definition.
  *
  * @attr src - URL of the form definition (JSON Schema 2020-12 or draft-07 with `x-ozg` annotations).
@@ -67,7 +78,9 @@ export type { Phase } from './form-base.js';
  * @csspart legend - The legend of a group of choices.
  * @csspart change-link - "Ändern" of a step on the review page.
  * @csspart confirmation - The note after confirming when no `gateway` sends the answers.
- * @csspart load-error - The message when the definition cannot be loaded.
+ * @csspart load-error - The message when the definition (or a part of ozg-form's code) cannot be loaded.
+ * @csspart editor-note - "Für die Redaktion": a configuration mistake (CORS, CSP, a wrong `gateway` or
+ *   `src`, a bundle host without Access-Control-Allow-Origin) and how to fix it (docs/embedding.md).
  * @csspart draft-notice - "Angaben wiederhergestellt" with the button to start afresh.
  * @csspart device-data - "Daten auf diesem Gerät löschen" and its confirmation.
  * @csspart account - The login bar (forms with `x-ozg.account`).
@@ -108,7 +121,9 @@ export class OzgForm extends OzgFormBase implements FormHost {
   protected override async send(request: SubmissionRequest | PaidApplication): Promise<void> {
     if (this.sending) return;
     this.sending = { ...request };
-    const { OzgSubmission } = await import('../submission/ozg-submission.js');
+    const mod = await import('../submission/ozg-submission.js').catch(this.chunkFailed);
+    if (!mod) return;
+    const { OzgSubmission } = mod; // by name: the manifest's analyzer reads the tag from this call
     defineElement('ozg-submission', OzgSubmission);
     this.requestUpdate();
   }

@@ -12,14 +12,17 @@ import {
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
-import { problemText, type GatewayProblem } from '../submission/problem-texts.js';
+import type { Failure } from '../../modules/retry.js';
+import { renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { gatewayCitizenText, gatewayEditorText } from '../submission/gateway-diagnosis.js';
+import { problemText, stopReason, type GatewayProblem, type StopReason } from '../submission/problem-texts.js';
 import { feesOf, renderFees } from './payment-fees.js';
 import { pt } from './payment-texts.js';
 
 type Phase = {
   busy?: 'redirecting' | 'checking';
   view?: PaymentView;
-  problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | GatewayProblem;
+  problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | Exclude<StopReason, string>;
 };
 
 /** What a paid (or, for an optional fee, deliberately unpaid) application hands on to sending. */
@@ -48,6 +51,8 @@ export class OzgPayment extends LitElement {
 
   declare phase: Phase;
   private client?: PaymentClient;
+  /** Why the retry loop gave up last. */
+  private gaveUp?: Failure;
   private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
 
   /** Renders into the form's own shadow root (no shadow root of its own): the form's styles apply, and
@@ -80,7 +85,7 @@ export class OzgPayment extends LitElement {
     super.connectedCallback();
     window.addEventListener('pageshow', this.onPageShow);
     if (this.client || !this.context.value?.gateway) return;
-    this.client = new PaymentClient(this.ctx.gateway!);
+    this.client = new PaymentClient(this.ctx.gateway!, undefined, { onGiveUp: (f) => (this.gaveUp = f) });
     // Back from the provider (or a reload, or a second tab): ask for the real status.
     if (this.read()?.redirected) {
       this.phase = { busy: 'checking' };
@@ -123,7 +128,7 @@ export class OzgPayment extends LitElement {
     const record = this.read() ?? { v: 1, key: this.ctx.applicationId };
     this.write(record);
     // After AMOUNT_MISMATCH the person was shown the gateway's amount and goes on with it.
-    const p = this.phase.problem;
+    const p = this.phase.problem as GatewayProblem | undefined;
     const expectedTotal =
       typeof p === 'object' && p.code === 'AMOUNT_MISMATCH' && typeof p.total === 'number' ? p.total : fees.total;
     this.set({ busy: 'redirecting' });
@@ -177,8 +182,15 @@ export class OzgPayment extends LitElement {
   }
 
   private failed(error: unknown): void {
-    console.error('ozg-form: payment', error);
+    const reason = stopReason(error, this.gaveUp, '');
+    this.gaveUp = undefined;
     let problem: Phase['problem'];
+    if (typeof reason === 'object' && 'diagnosis' in reason) {
+      // A configuration mistake: no point in trying again; the editor learns what to fix.
+      reportToEditor(gatewayEditorText('en', reason.diagnosis));
+      return this.set({ problem: reason }, true);
+    }
+    console.error('ozg-form: payment', error);
     // The gateway's words (`detail`) are for developers; the form says it in the person's language.
     if (error instanceof PaymentError && (!error.retryable || error.status === 429)) {
       problem = {
@@ -216,8 +228,10 @@ export class OzgPayment extends LitElement {
         <p><strong>${title}</strong></p>
         <p>${hint}</p>
       </div>`;
+    const diagnosis = typeof p === 'object' && 'diagnosis' in p ? p.diagnosis : undefined;
+    const refusal = typeof p === 'object' && !diagnosis ? (p as GatewayProblem) : undefined;
     const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || typeof p === 'object';
-    const changed = typeof p === 'object' && p.code === 'AMOUNT_MISMATCH';
+    const changed = refusal?.code === 'AMOUNT_MISMATCH';
     return html`<section
       class="payment"
       part="payment"
@@ -238,8 +252,14 @@ export class OzgPayment extends LitElement {
       ${p === 'canceled' ? problem(pt(lang, 'payCanceled'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'failed' ? problem(pt(lang, 'payFailed'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'unavailable' ? problem(pt(lang, 'payUnavailable'), pt(lang, 'payUnavailableHint')) : nothing}
-      ${changed ? problem(pt(lang, 'payAmountChanged'), problemText(lang, p)) : nothing}
-      ${typeof p === 'object' && !changed ? problem(pt(lang, 'payRejected'), problemText(lang, p)) : nothing}
+      ${changed ? problem(pt(lang, 'payAmountChanged'), problemText(lang, refusal)) : nothing}
+      ${refusal && !changed ? problem(pt(lang, 'payRejected'), problemText(lang, refusal)) : nothing}
+      ${
+        diagnosis
+          ? html`${problem(pt(lang, 'payRejected'), gatewayCitizenText(lang, diagnosis, optional ? 'pay-optional' : 'pay'))}
+            ${renderEditorNote(lang, gatewayEditorText(lang, diagnosis))}`
+          : nothing
+      }
       ${p === 'open' ? problem(pt(lang, 'payOpen'), pt(lang, 'payOpenHint')) : nothing}
       ${!p && !phase.busy && phase.view?.status !== 'PAYED' ? html`<p>${pt(lang, optional ? 'payOptionalIntro' : 'payIntro')}</p>` : nothing}
       ${renderFees(fees, lang, false)}

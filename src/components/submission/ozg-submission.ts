@@ -4,34 +4,32 @@ import { t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang } from '../../schemas/types.js';
-import type { SubmissionState } from '../../modules/submission/index.js';
+import type { SubmissionClientOptions, SubmissionState } from '../../modules/submission/index.js';
 import { hasFileQuestion } from '../../schemas/model.js';
 import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
 import { gatewayApi } from '../../modules/gateway.js';
 import { replyChannelFor } from '../../modules/submission/reply-channel.js';
-import { formatAmount } from '../../schemas/fees.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
-import { problemText, type GatewayProblem } from './problem-texts.js';
+import { Retry, type Failure as RequestFailure } from '../../modules/retry.js';
+import { renderEditorNote, reportToEditor } from '../diagnosis.js';
+import { gatewayCitizenText, gatewayEditorText } from './gateway-diagnosis.js';
+import { problemText, stopReason, type GatewayProblem, type StopReason } from './problem-texts.js';
+import { downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
 
 /** The submission and receipt building blocks are fetched only when a person confirms. */
 const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/submission/index.js');
-const loadReceipt = () => import('../../modules/receipt/index.js');
 /** Files (Nachweise) are hashed, encrypted and uploaded by code only forms with file questions load. */
 const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
-/** Why sending stopped: the gateway's refusal (worded in the view, in the language of the moment) or
- * a sentence already in the person's words. */
-type Failure = GatewayProblem | string;
-
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; retrying: boolean; failed?: Failure }
+  | { kind: 'sending'; retrying: boolean; failed?: StopReason }
   | {
       kind: 'sent';
       caseId: string;
@@ -45,14 +43,6 @@ type Phase =
 export interface SubmissionRequest {
   data?: Answers;
   payment?: PaidApplication['payment'];
-}
-
-const MAX_DELAY_MS = 30_000;
-const BASE_DELAY_MS = 1_000;
-
-function retryable(error: unknown, mod: SubmissionModule): boolean {
-  if (error instanceof mod.GatewayError) return error.status >= 500 || error.status === 429;
-  return error instanceof TypeError; // fetch: network failure
 }
 
 /**
@@ -80,10 +70,14 @@ export class OzgSubmission extends LitElement {
 
   declare request?: SubmissionRequest;
   declare phase: Phase;
-  private wake?: () => void;
   private running = false;
   private started = false;
   private downloadError = false;
+  /** Why the retry loop gave up last. */
+  private gaveUp?: RequestFailure;
+  private abort = new AbortController();
+  /** Every request of this submission waits in this one loop: "Jetzt erneut versuchen" wakes it. */
+  private retry = this.newRetry();
   private uploads?: { mod: UploadsModule; progress: import('../../modules/uploads/index.js').UploadProgress };
   private readonly context = new ContextConsumer(this, { context: formContext, subscribe: true });
 
@@ -110,13 +104,39 @@ export class OzgSubmission extends LitElement {
 
   // ---- lifecycle ------------------------------------------------------------------------------
 
+  private newRetry(): Retry {
+    return new Retry({
+      signal: this.abort.signal,
+      onRetry: () => {
+        if (this.phase.kind !== 'sending' || !this.phase.retrying) this.set({ kind: 'sending', retrying: true });
+      },
+      onRecover: () => {
+        if (this.phase.kind === 'sending' && this.phase.retrying) this.set({ kind: 'sending', retrying: false });
+      },
+      onGiveUp: (failure) => (this.gaveUp = failure),
+    });
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    if (this.started && this.abort.signal.aborted && this.context.value) {
+      // Put back into the page: go on where it stopped (the same idempotency key: never twice).
+      this.abort = new AbortController();
+      this.retry = this.newRetry();
+      this.running = false;
+      return this.resume();
+    }
     if (this.started || !this.context.value) return;
     this.started = true;
     const request = this.request ?? {};
     if (request.data) queueMicrotask(() => void this.submit(request.data!, request.payment));
     else this.resume();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Taken out of the page: no request waits for another attempt.
+    this.abort.abort();
   }
 
   /** Shows the receipt of a kept submission, or resumes one interrupted by a reload. */
@@ -136,7 +156,7 @@ export class OzgSubmission extends LitElement {
         payment: record.payment,
       };
       queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'sent', caseId: record.state.caseId! }));
-      if (record.package) queueMicrotask(() => void this.dropIfAccepted(record));
+      if (record.package) queueMicrotask(() => void dropIfAccepted(this.formId, record, this.api()));
     } else if (record?.package) {
       this.phase = { kind: 'sending', retrying: false };
       queueMicrotask(() => void this.run(record));
@@ -173,7 +193,7 @@ export class OzgSubmission extends LitElement {
     try {
       const mod = await loadSubmission();
       const client = this.client(mod);
-      const destination = await this.retrying(mod, () => client.getDestination());
+      const destination = await client.getDestination();
       const files = hasFileQuestion(store.model.root)
         ? await (await loadUploads()).planUploads(store, data, this.language())
         : undefined;
@@ -235,7 +255,7 @@ export class OzgSubmission extends LitElement {
       },
       await this.uploadHooks(mod, record),
     );
-    const done = await this.retrying(mod, () => client.submit(pkg, record.state));
+    const done = await client.submit(pkg, record.state);
     this.uploads = undefined;
     const submittedAt = new Date();
     // Sent. The ciphertext stays until the authority accepts; case id and secret serve the receipt
@@ -257,38 +277,14 @@ export class OzgSubmission extends LitElement {
     emit(this, 'ozg-submission', { outcome: 'sent', caseId: done.caseId });
   }
 
-  /** Asks the return channel (verified events only) whether the authority accepted the submission;
-   * if so, the kept ciphertext is no longer needed. Any failure leaves it in place for next time. */
-  private async dropIfAccepted(record: SubmissionRecord): Promise<void> {
-    const { caseId, caseSecret } = record.state;
-    if (!caseId || !caseSecret || !this.ctx.gateway) return;
-    try {
-      const { ReturnChannelClient } = await import('../../modules/return-channel/index.js');
-      const channel = new ReturnChannelClient({ api: this.api(), caseId, caseSecret });
-      const { status } = await channel.overview();
-      if (status === 'accepted')
-        submissionRecords.write(this.formId, {
-          v: 1,
-          state: record.state,
-          submittedAt: record.submittedAt,
-          payment: record.payment,
-        });
-    } catch {
-      /* offline or gateway down: keep the ciphertext and ask again on the next visit */
-    }
-  }
-
   private client(
     mod: SubmissionModule,
     onState?: (state: SubmissionState) => void,
-    hooks?: Pick<
-      import('../../modules/submission/index.js').SubmissionClientOptions,
-      'loadAttachment' | 'uploadAttachment'
-    >,
+    hooks?: Pick<SubmissionClientOptions, 'loadAttachment' | 'uploadAttachment'>,
   ): InstanceType<SubmissionModule['SubmissionClient']> {
     return new mod.SubmissionClient({
       api: this.api(),
-      attempts: 1, // retries happen here, so the person sees them and can trigger one
+      retry: this.retry, // the person sees the waits and can cut one short
       onState,
       ...hooks,
     });
@@ -299,13 +295,13 @@ export class OzgSubmission extends LitElement {
     const pkg = record.package!;
     if (!record.files?.length || pkg.attachments.every((a) => a.encrypted)) return undefined;
     const uploads = await loadUploads();
-    const destination = await this.retrying(mod, () => this.client(mod).getDestination());
+    const destination = await this.client(mod).getDestination();
     const progress = uploads.createProgress(
       record.files,
       record.state.sentAttachments,
       () => this.language(),
       () => this.requestUpdate(),
-      (message) => this.announce(message),
+      (message) => this.ctx.announce(message),
     );
     this.uploads = { mod: uploads, progress };
     this.requestUpdate();
@@ -322,50 +318,15 @@ export class OzgSubmission extends LitElement {
     return gatewayApi(this.ctx.gateway!, document.baseURI);
   }
 
-  private announce(message: string): void {
-    this.ctx.announce(message);
-  }
-
-  /** Runs `step` until it succeeds; network errors, 5xx and 429 are retried with growing pauses. */
-  private async retrying<T>(mod: SubmissionModule, step: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await step();
-        if (this.phase.kind === 'sending' && this.phase.retrying) this.set({ kind: 'sending', retrying: false });
-        return result;
-      } catch (error) {
-        if (!retryable(error, mod)) throw error;
-        if (this.phase.kind !== 'sending' || !this.phase.retrying) this.set({ kind: 'sending', retrying: true });
-        const delay = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt);
-        // 429: the gateway says when to come back (Retry-After); never sooner.
-        const asked = error instanceof mod.GatewayError && error.status === 429 ? (error.retryAfter ?? 0) * 1000 : 0;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
-  }
-
   private failed(error: unknown): void {
-    console.error('ozg-form: the submission failed', error);
-    let failed: Failure;
-    if (error instanceof Error && error.name === 'GatewayError') {
-      const { status, problem, retryAfter } = error as Error & {
-        status: number;
-        problem: Record<string, unknown>;
-        retryAfter?: number;
-      };
-      failed = { status, code: problem.code, total: problem.total, retryAfter };
-      // Encrypted against a form that has changed since: after a reload the answers (draft) go into the new one.
-      if (problem.code === 'DEFINITION_OUTDATED') submissionRecords.forget(this.formId);
-    } else if (error instanceof TypeError)
-      failed = { status: 0 }; // fetch: network failure
-    else failed = error instanceof Error ? error.message : String(error);
+    if (this.abort.signal.aborted) return;
+    const failed = stopReason(error, this.gaveUp, this.api().href);
+    this.gaveUp = undefined;
+    if (typeof failed === 'object' && 'diagnosis' in failed) reportToEditor(gatewayEditorText('en', failed.diagnosis));
+    else console.error('ozg-form: the submission failed', error);
+    // Encrypted against a form that has changed since: after a reload the answers (draft) go into the new one.
+    if ((error as { problem?: { code?: unknown } }).problem?.code === 'DEFINITION_OUTDATED')
+      submissionRecords.forget(this.formId);
     this.set({ kind: 'sending', retrying: false, failed }, '#submission-title');
   }
 
@@ -376,7 +337,7 @@ export class OzgSubmission extends LitElement {
   // ---- actions ------------------------------------------------------------------------------
 
   private retryNow = (): void => {
-    if (this.wake) return this.wake();
+    if (this.retry.now()) return;
     if (this.phase.kind === 'sending' && this.phase.failed !== undefined) {
       const record = submissionRecords.read(this.formId);
       if (record?.package) return void this.run(record);
@@ -401,37 +362,14 @@ export class OzgSubmission extends LitElement {
 
   private download = async (): Promise<void> => {
     if (this.phase.kind !== 'sent' || !this.phase.rows) return;
-    const { caseId, submittedAt, rows, payment } = this.phase;
     const lang = this.language();
-    try {
-      const { buildReceiptPdf } = await loadReceipt();
-      const bytes = await buildReceiptPdf({
-        lang,
-        formTitle: text(this.ctx.store.model.definition, 'title', lang) ?? '',
-        caseId,
-        submittedAt,
-        rows,
-        mailboxUrl: this.mailboxUrl(),
-        ...(payment ? { payment: { reference: payment.reference, amount: formatAmount(payment.total, lang) } } : {}),
-      });
-      const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `${lang === 'en' ? 'acknowledgement' : 'eingangsbestaetigung'}-${caseId}.pdf`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      this.downloadError = false;
-    } catch (error) {
-      console.error('ozg-form: the receipt PDF could not be built', error);
-      this.downloadError = true;
-    }
+    const formTitle = text(this.ctx.store.model.definition, 'title', lang) ?? '';
+    this.downloadError = !(await downloadReceipt(lang, formTitle, { ...this.phase, mailboxUrl: this.mailboxUrl() }));
     this.requestUpdate();
   };
 
   private mailboxUrl(): string {
-    if (this.phase.kind !== 'sent') return '';
-    const hash = `#case=${encodeURIComponent(this.phase.caseId)}&secret=${encodeURIComponent(this.phase.caseSecret)}`;
-    return new URL(`${(this.ctx.mailbox || 'postfach.html').replace(/#.*$/, '')}${hash}`, document.baseURI).href;
+    return this.phase.kind === 'sent' ? mailboxLink(this.ctx.mailbox, this.phase.caseId, this.phase.caseSecret) : '';
   }
 
   /** The sending view or the receipt, which replace the questions of the form. */
@@ -440,12 +378,19 @@ export class OzgSubmission extends LitElement {
     if (phase.kind === 'idle' || !this.context.value) return nothing;
     const lang = this.language();
     if (phase.kind === 'sending') {
-      const failed = typeof phase.failed === 'object' ? problemText(lang, phase.failed) : phase.failed;
+      const f = phase.failed;
+      const diagnosis = typeof f === 'object' && 'diagnosis' in f ? f.diagnosis : undefined;
+      const failed = diagnosis
+        ? gatewayCitizenText(lang, diagnosis, 'send')
+        : typeof f === 'object'
+          ? problemText(lang, f as GatewayProblem)
+          : f;
       return renderSending(
         lang,
-        { ...phase, failed },
+        { ...phase, failed, plain: diagnosis !== undefined },
         { retryNow: this.retryNow, back: this.back },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang),
+        diagnosis && renderEditorNote(lang, gatewayEditorText(lang, diagnosis)),
       );
     }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };

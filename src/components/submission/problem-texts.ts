@@ -1,6 +1,8 @@
 import { translator } from '../../modules/i18n/ui-texts.js';
 import { formatAmount } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
+import type { Failure } from '../../modules/retry.js';
+import { diagnose, type Diagnosis } from '../diagnosis.js';
 
 /**
  * A refusal of the gateway (problem+json, RFC 9457) in the person's words. The gateway's `detail` is
@@ -19,12 +21,21 @@ const texts = {
     INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Zusammenfassung.',
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    CALCULATION_ERROR:
+      'Die Gebühr für Ihre Angaben kann gerade nicht berechnet werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    NO_FEE:
+      'Die Gebühr für diesen Antrag kann nicht online bezahlt werden. Bitte wenden Sie sich an die zuständige Stelle.',
+    PROVIDER_UNAVAILABLE:
+      'Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    IDEMPOTENCY_CONFLICT:
+      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben in der Zusammenfassung und senden Sie sie erneut.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.',
       other: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunden noch einmal.',
     },
     RATE_LIMITED_LATER: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    UNEXPECTED: 'Beim Vorbereiten Ihres Antrags ist ein unerwarteter Fehler aufgetreten.',
     GENERIC: 'Die Anfrage wurde nicht angenommen (Fehler {status}).',
     NETWORK: 'Der Server ist nicht erreichbar.',
   },
@@ -38,12 +49,18 @@ const texts = {
       'This form has been changed in the meantime. Please reload the page – your answers are kept – and check them again.',
     INVALID_ANSWERS: 'Your answers could not be accepted. Please check them in the summary.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
+    CALCULATION_ERROR: 'The fee for your answers cannot be calculated at the moment. Please contact the authority.',
+    NO_FEE: 'The fee for this application cannot be paid online. Please contact the authority.',
+    PROVIDER_UNAVAILABLE: 'The payment service cannot be reached at the moment. Please try again in a few minutes.',
+    IDEMPOTENCY_CONFLICT:
+      'This application was already sent with other answers. Please check your answers in the summary and send them again.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Very many applications are arriving right now. Please try again in {seconds} second.',
       other: 'Very many applications are arriving right now. Please try again in {seconds} seconds.',
     },
     RATE_LIMITED_LATER: 'Very many applications are arriving right now. Please try again in a few minutes.',
+    UNEXPECTED: 'An unexpected error occurred while preparing your application.',
     GENERIC: 'The request was not accepted (error {status}).',
     NETWORK: 'The server cannot be reached.',
   },
@@ -83,4 +100,25 @@ export function problemText(lang: Lang, problem: GatewayProblem): string {
   if (code in texts.de && code !== 'GENERIC' && code !== 'NETWORK' && !code.startsWith('RATE_'))
     return words(lang, code as keyof typeof texts.de);
   return words(lang, 'GENERIC', { status: problem.status });
+}
+
+/** Why a request to the gateway stopped: a configuration mistake retrying cannot fix (for the editor
+ * to fix), the gateway's refusal (worded in the view, in the language of the moment), or a sentence
+ * already in the person's words. */
+export type StopReason = GatewayProblem | { diagnosis: Diagnosis } | string;
+
+/** `gaveUp`: how the retry loop classified the failure; `url`: the gateway API, for an answer that
+ * turned out not to be JSON only after the loop (then no ozg-form gateway is at that address). */
+export function stopReason(error: unknown, gaveUp: Failure | undefined, url: string): StopReason {
+  const failure: Failure | undefined =
+    gaveUp ?? (error instanceof SyntaxError ? { transient: false, cause: 'bad-response', url } : undefined);
+  const e = error as { status?: unknown; problem?: Record<string, unknown>; retryAfter?: number };
+  const diagnosis = failure && diagnose(failure, 'gateway', e.problem?.code);
+  if (diagnosis) return { diagnosis };
+  if (error instanceof Error && typeof e.status === 'number' && e.problem)
+    return { status: e.status, code: e.problem.code, total: e.problem.total, retryAfter: e.retryAfter };
+  if (error instanceof TypeError) return { status: 0 }; // fetch: network failure
+  // Anything else (a key the browser cannot use, a file no longer there …): its message is English and
+  // for developers (it is in the console); the person reads a sentence in their language.
+  return { status: -1, code: 'UNEXPECTED' };
 }

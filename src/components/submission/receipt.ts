@@ -122,10 +122,13 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
 /** While the application is on its way (or could not be sent). */
 export function renderSending(
   lang: Lang,
-  state: { retrying: boolean; failed?: string },
+  /** `plain`: `failed` is a whole sentence of advice, not a reason to put into sendFailedHint. */
+  state: { retrying: boolean; failed?: string; plain?: boolean },
   actions: { retryNow: () => void; back: () => void },
   /** E.g. the progress of the files being uploaded. */
   progress: unknown = nothing,
+  /** The "Für die Redaktion" box of a configuration mistake. */
+  editorNote: unknown = nothing,
 ) {
   return html`<section class="submission" part="submission" aria-labelledby="submission-title">
     <h3 id="submission-title" class="step-title" tabindex="-1">
@@ -136,10 +139,12 @@ export function renderSending(
     </div>
     ${
       state.failed !== undefined
-        ? html`<p class="error-message" role="alert">${t(lang, 'sendFailedHint', { reason: state.failed })}</p>`
+        ? html`<p class="error-message" role="alert">
+            ${state.plain ? state.failed : t(lang, 'sendFailedHint', { reason: state.failed })}
+          </p>`
         : html`<p>${t(lang, 'sendingHint')}</p>`
     }
-    ${progress}
+    ${editorNote} ${progress}
     ${
       state.retrying || state.failed !== undefined
         ? html`<div class="actions">

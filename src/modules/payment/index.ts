@@ -8,6 +8,7 @@ import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
 import { gatewayApi } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
+import { request, Retry, type RetryOptions } from '../retry.js';
 
 export type { PaymentInformation };
 
@@ -46,6 +47,9 @@ export class PaymentError extends Error {
     readonly status: number,
     readonly problem: PaymentProblem,
     readonly retryAfter?: number,
+    /** The URL asked, and how. */
+    readonly url?: string,
+    readonly method?: string,
   ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
@@ -71,23 +75,33 @@ export interface StartPayment {
 export class PaymentClient {
   private readonly base: URL;
 
-  /** `gateway`: the gateway API base, e.g. "/gateway/v1". */
+  /**
+   * `gateway`: the gateway API base, e.g. "/gateway/v1". `retry`: options of the one retry loop
+   * (modules/retry.ts), e.g. to learn why it gave up. Starting a payment is tried once (the person
+   * sees the failure and tries again); asking for the status, a few times.
+   */
   constructor(
     gateway: string,
     private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
+    private readonly retry: RetryOptions = {},
   ) {
     this.base = gatewayApi(gateway, document.baseURI);
   }
 
-  private async call(path: string, init?: RequestInit): Promise<PaymentView> {
-    let res: Response;
-    try {
-      res = await this.fetchImpl(new URL(path, this.base), { ...init, cache: 'no-store', credentials: 'same-origin' });
-    } catch {
-      throw new PaymentError(0, { title: 'network error' });
-    }
-    const body = (await res.json().catch(() => ({}))) as PaymentView & PaymentProblem;
-    if (!res.ok) throw new PaymentError(res.status, body, retryAfterSeconds(res.headers.get('retry-after')));
+  private async call(path: string, init: RequestInit, attempts: number): Promise<PaymentView> {
+    const url = new URL(path, this.base);
+    const res = await new Retry({ baseDelayMs: 500, ...this.retry, attempts }).run(async () => {
+      let res: Response;
+      try {
+        res = await request(this.fetchImpl, url, { ...init, cache: 'no-store', credentials: 'same-origin' });
+      } catch {
+        throw new PaymentError(0, { title: 'network error' }, undefined, url.href, init.method);
+      }
+      if (res.ok) return res;
+      const problem = (await res.json().catch(() => ({}))) as PaymentProblem;
+      throw new PaymentError(res.status, problem, retryAfterSeconds(res.headers.get('retry-after')), url.href);
+    });
+    const body = (await res.json()) as PaymentView;
     // Only an http(s) page of the provider is ever followed (never javascript:, data:, …).
     const view = body as PaymentView;
     if (view.redirectUrl !== undefined && !/^https?:$/.test(new URL(view.redirectUrl, this.base).protocol))
@@ -97,16 +111,16 @@ export class PaymentClient {
 
   /** Creates the payment of an application, or returns the one it has (same key: same transaction). */
   start(input: StartPayment): Promise<PaymentView> {
-    return this.call('payments', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(input),
-    });
+    return this.call(
+      'payments',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) },
+      1,
+    );
   }
 
   /** The provider's current status of the application's payment. */
   status(idempotencyKey: string, lang: Lang): Promise<PaymentView> {
-    return this.call(`payments/status?lang=${lang}`, { headers: { 'x-payment-key': idempotencyKey } });
+    return this.call(`payments/status?lang=${lang}`, { headers: { 'x-payment-key': idempotencyKey } }, 3);
   }
 }
 

@@ -1,5 +1,6 @@
 import { apiBase } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
+import { request, Retry } from '../retry.js';
 import type { DestinationJwk } from './crypto.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
@@ -50,6 +51,8 @@ export class GatewayError extends Error {
     public readonly status: number,
     public readonly problem: Problem,
     public readonly retryAfter?: number,
+    /** The URL that answered. */
+    public readonly url?: string,
   ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
@@ -65,6 +68,9 @@ export interface SubmissionClientOptions {
   attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /** The retry loop to use instead of one built from attempts/baseDelayMs/maxDelayMs, e.g. one whose
+   * waits the person sees and can cut short (modules/retry.ts). */
+  retry?: Retry;
   /** Called after each completed step with the new state; persist it. */
   onState?: (state: SubmissionState) => void | Promise<void>;
   /** The ciphertext (JWE) of an attachment the package does not carry: large files are encrypted one
@@ -86,19 +92,25 @@ export function createIdempotencyKey(applicationId?: string): string {
   return applicationId ?? crypto.randomUUID();
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /**
- * Talks to the gateway: create -> attachments -> send, each step retried with exponential backoff on
- * network errors and 5xx, resumable from a saved SubmissionState.
+ * Talks to the gateway: create -> attachments -> send, each step retried by the one retry loop
+ * (modules/retry.ts) on failures time can fix, resumable from a saved SubmissionState.
  */
 export class SubmissionClient {
   private readonly base: URL;
   private readonly fetchImpl: typeof fetch;
+  private readonly retry: Retry;
 
   constructor(private readonly opts: SubmissionClientOptions) {
     this.base = apiBase(opts);
     this.fetchImpl = opts.fetch ?? ((...a) => fetch(...a));
+    this.retry =
+      opts.retry ??
+      new Retry({
+        attempts: opts.attempts ?? 6,
+        baseDelayMs: opts.baseDelayMs ?? 500,
+        maxDelayMs: opts.maxDelayMs ?? 15_000,
+      });
   }
 
   private async call(
@@ -106,41 +118,13 @@ export class SubmissionClient {
     init: RequestInit,
     send: (url: URL, init: RequestInit) => Promise<Response> = this.fetchImpl,
   ): Promise<Response> {
-    const attempts = this.opts.attempts ?? 6;
-    const base = this.opts.baseDelayMs ?? 500;
-    const max = this.opts.maxDelayMs ?? 15_000;
-    for (let i = 0; ; i++) {
-      let res: Response | undefined;
-      let networkError: unknown;
-      try {
-        res = await send(new URL(path, this.base), init);
-      } catch (e) {
-        networkError = e;
-      }
-      const retryable = !res || res.status >= 500 || res.status === 429;
-      if (!retryable) {
-        if (res!.ok) return res!;
-        let problem: Problem = { status: res!.status };
-        try {
-          problem = (await res!.json()) as Problem;
-        } catch {
-          /* not JSON */
-        }
-        throw new GatewayError(res!.status, problem);
-      }
-      if (i + 1 >= attempts) {
-        if (res)
-          throw new GatewayError(
-            res.status,
-            (await res.json().catch(() => ({ status: res!.status }))) as Problem,
-            retryAfterSeconds(res.headers.get('retry-after')),
-          );
-        throw networkError instanceof Error ? networkError : new Error('network error');
-      }
-      const delay = Math.min(max, base * 2 ** i);
-      const asked = res?.status === 429 ? (retryAfterSeconds(res.headers.get('retry-after')) ?? 0) * 1000 : 0;
-      await sleep(Math.max(asked, delay / 2 + Math.random() * (delay / 2)));
-    }
+    const url = new URL(path, this.base);
+    return this.retry.run(async () => {
+      const res = await request(send, url, init);
+      if (res.ok) return res;
+      const problem = (await res.json().catch(() => ({ status: res.status }))) as Problem;
+      throw new GatewayError(res.status, problem, retryAfterSeconds(res.headers.get('retry-after')), url.href);
+    });
   }
 
   async getDestination(): Promise<DestinationInfo> {

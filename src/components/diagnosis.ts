@@ -1,0 +1,104 @@
+/**
+ * A configuration mistake that retrying cannot fix (the gateway or the definition refused by CORS or
+ * by the page's CSP, a wrong address, a refusal without reason, a part of ozg-form that cannot be
+ * loaded): what the person should do, in plain words, and for the editor what is wrong and how to
+ * fix it, in the "Für die Redaktion" box and once in the console. The texts about loading are in the
+ * entry bundle (a chunk that failed cannot explain itself); those about the gateway come with the
+ * sending and payment code (submission/gateway-diagnosis.ts).
+ */
+import { html } from 'lit';
+import { translator } from '../modules/i18n/ui-texts.js';
+import type { Failure } from '../modules/retry.js';
+import type { Lang } from '../schemas/types.js';
+
+/** Where the guide for putting a form on a website lives (in the ozg-form package). */
+export const EMBEDDING_GUIDE = 'docs/embedding.md';
+
+const texts = {
+  de: {
+    editor: 'Für die Redaktion:',
+    guide: 'Anleitung: {guide} im Paket ozg-form.',
+    load: 'Bitte versuchen Sie es später noch einmal oder wenden Sie sich telefonisch an die zuständige Stelle.',
+    part: 'Ein Teil des Formulars konnte nicht geladen werden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte laden Sie die Seite später neu oder rufen Sie die zuständige Stelle an.',
+    csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zu {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
+    definition:
+      'Die Formulardefinition {url} darf von dieser Seite ({origin}) nicht geladen werden: Der Server sendet kein Access-Control-Allow-Origin für {origin} (CORS). Legen Sie die Definition unter den Ursprung der Seite, laden Sie sie vom Gateway oder lassen Sie ihren Server „Access-Control-Allow-Origin: {origin}“ senden.',
+    chunk:
+      'Ein Programmteil von ozg-form ({url}) konnte nicht geladen werden. Der Server, der ozg-form ausliefert, muss Access-Control-Allow-Origin senden (Skripte mit type="module" und ihre nachgeladenen Teile werden mit CORS geladen), und alle Dateien aus dist/ müssen dort liegen.',
+  },
+  en: {
+    editor: 'For the editors:',
+    guide: 'Guide: {guide} in the ozg-form package.',
+    load: 'Please try again later or call the authority responsible.',
+    part: 'A part of the form could not be loaded. Your answers are kept in this browser. Please reload the page later or call the authority responsible.',
+    csp: 'The Content-Security-Policy of this page forbids connecting to {url}. Add the origin {target} to its connect-src directive.',
+    definition:
+      'The form definition {url} may not be loaded by this page ({origin}): its server sends no Access-Control-Allow-Origin for {origin} (CORS). Put the definition on the page’s origin, load it from the gateway, or let its server send "Access-Control-Allow-Origin: {origin}".',
+    chunk:
+      'A part of ozg-form ({url}) could not be loaded. The server that delivers ozg-form must send Access-Control-Allow-Origin (scripts with type="module" and the parts they load later are fetched with CORS), and every file of dist/ must be there.',
+  },
+};
+
+const words = translator(texts);
+
+/** What the person is doing when it happens: it decides what they are told to do. */
+export type Situation = 'load' | 'send' | 'pay' | 'pay-optional';
+
+/** A failure retrying cannot fix, with what it concerns. */
+export interface Diagnosis {
+  failure: Failure;
+  /** What was asked: the gateway, the definition (`src`) or a part of ozg-form's own code. */
+  subject: 'gateway' | 'definition' | 'chunk';
+}
+
+/**
+ * The diagnosis of a failure that is a configuration mistake, or undefined (then the caller words it
+ * as before: a gateway refusal with a code, a network failure that is still retried, …).
+ */
+export function diagnose(failure: Failure, subject: Diagnosis['subject'], code?: unknown): Diagnosis | undefined {
+  if (failure.cause === 'chunk') return { failure, subject: 'chunk' };
+  if (failure.transient || code !== undefined) return undefined;
+  const mistakes =
+    subject === 'definition' ? ['cors', 'csp'] : ['cors', 'csp', 'not-found', 'unauthorized', 'bad-response'];
+  return mistakes.includes(failure.cause) ? { failure, subject } : undefined;
+}
+
+/** The URL, the page's origin, the status and the URL's origin, for the texts. */
+export function textParams(failure: Failure) {
+  const url = failure.url ?? '?';
+  let target = url;
+  try {
+    target = new URL(url).origin;
+  } catch {
+    /* keep the URL as it is */
+  }
+  return { url, origin: typeof location === 'undefined' ? '?' : location.origin, status: failure.status ?? 0, target };
+}
+
+/** What is wrong with loading and how to fix it, for the editor (gateway mistakes: gateway-diagnosis.ts). */
+export function editorText(lang: Lang, d: Diagnosis): string {
+  const key = d.subject === 'chunk' ? 'chunk' : d.failure.cause === 'csp' ? 'csp' : 'definition';
+  return words(lang, key, textParams(d.failure));
+}
+
+/** What the person can do when the form cannot be shown (or a part of it did not arrive later). */
+export function citizenText(lang: Lang, d: Diagnosis, situation: Situation): string {
+  return words(lang, d.subject === 'chunk' && situation !== 'load' ? 'part' : 'load');
+}
+
+const reported = new Set<string>();
+
+/** Tells the editor in the console (the English text, once per mistake and page), with the guide. */
+export function reportToEditor(message: string): void {
+  if (reported.has(message)) return;
+  reported.add(message);
+  console.error(`ozg-form: ${message} See ${EMBEDDING_GUIDE}.`);
+}
+
+/** The "Für die Redaktion" box: what is misconfigured and how to fix it. */
+export function renderEditorNote(lang: Lang, text: string) {
+  return html`<div class="editor-note" part="editor-note">
+    <p><strong>${words(lang, 'editor')}</strong> ${text}</p>
+    <p>${words(lang, 'guide', { guide: EMBEDDING_GUIDE })}</p>
+  </div>`;
+}

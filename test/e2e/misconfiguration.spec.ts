@@ -1,0 +1,136 @@
+/**
+ * Diagnosis in the element (issue 14): the demo page's form pointed at a gateway on another origin
+ * that sends no CORS headers (a plain node server, counting what reaches it), and a bundle host whose
+ * lazy chunks cannot be loaded. The person is told what to do, the editor (box and console) what to
+ * fix, and the form stops asking: no retry storm even after minutes.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Locator, Page } from '@playwright/test';
+import { ANSWERS } from './answers.js';
+import { expectNoAxeViolations } from './axe.js';
+import { expect, test } from './fixtures.js';
+import { answerAndReview } from './journeys.js';
+
+const form = (page: Page): Locator => page.locator('ozg-form');
+
+/** A "gateway" on another origin: answers everything, but never with Access-Control-Allow-Origin. */
+async function gatewayWithoutCors(): Promise<{ origin: string; hits: string[]; server: Server }> {
+  const hits: string[] = [];
+  const server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, server };
+}
+
+/**
+ * The demo form sent through `gateway` instead of its own: the attribute is changed once the form
+ * shows (a page fulfilled by the test itself would not count as loopback for Chromium's Local Network
+ * Access, which then refuses every request to the loopback gateway, CORS or not).
+ */
+async function confirmHundesteuer(page: Page, url: string, gateway: string): Promise<void> {
+  const answers = structuredClone(ANSWERS.hundesteuer) as { hunde: Record<string, unknown>[] };
+  await answerAndReview(page, url, 'hundesteuer', answers);
+  await form(page).evaluate((el, api) => el.setAttribute('gateway', api), gateway);
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+}
+
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
+
+test.describe('with a page CSP that allows the gateway', () => {
+  // The demo's CSP allows connections to its own origin only; the page of this test allows the gateway.
+  test.use({ bypassCSP: true });
+
+  test('a gateway on another origin without CORS: plain words for the person, the fix for the editor, no retry storm', async ({
+    page,
+    server,
+  }) => {
+    const gateway = await gatewayWithoutCors();
+    try {
+      const api = `${gateway.origin}/gateway/v1`;
+      const site = new URL(server.url).origin;
+      await page.clock.install();
+      const errors = consoleErrors(page);
+      await confirmHundesteuer(page, server.url, api);
+
+      const note = form(page).locator('.editor-note');
+      await expect(note).toBeVisible({ timeout: 20_000 });
+      await expect(form(page).getByRole('heading', { name: 'Ihr Antrag konnte nicht gesendet werden.' })).toBeVisible();
+      const alert = form(page).locator('.submission [role="alert"]');
+      await expect(alert).toContainText('Bitte rufen Sie die zuständige Stelle an');
+      await expect(alert).not.toContainText('CORS');
+      await expect(note).toContainText('Für die Redaktion:');
+      await expect(note).toContainText(`${api}/destination`);
+      await expect(note).toContainText(`Access-Control-Allow-Origin für ${site}`);
+      await expect(note).toContainText('GATEWAY_ALLOWED_ORIGINS');
+      await expect(note).toContainText('docs/embedding.md');
+      await expect(form(page)).not.toContainText('wird erneut versucht');
+      await expectNoAxeViolations(page, 'the sending view with the editor box');
+      expect(errors.filter((e) => e.includes('GATEWAY_ALLOWED_ORIGINS'))).toHaveLength(1);
+
+      // What reached the gateway: the request and the no-cors probe, once more to confirm the guess.
+      // Ten minutes later: nothing more.
+      expect(gateway.hits).toEqual(Array(4).fill('GET /gateway/v1/destination'));
+      await page.clock.fastForward('10:00');
+      await expect(note).toBeVisible();
+      expect(gateway.hits, 'no retry storm').toHaveLength(4);
+
+      // The draft is still there for a later attempt.
+      const draft = await page.evaluate(() =>
+        localStorage.getItem('ozg-form:draft:https://musterstadt.example/forms/hundesteuer.json'),
+      );
+      expect(draft).not.toBeNull();
+    } finally {
+      gateway.server.close();
+    }
+  });
+});
+
+test('a page whose Content-Security-Policy forbids the gateway: the editor is told to extend connect-src', async ({
+  page,
+  server,
+}) => {
+  const gateway = await gatewayWithoutCors();
+  try {
+    const errors = consoleErrors(page);
+    await confirmHundesteuer(page, server.url, `${gateway.origin}/gateway/v1`);
+    const note = form(page).locator('.editor-note');
+    await expect(note).toBeVisible({ timeout: 20_000 });
+    await expect(note).toContainText('Content-Security-Policy');
+    await expect(note).toContainText(`connect-src den Ursprung ${gateway.origin}`);
+    await expect(note).not.toContainText('GATEWAY_ALLOWED_ORIGINS');
+    await expect(form(page).locator('.submission [role="alert"]')).toContainText('rufen Sie die zuständige Stelle an');
+    expect(gateway.hits, 'the browser never let a request out').toEqual([]);
+    expect(errors.filter((e) => e.includes('connect-src'))).not.toHaveLength(0);
+  } finally {
+    gateway.server.close();
+  }
+});
+
+test('a bundle host whose lazy chunks cannot be loaded: no blank page, the editor learns what the host needs', async ({
+  page,
+  server,
+}) => {
+  const errors = consoleErrors(page);
+  // What a bundle host without Access-Control-Allow-Origin looks like to the page: the chunk's fetch fails.
+  await page.route('**/dist/chunks/validation-*.js', (route) => route.abort('accessdenied'));
+  await page.goto(`${server.url}hundesteuer.html`);
+  const problem = form(page).locator('.load-error');
+  await expect(problem).toBeVisible({ timeout: 20_000 });
+  await expect(problem).toContainText('Das Formular kann nicht angezeigt werden.');
+  await expect(problem).toContainText('wenden Sie sich telefonisch an die zuständige Stelle');
+  const note = problem.locator('.editor-note');
+  await expect(note).toContainText('Ein Programmteil von ozg-form');
+  await expect(note).toContainText('/dist/chunks/validation-');
+  await expect(note).toContainText('Access-Control-Allow-Origin');
+  expect(errors.some((e) => e.includes('A part of ozg-form') && e.includes('docs/embedding.md'))).toBe(true);
+});

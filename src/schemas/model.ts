@@ -1,4 +1,5 @@
 import { escapeToken, resolveRef } from './resolve.js';
+import { refusals, type Refusal } from './support.js';
 import type {
   ArrayNode,
   ChoiceNode,
@@ -19,6 +20,8 @@ export class DefinitionError extends Error {
   constructor(
     message: string,
     readonly pointer: string,
+    /** The constructs support.ts refused, when that is why (the checker words them). */
+    readonly refusals: Refusal[] = [],
   ) {
     super(`${pointer || '/'}: ${message}`);
     this.name = 'DefinitionError';
@@ -27,7 +30,7 @@ export class DefinitionError extends Error {
 
 function firstType(schema: JsonSchema): string | undefined {
   const { type } = schema;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null');
+  if (Array.isArray(type)) return type.find((t) => t !== 'null') ?? (type.length ? 'null' : undefined);
   return type;
 }
 
@@ -63,7 +66,22 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       const node: ChoiceNode = { kind: 'multi', key, schema, schemaPointer: pointer, options, widget: 'checkboxes' };
       return node;
     }
-    if (firstType(items.schema) === 'object' || items.schema.properties) {
+    const itemType = firstType(items.schema);
+    if (itemType === 'string' || itemType === 'number' || itemType === 'integer' || itemType === 'boolean') {
+      // A list of simple values ("Weitere Vornamen"): one question per entry, added and removed.
+      const item = buildLeaf(definition, key, items.schema, `${pointer}/items`) as LeafNode;
+      const node: ArrayNode = {
+        kind: 'array',
+        key,
+        schema,
+        schemaPointer: pointer,
+        item,
+        minItems: schema.minItems ?? 0,
+        maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
+      };
+      return node;
+    }
+    if (itemType === 'object' || items.schema.properties) {
       const item = buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`);
       const node: ArrayNode = {
         kind: 'array',
@@ -76,7 +94,7 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       };
       return node;
     }
-    throw new DefinitionError('Arrays must hold objects (a repeatable group) or choices (enum / oneOf).', pointer);
+    throw new DefinitionError('Arrays must hold objects, choices or simple values.', pointer);
   }
 
   const options = choiceOptions(definition, schema, pointer);
@@ -107,6 +125,10 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       break;
     case 'number':
       kind = 'number';
+      break;
+    case 'null':
+      // Nothing to answer: a text between the questions (a legal note), never a control.
+      kind = 'info';
       break;
     case 'string':
     case undefined:
@@ -256,7 +278,12 @@ export function buildObject(
 /** Derives the form model (steps -> questions) from a definition. Throws DefinitionError. */
 export function buildModel(definition: JsonSchema, id: string): FormModel {
   if (!definition || typeof definition !== 'object' || Array.isArray(definition)) {
-    throw new DefinitionError('A definition must be a JSON object.', '');
+    throw new DefinitionError('A definition must be a JSON object.', '', refusals(definition));
+  }
+  const refused = refusals(definition);
+  if (refused.length) {
+    const first = refused[0];
+    throw new DefinitionError(`Not supported: ${first.construct}.`, first.pointer, refused);
   }
   const root = buildObject(definition, '', definition, '');
   const stepDefs = definition['x-ozg']?.steps;

@@ -2,30 +2,24 @@ import type { ErrorObject } from 'ajv';
 import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
 import type { describeError } from './messages.js';
 import { ConditionCache } from './conditions.js';
-import { groupErrors, pickError, requiredError } from './errors.js';
+import {
+  groupErrors,
+  listError,
+  pickError,
+  requiredError,
+  sameError,
+  type ErrorDescriptor,
+  type FieldError,
+} from './errors.js';
+import { Channels } from './channels.js';
+import { EntryKeys, topLevelErrors } from './store-parts.js';
+
+export type { ErrorDescriptor, FieldError };
 import { nodeAt } from './model.js';
 import { fillDefaults, prune } from './structure.js';
-import { customErrors, labelOf } from './texts.js';
+import { customErrors, labelOf, text } from './texts.js';
 import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
-
-export interface FieldError {
-  pointer: string;
-  label: string;
-  message: string;
-  /** What is wrong, without words: `reword()` turns it into a sentence of the current language. */
-  error: ErrorDescriptor;
-}
-
-/** An error as the store keeps it: what is wrong (keyword and parameters), not yet in words. The
- * view asks `error(pointer)` for the sentence in the current language, so a language switch
- * re-words every error on display. */
-export type ErrorDescriptor = ErrorObject;
-
-const sameError = (a: ErrorDescriptor | undefined, b: ErrorDescriptor | undefined): boolean =>
-  a === b || (!!a && !!b && a.keyword === b.keyword && JSON.stringify(a.params) === JSON.stringify(b.params));
-
-type Listener = () => void;
 
 /** The Ajv-backed part of a form's state, loaded as a separate chunk (see validation.ts). */
 export interface Validation {
@@ -39,7 +33,7 @@ export interface Validation {
  * (its answer pointer), an object's `#visible` channel, or an array's `#items` channel, so a
  * keystroke updates one field and nothing else.
  */
-export class FormStore {
+export class FormStore extends Channels {
   readonly model: FormModel;
   data: Answers;
   private currentLang: Lang = 'de';
@@ -48,17 +42,16 @@ export class FormStore {
 
   private validation?: Validation;
   private readonly errors = new Map<string, ErrorDescriptor>();
-  private readonly listeners = new Map<string, Listener[]>();
-  private readonly itemKeyLists = new Map<string, number[]>();
+  private readonly entryKeys = new EntryKeys();
   private readonly conditions = new ConditionCache(
     (pointer) => this.objectValue(pointer),
     () => this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value)),
   );
-  private nextItemKey = 1;
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
 
   constructor(model: FormModel, initial?: Answers) {
+    super();
     this.model = model;
     this.data = clone(initial) ?? {};
     fillDefaults(this.data, model.root, '');
@@ -111,7 +104,7 @@ export class FormStore {
   error(pointer: string): string | undefined {
     const descriptor = this.errors.get(pointer);
     const node = descriptor && this.node(pointer);
-    return node && this.validation ? this.describe(descriptor, node) : undefined;
+    return node && this.validation ? this.describe(descriptor, node, pointer) : undefined;
   }
 
   /** The error of a question as kept: keyword and parameters, no words. */
@@ -123,11 +116,20 @@ export class FormStore {
   reword(entries: FieldError[]): FieldError[] {
     return entries.map((entry) => {
       const node = this.node(entry.pointer);
-      return node ? { ...entry, label: this.label(node), message: this.describe(entry.error, node) } : entry;
+      return node
+        ? { ...entry, label: this.label(node, entry.pointer), message: this.describe(entry.error, node, entry.pointer) }
+        : entry;
     });
   }
 
-  label(node: FieldNode): string {
+  /** The label of a question; an entry of a list of simple values is named by the list's item title
+   * and its number ("Weiterer Vorname 2"), given its pointer. */
+  label(node: FieldNode, pointer?: string): string {
+    const owner = pointer === undefined ? undefined : this.node(parentPointer(pointer));
+    if (owner?.kind === 'array' && owner.item.kind !== 'object' && pointer !== undefined) {
+      const title = text(owner.schema, 'itemTitle', this.lang) ?? this.label(owner);
+      return `${title} ${Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1}`;
+    }
     return labelOf(node.schema, node.key, this.lang);
   }
 
@@ -141,6 +143,8 @@ export class FormStore {
   isRequired(pointer: string): boolean {
     const parent = parentPointer(pointer);
     const owner = this.node(parent);
+    // An entry of a list of simple values: added to be filled in (or removed).
+    if (owner?.kind === 'array') return owner.item.kind !== 'object';
     if (!owner || owner.kind !== 'object') return false;
     const key = pointer
       .slice(pointer.lastIndexOf('/') + 1)
@@ -151,40 +155,12 @@ export class FormStore {
 
   /** Stable keys of the entries of a repeatable group, for keyed rendering. */
   itemKeys(pointer: string): number[] {
-    const length = (this.value(pointer) as unknown[] | undefined)?.length ?? 0;
-    let keys = this.itemKeyLists.get(pointer);
-    if (!keys) this.itemKeyLists.set(pointer, (keys = []));
-    while (keys.length < length) keys.push(this.nextItemKey++);
-    keys.length = length;
-    return keys;
+    return this.entryKeys.keys(pointer, (this.value(pointer) as unknown[] | undefined)?.length ?? 0);
   }
 
   /** The answers of the shown questions only: what is validated and submitted. */
   visibleData(): Answers {
     return (prune(this.model.root, this.data, '', this.conditions) as Answers | undefined) ?? {};
-  }
-
-  // ---- subscribing ------------------------------------------------------------------------------
-
-  subscribe(channel: string, listener: Listener): () => void {
-    const list = this.listeners.get(channel);
-    if (list) list.push(listener);
-    else this.listeners.set(channel, [listener]);
-    return () => this.unsubscribe(channel, listener);
-  }
-
-  unsubscribe(channel: string, listener: Listener): void {
-    const list = this.listeners.get(channel);
-    const at = list ? list.indexOf(listener) : -1;
-    if (at < 0) return;
-    list!.splice(at, 1);
-    if (!list!.length) this.listeners.delete(channel);
-  }
-
-  private notify(channel: string): void {
-    const list = this.listeners.get(channel);
-    // Over a copy, skipping listeners that an earlier one unsubscribed (a re-render removes parts).
-    if (list) for (const listener of list.slice()) if (list.includes(listener)) listener();
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -212,7 +188,7 @@ export class FormStore {
     if (!node || node.kind !== 'array') throw new Error(`${pointer} is not a repeatable group`);
     const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
     if (items.length >= node.maxItems) return items.length - 1;
-    items.push({});
+    items.push(node.item.kind === 'object' ? {} : null);
     setIn(this.data, pointer, items);
     const index = items.length - 1;
     fillDefaults(this.data, node.item, childPointer(pointer, index));
@@ -228,8 +204,7 @@ export class FormStore {
     const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
     if (!node || node.kind !== 'array' || index < 0 || index >= items.length) return;
     // The keys before the answers change: the entries after the removed one keep theirs.
-    this.itemKeys(pointer);
-    this.itemKeyLists.get(pointer)?.splice(index, 1);
+    this.entryKeys.remove(pointer, items.length, index);
     items.splice(index, 1);
     setIn(this.data, pointer, items);
     this.clearErrorsUnder(pointer, false);
@@ -246,11 +221,11 @@ export class FormStore {
     this.data = clone(data) ?? {};
     fillDefaults(this.data, this.model.root, '');
     this.errors.clear();
-    this.itemKeyLists.clear();
+    this.entryKeys.clear();
     this.conditions.forget();
     this.rememberConditions('', this.model.root);
     // Every rendered question shows the new answers.
-    for (const channel of [...this.listeners.keys()]) this.notify(channel);
+    this.notifyAll();
   }
 
   // ---- prefill from a user account ------------------------------------------------------------
@@ -295,13 +270,26 @@ export class FormStore {
     const data = this.visibleData();
     const byPointer = groupErrors(
       (pointer) => this.node(pointer),
-      whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data),
+      whole
+        ? this.validator.validateAll(data)
+        : topLevelErrors(this.model.root, fieldKeys, data, {
+            shown: this.shownKeys(this.model.root, ''),
+            required: this.requiredKeys(this.model.root, ''),
+            validator: this.validator,
+          }),
     );
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
-      const error = byPointer.get(pointer);
+      const own = listError(node, this.value(pointer), this.isRequired(pointer));
+      const error = own === null ? undefined : (own ?? byPointer.get(pointer));
       this.setError(pointer, error);
-      if (error) result.push({ pointer, label: this.label(node), message: this.describe(error, node), error });
+      if (error)
+        result.push({
+          pointer,
+          label: this.label(node, pointer),
+          message: this.describe(error, node, pointer),
+          error,
+        });
       if (node.kind === 'object') {
         for (const child of this.visibleChildren(node, pointer)) visit(child, childPointer(pointer, child.key));
       } else if (node.kind === 'array') {
@@ -315,28 +303,6 @@ export class FormStore {
       if (node && shown.has(key)) visit(node, childPointer('', key));
     }
     return result;
-  }
-
-  /** Validates top-level questions one by one: only their validators are compiled. The top level's
-   * own rules (required, dependentRequired, conditions) come from the model. */
-  private validateTopLevel(fieldKeys: string[], data: Answers): ErrorObject[] {
-    const errors: ErrorObject[] = [];
-    const shown = this.shownKeys(this.model.root, '');
-    const required = this.requiredKeys(this.model.root, '');
-    for (const key of fieldKeys) {
-      const node = this.model.root.children.find((c) => c.key === key);
-      if (!node || !shown.has(key)) continue;
-      const pointer = childPointer('', key);
-      if (data[key] === undefined) {
-        if (required.has(key))
-          errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
-        continue;
-      }
-      for (const error of this.validator.validateAt(node.schemaPointer, data[key])) {
-        errors.push({ ...error, instancePath: pointer + error.instancePath });
-      }
-    }
-    return errors;
   }
 
   private setError(pointer: string, error: ErrorDescriptor | undefined): void {
@@ -363,14 +329,15 @@ export class FormStore {
       if (!this.isRequired(pointer)) return undefined;
       return requiredError(node);
     }
+    if (listError(node, value, false) === null) return undefined; // its empty entries say what is missing
     const errors = this.validator.validateAt(node.schemaPointer, value);
     const first = pickError(errors, node);
     return first;
   }
 
-  private describe(error: ErrorObject, node: FieldNode): string {
+  private describe(error: ErrorObject, node: FieldNode, pointer?: string): string {
     return this.validation!.describe(error, {
-      label: this.label(node),
+      label: this.label(node, pointer),
       lang: this.lang,
       kind: node.kind,
       custom: customErrors(node.schema, this.lang),

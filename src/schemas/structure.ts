@@ -16,7 +16,7 @@ export function fillDefaults(data: Answers, node: FieldNode, pointer: string): v
   const current = getIn(data, pointer);
   if (node.kind === 'array') {
     const items = Array.isArray(current) ? current : [];
-    while (items.length < node.minItems) items.push({});
+    while (items.length < node.minItems) items.push(node.item.kind === 'object' ? {} : null);
     if (pointer !== '') setIn(data, pointer, items);
     items.forEach((_, i) => fillDefaults(data, node.item, childPointer(pointer, i)));
     return;
@@ -47,7 +47,9 @@ export function prune(node: FieldNode, value: unknown, pointer: string, conditio
   }
   if (node.kind === 'array') {
     if (!Array.isArray(value)) return undefined;
-    return value.map((item, i) => prune(node.item, item, childPointer(pointer, i), conditions) ?? {});
+    // An empty entry stays (as null in a list of simple values): validation says it is missing.
+    const empty = node.item.kind === 'object' ? {} : null;
+    return value.map((item, i) => prune(node.item, item, childPointer(pointer, i), conditions) ?? empty);
   }
   return isEmpty(value) ? undefined : value;
 }

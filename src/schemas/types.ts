@@ -131,7 +131,9 @@ export type FieldKind =
   | 'multi'
   | 'object'
   | 'array'
-  | 'file';
+  | 'file'
+  /** `"type": "null"` with a title or description: a text between the questions, nothing to answer. */
+  | 'info';
 
 /** A value a choice offers, with its texts. */
 export interface ChoiceOption {
@@ -183,7 +185,8 @@ export interface ObjectNode extends NodeBase {
 
 export interface ArrayNode extends NodeBase {
   kind: 'array';
-  item: ObjectNode;
+  /** A repeatable group's entry (an object), or one value of a list of simple values. */
+  item: ObjectNode | LeafNode;
   minItems: number;
   maxItems: number;
 }

@@ -67,15 +67,19 @@ export function renderArrayField(view: FieldView): unknown {
       const itemPointer = childPointer(pointer, index);
       const name = `${itemTitle} ${index + 1}`;
       const removable = count > node.minItems && !readOnly;
+      const removeButton = removable
+        ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
+            ${t(lang, 'removeNamed', { name })}
+          </button>`
+        : nothing;
+      // A list of simple values: one labelled field per entry ("Weiterer Vorname 2"), no fieldset.
+      if (node.item.kind !== 'object')
+        return html`<div class="item list-item" part="item">
+          ${field({ ...view, node: node.item, pointer: itemPointer })}${removeButton}
+        </div>`;
       return html`<fieldset class="item" id=${fieldId(itemPointer)} tabindex="-1" part="item">
         <legend part="legend">${name}</legend>
-        ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${
-          removable
-            ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
-                ${t(lang, 'removeNamed', { name })}
-              </button>`
-            : nothing
-        }
+        ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${removeButton}
       </fieldset>`;
     },
   );

@@ -28,7 +28,7 @@ export function fieldParts(view: FieldView): FieldParts {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return {
     id,
-    label: store.label(node),
+    label: store.label(node, pointer),
     hint,
     help: text(node.schema, 'help', lang),
     error,

@@ -39,7 +39,7 @@ function collect(
   section: string,
   out: ReceiptRow[],
 ): void {
-  if (!store.isShown(pointer)) return;
+  if (!store.isShown(pointer) || node.kind === 'info') return;
   const label = store.label(node);
   // A group titled like its step would only repeat the step heading.
   const own = path.length === 0 && label === section ? [] : [...path, label];
@@ -52,9 +52,18 @@ function collect(
     const items = (store.value(pointer) as unknown[] | undefined) ?? [];
     if (items.length === 0) out.push({ section, label: own.join(SEPARATOR) || label, value: t(lang, 'notAnswered') });
     const itemTitle = text(node.schema, 'itemTitle', lang) ?? label;
-    items.forEach((_, i) => {
+    const item = node.item;
+    items.forEach((value, i) => {
       const itemPointer = childPointer(pointer, i);
-      for (const child of store.visibleChildren(node.item, itemPointer)) {
+      if (item.kind !== 'object') {
+        out.push({
+          section,
+          label: [...path, `${itemTitle} ${i + 1}`].join(SEPARATOR),
+          value: formatAnswer(item, value, lang),
+        });
+        return;
+      }
+      for (const child of store.visibleChildren(item, itemPointer)) {
         collect(
           store,
           child,

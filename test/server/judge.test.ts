@@ -1,0 +1,119 @@
+// One judge: every fixture definition gets the same verdict from the element (the form model plus the
+// check the browser runs when a form loads) and from the command-line checker (checkAll, Ajv). An
+// editor who checked a form must not meet a refusal in production, nor the reverse.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkDefinition as checkInBrowser } from '../../src/schemas/check-browser.js';
+import { checkAll, checkDefinition } from '../../src/schemas/check/index.js';
+import { buildModel } from '../../src/schemas/model.js';
+import { refusals } from '../../src/schemas/support.js';
+
+const DIRS = ['test/fixtures/forms', 'test/fixtures/check', 'demo/forms'];
+
+function definitions(): Array<[string, unknown]> {
+  const out: Array<[string, unknown]> = [];
+  for (const dir of DIRS) {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      try {
+        out.push([join(dir, file), JSON.parse(readFileSync(join(dir, file), 'utf8'))]);
+      } catch {
+        // not JSON at all (bad-json.json): neither gets that far
+      }
+    }
+  }
+  return out;
+}
+
+/** What <ozg-form> does on load: build the model, then run the browser's check. */
+function elementAccepts(definition: unknown): boolean {
+  try {
+    buildModel(definition as never, 'urn:test');
+  } catch {
+    return false;
+  }
+  return checkInBrowser(definition, { compile: false }).length === 0;
+}
+
+/** The checker's verdict on whether the form can be shown (Ajv: meta-schema, compile, the judge). */
+const checkerAccepts = (definition: unknown): boolean => checkDefinition(definition).length === 0;
+/** The command-line checker's verdict: also the author's lints (labels, English texts, …). */
+const cliAccepts = (definition: unknown): boolean => checkAll(definition).every((p) => p.severity === 'warning');
+
+test('the element and the checker agree on every fixture definition', () => {
+  const all = definitions();
+  assert.ok(all.length >= 15, `found ${all.length} definitions`);
+  const verdicts = all.map(([file, d]) => ({
+    file,
+    element: elementAccepts(d),
+    checker: checkerAccepts(d),
+    cli: cliAccepts(d),
+  }));
+  assert.deepEqual(
+    verdicts.filter((v) => v.element !== v.checker),
+    [],
+  );
+  // What the command-line checker passes, the element shows (it may ask more of an author: labels, …).
+  assert.deepEqual(
+    verdicts.filter((v) => v.cli && !v.element),
+    [],
+  );
+  // Both verdicts occur: the comparison is not between two constant answers.
+  assert.ok(verdicts.some((v) => v.element) && verdicts.some((v) => !v.element));
+});
+
+test('refused constructs are named with their pointer by the judge, and the checker words them', () => {
+  const cases: Array<[string, string, string]> = [
+    ['test/fixtures/forms/nicht-unterstuetzt-tupel.json', 'tuple', '/properties/koordinaten/prefixItems'],
+    [
+      'test/fixtures/forms/nicht-unterstuetzt-externer-verweis.json',
+      'external-ref',
+      '/properties/betriebsstaette/$ref',
+    ],
+    [
+      'test/fixtures/forms/nicht-unterstuetzt-muster-eigenschaften.json',
+      'open-object',
+      '/properties/zaehlerstaende/patternProperties',
+    ],
+  ];
+  for (const [file, construct, pointer] of cases) {
+    const definition = JSON.parse(readFileSync(file, 'utf8'));
+    assert.deepEqual(
+      refusals(definition).map((r) => [r.construct, r.pointer]),
+      [[construct, pointer]],
+      file,
+    );
+    assert.throws(
+      () => buildModel(definition, 'urn:test'),
+      (e: Error & { pointer: string }) => e.pointer === pointer,
+    );
+    const problem = checkAll(definition).find((p) => p.pointer === pointer);
+    assert.ok(problem && !problem.severity, `${file}: the checker reports ${pointer}`);
+    // It says what to write instead, in both languages.
+    assert.match(problem.message.de, /stattdessen|Nennen Sie|übernehmen Sie/);
+    assert.match(problem.message.en, /instead|Name the questions|copy the schema/);
+  }
+});
+
+test('the form accepts lists of simple values and notes (type null), and so does the checker', () => {
+  for (const file of ['weitere-vornamen.json', 'hinweistext.json']) {
+    const definition = JSON.parse(readFileSync(join('test/fixtures/forms', file), 'utf8'));
+    assert.deepEqual(refusals(definition), [], file);
+    assert.ok(elementAccepts(definition), file);
+    assert.deepEqual(
+      checkAll(definition).filter((p) => !p.severity),
+      [],
+      file,
+    );
+  }
+});
+
+test('a recursive $ref is refused by name, not with a stack overflow', () => {
+  const definition = JSON.parse(readFileSync('test/fixtures/forms/nicht-unterstuetzt-rekursion.json', 'utf8'));
+  assert.deepEqual(
+    refusals(definition).map((r) => r.construct),
+    ['recursion'],
+  );
+  assert.throws(() => buildModel(definition, 'urn:test'), /recursion/);
+});

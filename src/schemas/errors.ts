@@ -97,3 +97,10 @@ export function listError(node: FieldNode, value: unknown, required: boolean): E
   if (node.kind !== 'object' && required && empty(value)) return requiredError(node);
   return undefined;
 }
+
+/** For the choice between alternatives: missing when empty, else right (the form offers only its
+ * alternatives; the validator would judge it against one of them): null. Undefined for other questions. */
+export function choiceError(node: FieldNode, value: unknown): ErrorObject | null | undefined {
+  if (node.kind !== 'choice' || !node.alternatives) return undefined;
+  return value === undefined || value === null || value === '' ? requiredError(node) : null;
+}

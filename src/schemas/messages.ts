@@ -135,6 +135,10 @@ const de: Record<string, Sentence> = {
       ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
       : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
+  anyOf: (label) =>
+    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
+  oneOf: (label) =>
+    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Bitte wählen Sie bei ${ref(label, 'de')} jede Angabe nur einmal aus.`
@@ -200,6 +204,8 @@ const en: Record<string, Sentence> = {
       ? `${subject(label, 'en')} can have at most one entry.`
       : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
+  anyOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
+  oneOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Select each option for ${ref(label, 'en')} only once.`

@@ -1,5 +1,6 @@
 import { escapeToken, resolveRef } from './resolve.js';
 import { refusals, type Refusal } from './support.js';
+import { ALTERNATIVE_KEY } from './types.js';
 import type {
   ArrayNode,
   ChoiceNode,
@@ -164,6 +165,8 @@ function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer
 
 interface Collected {
   properties: Map<string, { schema: JsonSchema; pointer: string }>;
+  /** The choice between alternatives: its key, how it is kept, and its schema (made up here). */
+  alternatives?: { key: string; kind: 'discriminator' | 'synthetic'; schema: JsonSchema; pointer: string };
   base: string[];
   baseRequired: Set<string>;
   blocks: ConditionalBlock[];
@@ -222,6 +225,57 @@ function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, in
     const resolved = resolveRef(definition, part, `${pointer}/allOf/${i}`);
     collect(definition, resolved.schema, resolved.pointer, into);
   });
+  collectAlternatives(definition, schema, pointer, into, conditional);
+}
+
+const isObjectSchema = (s: JsonSchema): boolean => firstType(s) === 'object' || (!s.type && !!s.properties);
+
+/** `oneOf`/`anyOf` of objects: a choice between the alternatives, and each alternative's questions
+ * as a block shown while it is chosen. The choice is a `const` property all alternatives have
+ * (labelled by the alternatives' titles), or one the form makes up. */
+function collectAlternatives(
+  definition: JsonSchema,
+  schema: JsonSchema,
+  pointer: string,
+  into: Collected,
+  conditional: (part: JsonSchema, at: string, when: ConditionalBlock['when'], dependsOn: string[]) => void,
+): void {
+  const keyword = Array.isArray(schema.oneOf) ? 'oneOf' : Array.isArray(schema.anyOf) ? 'anyOf' : undefined;
+  if (!keyword || into.alternatives) return;
+  const parts = schema[keyword]!.map((part, i) => ({
+    raw: part,
+    at: `${pointer}/${keyword}/${i}`,
+    ...resolveRef(definition, part, `${pointer}/${keyword}/${i}`),
+  }));
+  if (!parts.every((p) => isObjectSchema(p.schema))) return;
+  const constOf = (p: (typeof parts)[number], name: string) => p.schema.properties?.[name]?.const;
+  const discriminator = Object.keys(parts[0].schema.properties ?? {}).find((name) => {
+    const values = parts.map((p) => constOf(p, name));
+    return values.every((v) => v !== undefined) && new Set(values.map((v) => JSON.stringify(v))).size === parts.length;
+  });
+  const key = discriminator ?? ALTERNATIVE_KEY;
+  const own = discriminator ? parts[0].schema.properties![discriminator] : undefined;
+  const nested = pointer !== '';
+  const texts = own ?? (nested ? schema : undefined);
+  const choice: JsonSchema = {
+    title: texts?.title ?? (nested ? undefined : 'Art des Antrags'),
+    description: texts?.description,
+    oneOf: parts.map((p, i) => ({
+      const: discriminator ? constOf(p, discriminator) : i,
+      title: p.schema.title ?? (discriminator ? String(constOf(p, discriminator)) : `${i + 1}`),
+      'x-ozg': { i18n: p.schema['x-ozg']?.i18n },
+    })),
+    'x-ozg': { i18n: texts?.['x-ozg']?.i18n ?? (nested ? undefined : { en: { title: 'Type of application' } }) },
+  };
+  into.alternatives = {
+    key,
+    kind: discriminator ? 'discriminator' : 'synthetic',
+    schema: choice,
+    pointer: `${pointer}/${keyword}`,
+  };
+  if (!into.base.includes(key)) into.base.push(key);
+  if (discriminator) into.baseRequired.add(key);
+  parts.forEach((p, i) => conditional(p.raw, p.at, { type: 'equals', key, value: choice.oneOf![i].const }, [key]));
 }
 
 /** Without `x-ozg.order`: the questions in the order of `properties`, and a question that a condition
@@ -259,7 +313,17 @@ export function buildObject(
   const order = declared ? declared.filter((name) => collected.properties.has(name)) : defaultOrder(collected);
   for (const name of collected.properties.keys()) if (!order.includes(name)) order.push(name);
 
+  const alternatives = collected.alternatives;
+  if (alternatives && !collected.properties.has(alternatives.key)) {
+    collected.properties.set(alternatives.key, { schema: alternatives.schema, pointer: alternatives.pointer });
+    if (!order.includes(alternatives.key)) order.unshift(alternatives.key);
+  }
   const children = order.map((name) => {
+    if (alternatives?.key === name) {
+      const node = buildLeaf(definition, name, alternatives.schema, alternatives.pointer) as ChoiceNode;
+      node.alternatives = alternatives.kind;
+      return node;
+    }
     const prop = collected.properties.get(name)!;
     return buildNode(definition, name, prop.schema, prop.pointer);
   });
@@ -272,6 +336,7 @@ export function buildObject(
     baseFields: new Set(collected.base),
     baseRequired: collected.baseRequired,
     blocks: collected.blocks,
+    ...(alternatives ? { alternatives: alternatives.key } : {}),
   };
 }
 
@@ -303,6 +368,12 @@ export function buildModel(definition: JsonSchema, id: string): FormModel {
     });
   } else {
     steps = [{ id: 'form', texts: {}, fields: root.children.map((child) => child.key) }];
+  }
+  // A choice between alternatives the form made up is asked on the first step that asks their questions.
+  if (root.alternatives && !steps.some((step) => step.fields.includes(root.alternatives!))) {
+    const block = new Set(root.blocks.flatMap((b) => b.fields));
+    const step = steps.find((s) => s.fields.some((f) => block.has(f))) ?? steps[0];
+    step.fields.unshift(root.alternatives);
   }
   return { definition, root, steps, id };
 }

@@ -45,8 +45,8 @@ const WORDS: Record<Refusal['construct'], Words> = {
     `Entries of type "${type}" are not supported. A list holds objects (a repeatable group), choice values (enum or oneOf with const) or simple values (string, number, integer, boolean); write a list of lists as a list of objects holding a list.`,
   ],
   alternatives: () => [
-    'Alternativen aus Objekten (oneOf/anyOf, deren Einträge eigene properties haben) werden nicht unterstützt. Schreiben Sie stattdessen eine Auswahlfrage (enum) und je Antwort ein if/then mit den Fragen dieser Alternative, siehe docs/definition.md („Bedingungen“).',
-    'Alternatives of objects (oneOf/anyOf whose entries have properties of their own) are not supported. Write a choice question (enum) instead and one if/then per answer with the questions of that alternative, see docs/definition.md ("Conditions").',
+    'Die Alternativen mischen Objekte (mit eigenen Fragen) und einfache Werte; so lässt sich keine Auswahl anbieten. Schreiben Sie alle Alternativen als Objekte mit title, oder alle als einfache Werte.',
+    'The alternatives mix objects (with questions of their own) and simple values; no choice can be offered like that. Write all alternatives as objects with a title, or all as simple values.',
   ],
   recursion: (ref) => [
     `Der Verweis „${ref}“ führt in ein Schema zurück, das ihn selbst enthält (Rekursion). Rekursive Definitionen werden nicht unterstützt; schreiben Sie die benötigten Ebenen einzeln in $defs aus (zum Beispiel „ebene1“, „ebene2“).`,

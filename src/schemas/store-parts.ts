@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, type Answers } from './data.js';
-import type { ObjectNode } from './types.js';
+import type { FieldNode, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
 
 /** Stable keys of the entries of repeatable groups and lists, by pointer, for keyed rendering: an
@@ -51,4 +51,62 @@ export function topLevelErrors(
     }
   }
   return errors;
+}
+
+const isAnswers = (value: unknown): value is Answers =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The errors of objects with alternatives (`oneOf`/`anyOf` of objects), as the person chose them: the
+ * validator's errors of the alternatives are all about the `oneOf` ("must match exactly one"), and
+ * those of the branch that was chosen are hidden beneath it. So beneath such an object, the errors
+ * that come from its alternatives go, and each shown question of the chosen alternative is checked
+ * on its own (required from the model, the rest by its schema). The other alternative's answers are
+ * pruned before and never validated.
+ */
+export function withAlternatives(
+  errors: ErrorObject[],
+  root: ObjectNode,
+  data: Answers,
+  context: {
+    visible: (node: ObjectNode, pointer: string) => FieldNode[];
+    required: (node: ObjectNode, pointer: string) => Set<string>;
+    validator: FormValidator;
+  },
+): ErrorObject[] {
+  const own: ErrorObject[] = [];
+  const places: string[] = [];
+  const walk = (node: FieldNode, pointer: string, value: unknown): void => {
+    if (node.kind === 'array' && Array.isArray(value)) {
+      value.forEach((item, i) => walk(node.item, childPointer(pointer, i), item));
+      return;
+    }
+    if (node.kind !== 'object' || !isAnswers(value)) return;
+    if (node.alternatives) {
+      places.push(pointer);
+      const required = context.required(node, pointer);
+      for (const child of context.visible(node, pointer)) {
+        if (child.key === node.alternatives) continue;
+        const answer = value[child.key];
+        if (answer === undefined) {
+          if (required.has(child.key))
+            own.push({
+              keyword: 'required',
+              instancePath: pointer,
+              schemaPath: '',
+              params: { missingProperty: child.key },
+            });
+          continue;
+        }
+        const at = childPointer(pointer, child.key);
+        for (const error of context.validator.validateAt(child.schemaPointer, answer))
+          own.push({ ...error, instancePath: at + error.instancePath });
+      }
+    }
+    for (const child of node.children) walk(child, childPointer(pointer, child.key), value[child.key]);
+  };
+  walk(root, '', data);
+  if (places.length === 0) return errors;
+  const beneath = (e: ErrorObject) => places.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
+  return [...errors.filter((e) => !(beneath(e) && /\/(oneOf|anyOf)(\/|$)/.test(e.schemaPath))), ...own];
 }

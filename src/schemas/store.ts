@@ -3,6 +3,7 @@ import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers
 import type { describeError } from './messages.js';
 import { ConditionCache } from './conditions.js';
 import {
+  choiceError,
   groupErrors,
   listError,
   pickError,
@@ -12,7 +13,7 @@ import {
   type FieldError,
 } from './errors.js';
 import { Channels } from './channels.js';
-import { EntryKeys, topLevelErrors } from './store-parts.js';
+import { EntryKeys, topLevelErrors, withAlternatives } from './store-parts.js';
 
 export type { ErrorDescriptor, FieldError };
 import { nodeAt } from './model.js';
@@ -146,6 +147,7 @@ export class FormStore extends Channels {
     // An entry of a list of simple values: added to be filled in (or removed).
     if (owner?.kind === 'array') return owner.item.kind !== 'object';
     if (!owner || owner.kind !== 'object') return false;
+    if (owner.alternatives && pointer === childPointer(parent, owner.alternatives)) return true;
     const key = pointer
       .slice(pointer.lastIndexOf('/') + 1)
       .replace(/~1/g, '/')
@@ -268,19 +270,26 @@ export class FormStore extends Channels {
    */
   validateFields(fieldKeys: string[], whole = false): FieldError[] {
     const data = this.visibleData();
+    const root = this.model.root;
+    const errors = whole
+      ? this.validator.validateAll(data)
+      : topLevelErrors(root, fieldKeys, data, {
+          shown: this.shownKeys(root, ''),
+          required: this.requiredKeys(root, ''),
+          validator: this.validator,
+        });
     const byPointer = groupErrors(
       (pointer) => this.node(pointer),
-      whole
-        ? this.validator.validateAll(data)
-        : topLevelErrors(this.model.root, fieldKeys, data, {
-            shown: this.shownKeys(this.model.root, ''),
-            required: this.requiredKeys(this.model.root, ''),
-            validator: this.validator,
-          }),
+      withAlternatives(errors, root, data, {
+        visible: (node, pointer) => this.visibleChildren(node, pointer),
+        required: (node, pointer) => this.requiredKeys(node, pointer),
+        validator: this.validator,
+      }),
     );
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
-      const own = listError(node, this.value(pointer), this.isRequired(pointer));
+      const own =
+        choiceError(node, this.value(pointer)) ?? listError(node, this.value(pointer), this.isRequired(pointer));
       const error = own === null ? undefined : (own ?? byPointer.get(pointer));
       this.setError(pointer, error);
       if (error)
@@ -330,6 +339,7 @@ export class FormStore extends Channels {
       return requiredError(node);
     }
     if (listError(node, value, false) === null) return undefined; // its empty entries say what is missing
+    if (choiceError(node, value) === null) return undefined; // a choice between alternatives, made
     const errors = this.validator.validateAt(node.schemaPointer, value);
     const first = pickError(errors, node);
     return first;

@@ -26,7 +26,7 @@ export type Construct =
   | 'array-without-items'
   /** An array whose entries are neither objects, choices nor simple values (e.g. lists of lists). */
   | 'array-items'
-  /** `oneOf`/`anyOf` whose entries are objects: different questions per alternative. */
+  /** `oneOf`/`anyOf` of which some entries are objects and others not (no choice to offer). */
   | 'alternatives'
   /** A `$ref` to a schema it is itself part of (a tree of nodes of the same definition). */
   | 'recursion'
@@ -61,14 +61,15 @@ function mainType(schema: Obj): unknown {
   return Array.isArray(type) ? (type.find((t) => t !== 'null') ?? 'null') : type;
 }
 
-/** The entries of an `oneOf`/`anyOf` that are objects (with questions), or none. */
-function objectAlternatives(root: Obj, schema: Obj): boolean {
+/** Whether the entries of a `oneOf`/`anyOf` are objects (questions of their own): all, some, none. */
+function objectAlternatives(root: Obj, schema: Obj): 'all' | 'some' | 'none' {
   const variants = schema.oneOf ?? schema.anyOf;
-  if (!Array.isArray(variants)) return false;
-  return variants.some((v) => {
+  if (!Array.isArray(variants) || variants.length === 0) return 'none';
+  const objects = variants.filter((v) => {
     const target = isObj(v) && typeof v.$ref === 'string' && v.$ref.startsWith('#/') ? at(root, v.$ref) : v;
-    return isObj(target) && (mainType(target) === 'object' || isObj(target.properties));
-  });
+    return isObj(target) && (mainType(target) === 'object' || (target.type === undefined && isObj(target.properties)));
+  }).length;
+  return objects === 0 ? 'none' : objects === variants.length ? 'all' : 'some';
 }
 
 /** Every refusal of a definition; an empty list means the element can render it. */
@@ -90,10 +91,7 @@ export function refusals(definition: unknown): Refusal[] {
 
   const type = root.type;
   if (type !== 'object' && !(Array.isArray(type) && type.includes('object'))) refuse('not-object', '/type');
-  if (!isObj(root.properties)) {
-    if (objectAlternatives(root, root)) refuse('alternatives', root.oneOf ? '/oneOf' : '/anyOf');
-    else refuse('no-questions', '/properties');
-  }
+  if (!isObj(root.properties) && objectAlternatives(root, root) === 'none') refuse('no-questions', '/properties');
 
   // Everywhere in the definition: tuples and references (a $ref is followed wherever it stands).
   const everywhere = (schema: unknown, pointer: string, depth: number): void => {
@@ -156,7 +154,7 @@ export function refusals(definition: unknown): Refusal[] {
       if (SIMPLE.includes(String(itemType))) return; // a list of simple values
       return refuse('array-items', `${where}/items`, String(itemType));
     }
-    if (objectAlternatives(root, node)) return refuse('alternatives', `${where}/${node.oneOf ? 'oneOf' : 'anyOf'}`);
+    if (objectAlternatives(root, node) !== 'none') return object(node, where, seen);
     if (kind === 'null') {
       if (typeof node.title !== 'string' && typeof node.description !== 'string') refuse('type', where, 'null');
       return;
@@ -170,7 +168,8 @@ export function refusals(definition: unknown): Refusal[] {
   };
 
   const object = (schema: Obj, pointer: string, refs: string[]): void => {
-    if (objectAlternatives(root, schema)) refuse('alternatives', `${pointer}/${schema.oneOf ? 'oneOf' : 'anyOf'}`);
+    const alternatives = objectAlternatives(root, schema);
+    if (alternatives === 'some') refuse('alternatives', `${pointer}/${schema.oneOf ? 'oneOf' : 'anyOf'}`);
     if (!isObj(schema.properties) && pointer !== '') {
       if (isObj(schema.patternProperties) || isObj(schema.additionalProperties))
         return refuse(
@@ -186,6 +185,9 @@ export function refusals(definition: unknown): Refusal[] {
       [schema.else, `${pointer}/else`],
     ];
     if (Array.isArray(schema.allOf)) schema.allOf.forEach((sub, i) => parts.push([sub, `${pointer}/allOf/${i}`]));
+    const keyword = schema.oneOf ? 'oneOf' : 'anyOf';
+    if (alternatives === 'all' && Array.isArray(schema[keyword]))
+      (schema[keyword] as unknown[]).forEach((sub, i) => parts.push([sub, `${pointer}/${keyword}/${i}`]));
     if (isObj(schema.dependentSchemas))
       for (const [name, sub] of Object.entries(schema.dependentSchemas))
         parts.push([sub, `${pointer}/dependentSchemas/${esc(name)}`]);

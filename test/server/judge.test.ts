@@ -9,6 +9,8 @@ import { checkDefinition as checkInBrowser } from '../../src/schemas/check-brows
 import { checkAll, checkDefinition } from '../../src/schemas/check/index.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { refusals } from '../../src/schemas/support.js';
+import { ajvEngine } from '../../src/schemas/ajv.js';
+import { FormValidator } from '../../src/schemas/validator.js';
 
 const DIRS = ['test/fixtures/forms', 'test/fixtures/check', 'demo/forms'];
 
@@ -96,8 +98,8 @@ test('refused constructs are named with their pointer by the judge, and the chec
   }
 });
 
-test('the form accepts lists of simple values and notes (type null), and so does the checker', () => {
-  for (const file of ['weitere-vornamen.json', 'hinweistext.json']) {
+test('the form accepts lists of simple values, notes (type null) and alternatives, and so does the checker', () => {
+  for (const file of ['weitere-vornamen.json', 'hinweistext.json', 'alternativen.json', 'alternativen-oben.json']) {
     const definition = JSON.parse(readFileSync(join('test/fixtures/forms', file), 'utf8'));
     assert.deepEqual(refusals(definition), [], file);
     assert.ok(elementAccepts(definition), file);
@@ -116,4 +118,18 @@ test('a recursive $ref is refused by name, not with a stack overflow', () => {
     ['recursion'],
   );
   assert.throws(() => buildModel(definition, 'urn:test'), /recursion/);
+});
+
+test('the gateway (Ajv) accepts what the form submits for a chosen alternative, and refuses a mix', () => {
+  const definition = JSON.parse(readFileSync('test/fixtures/forms/alternativen.json', 'utf8'));
+  const gateway = new FormValidator(definition, ajvEngine(definition));
+  const chosen = {
+    antragsteller: { name: 'Erika Mustermann' },
+    anschrift: { lage: 'inland', strasse: 'Rathausplatz 1', plz: '12345', ort: 'Musterstadt' },
+    kontakt: 'https://www.muster.de',
+  };
+  assert.deepEqual(gateway.validateAll(chosen), []);
+  const mixed = { ...chosen, anschrift: { lage: 'ausland', strasse: 'Rathausplatz 1' } };
+  assert.ok(gateway.validateAll(mixed).length > 0);
+  assert.ok(gateway.validateAll({ ...chosen, kontakt: 'keine Adresse' }).length > 0);
 });

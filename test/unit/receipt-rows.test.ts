@@ -31,4 +31,25 @@ describe('receipt rows', () => {
     const rows = receiptRows(store, model.steps, 'en', () => 'Details');
     expect(rows.map((r) => r.label)).to.deep.equal(['File reference', 'I have read the note on fees.']);
   });
+
+  it('show the chosen alternative only', async () => {
+    const model = buildModel(await load('alternativen'), 'urn:test');
+    // A draft's answers: the other alternative's answer is still kept, but not shown.
+    const store = new FormStore(model, {
+      antragsteller: { '@alternative': 0, name: 'Erika Mustermann', firma: 'Gerüstbau Muster GmbH' },
+      anschrift: { lage: 'ausland', anschriftAusland: '1 Main Street, Dublin' },
+    });
+    const rows = receiptRows(store, model.steps, 'de', () => 'Ihre Angaben');
+    expect(rows.map((r) => [r.label, r.value])).to.deep.equal([
+      ['Wer stellt den Antrag?', 'Privatperson'],
+      ['Wer stellt den Antrag? – Vor- und Familienname', 'Erika Mustermann'],
+      ['Anschrift – Wo liegt die Anschrift?', 'Anschrift im Ausland'],
+      ['Anschrift – Vollständige Anschrift im Ausland', '1 Main Street, Dublin'],
+      ['E-Mail-Adresse oder Internetseite', 'Keine Angabe'],
+    ]);
+    expect(store.visibleData()).to.deep.equal({
+      antragsteller: { name: 'Erika Mustermann' },
+      anschrift: { lage: 'ausland', anschriftAusland: '1 Main Street, Dublin' },
+    });
+  });
 });

@@ -23,7 +23,8 @@ export function renderChildren(view: FieldView, node: ObjectNode, pointer: strin
 /** A group of questions: fieldset with legend. */
 export function renderObjectField(view: FieldView): unknown {
   const node = view.node as ObjectNode;
-  if (view.bare) return renderChildren(view, node, view.pointer);
+  // Alternatives with nothing else to ask: the choice between them carries the group's title.
+  if (view.bare || (node.alternatives && node.baseFields.size === 1)) return renderChildren(view, node, view.pointer);
   const parts = fieldParts(view);
   return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}>
     <legend part="legend">${parts.label}</legend>

@@ -41,8 +41,10 @@ function collect(
 ): void {
   if (!store.isShown(pointer) || node.kind === 'info') return;
   const label = store.label(node);
-  // A group titled like its step would only repeat the step heading.
-  const own = path.length === 0 && label === section ? [] : [...path, label];
+  // A group titled like its step, or a question like its group (the choice between alternatives),
+  // would only repeat the heading.
+  const own =
+    (path.length === 0 && label === section) || path[path.length - 1] === label ? [...path] : [...path, label];
   if (node.kind === 'object') {
     for (const child of store.visibleChildren(node, pointer))
       collect(store, child, childPointer(pointer, child.key), lang, own, section, out);

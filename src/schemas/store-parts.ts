@@ -46,7 +46,7 @@ export function topLevelErrors(
         errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
       continue;
     }
-    for (const error of context.validator.validateAt(node.schemaPointer, data[key])) {
+    for (const error of context.validator.validateAt(node.schemaPointer, data[key], data)) {
       errors.push({ ...error, instancePath: pointer + error.instancePath });
     }
   }
@@ -99,7 +99,7 @@ export function withAlternatives(
           continue;
         }
         const at = childPointer(pointer, child.key);
-        for (const error of context.validator.validateAt(child.schemaPointer, answer))
+        for (const error of context.validator.validateAt(child.schemaPointer, answer, value))
           own.push({ ...error, instancePath: at + error.instancePath });
       }
     }

@@ -340,7 +340,7 @@ export class FormStore extends Channels {
     }
     if (listError(node, value, false) === null) return undefined; // its empty entries say what is missing
     if (choiceError(node, value) === null) return undefined; // a choice between alternatives, made
-    const errors = this.validator.validateAt(node.schemaPointer, value);
+    const errors = this.validator.validateAt(node.schemaPointer, value, this.objectValue(parentPointer(pointer)));
     const first = pickError(errors, node);
     return first;
   }

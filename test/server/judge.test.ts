@@ -133,3 +133,22 @@ test('the gateway (Ajv) accepts what the form submits for a chosen alternative, 
   assert.ok(gateway.validateAll(mixed).length > 0);
   assert.ok(gateway.validateAll({ ...chosen, kontakt: 'keine Adresse' }).length > 0);
 });
+
+test('the checker passes date rules, and refuses formatMaximum and date rules that would do nothing', () => {
+  const definition = JSON.parse(readFileSync('test/fixtures/forms/termine.json', 'utf8'));
+  assert.deepEqual(
+    checkAll(definition).filter((p) => !p.severity),
+    [],
+  );
+  const bad = structuredClone(definition);
+  bad.properties.geburtsdatum.formatMaximum = '2026-12-06';
+  bad.properties.beginn['x-ozg'].date = { min: 'morgen' };
+  bad.properties.ende['x-ozg'].date = { after: '/anfang' };
+  bad.properties.zahl = { type: 'integer', title: 'Anzahl', 'x-ozg': { date: { max: 'today' } } };
+  const errors = checkAll(bad).filter((p) => !p.severity);
+  const at = (pointer: string) => errors.find((p) => p.pointer.startsWith(pointer));
+  assert.match(at('/properties/geburtsdatum/formatMaximum')!.message.de, /x-ozg\.date/);
+  assert.ok(at('/properties/beginn/x-ozg/date/min'), 'a bound in no known syntax');
+  assert.match(at('/properties/ende/x-ozg/date/after')!.message.en, /names no other question.*\/beginn/);
+  assert.match(at('/properties/zahl/x-ozg/date')!.message.de, /format": "date"/);
+});

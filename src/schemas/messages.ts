@@ -27,6 +27,12 @@ function num(value: unknown, lang: Lang): string {
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 
+/** "Telefon oder E-Mail-Adresse", "Telefon, Fax oder E-Mail-Adresse". */
+function either(labels: unknown, word: string): string {
+  const names = (Array.isArray(labels) ? labels : []).map(String);
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
+}
+
 /** A date as a reader writes it: 06.12.2026, 6 December 2026. */
 function day(iso: unknown, lang: Lang): string {
   const [y, m, d] = String(iso).split('-').map(Number);
@@ -144,6 +150,7 @@ const de: Record<string, Sentence> = {
       ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
       : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
+  atLeastOne: (_label, p) => `Bitte geben Sie ${either(p.labels, 'oder')} an.`,
   date: (label, p) => {
     const limit = day(p.limit, 'de');
     const s = subject(label, 'de');
@@ -222,6 +229,7 @@ const en: Record<string, Sentence> = {
       ? `${subject(label, 'en')} can have at most one entry.`
       : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
+  atLeastOne: (_label, p) => `Enter ${either(p.labels, 'or')}.`,
   date: (label, p) => {
     const limit = day(p.limit, 'en');
     const s = subject(label, 'en');

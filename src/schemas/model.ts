@@ -165,6 +165,7 @@ function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer
 
 interface Collected {
   properties: Map<string, { schema: JsonSchema; pointer: string }>;
+  atLeastOne: string[][][];
   /** The choice between alternatives: its key, how it is kept, and its schema (made up here). */
   alternatives?: { key: string; kind: 'discriminator' | 'synthetic'; schema: JsonSchema; pointer: string };
   base: string[];
@@ -226,6 +227,10 @@ function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, in
     collect(definition, resolved.schema, resolved.pointer, into);
   });
   collectAlternatives(definition, schema, pointer, into, conditional);
+  // "At least one of these": anyOf whose entries only require questions (telephone or e-mail).
+  const options = schema.anyOf?.map((part) => resolveRef(definition, part, pointer).schema);
+  if (options?.length && options.every((o) => Array.isArray(o.required) && !o.properties && !o.type))
+    into.atLeastOne.push(options.map((o) => [...o.required!]));
 }
 
 const isObjectSchema = (s: JsonSchema): boolean => firstType(s) === 'object' || (!s.type && !!s.properties);
@@ -306,7 +311,14 @@ export function buildObject(
   contentPointer: string,
   validationPointer = contentPointer,
 ): ObjectNode {
-  const collected: Collected = { properties: new Map(), base: [], baseRequired: new Set(), blocks: [], placements: [] };
+  const collected: Collected = {
+    properties: new Map(),
+    atLeastOne: [],
+    base: [],
+    baseRequired: new Set(),
+    blocks: [],
+    placements: [],
+  };
   collect(definition, schema, contentPointer, collected);
 
   const declared = schema['x-ozg']?.order;
@@ -337,6 +349,7 @@ export function buildObject(
     baseRequired: collected.baseRequired,
     blocks: collected.blocks,
     ...(alternatives ? { alternatives: alternatives.key } : {}),
+    ...(collected.atLeastOne.length ? { atLeastOne: collected.atLeastOne } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer, type Answers } from './data.js';
+import { childPointer, isEmpty, type Answers } from './data.js';
 import type { FieldNode, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
 
@@ -64,7 +64,7 @@ const isAnswers = (value: unknown): value is Answers =>
  * on its own (required from the model, the rest by its schema). The other alternative's answers are
  * pruned before and never validated.
  */
-export function withAlternatives(
+export function withModelRules(
   errors: ErrorObject[],
   root: ObjectNode,
   data: Answers,
@@ -72,16 +72,28 @@ export function withAlternatives(
     visible: (node: ObjectNode, pointer: string) => FieldNode[];
     required: (node: ObjectNode, pointer: string) => Set<string>;
     validator: FormValidator;
+    /** The top-level questions of the step being checked; undefined: the whole form. */
+    step?: string[];
   },
 ): ErrorObject[] {
   const own: ErrorObject[] = [];
   const places: string[] = [];
+  const groupOwners: string[] = [];
   const walk = (node: FieldNode, pointer: string, value: unknown): void => {
     if (node.kind === 'array' && Array.isArray(value)) {
       value.forEach((item, i) => walk(node.item, childPointer(pointer, i), item));
       return;
     }
     if (node.kind !== 'object' || !isAnswers(value)) return;
+    if (node.atLeastOne) {
+      groupOwners.push(pointer);
+      const visible = context.visible(node, pointer);
+      for (const group of unmetGroups(node, value, visible)) {
+        const holder = groupHolder(group, visible);
+        if (holder && (pointer !== '' || !context.step || context.step.includes(holder.key)))
+          own.push(atLeastOneError(group, childPointer(pointer, holder.key)));
+      }
+    }
     if (node.alternatives) {
       places.push(pointer);
       const required = context.required(node, pointer);
@@ -106,7 +118,33 @@ export function withAlternatives(
     for (const child of node.children) walk(child, childPointer(pointer, child.key), value[child.key]);
   };
   walk(root, '', data);
-  if (places.length === 0) return errors;
+  if (places.length === 0 && groupOwners.length === 0) return errors;
   const beneath = (e: ErrorObject) => places.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`));
-  return [...errors.filter((e) => !(beneath(e) && /\/(oneOf|anyOf)(\/|$)/.test(e.schemaPath))), ...own];
+  // The validator's "must match a schema in anyOf" of such a group, and the required of each of its
+  // branches: said once, by atLeastOneError.
+  const group = (e: ErrorObject) =>
+    groupOwners.includes(e.instancePath) && /\/anyOf(\/\d+\/required)?$/.test(e.schemaPath);
+  return [...errors.filter((e) => !group(e) && !(beneath(e) && /\/(oneOf|anyOf)(\/|$)/.test(e.schemaPath))), ...own];
+}
+
+/** The groups of "at least one of these" of an object that its answers leave unmet (among the
+ * groups with a shown question). */
+export function unmetGroups(node: ObjectNode, value: Answers, visible: FieldNode[]): string[][][] {
+  const shown = new Set(visible.map((c) => c.key));
+  return (node.atLeastOne ?? []).filter(
+    (group) =>
+      group.some((option) => option.some((key) => shown.has(key))) &&
+      !group.some((option) => option.every((key) => !isEmpty(value[key]))),
+  );
+}
+
+/** The question that carries a group's error: its first shown member. */
+export function groupHolder(group: string[][], visible: FieldNode[]): FieldNode | undefined {
+  const members = new Set(group.flat());
+  return visible.find((child) => members.has(child.key));
+}
+
+/** "Bitte geben Sie Telefon oder E-Mail-Adresse an": one error for the group, at `pointer`. */
+export function atLeastOneError(group: string[][], pointer: string): ErrorObject {
+  return { keyword: 'atLeastOne', instancePath: pointer, schemaPath: '', params: { keys: [...new Set(group.flat())] } };
 }

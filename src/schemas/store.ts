@@ -13,7 +13,7 @@ import {
   type FieldError,
 } from './errors.js';
 import { Channels } from './channels.js';
-import { EntryKeys, topLevelErrors, withAlternatives } from './store-parts.js';
+import { atLeastOneError, EntryKeys, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
 
 export type { ErrorDescriptor, FieldError };
 import { nodeAt } from './model.js';
@@ -176,6 +176,14 @@ export class FormStore extends Channels {
     let changed = !fromInput;
     if (this.errors.has(pointer)) changed = this.refreshError(pointer) || changed;
     if (changed) this.notify(pointer);
+    // An answer to one of "at least one of these" may settle the error shown at another of them.
+    const owner = this.node(parentPointer(pointer));
+    if (owner?.kind === 'object' && owner.atLeastOne)
+      for (const child of owner.children)
+        if (child.key !== pointer.slice(pointer.lastIndexOf('/') + 1)) {
+          const other = childPointer(parentPointer(pointer), child.key);
+          if (this.errors.get(other)?.keyword === 'atLeastOne' && this.refreshError(other)) this.notify(other);
+        }
     this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, value);
   }
@@ -280,10 +288,11 @@ export class FormStore extends Channels {
         });
     const byPointer = groupErrors(
       (pointer) => this.node(pointer),
-      withAlternatives(errors, root, data, {
+      withModelRules(errors, root, data, {
         visible: (node, pointer) => this.visibleChildren(node, pointer),
         required: (node, pointer) => this.requiredKeys(node, pointer),
         validator: this.validator,
+        step: whole ? undefined : fieldKeys,
       }),
     );
     const result: FieldError[] = [];
@@ -334,6 +343,8 @@ export class FormStore extends Channels {
     const node = this.node(pointer);
     if (!node || !this.validation || !this.isShown(pointer)) return undefined;
     const value = this.value(pointer);
+    const group = this.unmetGroup(pointer);
+    if (group) return group; // the group's error stays with its first question until one is answered
     if (isEmpty(value)) {
       if (!this.isRequired(pointer)) return undefined;
       return requiredError(node);
@@ -345,7 +356,46 @@ export class FormStore extends Channels {
     return first;
   }
 
+  /** Whether the question is one of "at least one of these" (its label says so instead of "optional"). */
+  inAtLeastOne(pointer: string): boolean {
+    const owner = this.node(parentPointer(pointer));
+    const key = pointer.slice(pointer.lastIndexOf('/') + 1);
+    return owner?.kind === 'object' && !!owner.atLeastOne?.some((group) => group.flat().includes(key));
+  }
+
+  /** The error of an unmet "at least one of these" while it is on display at this question. */
+  private unmetGroup(pointer: string): ErrorDescriptor | undefined {
+    if (this.errors.get(pointer)?.keyword !== 'atLeastOne') return undefined;
+    const parent = parentPointer(pointer);
+    const owner = this.node(parent);
+    if (owner?.kind !== 'object') return undefined;
+    const visible = this.visibleChildren(owner, parent);
+    const group = unmetGroups(owner, this.objectValue(parent), visible).find(
+      (g) => groupHolder(g, visible) && childPointer(parent, groupHolder(g, visible)!.key) === pointer,
+    );
+    return group && atLeastOneError(group, pointer);
+  }
+
   private describe(error: ErrorObject, node: FieldNode, pointer?: string): string {
+    if (error.keyword === 'atLeastOne' && pointer !== undefined) {
+      // Named by the group's questions; an own sentence stands in the object's x-ozg.errors.anyOf.
+      const parent = parentPointer(pointer);
+      const owner = this.node(parent) as ObjectNode;
+      const labels = (error.params.keys as string[]).map((key) => {
+        const child = owner.children.find((c) => c.key === key);
+        return child ? this.label(child) : key;
+      });
+      const custom = customErrors(owner.schema, this.lang)?.anyOf;
+      return this.validation!.describe(
+        { ...error, params: { ...error.params, labels } },
+        {
+          label: this.label(node, pointer),
+          lang: this.lang,
+          kind: node.kind,
+          custom: custom ? { atLeastOne: custom } : undefined,
+        },
+      );
+    }
     return this.validation!.describe(error, {
       label: this.label(node, pointer),
       lang: this.lang,

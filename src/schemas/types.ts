@@ -192,6 +192,9 @@ export interface ObjectNode extends NodeBase {
   baseFields: Set<string>;
   baseRequired: Set<string>;
   blocks: ConditionalBlock[];
+  /** "At least one of these" (`anyOf` of `required`): per group its options, each the keys that
+   * together satisfy it (usually one key each: telephone, or e-mail). */
+  atLeastOne?: string[][][];
   /** With alternatives (`oneOf`/`anyOf` of objects): the key of the choice between them. */
   alternatives?: string;
 }

@@ -152,3 +152,22 @@ test('the checker passes date rules, and refuses formatMaximum and date rules th
   assert.match(at('/properties/ende/x-ozg/date/after')!.message.en, /names no other question.*\/beginn/);
   assert.match(at('/properties/zahl/x-ozg/date')!.message.de, /format": "date"/);
 });
+
+test('the checker warns about an if that does not require what it looks at', () => {
+  const definition = {
+    type: 'object',
+    title: 'Hundesteuer',
+    properties: {
+      listenhund: { type: 'boolean', title: 'Ist es ein Listenhund?' },
+      wesenstest: { type: 'string', format: 'date', title: 'Datum des Wesenstests' },
+    },
+    if: { properties: { listenhund: { const: true } } },
+    then: { required: ['wesenstest'] },
+  };
+  const at = (d: unknown) => checkAll(d).filter((p) => p.pointer === '/if');
+  assert.equal(at(definition).length, 1);
+  assert.equal(at(definition)[0].severity, 'warning');
+  assert.match(at(definition)[0].message.de, /"required": \["listenhund"\]/);
+  const fixed = { ...definition, if: { ...definition.if, required: ['listenhund'] } };
+  assert.deepEqual(at(fixed), []);
+});

@@ -9,6 +9,7 @@
 import { checkDefinition, checkFees, formatProblems, type DefinitionProblem } from '../check.js';
 import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type ReifegradOptions } from '../reifegrad.js';
 import { schemaNodes } from '../check-rules.js';
+import { checkIfWithoutRequired } from './conditions.js';
 import { checkDateRules } from './dates.js';
 import { checkKeywordNames, checkRequiredNames } from './keywords.js';
 import { checkQuestions } from './questions.js';
@@ -34,6 +35,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
         ...checkKeywordNames(nodes),
         ...checkRequiredNames(definition, nodes),
         ...checkDateRules(definition, nodes),
+        ...checkIfWithoutRequired(definition, nodes),
       ];
     },
     () => checkQuestions(definition),

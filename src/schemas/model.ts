@@ -1,5 +1,5 @@
 import { escapeToken, resolveRef } from './resolve.js';
-import { refusals, type Refusal } from './support.js';
+import { RECURSION_DEPTH, refusals, type Refusal } from './support.js';
 import { ALTERNATIVE_KEY } from './types.js';
 import type {
   ArrayNode,
@@ -48,6 +48,37 @@ function choiceOptions(definition: JsonSchema, schema: JsonSchema, pointer: stri
   return options;
 }
 
+/** A list whose entries are of a definition it is itself part of (an Organisationseinheit with its
+ * Untereinheiten): the entry's questions are built when first needed, and at RECURSION_DEPTH
+ * levels no more entries can be added. */
+function recursiveList(
+  definition: JsonSchema,
+  key: string,
+  schema: JsonSchema,
+  pointer: string,
+  ref: string,
+  items: { schema: JsonSchema; pointer: string },
+): ArrayNode {
+  const depth = trail.filter((r) => r === ref).length;
+  const refs = [...trail, ref];
+  let item: ObjectNode | undefined;
+  const node = {
+    kind: 'array',
+    key,
+    schema,
+    schemaPointer: pointer,
+    recursive: true,
+    minItems: depth >= RECURSION_DEPTH ? 0 : (schema.minItems ?? 0),
+    maxItems: depth >= RECURSION_DEPTH ? 0 : (schema.maxItems ?? Number.POSITIVE_INFINITY),
+    get item(): ObjectNode {
+      return (item ??= within(refs, () =>
+        buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`),
+      ));
+    },
+  } satisfies ArrayNode;
+  return node;
+}
+
 function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, pointer: string): FieldNode {
   const widget = schema['x-ozg']?.widget;
   const type = firstType(schema);
@@ -67,6 +98,8 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       const node: ChoiceNode = { kind: 'multi', key, schema, schemaPointer: pointer, options, widget: 'checkboxes' };
       return node;
     }
+    const ref = schema.items.$ref;
+    if (ref && trail.includes(ref)) return recursiveList(definition, key, schema, pointer, ref, items);
     const itemType = firstType(items.schema);
     if (itemType === 'string' || itemType === 'number' || itemType === 'integer' || itemType === 'boolean') {
       // A list of simple values ("Weitere Vornamen"): one question per entry, added and removed.
@@ -83,7 +116,9 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       return node;
     }
     if (itemType === 'object' || items.schema.properties) {
-      const item = buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`);
+      const item = within(ref ? [...trail, ref] : trail, () =>
+        buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`),
+      );
       const node: ArrayNode = {
         kind: 'array',
         key,
@@ -153,7 +188,27 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
   return node;
 }
 
+/** The `$ref`s being expanded, outermost first: a recursive one (a tree of nodes of the same
+ * definition) is expanded one level at a time, when an entry is added, up to RECURSION_DEPTH. */
+let trail: string[] = [];
+
+function within<T>(refs: string[], build: () => T): T {
+  const saved = trail;
+  trail = refs;
+  try {
+    return build();
+  } finally {
+    trail = saved;
+  }
+}
+
 function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer: string): FieldNode {
+  if (typeof raw.$ref === 'string')
+    return within([...trail, raw.$ref], () => buildResolved(definition, key, raw, pointer));
+  return buildResolved(definition, key, raw, pointer);
+}
+
+function buildResolved(definition: JsonSchema, key: string, raw: JsonSchema, pointer: string): FieldNode {
   const { schema, pointer: contentPointer } = resolveRef(definition, raw, pointer);
   if (firstType(schema) === 'object' || (schema.properties && !schema.type)) {
     return buildObject(definition, key, schema, contentPointer, pointer);
@@ -424,6 +479,8 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
 export function hasFileQuestion(node: FieldNode): boolean {
   return (
     node.kind === 'file' ||
-    (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item))
+    (node.kind === 'object'
+      ? node.children.some(hasFileQuestion)
+      : node.kind === 'array' && !node.recursive && hasFileQuestion(node.item))
   );
 }

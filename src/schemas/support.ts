@@ -6,6 +6,9 @@
  * Pure and small (it ships with every form): it names the construct and the place; the sentences
  * saying what to write instead live in the checker's chunk.
  */
+/** How many levels of a recursive definition (a tree) the form offers; the checker says so. */
+export const RECURSION_DEPTH = 5;
+
 /** A construct of JSON Schema that ozg-form does not render, by name. */
 export type Construct =
   /** The definition is no JSON object, or its top is not `"type": "object"`. */
@@ -28,7 +31,7 @@ export type Construct =
   | 'array-items'
   /** `oneOf`/`anyOf` of which some entries are objects and others not (no choice to offer). */
   | 'alternatives'
-  /** A `$ref` to a schema it is itself part of (a tree of nodes of the same definition). */
+  /** A `$ref` to a schema it is itself part of, other than through the entries of a list (a tree). */
   | 'recursion'
   /** `"type": "null"` without a title or description (nothing to show), or an unknown type. */
   | 'type';
@@ -72,8 +75,9 @@ function objectAlternatives(root: Obj, schema: Obj): 'all' | 'some' | 'none' {
   return objects === 0 ? 'none' : objects === variants.length ? 'all' : 'some';
 }
 
-/** Every refusal of a definition; an empty list means the element can render it. */
-export function refusals(definition: unknown): Refusal[] {
+/** Every refusal of a definition; an empty list means the element can render it. `trees` collects
+ * the pointers of lists whose entries are of a definition they are part of (RECURSION_DEPTH). */
+export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
   if (!isObj(definition)) return [{ construct: 'not-object', pointer: '' }];
   const root = definition;
   const found: Refusal[] = [];
@@ -141,6 +145,8 @@ export function refusals(definition: unknown): Refusal[] {
         return Array.isArray(node.prefixItems) || Array.isArray(items)
           ? undefined
           : refuse('array-without-items', where);
+      // A list of entries of a definition it is part of (a tree): expanded one level per entry.
+      if (seen.includes(local(items.$ref) ?? '')) return void trees.push(where);
       let item: Obj = items;
       for (let n = 0, ref = local(item.$ref); n < 16 && ref; n++, ref = local(item.$ref)) {
         const target = at(root, ref);

@@ -203,6 +203,8 @@ export interface ArrayNode extends NodeBase {
   kind: 'array';
   /** A repeatable group's entry (an object), or one value of a list of simple values. */
   item: ObjectNode | LeafNode;
+  /** Its entries are of a definition it is itself part of: `item` is built on first use (model.ts). */
+  recursive?: boolean;
   minItems: number;
   maxItems: number;
 }

@@ -111,13 +111,34 @@ test('the form accepts lists of simple values, notes (type null) and alternative
   }
 });
 
-test('a recursive $ref is refused by name, not with a stack overflow', () => {
+test('a recursive $ref through an object is refused by name, not with a stack overflow', () => {
   const definition = JSON.parse(readFileSync('test/fixtures/forms/nicht-unterstuetzt-rekursion.json', 'utf8'));
   assert.deepEqual(
-    refusals(definition).map((r) => r.construct),
-    ['recursion'],
+    refusals(definition).map((r) => [r.construct, r.pointer]),
+    [['recursion', '/$defs/person/properties/vertreten/$ref']],
   );
   assert.throws(() => buildModel(definition, 'urn:test'), /recursion/);
+  const problem = checkAll(definition).find((p) => p.pointer === '/$defs/person/properties/vertreten/$ref');
+  assert.match(problem!.message.de, /Rekursion/);
+});
+
+test('a tree (a list of entries of the same definition) is built one level per entry, to a depth the checker reports', () => {
+  const definition = JSON.parse(readFileSync('test/fixtures/forms/rekursion.json', 'utf8'));
+  assert.deepEqual(refusals(definition), []);
+  const model = buildModel(definition, 'urn:test');
+  const levels: number[] = [];
+  let unit = model.root.children[0];
+  while (unit.kind === 'object') {
+    const list = unit.children.find((c) => c.kind === 'array');
+    assert.ok(list && list.kind === 'array' && list.recursive);
+    levels.push(list.maxItems);
+    if (list.maxItems === 0) break;
+    unit = list.item;
+  }
+  assert.deepEqual(levels, [Infinity, Infinity, Infinity, Infinity, 0]);
+  const note = checkAll(definition).find((p) => p.pointer === '/$defs/einheit/properties/untereinheiten/items');
+  assert.equal(note?.severity, 'warning');
+  assert.match(note!.message.en, /up to 5 levels/);
 });
 
 test('the gateway (Ajv) accepts what the form submits for a chosen alternative, and refuses a mix', () => {

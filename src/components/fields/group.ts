@@ -88,7 +88,9 @@ export function renderArrayField(view: FieldView): unknown {
     ? nothing
     : count < node.maxItems
       ? html`<button type="button" class="secondary add" part="button" @click=${add}>${addLabel}</button>`
-      : html`<p class="note">${t(lang, 'maxItemsReached', { max: node.maxItems })}</p>`;
+      : html`<p class="note">
+          ${node.maxItems === 0 ? t(lang, 'deepestLevel') : t(lang, 'maxItemsReached', { max: node.maxItems })}
+        </p>`;
   return html`<fieldset
     class="group repeat"
     id=${parts.id}

@@ -30,7 +30,7 @@ export async function readDefinition(
 export function hasIfConditions(node: FieldNode): boolean {
   if (node.kind === 'object')
     return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
-  if (node.kind === 'array') return hasIfConditions(node.item);
+  if (node.kind === 'array') return !node.recursive && hasIfConditions(node.item);
   return false;
 }
 

@@ -36,6 +36,7 @@ const texts = {
     itemAdded: '{name} hinzugefügt.',
     itemRemoved: '{name} entfernt.',
     maxItemsReached: 'Sie können höchstens {max} Einträge angeben.',
+    deepestLevel: 'Auf dieser Ebene lassen sich keine weiteren Einträge anlegen.',
     draftRestored: 'Wir haben Ihre zuletzt eingegebenen Angaben vom {date} wiederhergestellt.',
     draftDiscard: 'Angaben löschen und neu beginnen',
     draftDiscardQuestion:
@@ -139,6 +140,7 @@ const texts = {
     itemAdded: '{name} added.',
     itemRemoved: '{name} removed.',
     maxItemsReached: 'You can add at most {max} entries.',
+    deepestLevel: 'No further entries can be added at this level.',
     draftRestored: 'We restored the answers you last entered on {date}.',
     draftDiscard: 'Delete answers and start again',
     draftDiscardQuestion:

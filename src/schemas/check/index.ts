@@ -11,6 +11,7 @@ import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type Reifeg
 import { schemaNodes } from '../check-rules.js';
 import { checkIfWithoutRequired } from './conditions.js';
 import { checkDateRules } from './dates.js';
+import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkRequiredNames } from './keywords.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
@@ -39,6 +40,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
       ];
     },
     () => checkQuestions(definition),
+    () => checkRecursion(definition),
   ];
   for (const lint of lints) {
     try {

@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
-import type { describeError } from './messages.js';
-import { ConditionCache } from './conditions.js';
+import { AnswerState } from './answer-state.js';
+import type { ConditionTest } from './conditions.js';
+import { childPointer, clone, isEmpty, parentPointer, setIn, type Answers } from './data.js';
 import {
   choiceError,
   groupErrors,
@@ -12,15 +12,14 @@ import {
   type ErrorDescriptor,
   type FieldError,
 } from './errors.js';
-import { Channels } from './channels.js';
-import { atLeastOneError, EntryKeys, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
+import type { describeError } from './messages.js';
+import { atLeastOneError, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
+import { fillDefaults } from './structure.js';
+import { customErrors, labelOf, text } from './texts.js';
+import type { FieldNode, Lang, ObjectNode } from './types.js';
+import type { FormValidator } from './validator.js';
 
 export type { ErrorDescriptor, FieldError };
-import { nodeAt } from './model.js';
-import { fillDefaults, prune } from './structure.js';
-import { customErrors, labelOf, text } from './texts.js';
-import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
-import type { FormValidator } from './validator.js';
 
 /** The Ajv-backed part of a form's state, loaded as a separate chunk (see validation.ts). */
 export interface Validation {
@@ -34,29 +33,18 @@ export interface Validation {
  * (its answer pointer), an object's `#visible` channel, or an array's `#items` channel, so a
  * keystroke updates one field and nothing else.
  */
-export class FormStore extends Channels {
-  readonly model: FormModel;
-  data: Answers;
+export class FormStore extends AnswerState {
   private currentLang: Lang = 'de';
   /** Called after every change of an answer (for events and drafts). */
   onChange?: (pointer: string, value: unknown) => void;
 
   private validation?: Validation;
   private readonly errors = new Map<string, ErrorDescriptor>();
-  private readonly entryKeys = new EntryKeys();
-  private readonly conditions = new ConditionCache(
-    (pointer) => this.objectValue(pointer),
-    () => this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value)),
-  );
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
 
-  constructor(model: FormModel, initial?: Answers) {
-    super();
-    this.model = model;
-    this.data = clone(initial) ?? {};
-    fillDefaults(this.data, model.root, '');
-    this.rememberConditions('', model.root);
+  protected override conditionTest(): ConditionTest | undefined {
+    return this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value));
   }
 
   /** Connects the validators. Until then conditions with `if` count as not met and nothing is
@@ -81,14 +69,6 @@ export class FormStore extends Channels {
   }
 
   // ---- reading ------------------------------------------------------------------------------
-
-  value(pointer: string): unknown {
-    return getIn(this.data, pointer);
-  }
-
-  node(pointer: string): FieldNode | undefined {
-    return nodeAt(this.model.root, pointer);
-  }
 
   /** The language of labels and error sentences; switching it re-renders every question with an error. */
   get lang(): Lang {
@@ -132,37 +112,6 @@ export class FormStore extends Channels {
       return `${title} ${Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1}`;
     }
     return labelOf(node.schema, node.key, this.lang);
-  }
-
-  /** The questions of an object that are shown for its current answers, in order. */
-  visibleChildren(node: ObjectNode, pointer: string): FieldNode[] {
-    if (node.blocks.length === 0) return node.children;
-    const shown = this.shownKeys(node, pointer);
-    return node.children.filter((child) => shown.has(child.key));
-  }
-
-  isRequired(pointer: string): boolean {
-    const parent = parentPointer(pointer);
-    const owner = this.node(parent);
-    // An entry of a list of simple values: added to be filled in (or removed).
-    if (owner?.kind === 'array') return owner.item.kind !== 'object';
-    if (!owner || owner.kind !== 'object') return false;
-    if (owner.alternatives && pointer === childPointer(parent, owner.alternatives)) return true;
-    const key = pointer
-      .slice(pointer.lastIndexOf('/') + 1)
-      .replace(/~1/g, '/')
-      .replace(/~0/g, '~');
-    return this.requiredKeys(owner, parent).has(key);
-  }
-
-  /** Stable keys of the entries of a repeatable group, for keyed rendering. */
-  itemKeys(pointer: string): number[] {
-    return this.entryKeys.keys(pointer, (this.value(pointer) as unknown[] | undefined)?.length ?? 0);
-  }
-
-  /** The answers of the shown questions only: what is validated and submitted. */
-  visibleData(): Answers {
-    return (prune(this.model.root, this.data, '', this.conditions) as Answers | undefined) ?? {};
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -356,13 +305,6 @@ export class FormStore extends Channels {
     return first;
   }
 
-  /** Whether the question is one of "at least one of these" (its label says so instead of "optional"). */
-  inAtLeastOne(pointer: string): boolean {
-    const owner = this.node(parentPointer(pointer));
-    const key = pointer.slice(pointer.lastIndexOf('/') + 1);
-    return owner?.kind === 'object' && !!owner.atLeastOne?.some((group) => group.flat().includes(key));
-  }
-
   /** The error of an unmet "at least one of these" while it is on display at this question. */
   private unmetGroup(pointer: string): ErrorDescriptor | undefined {
     if (this.errors.get(pointer)?.keyword !== 'atLeastOne') return undefined;
@@ -415,47 +357,6 @@ export class FormStore extends Channels {
   }
 
   // ---- conditions ------------------------------------------------------------------------------
-
-  private objectValue(pointer: string): Record<string, unknown> {
-    const value = this.value(pointer);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  }
-
-  private shownKeys(node: ObjectNode, pointer: string): Set<string> {
-    return this.conditions.shownKeys(node, pointer);
-  }
-
-  private requiredKeys(node: ObjectNode, pointer: string): Set<string> {
-    return this.conditions.requiredKeys(node, pointer);
-  }
-
-  /** Whether a question is shown: every object on its way shows the next step of the path. */
-  isShown(pointer: string): boolean {
-    let current = pointer;
-    while (current !== '') {
-      const parent = parentPointer(current);
-      const owner = this.node(parent);
-      if (owner?.kind === 'object') {
-        const key = current
-          .slice(current.lastIndexOf('/') + 1)
-          .replace(/~1/g, '/')
-          .replace(/~0/g, '~');
-        if (!this.shownKeys(owner, parent).has(key)) return false;
-      }
-      current = parent;
-    }
-    return true;
-  }
-
-  private rememberConditions(pointer: string, node: FieldNode): void {
-    if (node.kind === 'object') {
-      if (node.blocks.length) this.conditions.refresh(node, pointer);
-      for (const child of node.children) this.rememberConditions(childPointer(pointer, child.key), child);
-    } else if (node.kind === 'array') {
-      const items = (this.value(pointer) as unknown[] | undefined) ?? [];
-      items.forEach((_, i) => this.rememberConditions(childPointer(pointer, i), node.item));
-    }
-  }
 
   /** After an answer changed: re-evaluates the conditions of the objects around it. */
   private updateConditions(pointer: string, upwards = true): void {

@@ -62,10 +62,12 @@ function collect(
   section: string,
   out: AnswerRow[],
 ): void {
-  if (!store.isShown(pointer)) return;
+  if (!store.isShown(pointer) || node.kind === 'info') return;
   const label = store.label(node);
-  // A group titled like its step would only repeat the step heading.
-  const own = path.length === 0 && label === section ? [] : [...path, label];
+  // A group titled like its step, or a question like its group (the choice between alternatives),
+  // would only repeat the heading.
+  const own =
+    (path.length === 0 && label === section) || path[path.length - 1] === label ? [...path] : [...path, label];
   if (node.kind === 'object') {
     for (const child of store.visibleChildren(node, pointer))
       collect(store, child, childPointer(pointer, child.key), lang, words, own, section, out);
@@ -75,9 +77,19 @@ function collect(
     const items = (store.value(pointer) as unknown[] | undefined) ?? [];
     if (items.length === 0) out.push({ section, label: own.join(SEPARATOR) || label, value: words.notAnswered });
     const itemTitle = text(node.schema, 'itemTitle', lang) ?? label;
-    items.forEach((_, i) => {
+    const item = node.item;
+    items.forEach((value, i) => {
       const itemPointer = childPointer(pointer, i);
-      for (const child of store.visibleChildren(node.item, itemPointer)) {
+      // A list of simple values: one row per entry.
+      if (item.kind !== 'object') {
+        out.push({
+          section,
+          label: [...path, `${itemTitle} ${i + 1}`].join(SEPARATOR),
+          value: formatAnswer(item, value, lang, words),
+        });
+        return;
+      }
+      for (const child of store.visibleChildren(item, itemPointer)) {
         collect(
           store,
           child,

@@ -20,6 +20,13 @@ const engine = {
   },
 };
 
-export function checkDefinition(definition: unknown, options: CheckOptions = {}): DefinitionProblem[] {
-  return checkWith(engine, definition, options);
+/**
+ * The problems of a definition. A refusal of the judge is worded by refusal-texts.ts, a chunk of its
+ * own that only a refused definition loads (the editor reads it; a citizen's working form never does).
+ */
+export async function checkDefinition(definition: unknown, options: CheckOptions = {}): Promise<DefinitionProblem[]> {
+  const problems = checkWith(engine, definition, options);
+  if (!problems.some((p) => p.refusal)) return problems;
+  const { refusalProblem } = await import('./refusal-texts.js');
+  return problems.map((p) => (p.refusal ? refusalProblem(p.refusal) : p));
 }

@@ -6,6 +6,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
+import { refusalProblem } from './refusal-texts.js';
 import { checkWith, type CheckEngine, type CheckOptions, type DefinitionProblem } from './check-rules.js';
 import meta from './x-ozg.meta.json' with { type: 'json' };
 
@@ -41,6 +42,7 @@ function ajvEngineFor(definition: unknown): CheckEngine {
     },
     metaSchemaErrors: (d) => (ajv.validateSchema(d) ? [] : [...(ajv.errors ?? [])]),
     compile: (d) => void ajv.compile(d),
+    wordRefusal: refusalProblem,
   };
 }
 

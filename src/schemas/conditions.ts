@@ -1,4 +1,4 @@
-import { isEmpty } from './data.js';
+import { isEmpty, sameValue } from './data.js';
 import type { ConditionalBlock, ObjectNode } from './types.js';
 
 /** Tests the answers of an object against the `if` schema at a schema pointer. */
@@ -71,6 +71,7 @@ export class ConditionCache {
     const test = this.test();
     return node.blocks.filter((block) => {
       if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
+      if (block.when.type === 'equals') return sameValue(value[block.when.key], block.when.value);
       if (!test) return false;
       return test(block.when.schemaPointer, value) !== block.when.negate;
     });

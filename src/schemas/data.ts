@@ -42,7 +42,8 @@ export function setIn(data: Answers, pointer: string, value: unknown): void {
   }
   const last = path[path.length - 1];
   if (value === undefined) {
-    if (Array.isArray(node)) node[Number(last)] = undefined;
+    // An entry of a list stays in its place, empty (JSON has no holes).
+    if (Array.isArray(node)) node[Number(last)] = null;
     else delete node[last];
   } else {
     node[last] = value;

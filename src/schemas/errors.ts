@@ -2,6 +2,22 @@ import type { ErrorObject } from 'ajv';
 import { childPointer, parentPointer } from './data.js';
 import type { FieldNode } from './types.js';
 
+export interface FieldError {
+  pointer: string;
+  label: string;
+  message: string;
+  /** What is wrong, without words: `reword()` turns it into a sentence of the current language. */
+  error: ErrorDescriptor;
+}
+
+/** An error as the store keeps it: what is wrong (keyword and parameters), not yet in words. The
+ * view asks `error(pointer)` for the sentence in the current language, so a language switch
+ * re-words every error on display. */
+export type ErrorDescriptor = ErrorObject;
+
+export const sameError = (a: ErrorDescriptor | undefined, b: ErrorDescriptor | undefined): boolean =>
+  a === b || (!!a && !!b && a.keyword === b.keyword && JSON.stringify(a.params) === JSON.stringify(b.params));
+
 /** Keywords that only wrap the errors of their subschemas. */
 const WRAPPERS = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not', 'dependentSchemas']);
 
@@ -69,4 +85,22 @@ export function groupErrors(
     if (picked) result.set(pointer, picked);
   }
   return result;
+}
+
+/** For lists of simple values: an empty entry is missing (whatever the type error says), and the list
+ * itself has no error of its own while an entry is empty (two empty entries are no duplicates): null.
+ * Undefined where the validator's errors stand. */
+export function listError(node: FieldNode, value: unknown, required: boolean): ErrorObject | null | undefined {
+  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  if (node.kind === 'array')
+    return node.item.kind !== 'object' && Array.isArray(value) && value.some(empty) ? null : undefined;
+  if (node.kind !== 'object' && required && empty(value)) return requiredError(node);
+  return undefined;
+}
+
+/** For the choice between alternatives: missing when empty, else right (the form offers only its
+ * alternatives; the validator would judge it against one of them): null. Undefined for other questions. */
+export function choiceError(node: FieldNode, value: unknown): ErrorObject | null | undefined {
+  if (node.kind !== 'choice' || !node.alternatives) return undefined;
+  return value === undefined || value === null || value === '' ? requiredError(node) : null;
 }

@@ -27,6 +27,21 @@ function num(value: unknown, lang: Lang): string {
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 
+/** "Telefon oder E-Mail-Adresse", "Telefon, Fax oder E-Mail-Adresse". */
+function either(labels: unknown, word: string): string {
+  const names = (Array.isArray(labels) ? labels : []).map(String);
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
+}
+
+/** A date as a reader writes it: 06.12.2026, 6 December 2026. */
+function day(iso: unknown, lang: Lang): string {
+  const [y, m, d] = String(iso).split('-').map(Number);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', {
+    dateStyle: lang === 'en' ? 'long' : 'medium',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
 /** "Bitte bestätigen Sie: Ich habe …" without a doubled full stop. */
 function withStop(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
@@ -135,6 +150,20 @@ const de: Record<string, Sentence> = {
       ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
       : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
+  atLeastOne: (_label, p) => `Bitte geben Sie ${either(p.labels, 'oder')} an.`,
+  date: (label, p) => {
+    const limit = day(p.limit, 'de');
+    const s = subject(label, 'de');
+    if (p.today && p.comparison === 'max') return `${s} darf nicht in der Zukunft liegen.`;
+    if (p.today && p.comparison === 'min') return `${s} darf nicht in der Vergangenheit liegen.`;
+    if (p.comparison === 'min') return `${s} darf nicht vor dem ${limit} liegen.`;
+    if (p.comparison === 'max') return `${s} darf nicht nach dem ${limit} liegen.`;
+    return `${s} muss ${p.comparison === 'after' ? 'nach' : 'vor'} dem ${limit} liegen.`;
+  },
+  anyOf: (label) =>
+    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
+  oneOf: (label) =>
+    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Bitte wählen Sie bei ${ref(label, 'de')} jede Angabe nur einmal aus.`
@@ -200,6 +229,18 @@ const en: Record<string, Sentence> = {
       ? `${subject(label, 'en')} can have at most one entry.`
       : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
+  atLeastOne: (_label, p) => `Enter ${either(p.labels, 'or')}.`,
+  date: (label, p) => {
+    const limit = day(p.limit, 'en');
+    const s = subject(label, 'en');
+    if (p.today && p.comparison === 'max') return `${s} must be today or in the past.`;
+    if (p.today && p.comparison === 'min') return `${s} must be today or in the future.`;
+    if (p.comparison === 'min') return `${s} must be on or after ${limit}.`;
+    if (p.comparison === 'max') return `${s} must be on or before ${limit}.`;
+    return `${s} must be ${p.comparison === 'after' ? 'after' : 'before'} ${limit}.`;
+  },
+  anyOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
+  oneOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Select each option for ${ref(label, 'en')} only once.`

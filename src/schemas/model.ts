@@ -1,9 +1,10 @@
-import { escapeToken, resolveRef } from './resolve.js';
+import { collect, defaultOrder, firstType, type Collected } from './collect.js';
+import { resolveRef } from './resolve.js';
+import { RECURSION_DEPTH, refusals, type Refusal } from './support.js';
 import type {
   ArrayNode,
   ChoiceNode,
   ChoiceOption,
-  ConditionalBlock,
   FieldNode,
   FormModel,
   JsonSchema,
@@ -19,16 +20,12 @@ export class DefinitionError extends Error {
   constructor(
     message: string,
     readonly pointer: string,
+    /** The constructs support.ts refused, when that is why (the checker words them). */
+    readonly refusals: Refusal[] = [],
   ) {
     super(`${pointer || '/'}: ${message}`);
     this.name = 'DefinitionError';
   }
-}
-
-function firstType(schema: JsonSchema): string | undefined {
-  const { type } = schema;
-  if (Array.isArray(type)) return type.find((t) => t !== 'null');
-  return type;
 }
 
 function choiceOptions(definition: JsonSchema, schema: JsonSchema, pointer: string): ChoiceOption[] | undefined {
@@ -42,6 +39,37 @@ function choiceOptions(definition: JsonSchema, schema: JsonSchema, pointer: stri
     options.push({ value: option.const, schema: option });
   }
   return options;
+}
+
+/** A list whose entries are of a definition it is itself part of (an Organisationseinheit with its
+ * Untereinheiten): the entry's questions are built when first needed, and at RECURSION_DEPTH
+ * levels no more entries can be added. */
+function recursiveList(
+  definition: JsonSchema,
+  key: string,
+  schema: JsonSchema,
+  pointer: string,
+  ref: string,
+  items: { schema: JsonSchema; pointer: string },
+): ArrayNode {
+  const depth = trail.filter((r) => r === ref).length;
+  const refs = [...trail, ref];
+  let item: ObjectNode | undefined;
+  const node = {
+    kind: 'array',
+    key,
+    schema,
+    schemaPointer: pointer,
+    recursive: true,
+    minItems: depth >= RECURSION_DEPTH ? 0 : (schema.minItems ?? 0),
+    maxItems: depth >= RECURSION_DEPTH ? 0 : (schema.maxItems ?? Number.POSITIVE_INFINITY),
+    get item(): ObjectNode {
+      return (item ??= within(refs, () =>
+        buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`),
+      ));
+    },
+  } satisfies ArrayNode;
+  return node;
 }
 
 function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, pointer: string): FieldNode {
@@ -63,8 +91,12 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       const node: ChoiceNode = { kind: 'multi', key, schema, schemaPointer: pointer, options, widget: 'checkboxes' };
       return node;
     }
-    if (firstType(items.schema) === 'object' || items.schema.properties) {
-      const item = buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`);
+    const ref = schema.items.$ref;
+    if (ref && trail.includes(ref)) return recursiveList(definition, key, schema, pointer, ref, items);
+    const itemType = firstType(items.schema);
+    if (itemType === 'string' || itemType === 'number' || itemType === 'integer' || itemType === 'boolean') {
+      // A list of simple values ("Weitere Vornamen"): one question per entry, added and removed.
+      const item = buildLeaf(definition, key, items.schema, `${pointer}/items`) as LeafNode;
       const node: ArrayNode = {
         kind: 'array',
         key,
@@ -76,7 +108,22 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
       };
       return node;
     }
-    throw new DefinitionError('Arrays must hold objects (a repeatable group) or choices (enum / oneOf).', pointer);
+    if (itemType === 'object' || items.schema.properties) {
+      const item = within(ref ? [...trail, ref] : trail, () =>
+        buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`),
+      );
+      const node: ArrayNode = {
+        kind: 'array',
+        key,
+        schema,
+        schemaPointer: pointer,
+        item,
+        minItems: schema.minItems ?? 0,
+        maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
+      };
+      return node;
+    }
+    throw new DefinitionError('Arrays must hold objects, choices or simple values.', pointer);
   }
 
   const options = choiceOptions(definition, schema, pointer);
@@ -108,6 +155,10 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
     case 'number':
       kind = 'number';
       break;
+    case 'null':
+      // Nothing to answer: a text between the questions (a legal note), never a control.
+      kind = 'info';
+      break;
     case 'string':
     case undefined:
       kind =
@@ -130,7 +181,27 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
   return node;
 }
 
+/** The `$ref`s being expanded, outermost first: a recursive one (a tree of nodes of the same
+ * definition) is expanded one level at a time, when an entry is added, up to RECURSION_DEPTH. */
+let trail: string[] = [];
+
+function within<T>(refs: string[], build: () => T): T {
+  const saved = trail;
+  trail = refs;
+  try {
+    return build();
+  } finally {
+    trail = saved;
+  }
+}
+
 function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer: string): FieldNode {
+  if (typeof raw.$ref === 'string')
+    return within([...trail, raw.$ref], () => buildResolved(definition, key, raw, pointer));
+  return buildResolved(definition, key, raw, pointer);
+}
+
+function buildResolved(definition: JsonSchema, key: string, raw: JsonSchema, pointer: string): FieldNode {
   const { schema, pointer: contentPointer } = resolveRef(definition, raw, pointer);
   if (firstType(schema) === 'object' || (schema.properties && !schema.type)) {
     return buildObject(definition, key, schema, contentPointer, pointer);
@@ -140,89 +211,6 @@ function buildNode(definition: JsonSchema, key: string, raw: JsonSchema, pointer
   return node;
 }
 
-interface Collected {
-  properties: Map<string, { schema: JsonSchema; pointer: string }>;
-  base: string[];
-  baseRequired: Set<string>;
-  blocks: ConditionalBlock[];
-  /** For the default order: the questions a condition shows and the questions it looks at. */
-  placements: { fields: string[]; dependsOn: string[] }[];
-}
-
-/** The properties an `if` schema looks at. */
-function conditionKeys(definition: JsonSchema, schema: JsonSchema, pointer: string): string[] {
-  const { schema: resolved } = resolveRef(definition, schema, pointer);
-  return [...Object.keys(resolved.properties ?? {}), ...(resolved.required ?? [])];
-}
-
-/** Collects properties and conditions of one object schema, following `allOf`. */
-function collect(definition: JsonSchema, schema: JsonSchema, pointer: string, into: Collected): void {
-  const addProps = (part: JsonSchema, partPointer: string): string[] => {
-    const added: string[] = [];
-    for (const [name, propSchema] of Object.entries(part.properties ?? {})) {
-      if (!into.properties.has(name)) {
-        into.properties.set(name, { schema: propSchema, pointer: `${partPointer}/properties/${escapeToken(name)}` });
-      }
-      added.push(name);
-    }
-    return added;
-  };
-
-  for (const name of addProps(schema, pointer)) if (!into.base.includes(name)) into.base.push(name);
-  for (const name of schema.required ?? []) into.baseRequired.add(name);
-
-  const conditional = (
-    part: JsonSchema | undefined,
-    partPointer: string,
-    when: ConditionalBlock['when'],
-    dependsOn: string[],
-  ) => {
-    if (!part) return;
-    const resolved = resolveRef(definition, part, partPointer);
-    const fields = addProps(resolved.schema, resolved.pointer).filter((name) => !into.base.includes(name));
-    into.blocks.push({ when, fields, required: [...(resolved.schema.required ?? [])] });
-    into.placements.push({ fields, dependsOn });
-  };
-
-  if (schema.if) {
-    const ifPointer = `${pointer}/if`;
-    const keys = conditionKeys(definition, schema.if, ifPointer);
-    conditional(schema.then, `${pointer}/then`, { type: 'if', schemaPointer: ifPointer, negate: false }, keys);
-    conditional(schema.else, `${pointer}/else`, { type: 'if', schemaPointer: ifPointer, negate: true }, keys);
-  }
-  for (const [key, part] of Object.entries(schema.dependentSchemas ?? {})) {
-    conditional(part, `${pointer}/dependentSchemas/${escapeToken(key)}`, { type: 'present', key }, [key]);
-  }
-  for (const [key, required] of Object.entries(schema.dependentRequired ?? {})) {
-    into.blocks.push({ when: { type: 'present', key }, fields: [], required: [...required] });
-  }
-  (schema.allOf ?? []).forEach((part, i) => {
-    const resolved = resolveRef(definition, part, `${pointer}/allOf/${i}`);
-    collect(definition, resolved.schema, resolved.pointer, into);
-  });
-}
-
-/** Without `x-ozg.order`: the questions in the order of `properties`, and a question that a condition
- * shows right after the last question the condition looks at ("Listenhund: ja" -> its test date). */
-function defaultOrder(collected: Collected): string[] {
-  const order = [...collected.base];
-  const placed = new Set<string>();
-  for (const { fields, dependsOn } of collected.placements) {
-    const fresh = fields.filter((name) => !order.includes(name));
-    const anchor = Math.max(-1, ...dependsOn.map((name) => order.indexOf(name)));
-    if (anchor < 0) {
-      order.push(...fresh);
-    } else {
-      // After the anchor and after what earlier conditions on it placed there (then before else).
-      let at = anchor + 1;
-      while (at < order.length && placed.has(order[at])) at++;
-      order.splice(at, 0, ...fresh);
-    }
-    fresh.forEach((name) => placed.add(name));
-  }
-  return order;
-}
-
 export function buildObject(
   definition: JsonSchema,
   key: string,
@@ -230,14 +218,31 @@ export function buildObject(
   contentPointer: string,
   validationPointer = contentPointer,
 ): ObjectNode {
-  const collected: Collected = { properties: new Map(), base: [], baseRequired: new Set(), blocks: [], placements: [] };
+  const collected: Collected = {
+    properties: new Map(),
+    atLeastOne: [],
+    base: [],
+    baseRequired: new Set(),
+    blocks: [],
+    placements: [],
+  };
   collect(definition, schema, contentPointer, collected);
 
   const declared = schema['x-ozg']?.order;
   const order = declared ? declared.filter((name) => collected.properties.has(name)) : defaultOrder(collected);
   for (const name of collected.properties.keys()) if (!order.includes(name)) order.push(name);
 
+  const alternatives = collected.alternatives;
+  if (alternatives && !collected.properties.has(alternatives.key)) {
+    collected.properties.set(alternatives.key, { schema: alternatives.schema, pointer: alternatives.pointer });
+    if (!order.includes(alternatives.key)) order.unshift(alternatives.key);
+  }
   const children = order.map((name) => {
+    if (alternatives?.key === name) {
+      const node = buildLeaf(definition, name, alternatives.schema, alternatives.pointer) as ChoiceNode;
+      node.alternatives = alternatives.kind;
+      return node;
+    }
     const prop = collected.properties.get(name)!;
     return buildNode(definition, name, prop.schema, prop.pointer);
   });
@@ -250,13 +255,20 @@ export function buildObject(
     baseFields: new Set(collected.base),
     baseRequired: collected.baseRequired,
     blocks: collected.blocks,
+    ...(alternatives ? { alternatives: alternatives.key } : {}),
+    ...(collected.atLeastOne.length ? { atLeastOne: collected.atLeastOne } : {}),
   };
 }
 
 /** Derives the form model (steps -> questions) from a definition. Throws DefinitionError. */
 export function buildModel(definition: JsonSchema, id: string): FormModel {
   if (!definition || typeof definition !== 'object' || Array.isArray(definition)) {
-    throw new DefinitionError('A definition must be a JSON object.', '');
+    throw new DefinitionError('A definition must be a JSON object.', '', refusals(definition));
+  }
+  const refused = refusals(definition);
+  if (refused.length) {
+    const first = refused[0];
+    throw new DefinitionError(`Not supported: ${first.construct}.`, first.pointer, refused);
   }
   const root = buildObject(definition, '', definition, '');
   const stepDefs = definition['x-ozg']?.steps;
@@ -276,6 +288,12 @@ export function buildModel(definition: JsonSchema, id: string): FormModel {
     });
   } else {
     steps = [{ id: 'form', texts: {}, fields: root.children.map((child) => child.key) }];
+  }
+  // A choice between alternatives the form made up is asked on the first step that asks their questions.
+  if (root.alternatives && !steps.some((step) => step.fields.includes(root.alternatives!))) {
+    const block = new Set(root.blocks.flatMap((b) => b.fields));
+    const step = steps.find((s) => s.fields.some((f) => block.has(f))) ?? steps[0];
+    step.fields.unshift(root.alternatives);
   }
   return { definition, root, steps, id };
 }
@@ -313,6 +331,8 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
 export function hasFileQuestion(node: FieldNode): boolean {
   return (
     node.kind === 'file' ||
-    (node.kind === 'object' ? node.children.some(hasFileQuestion) : node.kind === 'array' && hasFileQuestion(node.item))
+    (node.kind === 'object'
+      ? node.children.some(hasFileQuestion)
+      : node.kind === 'array' && !node.recursive && hasFileQuestion(node.item))
   );
 }

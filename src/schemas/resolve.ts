@@ -35,8 +35,10 @@ export function resolveRef(
   let current = schema;
   let currentPointer = pointer;
   const seen = new Set<string>();
+  const ownId = typeof definition.$id === 'string' ? definition.$id.replace(/#$/, '') : undefined;
   while (typeof current.$ref === 'string') {
-    const ref = current.$ref;
+    // A reference may repeat the definition's own $id ("urn:…#/$defs/hund").
+    const ref = ownId && current.$ref.startsWith(`${ownId}#`) ? current.$ref.slice(ownId.length) : current.$ref;
     if (!ref.startsWith('#')) throw new Error(`Only references inside the definition are supported: ${ref}`);
     if (seen.has(ref)) throw new Error(`Circular reference: ${ref}`);
     seen.add(ref);

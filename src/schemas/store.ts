@@ -1,31 +1,25 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer, clone, getIn, isEmpty, parentPointer, setIn, type Answers } from './data.js';
+import { AnswerState } from './answer-state.js';
+import type { ConditionTest } from './conditions.js';
+import { childPointer, clone, isEmpty, parentPointer, setIn, type Answers } from './data.js';
+import {
+  choiceError,
+  groupErrors,
+  listError,
+  pickError,
+  requiredError,
+  sameError,
+  type ErrorDescriptor,
+  type FieldError,
+} from './errors.js';
 import type { describeError } from './messages.js';
-import { ConditionCache } from './conditions.js';
-import { groupErrors, pickError, requiredError } from './errors.js';
-import { nodeAt } from './model.js';
-import { fillDefaults, prune } from './structure.js';
-import { customErrors, labelOf } from './texts.js';
-import type { FieldNode, FormModel, Lang, ObjectNode } from './types.js';
+import { atLeastOneError, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
+import { fillDefaults } from './structure.js';
+import { customErrors, labelOf, text } from './texts.js';
+import type { FieldNode, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
 
-export interface FieldError {
-  pointer: string;
-  label: string;
-  message: string;
-  /** What is wrong, without words: `reword()` turns it into a sentence of the current language. */
-  error: ErrorDescriptor;
-}
-
-/** An error as the store keeps it: what is wrong (keyword and parameters), not yet in words. The
- * view asks `error(pointer)` for the sentence in the current language, so a language switch
- * re-words every error on display. */
-export type ErrorDescriptor = ErrorObject;
-
-const sameError = (a: ErrorDescriptor | undefined, b: ErrorDescriptor | undefined): boolean =>
-  a === b || (!!a && !!b && a.keyword === b.keyword && JSON.stringify(a.params) === JSON.stringify(b.params));
-
-type Listener = () => void;
+export type { ErrorDescriptor, FieldError };
 
 /** The Ajv-backed part of a form's state, loaded as a separate chunk (see validation.ts). */
 export interface Validation {
@@ -39,30 +33,18 @@ export interface Validation {
  * (its answer pointer), an object's `#visible` channel, or an array's `#items` channel, so a
  * keystroke updates one field and nothing else.
  */
-export class FormStore {
-  readonly model: FormModel;
-  data: Answers;
+export class FormStore extends AnswerState {
   private currentLang: Lang = 'de';
   /** Called after every change of an answer (for events and drafts). */
   onChange?: (pointer: string, value: unknown) => void;
 
   private validation?: Validation;
   private readonly errors = new Map<string, ErrorDescriptor>();
-  private readonly listeners = new Map<string, Listener[]>();
-  private readonly itemKeyLists = new Map<string, number[]>();
-  private readonly conditions = new ConditionCache(
-    (pointer) => this.objectValue(pointer),
-    () => this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value)),
-  );
-  private nextItemKey = 1;
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
 
-  constructor(model: FormModel, initial?: Answers) {
-    this.model = model;
-    this.data = clone(initial) ?? {};
-    fillDefaults(this.data, model.root, '');
-    this.rememberConditions('', model.root);
+  protected override conditionTest(): ConditionTest | undefined {
+    return this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value));
   }
 
   /** Connects the validators. Until then conditions with `if` count as not met and nothing is
@@ -88,14 +70,6 @@ export class FormStore {
 
   // ---- reading ------------------------------------------------------------------------------
 
-  value(pointer: string): unknown {
-    return getIn(this.data, pointer);
-  }
-
-  node(pointer: string): FieldNode | undefined {
-    return nodeAt(this.model.root, pointer);
-  }
-
   /** The language of labels and error sentences; switching it re-renders every question with an error. */
   get lang(): Lang {
     return this.currentLang;
@@ -111,7 +85,7 @@ export class FormStore {
   error(pointer: string): string | undefined {
     const descriptor = this.errors.get(pointer);
     const node = descriptor && this.node(pointer);
-    return node && this.validation ? this.describe(descriptor, node) : undefined;
+    return node && this.validation ? this.describe(descriptor, node, pointer) : undefined;
   }
 
   /** The error of a question as kept: keyword and parameters, no words. */
@@ -123,68 +97,21 @@ export class FormStore {
   reword(entries: FieldError[]): FieldError[] {
     return entries.map((entry) => {
       const node = this.node(entry.pointer);
-      return node ? { ...entry, label: this.label(node), message: this.describe(entry.error, node) } : entry;
+      return node
+        ? { ...entry, label: this.label(node, entry.pointer), message: this.describe(entry.error, node, entry.pointer) }
+        : entry;
     });
   }
 
-  label(node: FieldNode): string {
+  /** The label of a question; an entry of a list of simple values is named by the list's item title
+   * and its number ("Weiterer Vorname 2"), given its pointer. */
+  label(node: FieldNode, pointer?: string): string {
+    const owner = pointer === undefined ? undefined : this.node(parentPointer(pointer));
+    if (owner?.kind === 'array' && owner.item.kind !== 'object' && pointer !== undefined) {
+      const title = text(owner.schema, 'itemTitle', this.lang) ?? this.label(owner);
+      return `${title} ${Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1}`;
+    }
     return labelOf(node.schema, node.key, this.lang);
-  }
-
-  /** The questions of an object that are shown for its current answers, in order. */
-  visibleChildren(node: ObjectNode, pointer: string): FieldNode[] {
-    if (node.blocks.length === 0) return node.children;
-    const shown = this.shownKeys(node, pointer);
-    return node.children.filter((child) => shown.has(child.key));
-  }
-
-  isRequired(pointer: string): boolean {
-    const parent = parentPointer(pointer);
-    const owner = this.node(parent);
-    if (!owner || owner.kind !== 'object') return false;
-    const key = pointer
-      .slice(pointer.lastIndexOf('/') + 1)
-      .replace(/~1/g, '/')
-      .replace(/~0/g, '~');
-    return this.requiredKeys(owner, parent).has(key);
-  }
-
-  /** Stable keys of the entries of a repeatable group, for keyed rendering. */
-  itemKeys(pointer: string): number[] {
-    const length = (this.value(pointer) as unknown[] | undefined)?.length ?? 0;
-    let keys = this.itemKeyLists.get(pointer);
-    if (!keys) this.itemKeyLists.set(pointer, (keys = []));
-    while (keys.length < length) keys.push(this.nextItemKey++);
-    keys.length = length;
-    return keys;
-  }
-
-  /** The answers of the shown questions only: what is validated and submitted. */
-  visibleData(): Answers {
-    return (prune(this.model.root, this.data, '', this.conditions) as Answers | undefined) ?? {};
-  }
-
-  // ---- subscribing ------------------------------------------------------------------------------
-
-  subscribe(channel: string, listener: Listener): () => void {
-    const list = this.listeners.get(channel);
-    if (list) list.push(listener);
-    else this.listeners.set(channel, [listener]);
-    return () => this.unsubscribe(channel, listener);
-  }
-
-  unsubscribe(channel: string, listener: Listener): void {
-    const list = this.listeners.get(channel);
-    const at = list ? list.indexOf(listener) : -1;
-    if (at < 0) return;
-    list!.splice(at, 1);
-    if (!list!.length) this.listeners.delete(channel);
-  }
-
-  private notify(channel: string): void {
-    const list = this.listeners.get(channel);
-    // Over a copy, skipping listeners that an earlier one unsubscribed (a re-render removes parts).
-    if (list) for (const listener of list.slice()) if (list.includes(listener)) listener();
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -198,6 +125,14 @@ export class FormStore {
     let changed = !fromInput;
     if (this.errors.has(pointer)) changed = this.refreshError(pointer) || changed;
     if (changed) this.notify(pointer);
+    // An answer to one of "at least one of these" may settle the error shown at another of them.
+    const owner = this.node(parentPointer(pointer));
+    if (owner?.kind === 'object' && owner.atLeastOne)
+      for (const child of owner.children)
+        if (child.key !== pointer.slice(pointer.lastIndexOf('/') + 1)) {
+          const other = childPointer(parentPointer(pointer), child.key);
+          if (this.errors.get(other)?.keyword === 'atLeastOne' && this.refreshError(other)) this.notify(other);
+        }
     this.updateConditions(parentPointer(pointer));
     this.onChange?.(pointer, value);
   }
@@ -212,7 +147,7 @@ export class FormStore {
     if (!node || node.kind !== 'array') throw new Error(`${pointer} is not a repeatable group`);
     const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
     if (items.length >= node.maxItems) return items.length - 1;
-    items.push({});
+    items.push(node.item.kind === 'object' ? {} : null);
     setIn(this.data, pointer, items);
     const index = items.length - 1;
     fillDefaults(this.data, node.item, childPointer(pointer, index));
@@ -228,8 +163,7 @@ export class FormStore {
     const items = ((this.value(pointer) as unknown[] | undefined) ?? []).slice();
     if (!node || node.kind !== 'array' || index < 0 || index >= items.length) return;
     // The keys before the answers change: the entries after the removed one keep theirs.
-    this.itemKeys(pointer);
-    this.itemKeyLists.get(pointer)?.splice(index, 1);
+    this.entryKeys.remove(pointer, items.length, index);
     items.splice(index, 1);
     setIn(this.data, pointer, items);
     this.clearErrorsUnder(pointer, false);
@@ -246,11 +180,11 @@ export class FormStore {
     this.data = clone(data) ?? {};
     fillDefaults(this.data, this.model.root, '');
     this.errors.clear();
-    this.itemKeyLists.clear();
+    this.entryKeys.clear();
     this.conditions.forget();
     this.rememberConditions('', this.model.root);
     // Every rendered question shows the new answers.
-    for (const channel of [...this.listeners.keys()]) this.notify(channel);
+    this.notifyAll();
   }
 
   // ---- prefill from a user account ------------------------------------------------------------
@@ -301,15 +235,36 @@ export class FormStore {
    */
   validateFields(fieldKeys: string[], whole = false): FieldError[] {
     const data = this.visibleData();
+    const root = this.model.root;
+    const errors = whole
+      ? this.validator.validateAll(data)
+      : topLevelErrors(root, fieldKeys, data, {
+          shown: this.shownKeys(root, ''),
+          required: this.requiredKeys(root, ''),
+          validator: this.validator,
+        });
     const byPointer = groupErrors(
       (pointer) => this.node(pointer),
-      whole ? this.validator.validateAll(data) : this.validateTopLevel(fieldKeys, data),
+      withModelRules(errors, root, data, {
+        visible: (node, pointer) => this.visibleChildren(node, pointer),
+        required: (node, pointer) => this.requiredKeys(node, pointer),
+        validator: this.validator,
+        step: whole ? undefined : fieldKeys,
+      }),
     );
     const result: FieldError[] = [];
     const visit = (node: FieldNode, pointer: string) => {
-      const error = byPointer.get(pointer);
+      const own =
+        choiceError(node, this.value(pointer)) ?? listError(node, this.value(pointer), this.isRequired(pointer));
+      const error = own === null ? undefined : (own ?? byPointer.get(pointer));
       this.setError(pointer, error);
-      if (error) result.push({ pointer, label: this.label(node), message: this.describe(error, node), error });
+      if (error)
+        result.push({
+          pointer,
+          label: this.label(node, pointer),
+          message: this.describe(error, node, pointer),
+          error,
+        });
       if (node.kind === 'object') {
         for (const child of this.visibleChildren(node, pointer)) visit(child, childPointer(pointer, child.key));
       } else if (node.kind === 'array') {
@@ -323,28 +278,6 @@ export class FormStore {
       if (node && shown.has(key)) visit(node, childPointer('', key));
     }
     return result;
-  }
-
-  /** Validates top-level questions one by one: only their validators are compiled. The top level's
-   * own rules (required, dependentRequired, conditions) come from the model. */
-  private validateTopLevel(fieldKeys: string[], data: Answers): ErrorObject[] {
-    const errors: ErrorObject[] = [];
-    const shown = this.shownKeys(this.model.root, '');
-    const required = this.requiredKeys(this.model.root, '');
-    for (const key of fieldKeys) {
-      const node = this.model.root.children.find((c) => c.key === key);
-      if (!node || !shown.has(key)) continue;
-      const pointer = childPointer('', key);
-      if (data[key] === undefined) {
-        if (required.has(key))
-          errors.push({ keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: key } });
-        continue;
-      }
-      for (const error of this.validator.validateAt(node.schemaPointer, data[key])) {
-        errors.push({ ...error, instancePath: pointer + error.instancePath });
-      }
-    }
-    return errors;
   }
 
   private setError(pointer: string, error: ErrorDescriptor | undefined): void {
@@ -367,18 +300,54 @@ export class FormStore {
     const node = this.node(pointer);
     if (!node || !this.validation || !this.isShown(pointer)) return undefined;
     const value = this.value(pointer);
+    const group = this.unmetGroup(pointer);
+    if (group) return group; // the group's error stays with its first question until one is answered
     if (isEmpty(value)) {
       if (!this.isRequired(pointer)) return undefined;
       return requiredError(node);
     }
-    const errors = this.validator.validateAt(node.schemaPointer, value);
+    if (listError(node, value, false) === null) return undefined; // its empty entries say what is missing
+    if (choiceError(node, value) === null) return undefined; // a choice between alternatives, made
+    const errors = this.validator.validateAt(node.schemaPointer, value, this.objectValue(parentPointer(pointer)));
     const first = pickError(errors, node);
     return first;
   }
 
-  private describe(error: ErrorObject, node: FieldNode): string {
+  /** The error of an unmet "at least one of these" while it is on display at this question. */
+  private unmetGroup(pointer: string): ErrorDescriptor | undefined {
+    if (this.errors.get(pointer)?.keyword !== 'atLeastOne') return undefined;
+    const parent = parentPointer(pointer);
+    const owner = this.node(parent);
+    if (owner?.kind !== 'object') return undefined;
+    const visible = this.visibleChildren(owner, parent);
+    const group = unmetGroups(owner, this.objectValue(parent), visible).find(
+      (g) => groupHolder(g, visible) && childPointer(parent, groupHolder(g, visible)!.key) === pointer,
+    );
+    return group && atLeastOneError(group, pointer);
+  }
+
+  private describe(error: ErrorObject, node: FieldNode, pointer?: string): string {
+    if (error.keyword === 'atLeastOne' && pointer !== undefined) {
+      // Named by the group's questions; an own sentence stands in the object's x-ozg.errors.anyOf.
+      const parent = parentPointer(pointer);
+      const owner = this.node(parent) as ObjectNode;
+      const labels = (error.params.keys as string[]).map((key) => {
+        const child = owner.children.find((c) => c.key === key);
+        return child ? this.label(child) : key;
+      });
+      const custom = customErrors(owner.schema, this.lang)?.anyOf;
+      return this.validation!.describe(
+        { ...error, params: { ...error.params, labels } },
+        {
+          label: this.label(node, pointer),
+          lang: this.lang,
+          kind: node.kind,
+          custom: custom ? { atLeastOne: custom } : undefined,
+        },
+      );
+    }
     return this.validation!.describe(error, {
-      label: this.label(node),
+      label: this.label(node, pointer),
       lang: this.lang,
       kind: node.kind,
       custom: customErrors(node.schema, this.lang),
@@ -396,47 +365,6 @@ export class FormStore {
   }
 
   // ---- conditions ------------------------------------------------------------------------------
-
-  private objectValue(pointer: string): Record<string, unknown> {
-    const value = this.value(pointer);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  }
-
-  private shownKeys(node: ObjectNode, pointer: string): Set<string> {
-    return this.conditions.shownKeys(node, pointer);
-  }
-
-  private requiredKeys(node: ObjectNode, pointer: string): Set<string> {
-    return this.conditions.requiredKeys(node, pointer);
-  }
-
-  /** Whether a question is shown: every object on its way shows the next step of the path. */
-  isShown(pointer: string): boolean {
-    let current = pointer;
-    while (current !== '') {
-      const parent = parentPointer(current);
-      const owner = this.node(parent);
-      if (owner?.kind === 'object') {
-        const key = current
-          .slice(current.lastIndexOf('/') + 1)
-          .replace(/~1/g, '/')
-          .replace(/~0/g, '~');
-        if (!this.shownKeys(owner, parent).has(key)) return false;
-      }
-      current = parent;
-    }
-    return true;
-  }
-
-  private rememberConditions(pointer: string, node: FieldNode): void {
-    if (node.kind === 'object') {
-      if (node.blocks.length) this.conditions.refresh(node, pointer);
-      for (const child of node.children) this.rememberConditions(childPointer(pointer, child.key), child);
-    } else if (node.kind === 'array') {
-      const items = (this.value(pointer) as unknown[] | undefined) ?? [];
-      items.forEach((_, i) => this.rememberConditions(childPointer(pointer, i), node.item));
-    }
-  }
 
   /** After an answer changed: re-evaluates the conditions of the objects around it. */
   private updateConditions(pointer: string, upwards = true): void {

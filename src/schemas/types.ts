@@ -131,7 +131,9 @@ export type FieldKind =
   | 'multi'
   | 'object'
   | 'array'
-  | 'file';
+  | 'file'
+  /** `"type": "null"` with a title or description: a text between the questions, nothing to answer. */
+  | 'info';
 
 /** A value a choice offers, with its texts. */
 export interface ChoiceOption {
@@ -160,13 +162,24 @@ export interface ChoiceNode extends NodeBase {
   kind: 'choice' | 'multi';
   options: ChoiceOption[];
   widget: 'radio' | 'select' | 'checkboxes';
+  /** The choice between the alternatives (`oneOf`/`anyOf` of objects) of its object: a `const`
+   * property they all have ('discriminator', part of the answers), or made up by the form
+   * ('synthetic', under ALTERNATIVE_KEY, kept in drafts but never submitted). */
+  alternatives?: 'discriminator' | 'synthetic';
 }
+
+/** Where the form keeps the choice between alternatives that have no `const` property to tell them apart. */
+export const ALTERNATIVE_KEY = '@alternative';
 
 /** A condition of an object: while `active` holds for the object's answers, `fields` are shown and
  * `required` are required. */
 export interface ConditionalBlock {
   /** How the block is switched on. */
-  when: { type: 'if'; schemaPointer: string; negate: boolean } | { type: 'present'; key: string };
+  when:
+    | { type: 'if'; schemaPointer: string; negate: boolean }
+    | { type: 'present'; key: string }
+    /** An alternative of `oneOf`/`anyOf`: while the choice `key` has `value`. */
+    | { type: 'equals'; key: string; value: unknown };
   fields: string[];
   required: string[];
 }
@@ -179,11 +192,19 @@ export interface ObjectNode extends NodeBase {
   baseFields: Set<string>;
   baseRequired: Set<string>;
   blocks: ConditionalBlock[];
+  /** "At least one of these" (`anyOf` of `required`): per group its options, each the keys that
+   * together satisfy it (usually one key each: telephone, or e-mail). */
+  atLeastOne?: string[][][];
+  /** With alternatives (`oneOf`/`anyOf` of objects): the key of the choice between them. */
+  alternatives?: string;
 }
 
 export interface ArrayNode extends NodeBase {
   kind: 'array';
-  item: ObjectNode;
+  /** A repeatable group's entry (an object), or one value of a list of simple values. */
+  item: ObjectNode | LeafNode;
+  /** Its entries are of a definition it is itself part of: `item` is built on first use (model.ts). */
+  recursive?: boolean;
   minItems: number;
   maxItems: number;
 }

@@ -1,5 +1,7 @@
 import type { ErrorObject } from 'ajv';
+import { dateRuleErrors, localToday } from './date-rules.js';
 import { SchemaInterpreter } from './interpret.js';
+import { atPointer } from './resolve.js';
 import type { JsonSchema } from './types.js';
 
 /** How a FormValidator checks a value against the schema at a JSON Pointer of its definition. */
@@ -17,17 +19,34 @@ export interface ValidationEngine {
  */
 export class FormValidator {
   private readonly engine: ValidationEngine;
+  /** Today as YYYY-MM-DD, for date rules (`x-ozg.date`); tests pass a fixed day. */
+  readonly today: () => string;
 
-  constructor(definition: JsonSchema, engine?: ValidationEngine) {
+  constructor(
+    private readonly definition: JsonSchema,
+    engine?: ValidationEngine,
+    options: { today?: () => string } = {},
+  ) {
     this.engine = engine ?? new SchemaInterpreter(definition);
+    this.today = options.today ?? (() => localToday());
   }
 
   validateAll(data: unknown): ErrorObject[] {
-    return this.engine.errorsAt('', data);
+    return [...this.engine.errorsAt('', data), ...dateRuleErrors(this.definition, this.definition, data, this.today())];
   }
 
-  validateAt(schemaPointer: string, value: unknown): ErrorObject[] {
-    return this.engine.errorsAt(schemaPointer, value);
+  /** Errors of a value against the schema at a pointer; `parent` (the object holding the value) lets
+   * a date rule compare with another answer of it. */
+  validateAt(schemaPointer: string, value: unknown, parent?: Record<string, unknown>): ErrorObject[] {
+    const errors = this.engine.errorsAt(schemaPointer, value);
+    const dates = dateRuleErrors(
+      this.definition,
+      atPointer(this.definition, schemaPointer),
+      value,
+      this.today(),
+      parent,
+    );
+    return dates.length ? [...errors, ...dates] : errors;
   }
 
   matches(schemaPointer: string, value: unknown): boolean {

@@ -54,6 +54,8 @@ function candidates(node: FieldNode): unknown[] {
       return [[], [{}], [{}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}], 'x'];
     case 'object':
       return [{}, [], 'x'];
+    case 'info':
+      return [null, 'x'];
   }
 }
 

@@ -4,6 +4,7 @@ import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
 import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
 import { renderCustomField } from './custom.js';
+import { renderInfoField } from './info.js';
 import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
 import type { FieldView } from './view.js';
@@ -29,6 +30,8 @@ export function renderField(view: FieldView, previous?: LeafField): unknown {
       return renderMultiField(view, previous);
     case 'boolean':
       return renderBooleanField(view, previous);
+    case 'info':
+      return renderInfoField(view);
     default:
       return renderTextField(view, previous);
   }

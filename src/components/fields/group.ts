@@ -23,7 +23,8 @@ export function renderChildren(view: FieldView, node: ObjectNode, pointer: strin
 /** A group of questions: fieldset with legend. */
 export function renderObjectField(view: FieldView): unknown {
   const node = view.node as ObjectNode;
-  if (view.bare) return renderChildren(view, node, view.pointer);
+  // Alternatives with nothing else to ask: the choice between them carries the group's title.
+  if (view.bare || (node.alternatives && node.baseFields.size === 1)) return renderChildren(view, node, view.pointer);
   const parts = fieldParts(view);
   return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}>
     <legend part="legend">${parts.label}</legend>
@@ -67,15 +68,19 @@ export function renderArrayField(view: FieldView): unknown {
       const itemPointer = childPointer(pointer, index);
       const name = `${itemTitle} ${index + 1}`;
       const removable = count > node.minItems && !readOnly;
+      const removeButton = removable
+        ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
+            ${t(lang, 'removeNamed', { name })}
+          </button>`
+        : nothing;
+      // A list of simple values: one labelled field per entry ("Weiterer Vorname 2"), no fieldset.
+      if (node.item.kind !== 'object')
+        return html`<div class="item list-item" part="item">
+          ${field({ ...view, node: node.item, pointer: itemPointer })}${removeButton}
+        </div>`;
       return html`<fieldset class="item" id=${fieldId(itemPointer)} tabindex="-1" part="item">
         <legend part="legend">${name}</legend>
-        ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${
-          removable
-            ? html`<button type="button" class="secondary remove" part="button" @click=${() => remove(index)}>
-                ${t(lang, 'removeNamed', { name })}
-              </button>`
-            : nothing
-        }
+        ${field({ ...view, node: node.item, pointer: itemPointer, bare: true })}${removeButton}
       </fieldset>`;
     },
   );
@@ -83,7 +88,9 @@ export function renderArrayField(view: FieldView): unknown {
     ? nothing
     : count < node.maxItems
       ? html`<button type="button" class="secondary add" part="button" @click=${add}>${addLabel}</button>`
-      : html`<p class="note">${t(lang, 'maxItemsReached', { max: node.maxItems })}</p>`;
+      : html`<p class="note">
+          ${node.maxItems === 0 ? t(lang, 'deepestLevel') : t(lang, 'maxItemsReached', { max: node.maxItems })}
+        </p>`;
   return html`<fieldset
     class="group repeat"
     id=${parts.id}

@@ -86,13 +86,13 @@ export abstract class LeafField {
     const parts = fieldParts(view);
     const { lang } = view;
     attr(this.root, 'class', parts.error ? 'field has-error' : 'field');
-    const shown = [lang, parts.required, parts.label, view.pointer, parts.hint, parts.error, parts.help];
+    const shown = [lang, parts.optional, parts.label, view.pointer, parts.hint, parts.error, parts.help];
     const was = this.shown;
     this.shown = shown;
     const changed = (...at: number[]) => at.some((i) => was[i] !== shown[i]);
     if (changed(0, 1, 2)) {
       if (parts.required) this.labelEl.textContent = parts.label;
-      else this.labelEl.replaceChildren(`${parts.label} `, h('span', { class: 'optional' }, t(lang, 'optional')));
+      else this.labelEl.replaceChildren(`${parts.label} `, h('span', { class: 'optional' }, parts.optional ?? ''));
     }
     if (changed(0, 3, 4, 5)) {
       this.notes.forEach((node) => (node as Element).remove());

@@ -12,6 +12,9 @@ export interface FieldParts {
   help?: string;
   error?: string;
   required: boolean;
+  /** After the label of a question that may stay empty: "(optional)", or "(mindestens eine Angabe)"
+   * for one of several of which one must be answered. */
+  optional?: string;
   /** Read-only: by the definition, or taken from the person's user account at a verified level. */
   readOnly: boolean;
   /** ids for aria-describedby (hint, error), or undefined. */
@@ -25,14 +28,16 @@ export function fieldParts(view: FieldView): FieldParts {
   const own = text(node.schema, 'description', lang);
   const hint = prefilled ? [t(lang, 'prefillNote'), own].filter(Boolean).join('. ') : own;
   const error = store.error(pointer);
+  const required = store.isRequired(pointer);
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return {
     id,
-    label: store.label(node),
+    label: store.label(node, pointer),
     hint,
     help: text(node.schema, 'help', lang),
     error,
-    required: store.isRequired(pointer),
+    required,
+    optional: required ? undefined : t(lang, store.inAtLeastOne(pointer) ? 'atLeastOne' : 'optional'),
     readOnly: node.schema.readOnly === true || prefilled,
     describedBy: ids || undefined,
   };
@@ -47,7 +52,7 @@ export function fieldParts(view: FieldView): FieldParts {
 /** For questions rendered with Lit (leaf.ts builds the same as DOM): the label text, with
  * "(optional)" after it when the question may stay empty. */
 export function labelContent(view: FieldView, parts: FieldParts): string | TemplateResult {
-  return parts.required ? parts.label : html`${parts.label} <span class="optional">${t(view.lang, 'optional')}</span>`;
+  return parts.required ? parts.label : html`${parts.label} <span class="optional">${parts.optional}</span>`;
 }
 
 /** Hint and inline error under the label, as one part; the error begins with a visually hidden

@@ -71,7 +71,7 @@ async function fetchWithRetry(src: string): Promise<Awaited<ReturnType<typeof lo
 export function hasIfConditions(node: FieldNode): boolean {
   if (node.kind === 'object')
     return node.blocks.some((b) => b.when.type === 'if') || node.children.some(hasIfConditions);
-  if (node.kind === 'array') return hasIfConditions(node.item);
+  if (node.kind === 'array') return !node.recursive && hasIfConditions(node.item);
   return false;
 }
 
@@ -82,7 +82,7 @@ export async function connectValidation(
   module: Promise<ValidationModule>,
 ): Promise<void> {
   const validation = await module;
-  const problems = validation.checkDefinition(definition, { compile: false });
+  const problems = await validation.checkDefinition(definition, { compile: false });
   if (problems.length) throw new DefinitionLoadError('invalid', {}, problems);
   store.attachValidation({ validator: new validation.FormValidator(definition), describe: validation.describeError });
 }
@@ -127,7 +127,7 @@ export async function explainFailure(
 ): Promise<unknown> {
   if (error instanceof DefinitionLoadError || definition === undefined) return error;
   try {
-    const problems = (await validation).checkDefinition(definition, { compile: false });
+    const problems = await (await validation).checkDefinition(definition, { compile: false });
     if (problems.length) return new DefinitionLoadError('invalid', {}, problems);
   } catch {
     /* the checker could not load: report the original error */

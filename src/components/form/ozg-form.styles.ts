@@ -150,6 +150,27 @@ export const styles = [
       border-radius: var(--_radius);
       background: var(--_surface);
     }
+    .info {
+      margin: 0 0 1.5rem;
+      padding: 0.75rem 1rem;
+      border-left: 0.3125rem solid #5b6370;
+      background: var(--_surface);
+    }
+    .info > p {
+      margin: 0;
+    }
+    .info > .info-title {
+      font-weight: 700;
+    }
+    .list-item {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: flex-end;
+      gap: 0 1rem;
+    }
+    .list-item > .field {
+      margin-bottom: 0.5rem;
+    }
     .item > legend {
       float: left;
       width: 100%;

@@ -20,7 +20,7 @@ export function formatAnswer(node: FieldNode, value: unknown, lang: Lang): strin
 }
 
 function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): TemplateResult | typeof nothing {
-  if (!store.isShown(pointer)) return nothing;
+  if (!store.isShown(pointer) || node.kind === 'info') return nothing;
   const label = store.label(node);
   if (node.kind === 'object') {
     return html`<div class="review-group">
@@ -39,14 +39,22 @@ function rows(store: FormStore, node: FieldNode, pointer: string, lang: Lang): T
       <dt class="review-group-title">${label}</dt>
       <dd>
         ${items.length === 0 ? t(lang, 'notAnswered') : nothing}
-        ${items.map((_, i) => {
+        ${items.map((value, i) => {
           const itemPointer = childPointer(pointer, i);
+          if (node.item.kind !== 'object')
+            return html`<dl class="review-item">
+              <div class="review-row">
+                <dt>${itemTitle} ${i + 1}</dt>
+                <dd>${formatAnswer(node.item, value, lang)}</dd>
+              </div>
+            </dl>`;
+          const item = node.item;
           return html`<dl class="review-item">
             <div class="review-group">
               <dt class="review-group-title">${itemTitle} ${i + 1}</dt>
               <dd>
                 <dl>
-                  ${store.visibleChildren(node.item, itemPointer).map((child) => rows(store, child, childPointer(itemPointer, child.key), lang))}
+                  ${store.visibleChildren(item, itemPointer).map((child) => rows(store, child, childPointer(itemPointer, child.key), lang))}
                 </dl>
               </dd>
             </div>

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
+import { st } from './texts.js';
 import { LitElement, nothing } from 'lit';
-import { t } from '../../modules/i18n/ui-texts.js';
 import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang } from '../../schemas/types.js';
@@ -185,7 +185,7 @@ export class OzgSubmission extends LitElement {
     const definition = store.model.definition;
     const leika = definition['x-ozg']?.leika;
     if (!leika) {
-      this.set({ kind: 'sending', retrying: false, failed: t(this.language(), 'sendNoLeika') }, '#submission-title');
+      this.set({ kind: 'sending', retrying: false, failed: st(this.language(), 'sendNoLeika') }, '#submission-title');
       console.error('ozg-form: the definition has no x-ozg.leika (LeiKa key); it cannot be submitted');
       return;
     }

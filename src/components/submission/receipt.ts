@@ -1,5 +1,6 @@
+import { st } from './texts.js';
 import { html, nothing } from 'lit';
-import { formatDate, t } from '../../modules/i18n/ui-texts.js';
+import { formatDate } from '../../modules/i18n/ui-texts.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import { answerRows } from '../../schemas/answer-rows.js';
@@ -70,17 +71,17 @@ export interface ReceiptActions {
 /** The acknowledgement of receipt on screen: it replaces the form once the submission is sent. */
 export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptActions) {
   return html`<section class="receipt" part="receipt" aria-labelledby="receipt-title">
-    <h3 id="receipt-title" class="step-title receipt-title" tabindex="-1">${t(lang, 'receiptTitle')}</h3>
+    <h3 id="receipt-title" class="step-title receipt-title" tabindex="-1">${st(lang, 'receiptTitle')}</h3>
     <div class="notice success">
-      <p>${t(lang, 'receiptIntro')}</p>
+      <p>${st(lang, 'receiptIntro')}</p>
     </div>
     <dl class="receipt-facts review">
       <div class="review-row">
-        <dt>${t(lang, 'receiptCaseId')}</dt>
+        <dt>${st(lang, 'receiptCaseId')}</dt>
         <dd class="receipt-case-id">${view.caseId}</dd>
       </div>
       <div class="review-row">
-        <dt>${t(lang, 'receiptReceivedAt')}</dt>
+        <dt>${st(lang, 'receiptReceivedAt')}</dt>
         <dd>${formatDate(lang, view.submittedAt)}</dd>
       </div>
       ${
@@ -100,20 +101,20 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
       actions.download
         ? html`<div class="actions">
             <button type="button" class="primary" part="button button-primary" @click=${actions.download}>
-              ${t(lang, 'receiptDownload')}
+              ${st(lang, 'receiptDownload')}
             </button>
           </div>`
         : nothing
     }
-    ${actions.downloadError ? html`<p class="error-message" role="alert">${t(lang, 'receiptDownloadFailed')}</p>` : nothing}
-    <h4>${t(lang, 'receiptMailbox')}</h4>
-    <p>${t(lang, 'receiptMailboxText')}</p>
-    <p><a class="receipt-mailbox" href=${view.mailboxUrl}>${t(lang, 'receiptMailboxLink')}</a></p>
-    <h4>${t(lang, 'receiptAnswers')}</h4>
-    ${view.rows ? html`<div class="review">${renderRows(view.rows)}</div>` : html`<p>${t(lang, 'receiptNoAnswers')}</p>`}
+    ${actions.downloadError ? html`<p class="error-message" role="alert">${st(lang, 'receiptDownloadFailed')}</p>` : nothing}
+    <h4>${st(lang, 'receiptMailbox')}</h4>
+    <p>${st(lang, 'receiptMailboxText')}</p>
+    <p><a class="receipt-mailbox" href=${view.mailboxUrl}>${st(lang, 'receiptMailboxLink')}</a></p>
+    <h4>${st(lang, 'receiptAnswers')}</h4>
+    ${view.rows ? html`<div class="review">${renderRows(view.rows)}</div>` : html`<p>${st(lang, 'receiptNoAnswers')}</p>`}
     <div class="actions">
       <button type="button" class="secondary" part="button" @click=${actions.restart}>
-        ${t(lang, 'newApplication')}
+        ${st(lang, 'newApplication')}
       </button>
     </div>
   </section>`;
@@ -132,29 +133,29 @@ export function renderSending(
 ) {
   return html`<section class="submission" part="submission" aria-labelledby="submission-title">
     <h3 id="submission-title" class="step-title" tabindex="-1">
-      ${t(lang, state.failed === undefined ? 'sending' : 'sendFailed')}
+      ${st(lang, state.failed === undefined ? 'sending' : 'sendFailed')}
     </h3>
     <div role="status" aria-live="polite">
-      ${state.failed === undefined && state.retrying ? html`<p class="notice">${t(lang, 'sendRetrying')}</p>` : nothing}
+      ${state.failed === undefined && state.retrying ? html`<p class="notice">${st(lang, 'sendRetrying')}</p>` : nothing}
     </div>
     ${
       state.failed !== undefined
         ? html`<p class="error-message" role="alert">
-            ${state.plain ? state.failed : t(lang, 'sendFailedHint', { reason: state.failed })}
+            ${state.plain ? state.failed : st(lang, 'sendFailedHint', { reason: state.failed })}
           </p>`
-        : html`<p>${t(lang, 'sendingHint')}</p>`
+        : html`<p>${st(lang, 'sendingHint')}</p>`
     }
     ${editorNote} ${progress}
     ${
       state.retrying || state.failed !== undefined
         ? html`<div class="actions">
             <button type="button" class="primary" part="button button-primary" @click=${actions.retryNow}>
-              ${t(lang, 'sendRetryNow')}
+              ${st(lang, 'sendRetryNow')}
             </button>
             ${
               state.failed !== undefined
                 ? html`<button type="button" class="secondary" part="button" @click=${actions.back}>
-                    ${t(lang, 'backToReview')}
+                    ${st(lang, 'backToReview')}
                   </button>`
                 : nothing
             }

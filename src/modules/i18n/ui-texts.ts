@@ -23,6 +23,7 @@ const texts = {
     errorSummaryTitle: 'Es gibt ein Problem',
     errorPrefix: 'Fehler:',
     optional: '(optional)',
+    atLeastOne: '(mindestens eine Angabe)',
     help: 'Hilfe zu „{name}“',
     yes: 'Ja',
     no: 'Nein',
@@ -35,6 +36,7 @@ const texts = {
     itemAdded: '{name} hinzugefügt.',
     itemRemoved: '{name} entfernt.',
     maxItemsReached: 'Sie können höchstens {max} Einträge angeben.',
+    deepestLevel: 'Auf dieser Ebene lassen sich keine weiteren Einträge anlegen.',
     draftRestored: 'Wir haben Ihre zuletzt eingegebenen Angaben vom {date} wiederhergestellt.',
     draftDiscard: 'Angaben löschen und neu beginnen',
     draftDiscardQuestion:
@@ -56,31 +58,6 @@ const texts = {
     jsonError: 'Die Formulardefinition „{src}“ ist kein gültiges JSON: {detail}',
     invalidDefinition: 'Die Formulardefinition ist fehlerhaft:',
     noDefinition: 'Es wurde keine Formulardefinition angegeben (Attribut „src“ oder Eigenschaft „schema“).',
-    sending: 'Ihr Antrag wird gesendet …',
-    sendingHint:
-      'Ihre Angaben werden verschlüsselt übermittelt. Sie bleiben in diesem Browser gespeichert, bis der Antrag angekommen ist.',
-    sendRetrying: 'Der Server ist nicht erreichbar – wird erneut versucht.',
-    sendRetryNow: 'Jetzt erneut versuchen',
-    sendFailed: 'Ihr Antrag konnte nicht gesendet werden.',
-    sendFailedHint:
-      'Ihre Angaben sind weiter in diesem Browser gespeichert. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an die zuständige Stelle. Grund: {reason}',
-    sendNoLeika: 'Für die Redaktion: Die Formulardefinition hat keinen LeiKa-Schlüssel (x-ozg.leika).',
-    backToReview: 'Zurück zur Übersicht',
-    receiptTitle: 'Ihr Antrag ist eingegangen',
-    receiptIntro:
-      'Vielen Dank. Ihr Antrag wurde verschlüsselt an die zuständige Stelle übermittelt. Bitte notieren Sie die Vorgangsnummer.',
-    receiptCaseId: 'Vorgangsnummer',
-    receiptReceivedAt: 'Eingegangen am',
-    receiptDownload: 'Eingangsbestätigung herunterladen (PDF)',
-    receiptDownloadFailed: 'Die Eingangsbestätigung konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
-    receiptMailbox: 'Status und Antworten der Behörde',
-    receiptMailboxText:
-      'Unter diesem Link sehen Sie den Stand Ihres Antrags, Nachrichten der Behörde und den Bescheid. Geben Sie den Link nicht weiter: Wer ihn kennt, kann Ihren Vorgang einsehen.',
-    receiptMailboxLink: 'Zum Postfach Ihres Antrags',
-    receiptAnswers: 'Ihre Angaben',
-    receiptNoAnswers:
-      'Ihre Angaben werden nach dem Absenden nicht in diesem Browser aufbewahrt. Die Eingangsbestätigung mit Ihren Angaben gab es deshalb nur direkt nach dem Absenden; Vorgangsnummer und Postfach-Link bleiben hier erhalten.',
-    newApplication: 'Neuen Antrag stellen',
     prefillNote: 'Aus Ihrem Nutzerkonto übernommen',
   },
   en: {
@@ -100,6 +77,7 @@ const texts = {
     errorSummaryTitle: 'There is a problem',
     errorPrefix: 'Error:',
     optional: '(optional)',
+    atLeastOne: '(at least one of these)',
     help: 'Help with “{name}”',
     yes: 'Yes',
     no: 'No',
@@ -112,6 +90,7 @@ const texts = {
     itemAdded: '{name} added.',
     itemRemoved: '{name} removed.',
     maxItemsReached: 'You can add at most {max} entries.',
+    deepestLevel: 'No further entries can be added at this level.',
     draftRestored: 'We restored the answers you last entered on {date}.',
     draftDiscard: 'Delete answers and start again',
     draftDiscardQuestion:
@@ -133,29 +112,6 @@ const texts = {
     jsonError: 'The form definition “{src}” is not valid JSON: {detail}',
     invalidDefinition: 'The form definition has errors:',
     noDefinition: 'No form definition was given (attribute “src” or property “schema”).',
-    sending: 'Sending your application …',
-    sendingHint: 'Your answers are sent encrypted. They stay saved in this browser until the application has arrived.',
-    sendRetrying: 'The server cannot be reached – trying again.',
-    sendRetryNow: 'Try again now',
-    sendFailed: 'Your application could not be sent.',
-    sendFailedHint:
-      'Your answers are still saved in this browser. Please try again later or contact the authority. Reason: {reason}',
-    sendNoLeika: 'For the editors: the form definition has no LeiKa key (x-ozg.leika).',
-    backToReview: 'Back to the summary',
-    receiptTitle: 'Your application has been received',
-    receiptIntro: 'Thank you. Your application was sent encrypted to the authority. Please note the case reference.',
-    receiptCaseId: 'Case reference',
-    receiptReceivedAt: 'Received on',
-    receiptDownload: 'Download the acknowledgement of receipt (PDF)',
-    receiptDownloadFailed: 'The acknowledgement of receipt could not be created. Please try again.',
-    receiptMailbox: 'Status and replies from the authority',
-    receiptMailboxText:
-      'Follow this link to see the status of your application, messages from the authority and the decision. Do not share it: anyone who has it can see your case.',
-    receiptMailboxLink: 'Go to the mailbox of your application',
-    receiptAnswers: 'Your answers',
-    receiptNoAnswers:
-      'Your answers are not kept in this browser after sending. The acknowledgement with your answers was therefore only available right after sending; the case reference and the mailbox link stay here.',
-    newApplication: 'Start a new application',
     prefillNote: 'Taken from your user account',
   },
 } satisfies Record<Lang, Record<string, Text>>;

@@ -9,6 +9,9 @@
 import { checkDefinition, checkFees, formatProblems, type DefinitionProblem } from '../check.js';
 import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type ReifegradOptions } from '../reifegrad.js';
 import { schemaNodes } from '../check-rules.js';
+import { checkIfWithoutRequired } from './conditions.js';
+import { checkDateRules } from './dates.js';
+import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkRequiredNames } from './keywords.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
@@ -29,9 +32,15 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
     () => checkFeeRules(definition),
     () => {
       const nodes = schemaNodes(definition);
-      return [...checkKeywordNames(nodes), ...checkRequiredNames(definition, nodes)];
+      return [
+        ...checkKeywordNames(nodes),
+        ...checkRequiredNames(definition, nodes),
+        ...checkDateRules(definition, nodes),
+        ...checkIfWithoutRequired(definition, nodes),
+      ];
     },
     () => checkQuestions(definition),
+    () => checkRecursion(definition),
   ];
   for (const lint of lints) {
     try {

@@ -78,12 +78,12 @@ export const KNOWN_KEYWORDS: readonly string[] = [
 /** Keywords of other tools that ozg-form does not check, with what to write instead. */
 const UNSUPPORTED: Record<string, { de: string; en: string }> = {
   formatMaximum: {
-    de: 'Ein spätestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.',
-    en: 'A latest date cannot be set; explain the limit in description and check it in the receiving application.',
+    de: 'Ein spätestes Datum schreiben Sie stattdessen als x-ozg.date, zum Beispiel {"max": "today"} oder {"max": "2027-12-31"}.',
+    en: 'Write a latest date as x-ozg.date instead, for example {"max": "today"} or {"max": "2027-12-31"}.',
   },
   formatMinimum: {
-    de: 'Ein frühestes Datum lässt sich nicht vorgeben; erklären Sie die Grenze in description und prüfen Sie sie in der Fachanwendung.',
-    en: 'An earliest date cannot be set; explain the limit in description and check it in the receiving application.',
+    de: 'Ein frühestes Datum schreiben Sie stattdessen als x-ozg.date, zum Beispiel {"min": "today+P14D"} oder {"after": "/beginn"}.',
+    en: 'Write an earliest date as x-ozg.date instead, for example {"min": "today+P14D"} or {"after": "/start"}.',
   },
   formatExclusiveMaximum: { de: 'Entfernen Sie den Schlüssel.', en: 'Remove the key.' },
   formatExclusiveMinimum: { de: 'Entfernen Sie den Schlüssel.', en: 'Remove the key.' },

@@ -59,6 +59,8 @@ export function missingEnglish(
 function label(q: Question): DefinitionProblem[] {
   if (q.declaredAt.endsWith('/items')) return []; // an entry of a repeatable group is named by itemTitle
   if (typeof q.declared.title === 'string' || typeof q.schema.title === 'string') return [];
+  // The const that tells alternatives apart is asked once, labelled by the alternatives' titles.
+  if ('const' in q.schema && /\/(oneOf|anyOf)\/\d+\/properties\/[^/]+$/.test(q.declaredAt)) return [];
   return [
     problem(
       q.declaredAt,

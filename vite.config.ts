@@ -53,7 +53,7 @@ export default defineConfig(({ mode }) => {
               /^@cfworker\//,
               /^ajv/,
               /^jose/,
-              /^pdf-lib/,
+              /^pdfkit/,
               /^fast-xml-parser/,
               /^fastest-levenshtein/,
             ],

@@ -49,6 +49,7 @@ export function cjsAsEsm() {
           bundle: true,
           format: 'esm',
           platform: 'browser',
+          alias: { 'brotli/decompress.js': './src/modules/receipt/no-brotli.ts' },
           write: false,
           logLevel: 'silent',
         }).then((result) => result.outputFiles[0].text);

@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 
 let server: RunningServer;
 const tmp = mkdtempSync(join(tmpdir(), 'ozg-app-'));
@@ -19,6 +20,7 @@ before(async () => {
   writeFileSync(join(demoDir, 'forms', 'hund.json'), '{"title":"Hundesteuer"}');
   writeFileSync(join(distDir, 'ozg-form.js'), 'export const x = 1;');
   writeFileSync(join(tmp, 'package.json'), '{"name": "ozg-form"}');
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, demoDir, distDir });
 });
 after(async () => {
@@ -61,9 +63,11 @@ test('GET / serves the demo index.html as HTML, other files with their content t
   assert.equal(await d.text(), 'export const x = 1;');
 });
 
-test('the data folder is created on start', async () => {
+test('the data folder is filled on start (the database is created in it)', async () => {
+  // The test keys are seeded into the data folder before the start, so the folder itself exists
+  // already; the database file is made only by the server.
   const { existsSync } = await import('node:fs');
-  assert.ok(existsSync(dataDir));
+  assert.ok(existsSync(join(dataDir, 'ozg-form.sqlite')));
 });
 
 test('path traversal out of /dist/ is refused', async () => {

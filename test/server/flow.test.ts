@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, CompactSign } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import {
   prepareSubmission,
   SubmissionClient,
@@ -18,6 +19,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ozg-flow-'));
 const INBOX = 'inbox-test-token';
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
 });
 after(async () => {

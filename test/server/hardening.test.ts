@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { prepareSubmission, SubmissionClient, createIdempotencyKey } from '../../src/modules/submission/index.js';
 
 let server: RunningServer;
@@ -23,6 +24,7 @@ const logStream = new Writable({
 });
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({
     port: 0,
     dataDir,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { ACR, TEST_ACCOUNTS } from '../../server/standins/idp/accounts.js';
 import { AccountService, type KeyValueStorage } from '../../src/modules/account/index.js';
 
@@ -28,6 +29,7 @@ interface Discovery {
 let disc: Discovery;
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir });
   issuer = `${server.url}idp`;
   redirectUri = `${server.url}hundesteuer.html`;

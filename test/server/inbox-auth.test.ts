@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import {
   createIdempotencyKey,
   prepareSubmission,
@@ -19,6 +20,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ozg-inbox-auth-'));
 const INBOX = 'inbox-test-token';
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
 });
 after(async () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { prepareSubmission, SubmissionClient, GatewayError } from '../../src/modules/submission/index.js';
 import { ANSWERS } from '../e2e/answers.js';
 
@@ -20,6 +21,7 @@ const LEIKA = '99990000000001'; // Anwohnerparken: fee policy before-submission
 const INBOX = 'inbox-bind-token';
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
 });
 after(async () => {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import {
   DEMO_ENDPOINT_ID,
   DEMO_ORIGINATOR_ID,
@@ -18,6 +19,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ozg-pay-'));
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir });
 });
 after(async () => {
@@ -255,6 +257,7 @@ test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATIO
 
 test('provider unreachable: the gateway says so (503 PROVIDER_UNAVAILABLE), nothing is recorded (a later attempt starts afresh)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ozg-pay-down-'));
+  await seedTestKeys(dir);
   const down = await startServer({
     port: 0,
     dataDir: dir,

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { resolveConfig } from '../../server/config.js';
 import {
   createIdempotencyKey,
@@ -22,6 +23,7 @@ const LIMIT = 4096;
 let dest: DestinationInfo;
 
 before(async () => {
+  await seedTestKeys(dataDir);
   server = await startServer({
     port: 0,
     dataDir,

@@ -82,5 +82,7 @@ export function openDb(dataDir: string): Db {
   addColumn('gw_submissions', 'payment_key', 'TEXT');
   addColumn('gw_submissions', 'upstream', "TEXT NOT NULL DEFAULT 'created'");
   addColumn('gw_payments', 'answers_hash', 'TEXT');
+  // A Bescheid's subject (its heading); `text` then holds the body the case worker wrote.
+  addColumn('fc_replies', 'subject', 'TEXT');
   return db;
 }

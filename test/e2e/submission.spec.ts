@@ -282,6 +282,7 @@ test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Beschei
   await expect(mailbox.getByText('Aktueller Stand:')).toContainText('angenommen');
   await expect(mailbox.locator('.message')).toHaveCount(1);
   await expect(mailbox.locator('.message').first()).toContainText('Bescheid');
+  await expect(mailbox.locator('.message').first()).toContainText(`Die Hundesteuer für ${dog} beträgt 96 € jährlich.`);
   const downloading = page.waitForEvent('download');
   await mailbox.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).click();
   const pdf = readFileSync((await (await downloading).path())!);

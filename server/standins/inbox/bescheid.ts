@@ -1,12 +1,5 @@
 import { TaggedPdf } from '../../../src/modules/receipt/tagged-pdf.js';
-
-/** The case worker's text split into paragraphs (blank lines); single line breaks stay inside a paragraph. */
-export function bescheidParagraphs(text: string): string[] {
-  return text
-    .split(/\r?\n\s*\r?\n/)
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-}
+import { paragraphs } from '../../../src/modules/return-channel/paragraphs.js';
 
 /**
  * A simple Bescheid (decision letter) as a tagged PDF (same writer as the receipt): the title as H1,
@@ -42,7 +35,7 @@ export async function renderBescheid(p: {
     { boldLabels: true },
   );
   pdf.gap(8);
-  for (const paragraph of bescheidParagraphs(p.text)) {
+  for (const paragraph of paragraphs(p.text)) {
     pdf.paragraph(paragraph, { size: 11 });
     pdf.gap(6);
   }

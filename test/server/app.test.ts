@@ -10,6 +10,8 @@ import { seedTestKeys } from '../support/test-keys.js';
 let server: RunningServer;
 const tmp = mkdtempSync(join(tmpdir(), 'ozg-app-'));
 const dataDir = join(tmp, 'data');
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const demoDir = join(tmp, 'demo');
 const distDir = join(tmp, 'dist');
 
@@ -20,7 +22,6 @@ before(async () => {
   writeFileSync(join(demoDir, 'forms', 'hund.json'), '{"title":"Hundesteuer"}');
   writeFileSync(join(distDir, 'ozg-form.js'), 'export const x = 1;');
   writeFileSync(join(tmp, 'package.json'), '{"name": "ozg-form"}');
-  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, demoDir, distDir });
 });
 after(async () => {

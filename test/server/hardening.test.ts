@@ -14,6 +14,8 @@ import { prepareSubmission, SubmissionClient, createIdempotencyKey } from '../..
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-hard-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const INBOX = 'inbox-hardening-token';
 const logLines: Record<string, any>[] = [];
 const logStream = new Writable({
@@ -24,7 +26,6 @@ const logStream = new Writable({
 });
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({
     port: 0,
     dataDir,

@@ -15,6 +15,8 @@ let issuer: string;
 let redirectUri: string;
 const tmp = mkdtempSync(join(tmpdir(), 'ozg-idp-'));
 const dataDir = join(tmp, 'data');
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const CLIENT_ID = 'ozg-form-demo';
 
 interface Discovery {
@@ -29,7 +31,6 @@ interface Discovery {
 let disc: Discovery;
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir });
   issuer = `${server.url}idp`;
   redirectUri = `${server.url}hundesteuer.html`;

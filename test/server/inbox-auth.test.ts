@@ -17,10 +17,11 @@ import {
 // checked end to end in test/e2e/account-submission.spec.ts. Here: what must not pass.
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-inbox-auth-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const INBOX = 'inbox-test-token';
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
 });
 after(async () => {

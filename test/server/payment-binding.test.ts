@@ -16,12 +16,13 @@ import { ANSWERS } from '../e2e/answers.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-bind-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 const LEIKA = '99990000000001'; // Anwohnerparken: fee policy before-submission
 const INBOX = 'inbox-bind-token';
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir, inbox: { token: INBOX } });
 });
 after(async () => {

@@ -16,10 +16,11 @@ import { ANSWERS } from '../e2e/answers.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-pay-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({ port: 0, dataDir });
 });
 after(async () => {

@@ -19,11 +19,12 @@ import {
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-uploads-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const LIMIT = 4096;
 let dest: DestinationInfo;
 
 before(async () => {
-  await seedTestKeys(dataDir);
   server = await startServer({
     port: 0,
     dataDir,

@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,6 +27,10 @@ export default defineConfig(({ mode }) => {
   return {
     define: {
       __OZG_VERSION__: JSON.stringify(pkg.version),
+    },
+    // fontkit (under PDFKit) needs Brotli only for WOFF2 fonts; the receipt embeds TrueType.
+    resolve: {
+      alias: { 'brotli/decompress.js': fileURLToPath(new URL('./src/modules/receipt/no-brotli.ts', import.meta.url)) },
     },
     build: {
       target: 'es2021',
@@ -54,7 +59,7 @@ export default defineConfig(({ mode }) => {
               /^@cfworker\//,
               /^ajv/,
               /^jose/,
-              /^pdf-lib/,
+              /^pdfkit/,
               /^fast-xml-parser/,
               /^fastest-levenshtein/,
             ],

@@ -17,6 +17,7 @@ const T = {
     messages: 'Nachrichten',
     message: 'Nachricht an die antragstellende Person',
     send: 'Nachricht senden',
+    bescheidSubject: 'Betreff des Bescheids',
     bescheidText: 'Text des Bescheids',
     sendBescheid: 'Bescheid erstellen und senden',
     lang: 'English',
@@ -74,6 +75,7 @@ const T = {
     messages: 'Messages',
     message: 'Message to the applicant',
     send: 'Send message',
+    bescheidSubject: 'Subject of the decision',
     bescheidText: 'Text of the decision',
     sendBescheid: 'Create and send decision',
     lang: 'Deutsch',
@@ -320,7 +322,7 @@ function renderMessages(messages) {
   $('messages').replaceChildren(
     ...messages.map((m) =>
       li(
-        `${when(m.createdAt)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.text ?? ''}` : m.text}`,
+        `${when(m.createdAt)} (${t(m.direction === 'from-applicant' ? 'from' : 'to')}): ${m.kind === 'bescheid' ? `[PDF] ${m.subject ?? ''}: ${m.text ?? ''}` : m.text}`,
       ),
     ),
   );
@@ -404,7 +406,8 @@ $('send-bescheid').addEventListener('click', () => {
     $('bescheid').focus();
     return;
   }
-  void act('bescheid', { title: 'Bescheid', text: $('bescheid').value }, $('bescheid'));
+  const title = $('bescheid-subject').value.trim() || 'Bescheid';
+  void act('bescheid', { title, text: $('bescheid').value }, $('bescheid'));
 });
 applyLang();
 if (token)

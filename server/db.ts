@@ -88,5 +88,7 @@ export function openDb(dataDir: string): Db {
   addColumn('gw_payments', 'answers_hash', 'TEXT');
   addColumn('gw_submissions', 'form_id', 'TEXT');
   addColumn('gw_submissions', 'form_version', 'INTEGER');
+  // A Bescheid's subject (its heading); `text` then holds the body the case worker wrote.
+  addColumn('fc_replies', 'subject', 'TEXT');
   return db;
 }

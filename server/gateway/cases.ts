@@ -7,6 +7,8 @@ interface Reply {
   id: string;
   direction: string;
   kind: string;
+  /** A Bescheid's subject (heading); its body is in `text`. */
+  subject?: string;
   text?: string;
   filename?: string;
   mimeType?: string;

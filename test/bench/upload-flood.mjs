@@ -15,8 +15,10 @@ const arg = (name, d) => {
 const N = arg('n', 16);
 const MB = arg('mb', 20);
 
-export async function startChild(env = {}) {
+/** `prepare(dataDir)` runs before the server starts (tests seed the run's stand-in keys with it). */
+export async function startChild(env = {}, prepare = async () => {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ozg-flood-'));
+  await prepare(join(dir, 'data'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: { ...process.env, PORT: '0', DATA_DIR: join(dir, 'data'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

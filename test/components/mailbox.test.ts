@@ -4,7 +4,11 @@
  * gateway and inbox is test/e2e/inbox.spec.ts.
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { render } from 'lit';
 import { OzgMailbox } from '../../src/components/mailbox/ozg-mailbox.js';
+import { renderMessage } from '../../src/components/mailbox/message.js';
+import { mt } from '../../src/components/mailbox/texts.js';
+import type { CaseMessage } from '../../src/modules/return-channel/client.js';
 import { buildTimeline, classifyError } from '../../src/components/mailbox/timeline.js';
 import type { VerifiedEvent } from '../../src/modules/return-channel/status.js';
 
@@ -129,5 +133,68 @@ describe('mailbox timeline', () => {
     expect(classifyError(new TypeError('Failed to fetch'))).to.equal('network');
     expect(classifyError(new Error('return channel: 502'))).to.equal('network');
     expect(classifyError(new Error('return channel: 400'))).to.equal('failed');
+  });
+});
+
+describe('a Bescheid in the mailbox', () => {
+  const bescheid: CaseMessage = {
+    id: 'b1',
+    direction: 'to-applicant',
+    kind: 'bescheid',
+    subject: 'Bescheid über die Hundesteuer <script>alert(1)</script>',
+    text: 'Sehr geehrte Frau Müller-Weiß,\n\nIhr Hund <b>Bello</b> ist angemeldet.\nDie Steuer beträgt 96,00 €.\n\n\nMit freundlichen Grüßen',
+    filename: 'bescheid.pdf',
+    createdAt: '2025-03-10T09:00:00.000Z',
+  };
+
+  async function show(m: CaseMessage, lang: 'de' | 'en' = 'de') {
+    const downloads: string[] = [];
+    const el = await fixture<HTMLElement>(
+      html`<section lang=${lang}>
+        <h2>Postfach</h2>
+        <h3>Nachrichten</h3>
+        <ul></ul>
+      </section>`,
+    );
+    render(
+      renderMessage(
+        m,
+        (key) => mt(lang, key),
+        lang,
+        (message) => downloads.push(message.id),
+      ),
+      el.querySelector('ul')!,
+    );
+    return { el, downloads };
+  }
+
+  it('shows subject and text as a heading and paragraphs, as text (never as HTML), and the PDF download', async () => {
+    const { el, downloads } = await show(bescheid);
+    const h4 = el.querySelector('h4')!;
+    expect(h4.textContent).to.equal('Bescheid über die Hundesteuer <script>alert(1)</script>');
+    expect(el.querySelector('script, b') === null, 'no markup from the text').to.equal(true);
+    const paragraphs = [...el.querySelectorAll('article p.text')].map((p) => p.textContent);
+    expect(paragraphs).to.deep.equal([
+      'Sehr geehrte Frau Müller-Weiß,',
+      'Ihr Hund <b>Bello</b> ist angemeldet.\nDie Steuer beträgt 96,00 €.',
+      'Mit freundlichen Grüßen',
+    ]);
+    // the article is named by its heading, so it is found as "Bescheid über die Hundesteuer …"
+    const article = el.querySelector('article')!;
+    expect(article.getAttribute('aria-labelledby')).to.equal(h4.id);
+    const button = el.querySelector('button')!;
+    expect(button.textContent!.trim()).to.equal('Bescheid herunterladen (PDF)');
+    button.click();
+    expect(downloads).to.deep.equal(['b1']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a text says the text is in the PDF; without a subject the heading is "Bescheid" (English: Decision)', async () => {
+    const { el } = await show({ ...bescheid, subject: undefined, text: undefined });
+    expect(el.querySelector('h4')!.textContent).to.equal('Bescheid');
+    expect(el.querySelector('article p.text')!.textContent).to.equal('Den Text dieses Bescheids finden Sie im PDF.');
+    const en = await show({ ...bescheid, subject: undefined }, 'en');
+    expect(en.el.querySelector('h4')!.textContent).to.equal('Decision');
+    expect(en.el.querySelector('button')!.textContent!.trim()).to.equal('Download the decision (PDF)');
   });
 });

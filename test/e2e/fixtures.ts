@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type ElementHandle, type Page } from '@playwright/test';
 import { startServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 
 export interface ServerFixture {
   /** Base URL with trailing slash, e.g. http://127.0.0.1:41234/ */
@@ -23,7 +24,8 @@ export const test = base.extend<{ failOnPageError: void }, { server: ServerFixtu
     async ({}, use) => {
       if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npx vite build" first`);
       const dataDir = mkdtempSync(join(tmpdir(), 'ozg-e2e-'));
-      // The first start of a data dir generates the stand-in's RSA-4096 keys (several seconds).
+      // The stand-in's RSA-4096 keys are generated once per run and copied in (test/support/test-keys.ts).
+      await seedTestKeys(dataDir);
       const running = await startServer({ port: 0, dataDir });
       try {
         await use({ url: running.url });

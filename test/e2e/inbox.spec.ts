@@ -64,7 +64,10 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   // decided: it cannot be accepted again, and the focus did not fall onto <body> with the disabled button
   await expect(page.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
   await expect(heading).toBeFocused();
-  await page.getByLabel('Text des Bescheids').fill('Die Hundesteuer für Bello beträgt 96 € jährlich.');
+  await page.getByLabel('Betreff des Bescheids').fill('Bescheid über die Hundesteuer 2025');
+  await page
+    .getByLabel('Text des Bescheids')
+    .fill('Die Hundesteuer für Bello beträgt 96 € jährlich.\n\nSie wird am 15. Februar fällig.');
   await page.getByRole('button', { name: 'Bescheid erstellen und senden' }).click();
   await expect(page.locator('#messages li')).toHaveCount(1);
   await page.getByLabel('Nachricht an die antragstellende Person').fill('Bitte denken Sie an die Hundemarke.');
@@ -86,6 +89,13 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   await expect(mailbox.locator('.message')).toHaveCount(2);
   await expect(mailbox.locator('.message').nth(1)).toContainText('Bitte denken Sie an die Hundemarke.');
   await expect(mailbox.locator('.message').nth(0)).toContainText('Bescheid');
+  // the Bescheid is readable as text in the mailbox: its subject as a heading, its paragraphs as text
+  const decision = mailbox.getByRole('article', { name: 'Bescheid über die Hundesteuer 2025' });
+  await expect(decision.getByRole('heading', { level: 4 })).toHaveText('Bescheid über die Hundesteuer 2025');
+  await expect(decision.locator('p.text')).toHaveText([
+    'Die Hundesteuer für Bello beträgt 96 € jährlich.',
+    'Sie wird am 15. Februar fällig.',
+  ]);
   await expect(mailbox).toContainText(sent.caseId);
   await expectNoAxeViolations(applicant, 'the Postfach page');
 

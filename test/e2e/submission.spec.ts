@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
+import { allRoles, inspectPdf } from '../support/pdf-inspect.js';
 import { answerAndReview } from './journeys.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
@@ -71,6 +72,14 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   expect(download.suggestedFilename()).toBe(`eingangsbestaetigung-${caseId}.pdf`);
   const pdf = readFileSync((await download.path())!);
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // built by the shipped bundle under the page's CSP: a tagged PDF with embedded fonts (issue 16, finding 2)
+  const receipt = await inspectPdf(new Uint8Array(pdf));
+  expect(receipt.marked).toBe(true);
+  expect(receipt.lang).toBe('de-DE');
+  expect(allRoles(receipt.tree)).toEqual(expect.arrayContaining(['Document', 'H1', 'H2', 'P', 'Table', 'TH', 'TD']));
+  expect(receipt.fonts.length).toBeGreaterThan(0);
+  expect(receipt.fonts.every((f) => f.embedded)).toBe(true);
+  expect(receipt.text).toContain(dog);
 
   // exactly one submission, decrypted, with the dog's name and the e-mail reply channel
   const found = await inboxWith<InboxDetail>(server.url, dog);
@@ -283,6 +292,7 @@ test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Beschei
   await expect(mailbox.getByText('Aktueller Stand:')).toContainText('angenommen');
   await expect(mailbox.locator('.message')).toHaveCount(1);
   await expect(mailbox.locator('.message').first()).toContainText('Bescheid');
+  await expect(mailbox.locator('.message').first()).toContainText(`Die Hundesteuer für ${dog} beträgt 96 € jährlich.`);
   const downloading = page.waitForEvent('download');
   await mailbox.getByRole('button', { name: 'Bescheid herunterladen (PDF)' }).click();
   const pdf = readFileSync((await (await downloading).path())!);

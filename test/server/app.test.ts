@@ -5,10 +5,13 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 
 let server: RunningServer;
 const tmp = mkdtempSync(join(tmpdir(), 'ozg-app-'));
 const dataDir = join(tmp, 'data');
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const demoDir = join(tmp, 'demo');
 const distDir = join(tmp, 'dist');
 
@@ -61,9 +64,11 @@ test('GET / serves the demo index.html as HTML, other files with their content t
   assert.equal(await d.text(), 'export const x = 1;');
 });
 
-test('the data folder is created on start', async () => {
+test('the data folder is filled on start (the database is created in it)', async () => {
+  // The test keys are seeded into the data folder before the start, so the folder itself exists
+  // already; the database file is made only by the server.
   const { existsSync } = await import('node:fs');
-  assert.ok(existsSync(dataDir));
+  assert.ok(existsSync(join(dataDir, 'ozg-form.sqlite')));
 });
 
 test('path traversal out of /dist/ is refused', async () => {

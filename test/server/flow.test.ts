@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, CompactSign } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
+import { inspectPdf } from '../support/pdf-inspect.js';
 import {
   prepareSubmission,
   SubmissionClient,
@@ -15,6 +17,8 @@ import { ReturnChannelClient, verifySet } from '../../src/modules/return-channel
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-flow-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const INBOX = 'inbox-test-token';
 
 before(async () => {
@@ -99,7 +103,10 @@ test('the whole flow: gateway -> stand-in -> inbox decrypts -> signed events -> 
 
   const b = await inbox(`submissions/${final.submissionId}/bescheid`, {
     method: 'POST',
-    body: JSON.stringify({ title: 'Bescheid Hundesteuer', text: 'Die Hundesteuer beträgt 96 € jährlich.' }),
+    body: JSON.stringify({
+      title: 'Bescheid Hundesteuer',
+      text: 'Die Hundesteuer beträgt 96 € jährlich.\n\nSie wird am 15. Februar fällig.',
+    }),
   });
   assert.equal(b.status, 201);
   await inbox(`submissions/${final.submissionId}/messages`, {
@@ -111,8 +118,15 @@ test('the whole flow: gateway -> stand-in -> inbox decrypts -> signed events -> 
     msgs.map((m) => m.kind),
     ['bescheid', 'message'],
   );
+  // The Bescheid reaches the applicant as text (subject and body) as well as its PDF.
+  assert.equal(msgs[0]!.subject, 'Bescheid Hundesteuer');
+  assert.equal(msgs[0]!.text, 'Die Hundesteuer beträgt 96 € jährlich.\n\nSie wird am 15. Februar fällig.');
   const pdf = new Uint8Array(await (await rc.downloadDocument(msgs[0]!.id)).arrayBuffer());
   assert.equal(new TextDecoder().decode(pdf.subarray(0, 5)), '%PDF-');
+  const facts = await inspectPdf(pdf);
+  assert.equal(facts.title, 'Bescheid Hundesteuer');
+  assert.equal(facts.marked, true);
+  assert.match(facts.text, /Sie wird am 15\. Februar fällig\./);
   await rc.reply('Danke!');
   const seen = (await (await inbox(`submissions/${final.submissionId}/messages`)).json()) as {
     messages: { direction: string; text?: string }[];

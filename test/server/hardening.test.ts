@@ -9,10 +9,13 @@ import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { prepareSubmission, SubmissionClient, createIdempotencyKey } from '../../src/modules/submission/index.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-hard-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const INBOX = 'inbox-hardening-token';
 const logLines: Record<string, any>[] = [];
 const logStream = new Writable({

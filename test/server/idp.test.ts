@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { ACR, TEST_ACCOUNTS } from '../../server/standins/idp/accounts.js';
 import { AccountService, type KeyValueStorage } from '../../src/modules/account/index.js';
 
@@ -14,6 +15,8 @@ let issuer: string;
 let redirectUri: string;
 const tmp = mkdtempSync(join(tmpdir(), 'ozg-idp-'));
 const dataDir = join(tmp, 'data');
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const CLIENT_ID = 'ozg-form-demo';
 
 interface Discovery {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeyPair, SignJWT } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import {
   createIdempotencyKey,
   prepareSubmission,
@@ -16,6 +17,8 @@ import {
 // checked end to end in test/e2e/account-submission.spec.ts. Here: what must not pass.
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-inbox-auth-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const INBOX = 'inbox-test-token';
 
 before(async () => {

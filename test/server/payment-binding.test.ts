@@ -10,11 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { prepareSubmission, SubmissionClient, GatewayError } from '../../src/modules/submission/index.js';
 import { ANSWERS } from '../e2e/answers.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-bind-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 const LEIKA = '99990000000001'; // Anwohnerparken: fee policy before-submission
 const INBOX = 'inbox-bind-token';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import {
   DEMO_ENDPOINT_ID,
   DEMO_ORIGINATOR_ID,
@@ -15,6 +16,8 @@ import { ANSWERS } from '../e2e/answers.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-pay-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 
 before(async () => {
@@ -255,6 +258,7 @@ test('the XBezahldienste stand-in: token, validation, PAYMENT_EXISTS, CALCULATIO
 
 test('provider unreachable: the gateway says so (503 PROVIDER_UNAVAILABLE), nothing is recorded (a later attempt starts afresh)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ozg-pay-down-'));
+  await seedTestKeys(dir);
   const down = await startServer({
     port: 0,
     dataDir: dir,

@@ -6,12 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { anonymousPut, rssKb, startChild, timeGet } from '../bench/upload-flood.mjs';
+import { seedTestKeys } from '../support/test-keys.js';
 
 const N = 16;
 const MB = 16;
 
 test(`${N} parallel anonymous uploads of ${MB} MiB: refused unread, memory flat, a cheap endpoint answers`, async () => {
-  const s = await startChild({ LOG_LEVEL: 'error' });
+  const s = await startChild({ LOG_LEVEL: 'error' }, seedTestKeys);
   try {
     assert.equal((await timeGet(s.url)).status, 200);
     const before = rssKb(s.child.pid);

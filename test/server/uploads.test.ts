@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { seedTestKeys } from '../support/test-keys.js';
 import { resolveConfig } from '../../server/config.js';
 import {
   createIdempotencyKey,
@@ -18,6 +19,8 @@ import {
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-uploads-'));
+// The run's stand-in keys, before any hook starts the server (test/support/test-keys.ts).
+await seedTestKeys(dataDir);
 const LIMIT = 4096;
 let dest: DestinationInfo;
 

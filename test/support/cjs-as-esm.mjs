@@ -4,6 +4,8 @@
 // project's TypeScript compiler), so they share one copy of Ajv's internals as in the Vite build.
 // @rollup/plugin-commonjs through @web/dev-server-rollup was tried first: it fails on Ajv's JSON
 // requires and its `__esModule` default export.
+// PDFKit's browser build is ES, but fontkit under it imports CommonJS packages (dfa, clone, brotli…):
+// it gets a bundle of its own (/__cjs__/pdfkit.js), as Vite bundles it for the browser.
 import { build } from 'esbuild';
 
 /** Import specifiers used by src/ -> the name they are exported under from the shared bundle. */
@@ -20,6 +22,7 @@ const entries = {
 
 export function cjsAsEsm() {
   let bundle;
+  let pdfkit;
   const names = [...new Set(Object.values(entries))];
   const source = names
     .map((name) => {
@@ -33,10 +36,25 @@ export function cjsAsEsm() {
   return {
     name: 'cjs-as-esm',
     resolveImport({ source: specifier }) {
+      if (specifier === 'pdfkit') return '/__cjs__/pdfkit.js';
+      // pdf-lib's package entry (es/) imports CommonJS; its own ES bundle is self-contained.
+      if (specifier === 'pdf-lib') return '/node_modules/pdf-lib/dist/pdf-lib.esm.js';
       if (specifier in entries) return `/__cjs__/${entries[specifier]}.js`;
       return undefined;
     },
     async serve(context) {
+      if (context.path === '/__cjs__/pdfkit.js') {
+        pdfkit ??= build({
+          stdin: { contents: "export { default } from 'pdfkit';", resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          alias: { 'brotli/decompress.js': './src/modules/receipt/no-brotli.ts' },
+          write: false,
+          logLevel: 'silent',
+        }).then((result) => result.outputFiles[0].text);
+        return { body: await pdfkit, type: 'js' };
+      }
       if (context.path === '/__cjs__/bundle.js') {
         bundle ??= build({
           stdin: { contents: source, resolveDir: process.cwd() },

@@ -1,16 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFRawStream,
-  PDFString,
-  PDFHexString,
-  decodePDFRawStream,
-  type PDFPage,
-} from '../../src/modules/receipt/pdf-lib.js';
-import { buildReceiptPdf, formatReceiptDate, toWinAnsi, type ReceiptInput } from '../../src/modules/receipt/index.js';
+import { buildReceiptPdf, formatReceiptDate, toFontText, type ReceiptInput } from '../../src/modules/receipt/index.js';
+import { allRoles, inspectPdf, type StructNode } from '../support/pdf-inspect.js';
 
 const CASE_ID = '3f2b8c1e-7d4a-4e1b-9c6f-0a1b2c3d4e5f';
 const MAILBOX = `https://www.musterstadt.example/postfach.html#case=${CASE_ID}&secret=Ab3_xY-9kLmN0pQrStUvWxYz0123456789abcdefGHI`;
@@ -31,48 +21,20 @@ function input(over: Partial<ReceiptInput> = {}): ReceiptInput {
   };
 }
 
-/** Every string shown with Tj on a page, decoded from the (compressed) content streams. */
-function shownStrings(page: PDFPage): string[] {
-  // node.Contents() reads the page as saved (normalizedEntries() would wrap it in extra q/Q streams).
-  const contents = page.node.Contents();
-  const streams = contents instanceof PDFArray ? contents.asArray().map((r) => page.doc.context.lookup(r)) : [contents];
-  const out: string[] = [];
-  const decoder = new TextDecoder('windows-1252');
-  for (const stream of streams) {
-    if (!(stream instanceof PDFRawStream))
-      throw new Error(`unexpected content stream type ${stream?.constructor.name}`);
-    const ops = decoder.decode(decodePDFRawStream(stream).decode());
-    for (const m of ops.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      const hex = m[1]!;
-      const bytes = new Uint8Array(hex.length / 2);
-      for (let j = 0; j < bytes.length; j++) bytes[j] = parseInt(hex.slice(j * 2, j * 2 + 2), 16);
-      out.push(decoder.decode(bytes));
-    }
-  }
-  return out;
-}
-
 async function load(bytes: Uint8Array) {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const strings = doc.getPages().map(shownStrings);
-  return { doc, strings, text: strings.flat().join('\n') };
-}
-
-function catalogText(doc: PDFDocument, key: string): string | undefined {
-  const v = doc.catalog.get(PDFName.of(key));
-  return v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined;
+  const facts = await inspectPdf(bytes);
+  return { ...facts, strings: facts.pageStrings };
 }
 
 describe('receipt PDF (Eingangsbestätigung)', () => {
   it('has title, language, author and producer set, and shows the title in the window bar', async () => {
-    const { doc } = await load(await buildReceiptPdf(input()));
-    expect(doc.getTitle()).to.equal('Eingangsbestätigung: Hundesteuer: Hund anmelden');
-    expect(catalogText(doc, 'Lang')).to.equal('de-DE');
-    expect(doc.getAuthor()).to.be.a('string').and.not.equal('');
-    expect(doc.getProducer()).to.contain('ozg-form');
-    expect(doc.getSubject()).to.contain(CASE_ID);
-    const prefs = doc.catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict);
-    expect(String(prefs.get(PDFName.of('DisplayDocTitle')))).to.equal('true');
+    const pdf = await load(await buildReceiptPdf(input()));
+    expect(pdf.title).to.equal('Eingangsbestätigung: Hundesteuer: Hund anmelden');
+    expect(pdf.lang).to.equal('de-DE');
+    expect(pdf.info['Author']).to.be.a('string').and.not.equal('');
+    expect(pdf.info['Producer']).to.contain('ozg-form');
+    expect(pdf.info['Subject']).to.contain(CASE_ID);
+    expect(pdf.displayDocTitle).to.equal(true);
   });
 
   it('prints the case reference, the German date and time, the answers with umlauts and the mailbox link', async () => {
@@ -87,16 +49,9 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
   });
 
   it('puts a clickable link annotation with the capability URL on the page', async () => {
-    const { doc } = await load(await buildReceiptPdf(input()));
-    const annots = doc.getPages()[0]!.node.Annots();
-    expect(annots, 'first page has annotations').to.be.instanceOf(PDFArray);
-    const uris = annots!.asArray().map((ref) => {
-      const a = doc.context.lookup(ref, PDFDict);
-      expect(a.get(PDFName.of('Subtype'))).to.equal(PDFName.of('Link'));
-      return (a.lookup(PDFName.of('A'), PDFDict).lookup(PDFName.of('URI')) as PDFString).decodeText();
-    });
-    expect(uris.length).to.be.greaterThan(0);
-    expect(uris.every((u) => u === MAILBOX)).to.equal(true);
+    const { links } = await load(await buildReceiptPdf(input()));
+    expect(links.length).to.be.greaterThan(0);
+    expect(links.every((u) => u === MAILBOX)).to.equal(true);
   });
 
   it('breaks pages for long forms: 300 answers need more pages than 3, and the last answer is printed', async () => {
@@ -107,19 +62,20 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     }));
     const short = await load(await buildReceiptPdf(input()));
     const long = await load(await buildReceiptPdf(input({ rows })));
-    expect(short.doc.getPageCount()).to.equal(1);
-    expect(long.doc.getPageCount()).to.be.greaterThan(5);
+    expect(short.pageCount).to.equal(1);
+    expect(long.pageCount).to.be.greaterThan(5);
     expect(long.text).to.contain('Antwort Nummer 300');
     expect(long.text).to.contain('Abschnitt 12');
     // every page carries "Seite n von m" and the case reference in the footer
-    const count = long.doc.getPageCount();
+    const count = long.pageCount;
     long.strings.forEach((s, i) => {
       expect(s).to.include(`Seite ${i + 1} von ${count}`);
       expect(s.some((x) => x.includes(CASE_ID))).to.equal(true);
     });
-    // a continued table repeats its header
-    expect(long.strings[2]).to.include('Antwort');
-    expect(long.strings[2]!.join(' ')).to.contain('(Fortsetzung)');
+    // a table continued on the next page repeats its header there, marked as continued
+    const continuedPages = long.strings.filter((s) => s.join(' ').includes('Ihre Angaben (Fortsetzung)'));
+    expect(continuedPages.length).to.be.greaterThan(3);
+    for (const page of continuedPages) expect(page).to.include.members(['Frage', 'Antwort']);
   });
 
   it('wraps long values instead of running off the page', async () => {
@@ -138,24 +94,24 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     const all = strings.flat();
     expect(all.join('')).to.contain(iban);
     expect(all.some((s) => s === iban)).to.equal(false);
-    // the value column is about 290 pt wide: roughly 50 characters of 10 pt Helvetica Bold
+    // the value column is about 290 pt wide: roughly 45 characters of 10 pt DejaVu Sans Bold
     const pieces = all.filter((s) => s.length > 3 && (iban.includes(s) || sentence.includes(s.trim())));
     expect(pieces.length).to.be.greaterThan(10);
     expect(Math.max(...pieces.map((s) => s.length))).to.be.lessThan(60);
   });
 
-  it('replaces characters the standard font cannot encode instead of failing', async () => {
-    const value = 'Zoë 🐶 aus Łódź, Straße 5, 北京, Ærø – „ok“ €';
+  it('prints Latin names as written and replaces only characters the embedded font lacks', async () => {
+    const value = 'Zoë 🐶 aus Łódź, Ştefan, Straße 5, 北京, Ærø – „ok“ €';
     const { text } = await load(
       await buildReceiptPdf(input({ formTitle: 'Antrag 🐶', rows: [{ label: 'Ŝpecial', value }] })),
     );
-    expect(text).to.contain('Zoë ? aus Lódz, Straße 5, ??, Ærø – „ok“ €');
-    expect(text).to.contain('Special');
-    expect(toWinAnsi('ẞ\u0007x\ny')).to.equal('SSx y');
+    expect(text).to.contain('Zoë ? aus Łódź, Ştefan, Straße 5, ??, Ærø – „ok“ €');
+    expect(text).to.contain('Ŝpecial');
+    expect(toFontText('ẞ\u0007x\ny ≤ 3')).to.equal('ẞx y <= 3');
   });
 
   it('writes an English receipt with English texts and language', async () => {
-    const { doc, text } = await load(
+    const { title, lang, text, tree } = await load(
       await buildReceiptPdf(
         input({
           lang: 'en',
@@ -164,13 +120,16 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
         }),
       ),
     );
-    expect(doc.getTitle()).to.equal('Acknowledgement of receipt: Hundesteuer: Hund anmelden');
-    expect(catalogText(doc, 'Lang')).to.equal('en-GB');
+    expect(title).to.equal('Acknowledgement of receipt: Hundesteuer: Hund anmelden');
+    expect(lang).to.equal('en-GB');
     expect(text).to.contain('Case reference');
     expect(text).to.contain(formatReceiptDate('en', new Date(Date.UTC(2025, 2, 7, 13, 5))));
     expect(text).to.contain('07/03/2025 at 14:05');
     expect(text).to.contain('MST-2025-0042');
     expect(text).to.contain('haftpflicht.pdf (1.5 KB)');
+    // the evidence is a list: L > LI > (Lbl, LBody)
+    const list = tree!.children[0]!.children.find((n) => n.role === 'L');
+    expect(list?.children.map((li) => li.children.map((c) => c.role).join('+'))).to.deep.equal(['Lbl+LBody']);
     expect(text).not.to.contain('Eingangsbestätigung');
   });
 
@@ -181,5 +140,33 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     expect(text).to.contain('Kassenzeichen');
     expect(text).to.contain('202600000042');
     expect(text).to.contain('90,00 €');
+  });
+  it('is a tagged PDF: MarkInfo Marked, a structure tree with headings, paragraphs, tables and a link', async () => {
+    const pdf = await load(await buildReceiptPdf(input()));
+    expect(pdf.marked, 'MarkInfo /Marked true').to.equal(true);
+    expect(pdf.tree, 'a /StructTreeRoot').not.to.equal(undefined);
+    const documentNode = pdf.tree!.children[0]!;
+    expect(pdf.tree!.children.map((n) => n.role)).to.deep.equal(['Document']);
+    // reading order of the top level
+    const top = documentNode.children.map((n) => n.role);
+    expect(top.slice(0, 4)).to.deep.equal(['H1', 'P', 'P', 'Table']);
+    expect(top.filter((r) => r === 'H2').length).to.equal(3); // mailbox, answers, evidence
+    expect(top.filter((r) => r === 'H3').length).to.equal(2); // the sections Halterin, Hund
+    const roles = allRoles(pdf.tree);
+    for (const r of ['TR', 'TH', 'TD', 'Link']) expect(roles, r).to.include(r);
+    // an answers table: a header row of two column headers, then rows of a row header and a cell
+    const tables = documentNode.children.filter((n) => n.role === 'Table');
+    const answers = tables[1]!;
+    const cells = (tr: StructNode) => tr.children.map((c) => c.role).join(',');
+    expect(answers.children.map(cells)).to.deep.equal(['TH,TH', 'TH,TD', 'TH,TD']);
+    // pdf.js (the reader in Firefox) sees the same tree on page 1
+    for (const r of ['Document', 'H1', 'Table', 'TH', 'TD']) expect(pdf.pdfjsRolesPage1, r).to.include(r);
+  });
+
+  it("embeds its fonts (no reliance on the viewer's fonts)", async () => {
+    const { fonts } = await load(await buildReceiptPdf(input()));
+    expect(fonts.length).to.equal(2);
+    expect(fonts.map((f) => f.name).join(' ')).to.contain('DejaVuSans');
+    expect(fonts.every((f) => f.embedded)).to.equal(true);
   });
 });

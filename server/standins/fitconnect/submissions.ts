@@ -248,13 +248,14 @@ export async function registerSubmissionRoutes(
         id: string;
         direction: string;
         kind: string;
+        subject: string | null;
         text: string | null;
         filename: string | null;
         mime_type: string | null;
         size: number | null;
         created_at: number;
       }>(
-        `SELECT id, direction, kind, text, filename,
+        `SELECT id, direction, kind, subject, text, filename,
       mime_type, length(content) AS size, created_at FROM fc_replies WHERE case_id = ? ORDER BY seq`,
       )
       .all(req.params.caseId);
@@ -263,6 +264,7 @@ export async function registerSubmissionRoutes(
         id: x.id,
         direction: x.direction,
         kind: x.kind,
+        subject: x.subject ?? undefined,
         text: x.text ?? undefined,
         filename: x.filename ?? undefined,
         mimeType: x.mime_type ?? undefined,

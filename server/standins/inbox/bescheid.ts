@@ -1,27 +1,11 @@
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
+import { TaggedPdf } from '../../../src/modules/receipt/tagged-pdf.js';
+import { paragraphs } from '../../../src/modules/return-channel/paragraphs.js';
 
-/** Replaces characters WinAnsi (the standard PDF fonts) cannot encode, so any text renders. */
-function winAnsi(s: string): string {
-  return s.replace(/[^\x20-\x7E\xA0-\xFF\n€„“”‚‘’–—…]/g, '?');
-}
-
-function wrap(text: string, width: number, measure: (s: string) => number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split(/\r?\n/)) {
-    let line = '';
-    for (const word of para.split(/\s+/)) {
-      const next = line ? `${line} ${word}` : word;
-      if (measure(next) > width && line) {
-        lines.push(line);
-        line = word;
-      } else line = next;
-    }
-    lines.push(line);
-  }
-  return lines;
-}
-
-/** A simple Bescheid (decision letter) as PDF. */
+/**
+ * A simple Bescheid (decision letter) as a tagged PDF (same writer as the receipt): the title as H1,
+ * the authority, case and date as a table, then the case worker's text paragraph by paragraph.
+ * German document language, DejaVu Sans embedded, title shown in the viewer's window bar.
+ */
 export async function renderBescheid(p: {
   authority: string;
   caseId: string;
@@ -29,29 +13,32 @@ export async function renderBescheid(p: {
   text: string;
   date?: Date;
 }): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.setTitle(winAnsi(p.title));
-  doc.setLanguage('de-DE');
-  doc.setProducer('ozg-form inbox');
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  let page = doc.addPage([595.28, 841.89]);
-  const margin = 56;
-  let y = 841.89 - margin;
-  const draw = (s: string, size: number, f = font) => {
-    if (y < margin + size) {
-      page = doc.addPage([595.28, 841.89]);
-      y = 841.89 - margin;
-    }
-    page.drawText(s, { x: margin, y, size, font: f, color: rgb(0, 0, 0) });
-    y -= size * 1.4;
-  };
-  draw(winAnsi(p.authority), 11, bold);
-  draw(`Vorgang / case: ${p.caseId}`, 9);
-  draw(`Datum / date: ${(p.date ?? new Date()).toLocaleDateString('de-DE')}`, 9);
-  y -= 20;
-  draw(winAnsi(p.title), 16, bold);
-  y -= 8;
-  for (const l of wrap(winAnsi(p.text), 595.28 - 2 * margin, (s) => font.widthOfTextAtSize(s, 11))) draw(l, 11);
-  return doc.save();
+  const pdf = new TaggedPdf({
+    title: p.title,
+    lang: 'de-DE',
+    subject: `${p.title}, Vorgang ${p.caseId}`,
+    author: p.authority,
+    producer: 'ozg-form inbox (PDFKit)',
+    ...(p.date ? { date: p.date } : {}),
+  });
+  pdf.heading(1, p.title, 16);
+  pdf.gap(4);
+  pdf.table(
+    [
+      { label: 'Behörde / authority', value: p.authority },
+      { label: 'Vorgang / case', value: p.caseId },
+      {
+        label: 'Datum / date',
+        value: (p.date ?? new Date()).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' }),
+      },
+    ],
+    { boldLabels: true },
+  );
+  pdf.gap(8);
+  for (const paragraph of paragraphs(p.text)) {
+    pdf.paragraph(paragraph, { size: 11 });
+    pdf.gap(6);
+  }
+  pdf.footers((n, of) => `Seite ${n} von ${of}`, `Vorgang: ${p.caseId}`);
+  return pdf.bytes();
 }

@@ -302,16 +302,20 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
               id: string;
               direction: string;
               kind: string;
+              subject: string | null;
               text: string | null;
               filename: string | null;
               created_at: number;
-            }>('SELECT id, direction, kind, text, filename, created_at FROM fc_replies WHERE case_id = ? ORDER BY seq')
+            }>(
+              'SELECT id, direction, kind, subject, text, filename, created_at FROM fc_replies WHERE case_id = ? ORDER BY seq',
+            )
             .all(row.case_id);
           return {
             messages: rows.map((m) => ({
               id: m.id,
               direction: m.direction,
               kind: m.kind,
+              subject: m.subject ?? undefined,
               text: m.text ?? undefined,
               filename: m.filename ?? undefined,
               createdAt: new Date(m.created_at).toISOString(),
@@ -381,13 +385,16 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
             });
           }
           const id = randomUUID();
+          // The Bescheid travels as its PDF and as text: subject (heading) and body, so the applicant's
+          // mailbox can show it as readable text, not only inside the PDF.
           db.prepare(
-            `INSERT INTO fc_replies (id, case_id, direction, kind, text, filename, mime_type, content, created_at)
-        VALUES (?, ?, 'to-applicant', 'bescheid', ?, ?, 'application/pdf', ?, ?)`,
+            `INSERT INTO fc_replies (id, case_id, direction, kind, subject, text, filename, mime_type, content, created_at)
+        VALUES (?, ?, 'to-applicant', 'bescheid', ?, ?, ?, 'application/pdf', ?, ?)`,
           ).run(
             id,
             row.case_id,
             req.body.title ?? 'Bescheid',
+            req.body.text ?? null,
             req.body.filename ?? 'bescheid.pdf',
             Buffer.from(pdf),
             Date.now(),

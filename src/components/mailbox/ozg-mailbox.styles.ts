@@ -108,6 +108,20 @@ export const styles = [
       white-space: pre-wrap;
       margin: 0;
     }
+    .bescheid h4 {
+      font-size: 1.125rem;
+      margin: 0 0 0.5rem;
+    }
+    .bescheid .kind {
+      color: var(--_muted);
+      font-size: 0.9375rem;
+      font-weight: 700;
+      margin: 0;
+    }
+    .bescheid .text {
+      margin: 0 0 0.75rem;
+      max-width: 70ch;
+    }
     .meta {
       color: var(--_muted);
       font-size: 0.9375rem;

@@ -5,6 +5,7 @@ import type { Lang } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { styles } from './ozg-mailbox.styles.js';
 import { mt, type MailboxTextKey } from './texts.js';
+import { renderMessage } from './message.js';
 
 type Words = (key: MailboxTextKey) => string;
 const STEP_TEXTS: Record<string, MailboxTextKey> = {
@@ -40,6 +41,7 @@ const MAX_REPLY = 5000;
  * @csspart heading - The element's main heading.
  * @csspart timeline - The status list.
  * @csspart message - One message.
+ * @csspart bescheid - A Bescheid among the messages (also part "message"): subject, text and download.
  * @csspart button - Every button.
  * @csspart reply - The reply form.
  *
@@ -305,7 +307,7 @@ export class OzgMailbox extends LitElement {
         messages.length === 0
           ? html`<p>${t('noMessages')}</p>`
           : html`<ul class="messages">
-              ${messages.map((m) => this.renderMessage(m, t, lang))}
+              ${messages.map((m) => renderMessage(m, t, lang, (message) => void this.download(message)))}
             </ul>`
       }
       ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
@@ -330,21 +332,5 @@ export class OzgMailbox extends LitElement {
           ${this.sending ? t('sending') : t('send')}
         </button>
       </form>`;
-  }
-
-  private renderMessage(m: CaseMessage, t: Words, lang: Lang) {
-    const fromAuthority = m.direction !== 'from-applicant';
-    return html`<li class=${fromAuthority ? 'message in' : 'message out'} part="message">
-      <p class="meta">
-        <strong>${fromAuthority ? t('fromAuthority') : t('fromYou')}</strong>,
-        <time datetime=${m.createdAt}>${formatDate(lang, new Date(m.createdAt))}</time>
-      </p>
-      ${
-        m.kind === 'bescheid'
-          ? html` <p><strong>${t('bescheid')}</strong>${m.text ? html`: ${m.text}` : nothing}</p>
-              <button type="button" part="button" @click=${() => void this.download(m)}>${t('download')}</button>`
-          : html`<p class="text">${m.text ?? ''}</p>`
-      }
-    </li>`;
   }
 }

@@ -9,7 +9,7 @@ import { formatAmount } from '../../schemas/fees.js';
 import { pt } from '../payment/payment-texts.js';
 import type { ReceiptPayment } from '../../modules/storage/records.js';
 
-/** One answer as the receipt shows it (same shape as the PDF's ReceiptRow, without importing pdf-lib). */
+/** One answer as the receipt shows it (same shape as the PDF's ReceiptRow, without importing PDFKit). */
 export interface ReceiptRow {
   section?: string;
   label: string;

@@ -1,7 +1,5 @@
-import { PDFDocument, StandardFonts } from './pdf-lib.js';
-import { MUTED, PageCursor, wrapText, type Fonts } from './pdf-layout.js';
+import { MUTED, TaggedPdf } from './tagged-pdf.js';
 import { rt, type ReceiptLang, type ReceiptTextKey } from './texts.js';
-import { toWinAnsi } from './winansi.js';
 
 export interface ReceiptRow {
   /** Title of the section (step/group) the answer belongs to; a new value starts a new sub-heading. */
@@ -26,7 +24,7 @@ export interface ReceiptInput {
   author?: string;
 }
 
-const PRODUCER = 'ozg-form (pdf-lib)';
+const PRODUCER = 'ozg-form (PDFKit)';
 
 /** "07.03.2025 um 14:05 Uhr" (de) / "07/03/2025 at 14:05" (en). */
 export function formatReceiptDate(lang: ReceiptLang, date: Date, timeZone = 'Europe/Berlin'): string {
@@ -57,39 +55,28 @@ export function formatBytes(lang: ReceiptLang, size: number): string {
 }
 
 /**
- * The acknowledgement of receipt ("Eingangsbestätigung") as a PDF: case reference, date and time, the
- * answers as a two-column table over as many pages as needed, the evidence, the payment, and the
- * capability link to the mailbox. Tagged with title (shown in the window title bar) and language.
- * Only standard fonts are used, so every text passes through toWinAnsi() first.
+ * The acknowledgement of receipt ("Eingangsbestätigung") as a tagged PDF: title (H1), the case
+ * reference and time as a table, the mailbox link, the answers as a question/answer table per section
+ * (H3) over as many pages as needed, the evidence as a list, and "Seite n von m" footers as artifacts.
+ * Title shown in the window bar, language set, DejaVu Sans embedded.
  */
 export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> {
   const t = (key: ReceiptTextKey) => rt(input.lang, key);
-  const doc = await PDFDocument.create();
-  const title = `${t('title')}: ${input.formTitle}`;
-  doc.setTitle(title, { showInWindowTitleBar: true });
-  doc.setSubject(rt(input.lang, 'subject', { form: input.formTitle, caseId: input.caseId }));
-  doc.setAuthor(input.author ?? 'ozg-form');
-  doc.setCreator('ozg-form');
-  doc.setProducer(PRODUCER);
-  doc.setKeywords([t('title'), input.caseId]);
-  doc.setLanguage(input.lang === 'de' ? 'de-DE' : 'en-GB');
-  doc.setCreationDate(input.submittedAt);
-  doc.setModificationDate(input.submittedAt);
-  // Tell viewers to display the title and that the document is meant to be read, not a form.
-  doc.catalog.set(doc.context.obj('ViewerPreferences'), doc.context.obj({ DisplayDocTitle: true }));
+  const pdf = new TaggedPdf({
+    title: `${t('title')}: ${input.formTitle}`,
+    lang: input.lang === 'de' ? 'de-DE' : 'en-GB',
+    subject: rt(input.lang, 'subject', { form: input.formTitle, caseId: input.caseId }),
+    author: input.author ?? 'ozg-form',
+    keywords: [t('title'), input.caseId],
+    producer: PRODUCER,
+    date: input.submittedAt,
+  });
 
-  const fonts: Fonts = {
-    regular: await doc.embedFont(StandardFonts.Helvetica),
-    bold: await doc.embedFont(StandardFonts.HelveticaBold),
-  };
-  const c = new PageCursor(doc, fonts);
-
-  c.paragraph(t('title'), 20, fonts.bold);
-  c.gap(2);
-  c.paragraph(input.formTitle, 13, fonts.bold);
-  c.gap(6);
-  c.paragraph(t('intro'));
-  c.gap(8);
+  pdf.heading(1, t('title'));
+  pdf.paragraph(input.formTitle, { size: 13, face: 'bold' });
+  pdf.gap(6);
+  pdf.paragraph(t('intro'));
+  pdf.gap(8);
 
   const when = formatReceiptDate(input.lang, input.submittedAt, input.timeZone);
   const facts: [string, string][] = [
@@ -101,83 +88,41 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
       [`${t('payment')}: ${t('amount')}`, input.payment.amount],
       [t('paymentReference'), input.payment.reference],
     );
-  table(
-    c,
+  pdf.table(
     facts.map(([label, value]) => ({ label, value })),
     { boldLabels: true },
   );
 
-  c.heading(t('mailbox'));
-  c.paragraph(t('mailboxText'));
-  c.gap(2);
-  c.link(input.mailboxUrl);
-  c.gap(2);
-  c.paragraph(t('mailboxWarning'), 9.5, fonts.regular, MUTED);
+  pdf.heading(2, t('mailbox'));
+  pdf.paragraph(t('mailboxText'));
+  pdf.gap(2);
+  pdf.link(input.mailboxUrl);
+  pdf.gap(2);
+  pdf.paragraph(t('mailboxWarning'), { size: 9.5, color: MUTED });
 
-  c.heading(t('answers'));
-  let section: string | undefined;
-  const header = () => tableHeader(c, t('question'), t('answer'));
-  header();
-  c.onBreak = () => {
-    c.paragraph(`${t('answers')} ${t('continued')}`, 9.5, fonts.regular, MUTED);
-    header();
-  };
+  pdf.heading(2, t('answers'));
+  const continued = `${t('answers')} ${t('continued')}`;
+  const header: [string, string] = [t('question'), t('answer')];
+  // One table per section (step or group), under its own heading; answers without a section share one.
+  const groups: { section?: string; rows: ReceiptRow[] }[] = [];
   for (const row of input.rows) {
-    if (row.section && row.section !== section) {
-      section = row.section;
-      c.ensure(40);
-      c.gap(4);
-      c.paragraph(row.section, 11, fonts.bold);
-    }
-    table(c, [{ label: row.label, value: row.value === '' ? t('empty') : row.value }]);
+    const last = groups[groups.length - 1];
+    if (last && last.section === row.section) last.rows.push(row);
+    else groups.push({ ...(row.section ? { section: row.section } : {}), rows: [row] });
   }
-  c.onBreak = undefined;
+  for (const group of groups) {
+    if (group.section) pdf.heading(3, group.section);
+    pdf.table(
+      group.rows.map((row) => ({ label: row.label, value: row.value === '' ? t('empty') : row.value })),
+      { header, continued },
+    );
+  }
 
-  c.heading(t('attachments'));
+  pdf.heading(2, t('attachments'));
   const attachments = input.attachments ?? [];
-  if (attachments.length === 0) c.paragraph(t('noAttachments'));
-  for (const a of attachments) c.paragraph(`• ${a.filename} (${formatBytes(input.lang, a.size)})`);
+  if (attachments.length === 0) pdf.paragraph(t('noAttachments'));
+  else pdf.list(attachments.map((a) => `${a.filename} (${formatBytes(input.lang, a.size)})`));
 
-  c.footers((n: number, of: number) => rt(input.lang, 'page', { n, of }), `${t('caseId')}: ${input.caseId}`);
-  return doc.save();
-}
-
-const LABEL_SHARE = 0.38;
-const COL_GAP = 12;
-
-function tableHeader(c: PageCursor, left: string, right: string): void {
-  const size = 9.5;
-  c.ensure(size * 1.35 + 24);
-  const labelW = c.width * LABEL_SHARE;
-  const y = c.y - size;
-  c.page.drawText(toWinAnsi(left), { x: c.left, y, size, font: c.fonts.bold, color: MUTED });
-  c.page.drawText(toWinAnsi(right), { x: c.left + labelW + COL_GAP, y, size, font: c.fonts.bold, color: MUTED });
-  c.gap(size * 1.35 + 2);
-  c.rule();
-  c.gap(3);
-}
-
-/** Label/value rows; long values wrap, and a row may continue on the next page line by line. */
-function table(c: PageCursor, rows: { label: string; value: string }[], opts: { boldLabels?: boolean } = {}): void {
-  const size = 10;
-  const lead = size * 1.35;
-  const labelW = c.width * LABEL_SHARE;
-  const valueW = c.width - labelW - COL_GAP;
-  const labelFont = opts.boldLabels ? c.fonts.bold : c.fonts.regular;
-  for (const row of rows) {
-    const labels = wrapText(row.label, labelW, size, labelFont);
-    const values = row.value.split(/\r?\n/).flatMap((p) => wrapText(p, valueW, size, c.fonts.bold));
-    const n = Math.max(labels.length, values.length);
-    c.ensure(Math.min(n, 3) * lead); // do not strand the first line of a row at the bottom
-    for (let i = 0; i < n; i++) {
-      c.ensure(lead);
-      const y = c.y - size;
-      if (labels[i]) c.page.drawText(labels[i]!, { x: c.left, y, size, font: labelFont });
-      if (values[i]) c.page.drawText(values[i]!, { x: c.left + labelW + COL_GAP, y, size, font: c.fonts.bold });
-      c.gap(lead);
-    }
-    c.gap(2);
-    c.rule();
-    c.gap(4);
-  }
+  pdf.footers((n: number, of: number) => rt(input.lang, 'page', { n, of }), `${t('caseId')}: ${input.caseId}`);
+  return pdf.bytes();
 }

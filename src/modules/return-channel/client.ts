@@ -7,6 +7,8 @@ export interface CaseMessage {
   id: string;
   direction: 'to-applicant' | 'from-applicant';
   kind: 'message' | 'bescheid';
+  /** A Bescheid's subject (its heading); `text` is then the body the case worker wrote. */
+  subject?: string;
   text?: string;
   filename?: string;
   mimeType?: string;

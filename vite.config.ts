@@ -44,6 +44,7 @@ export default defineConfig(({ mode }) => {
               index: 'src/index.ts',
               check: 'src/schemas/check/index.ts',
               rules: 'src/rules.ts',
+              pdf: 'src/pdf.ts',
               'import-fim': 'src/schemas/fim/import.ts',
               audit: 'src/modules/audit/index.ts',
               'audit-page': 'src/components/audit/host-snapshot.ts',

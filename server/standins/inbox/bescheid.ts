@@ -1,5 +1,4 @@
-import { TaggedPdf } from '../../../src/modules/receipt/tagged-pdf.js';
-import { paragraphs } from '../../../src/modules/return-channel/paragraphs.js';
+import { paragraphs, TaggedPdf } from 'ozg-form/pdf';
 
 /**
  * A simple Bescheid (decision letter) as a tagged PDF (same writer as the receipt): the title as H1,

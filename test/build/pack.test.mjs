@@ -61,6 +61,7 @@ test('the tarball holds the bundle, the ESM build, the types and the manifest, a
     files.some((f) => /^dist\/chunks\/validation-.*\.js$/.test(f)),
     'the lazy chunks of the bundle',
   );
+  assert.ok(files.includes('LICENSES/DejaVu.txt'), 'the licence of the fonts embedded in the PDFs');
   const foreign = files.filter(
     (f) => /^(server|test|demo|src|scripts|data)\//.test(f) || f.endsWith('.map') || f === 'docs/server.md',
   );
@@ -106,9 +107,11 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     'DEFAULT_CLAIM_MAP',
     'FormValidator',
     'ajvEngine',
+    'answerRowsAsShown',
     'computeFees',
     'levelFromAcr',
     'mapClaims',
+    'receiverSchema',
   ]);
   assert.equal(out.fee.lines[0].id, 'erster-hund', JSON.stringify(out.fee));
   assert.ok(out.fee.total > 9600, JSON.stringify(out.fee));

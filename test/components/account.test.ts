@@ -42,7 +42,7 @@ function stubContext(lang: 'de' | 'en' = 'de') {
     },
   };
   const store = new FormStore(buildModel(definition as never, id), { telefon: '0123 456789' });
-  const flushed: number[] = [];
+  const saved: number[] = [];
   const announced: string[] = [];
   const ctx: FormContext = {
     store,
@@ -51,7 +51,9 @@ function stubContext(lang: 'de' | 'en' = 'de') {
     applicationId: 'app-1',
     drafts: {
       applicationId: 'app-1',
-      flush: () => void flushed.push(Date.now()),
+      flush: () => undefined,
+      // Written before leaving for the provider, changed or not: the application id must come back.
+      save: () => void saved.push(Date.now()),
       discard: async () => undefined,
       renewApplicationId: () => undefined,
     },
@@ -59,7 +61,7 @@ function stubContext(lang: 'de' | 'en' = 'de') {
     authentication: () => undefined,
     announce: (m) => void announced.push(m),
   };
-  return { ctx, store, flushed, announced };
+  return { ctx, store, saved, announced };
 }
 
 /** Answers the config URL (and the provider's discovery) like a server would. */
@@ -268,7 +270,7 @@ describe('<ozg-account>', () => {
     serve({ issuer: ISSUER, clientId: 'ozg-form-demo', redirectUris: [PAGE] });
     const clock = new FakeClock();
     keepSession(clock.now() + 4 * MINUTE);
-    const { ctx, flushed } = stubContext();
+    const { ctx, saved } = stubContext();
     const { el, navigated } = await mount(ctx, clock);
     // Already inside the warning time when the page opens: the dialog comes at once.
     await until(() => !!el.querySelector('dialog[open]'), 'the warning is open');
@@ -280,7 +282,7 @@ describe('<ozg-account>', () => {
     expect(url.searchParams.get('prompt')).to.equal('none');
     expect(url.searchParams.get('redirect_uri')).to.equal(PAGE);
     expect(url.searchParams.get('acr_values')).to.contain('STORK-QAA-Level-3');
-    expect(flushed.length).to.be.greaterThan(0);
+    expect(saved.length).to.be.greaterThan(0);
     expect(text(el.querySelector('[part~="account"]'))).to.contain('Sie werden zum Nutzerkonto weitergeleitet');
   });
 

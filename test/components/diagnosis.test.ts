@@ -58,6 +58,7 @@ function stubContext(gateway: string, fees?: 'optional' | 'required') {
     drafts: {
       applicationId: `app-${n}`,
       flush: () => undefined,
+      save: () => undefined,
       discard: async () => undefined,
       renewApplicationId: () => undefined,
     },

@@ -43,6 +43,7 @@ function stubContext(policy = 'optional'): FormContext {
     drafts: {
       applicationId: 'app-1',
       flush: () => undefined,
+      save: () => undefined,
       discard: async () => undefined,
       renewApplicationId: () => undefined,
     },

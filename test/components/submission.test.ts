@@ -46,6 +46,7 @@ function stubContext(lang: Lang = 'de') {
       restoredAt: undefined,
       applicationId: 'app-1',
       flush: () => calls.push('flush'),
+      save: () => undefined,
       discard: async () => void calls.push('discard'),
       renewApplicationId: () => calls.push('renew'),
     },

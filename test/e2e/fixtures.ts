@@ -1,7 +1,8 @@
 /**
  * Playwright fixtures for the end-to-end journeys: one real local server per worker (demo/ at '/',
  * dist/ at '/dist/'), on a free port, with its own temporary data directory. dist/ must have been
- * built before (`npx vite build`; `npm test` builds first).
+ * built before (`npm run build`; `npm test` builds first): the pages load dist/ozg-form.js, and the
+ * server imports the widget's shared code from dist/npm/ (ozg-form/rules).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,12 +18,15 @@ export interface ServerFixture {
 }
 
 const bundle = fileURLToPath(new URL('../../dist/ozg-form.js', import.meta.url));
+const rules = fileURLToPath(new URL('../../dist/npm/rules.js', import.meta.url));
 
 export const test = base.extend<{ failOnPageError: void }, { server: ServerFixture }>({
   server: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run "npx vite build" first`);
+      // The bundle for the pages, and the widget's ESM build the server imports (ozg-form/rules, …/pdf).
+      for (const file of [bundle, rules])
+        if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
       const dataDir = mkdtempSync(join(tmpdir(), 'ozg-e2e-'));
       // The stand-in's RSA-4096 keys are generated once per run and copied in (test/support/test-keys.ts).
       await seedTestKeys(dataDir);

@@ -233,7 +233,7 @@ export class OzgAccount extends LitElement {
     this.problem = undefined;
     this.view = 'redirecting';
     try {
-      ctx.drafts.flush();
+      ctx.drafts.save();
       const url = await login.loginUrl({
         level,
         locale: ctx.lang,

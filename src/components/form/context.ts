@@ -11,6 +11,9 @@ export interface DraftAccess {
   readonly applicationId: string;
   /** Writes a pending change now (before leaving for the payment provider). */
   flush(): void;
+  /** Writes the draft now, changed or not: before leaving for the login, so that the application id
+   * (the login's nonce) is still the same when the person comes back, even before the first answer. */
+  save(): void;
   /** Forgets the draft and its files (sent: the plain answers go). */
   discard(): Promise<void>;
   /** A new application id (the gateway refused the last submission). */

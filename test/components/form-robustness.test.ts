@@ -85,6 +85,40 @@ describe('data property', () => {
     expect((control(el, 'Name') as HTMLInputElement).value).to.equal('Neu');
     expect(el.data).to.deep.equal({ name: 'Neu' });
   });
+
+  it('answers set while the definition is still loading are shown once it has arrived', async () => {
+    // The definition's answer is held back until the page has set `data` (as a CMS script may do
+    // right after creating the element).
+    const realFetch = window.fetch;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let asked = false;
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).endsWith('/held.json')) {
+        asked = true;
+        await held;
+        return new Response(JSON.stringify(simple(`urn:test:held:${Date.now()}`)), {
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return realFetch(input, init);
+    }) as typeof fetch;
+    try {
+      const el = document.createElement('ozg-form') as OzgForm;
+      el.setAttribute('src', '/held.json');
+      document.body.append(el);
+      await until(() => asked, 'the definition was asked for');
+      el.data = { name: 'Erika' };
+      release();
+      await oneEvent(el, 'ozg-ready');
+      await settle(el);
+      expect((control(el, 'Name') as HTMLInputElement).value).to.equal('Erika');
+      expect(el.data).to.deep.equal({ name: 'Erika' });
+      el.remove();
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
 });
 
 describe('broken definitions', () => {

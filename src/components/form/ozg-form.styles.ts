@@ -9,7 +9,12 @@ import { panels } from './panels.styles.js';
 export const styles = [
   tokens,
   css`
-    :host {
+    /* The containers of the few rules that follow the form's width (not the viewport's: a form may sit
+       in a narrow column) are the small parts those rules style, never the whole form: a container
+       around a thousand questions made the browser lay them out with their styles again (1,000
+       fields: layout took about four times the baseline's). */
+    .progress,
+    .actions {
       container-type: inline-size;
     }
     h2,
@@ -260,9 +265,9 @@ export const styles = [
       margin: 2rem 0 1rem;
     }
     @container (max-width: 30rem) {
-      .actions {
-        flex-direction: column;
-        align-items: stretch;
+      /* One button per line, full width (the container is .actions itself). */
+      .actions > * {
+        flex: 1 1 100%;
       }
     }
     .draft-hint {

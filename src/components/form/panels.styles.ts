@@ -80,6 +80,9 @@ export const panels = css`
     align-items: baseline;
     gap: 0.5rem;
   }
+  .review {
+    container-type: inline-size;
+  }
   .review dl {
     margin: 0;
   }

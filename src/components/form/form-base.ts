@@ -195,11 +195,11 @@ export abstract class OzgFormBase extends LitElement {
     this.offVisible?.();
     this.store = undefined;
     try {
-      const opened = await openForm(this.schema, this.src, () => this.initialData, this.effectiveLang, current);
+      const opened = await openForm(this.schema, this.src, this.initialData, this.effectiveLang, current);
       if (!opened) return;
-      // Answers set while the validators were still loading (`el.data = …` just after the page made the
-      // element) are not lost.
-      if (this.initialData && this.initialData !== opened.data) opened.store.replaceData(this.initialData);
+      // Answers set while the definition or the validators were loading (`el.data = …` just after the
+      // page made the element) are not lost.
+      if (this.initialData) opened.store.replaceData(this.initialData);
       this.validationReady = opened.validated.catch((error: unknown) => {
         if (current()) this.fail(error);
         throw error;

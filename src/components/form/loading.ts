@@ -96,10 +96,10 @@ export async function connectValidation(
 export async function openForm(
   schema: JsonSchema | undefined,
   src: string | undefined,
-  initialData: () => Answers | undefined,
+  initialData: Answers | undefined,
   lang: Lang,
   current: () => boolean,
-): Promise<{ store: FormStore; validated: Promise<void>; data: Answers | undefined } | undefined> {
+): Promise<{ store: FormStore; validated: Promise<void> } | undefined> {
   const validation = loadValidation();
   validation.catch(() => undefined); // a chunk that fails while the definition loads is reported below, not as unhandled
   let definition: JsonSchema | undefined;
@@ -109,13 +109,11 @@ export async function openForm(
     if (!current()) return undefined;
     const model = buildModel(definition, found.id);
     if (found.published) model.published = found.published;
-    // The answers as they are now: a page may have set `data` while the definition was loading.
-    const data = initialData();
-    const store = new FormStore(model, data);
+    const store = new FormStore(model, initialData);
     store.lang = lang;
     const validated = connectValidation(store, definition, validation);
     if (hasIfConditions(model.root)) await validated;
-    return current() ? { store, validated, data } : undefined;
+    return current() ? { store, validated } : undefined;
   } catch (error) {
     throw await explainFailure(error, definition, validation);
   }

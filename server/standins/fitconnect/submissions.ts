@@ -5,6 +5,7 @@ import type { Db } from '../../db.js';
 import { checkCompactJwe } from '../../standards/jwe.js';
 import { HttpProblem } from '../../problem.js';
 import { recordEvent } from './events.js';
+import { addReply, MESSAGE_BODY } from './replies.js';
 import type { StandIn } from './standin.js';
 
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
@@ -288,22 +289,16 @@ export async function registerSubmissionRoutes(
   r.post<{ Params: { caseId: string }; Body: { text: string } }>(
     '/v1/cases/:caseId/replies',
     {
-      schema: {
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['text'],
-          properties: { text: { type: 'string', minLength: 1, maxLength: 5000 } },
-        },
-      },
+      schema: { body: MESSAGE_BODY },
     },
     async (req, reply) => {
       ownCase(standIn.authenticate(req), req.params.caseId);
-      const id = randomUUID();
-      db.prepare(
-        `INSERT INTO fc_replies (id, case_id, direction, kind, text, created_at)
-      VALUES (?, ?, 'from-applicant', 'message', ?, ?)`,
-      ).run(id, req.params.caseId, req.body.text, Date.now());
+      const id = addReply(db, {
+        caseId: req.params.caseId,
+        direction: 'from-applicant',
+        kind: 'message',
+        text: req.body.text,
+      });
       return reply.code(201).send({ id });
     },
   );

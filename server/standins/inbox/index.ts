@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sameSecret } from '../client-credentials.js';
 import type { ServerContext } from '../../context.js';
@@ -6,6 +6,7 @@ import { STANDIN_PATHS } from '../../config.js';
 import { HttpProblem } from '../../problem.js';
 import { limit } from '../../security.js';
 import { recordEvent, type EventName } from '../fitconnect/events.js';
+import { addReply, MESSAGE_BODY } from '../fitconnect/replies.js';
 import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
@@ -329,20 +330,17 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
         {
           schema: {
             params: sidParams,
-            body: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['text'],
-              properties: { text: { type: 'string', minLength: 1, maxLength: 5000 } },
-            },
+            body: MESSAGE_BODY,
           },
         },
         async (req, reply) => {
           const row = load(req.params.sid);
-          const id = randomUUID();
-          db.prepare(
-            `INSERT INTO fc_replies (id, case_id, direction, kind, text, created_at) VALUES (?, ?, 'to-applicant', 'message', ?, ?)`,
-          ).run(id, row.case_id, req.body.text, Date.now());
+          const id = addReply(db, {
+            caseId: row.case_id,
+            direction: 'to-applicant',
+            kind: 'message',
+            text: req.body.text,
+          });
           return reply.code(201).send({ id });
         },
       );
@@ -384,21 +382,16 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
               text: req.body.text!,
             });
           }
-          const id = randomUUID();
           // The Bescheid travels as its PDF and as text: subject (heading) and body, so the applicant's
           // mailbox can show it as readable text, not only inside the PDF.
-          db.prepare(
-            `INSERT INTO fc_replies (id, case_id, direction, kind, subject, text, filename, mime_type, content, created_at)
-        VALUES (?, ?, 'to-applicant', 'bescheid', ?, ?, ?, 'application/pdf', ?, ?)`,
-          ).run(
-            id,
-            row.case_id,
-            req.body.title ?? 'Bescheid',
-            req.body.text ?? null,
-            req.body.filename ?? 'bescheid.pdf',
-            Buffer.from(pdf),
-            Date.now(),
-          );
+          const id = addReply(db, {
+            caseId: row.case_id,
+            direction: 'to-applicant',
+            kind: 'bescheid',
+            subject: req.body.title ?? 'Bescheid',
+            text: req.body.text ?? null,
+            file: { filename: req.body.filename ?? 'bescheid.pdf', mimeType: 'application/pdf', content: pdf },
+          });
           return reply.code(201).send({ id, size: pdf.length });
         },
       );

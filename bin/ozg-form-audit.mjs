@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS } from './chromium-args.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -108,15 +109,7 @@ try {
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const launchOptions = {
   executablePath: existsSync(executablePath) ? executablePath : undefined,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  args: CHROMIUM_ARGS,
 };
 
 const FORM = 'ozg-form';

@@ -100,3 +100,15 @@ export const ANSWERS: Record<'hundesteuer' | 'anwohnerparken' | 'sondernutzung',
 
 export type DemoForm = keyof typeof ANSWERS;
 export const DEMO_FORMS = Object.keys(ANSWERS) as DemoForm[];
+
+/** Step 1 of the Hundesteuer form as a person types it: question label -> answer. */
+export const HUNDESTEUER_STEP_1 = {
+  Vorname: 'Erika',
+  Nachname: 'Mustermann',
+  Geburtsdatum: '1990-05-05',
+  Straße: 'Hauptstraße',
+  Hausnummer: '12a',
+  Postleitzahl: '12345',
+  Ort: 'Musterstadt',
+  'E-Mail-Adresse': 'erika@example.org',
+} as const;

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import type { Locator, Page } from '@playwright/test';
 import { startServer } from '../../server/app.js';
-import { ANSWERS } from './answers.js';
+import { ANSWERS, HUNDESTEUER_STEP_1 } from './answers.js';
 import { expect, test } from './fixtures.js';
 import { pressOnToReview } from './journeys.js';
 
@@ -191,17 +191,7 @@ test('Hundesteuer under a strict CSP, bundle from another origin: errors, condit
     'the validation chunk came from the CDN',
   ).toBe(true);
 
-  const step1 = {
-    Vorname: 'Erika',
-    Nachname: 'Mustermann',
-    Geburtsdatum: '1990-05-05',
-    Straße: 'Hauptstraße',
-    Hausnummer: '12a',
-    Postleitzahl: '12345',
-    Ort: 'Musterstadt',
-    'E-Mail-Adresse': 'erika@example.org',
-  };
-  for (const [label, value] of Object.entries(step1)) await field(page, label).fill(value);
+  for (const [label, value] of Object.entries(HUNDESTEUER_STEP_1)) await field(page, label).fill(value);
   await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Hunde');
 

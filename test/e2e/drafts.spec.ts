@@ -4,6 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { HUNDESTEUER_STEP_1 } from './answers.js';
 
 /** The answers of every draft kept in this browser (empty drafts left out). */
 function keptAnswers(page: Page): Promise<unknown[]> {
@@ -17,16 +18,7 @@ function keptAnswers(page: Page): Promise<unknown[]> {
 
 const form = (page: Page): Locator => page.locator('ozg-form');
 
-const STEP_1 = {
-  Vorname: 'Erika',
-  Nachname: 'Mustermann',
-  Geburtsdatum: '1990-05-05',
-  Straße: 'Hauptstraße',
-  Hausnummer: '12a',
-  Postleitzahl: '12345',
-  Ort: 'Musterstadt',
-  'E-Mail-Adresse': 'erika@example.org',
-} as const;
+const STEP_1 = HUNDESTEUER_STEP_1;
 
 function field(page: Page, label: string): Locator {
   return form(page).getByLabel(label, { exact: true });

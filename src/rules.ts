@@ -13,7 +13,7 @@ import { FormStore } from './schemas/store.js';
 import { text } from './schemas/texts.js';
 import type { JsonSchema, Lang } from './schemas/types.js';
 import { FormValidator } from './schemas/validator.js';
-import { formatIsoDate, t } from './modules/i18n/ui-texts.js';
+import { answerWords } from './modules/i18n/ui-texts.js';
 
 export { computeFees, type FeeLine } from './schemas/fees.js';
 export { ajvEngine } from './schemas/ajv.js';
@@ -37,12 +37,7 @@ export function answerRowsAsShown(definition: JsonSchema, formId: string, data: 
     store,
     model.steps,
     lang,
-    {
-      yes: t(lang, 'yes'),
-      no: t(lang, 'no'),
-      notAnswered: t(lang, 'notAnswered'),
-      date: (iso) => formatIsoDate(lang, iso),
-    },
+    answerWords(lang),
     (step, index) => text(step.texts, 'title', lang) ?? `${index + 1}`,
   );
 }

@@ -1,18 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatIsoDate, t } from '../../modules/i18n/ui-texts.js';
+import { answerWords, t } from '../../modules/i18n/ui-texts.js';
 import { childPointer } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
-import { formatAnswer as formatAnswerWith, type AnswerWords } from '../../schemas/answer-rows.js';
+import { formatAnswer as formatAnswerWith } from '../../schemas/answer-rows.js';
 import type { FieldNode, Lang, StepModel } from '../../schemas/types.js';
-
-/** The review page's words for answers (src/schemas/answer-rows.ts formats them). */
-export const answerWords = (lang: Lang): AnswerWords => ({
-  yes: t(lang, 'yes'),
-  no: t(lang, 'no'),
-  notAnswered: t(lang, 'notAnswered'),
-  date: (iso) => formatIsoDate(lang, iso),
-});
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
 export function formatAnswer(node: FieldNode, value: unknown, lang: Lang): string {

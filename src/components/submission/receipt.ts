@@ -1,10 +1,9 @@
 import { st } from './texts.js';
 import { html, nothing } from 'lit';
-import { formatDate } from '../../modules/i18n/ui-texts.js';
+import { answerWords, formatDate } from '../../modules/i18n/ui-texts.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import { answerRows } from '../../schemas/answer-rows.js';
-import { answerWords } from '../form/review.js';
 import { formatAmount } from '../../schemas/fees.js';
 import { pt } from '../payment/payment-texts.js';
 import type { ReceiptPayment } from '../../modules/storage/records.js';

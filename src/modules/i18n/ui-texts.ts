@@ -1,3 +1,4 @@
+import type { AnswerWords } from '../../schemas/answer-rows.js';
 import type { Lang } from '../../schemas/types.js';
 import { translator, type Text } from './translate.js';
 
@@ -143,3 +144,12 @@ export function formatIsoDate(lang: Lang, iso: string): string {
     date,
   );
 }
+
+/** The words answers are shown with (src/schemas/answer-rows.ts): on the review page, the receipt and in
+ * the case worker's inbox alike. */
+export const answerWords = (lang: Lang): AnswerWords => ({
+  yes: t(lang, 'yes'),
+  no: t(lang, 'no'),
+  notAnswered: t(lang, 'notAnswered'),
+  date: (iso) => formatIsoDate(lang, iso),
+});

@@ -28,6 +28,19 @@ export default defineConfig(({ mode }) => {
     define: {
       __OZG_VERSION__: JSON.stringify(pkg.version),
     },
+    plugins: [
+      {
+        // interpret.ts replaces @cfworker/json-schema's formats with those the server uses: leave
+        // cfworker's own out of the bundle (see src/schemas/no-cfworker-formats.ts).
+        name: 'ozg-no-cfworker-formats',
+        enforce: 'pre' as const,
+        resolveId(source: string, importer?: string) {
+          if (source === './format.js' && importer?.replace(/\\/g, '/').includes('/@cfworker/json-schema/'))
+            return fileURLToPath(new URL('./src/schemas/no-cfworker-formats.ts', import.meta.url));
+          return null;
+        },
+      },
+    ],
     // fontkit (under PDFKit) needs Brotli only for WOFF2 fonts; the receipt embeds TrueType.
     resolve: {
       alias: { 'brotli/decompress.js': fileURLToPath(new URL('./src/modules/receipt/no-brotli.ts', import.meta.url)) },

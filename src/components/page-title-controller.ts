@@ -64,12 +64,15 @@ export class PageTitleController implements ReactiveController {
   /** The title for what the form shows now (undefined before a step shows). */
   compose(): string | undefined {
     const root = this.host.renderRoot as ParentNode | undefined;
-    const heading = root?.querySelector('.step-title')?.textContent?.trim();
-    if (!heading) return undefined;
+    // (Runs after every update of the form: only cheap queries, no attribute selector over all questions.)
+    const title = root?.querySelector('.step-title');
+    const heading = title?.textContent?.trim();
+    if (!title || !heading) return undefined;
     const lang = resolveLang(this.host.getAttribute('lang'), this.host.parentElement ?? undefined);
     const t = TEXTS[lang];
-    const finished = !!root?.querySelector('[part~="receipt"], [part~="submission"], [part~="payment"]');
-    const error = !!root?.querySelector('[part~="error-summary"]');
+    // The receipt, the sending view and the payment carry their own heading.
+    const finished = !!title.closest('[part~="receipt"], [part~="submission"], [part~="payment"]');
+    const error = !!root?.querySelector('.error-summary[part~="error-summary"]');
     // The review page counts as the last step, as the step indicator shows it.
     const total = this.steps + 1;
     const where =

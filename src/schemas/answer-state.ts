@@ -37,9 +37,14 @@ export class AnswerState extends Channels {
     return getIn(this.data, pointer);
   }
 
+  /** The question at a pointer (the model never changes, so each pointer is looked up once). */
   node(pointer: string): FieldNode | undefined {
-    return nodeAt(this.model.root, pointer);
+    let node = this.nodes.get(pointer);
+    if (node === undefined && !this.nodes.has(pointer))
+      this.nodes.set(pointer, (node = nodeAt(this.model.root, pointer)));
+    return node;
   }
+  private readonly nodes = new Map<string, FieldNode | undefined>();
 
   /** The questions of an object that are shown for its current answers, in order. */
   visibleChildren(node: ObjectNode, pointer: string): FieldNode[] {

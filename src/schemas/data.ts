@@ -4,10 +4,8 @@ export type Answers = Record<string, unknown>;
 
 export function tokens(pointer: string): string[] {
   if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const raw = pointer.slice(1).split('/');
+  return pointer.includes('~') ? raw.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')) : raw;
 }
 
 export function childPointer(parent: string, key: string | number): string {

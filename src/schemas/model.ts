@@ -313,7 +313,7 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
   if (pointer === '') return root;
   let node: FieldNode = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (node.kind === 'array') {
       if (!/^\d+$/.test(token)) return undefined;
       node = node.item;

@@ -46,7 +46,8 @@ export interface Refusal {
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
-const esc = (token: string): string => token.replace(/~/g, '~0').replace(/\//g, '~1');
+const esc = (token: string): string =>
+  token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 const SIMPLE = ['string', 'number', 'integer', 'boolean'];
 
 function at(root: Obj, ref: string): unknown {
@@ -112,10 +113,16 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
         if (!isObj(target) && typeof target !== 'boolean') refuse('missing-ref', `${pointer}/$ref`, ref);
       } else refuse('anchor-ref', `${pointer}/$ref`, ref);
     }
-    for (const [key, value] of Object.entries(schema)) {
+    // (Runs over every part of every definition a page shows: no entries arrays, no pointer strings
+    // for values that are not schemas.)
+    for (const key in schema) {
+      const value = schema[key];
+      if (value === null || typeof value !== 'object') continue;
       if (key === 'x-ozg' || key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
-      if (Array.isArray(value)) value.forEach((sub, i) => everywhere(sub, `${pointer}/${key}/${i}`, depth + 1));
-      else if (isObj(value)) everywhere(value, `${pointer}/${esc(key)}`, depth + 1);
+      if (!Array.isArray(value)) everywhere(value, `${pointer}/${esc(key)}`, depth + 1);
+      else
+        for (let i = 0; i < value.length; i++)
+          if (isObj(value[i])) everywhere(value[i], `${pointer}/${key}/${i}`, depth + 1);
     }
   };
   everywhere(root, '', 0);

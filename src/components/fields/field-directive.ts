@@ -13,10 +13,34 @@ import type { FieldView } from './view.js';
 let fileField: ((view: FieldView) => unknown) | undefined;
 let loadingFileField: Promise<unknown> | undefined;
 
-/** A Lit template, or (questions with one answer) a `LeafField` that updates its own DOM; the
- * leaf rendered before is passed in to be updated in place. */
-export function renderField(view: FieldView, previous?: LeafField): unknown {
+/** Whether the question has one answer and is built as plain DOM (`LeafField`, leaf.ts). */
+export function isLeaf(view: FieldView): boolean {
+  if ('element' in view.node && view.node.element) return true;
+  const kind = view.node.kind;
+  return kind !== 'file' && kind !== 'object' && kind !== 'array' && kind !== 'info';
+}
+
+/** A question with one answer as a `LeafField` that updates its own DOM (the one rendered before is
+ * updated in place when it fits); undefined for groups, lists, files and texts. */
+export function renderLeaf(view: FieldView, previous?: LeafField): LeafField | undefined {
+  if (!isLeaf(view)) return undefined;
   if ('element' in view.node && view.node.element) return renderCustomField(view, previous);
+  switch (view.node.kind) {
+    case 'choice':
+      return renderChoiceField(view, previous);
+    case 'multi':
+      return renderMultiField(view, previous);
+    case 'boolean':
+      return renderBooleanField(view, previous);
+    default:
+      return renderTextField(view, previous);
+  }
+}
+
+/** A Lit template, or (questions with one answer) a `LeafField`; the leaf rendered before is passed
+ * in to be updated in place. */
+export function renderField(view: FieldView, previous?: LeafField): unknown {
+  if (isLeaf(view)) return renderLeaf(view, previous);
   switch (view.node.kind) {
     case 'file':
       return fileField?.(view);
@@ -24,16 +48,8 @@ export function renderField(view: FieldView, previous?: LeafField): unknown {
       return renderObjectField(view);
     case 'array':
       return renderArrayField(view);
-    case 'choice':
-      return renderChoiceField(view, previous);
-    case 'multi':
-      return renderMultiField(view, previous);
-    case 'boolean':
-      return renderBooleanField(view, previous);
-    case 'info':
-      return renderInfoField(view);
     default:
-      return renderTextField(view, previous);
+      return renderInfoField(view);
   }
 }
 

@@ -6,6 +6,7 @@ import { childPointer } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { ArrayNode, ObjectNode } from '../../schemas/types.js';
 import { field } from './field-directive.js';
+import { questions } from './questions.js';
 import { fieldId } from './ids.js';
 import { fieldParts, hintAndError } from './shell.js';
 import type { FieldView } from './view.js';
@@ -13,10 +14,8 @@ import type { FieldView } from './view.js';
 /** The questions of an object, each rendered by its own self-updating part. */
 export function renderChildren(view: FieldView, node: ObjectNode, pointer: string): unknown {
   const children = view.store.visibleChildren(node, pointer);
-  return repeat(
-    children,
-    (child) => child.key,
-    (child) => field({ ...view, bare: false, node: child, pointer: childPointer(pointer, child.key) }),
+  return questions(
+    children.map((child) => ({ ...view, bare: false, node: child, pointer: childPointer(pointer, child.key) })),
   );
 }
 

@@ -207,6 +207,7 @@ export abstract class OzgFormBase extends LitElement {
       this.validationReady.catch(() => undefined);
       this.start(opened.store);
       await this.updateComplete;
+      opened.rendered();
       emit(this, 'ozg-ready', { steps: opened.store.model.steps.length });
     } catch (error) {
       if (current()) this.fail(error);

@@ -92,6 +92,10 @@ export async function connectValidation(
  * form with `if` conditions waits for the validators; any other is ready at once and validated from
  * the moment their chunk has arrived (`validated`, usually before the first keystroke). Undefined when
  * `current()` says a newer load has begun meanwhile; rejects with what the editor needs to fix.
+ *
+ * When the validators' chunk is fetched: with `src`, while the definition is on its way (the network
+ * wait hides it); with a definition given as an object there is nothing to wait for, so it is fetched
+ * once the questions are on the page (`rendered()`), and does not compete with their first render.
  */
 export async function openForm(
   schema: JsonSchema | undefined,
@@ -99,8 +103,10 @@ export async function openForm(
   initialData: Answers | undefined,
   lang: Lang,
   current: () => boolean,
-): Promise<{ store: FormStore; validated: Promise<void> } | undefined> {
-  const validation = loadValidation();
+): Promise<{ store: FormStore; validated: Promise<void>; rendered: () => void } | undefined> {
+  let rendered!: () => void;
+  const gate = new Promise<void>((resolve) => (rendered = resolve));
+  const validation = schema ? gate.then(loadValidation) : loadValidation();
   validation.catch(() => undefined); // a chunk that fails while the definition loads is reported below, not as unhandled
   let definition: JsonSchema | undefined;
   try {
@@ -112,9 +118,13 @@ export async function openForm(
     const store = new FormStore(model, initialData);
     store.lang = lang;
     const validated = connectValidation(store, definition, validation);
-    if (hasIfConditions(model.root)) await validated;
-    return current() ? { store, validated } : undefined;
+    if (hasIfConditions(model.root)) {
+      rendered();
+      await validated;
+    }
+    return current() ? { store, validated, rendered } : undefined;
   } catch (error) {
+    rendered();
     throw await explainFailure(error, definition, validation);
   }
 }

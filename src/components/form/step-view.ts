@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { childPointer } from '../../schemas/data.js';
 import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
-import { field } from '../fields/field-directive.js';
+import { questions } from '../fields/questions.js';
 import { fieldId } from '../fields/ids.js';
 import type { FormHost } from '../fields/view.js';
 import { renderErrorSummary } from './error-summary.js';
@@ -41,11 +40,7 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
       <h3 class="step-title" tabindex="-1">${view.stepTitle(step, index)}</h3>
       ${stepDescription ? html`<p class="step-description">${stepDescription}</p>` : nothing}
       <div class="fields">
-        ${repeat(
-          nodes,
-          (node) => node.key,
-          (node) => field({ store, node, pointer: childPointer('', node.key), lang, host }),
-        )}
+        ${questions(nodes.map((node) => ({ store, node, pointer: childPointer('', node.key), lang, host })))}
       </div>
       <div class="actions">
         <button type="submit" class="primary" part="button button-primary">

@@ -1,0 +1,108 @@
+/**
+ * The list of a step's or group's questions (src/components/fields/questions.ts): questions with one
+ * answer are plain elements without Lit parts; the list adds, removes and updates them in place. What
+ * a person notices: questions appear where the definition puts them, the field being typed in keeps
+ * its focus and text, answers set from outside show at once, and no question is left behind.
+ */
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { OzgForm } from '../../src/index.js';
+import { $$, control, renderForm, settle } from '../support/form.js';
+
+const schema = {
+  type: 'object',
+  properties: {
+    person: {
+      type: 'object',
+      title: 'Person',
+      properties: {
+        vorname: { type: 'string', title: 'Vorname' },
+        verheiratet: { type: 'boolean', title: 'Verheiratet' },
+        nachname: { type: 'string', title: 'Nachname' },
+        anrede: { type: 'string', title: 'Anrede', enum: ['Frau', 'Herr', 'Divers'] },
+        firma: {
+          type: 'object',
+          title: 'Arbeitgeber',
+          properties: { name: { type: 'string', title: 'Name des Arbeitgebers' } },
+        },
+      },
+      // Without x-ozg.order, a question a condition shows stands right after the one it looks at.
+      allOf: [
+        {
+          if: { properties: { verheiratet: { const: true } }, required: ['verheiratet'] },
+          then: { properties: { geburtsname: { type: 'string', title: 'Geburtsname' } }, required: ['geburtsname'] },
+        },
+      ],
+    },
+  },
+};
+
+/** Labels of the questions in the order they stand on the page. */
+function labels(el: OzgForm): string[] {
+  return $$(el, '.fields label, .fields legend').map((l) =>
+    l
+      .textContent!.replace(/\s+/g, ' ')
+      .replace(/\(optional\)/, '')
+      .trim(),
+  );
+}
+
+const person = (el: OzgForm) => el.data.person as Record<string, unknown>;
+
+describe('the questions of a group', () => {
+  it('puts a question that appears where the definition has it, and the field being typed in keeps focus and text', async () => {
+    const el = await renderForm(schema);
+    expect(labels(el)).to.not.include('Geburtsname');
+    const nachname = control(el, 'Nachname');
+    nachname.focus();
+    await sendKeys({ type: 'Muster' });
+    // Another question becomes visible before the focused one.
+    el.data = { person: { ...person(el), verheiratet: true } };
+    await settle(el);
+    const shown = labels(el);
+    expect(shown.indexOf('Geburtsname')).to.equal(shown.indexOf('Verheiratet') + 1);
+    expect(shown.indexOf('Nachname')).to.equal(shown.indexOf('Geburtsname') + 1);
+    // (Elements compared as booleans: see test/support/form.ts.)
+    expect(control(el, 'Nachname') === nachname).to.equal(true);
+    expect(el.shadowRoot!.activeElement === nachname).to.equal(true);
+    expect(nachname.value).to.equal('Muster');
+    // … and leaves again without leaving anything behind.
+    el.data = { person: { ...person(el), verheiratet: false } };
+    await settle(el);
+    expect(labels(el)).to.not.include('Geburtsname');
+    expect(el.shadowRoot!.querySelectorAll('.fields [id$="geburtsname"]').length).to.equal(0);
+    expect(el.shadowRoot!.activeElement === nachname).to.equal(true);
+  });
+
+  it('shows answers set from outside in every kind of question, and a nested group still renders', async () => {
+    const el = await renderForm(schema);
+    await settle(el);
+    el.data = { person: { vorname: 'Erika', anrede: 'Frau', verheiratet: true, firma: { name: 'Muster GmbH' } } };
+    await settle(el);
+    expect(control(el, 'Vorname').value).to.equal('Erika');
+    expect((control(el, 'Verheiratet') as HTMLInputElement).checked).to.equal(true);
+    expect((control(el, 'Frau') as HTMLInputElement).checked).to.equal(true);
+    expect(control(el, 'Name des Arbeitgebers').value).to.equal('Muster GmbH');
+    // Typing still reaches the answers (the question listens to the store, and the store to it).
+    const vorname = control(el, 'Vorname');
+    vorname.focus();
+    vorname.select();
+    await sendKeys({ type: 'Anna' });
+    await settle(el);
+    expect(person(el).vorname).to.equal('Anna');
+  });
+
+  it('stops updating questions of a form that left the page', async () => {
+    const el = await renderForm(schema);
+    await settle(el);
+    const vorname = control(el, 'Vorname');
+    const wrapper = el.parentElement!;
+    el.remove();
+    el.data = { person: { vorname: 'Niemand' } };
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(vorname.value).to.equal('');
+    wrapper.append(el);
+    await settle(el);
+    expect(control(el, 'Vorname').value).to.equal('Niemand');
+  });
+});

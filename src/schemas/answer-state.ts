@@ -1,6 +1,6 @@
 import { Channels } from './channels.js';
 import { ConditionCache, type ConditionTest } from './conditions.js';
-import { childPointer, clone, getIn, parentPointer, type Answers } from './data.js';
+import { childPointer, clone, getIn, lastKey, parentPointer, type Answers } from './data.js';
 import { nodeAt } from './model.js';
 import { EntryKeys } from './store-parts.js';
 import { fillDefaults, prune } from './structure.js';
@@ -60,11 +60,7 @@ export class AnswerState extends Channels {
     if (owner?.kind === 'array') return owner.item.kind !== 'object';
     if (!owner || owner.kind !== 'object') return false;
     if (owner.alternatives && pointer === childPointer(parent, owner.alternatives)) return true;
-    const key = pointer
-      .slice(pointer.lastIndexOf('/') + 1)
-      .replace(/~1/g, '/')
-      .replace(/~0/g, '~');
-    return this.requiredKeys(owner, parent).has(key);
+    return this.requiredKeys(owner, parent).has(lastKey(pointer));
   }
 
   /** Stable keys of the entries of a repeatable group, for keyed rendering. */
@@ -104,11 +100,7 @@ export class AnswerState extends Channels {
       const parent = parentPointer(current);
       const owner = this.node(parent);
       if (owner?.kind === 'object') {
-        const key = current
-          .slice(current.lastIndexOf('/') + 1)
-          .replace(/~1/g, '/')
-          .replace(/~0/g, '~');
-        if (!this.shownKeys(owner, parent).has(key)) return false;
+        if (!this.shownKeys(owner, parent).has(lastKey(current))) return false;
       }
       current = parent;
     }

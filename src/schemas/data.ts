@@ -2,14 +2,30 @@
 
 export type Answers = Record<string, unknown>;
 
+/** A key as a JSON Pointer token (RFC 6901: "~" as "~0", "/" as "~1"). Most keys have neither: they
+ * are returned as they are, without running the replacements (this runs for every question). */
+export function escapeToken(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
+/** A JSON Pointer token read back as the key. */
+export function unescapeToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
+
+/** The key a pointer ends with ('/a/b~1c' -> 'b/c'). */
+export function lastKey(pointer: string): string {
+  return unescapeToken(pointer.slice(pointer.lastIndexOf('/') + 1));
+}
+
 export function tokens(pointer: string): string[] {
   if (pointer === '') return [];
   const raw = pointer.slice(1).split('/');
-  return pointer.includes('~') ? raw.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')) : raw;
+  return pointer.includes('~') ? raw.map(unescapeToken) : raw;
 }
 
 export function childPointer(parent: string, key: string | number): string {
-  return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  return `${parent}/${escapeToken(String(key))}`;
 }
 
 export function parentPointer(pointer: string): string {

@@ -1,4 +1,5 @@
 import { collect, defaultOrder, firstType, type Collected } from './collect.js';
+import { unescapeToken } from './data.js';
 import { resolveRef } from './resolve.js';
 import { RECURSION_DEPTH, refusals, type Refusal } from './support.js';
 import type {
@@ -313,7 +314,7 @@ export function nodeAt(root: ObjectNode, pointer: string): FieldNode | undefined
   if (pointer === '') return root;
   let node: FieldNode = root;
   for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.includes('~') ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    const token = unescapeToken(raw);
     if (node.kind === 'array') {
       if (!/^\d+$/.test(token)) return undefined;
       node = node.item;

@@ -1,13 +1,7 @@
+import { escapeToken, unescapeToken } from './data.js';
 import type { JsonSchema } from './types.js';
 
-/** Reads one JSON Pointer token (RFC 6901). */
-function unescapeToken(token: string): string {
-  return decodeURIComponent(token).replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapeToken };
 
 /** The value at `pointer` ('' or '/a/b') inside `doc`, or undefined. */
 export function atPointer(doc: unknown, pointer: string): unknown {
@@ -15,7 +9,7 @@ export function atPointer(doc: unknown, pointer: string): unknown {
   let node: unknown = doc;
   for (const raw of pointer.slice(1).split('/')) {
     if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[unescapeToken(raw)];
+    node = (node as Record<string, unknown>)[unescapeToken(decodeURIComponent(raw))];
   }
   return node;
 }

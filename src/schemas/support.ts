@@ -6,6 +6,8 @@
  * Pure and small (it ships with every form): it names the construct and the place; the sentences
  * saying what to write instead live in the checker's chunk.
  */
+import { escapeToken } from './data.js';
+
 /** How many levels of a recursive definition (a tree) the form offers; the checker says so. */
 export const RECURSION_DEPTH = 5;
 
@@ -46,8 +48,6 @@ export interface Refusal {
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => value !== null && typeof value === 'object' && !Array.isArray(value);
-const esc = (token: string): string =>
-  token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
 const SIMPLE = ['string', 'number', 'integer', 'boolean'];
 
 function at(root: Obj, ref: string): unknown {
@@ -119,7 +119,7 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
       const value = schema[key];
       if (value === null || typeof value !== 'object') continue;
       if (key === 'x-ozg' || key === 'enum' || key === 'const' || key === 'default' || key === 'examples') continue;
-      if (!Array.isArray(value)) everywhere(value, `${pointer}/${esc(key)}`, depth + 1);
+      if (!Array.isArray(value)) everywhere(value, `${pointer}/${escapeToken(key)}`, depth + 1);
       else
         for (let i = 0; i < value.length; i++)
           if (isObj(value[i])) everywhere(value[i], `${pointer}/${key}/${i}`, depth + 1);
@@ -192,7 +192,7 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
     }
     if (isObj(schema.properties))
       for (const [name, sub] of Object.entries(schema.properties))
-        question(sub, `${pointer}/properties/${esc(name)}`, refs);
+        question(sub, `${pointer}/properties/${escapeToken(name)}`, refs);
     const parts: Array<[unknown, string]> = [
       [schema.then, `${pointer}/then`],
       [schema.else, `${pointer}/else`],
@@ -203,7 +203,7 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
       (schema[keyword] as unknown[]).forEach((sub, i) => parts.push([sub, `${pointer}/${keyword}/${i}`]));
     if (isObj(schema.dependentSchemas))
       for (const [name, sub] of Object.entries(schema.dependentSchemas))
-        parts.push([sub, `${pointer}/dependentSchemas/${esc(name)}`]);
+        parts.push([sub, `${pointer}/dependentSchemas/${escapeToken(name)}`]);
     for (const [part, partPointer] of parts) {
       if (!isObj(part)) continue;
       const ref = local(part.$ref);

@@ -3,6 +3,7 @@ import { expect } from '@open-wc/testing';
 import { buildModel } from '../../src/schemas/model.js';
 import { describeError } from '../../src/schemas/messages.js';
 import { FormStore } from '../../src/schemas/store.js';
+import { childPointer } from '../../src/schemas/data.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
 import { FormValidator } from '../../src/schemas/validator.js';
 
@@ -100,6 +101,37 @@ describe('FormStore', () => {
     const [reworded] = store.reword([age]);
     expect(reworded.message).to.equal(store.error('/alter'));
     expect(reworded.label).to.equal('Age');
+  });
+});
+
+describe('keys with "/" and "~" (JSON Pointer escapes)', () => {
+  it('are answered, required, shown and submitted under their own names', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        'plz/ort': { type: 'string', title: 'PLZ/Ort' },
+        'a~b': {
+          type: 'object',
+          title: 'A~B',
+          properties: { 'c/~d': { type: 'string', title: 'C' } },
+          required: ['c/~d'],
+        },
+      },
+      required: ['plz/ort'],
+    };
+    const store = new FormStore(buildModel(schema, 'urn:test:escapes'));
+    const plz = childPointer('', 'plz/ort');
+    const inner = childPointer(childPointer('', 'a~b'), 'c/~d');
+    expect(plz).to.equal('/plz~1ort');
+    expect(inner).to.equal('/a~0b/c~1~0d');
+    store.setValue(plz, '10115 Berlin');
+    store.setValue(inner, 'x');
+    expect(store.value(plz)).to.equal('10115 Berlin');
+    expect(store.node(inner)?.key).to.equal('c/~d');
+    expect(store.isRequired(plz)).to.equal(true);
+    expect(store.isRequired(inner)).to.equal(true);
+    expect(store.isShown(inner)).to.equal(true);
+    expect(store.visibleData()).to.deep.equal({ 'plz/ort': '10115 Berlin', 'a~b': { 'c/~d': 'x' } });
   });
 });
 

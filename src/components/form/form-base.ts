@@ -207,8 +207,8 @@ export abstract class OzgFormBase extends LitElement {
       this.validationReady.catch(() => undefined);
       this.start(opened.store);
       await this.updateComplete;
-      opened.rendered();
       emit(this, 'ozg-ready', { steps: opened.store.model.steps.length });
+      opened.rendered();
     } catch (error) {
       if (current()) this.fail(error);
     }

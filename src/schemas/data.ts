@@ -1,17 +1,9 @@
 /** Reading and writing answers by JSON Pointer. Answers are plain JSON objects. */
+import { escapeToken, unescapeToken } from './resolve.js';
+
+export { escapeToken, unescapeToken };
 
 export type Answers = Record<string, unknown>;
-
-/** A key as a JSON Pointer token (RFC 6901: "~" as "~0", "/" as "~1"). Most keys have neither: they
- * are returned as they are, without running the replacements (this runs for every question). */
-export function escapeToken(key: string): string {
-  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
-}
-
-/** A JSON Pointer token read back as the key. */
-export function unescapeToken(token: string): string {
-  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
-}
 
 /** The key a pointer ends with ('/a/b~1c' -> 'b/c'). */
 export function lastKey(pointer: string): string {

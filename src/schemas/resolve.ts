@@ -1,7 +1,15 @@
-import { escapeToken, unescapeToken } from './data.js';
 import type { JsonSchema } from './types.js';
 
-export { escapeToken };
+/** A key as a JSON Pointer token (RFC 6901: "~" as "~0", "/" as "~1"). Most keys have neither: they
+ * are returned as they are, without running the replacements (this runs for every question). */
+export function escapeToken(key: string): string {
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
+}
+
+/** A JSON Pointer token read back as the key. */
+export function unescapeToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
 
 /** The value at `pointer` ('' or '/a/b') inside `doc`, or undefined. */
 export function atPointer(doc: unknown, pointer: string): unknown {

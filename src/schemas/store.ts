@@ -61,6 +61,8 @@ export class FormStore extends AnswerState {
       }
     };
     walk(this.model.root, '');
+    for (const pointer of this.touchedEarly) this.touch(pointer);
+    this.touchedEarly.clear();
   }
 
   private get validator(): FormValidator {
@@ -137,10 +139,13 @@ export class FormStore extends AnswerState {
     this.onChange?.(pointer, value);
   }
 
-  /** The person left a field: show its error, if any. */
+  /** The person left a field: show its error, if any (once the validators are there). */
   touch(pointer: string): void {
-    if (this.refreshError(pointer)) this.notify(pointer);
+    if (!this.validation) this.touchedEarly.add(pointer);
+    else if (this.refreshError(pointer)) this.notify(pointer);
   }
+  /** Fields left before the validators arrived: their errors show when they do. */
+  private readonly touchedEarly = new Set<string>();
 
   addItem(pointer: string): number {
     const node = this.node(pointer);

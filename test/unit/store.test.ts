@@ -31,6 +31,18 @@ function makeStore(data?: Record<string, unknown>): FormStore {
 }
 
 describe('FormStore', () => {
+  it('shows the error of a field left before the validators arrived, when they arrive', () => {
+    // The validators' chunk loads after the first render: a quick person may leave a field before.
+    const store = new FormStore(buildModel(definition, 'store-test-early'));
+    const heard: string[] = [];
+    store.subscribe('/name', () => heard.push('name'));
+    store.touch('/name');
+    expect(store.error('/name')).to.equal(undefined);
+    store.attachValidation({ validator: new FormValidator(definition), describe: describeError });
+    expect(store.error('/name')).to.be.a('string').and.match(/Name/);
+    expect(heard).to.deep.equal(['name']);
+  });
+
   it('tells the subscriber of a question about its changes, and no other', () => {
     const store = makeStore();
     const heard: string[] = [];

@@ -10,7 +10,7 @@ import type { FieldNode, JsonSchema, Lang, PublishedVersion } from '../../schema
 
 export type ValidationModule = typeof import('../../schemas/validation.js');
 
-/** Ajv and everything that needs it: one chunk, fetched while the definition loads. */
+/** The validators and the definition checker: one chunk (when it is fetched: see openForm). */
 export const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
 
 /** The definition given as an object (`schema`) or fetched from `src`, and the id its draft is kept under. */

@@ -1,27 +1,17 @@
 /** <ozg-account> on its own, inside a stub form that provides the context; time from a fake clock. */
-import { ContextProvider } from '@lit/context';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { LitElement } from 'lit';
 import { OzgAccount } from '../../src/components/account/ozg-account.js';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgLoginDetail } from '../../src/components/events.js';
-import { formContext, type FormContext } from '../../src/components/form/context.js';
+import type { FormContext } from '../../src/components/form/context.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { until } from '../support/form.js';
+import { StubForm } from '../support/stub-form.js';
 
 defineElement('ozg-account', OzgAccount);
-
-class StubLoginForm extends LitElement {
-  static ctx: FormContext;
-  readonly provider = new ContextProvider(this, { context: formContext, initialValue: StubLoginForm.ctx });
-  protected override createRenderRoot() {
-    return this;
-  }
-}
-customElements.define('stub-login-form', StubLoginForm);
 
 const ISSUER = 'https://idp.test/realms/musterstadt';
 const CONFIG_URL = '/stub-account/config.json';
@@ -103,18 +93,18 @@ interface Mounted {
 }
 
 async function mount(ctx: FormContext, clock: FakeClock): Promise<Mounted> {
-  StubLoginForm.ctx = ctx;
+  StubForm.ctx = ctx;
   const navigated: string[] = [];
   const events: OzgLoginDetail[] = [];
-  const form = await fixture<StubLoginForm>(
-    html`<stub-login-form @ozg-login=${(e: CustomEvent<OzgLoginDetail>) => events.push(e.detail)}
+  const form = await fixture<StubForm>(
+    html`<stub-form @ozg-login=${(e: CustomEvent<OzgLoginDetail>) => events.push(e.detail)}
       ><button id="before">Ein Feld der Seite</button
       ><ozg-account
         .configUrl=${CONFIG_URL}
         .clock=${clock}
         .navigate=${(url: string) => navigated.push(url)}
       ></ozg-account
-    ></stub-login-form>`,
+    ></stub-form>`,
   );
   const el = form.querySelector('ozg-account')!;
   await until(

@@ -4,29 +4,19 @@
  * origin without CORS. The test runner's own server sends no Access-Control-Allow-Origin, so the page's
  * host swapped (localhost <-> 127.0.0.1) is "another origin without CORS"; nobody listens on port 9.
  */
-import { ContextProvider } from '@lit/context';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { LitElement } from 'lit';
 import { defineElement } from '../../src/components/define.js';
-import { formContext, type FormContext } from '../../src/components/form/context.js';
+import type { FormContext } from '../../src/components/form/context.js';
 import { OzgPayment } from '../../src/components/payment/ozg-payment.js';
 import { OzgSubmission } from '../../src/components/submission/ozg-submission.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { renderForm, until } from '../support/form.js';
+import { StubForm } from '../support/stub-form.js';
 
 defineElement('ozg-submission', OzgSubmission);
 defineElement('ozg-payment', OzgPayment);
-
-class StubHost extends LitElement {
-  static ctx: FormContext;
-  readonly provider = new ContextProvider(this, { context: formContext, initialValue: StubHost.ctx });
-  protected override createRenderRoot() {
-    return this;
-  }
-}
-customElements.define('stub-diagnosis-form', StubHost);
 
 /** The page's origin with the other loopback name: same server, another origin, no CORS headers. */
 const otherOrigin = () =>
@@ -105,11 +95,9 @@ afterEach(() => {
 });
 
 async function send(ctx: FormContext) {
-  StubHost.ctx = ctx;
-  const host = await fixture<StubHost>(
-    html`<stub-diagnosis-form
-      ><ozg-submission .request=${{ data: { name: 'Erika' } }}></ozg-submission
-    ></stub-diagnosis-form>`,
+  StubForm.ctx = ctx;
+  const host = await fixture<StubForm>(
+    html`<stub-form><ozg-submission .request=${{ data: { name: 'Erika' } }}></ozg-submission></stub-form>`,
   );
   return { host, el: host.querySelector('ozg-submission')! };
 }
@@ -193,8 +181,8 @@ describe('diagnosis in the element', () => {
   it('payment through a gateway without CORS: an optional fee lets the person send without paying only when sending can work', async () => {
     watching = watch();
     const ctx = stubContext('/nowhere/gateway/v1', 'optional');
-    StubHost.ctx = ctx;
-    const host = await fixture<StubHost>(html`<stub-diagnosis-form><ozg-payment></ozg-payment></stub-diagnosis-form>`);
+    StubForm.ctx = ctx;
+    const host = await fixture<StubForm>(html`<stub-form><ozg-payment></ozg-payment></stub-form>`);
     const el = host.querySelector('ozg-payment')!;
     await el.updateComplete;
     [...el.querySelectorAll('button')].find((b) => b.textContent!.includes('bezahlen'))!.click();

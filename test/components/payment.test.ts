@@ -1,25 +1,15 @@
 /** <ozg-payment> on its own, inside a stub form that provides the context. */
-import { ContextProvider } from '@lit/context';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { LitElement } from 'lit';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgPaymentDetail } from '../../src/components/events.js';
-import { formContext, type FormContext } from '../../src/components/form/context.js';
+import type { FormContext } from '../../src/components/form/context.js';
 import { OzgPayment } from '../../src/components/payment/ozg-payment.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import { until } from '../support/form.js';
+import { StubForm } from '../support/stub-form.js';
 
 defineElement('ozg-payment', OzgPayment);
-
-class StubPaymentForm extends LitElement {
-  static ctx: FormContext;
-  readonly provider = new ContextProvider(this, { context: formContext, initialValue: StubPaymentForm.ctx });
-  protected override createRenderRoot() {
-    return this;
-  }
-}
-customElements.define('stub-payment-form', StubPaymentForm);
 
 let n = 0;
 function stubContext(policy = 'optional'): FormContext {
@@ -54,8 +44,8 @@ function stubContext(policy = 'optional'): FormContext {
 }
 
 async function mount(ctx: FormContext): Promise<OzgPayment> {
-  StubPaymentForm.ctx = ctx;
-  const form = await fixture<StubPaymentForm>(html`<stub-payment-form><ozg-payment></ozg-payment></stub-payment-form>`);
+  StubForm.ctx = ctx;
+  const form = await fixture<StubForm>(html`<stub-form><ozg-payment></ozg-payment></stub-form>`);
   const el = form.querySelector('ozg-payment')!;
   await el.updateComplete;
   return el;

@@ -1,27 +1,16 @@
 /** <ozg-submission> on its own, inside a stub form that provides the context. */
-import { ContextProvider } from '@lit/context';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { LitElement } from 'lit';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgSubmissionDetail } from '../../src/components/events.js';
-import { formContext, type FormContext } from '../../src/components/form/context.js';
+import type { FormContext } from '../../src/components/form/context.js';
 import { OzgSubmission } from '../../src/components/submission/ozg-submission.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import type { Lang } from '../../src/schemas/types.js';
 import { until } from '../support/form.js';
+import { StubForm } from '../support/stub-form.js';
 
 defineElement('ozg-submission', OzgSubmission);
-
-class StubForm extends LitElement {
-  static ctx: FormContext;
-  readonly provider = new ContextProvider(this, { context: formContext, initialValue: StubForm.ctx });
-  /** Its children render as they are (no shadow root of its own). */
-  protected override createRenderRoot() {
-    return this;
-  }
-}
-customElements.define('stub-form', StubForm);
 
 let n = 0;
 function stubContext(lang: Lang = 'de') {

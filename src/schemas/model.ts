@@ -95,36 +95,27 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
     const ref = schema.items.$ref;
     if (ref && trail.includes(ref)) return recursiveList(definition, key, schema, pointer, ref, items);
     const itemType = firstType(items.schema);
+    let item: ArrayNode['item'];
     if (itemType === 'string' || itemType === 'number' || itemType === 'integer' || itemType === 'boolean') {
       // A list of simple values ("Weitere Vornamen"): one question per entry, added and removed.
-      const item = buildLeaf(definition, key, items.schema, `${pointer}/items`) as LeafNode;
-      const node: ArrayNode = {
-        kind: 'array',
-        key,
-        schema,
-        schemaPointer: pointer,
-        item,
-        minItems: schema.minItems ?? 0,
-        maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
-      };
-      return node;
-    }
-    if (itemType === 'object' || items.schema.properties) {
-      const item = within(ref ? [...trail, ref] : trail, () =>
+      item = buildLeaf(definition, key, items.schema, `${pointer}/items`) as LeafNode;
+    } else if (itemType === 'object' || items.schema.properties) {
+      item = within(ref ? [...trail, ref] : trail, () =>
         buildObject(definition, '', items.schema, items.pointer, `${pointer}/items`),
       );
-      const node: ArrayNode = {
-        kind: 'array',
-        key,
-        schema,
-        schemaPointer: pointer,
-        item,
-        minItems: schema.minItems ?? 0,
-        maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
-      };
-      return node;
+    } else {
+      throw new DefinitionError('Arrays must hold objects, choices or simple values.', pointer);
     }
-    throw new DefinitionError('Arrays must hold objects, choices or simple values.', pointer);
+    const node: ArrayNode = {
+      kind: 'array',
+      key,
+      schema,
+      schemaPointer: pointer,
+      item,
+      minItems: schema.minItems ?? 0,
+      maxItems: schema.maxItems ?? Number.POSITIVE_INFINITY,
+    };
+    return node;
   }
 
   const options = choiceOptions(definition, schema, pointer);

@@ -2,20 +2,11 @@
  * its answers are validated, reviewed, submitted; the choice survives a draft. Scalar alternatives
  * (e-mail or web address) are one field validated as JSON Schema says. */
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, typeInto } from '../support/form.js';
 
 const load = async (name: string) => (await fetch(`/test/fixtures/forms/${name}.json`)).json();
 
-async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
-  input.focus();
-  (input as HTMLInputElement).select();
-  await sendKeys({ type: text });
-  input.dispatchEvent(new Event('change'));
-  input.blur();
-  await settle(el);
-}
 async function choose(el: OzgForm, label: string) {
   control(el, label).click();
   await settle(el);
@@ -47,12 +38,12 @@ describe('alternatives of objects', () => {
     ]);
 
     await choose(el, 'Unternehmen');
-    await typeInto(el, control(el, 'Name des Unternehmens'), 'Gerüstbau Muster GmbH');
+    await typeInto(el, control(el, 'Name des Unternehmens'), 'Gerüstbau Muster GmbH', { replace: true });
     await choose(el, 'Privatperson');
     expect(has(el, 'Name des Unternehmens')).to.equal(false);
     await choose(el, 'Anschrift in Deutschland');
-    await typeInto(el, control(el, 'Postleitzahl'), '123');
-    await typeInto(el, control(el, 'E-Mail-Adresse oder Internetseite'), 'keine Adresse');
+    await typeInto(el, control(el, 'Postleitzahl'), '123', { replace: true });
+    await typeInto(el, control(el, 'E-Mail-Adresse oder Internetseite'), 'keine Adresse', { replace: true });
     await next(el);
     // The chosen alternative's rules, each at its question; the other alternative's answer is not checked.
     expect(summary(el)).to.deep.equal([
@@ -64,11 +55,11 @@ describe('alternatives of objects', () => {
     ]);
     await expect(el).to.be.accessible();
 
-    await typeInto(el, control(el, 'Vor- und Familienname'), 'Erika Mustermann');
-    await typeInto(el, control(el, 'Straße und Hausnummer'), 'Rathausplatz 1');
-    await typeInto(el, control(el, 'Postleitzahl'), '12345');
-    await typeInto(el, control(el, 'Ort'), 'Musterstadt');
-    await typeInto(el, control(el, 'E-Mail-Adresse oder Internetseite'), 'https://www.muster.de');
+    await typeInto(el, control(el, 'Vor- und Familienname'), 'Erika Mustermann', { replace: true });
+    await typeInto(el, control(el, 'Straße und Hausnummer'), 'Rathausplatz 1', { replace: true });
+    await typeInto(el, control(el, 'Postleitzahl'), '12345', { replace: true });
+    await typeInto(el, control(el, 'Ort'), 'Musterstadt', { replace: true });
+    await typeInto(el, control(el, 'E-Mail-Adresse oder Internetseite'), 'https://www.muster.de', { replace: true });
     await next(el);
     const review = $(el, '.review').textContent!.replace(/\s+/g, ' ');
     expect(review).to.contain('Privatperson');
@@ -92,7 +83,7 @@ describe('alternatives of objects', () => {
     const definition = { ...(await load('alternativen')), $id: `urn:test:alternatives-draft:${Date.now()}` };
     const first = await renderForm(definition, { isolate: false });
     await choose(first, 'Unternehmen');
-    await typeInto(first, control(first, 'Name des Unternehmens'), 'Gerüstbau Muster GmbH');
+    await typeInto(first, control(first, 'Name des Unternehmens'), 'Gerüstbau Muster GmbH', { replace: true });
     first.parentElement!.remove(); // leaving the page writes the draft at once
 
     const second = await renderForm(definition, { isolate: false, lang: 'en' });
@@ -108,7 +99,7 @@ describe('alternatives of objects', () => {
     await next(el);
     expect(summary(el)).to.deep.equal(['Bitte wählen Sie Art des Antrags aus.']);
     await choose(el, 'Abmeldung eines Hundes');
-    await typeInto(el, control(el, 'Nummer der Steuermarke'), '4711');
+    await typeInto(el, control(el, 'Nummer der Steuermarke'), '4711', { replace: true });
     await next(el);
     expect($(el, '.review').textContent).to.contain('Abmeldung eines Hundes');
     const submitted = oneEvent(el, 'ozg-submit');

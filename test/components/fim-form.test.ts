@@ -1,19 +1,11 @@
 /** Imported FIM schemas (XDatenfelder 2.0 and 3.0) are filled end to end in <ozg-form>: the data carries the FIM ids. */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
 import { importFim } from '../../src/schemas/fim/import.js';
-import { $, $$, control, next, renderForm, settle } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, typeInto } from '../support/form.js';
 
 const DIR = '/test/fixtures/fim/';
 const load = async (name: string): Promise<string> => (await fetch(DIR + name)).text();
-
-async function typeInto(el: OzgForm, input: HTMLElement, text: string): Promise<void> {
-  input.focus();
-  await sendKeys({ type: text });
-  input.dispatchEvent(new Event('change'));
-  await settle(el);
-}
 
 /** Types a date into a date control in the browser's segment order. */
 async function typeDate(el: OzgForm, input: HTMLElement, [year, month, day]: [string, string, string]): Promise<void> {

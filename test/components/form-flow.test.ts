@@ -2,20 +2,13 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm, OzgStepDetail, OzgSubmitDetail } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle, until } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, typeInto, until } from '../support/form.js';
 
 const STEPS = '/test/fixtures/forms/steps.json';
 
 async function loadSteps(lang?: string): Promise<OzgForm> {
   const definition = await (await fetch(STEPS)).json();
   return renderForm(definition, { lang });
-}
-
-async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
-  input.focus();
-  await sendKeys({ type: text });
-  input.dispatchEvent(new Event('change'));
-  await settle(el);
 }
 
 function radio(el: OzgForm, label: string): HTMLInputElement {

@@ -1,9 +1,8 @@
 /** Drafts, broken definitions, hostile texts and double registration. */
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgErrorDetail, OzgForm } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle, until } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, typeInto, until } from '../support/form.js';
 
 const FIXTURES = '/test/fixtures/forms';
 
@@ -21,13 +20,6 @@ function simple(id: string) {
     required: ['name'],
     properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
   };
-}
-
-async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
-  input.focus();
-  await sendKeys({ type: text });
-  input.dispatchEvent(new Event('change'));
-  await settle(el);
 }
 
 describe('drafts', () => {

@@ -1,21 +1,11 @@
 /** Lists of simple values ("Weitere Vornamen", phone numbers): one labelled field per entry, added and
  * removed like the entries of a repeatable group, validated, reviewed, submitted and kept in drafts. */
 import { expect, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle, until } from '../support/form.js';
+import { $, $$, control, next, renderForm, settle, typeInto, until } from '../support/form.js';
 
 const FIXTURE = '/test/fixtures/forms/weitere-vornamen.json';
 const load = async () => (await fetch(FIXTURE)).json();
-
-async function typeInto(el: OzgForm, input: HTMLElement, text: string) {
-  input.focus();
-  (input as HTMLInputElement).select();
-  await sendKeys({ type: text });
-  input.dispatchEvent(new Event('change'));
-  input.blur();
-  await settle(el);
-}
 
 const labels = (el: OzgForm) => $$(el, '.list-item label').map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
 const addButton = (el: OzgForm, text: string) =>
@@ -35,8 +25,8 @@ describe('lists of simple values', () => {
     expect(labels(el)).to.deep.equal(['Weiterer Vorname 1', 'Telefonnummer 1']);
 
     // An empty entry is missing; a wrong phone number says what is wanted.
-    await typeInto(el, control(el, 'Familienname'), 'Mustermann');
-    await typeInto(el, control(el, 'Telefonnummer 1'), 'abc');
+    await typeInto(el, control(el, 'Familienname'), 'Mustermann', { replace: true });
+    await typeInto(el, control(el, 'Telefonnummer 1'), 'abc', { replace: true });
     await next(el);
     const summary = $$(el, '.error-summary a').map((a) => a.textContent);
     expect(summary).to.have.length(2);
@@ -45,21 +35,21 @@ describe('lists of simple values', () => {
     await expect(el).to.be.accessible();
 
     // The same name twice: uniqueItems, said at the list.
-    await typeInto(el, control(el, 'Weiterer Vorname 1'), 'Maria');
+    await typeInto(el, control(el, 'Weiterer Vorname 1'), 'Maria', { replace: true });
     addButton(el, 'Weiteren Vornamen hinzufügen')!.click();
     await settle(el);
-    await typeInto(el, control(el, 'Weiterer Vorname 2'), 'Maria');
-    await typeInto(el, control(el, 'Telefonnummer 1'), '030 1234567');
+    await typeInto(el, control(el, 'Weiterer Vorname 2'), 'Maria', { replace: true });
+    await typeInto(el, control(el, 'Telefonnummer 1'), '030 1234567', { replace: true });
     await next(el);
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
       'Weitere Vornamen enthält gleiche Einträge (Nummer 1 und 2). Bitte ändern oder entfernen Sie einen davon.',
     ]);
 
     // maxItems 3: the add button gives way to a note.
-    await typeInto(el, control(el, 'Weiterer Vorname 2'), 'Luise');
+    await typeInto(el, control(el, 'Weiterer Vorname 2'), 'Luise', { replace: true });
     addButton(el, 'Weiteren Vornamen hinzufügen')!.click();
     await settle(el);
-    await typeInto(el, control(el, 'Weiterer Vorname 3'), 'Anna');
+    await typeInto(el, control(el, 'Weiterer Vorname 3'), 'Anna', { replace: true });
     expect(addButton(el, 'Weiteren Vornamen hinzufügen') === undefined).to.equal(true);
     expect($(el, '.repeat .note').textContent).to.contain('höchstens 3');
 
@@ -93,7 +83,7 @@ describe('lists of simple values', () => {
     const first = await renderForm(definition, { isolate: false, lang: 'en' });
     addButton(first, 'Add another first name')!.click();
     await settle(first);
-    await typeInto(first, control(first, 'Further first name 1'), 'Maria');
+    await typeInto(first, control(first, 'Further first name 1'), 'Maria', { replace: true });
     await next(first);
     expect($$(first, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
       'Enter Surname.',

@@ -1,4 +1,5 @@
 import { fixtureCleanup } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm } from '../../src/index.js';
 import '../../src/index.js';
 
@@ -79,6 +80,17 @@ export async function settle(el: OzgForm): Promise<void> {
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   await el.updateComplete;
+}
+
+/** Types `text` into a control with real key presses and waits for the form. `replace`: selects what
+ * the control holds first, and leaves the control afterwards (as a person moving on would). */
+export async function typeInto(el: OzgForm, input: HTMLElement, text: string, { replace = false } = {}): Promise<void> {
+  input.focus();
+  if (replace) (input as HTMLInputElement).select();
+  await sendKeys({ type: text });
+  input.dispatchEvent(new Event('change'));
+  if (replace) input.blur();
+  await settle(el);
 }
 
 /** Clicks the primary button of the step ("Weiter" / "Angaben bestätigen"). */

@@ -6,21 +6,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderBescheid } from '../../server/standins/inbox/bescheid.js';
-import { allRoles, inspectPdf } from '../support/pdf-inspect.js';
+import { allRoles, inspectPdf, type PdfFacts } from '../support/pdf-inspect.js';
 
 const CASE_ID = '3f2b8c1e-7d4a-4e1b-9c6f-0a1b2c3d4e5f';
 const TEXT =
   'Sehr geehrte Frau Müller-Weiß,\n\nIhr Hund Bello ist angemeldet.\nDie Steuer beträgt 96,00 € im Jahr.\n\nMit freundlichen Grüßen\nIhre Stadt Musterstadt';
 
+/** The Bescheid of these tests, written and read back once (the checks only read it). */
+let inspected: Promise<PdfFacts> | undefined;
+const bescheid = () =>
+  (inspected ??= renderBescheid({
+    authority: 'Stadt Musterstadt',
+    caseId: CASE_ID,
+    title: 'Bescheid über die Hundesteuer',
+    text: TEXT,
+  }).then(inspectPdf));
+
 test('the Bescheid is tagged: Document > H1, a table of authority/case/date, one P per paragraph', async () => {
-  const pdf = await inspectPdf(
-    await renderBescheid({
-      authority: 'Stadt Musterstadt',
-      caseId: CASE_ID,
-      title: 'Bescheid über die Hundesteuer',
-      text: TEXT,
-    }),
-  );
+  const pdf = await bescheid();
   assert.equal(pdf.marked, true, 'MarkInfo /Marked true');
   assert.ok(pdf.tree, 'a /StructTreeRoot');
   assert.deepEqual(
@@ -41,14 +44,7 @@ test('the Bescheid is tagged: Document > H1, a table of authority/case/date, one
 });
 
 test('the Bescheid has its title (shown in the window bar), German as language and embedded fonts', async () => {
-  const pdf = await inspectPdf(
-    await renderBescheid({
-      authority: 'Stadt Musterstadt',
-      caseId: CASE_ID,
-      title: 'Bescheid über die Hundesteuer',
-      text: TEXT,
-    }),
-  );
+  const pdf = await bescheid();
   assert.equal(pdf.title, 'Bescheid über die Hundesteuer');
   assert.equal(pdf.displayDocTitle, true);
   assert.equal(pdf.lang, 'de-DE');

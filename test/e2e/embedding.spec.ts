@@ -48,6 +48,9 @@ let bundleHost: Server;
 let site: Server;
 let gateway: RunningServer;
 let dataDir = '';
+/** `ozg-form-publish` of the server package into this test's gateway data. */
+const publish = (...args: string[]) =>
+  run(process.execPath, ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, ...args]);
 let sitePage = '';
 let bundleOrigin = '';
 let gatewayUrl = '';
@@ -123,14 +126,7 @@ test('publish a new form, embed it from three origins under a strict CSP, log in
   // Before publishing, the form is not there: the editor sees why.
   const missing = await fetch(`${gatewayUrl}gateway/v1/forms/kita-platz`);
   expect(missing.status).toBe(404);
-  const published = await run(process.execPath, [
-    'server/bin/ozg-form-publish.mjs',
-    '--data-dir',
-    dataDir,
-    '--lang',
-    'de',
-    'test/fixtures/kita-platz.json',
-  ]);
+  const published = await publish('--lang', 'de', 'test/fixtures/kita-platz.json');
   expect(published.stdout).toContain('veröffentlicht https://musterstadt.example/formulare/kita-platz.json Version 1');
 
   const response = await page.goto(sitePage);
@@ -251,14 +247,7 @@ test('a form changed after the page loaded it: the citizen is told to reload, th
   changed['x-ozg'].fees.items[0].amount = 2000;
   const file = join(dataDir, 'kita-v2.json');
   writeFileSync(file, JSON.stringify(changed));
-  const published = await run(process.execPath, [
-    'server/bin/ozg-form-publish.mjs',
-    '--data-dir',
-    dataDir,
-    '--lang',
-    'de',
-    file,
-  ]);
+  const published = await publish('--lang', 'de', file);
   expect(published.stdout).toContain('Version 2');
 
   await form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' }).click();
@@ -285,7 +274,7 @@ test('definition texts are never HTML in the inbox: a question title with markup
   definition.properties.halter.properties.vorname.title = attack;
   const file = join(dataDir, 'hundesteuer.json');
   writeFileSync(file, JSON.stringify(definition));
-  await run(process.execPath, ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, file]);
+  await publish(file);
   const loaded = await fetch(`${gatewayUrl}gateway/v1/forms/hundesteuer`);
   const client = new SubmissionClient({ baseUrl: gatewayUrl, baseDelayMs: 10 });
   const dest = await client.getDestination();

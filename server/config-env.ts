@@ -31,7 +31,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
   const file: ServerConfigInput = env.OZG_CONFIG
     ? (JSON.parse(readFileSync(env.OZG_CONFIG, 'utf8')) as ServerConfigInput)
     : {};
-  const leika = envStr(env.GATEWAY_ALLOWED_LEIKA);
   return {
     ...file,
     ...defined({
@@ -57,12 +56,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         clientSecret: envStr(env.FITCONNECT_CLIENT_SECRET),
         destinationId: envStr(env.FITCONNECT_DESTINATION_ID),
         scope: envStr(env.FITCONNECT_SCOPE),
-        allowedLeika: leika
-          ? leika
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : undefined,
+        allowedLeika: list(env.GATEWAY_ALLOWED_LEIKA),
         maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS),
         maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
@@ -95,10 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         issuer: envStr(env.IDP_ISSUER),
         proxy: envBool(env.IDP_PROXY),
         clientId: envStr(env.IDP_CLIENT_ID),
-        redirectUris: envStr(env.IDP_REDIRECT_URIS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        redirectUris: list(env.IDP_REDIRECT_URIS),
       }),
     },
     account: {
@@ -110,10 +101,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           ?.split(/[\s,]+/)
           .filter(Boolean),
         claimMap: env.OIDC_CLAIM_MAP ? (JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string>) : undefined,
-        redirectUris: envStr(env.OIDC_REDIRECT_URIS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        redirectUris: list(env.OIDC_REDIRECT_URIS),
       }),
     },
     payment: {
@@ -129,10 +117,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         tlsCertFile: envStr(env.PAYMENT_TLS_CERT),
         tlsKeyFile: envStr(env.PAYMENT_TLS_KEY),
         tlsCaFile: envStr(env.PAYMENT_TLS_CA),
-        redirectOrigins: envStr(env.PAYMENT_REDIRECT_ORIGINS)
-          ?.split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        redirectOrigins: list(env.PAYMENT_REDIRECT_ORIGINS),
       }),
     },
     paymentStandIn: {

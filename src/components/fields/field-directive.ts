@@ -7,7 +7,7 @@ import { renderCustomField } from './custom.js';
 import { renderInfoField } from './info.js';
 import { LeafField } from './leaf.js';
 import { renderTextField } from './text.js';
-import type { FieldView } from './view.js';
+import { sameView, type FieldView } from './view.js';
 
 /** File questions load their code (file-upload.ts, modules/uploads) only when a form has one. */
 let fileField: ((view: FieldView) => unknown) | undefined;
@@ -94,15 +94,8 @@ class FieldDirective extends AsyncDirective {
   override update(part: Part, [view]: [FieldView]): unknown {
     this.part = part as ChildPart;
     const previous = this.view;
-    const same =
-      previous &&
-      previous.store === view.store &&
-      previous.pointer === view.pointer &&
-      previous.node === view.node &&
-      previous.lang === view.lang &&
-      previous.bare === view.bare;
     this.view = view;
-    if (same && this.listening) return noChange;
+    if (previous && sameView(previous, view) && this.listening) return noChange;
     this.listen();
     return this.render(view);
   }

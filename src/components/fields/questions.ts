@@ -3,7 +3,7 @@ import { AsyncDirective, directive, type DirectiveResult } from 'lit/async-direc
 import { insertPart, removePart, setChildPartValue } from 'lit/directive-helpers.js';
 import { field, isLeaf, renderLeaf } from './field-directive.js';
 import type { LeafField } from './leaf.js';
-import type { FieldView } from './view.js';
+import { sameView, type FieldView } from './view.js';
 
 /*
  * The questions of a step or a group, in order. A question with one answer (leaf.ts) is put into the
@@ -18,10 +18,6 @@ interface Entry {
   leaf?: LeafField;
   /** Anything else: a part rendering `field(view)`. */
   part?: ChildPart;
-}
-
-function sameView(a: FieldView, b: FieldView): boolean {
-  return a.store === b.store && a.pointer === b.pointer && a.node === b.node && a.lang === b.lang && a.bare === b.bare;
 }
 
 class QuestionsDirective extends AsyncDirective {

@@ -12,6 +12,11 @@ export interface FieldView {
   bare?: boolean;
 }
 
+/** Whether two views show the same question the same way (a part given an equal view keeps its DOM). */
+export function sameView(a: FieldView, b: FieldView): boolean {
+  return a.store === b.store && a.pointer === b.pointer && a.node === b.node && a.lang === b.lang && a.bare === b.bare;
+}
+
 /** Services the form element offers its fields. */
 export interface FormHost {
   /** Reads a message to screen-reader users (polite live region). */

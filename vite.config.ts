@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { stripAnnotations } from './scripts/strip-annotations.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -38,6 +39,16 @@ export default defineConfig(({ mode }) => {
           if (source === './format.js' && importer?.replace(/\\/g, '/').includes('/@cfworker/json-schema/'))
             return fileURLToPath(new URL('./src/schemas/no-cfworker-formats.ts', import.meta.url));
           return null;
+        },
+      },
+      {
+        // The browser's definition checker validates x-ozg against x-ozg.meta.json; the bundle needs
+        // its rules, not the descriptions written for editors (about 2.3 KB).
+        name: 'ozg-meta-schema-rules-only',
+        enforce: 'pre' as const,
+        transform(code: string, id: string) {
+          if (npm || !id.split('?')[0].endsWith('/x-ozg.meta.json')) return null;
+          return { code: JSON.stringify(stripAnnotations(JSON.parse(code))), map: null };
         },
       },
     ],

@@ -3,24 +3,73 @@ import { sameValue } from '../../schemas/data.js';
 import { choiceLabel } from '../../schemas/texts.js';
 import type { ChoiceNode } from '../../schemas/types.js';
 import type { FieldParts } from './shell.js';
-import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
+import {
+  apply,
+  ariaAttrs,
+  attr,
+  attrs,
+  fieldMarkup,
+  flag,
+  labelled,
+  labelMarkup,
+  LeafField,
+  markup,
+  notesMarkup,
+  type Attrs,
+  type LeafKind,
+  Markup,
+} from './leaf.js';
 import type { FieldView } from './view.js';
+
+const SELECTED = new Markup(' selected');
+
+/** The option labels in the current language. */
+function optionLabels(view: FieldView): string[] {
+  const node = view.node as ChoiceNode;
+  return node.options.map((option) => choiceLabel(node, option, view.lang));
+}
+
+/** For each option whether it is the answer (or, for multiple choice, one of them). */
+function chosen(view: FieldView): boolean[] {
+  const node = view.node as ChoiceNode;
+  const current = view.store.value(view.pointer);
+  return node.options.map(({ value }) =>
+    node.kind === 'multi'
+      ? ((current as unknown[] | undefined) ?? []).some((v) => sameValue(v, value))
+      : sameValue(value, current),
+  );
+}
 
 /** Single choice as a select list (long lists). */
 class SelectField extends LeafField {
-  protected readonly labelEl = h('label', { part: 'label' });
-  private readonly select = h('select', { part: 'input' }) as HTMLSelectElement;
-  private readonly options: HTMLOptionElement[];
+  protected get labelEl(): HTMLElement {
+    return this.root.firstElementChild as HTMLElement;
+  }
+  private get select(): HTMLSelectElement {
+    return this.root.querySelector('select')!;
+  }
 
-  constructor(view: FieldView) {
-    super(view);
-    const node = view.node as ChoiceNode;
-    this.options = [
-      h('option', { value: '-1' }) as HTMLOptionElement,
-      ...node.options.map((_, i) => h('option', { value: String(i) }) as HTMLOptionElement),
-    ];
-    this.select.append(...this.options);
-    this.root.append(this.labelEl, this.select);
+  private static attrs(view: FieldView, parts: FieldParts): Attrs {
+    return {
+      part: 'input',
+      id: parts.id,
+      name: view.pointer,
+      disabled: parts.readOnly,
+      ...ariaAttrs(parts, 'always'),
+      autocomplete: view.node.schema['x-ozg']?.autocomplete,
+    };
+  }
+
+  static markup(view: FieldView, parts: FieldParts): Markup {
+    const on = chosen(view);
+    const options = optionLabels(view).map(
+      (label, i) => markup`<option value="${i}"${on[i] && SELECTED}>${label}</option>`,
+    );
+    return labelled(
+      view,
+      parts,
+      markup`<select${attrs(SelectField.attrs(view, parts))}><option value="-1">${t(view.lang, 'choose')}</option>${options}</select>`,
+    );
   }
 
   protected notesAnchor(): Node {
@@ -28,22 +77,17 @@ class SelectField extends LeafField {
   }
 
   protected paint(parts: FieldParts): void {
-    const { store, pointer, lang } = this.view;
-    const node = this.view.node as ChoiceNode;
-    const current = store.value(pointer);
-    const selected = node.options.findIndex((o) => sameValue(o.value, current));
+    const select = this.select;
+    const labels = [t(this.view.lang, 'choose'), ...optionLabels(this.view)];
+    const on = chosen(this.view);
     attr(this.labelEl, 'for', parts.id);
-    attr(this.select, 'id', parts.id);
-    attr(this.select, 'name', pointer);
-    this.options.forEach((option, i) => {
-      const label = i === 0 ? t(lang, 'choose') : choiceLabel(node, node.options[i - 1], lang);
-      if (option.textContent !== label) option.textContent = label;
-      if (i > 0) flag(option, 'selected', i - 1 === selected);
+    apply(select, SelectField.attrs(this.view, parts));
+    [...select.options].forEach((option, i) => {
+      if (option.textContent !== labels[i]) option.textContent = labels[i];
+      if (i > 0) flag(option, 'selected', on[i - 1]);
     });
-    if (this.select.value !== String(selected)) this.select.value = String(selected);
-    flag(this.select, 'disabled', parts.readOnly);
-    ariaState(this.select, parts, 'always');
-    attr(this.select, 'autocomplete', node.schema['x-ozg']?.autocomplete);
+    const selected = String(on.indexOf(true));
+    if (select.value !== selected) select.value = selected;
   }
 
   protected onEvent(event: Event): void {
@@ -57,21 +101,50 @@ class SelectField extends LeafField {
 }
 
 /** Radio buttons (single choice) or checkboxes (multiple choice) in a fieldset. */
-class ChoicesField extends LeafField {
-  protected readonly labelEl = h('legend', { part: 'label' });
-  private readonly group = h('fieldset', { class: 'choices' });
-  private readonly boxes: HTMLInputElement[];
-  private readonly labels: HTMLLabelElement[];
+export class ChoicesField extends LeafField {
+  private get group(): HTMLElement {
+    return this.root.firstElementChild as HTMLElement;
+  }
+  protected get labelEl(): HTMLElement {
+    return this.group.firstElementChild as HTMLElement;
+  }
+  private get boxes(): HTMLInputElement[] {
+    return [...this.group.querySelectorAll('input')];
+  }
 
-  constructor(view: FieldView) {
-    super(view);
-    const node = view.node as ChoiceNode;
-    const type = node.kind === 'multi' ? 'checkbox' : 'radio';
-    if (type === 'radio') this.group.setAttribute('role', 'radiogroup');
-    this.boxes = node.options.map((_, i) => h('input', { type, value: String(i) }) as HTMLInputElement);
-    this.labels = node.options.map(() => h('label') as HTMLLabelElement);
-    this.group.append(this.labelEl, ...this.boxes.map((box, i) => h('div', { class: 'choice' }, box, this.labels[i])));
-    this.root.append(this.group);
+  private static attrs(view: FieldView, parts: FieldParts): Attrs {
+    const multi = view.node.kind === 'multi';
+    return {
+      class: 'choices',
+      role: multi ? undefined : 'radiogroup',
+      id: parts.id,
+      ...(multi ? { 'aria-describedby': parts.describedBy } : ariaAttrs(parts, 'when-required')),
+    };
+  }
+
+  /** The attributes of the box of option `i` (whether it is ticked is a property, set apart). */
+  private static box(view: FieldView, parts: FieldParts, i: number): Attrs {
+    return {
+      type: view.node.kind === 'multi' ? 'checkbox' : 'radio',
+      value: String(i),
+      id: `${parts.id}-${i}`,
+      name: parts.id,
+      disabled: parts.readOnly,
+    };
+  }
+
+  static markup(view: FieldView, parts: FieldParts): Markup {
+    const on = chosen(view);
+    const choices = optionLabels(view).map((label, i) => {
+      const box = ChoicesField.box(view, parts, i);
+      box.checked = on[i];
+      return markup`<div class="choice"><input${attrs(box)}><label for="${parts.id}-${i}">${label}</label></div>`;
+    });
+    return fieldMarkup(
+      view,
+      parts,
+      markup`<fieldset${attrs(ChoicesField.attrs(view, parts))}><legend part="label">${labelMarkup(parts)}</legend>${notesMarkup(parts, view.lang)}${choices}</fieldset>`,
+    );
   }
 
   protected notesAnchor(): Node {
@@ -79,29 +152,15 @@ class ChoicesField extends LeafField {
   }
 
   protected paint(parts: FieldParts): void {
-    const { store, pointer, lang } = this.view;
-    const node = this.view.node as ChoiceNode;
-    const current = store.value(pointer);
-    const multi = node.kind === 'multi';
-    attr(this.group, 'id', parts.id);
-    attr(this.group, 'aria-describedby', parts.describedBy);
-    if (!multi) {
-      attr(this.group, 'aria-required', parts.required ? 'true' : undefined);
-      attr(this.group, 'aria-invalid', parts.error ? 'true' : undefined);
-    }
+    const labels = optionLabels(this.view);
+    const on = chosen(this.view);
+    apply(this.group, ChoicesField.attrs(this.view, parts));
     this.boxes.forEach((box, i) => {
-      const option = node.options[i];
-      const id = `${parts.id}-${i}`;
-      attr(box, 'id', id);
-      attr(box, 'name', parts.id);
-      attr(this.labels[i], 'for', id);
-      const label = choiceLabel(node, option, lang);
-      if (this.labels[i].textContent !== label) this.labels[i].textContent = label;
-      const checked = multi
-        ? ((current as unknown[] | undefined) ?? []).some((v) => sameValue(v, option.value))
-        : sameValue(option.value, current);
-      if (box.checked !== checked) box.checked = checked;
-      flag(box, 'disabled', parts.readOnly);
+      const label = box.nextElementSibling!;
+      apply(box, ChoicesField.box(this.view, parts, i));
+      attr(label, 'for', box.id);
+      if (label.textContent !== labels[i]) label.textContent = labels[i];
+      if (box.checked !== on[i]) box.checked = on[i];
     });
   }
 
@@ -120,40 +179,45 @@ class ChoicesField extends LeafField {
 }
 
 /** A single checkbox (yes/no, or a confirmation that must be ticked). */
-class BooleanField extends LeafField {
-  protected readonly labelEl: HTMLElement;
-  private readonly box: HTMLInputElement;
-  private readonly wrap: HTMLElement;
+export class BooleanField extends LeafField {
+  private get box(): HTMLInputElement {
+    return this.root.querySelector('[part=input]')!;
+  }
+  protected get labelEl(): HTMLElement {
+    return this.box.nextElementSibling as HTMLElement;
+  }
 
-  constructor(view: FieldView) {
-    super(
+  private static attrs(view: FieldView, parts: FieldParts): Attrs {
+    return {
+      type: 'checkbox',
+      part: 'input',
+      id: parts.id,
+      name: view.pointer,
+      disabled: parts.readOnly,
+      ...ariaAttrs(parts, 'always'),
+    };
+  }
+
+  static markup(view: FieldView, parts: FieldParts): Markup {
+    const box = BooleanField.attrs(view, parts);
+    box.checked = view.store.value(view.pointer) === true;
+    return fieldMarkup(
       view,
-      cloned('boolean', () =>
-        h(
-          'div',
-          { part: 'field' },
-          h('div', { class: 'choice' }, h('input', { type: 'checkbox', part: 'input' }), h('label', { part: 'label' })),
-        ),
-      ),
+      parts,
+      markup`${notesMarkup(parts, view.lang)}<div class="choice"><input${attrs(box)}><label part="label" for="${parts.id}">${labelMarkup(parts)}</label></div>`,
     );
-    this.wrap = this.root.firstElementChild as HTMLElement;
-    this.box = this.wrap.firstElementChild as HTMLInputElement;
-    this.labelEl = this.wrap.lastElementChild as HTMLElement;
   }
 
   protected notesAnchor(): Node {
-    return this.wrap;
+    return this.box.parentNode!;
   }
 
   protected paint(parts: FieldParts): void {
-    const { store, pointer } = this.view;
-    attr(this.box, 'id', parts.id);
-    attr(this.box, 'name', pointer);
+    const box = this.box;
     attr(this.labelEl, 'for', parts.id);
-    const checked = store.value(pointer) === true;
-    if (this.box.checked !== checked) this.box.checked = checked;
-    flag(this.box, 'disabled', parts.readOnly);
-    ariaState(this.box, parts, 'always');
+    apply(box, BooleanField.attrs(this.view, parts));
+    const checked = this.view.store.value(this.view.pointer) === true;
+    if (box.checked !== checked) box.checked = checked;
   }
 
   protected onEvent(event: Event): void {
@@ -165,17 +229,4 @@ class BooleanField extends LeafField {
 }
 
 /** Single choice: radio buttons in a fieldset, or a select list for long lists. */
-export function renderChoiceField(view: FieldView, previous?: LeafField): LeafField {
-  return (view.node as ChoiceNode).widget === 'select'
-    ? reuse(SelectField, view, previous)
-    : reuse(ChoicesField, view, previous);
-}
-
-/** Multiple choice: a group of checkboxes, answers kept in the order of the options. */
-export function renderMultiField(view: FieldView, previous?: LeafField): LeafField {
-  return reuse(ChoicesField, view, previous);
-}
-
-export function renderBooleanField(view: FieldView, previous?: LeafField): LeafField {
-  return reuse(BooleanField, view, previous);
-}
+export const choiceKind = (node: ChoiceNode): LeafKind => (node.widget === 'select' ? SelectField : ChoicesField);

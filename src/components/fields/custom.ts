@@ -1,5 +1,5 @@
 import type { FieldParts } from './shell.js';
-import { attr, h, LeafField, reuse } from './leaf.js';
+import { attr, LeafField, markup, parse } from './leaf.js';
 import type { FieldView } from './view.js';
 
 /**
@@ -33,10 +33,14 @@ class CustomField extends LeafField {
   private readonly control: OzgWidgetElement;
 
   constructor(view: FieldView) {
-    const element = (view.node as { element: string }).element;
-    super(view, h('div', { part: 'field' }, h('label', { part: 'label' }), h(element, { part: 'input' })));
-    this.labelEl = this.root.firstElementChild as HTMLElement;
-    this.control = this.root.lastElementChild as OzgWidgetElement;
+    const root = parse(markup`<div part="field"><label part="label"></label></div>`).firstElementChild as HTMLElement;
+    // The page's element, by the name the definition gives (createElement refuses a name that is not one).
+    const control = document.createElement((view.node as { element: string }).element);
+    control.setAttribute('part', 'input');
+    root.append(control);
+    super(view, root);
+    this.labelEl = root.firstElementChild as HTMLElement;
+    this.control = control as OzgWidgetElement;
   }
 
   protected notesAnchor(): Node {
@@ -73,5 +77,7 @@ class CustomField extends LeafField {
 }
 
 export function renderCustomField(view: FieldView, previous?: LeafField): LeafField {
-  return reuse(CustomField, view, previous);
+  const field = previous instanceof CustomField && previous.fits(view) ? previous : new CustomField(view);
+  field.update(view);
+  return field;
 }

@@ -2,11 +2,12 @@ import { noChange, type ChildPart, type Part } from 'lit';
 import type { DirectiveResult } from 'lit/directive.js';
 import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { renderArrayField, renderObjectField } from './group.js';
-import { renderBooleanField, renderChoiceField, renderMultiField } from './choice.js';
+import { BooleanField, choiceKind, ChoicesField } from './choice.js';
 import { renderCustomField } from './custom.js';
 import { renderInfoField } from './info.js';
-import { LeafField } from './leaf.js';
-import { renderTextField } from './text.js';
+import { LeafField, reuse, type LeafKind } from './leaf.js';
+import { TextField } from './text.js';
+import type { ChoiceNode } from '../../schemas/types.js';
 import { sameView, type FieldView } from './view.js';
 
 /** File questions load their code (file-upload.ts, modules/uploads) only when a form has one. */
@@ -20,21 +21,26 @@ export function isLeaf(view: FieldView): boolean {
   return kind !== 'file' && kind !== 'object' && kind !== 'array' && kind !== 'info';
 }
 
+/** How a question with one answer is built from markup; undefined for custom widgets and for
+ * groups, lists, files and texts. */
+export function leafKind(view: FieldView): LeafKind | undefined {
+  if (!isLeaf(view) || ('element' in view.node && view.node.element)) return undefined;
+  const kind = view.node.kind;
+  return kind === 'choice'
+    ? choiceKind(view.node as ChoiceNode)
+    : kind === 'multi'
+      ? ChoicesField
+      : kind === 'boolean'
+        ? BooleanField
+        : TextField;
+}
+
 /** A question with one answer as a `LeafField` that updates its own DOM (the one rendered before is
  * updated in place when it fits); undefined for groups, lists, files and texts. */
 export function renderLeaf(view: FieldView, previous?: LeafField): LeafField | undefined {
   if (!isLeaf(view)) return undefined;
-  if ('element' in view.node && view.node.element) return renderCustomField(view, previous);
-  switch (view.node.kind) {
-    case 'choice':
-      return renderChoiceField(view, previous);
-    case 'multi':
-      return renderMultiField(view, previous);
-    case 'boolean':
-      return renderBooleanField(view, previous);
-    default:
-      return renderTextField(view, previous);
-  }
+  const kind = leafKind(view);
+  return kind ? reuse(kind, view, previous) : renderCustomField(view, previous);
 }
 
 /** A Lit template, or (questions with one answer) a `LeafField`; the leaf rendered before is passed

@@ -15,7 +15,8 @@ import {
   type FileRef,
 } from '../../modules/uploads/index.js';
 import { defineElement } from '../define.js';
-import { fieldParts, helpText, hintAndError, labelContent } from './shell.js';
+import { fieldParts } from './shell.js';
+import { helpText, hintAndError, labelContent } from './shell-templates.js';
 import type { FieldView } from './view.js';
 
 /* Added to the form's shadow root (adoptedStyleSheets: allowed under a strict CSP) when the first file

@@ -8,7 +8,8 @@ import type { ArrayNode, ObjectNode } from '../../schemas/types.js';
 import { field } from './field-directive.js';
 import { questions } from './questions.js';
 import { fieldId } from './ids.js';
-import { fieldParts, hintAndError } from './shell.js';
+import { notesMarkup, parse } from './leaf.js';
+import { fieldParts } from './shell.js';
 import type { FieldView } from './view.js';
 
 /** The questions of an object, each rendered by its own self-updating part. */
@@ -27,7 +28,7 @@ export function renderObjectField(view: FieldView): unknown {
   const parts = fieldParts(view);
   return html`<fieldset class="group" id=${parts.id} part="group" aria-describedby=${ifDefined(parts.describedBy)}>
     <legend part="legend">${parts.label}</legend>
-    ${hintAndError(view, parts)}${renderChildren(view, node, view.pointer)}
+    ${parse(notesMarkup(parts, view.lang))}${renderChildren(view, node, view.pointer)}
   </fieldset>`;
 }
 
@@ -98,6 +99,6 @@ export function renderArrayField(view: FieldView): unknown {
     aria-describedby=${ifDefined(parts.describedBy)}
   >
     <legend part="legend">${legend}</legend>
-    ${hintAndError(view, parts)}${items}${addition}
+    ${parse(notesMarkup(parts, view.lang))}${items}${addition}
   </fieldset>`;
 }

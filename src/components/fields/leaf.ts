@@ -3,32 +3,57 @@ import { fieldParts, type FieldParts } from './shell.js';
 import type { FieldView } from './view.js';
 
 /*
- * Questions with one answer (text, choice, yes/no) are built with plain DOM calls instead of Lit
- * templates and updated in place. A Lit template costs a part object and often a comment marker for
- * every dynamic attribute and text; a form of 1,000 questions paid that 1,000 times (about 20 parts
- * and 10 extra nodes a question). Here a question is its elements, one object that remembers them,
- * and two event listeners on its wrapper.
+ * Questions with one answer (text, choice, yes/no) are plain DOM, not Lit templates. A new question
+ * is written as HTML text by `markup` (every value escaped) and parsed by the browser, the questions
+ * of a step or group in one go (questions.ts); a form of 1,000 questions makes no DOM call per
+ * attribute. After that a question is its elements and one object that remembers them, and it updates
+ * them in place (`paint`) when its answer, error or language changes.
  */
 
-/** An element with attributes (undefined ones left out) and children. */
-export function h(
-  tag: string,
-  attrs?: Record<string, string | undefined> | null,
-  ...children: (Node | string)[]
-): HTMLElement {
-  const el = document.createElement(tag);
-  if (attrs) for (const name in attrs) if (attrs[name] !== undefined) el.setAttribute(name, attrs[name]);
-  if (children.length) el.append(...children);
-  return el;
+/** HTML text whose values are escaped; only `markup` and `attrs` make it. */
+export class Markup {
+  constructor(readonly html: string) {}
 }
 
-const prototypes = new Map<string, HTMLElement>();
+function escape(value: unknown): string {
+  const text = String(value);
+  return /[&<>"']/.test(text) ? text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`) : text;
+}
 
-/** A copy of the element `make` builds, built once per `key` (cloning is cheaper than building). */
-export function cloned(key: string, make: () => HTMLElement): HTMLElement {
-  let prototype = prototypes.get(key);
-  if (!prototype) prototypes.set(key, (prototype = make()));
-  return prototype.cloneNode(true) as HTMLElement;
+function piece(value: unknown): string {
+  if (value instanceof Markup) return value.html;
+  if (Array.isArray(value)) return value.map(piece).join('');
+  return value === undefined || value === null || value === false ? '' : escape(value);
+}
+
+/** A tagged template for HTML: every value is escaped as text, except `Markup` (and lists of it);
+ * undefined, null and false leave nothing. */
+export function markup(strings: TemplateStringsArray, ...values: unknown[]): Markup {
+  let html = strings[0];
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    html += (typeof value === 'string' ? escape(value) : piece(value)) + strings[i + 1];
+  }
+  return new Markup(html);
+}
+
+/** Attributes, each escaped: `true` writes a boolean attribute, undefined and false leave it out. */
+export function attrs(map: Attrs): Markup {
+  let html = '';
+  for (const name in map) {
+    const value = map[name];
+    if (value === true) html += ` ${name}`;
+    else if (value !== undefined && value !== false) html += ` ${name}="${escape(value)}"`;
+  }
+  return new Markup(html);
+}
+
+/** The nodes `markup` describes (parsed inert, in a template: nothing in it runs). */
+export function parse(content: Markup): DocumentFragment {
+  if (!content.html) return document.createDocumentFragment();
+  const template = document.createElement('template');
+  template.innerHTML = content.html;
+  return template.content;
 }
 
 /** Sets, changes or (undefined) removes an attribute; touches the DOM only when it changes. */
@@ -45,34 +70,84 @@ export function flag(el: Element, name: string, on: boolean): void {
   if (el.hasAttribute(name) !== on) el.toggleAttribute(name, on);
 }
 
+/** Attributes by name: `true`/`false` a boolean attribute, undefined none. */
+export type Attrs = Record<string, string | boolean | undefined>;
+
+/** Brings the attributes of `el` to what `attrs(map)` writes, touching only those that differ. */
+export function apply(el: Element, map: Attrs): void {
+  for (const name in map) {
+    const value = map[name];
+    if (typeof value === 'boolean') flag(el, name, value);
+    else attr(el, name, value);
+  }
+}
+
 /** The attributes every control of a question carries: required, invalid (only with an error on
  * display, that is after the person left the field or pressed "Weiter"), described by hint and error. */
-export function ariaState(el: Element, parts: FieldParts, required: 'always' | 'when-required'): void {
-  attr(el, 'aria-required', required === 'always' ? String(parts.required) : parts.required ? 'true' : undefined);
-  attr(el, 'aria-invalid', parts.error ? 'true' : undefined);
-  attr(el, 'aria-describedby', parts.describedBy);
-}
+export const ariaAttrs = (parts: FieldParts, required: 'always' | 'when-required'): Attrs => ({
+  'aria-required': required === 'always' ? String(parts.required) : parts.required ? 'true' : undefined,
+  'aria-invalid': parts.error ? 'true' : undefined,
+  'aria-describedby': parts.describedBy,
+});
+
+const EMPTY = new Markup('');
+
+/** The label text, with "(optional)" after it when the question may stay empty. */
+export const labelMarkup = (parts: FieldParts): Markup =>
+  parts.required ? markup`${parts.label}` : markup`${parts.label} <span class="optional">${parts.optional}</span>`;
+
+/** Hint and inline error; the error begins with a visually hidden "Fehler:" (GOV.UK pattern). */
+export const notesMarkup = ({ id, hint, error }: FieldParts, lang: FieldView['lang']): Markup =>
+  hint || error
+    ? markup`${hint && markup`<div class="hint" id="${id}-hint" part="hint">${hint}</div>`}${
+        error &&
+        markup`<p class="error-message" id="${id}-error" part="error"><span class="visually-hidden">${t(lang, 'errorPrefix')}</span> ${error}</p>`
+      }`
+    : EMPTY;
+
+const helpMarkup = (parts: FieldParts, lang: FieldView['lang']): Markup =>
+  parts.help
+    ? markup`<details class="help" part="help"><summary>${t(lang, 'help', { name: parts.label })}</summary><div class="help-body">${parts.help}</div></details>`
+    : EMPTY;
+
+/** The wrapper of a question, `div.field`, around `inner`, with its help text at the end. */
+export const fieldMarkup = (view: FieldView, parts: FieldParts, inner: Markup): Markup =>
+  markup`<div part="field" class="${parts.error ? 'field has-error' : 'field'}">${inner}${helpMarkup(parts, view.lang)}</div>`;
+
+/** A question with a `<label>`: label, hint and error, then `control`. */
+export const labelled = (view: FieldView, parts: FieldParts, control: Markup): Markup =>
+  markup`<div part="field" class="${parts.error ? 'field has-error' : 'field'}"><label part="label" for="${parts.id}">${labelMarkup(parts)}</label>${notesMarkup(parts, view.lang)}${control}${helpMarkup(parts, view.lang)}</div>`;
+
+/** What label, notes and help show: [lang, required, label, pointer, hint, error, help]. */
+const shownOf = (view: FieldView, parts: FieldParts): unknown[] => [
+  view.lang,
+  parts.optional,
+  parts.label,
+  view.pointer,
+  parts.hint,
+  parts.error,
+  parts.help,
+];
 
 /**
  * One question with one answer: a `div.field` holding label, hint, error, control(s) and help.
- * Subclasses build their control(s) once and set their attributes in `paint`.
+ * Built from `markup` (then `parts` says what it shows) or by the subclass (then the first `update`
+ * fills it in); `paint` brings the attributes of the control(s) up to date.
  */
 export abstract class LeafField {
   view: FieldView;
   readonly root: HTMLElement;
   /** The element holding the label text (label or legend). */
-  protected abstract readonly labelEl: HTMLElement;
-  /** What label, notes and help show now: [lang, required, label, pointer, hint, error, help]. */
-  private shown: unknown[] = [];
-  private notes: Node[] = [];
-  private help?: Element;
+  protected abstract get labelEl(): HTMLElement;
+  /** What label, notes and help show now (shownOf). */
+  private shown: unknown[];
 
-  /** `root`: the wrapper, `div.field`, with the parts that never change already inside. */
-  constructor(view: FieldView, root: HTMLElement = h('div', { part: 'field' })) {
+  constructor(view: FieldView, root: HTMLElement, parts?: FieldParts) {
     this.view = view;
     this.root = root;
-    this.root.addEventListener('input', this);
-    this.root.addEventListener('change', this);
+    this.shown = parts ? shownOf(view, parts) : [];
+    root.addEventListener('input', this);
+    root.addEventListener('change', this);
   }
 
   /** Whether this question can show `view` by updating itself. */
@@ -86,31 +161,19 @@ export abstract class LeafField {
     const parts = fieldParts(view);
     const { lang } = view;
     attr(this.root, 'class', parts.error ? 'field has-error' : 'field');
-    const shown = [lang, parts.optional, parts.label, view.pointer, parts.hint, parts.error, parts.help];
+    const shown = shownOf(view, parts);
     const was = this.shown;
     this.shown = shown;
     const changed = (...at: number[]) => at.some((i) => was[i] !== shown[i]);
-    if (changed(0, 1, 2)) {
-      if (parts.required) this.labelEl.textContent = parts.label;
-      else this.labelEl.replaceChildren(`${parts.label} `, h('span', { class: 'optional' }, parts.optional ?? ''));
-    }
+    if (changed(0, 1, 2)) this.labelEl.replaceChildren(parse(labelMarkup(parts)));
     if (changed(0, 3, 4, 5)) {
-      this.notes.forEach((node) => (node as Element).remove());
-      this.notes = notes(parts, lang);
       const anchor = this.notesAnchor();
-      for (const node of this.notes) anchor.parentNode!.insertBefore(node, anchor);
+      for (const note of anchor.parentNode!.querySelectorAll(':scope > .hint, :scope > .error-message')) note.remove();
+      anchor.parentNode!.insertBefore(parse(notesMarkup(parts, lang)), anchor);
     }
     if (changed(0, 2, 6)) {
-      this.help?.remove();
-      this.help = parts.help
-        ? h(
-            'details',
-            { class: 'help', part: 'help' },
-            h('summary', null, t(lang, 'help', { name: parts.label })),
-            h('div', { class: 'help-body' }, parts.help),
-          )
-        : undefined;
-      if (this.help) this.root.append(this.help);
+      this.root.querySelector(':scope > .help')?.remove();
+      this.root.append(parse(helpMarkup(parts, lang)));
     }
     this.paint(parts);
   }
@@ -129,27 +192,18 @@ export abstract class LeafField {
   }
 }
 
-/** The question `previous` brought up to date when it can show `view`, else a new one. */
-export function reuse<T extends LeafField>(kind: new (view: FieldView) => T, view: FieldView, previous?: LeafField): T {
-  const field = previous instanceof kind && previous.fits(view) ? previous : new kind(view);
-  field.update(view);
-  return field;
+/** A kind of question built from markup: its class, and the markup of a new one. */
+export interface LeafKind {
+  new (view: FieldView, root: HTMLElement, parts: FieldParts): LeafField;
+  markup(view: FieldView, parts: FieldParts): Markup;
 }
 
-/** Hint and inline error; the error begins with a visually hidden "Fehler:" (GOV.UK pattern). */
-function notes(parts: FieldParts, lang: FieldView['lang']): Node[] {
-  const { id, hint, error } = parts;
-  const out: Node[] = [];
-  if (hint) out.push(h('div', { class: 'hint', id: `${id}-hint`, part: 'hint' }, hint));
-  if (error) {
-    out.push(
-      h(
-        'p',
-        { class: 'error-message', id: `${id}-error`, part: 'error' },
-        h('span', { class: 'visually-hidden' }, t(lang, 'errorPrefix')),
-        ` ${error}`,
-      ),
-    );
+/** The question `previous` brought up to date when it can show `view`, else a new one. */
+export function reuse(kind: LeafKind, view: FieldView, previous?: LeafField): LeafField {
+  if (previous instanceof kind && previous.fits(view)) {
+    previous.update(view);
+    return previous;
   }
-  return out;
+  const parts = fieldParts(view);
+  return new kind(view, parse(kind.markup(view, parts)).firstElementChild as HTMLElement, parts);
 }

@@ -1,16 +1,27 @@
 import { noChange, type ChildPart, type Part } from 'lit';
 import { AsyncDirective, directive, type DirectiveResult } from 'lit/async-directive.js';
 import { insertPart, removePart, setChildPartValue } from 'lit/directive-helpers.js';
-import { field, isLeaf, renderLeaf } from './field-directive.js';
-import type { LeafField } from './leaf.js';
+import { field, isLeaf, leafKind, renderLeaf } from './field-directive.js';
+import { parse, markup, type LeafField, type LeafKind, type Markup } from './leaf.js';
+import { fieldParts, type FieldParts } from './shell.js';
 import { sameView, type FieldView } from './view.js';
 
 /*
  * The questions of a step or a group, in order. A question with one answer (leaf.ts) is put into the
  * list as its own elements: no Lit part, no marker comments, no directive; the list listens to its
  * answer for it. Groups, lists, files and texts get a Lit part each, as `repeat` would give them. In a
- * form of 1,000 questions that saves 1,000 parts, 2,000 comments and 1,000 directives.
+ * form of 1,000 questions that saves 1,000 parts, 2,000 comments and 1,000 directives. New questions
+ * standing next to each other are written as one piece of markup and parsed at once.
  */
+
+/** A new question waiting to be parsed with its neighbours, and the node it goes before. */
+interface Pending {
+  entry: Entry;
+  kind: LeafKind;
+  parts: FieldParts;
+  markup: Markup;
+  before: Node | null;
+}
 
 interface Entry {
   view: FieldView;
@@ -18,12 +29,15 @@ interface Entry {
   leaf?: LeafField;
   /** Anything else: a part rendering `field(view)`. */
   part?: ChildPart;
+  /** What the store calls when the leaf's answer changes. */
+  listener?: () => void;
 }
 
 class QuestionsDirective extends AsyncDirective {
   private part?: ChildPart;
   /** The questions on display, in order. */
   private entries: Entry[] = [];
+  private pending: Pending[] = [];
 
   render(_views: FieldView[]): unknown {
     return noChange;
@@ -63,16 +77,43 @@ class QuestionsDirective extends AsyncDirective {
       else {
         // Out of order (not expected: questions keep the definition's order): moved here.
         old.splice(old.indexOf(entry), 1);
+        this.flush();
         for (const node of nodesOf(entry)) this.part!.parentNode.insertBefore(node, before);
       }
       this.refresh(entry, view);
       next.push(entry);
     }
+    this.flush();
     this.entries = next;
+  }
+
+  /** Parses the new questions waiting in `pending` in one go and puts each in its place. */
+  private flush(): void {
+    if (!this.pending.length) return;
+    const waiting = this.pending;
+    this.pending = [];
+    const nodes = parse(markup`${waiting.map((p) => p.markup)}`);
+    const roots = [...nodes.children] as HTMLElement[];
+    // Usually all go to one place (the first render): then in one step.
+    const before = waiting[0].before;
+    if (waiting.every((p) => p.before === before)) this.part!.parentNode.insertBefore(nodes, before);
+    waiting.forEach(({ entry, kind, parts, before }, i) => {
+      if (roots[i].parentNode === nodes) this.part!.parentNode.insertBefore(roots[i], before);
+      entry.leaf = new kind(entry.view, roots[i], parts);
+      if (this.isConnected) entry.view.store.subscribe(entry.view.pointer, this.changed(entry));
+    });
   }
 
   private create(view: FieldView, before: Node | null): Entry {
     const entry: Entry = { view };
+    const kind = leafKind(view);
+    if (kind) {
+      const parts = fieldParts(view);
+      this.pending.push({ entry, kind, parts, markup: kind.markup(view, parts), before });
+      return entry;
+    }
+    // Anything else goes in now, after the questions before it.
+    this.flush();
     const leaf = renderLeaf(view);
     if (leaf) {
       entry.leaf = leaf;
@@ -113,22 +154,16 @@ class QuestionsDirective extends AsyncDirective {
   }
 
   /** One listener per leaf, the same function each time it is asked for (to unsubscribe it). */
-  private readonly listeners = new WeakMap<Entry, () => void>();
   private changed(entry: Entry): () => void {
-    let listener = this.listeners.get(entry);
-    if (!listener) {
-      listener = () => {
-        // Lit does not disconnect a directive that sits directly in a part `repeat` removed: such a
-        // list has left the DOM; stop listening instead of updating questions no one sees.
-        if (!entry.leaf!.root.parentNode) {
-          this.disconnected();
-          return;
-        }
-        entry.leaf!.update(entry.view);
-      };
-      this.listeners.set(entry, listener);
-    }
-    return listener;
+    return (entry.listener ??= () => {
+      // Lit does not disconnect a directive that sits directly in a part `repeat` removed: such a
+      // list has left the DOM; stop listening instead of updating questions no one sees.
+      if (!entry.leaf!.root.parentNode) {
+        this.disconnected();
+        return;
+      }
+      entry.leaf!.update(entry.view);
+    });
   }
 
   protected override disconnected(): void {

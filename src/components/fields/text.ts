@@ -1,6 +1,6 @@
 import { text } from '../../schemas/texts.js';
 import type { FieldParts } from './shell.js';
-import { ariaState, attr, cloned, flag, h, LeafField, reuse } from './leaf.js';
+import { apply, attr, attrs, labelled, LeafField, markup, type Attrs, type Markup } from './leaf.js';
 import type { FieldView } from './view.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
@@ -21,32 +21,51 @@ function displayValue(view: FieldView, value: unknown): string {
   return String(value);
 }
 
-/** One-line and multi-line text, e-mail, phone, web address, date and number questions. */
-class TextField extends LeafField {
-  protected readonly labelEl: HTMLElement;
-  private readonly control: HTMLInputElement | HTMLTextAreaElement;
+/** The attributes of the control (its value is a property, set apart). */
+function controlAttrs(view: FieldView, parts: FieldParts): Attrs {
+  const { kind, schema } = view.node;
+  const numeric = kind === 'number' || kind === 'integer';
+  const map: Attrs = {
+    part: 'input',
+    id: parts.id,
+    name: view.pointer,
+    readonly: parts.readOnly,
+    'aria-required': String(parts.required),
+    'aria-invalid': parts.error ? 'true' : undefined,
+    'aria-describedby': parts.describedBy,
+    autocomplete: schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[kind],
+    placeholder: text(schema, 'placeholder', view.lang),
+  };
+  if (kind === 'textarea') {
+    map.rows = '5';
+    map.maxlength = schema.maxLength === undefined ? undefined : String(schema.maxLength);
+  } else {
+    map.class = numeric || kind === 'date' ? 'short' : undefined;
+    map.type = INPUT_TYPES[kind] ?? 'text';
+    map.inputmode = numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined;
+    map.spellcheck = kind === 'text' ? undefined : 'false';
+  }
+  return map;
+}
 
-  constructor(view: FieldView) {
-    const { kind } = view.node;
-    super(
-      view,
-      cloned(`text:${kind}`, () => {
-        const numeric = kind === 'number' || kind === 'integer';
-        const control =
-          kind === 'textarea'
-            ? h('textarea', { part: 'input', rows: '5' })
-            : h('input', {
-                part: 'input',
-                class: numeric || kind === 'date' ? 'short' : undefined,
-                type: INPUT_TYPES[kind] ?? 'text',
-                inputmode: numeric ? (kind === 'integer' ? 'numeric' : 'decimal') : undefined,
-                spellcheck: kind === 'text' ? undefined : 'false',
-              });
-        return h('div', { part: 'field' }, h('label', { part: 'label' }), control);
-      }),
-    );
-    this.labelEl = this.root.firstElementChild as HTMLElement;
-    this.control = this.root.lastElementChild as HTMLInputElement | HTMLTextAreaElement;
+/** One-line and multi-line text, e-mail, phone, web address, date and number questions. */
+export class TextField extends LeafField {
+  protected get labelEl(): HTMLElement {
+    return this.root.firstElementChild as HTMLElement;
+  }
+  private get control(): HTMLInputElement | HTMLTextAreaElement {
+    return this.root.querySelector('[part=input]')!;
+  }
+
+  static markup(view: FieldView, parts: FieldParts): Markup {
+    const map = controlAttrs(view, parts);
+    const value = displayValue(view, view.store.value(view.pointer));
+    // The parser drops one newline right after <textarea>: the written one, not the answer's.
+    const control =
+      view.node.kind === 'textarea'
+        ? markup`<textarea${attrs(map)}>\n${value}</textarea>`
+        : markup`<input${attrs(map)}${value && markup` value="${value}"`}>`;
+    return labelled(view, parts, control);
   }
 
   protected notesAnchor(): Node {
@@ -54,19 +73,11 @@ class TextField extends LeafField {
   }
 
   protected paint(parts: FieldParts): void {
-    const { store, node, pointer, lang } = this.view;
     const control = this.control;
     attr(this.labelEl, 'for', parts.id);
-    attr(control, 'id', parts.id);
-    attr(control, 'name', pointer);
-    const value = displayValue(this.view, store.value(pointer));
+    apply(control, controlAttrs(this.view, parts));
+    const value = displayValue(this.view, this.view.store.value(this.view.pointer));
     if (control.value !== value) control.value = value;
-    flag(control, 'readonly', parts.readOnly);
-    ariaState(control, parts, 'always');
-    attr(control, 'autocomplete', node.schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[node.kind]);
-    attr(control, 'placeholder', text(node.schema, 'placeholder', lang));
-    if (node.kind === 'textarea')
-      attr(control, 'maxlength', node.schema.maxLength === undefined ? undefined : String(node.schema.maxLength));
   }
 
   protected onEvent(event: Event, target: HTMLInputElement): void {
@@ -78,8 +89,4 @@ class TextField extends LeafField {
     const numeric = node.kind === 'number' || node.kind === 'integer';
     store.setValue(pointer, numeric ? parseNumber(target.value) : target.value, true);
   }
-}
-
-export function renderTextField(view: FieldView, previous?: LeafField): LeafField {
-  return reuse(TextField, view, previous);
 }

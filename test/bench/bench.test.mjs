@@ -179,6 +179,23 @@ describe('report', () => {
     const at50 = compare(50, [load(200)], [load(100)], targets(null));
     assert.equal(at50.find((r) => r.metric === 'render').verdict, null);
   });
+
+  it('counts the render-only loads in the render figure and nowhere else', () => {
+    const load = (renderMs, keyLatencyMs) => ({
+      renderMs,
+      keyLatencyMs,
+      bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } },
+    });
+    const rows = compare(200, [load(300, 40)], [load(100, 20)], targets(null), {
+      ozg: [110, 120],
+      baseline: [100, 100],
+    });
+    const render = rows.find((r) => r.metric === 'render');
+    assert.deepEqual(render.ozg.values, [300, 110, 120]);
+    assert.equal(render.ratio, 1.2);
+    assert.equal(render.verdict, 'ok');
+    assert.deepEqual(rows.find((r) => r.metric === 'keyLatency').ozg.values, [40]);
+  });
 });
 
 describe('bench run against the stand-in element', () => {
@@ -190,6 +207,7 @@ describe('bench run against the stand-in element', () => {
         ...process.env,
         BENCH_STUB: '1',
         BENCH_RUNS: '1',
+        BENCH_RENDER_RUNS: '2',
         BENCH_SIZES: '30',
         BENCH_SETTLE_MS: '300',
         BENCH_OUT: out,
@@ -207,6 +225,16 @@ describe('bench run against the stand-in element', () => {
       assert.equal(load.typedOk, true);
       assert.ok(load.domNodes > 36 * 2);
     }
+    assert.equal(json.meta.renderRuns, 2);
+    for (const which of ['ozg', 'baseline']) {
+      assert.equal(size.renderOnly[which].length, 2);
+      assert.ok(
+        size.renderOnly[which].every((ms) => ms > 0),
+        which,
+      );
+    }
+    assert.equal(size.rows.find((r) => r.metric === 'render').ozg.values.length, 3);
+    assert.match(result.stdout, /render: over those and 2 more loads per page and size/);
     const validate = json.files.find((f) => f.path === '/bench/stub/validate.js');
     assert.equal(validate.phase['30'], 'later');
     assert.deepEqual(json.warnings, []);

@@ -22,6 +22,49 @@ async function metrics(cdp) {
   return Object.fromEntries(list.map((m) => [m.name, m.value]));
 }
 
+/** Loads the page and waits until every control is there; the probe's record of the render. */
+async function render(page, o, consoleErrors) {
+  await page.addInitScript(installProbe, { expected: o.expected, timeoutMs: o.timeoutMs });
+
+  const url = `${o.origin}${o.pagePath}?n=${o.n}&load=${o.load}`;
+  await page.goto(url, { waitUntil: 'commit', timeout: o.timeoutMs });
+  try {
+    await page.waitForFunction(() => window.__bench.completeAt !== null || window.__bench.error, null, {
+      timeout: o.timeoutMs * 2,
+      polling: 100,
+    });
+  } catch {
+    const seen = await page.evaluate(() => window.__bench.readyAt !== null).catch(() => false);
+    throw new Error(
+      seen
+        ? `${o.pagePath} n=${o.n}: controls never complete`
+        : `${o.pagePath} n=${o.n}: no ozg-ready event within ${o.timeoutMs * 2} ms` +
+            (consoleErrors.length ? ` (page errors: ${consoleErrors.slice(0, 3).join(' | ')})` : ''),
+    );
+  }
+  const probe = await page.evaluate(() => ({ ...window.__bench, waiters: undefined }));
+  if (probe.error) throw new Error(`${o.pagePath} n=${o.n}: ${probe.error}`);
+  return probe;
+}
+
+/**
+ * One fresh load that measures only the render (navigation start → all controls): cheap enough to
+ * repeat often, so that the median does not hang on a few noisy loads. Same options as measureLoad.
+ */
+export async function measureRender(browser, o) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    if (o.cpuThrottle > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
+    }
+    return { renderMs: (await render(page, o, [])).completeAt };
+  } finally {
+    await context.close();
+  }
+}
+
 /**
  * @param {import('playwright').Browser} browser
  * @param {{ origin: string, pagePath: string, n: number, expected: number, targetTitle: string,
@@ -37,27 +80,7 @@ export async function measureLoad(browser, o) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     if (o.cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
-    await page.addInitScript(installProbe, { expected: o.expected, timeoutMs: o.timeoutMs });
-
-    // --- render -------------------------------------------------------------------------------
-    const url = `${o.origin}${o.pagePath}?n=${o.n}&load=${o.load}`;
-    await page.goto(url, { waitUntil: 'commit', timeout: o.timeoutMs });
-    try {
-      await page.waitForFunction(() => window.__bench.completeAt !== null || window.__bench.error, null, {
-        timeout: o.timeoutMs * 2,
-        polling: 100,
-      });
-    } catch {
-      const seen = await page.evaluate(() => window.__bench.readyAt !== null).catch(() => false);
-      throw new Error(
-        seen
-          ? `${o.pagePath} n=${o.n}: controls never complete`
-          : `${o.pagePath} n=${o.n}: no ozg-ready event within ${o.timeoutMs * 2} ms` +
-              (consoleErrors.length ? ` (page errors: ${consoleErrors.slice(0, 3).join(' | ')})` : ''),
-      );
-    }
-    const probe = await page.evaluate(() => ({ ...window.__bench, waiters: undefined }));
-    if (probe.error) throw new Error(`${o.pagePath} n=${o.n}: ${probe.error}`);
+    const probe = await render(page, o, consoleErrors);
 
     // --- heap and DOM after render ------------------------------------------------------------
     await page.evaluate(settle, o.settleMs);

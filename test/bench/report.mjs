@@ -56,12 +56,14 @@ export function summarise(values) {
   return { median: median(finite), min: Math.min(...finite), max: Math.max(...finite), values };
 }
 
-/** Per-size comparison: summaries of both pages, ratio of the medians, target verdicts. */
-export function compare(size, ozgRuns, baseRuns, targetList) {
+/** Per-size comparison: summaries of both pages, ratio of the medians, target verdicts. `renderOnly`:
+ * render times of the extra loads that measured only the render (they join the render figure). */
+export function compare(size, ozgRuns, baseRuns, targetList, renderOnly = { ozg: [], baseline: [] }) {
   const rows = [];
   for (const m of METRICS) {
-    const ozg = summarise(ozgRuns.map(m.get));
-    const base = summarise(baseRuns.map(m.get));
+    const values = (runs, extra) => [...runs.map(m.get), ...(m.key === 'render' ? extra : [])];
+    const ozg = summarise(values(ozgRuns, renderOnly.ozg));
+    const base = summarise(values(baseRuns, renderOnly.baseline));
     const ratio = base.median > 0 ? ozg.median / base.median : NaN;
     const target = targetList.find((t) => t.metric === m.key && (!t.sizes || t.sizes.includes(size)));
     let verdict = null;
@@ -91,6 +93,11 @@ export function markdown(result) {
     `- element: ${meta.element}; definition passed by ${meta.load}; ${meta.runs} fresh loads per page and size` +
       `${meta.cpuThrottle > 1 ? `; CPU throttled ${meta.cpuThrottle}×` : ''}`,
   );
+  if (meta.renderRuns)
+    out.push(
+      `- render: over those and ${meta.renderRuns} more loads per page and size that measure only the render ` +
+        `(${meta.runs + meta.renderRuns} in all, the pages in alternation)`,
+    );
   out.push(
     `- figures: median (min–max) over the loads; ratio = median ozg-form / median plain-DOM baseline of this run;`,
   );

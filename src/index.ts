@@ -24,8 +24,10 @@
 import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';
 import { defineWhenUsed } from './components/lazy-define.js';
+import { loadStorageEarly } from './modules/storage/local.js';
 
 defineElement('ozg-form', OzgForm);
+loadStorageEarly(); // drafts are read from localStorage before the first render
 defineWhenUsed('ozg-mailbox', () =>
   import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)),
 );

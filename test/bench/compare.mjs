@@ -35,10 +35,23 @@ try {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
         await page.addInitScript(() => {
-          document.addEventListener('ozg-ready', () => (window.__ready ??= performance.now()), true);
+          document.addEventListener(
+            'ozg-ready',
+            () => {
+              window.__ready ??= performance.now();
+              console.debug('ozg-bench: ready');
+            },
+            true,
+          );
+        });
+        // A console message, not waitForFunction: asking the page during the render would run
+        // Playwright's script there (see probe.mjs).
+        const ready = page.waitForEvent('console', {
+          predicate: (m) => m.text() === 'ozg-bench: ready',
+          timeout: 30000,
         });
         await page.goto(`${v.origin}/bench/${v.page}.html?n=${n}`, { waitUntil: 'commit' });
-        await page.waitForFunction(() => window.__ready, null, { timeout: 30000, polling: 100 });
+        await ready;
         times.get(v.name).push(await page.evaluate(() => window.__ready));
         await context.close();
       }

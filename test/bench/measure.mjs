@@ -1,5 +1,5 @@
 // One fresh load of one benchmark page in a new browser context, and every figure measured on it.
-import { countDomNodes, findControl, installProbe, settle, waitForKeys } from './probe.mjs';
+import { countDomNodes, findControl, installProbe, RENDER_DONE, settle, waitForKeys } from './probe.mjs';
 
 /** The 20 characters typed into the target field. */
 export const TYPED_TEXT = 'Musterstrasse Berlin';
@@ -27,12 +27,13 @@ async function render(page, o, consoleErrors) {
   await page.addInitScript(installProbe, { expected: o.expected, timeoutMs: o.timeoutMs });
 
   const url = `${o.origin}${o.pagePath}?n=${o.n}&load=${o.load}`;
+  // Waits for the probe's message: asking the page (waitForFunction) would run Playwright's script in
+  // it during the render (see probe.mjs).
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === RENDER_DONE, timeout: o.timeoutMs * 2 });
+  done.catch(() => undefined); // awaited below; a failed goto must not leave it unhandled
   await page.goto(url, { waitUntil: 'commit', timeout: o.timeoutMs });
   try {
-    await page.waitForFunction(() => window.__bench.completeAt !== null || window.__bench.error, null, {
-      timeout: o.timeoutMs * 2,
-      polling: 100,
-    });
+    await done;
   } catch {
     const seen = await page.evaluate(() => window.__bench.readyAt !== null).catch(() => false);
     throw new Error(

@@ -25,10 +25,20 @@ try {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
-      document.addEventListener('ozg-ready', () => (window.__ready ??= performance.now()), true);
+      document.addEventListener(
+        'ozg-ready',
+        () => {
+          window.__ready ??= performance.now();
+          console.debug('ozg-bench: ready');
+        },
+        true,
+      );
     });
-    await page.goto(`${server.origin}/bench/ozg.html?n=${n}`);
-    await page.waitForFunction(() => window.__ready);
+    // A console message, not waitForFunction: asking the page during the render would run
+    // Playwright's script there (see probe.mjs).
+    const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'ozg-bench: ready' });
+    await page.goto(`${server.origin}/bench/ozg.html?n=${n}`, { waitUntil: 'commit' });
+    await ready;
     first.push(await page.evaluate(() => window.__ready));
     const times = await page.evaluate(async (size) => {
       const definition = await (await fetch(`/forms/${size}.json`)).json();

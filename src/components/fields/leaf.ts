@@ -10,7 +10,7 @@ import type { FieldView } from './view.js';
  * them in place (`paint`) when its answer, error or language changes.
  */
 
-/** HTML text whose values are escaped; only `markup` and `attrs` make it. */
+/** HTML text whose values are escaped: made by `markup` and `attrs`, or a constant written here. */
 export class Markup {
   constructor(readonly html: string) {}
 }

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { median } from './measure.mjs';
+import { loadUntilReady } from './ready.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
 
@@ -34,25 +35,7 @@ try {
       for (const v of run % 2 ? [...variants].reverse() : variants) {
         const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
         const page = await context.newPage();
-        await page.addInitScript(() => {
-          document.addEventListener(
-            'ozg-ready',
-            () => {
-              window.__ready ??= performance.now();
-              console.debug('ozg-bench: ready');
-            },
-            true,
-          );
-        });
-        // A console message, not waitForFunction: asking the page during the render would run
-        // Playwright's script there (see probe.mjs).
-        const ready = page.waitForEvent('console', {
-          predicate: (m) => m.text() === 'ozg-bench: ready',
-          timeout: 30000,
-        });
-        await page.goto(`${v.origin}/bench/${v.page}.html?n=${n}`, { waitUntil: 'commit' });
-        await ready;
-        times.get(v.name).push(await page.evaluate(() => window.__ready));
+        times.get(v.name).push(await loadUntilReady(page, `${v.origin}/bench/${v.page}.html?n=${n}`));
         await context.close();
       }
     }

@@ -8,6 +8,7 @@ import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
 import { median } from './measure.mjs';
+import { loadUntilReady } from './ready.mjs';
 import { fileURLToPath } from 'node:url';
 
 const n = Number(process.argv[2] ?? 200);
@@ -24,22 +25,7 @@ try {
   for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.addInitScript(() => {
-      document.addEventListener(
-        'ozg-ready',
-        () => {
-          window.__ready ??= performance.now();
-          console.debug('ozg-bench: ready');
-        },
-        true,
-      );
-    });
-    // A console message, not waitForFunction: asking the page during the render would run
-    // Playwright's script there (see probe.mjs).
-    const ready = page.waitForEvent('console', { predicate: (m) => m.text() === 'ozg-bench: ready' });
-    await page.goto(`${server.origin}/bench/ozg.html?n=${n}`, { waitUntil: 'commit' });
-    await ready;
-    first.push(await page.evaluate(() => window.__ready));
+    first.push(await loadUntilReady(page, `${server.origin}/bench/ozg.html?n=${n}`));
     const times = await page.evaluate(async (size) => {
       const definition = await (await fetch(`/forms/${size}.json`)).json();
       const out = [];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
+import { loadUntilReady } from './ready.mjs';
 
 const n = Number(process.argv[2] ?? 1000);
 const which = process.argv[3] ?? 'ozg';
@@ -19,13 +20,9 @@ const server = await startBenchServer({
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
-await page.goto(`${server.origin}/bench/${which}.html?n=${n}`);
-await page.waitForFunction(
-  (c) =>
-    (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c,
-  built.expectedControls,
-  { timeout: 60000 },
-);
+// Waits for a console message of the page, not waitForFunction: that would run Playwright's script in
+// the page during the render (and in its heap).
+await loadUntilReady(page, `${server.origin}/bench/${which}.html?n=${n}`, 60000);
 await page.waitForTimeout(800);
 await cdp.send('HeapProfiler.enable');
 await cdp.send('HeapProfiler.collectGarbage');

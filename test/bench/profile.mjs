@@ -5,6 +5,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
+import { loadUntilReady } from './ready.mjs';
 import { fileURLToPath } from 'node:url';
 const n = Number(process.argv[2] ?? 1000);
 const which = process.argv[3] ?? 'ozg';
@@ -21,13 +22,9 @@ await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
 await cdp.send('Profiler.start');
 const t0 = Date.now();
-await page.goto(`${server.origin}/bench/${which}.html?n=${n}`);
-await page.waitForFunction(
-  (c) =>
-    (document.querySelector('ozg-form')?.shadowRoot ?? document).querySelectorAll('input,select,textarea').length >= c,
-  buildSyntheticForm(n).expectedControls,
-  { timeout: 60000 },
-);
+// Waits for a console message of the page, not waitForFunction: that would run Playwright's script in
+// the page during the render (and in its heap).
+await loadUntilReady(page, `${server.origin}/bench/${which}.html?n=${n}`, 60000);
 console.log('rendered after', Date.now() - t0, 'ms');
 const { profile } = await cdp.send('Profiler.stop');
 // self time by function

@@ -5,6 +5,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
+import { loadUntilReady } from './ready.mjs';
 import { fileURLToPath } from 'node:url';
 const n = Number(process.argv[2] ?? 1000);
 const page_ = process.argv[3] ?? 'ozg';
@@ -17,15 +18,9 @@ const server = await startBenchServer({
 const browser = await chromium.launch(chromiumLaunchOptions);
 const page = await browser.newPage();
 await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'v8.execute'] });
-await page.goto(`${server.origin}/bench/${page_}.html?n=${n}`);
-await page.waitForFunction(
-  (c) => {
-    const r = document.querySelector('ozg-form')?.shadowRoot ?? document;
-    return r.querySelectorAll('input,select,textarea').length >= c;
-  },
-  built.expectedControls,
-  { timeout: 60000 },
-);
+// Waits for a console message of the page, not waitForFunction: that would run Playwright's script in
+// the page during the render (and in its heap).
+await loadUntilReady(page, `${server.origin}/bench/${page_}.html?n=${n}`, 60000);
 await page.waitForTimeout(300);
 const buf = await browser.stopTracing();
 const events = JSON.parse(buf.toString()).traceEvents;

@@ -148,6 +148,46 @@ async function watch(page: Page): Promise<{ violations: Violation[]; bundleReque
 const form = (page: Page): Locator => page.locator('ozg-form');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
 
+test('Trusted Types enforced, with the policies lit-html and ozg-form allowed: questions, errors, a condition, no violation', async ({
+  page,
+  server,
+}) => {
+  test.setTimeout(60_000);
+  const csp = `${cspFor(cdnOrigin)}; require-trusted-types-for 'script'; trusted-types lit-html ozg-form`;
+  const site = await startSite(server.url, csp);
+  sites.push(site);
+  const { violations } = await watch(page);
+  await page.goto(`${site.url}hundesteuer.html`);
+  // In force: HTML from a string without a policy is refused.
+  expect(
+    await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return 'allowed';
+      } catch {
+        return 'refused';
+      }
+    }),
+  ).toBe('refused');
+  await expect.poll(() => violations.some((v) => v.directive === 'require-trusted-types-for')).toBe(true);
+  violations.length = 0;
+
+  await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
+  await field(page, 'Postleitzahl').fill('123');
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.error-summary')).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+  await expect(form(page).locator('.error-message').first()).toBeVisible();
+  for (const [label, value] of Object.entries(HUNDESTEUER_STEP_1)) await field(page, label).fill(value);
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Hunde');
+  await field(page, 'Rasse').selectOption({ label: 'Labrador Retriever' });
+  const wesenstest = field(page, 'Datum der bestandenen Wesensprüfung');
+  await expect(wesenstest).toHaveCount(0);
+  await form(page).getByRole('radio', { name: 'Ja', exact: true }).check();
+  await expect(wesenstest).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test('Hundesteuer under a strict CSP, bundle from another origin: errors, conditions, repeatable group, upload, review, draft, submission', async ({
   page,
   server,

@@ -7,6 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { OzgForm } from '../../src/index.js';
 import { leafKind } from '../../src/components/fields/field-directive.js';
+import { fieldId } from '../../src/components/fields/ids.js';
 import { reuse } from '../../src/components/fields/leaf.js';
 import type { FieldView } from '../../src/components/fields/view.js';
 import type { FormStore } from '../../src/schemas/store.js';
@@ -89,10 +90,8 @@ function views(el: OzgForm): FieldView[] {
 }
 
 /** The question on the page whose control (or group of controls) has the id of `pointer`. */
-function onPage(el: OzgForm, pointer: string): Element {
-  const id = `f${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
-  return el.shadowRoot!.getElementById(id)!.closest('[part~=field]')!;
-}
+const onPage = (el: OzgForm, pointer: string): Element =>
+  el.shadowRoot!.getElementById(fieldId(pointer))!.closest('[part~=field]')!;
 
 describe('questions built from markup and questions brought up to date', () => {
   it('look the same in every state: answers, errors, read-only prefill and the other language', async () => {

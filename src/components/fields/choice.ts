@@ -138,7 +138,7 @@ export class ChoicesField extends LeafField {
     const choices = optionLabels(view).map((label, i) => {
       const box = ChoicesField.box(view, parts, i);
       box.checked = on[i];
-      return markup`<div class="choice"><input${attrs(box)}><label for="${parts.id}-${i}">${label}</label></div>`;
+      return markup`<div class="choice"><input${attrs(box)}><label for="${box.id}">${label}</label></div>`;
     });
     return fieldMarkup(
       view,

@@ -131,7 +131,11 @@ export const fieldMarkup = (view: FieldView, parts: FieldParts, inner: Markup): 
 
 /** A question with a `<label>`: label, hint and error, then `control`. */
 export const labelled = (view: FieldView, parts: FieldParts, control: Markup): Markup =>
-  markup`<div part="field" class="${parts.error ? 'field has-error' : 'field'}"><label part="label" for="${parts.id}">${labelMarkup(parts)}</label>${notesMarkup(parts, view.lang)}${control}${helpMarkup(parts, view.lang)}</div>`;
+  fieldMarkup(
+    view,
+    parts,
+    markup`<label part="label" for="${parts.id}">${labelMarkup(parts)}</label>${notesMarkup(parts, view.lang)}${control}`,
+  );
 
 /** What label, notes and help show: [lang, required, label, pointer, hint, error, help]. */
 const shownOf = (view: FieldView, parts: FieldParts): unknown[] => [

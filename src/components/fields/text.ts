@@ -1,6 +1,6 @@
 import { text } from '../../schemas/texts.js';
 import type { FieldParts } from './shell.js';
-import { apply, attr, attrs, labelled, LeafField, markup, type Attrs, type Markup } from './leaf.js';
+import { apply, ariaAttrs, attr, attrs, labelled, LeafField, markup, type Attrs, type Markup } from './leaf.js';
 import type { FieldView } from './view.js';
 
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
@@ -30,9 +30,7 @@ function controlAttrs(view: FieldView, parts: FieldParts): Attrs {
     id: parts.id,
     name: view.pointer,
     readonly: parts.readOnly,
-    'aria-required': String(parts.required),
-    'aria-invalid': parts.error ? 'true' : undefined,
-    'aria-describedby': parts.describedBy,
+    ...ariaAttrs(parts, 'always'),
     autocomplete: schema['x-ozg']?.autocomplete ?? DEFAULT_AUTOCOMPLETE[kind],
     placeholder: text(schema, 'placeholder', view.lang),
   };

@@ -100,21 +100,22 @@ async function main() {
     for (const n of config.sizes) {
       const form = forms.get(String(n));
       const results = { ozg: [], baseline: [] };
+      const options = (which) => ({
+        origin: server.origin,
+        pagePath: pages[which],
+        n,
+        expected: form.expectedControls,
+        targetTitle: TARGET_TITLE,
+        timeoutMs: config.timeoutMs,
+        settleMs: config.settleMs,
+        load: config.load,
+        cpuThrottle: config.cpuThrottle,
+      });
+      // Alternate the order so drift (thermal, other processes) hits both pages alike.
+      const inTurn = (run) => (run % 2 === 0 ? ['ozg', 'baseline'] : ['baseline', 'ozg']);
       for (let run = 0; run < config.runs; run++) {
-        // Alternate the order so drift (thermal, other processes) hits both pages alike.
-        const order = run % 2 === 0 ? ['ozg', 'baseline'] : ['baseline', 'ozg'];
-        for (const which of order) {
-          const r = await measureLoad(browser, {
-            origin: server.origin,
-            pagePath: pages[which],
-            n,
-            expected: form.expectedControls,
-            targetTitle: TARGET_TITLE,
-            timeoutMs: config.timeoutMs,
-            settleMs: config.settleMs,
-            load: config.load,
-            cpuThrottle: config.cpuThrottle,
-          });
+        for (const which of inTurn(run)) {
+          const r = await measureLoad(browser, options(which));
           const sum = (paths) =>
             paths.reduce(
               (acc, p) => {
@@ -154,16 +155,8 @@ async function main() {
       // measuring only that, in alternation, so that a few slow ones do not decide the median.
       const renderOnly = { ozg: [], baseline: [] };
       for (let run = 0; run < config.renderRuns; run++) {
-        for (const which of run % 2 === 0 ? ['ozg', 'baseline'] : ['baseline', 'ozg']) {
-          const r = await measureRender(browser, {
-            origin: server.origin,
-            pagePath: pages[which],
-            n,
-            expected: form.expectedControls,
-            timeoutMs: config.timeoutMs,
-            load: config.load,
-            cpuThrottle: config.cpuThrottle,
-          });
+        for (const which of inTurn(run)) {
+          const r = await measureRender(browser, options(which));
           renderOnly[which].push(r.renderMs);
         }
       }

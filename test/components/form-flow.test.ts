@@ -21,6 +21,47 @@ async function fillPersonStep(el: OzgForm) {
   await settle(el);
 }
 
+/** Creates <ozg-form> with `definition` and records every element any of its renders put on the page. */
+async function openRecording(definition: object): Promise<{ el: OzgForm; shown: string[] }> {
+  const el = document.createElement('ozg-form') as OzgForm;
+  el.schema = { ...definition, $id: `urn:test:open:${Math.random()}` } as OzgForm['schema'];
+  const shown: string[] = [];
+  const wrapper = document.createElement('div');
+  wrapper.append(el);
+  document.body.append(wrapper);
+  // Before the first render (a microtask after connecting): every insertion from then on is seen.
+  new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes) if (node instanceof Element) shown.push(node.className || node.localName);
+  }).observe(el.shadowRoot!, { childList: true, subtree: true });
+  await oneEvent(el, 'ozg-ready');
+  return { el, shown };
+}
+
+describe('opening', () => {
+  const plain = {
+    title: 'Ohne Bedingungen',
+    type: 'object',
+    properties: { name: { type: 'string', title: 'Name' } },
+  };
+
+  it('shows the questions of a definition given as an object in its first render, never "loading"', async () => {
+    const { el, shown } = await openRecording(plain);
+    expect(shown).to.include('ozg');
+    expect(shown).not.to.include('loading');
+    expect(control(el, 'Name').localName).to.equal('input');
+    el.parentElement!.remove();
+  });
+
+  it('shows "loading" while a definition with conditions waits for the validators', async () => {
+    const definition = await (await fetch(STEPS)).json();
+    const { el, shown } = await openRecording(definition);
+    expect(shown.indexOf('loading')).to.be.within(0, shown.indexOf('ozg'));
+    expect(control(el, 'Name').localName).to.equal('input');
+    el.parentElement!.remove();
+  });
+});
+
 describe('steps', () => {
   it('shows "Schritt 1 von 4", validates the step on "Weiter" and moves on', async () => {
     const el = await loadSteps();

@@ -195,7 +195,9 @@ export abstract class OzgFormBase extends LitElement {
     this.offVisible?.();
     this.store = undefined;
     try {
-      const opened = await openForm(this.schema, this.src, this.initialData, this.effectiveLang, current);
+      // A definition given as an object opens at once: this update already shows its questions.
+      const opening = openForm(this.schema, this.src, this.initialData, this.effectiveLang, current);
+      const opened = opening instanceof Promise ? await opening : opening;
       if (!opened) return;
       // Answers set while the definition or the validators were loading (`el.data = …` just after the
       // page made the element) are not lost.

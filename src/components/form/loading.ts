@@ -13,17 +13,26 @@ export type ValidationModule = typeof import('../../schemas/validation.js');
 /** The validators and the definition checker: one chunk (when it is fetched: see openForm). */
 export const loadValidation = (): Promise<ValidationModule> => import('../../schemas/validation.js');
 
+interface FoundDefinition {
+  definition: JsonSchema;
+  id: string;
+  published?: PublishedVersion;
+}
+
+/** A definition given as an object (`schema`), and the id its draft is kept under. */
+function given(schema: JsonSchema): FoundDefinition {
+  return {
+    definition: schema,
+    id: typeof schema.$id === 'string' ? schema.$id : `inline:${hashText(JSON.stringify(schema))}`,
+  };
+}
+
 /** The definition given as an object (`schema`) or fetched from `src`, and the id its draft is kept under. */
 export async function readDefinition(
   schema: JsonSchema | undefined,
   src: string | undefined,
-): Promise<{ definition: JsonSchema; id: string; published?: PublishedVersion }> {
-  if (schema) {
-    return {
-      definition: schema,
-      id: typeof schema.$id === 'string' ? schema.$id : `inline:${hashText(JSON.stringify(schema))}`,
-    };
-  }
+): Promise<FoundDefinition> {
+  if (schema) return given(schema);
   if (!src) throw new DefinitionLoadError('missing', {});
   const { definition, published } = await fetchWithRetry(src);
   return {
@@ -87,46 +96,64 @@ export async function connectValidation(
   store.attachValidation({ validator: new validation.FormValidator(definition), describe: validation.describeError });
 }
 
+/** A form read into its store: `validated` settles when the validators are connected; call
+ * `rendered()` once the questions are on the page. */
+export interface OpenedForm {
+  store: FormStore;
+  validated: Promise<void>;
+  rendered: () => void;
+}
+
 /**
  * The definition (given as an object or fetched from `src`) read into the one store of the form. A
- * form with `if` conditions waits for the validators; any other is ready at once and validated from
- * the moment their chunk has arrived (`validated`, usually before the first keystroke). Undefined when
- * `current()` says a newer load has begun meanwhile; rejects with what the editor needs to fix.
+ * definition given as an object is open at once, without a promise: the first render shows its
+ * questions, not "loading". A form with `if` conditions waits for the validators; any other is ready
+ * at once and validated from the moment their chunk has arrived (`validated`, usually before the
+ * first keystroke). Undefined when `current()` says a newer load has begun meanwhile; rejects with
+ * what the editor needs to fix.
  *
  * When the validators' chunk is fetched: with `src`, while the definition is on its way (the network
  * wait hides it); with a definition given as an object there is nothing to wait for, so it is fetched
  * once the questions are on the page (`rendered()`), and does not compete with their first render.
  */
-export async function openForm(
+export function openForm(
   schema: JsonSchema | undefined,
   src: string | undefined,
   initialData: Answers | undefined,
   lang: Lang,
   current: () => boolean,
-): Promise<{ store: FormStore; validated: Promise<void>; rendered: () => void } | undefined> {
+): OpenedForm | Promise<OpenedForm | undefined> {
   let rendered!: () => void;
   const gate = new Promise<void>((resolve) => (rendered = resolve));
   const validation = schema ? gate.then(loadValidation) : loadValidation();
   validation.catch(() => undefined); // a chunk that fails while the definition loads is reported below, not as unhandled
   let definition: JsonSchema | undefined;
-  try {
-    const found = await readDefinition(schema, src);
+  const failed = async (error: unknown): Promise<never> => {
+    rendered();
+    throw await explainFailure(error, definition, validation);
+  };
+  const open = (found: FoundDefinition): OpenedForm | Promise<OpenedForm | undefined> => {
     definition = found.definition;
-    if (!current()) return undefined;
     const model = buildModel(definition, found.id);
     if (found.published) model.published = found.published;
     const store = new FormStore(model, initialData);
     store.lang = lang;
-    const validated = connectValidation(store, definition, validation);
-    if (hasIfConditions(model.root)) {
-      rendered();
-      await validated;
-    }
-    return current() ? { store, validated, rendered } : undefined;
-  } catch (error) {
+    const opened = { store, validated: connectValidation(store, definition, validation), rendered };
+    if (!hasIfConditions(model.root)) return opened;
     rendered();
-    throw await explainFailure(error, definition, validation);
+    return opened.validated.then(() => (current() ? opened : undefined));
+  };
+  if (!schema)
+    return readDefinition(undefined, src)
+      .then((found) => (current() ? open(found) : undefined))
+      .catch(failed);
+  let opening: OpenedForm | Promise<OpenedForm | undefined>;
+  try {
+    opening = open(given(schema));
+  } catch (error) {
+    return failed(error);
   }
+  return opening instanceof Promise ? opening.catch(failed) : opening;
 }
 
 /** A definition that could not even be read into a model: the checker says best what is wrong. */

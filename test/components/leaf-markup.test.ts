@@ -9,6 +9,7 @@ import type { OzgForm } from '../../src/index.js';
 import { leafKind } from '../../src/components/fields/field-directive.js';
 import { fieldId } from '../../src/components/fields/ids.js';
 import { reuse } from '../../src/components/fields/leaf.js';
+import { ozgPolicy } from '../../src/modules/trusted-types.js';
 import type { FieldView } from '../../src/components/fields/view.js';
 import type { FormStore } from '../../src/schemas/store.js';
 import type { FieldNode } from '../../src/schemas/types.js';
@@ -165,5 +166,23 @@ describe('questions built from markup and questions brought up to date', () => {
     expect(($(el, 'textarea') as HTMLTextAreaElement).value).to.equal(`\n${attack}</textarea>`);
     expect($(el, 'select option[value="0"]').textContent).to.equal(attack);
     expect($$(el, 'label').some((label) => label.textContent!.includes(attack))).to.equal(true);
+  });
+});
+
+describe('the Trusted Types policy "ozg-form"', () => {
+  it('passes only blob: URLs of this page as script URLs', async () => {
+    const policy = ozgPolicy();
+    // Chromium has Trusted Types even where the page does not enforce them.
+    expect(policy === null).to.equal(false);
+    const own = URL.createObjectURL(new Blob(['postMessage(1)'], { type: 'text/javascript' }));
+    expect(String(policy!.createScriptURL(own))).to.equal(own);
+    for (const foreign of [
+      'https://cdn.example/evil.js',
+      'blob:https://other.example/0b8a1c2e-0000-4000-8000-000000000000',
+      'data:text/javascript,postMessage(1)',
+      `javascript:${own}`,
+    ])
+      expect(() => policy!.createScriptURL(foreign), foreign).to.throw(TypeError);
+    URL.revokeObjectURL(own);
   });
 });

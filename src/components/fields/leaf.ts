@@ -1,4 +1,5 @@
 import { t } from '../../modules/i18n/ui-texts.js';
+import { ozgPolicy } from '../../modules/trusted-types.js';
 import { fieldParts, type FieldParts } from './shell.js';
 import type { FieldView } from './view.js';
 
@@ -48,24 +49,12 @@ export function attrs(map: Attrs): Markup {
   return new Markup(html);
 }
 
-interface TrustedTypesApi {
-  createPolicy(name: string, rules: { createHTML: (html: string) => string }): { createHTML(html: string): string };
-}
-let policy: { createHTML(html: string): string } | null | undefined;
-
 /** The nodes `markup` describes (parsed inert, in a template: nothing in it runs). On a page that
  * enforces Trusted Types the text goes through the policy "ozg-form" (the page allows it, as it allows
  * Lit's "lit-html"); only markup, every value escaped, ever reaches it. */
 export function parse(content: Markup): DocumentFragment {
   if (!content.html) return document.createDocumentFragment();
-  if (policy === undefined) {
-    try {
-      const api = (globalThis as { trustedTypes?: TrustedTypesApi }).trustedTypes;
-      policy = api ? api.createPolicy('ozg-form', { createHTML: (html) => html }) : null;
-    } catch {
-      policy = null; // the page's trusted-types list refuses it: parsing then fails, as the page wants
-    }
-  }
+  const policy = ozgPolicy();
   const template = document.createElement('template');
   template.innerHTML = policy ? policy.createHTML(content.html) : content.html;
   return template.content;

@@ -1,4 +1,5 @@
 import { assertEncryptionKey, type DestinationJwk } from '../submission/crypto.js';
+import { ozgPolicy } from '../trusted-types.js';
 
 /**
  * JWE compact serialisation (RFC 7516) of a large file for the destination: alg RSA-OAEP-256, enc
@@ -122,7 +123,8 @@ function sealWorker() {
     let w: Worker;
     try {
       const url = URL.createObjectURL(new Blob([workerSource()], { type: 'text/javascript' }));
-      w = new Worker(url);
+      // A page that enforces Trusted Types takes the URL through ozg-form's policy.
+      w = new Worker(ozgPolicy()?.createScriptURL(url) ?? url);
       URL.revokeObjectURL(url);
     } catch {
       resolve(undefined);

@@ -136,12 +136,19 @@ describe('file question', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('type')).to.equal('file');
   });
 
-  it('says a required file question is unanswered, and lists the files on the review page', async () => {
+  it('says a required file question is unanswered, in the summary and at the question, and lists the files on the review page', async () => {
     const el = await renderForm(definition(`urn:test:${crypto.randomUUID()}`));
     await waitFor(() => !!el.shadowRoot!.querySelector('input[type=file]'), el);
     await next(el);
     expect($(el, '.error-summary').textContent).to.contain('Nachweis');
+    // Inline as well, where the summary's link leads: the message, and the input marked invalid.
+    const question = fileInput(el).closest('.field')!;
+    expect(question.classList.contains('has-error')).to.equal(true);
+    expect(question.querySelector('.error-message')?.textContent).to.contain('Bitte geben Sie Nachweis an.');
+    expect(fileInput(el).getAttribute('aria-invalid')).to.equal('true');
     await choose(el, [new File([PDF], 'nachweis.pdf')]);
+    expect(fileInput(el).closest('.field')!.classList.contains('has-error')).to.equal(false);
+    expect(fileInput(el).hasAttribute('aria-invalid')).to.equal(false);
     await next(el);
     expect($(el, '.review').textContent).to.contain('nachweis.pdf');
   });

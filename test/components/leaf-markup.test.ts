@@ -13,7 +13,7 @@ import { ozgPolicy } from '../../src/modules/trusted-types.js';
 import type { FieldView } from '../../src/components/fields/view.js';
 import type { FormStore } from '../../src/schemas/store.js';
 import type { FieldNode } from '../../src/schemas/types.js';
-import { $, $$, control, renderForm } from '../support/form.js';
+import { $, $$, control, next, renderForm, until } from '../support/form.js';
 
 const schema = {
   type: 'object',
@@ -184,5 +184,75 @@ describe('the Trusted Types policy "ozg-form"', () => {
     ])
       expect(() => policy!.createScriptURL(foreign), foreign).to.throw(TypeError);
     URL.revokeObjectURL(own);
+  });
+});
+
+describe('label, hint, error and help of a file question', () => {
+  // File questions render these with Lit (shell-templates.ts), questions with one answer as markup
+  // (leaf.ts): a person must not tell them apart.
+  const twins = (required: boolean) => ({
+    type: 'object',
+    required: required ? ['text', 'datei'] : [],
+    properties: Object.fromEntries(
+      ['text', 'datei'].map((key) => [
+        key,
+        {
+          ...(key === 'text'
+            ? { type: 'string' }
+            : { type: 'array', 'x-ozg': { file: { accept: ['application/pdf'] } } }),
+          title: 'Nachweis <b>über</b> "Wohnsitz"',
+          description: 'Ein Scan & ein Foto.',
+          'x-ozg': {
+            help: 'Die Meldebescheinigung genügt.',
+            ...(key === 'datei' ? { file: { accept: ['application/pdf'] } } : {}),
+          },
+        },
+      ]),
+    ),
+  });
+
+  /** An element as a person meets it: its tag, attributes in any order, text with white space
+   * collapsed (none between elements); Lit's markers left out, the question's id written as ID. */
+  const described = (el: Element, id: string): string => {
+    const attributes = [...el.attributes].map((a) => `${a.name}="${a.value.replaceAll(id, 'ID')}"`).sort();
+    let inner = '';
+    let text = ''; // adjacent text, also across Lit's markers
+    const flush = () => {
+      if (text.trim()) inner += text.replace(/\s+/g, ' ');
+      text = '';
+    };
+    for (const child of el.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
+      else if (child instanceof Element) {
+        flush();
+        inner += described(child, id);
+      }
+    }
+    flush();
+    return `<${el.localName} ${attributes.join(' ')}>${inner.trim()}</${el.localName}>`;
+  };
+
+  /** The question's label, hint, error and help. */
+  const shown = (el: OzgForm, key: string): string[] => {
+    const id = fieldId(`/${key}`);
+    const root = (el.shadowRoot!.getElementById(id) as HTMLElement).closest('.field')!;
+    return [':scope > label', `#${id}-hint`, `#${id}-error`, ':scope > .help'].map((selector) => {
+      const found = root.querySelector(selector);
+      return found ? described(found, id) : '(none)';
+    });
+  };
+
+  it('are the same elements as those of a text question, optional and with an error', async () => {
+    const optional = await renderForm(twins(false));
+    await until(async () => !!optional.shadowRoot!.querySelector('input[type=file]'), 'the file question');
+    expect(shown(optional, 'datei')).to.deep.equal(shown(optional, 'text'));
+    expect(shown(optional, 'text')[0]).to.contain('(optional)');
+
+    const required = await renderForm(twins(true));
+    await until(async () => !!required.shadowRoot!.querySelector('input[type=file]'), 'the file question');
+    await next(required);
+    const text = shown(required, 'text');
+    expect(text[2]).to.contain('Fehler:');
+    expect(shown(required, 'datei')).to.deep.equal(text);
   });
 });

@@ -107,6 +107,31 @@ export class OzgFileUpload extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     adoptStyles(this.getRootNode());
+    this.listen();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.off?.();
+    this.off = this.listeningTo = undefined;
+  }
+
+  /** Stops listening to the store (set while connected). */
+  private off?: () => void;
+  private listeningTo?: FieldView;
+
+  /** Renders again when the answer or its error changes ("Weiter" shows the error inline too): the
+   * form hands over the same view then, which Lit's property binding does not pass on as a change. */
+  private listen(): void {
+    const view = this.view;
+    if (!view || !this.isConnected || this.listeningTo === view) return;
+    this.off?.();
+    this.listeningTo = view;
+    this.off = view.store.subscribe(view.pointer, () => this.requestUpdate());
+  }
+
+  protected override willUpdate(): void {
+    this.listen();
   }
 
   private get files(): FileRef[] {

@@ -149,7 +149,7 @@ test('a definition that is not found shows its message in the element and fires 
   );
   await page.goto(`${server.url}hundesteuer.html`);
   const problem = form(page).locator('.load-error');
-  await expect(problem).toBeVisible();
+  await expect(problem).toBeVisible({ timeout: 20_000 }); // as long as a first render may take on a busy machine
   await expect(problem).toHaveAttribute('role', 'alert');
   await expect(problem).toContainText('Das Formular kann nicht angezeigt werden.');
   await expect(problem).toContainText('HTTP 404');

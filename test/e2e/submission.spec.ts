@@ -13,6 +13,10 @@ import { allRoles, inspectPdf } from '../support/pdf-inspect.js';
 import { answerAndReview } from './journeys.js';
 import { INBOX_TOKEN, inboxWith } from './inbox-api.js';
 
+/** How long the receipt may take: encrypting and sending on a busy two-core machine can take longer
+ * than Playwright's default 5 s. */
+const SENT = { timeout: 30_000 };
+
 const HUNDESTEUER_ID = 'https://musterstadt.example/forms/hundesteuer.json';
 
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -51,7 +55,7 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
 
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   await expect(receiptHeading(page)).toBeFocused();
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
   expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
@@ -105,7 +109,7 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
 
   // back on the form page: the receipt again (from what was kept), until a new application is started
   await page.goto(`${server.url}hundesteuer.html`);
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   await expect(form(page).locator('.receipt-case-id')).toHaveText(caseId);
   await expect(form(page).locator('.receipt')).not.toContainText(dog);
   await form(page).getByRole('button', { name: 'Neuen Antrag stellen' }).click();
@@ -139,7 +143,7 @@ test('gateway down: "wird erneut versucht", the draft is kept; once it is back t
 
   await page.unroute('**/gateway/v1/**');
   await form(page).getByRole('button', { name: 'Jetzt erneut versuchen' }).click();
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   await expect(status).toHaveCount(0);
   expect(await draftKept(page)).toBeNull();
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
@@ -180,7 +184,7 @@ test('a reload while sending resumes the same submission: receipt after the relo
   expect(creates).toHaveLength(1);
 
   await page.reload();
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   expect(creates, 'no second create after the reload').toHaveLength(1);
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
   expect(caseId).toBe(stored.state.caseId);
@@ -227,7 +231,7 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   const dog = `Keep-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   const stored = () =>
     page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`) ?? 'null'), HUNDESTEUER_ID);
 
@@ -241,7 +245,7 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   // that sign them) and the network is quiet, the package is still there.
   const eventsRead = page.waitForResponse((r) => /\/cases\/[^/]+\/events/.test(r.url()));
   await page.reload({ waitUntil: 'networkidle' });
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   await eventsRead;
   expect((await stored()).package).toBeTruthy();
 
@@ -253,7 +257,7 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   });
   expect(accepted.status).toBeLessThan(300);
   await page.reload();
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   await expect.poll(async () => (await stored()).package).toBeUndefined();
   expect((await stored()).state.caseId).toBe(sent.state.caseId);
 });
@@ -265,7 +269,7 @@ test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Beschei
   const dog = `Weg-${crypto.randomUUID().slice(0, 8)}`;
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
   await confirm(page);
-  await expect(receiptHeading(page)).toBeVisible();
+  await expect(receiptHeading(page)).toBeVisible(SENT);
   const caseId = (await form(page).locator('.receipt-case-id').textContent())!.trim();
   const mailboxLink = (await form(page)
     .getByRole('link', { name: 'Zum Postfach Ihres Antrags' })

@@ -180,20 +180,26 @@ describe('report', () => {
     assert.equal(at50.find((r) => r.metric === 'render').verdict, null);
   });
 
-  it('counts the render-only loads in the render figure and nowhere else', () => {
-    const load = (renderMs, keyLatencyMs) => ({
+  it('counts the render-only loads in the render figures and nowhere else', () => {
+    const load = (renderMs, keyLatencyMs, afterDefinitionMs = renderMs / 2) => ({
       renderMs,
+      afterDefinitionMs,
       keyLatencyMs,
       bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } },
     });
+    const only = (renderMs, afterDefinitionMs) => ({ renderMs, afterDefinitionMs });
     const rows = compare(200, [load(300, 40)], [load(100, 20)], targets(null), {
-      ozg: [110, 120],
-      baseline: [100, 100],
+      ozg: [only(110, 60), only(120, 70)],
+      baseline: [only(100, 40), only(100, 40)],
     });
     const render = rows.find((r) => r.metric === 'render');
     assert.deepEqual(render.ozg.values, [300, 110, 120]);
     assert.equal(render.ratio, 1.2);
     assert.equal(render.verdict, 'ok');
+    const afterDefinition = rows.find((r) => r.metric === 'renderAfterDefinition');
+    assert.deepEqual(afterDefinition.ozg.values, [150, 60, 70]);
+    assert.equal(afterDefinition.ratio, 70 / 40);
+    assert.equal(afterDefinition.verdict, null, 'reported, not a target');
     assert.deepEqual(rows.find((r) => r.metric === 'keyLatency').ozg.values, [40]);
   });
 });
@@ -222,6 +228,8 @@ describe('bench run against the stand-in element', () => {
       const [load] = size.runs[which];
       assert.equal(load.controls, 36);
       assert.ok(load.renderMs > 0 && load.keyLatencyMs > 0 && load.heapBytes > 0, which);
+      // Counted from the definition's arrival: shorter than from navigation, and not empty.
+      assert.ok(load.afterDefinitionMs > 0 && load.afterDefinitionMs < load.renderMs, which);
       assert.equal(load.typedOk, true);
       assert.ok(load.domNodes > 36 * 2);
     }
@@ -229,11 +237,13 @@ describe('bench run against the stand-in element', () => {
     for (const which of ['ozg', 'baseline']) {
       assert.equal(size.renderOnly[which].length, 2);
       assert.ok(
-        size.renderOnly[which].every((ms) => ms > 0),
+        size.renderOnly[which].every((r) => r.renderMs > r.afterDefinitionMs && r.afterDefinitionMs > 0),
         which,
       );
     }
     assert.equal(size.rows.find((r) => r.metric === 'render').ozg.values.length, 3);
+    assert.equal(size.rows.find((r) => r.metric === 'renderAfterDefinition').ozg.values.length, 3);
+    assert.match(result.stdout, /\| render after the definition arrived: its response's end → all controls \(ms\) \|/);
     assert.match(result.stdout, /render: over those and 2 more loads per page and size/);
     const validate = json.files.find((f) => f.path === '/bench/stub/validate.js');
     assert.equal(validate.phase['30'], 'later');

@@ -48,6 +48,15 @@ async function render(page, o, consoleErrors) {
   return probe;
 }
 
+/** The render from navigation start, and from the moment the definition had arrived (NaN when the
+ * page fetched none the probe saw). */
+function renderTimes(probe) {
+  return {
+    renderMs: probe.completeAt,
+    afterDefinitionMs: probe.definitionAt === null ? NaN : probe.completeAt - probe.definitionAt,
+  };
+}
+
 /**
  * One fresh load that measures only the render (navigation start → all controls): cheap enough to
  * repeat often, so that the median does not hang on a few noisy loads. Same options as measureLoad.
@@ -60,7 +69,7 @@ export async function measureRender(browser, o) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
     }
-    return { renderMs: (await render(page, o, [])).completeAt };
+    return renderTimes(await render(page, o, []));
   } finally {
     await context.close();
   }
@@ -116,7 +125,7 @@ export async function measureLoad(browser, o) {
     const keyCount = TYPED_TEXT.length;
 
     return {
-      renderMs: probe.completeAt,
+      ...renderTimes(probe),
       readyMs: probe.readyAt,
       controls: probe.controls,
       controlsAtReady: probe.controlsAtReady,

@@ -7,6 +7,8 @@
  *  - completeAt: the first moment at or after ready when all expected controls are in the DOM
  *    (checked at ready, then once per animation frame, bounded by timeoutMs);
  *  - resourcesAtComplete: the URLs loaded up to then;
+ *  - definitionAt: when the definition's response had arrived (Resource Timing `responseEnd` of
+ *    /forms/…), so that the render can also be counted from there;
  *  - keys: per keydown, ms from the event's timestamp to the second animation frame after it.
  * When the render is complete (or has failed) it says so on the console (RENDER_DONE): the harness
  * waits for that message instead of asking the page, because Playwright's first question to a page
@@ -23,6 +25,7 @@ export function installProbe({ expected, timeoutMs }) {
     controlsAtReady: null,
     controls: null,
     resourcesAtComplete: [],
+    definitionAt: null,
     error: null,
     keys: [],
     keysFromListener: [],
@@ -47,7 +50,9 @@ export function installProbe({ expected, timeoutMs }) {
     bench.completeAt = performance.now();
     bench.controls = count;
     window.__benchHost = host;
-    bench.resourcesAtComplete = performance.getEntriesByType('resource').map((e) => e.name);
+    const resources = performance.getEntriesByType('resource');
+    bench.resourcesAtComplete = resources.map((e) => e.name);
+    bench.definitionAt = resources.find((e) => new URL(e.name).pathname.startsWith('/forms/'))?.responseEnd ?? null;
     done();
   };
 

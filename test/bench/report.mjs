@@ -3,9 +3,23 @@ import { median } from './measure.mjs';
 
 const MiB = 1024 * 1024;
 
-/** The figures of the report, in order. `get` reads one load's result. */
+/** The figures of the report, in order. `get` reads one load's result; `renderOnly`: the loads that
+ * measured only the render count in this figure too. */
 export const METRICS = [
-  { key: 'render', label: 'render: navigation start → all controls (ms)', get: (r) => r.renderMs, digits: 1 },
+  {
+    key: 'render',
+    label: 'render: navigation start → all controls (ms)',
+    get: (r) => r.renderMs,
+    digits: 1,
+    renderOnly: true,
+  },
+  {
+    key: 'renderAfterDefinition',
+    label: "render after the definition arrived: its response's end → all controls (ms)",
+    get: (r) => r.afterDefinitionMs,
+    digits: 1,
+    renderOnly: true,
+  },
   {
     key: 'keyLatency',
     label: 'keystroke: keydown → 2nd frame (ms, median of 20 keys)',
@@ -57,11 +71,11 @@ export function summarise(values) {
 }
 
 /** Per-size comparison: summaries of both pages, ratio of the medians, target verdicts. `renderOnly`:
- * render times of the extra loads that measured only the render (they join the render figure). */
+ * the results of the extra loads that measured only the render (they join the render figures). */
 export function compare(size, ozgRuns, baseRuns, targetList, renderOnly = { ozg: [], baseline: [] }) {
   const rows = [];
   for (const m of METRICS) {
-    const values = (runs, extra) => [...runs.map(m.get), ...(m.key === 'render' ? extra : [])];
+    const values = (runs, extra) => [...runs.map(m.get), ...(m.renderOnly ? extra.map(m.get) : [])];
     const ozg = summarise(values(ozgRuns, renderOnly.ozg));
     const base = summarise(values(baseRuns, renderOnly.baseline));
     const ratio = base.median > 0 ? ozg.median / base.median : NaN;

@@ -157,13 +157,14 @@ async function main() {
       for (let run = 0; run < config.renderRuns; run++) {
         for (const which of inTurn(run)) {
           const r = await measureRender(browser, options(which));
-          renderOnly[which].push(r.renderMs);
+          renderOnly[which].push(r);
         }
       }
       if (config.renderRuns)
         process.stderr.write(
           `  ${String(n).padStart(5)} fields  ${config.renderRuns} render-only loads per page: ` +
-            `median ${median(renderOnly.ozg).toFixed(1)} / ${median(renderOnly.baseline).toFixed(1)} ms\n`,
+            `median ${median(renderOnly.ozg.map((r) => r.renderMs)).toFixed(1)} / ` +
+            `${median(renderOnly.baseline.map((r) => r.renderMs)).toFixed(1)} ms\n`,
         );
       sizes.push({
         fields: n,

@@ -53,6 +53,35 @@ describe('opening', () => {
     el.parentElement!.remove();
   });
 
+  it('replaces its questions when the page gives it another definition, also one with the same names', async () => {
+    const { el } = await openRecording({
+      ...plain,
+      properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
+    });
+    const labels = () => $$(el, '.field label, .field legend').map((l) => l.textContent!.trim());
+    const kinds = () => $$(el, 'input, select').map((c) => `${c.localName}${c.getAttribute('type') ?? ''}`);
+    expect(kinds()).to.deep.equal(['inputtext', 'inputtext']);
+
+    // The same names, other kinds of question, one more: every question is new, in the new order.
+    const swapped = oneEvent(el, 'ozg-ready');
+    el.schema = {
+      $id: `urn:test:open:other:${Math.random()}`,
+      title: 'Andere Definition',
+      type: 'object',
+      properties: {
+        name: { title: 'Name', enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] },
+        ort: { type: 'boolean', title: 'Ort bekannt' },
+        plz: { type: 'string', title: 'Postleitzahl' },
+      },
+    } as OzgForm['schema'];
+    await swapped;
+    expect(el.phase).to.equal('filling');
+    expect(kinds()).to.deep.equal(['select', 'inputcheckbox', 'inputtext']);
+    expect(labels()).to.deep.equal(['Name (optional)', 'Ort bekannt (optional)', 'Postleitzahl (optional)']);
+    expect($(el, '.form-title').textContent).to.equal('Andere Definition');
+    el.parentElement!.remove();
+  });
+
   it('shows "loading" while a definition with conditions waits for the validators', async () => {
     const definition = await (await fetch(STEPS)).json();
     const { el, shown } = await openRecording(definition);

@@ -63,7 +63,10 @@ class QuestionsDirective extends AsyncDirective {
     for (const view of views) {
       let entry = byPointer.get(view.pointer);
       if (entry && !fits(entry, view)) {
-        // The same place now asks another question (another alternative was chosen).
+        // The same place now asks another question (another alternative was chosen, or another
+        // definition was given). New questions waiting to go in before it go in first, while it still
+        // marks the place.
+        this.flush();
         old.splice(old.indexOf(entry), 1);
         this.drop(entry);
         entry = undefined;

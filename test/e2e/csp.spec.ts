@@ -69,6 +69,8 @@ interface Violation {
 async function startSite(
   upstream: string | (() => string),
   csp: string,
+  /** Markup the site's pages have before the form's script tag (the site's own scripts). */
+  beforeBundle = '',
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const upstreamUrl = typeof upstream === 'string' ? () => upstream : upstream;
   const site = createServer((req, res) => {
@@ -96,7 +98,10 @@ async function startSite(
         up.on('end', () => {
           const body = Buffer.concat(chunks)
             .toString('utf8')
-            .replace('src="/dist/ozg-form.js"', `src="${cdnOrigin}/ozg-form.js"`);
+            .replace(
+              '<script type="module" src="/dist/ozg-form.js"',
+              `${beforeBundle}<script type="module" src="${cdnOrigin}/ozg-form.js"`,
+            );
           const out = { ...up.headers, 'content-security-policy': csp };
           delete out['content-length'];
           res.writeHead(up.statusCode ?? 502, out).end(body);
@@ -302,6 +307,33 @@ for (const trusted of [false, true]) {
     expect(violations, 'Content-Security-Policy violations').toEqual([]);
   });
 }
+
+test("a site that uses Lit itself and enforces Trusted Types allows the policies with 'allow-duplicates'", async ({
+  page,
+  server,
+}) => {
+  // The site's own Lit has made the policy "lit-html" before the form's bundle runs; the bundle makes
+  // one of the same name. Without 'allow-duplicates' the browser refuses that, and the bundle with it.
+  const csp = `${cspFor(cdnOrigin)}; ${TRUSTED_TYPES} 'allow-duplicates'`;
+  const site = await startSite(server.url, csp, '<script src="/site-lit.js"></script>');
+  sites.push(site);
+  const { violations } = await watch(page);
+  await page.route('**/site-lit.js', (route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "trustedTypes.createPolicy('lit-html', { createHTML: (s) => s }); document.documentElement.dataset.siteLit = 'yes';",
+    }),
+  );
+  const response = await page.goto(`${site.url}hundesteuer.html`);
+  expect(response!.headers()['content-security-policy']).toBe(csp);
+  expect(await page.evaluate(() => document.documentElement.dataset.siteLit)).toBe('yes');
+
+  await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
+  await field(page, 'Postleitzahl').fill('123');
+  await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
+  await expect(form(page).locator('.error-summary')).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+  expect(violations, 'Content-Security-Policy violations').toEqual([]);
+});
 
 test('Anwohnerparken under the strict CSP, bundle from another origin: login with prefill, payment, receipt', async ({
   page,

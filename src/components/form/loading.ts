@@ -27,12 +27,8 @@ function given(schema: JsonSchema): FoundDefinition {
   };
 }
 
-/** The definition given as an object (`schema`) or fetched from `src`, and the id its draft is kept under. */
-export async function readDefinition(
-  schema: JsonSchema | undefined,
-  src: string | undefined,
-): Promise<FoundDefinition> {
-  if (schema) return given(schema);
+/** The definition fetched from `src`, and the id its draft is kept under. */
+async function fetched(src: string | undefined): Promise<FoundDefinition> {
   if (!src) throw new DefinitionLoadError('missing', {});
   const { definition, published } = await fetchWithRetry(src);
   return {
@@ -144,7 +140,7 @@ export function openForm(
     return opened.validated.then(() => (current() ? opened : undefined));
   };
   if (!schema)
-    return readDefinition(undefined, src)
+    return fetched(src)
       .then((found) => (current() ? open(found) : undefined))
       .catch(failed);
   let opening: OpenedForm | Promise<OpenedForm | undefined>;

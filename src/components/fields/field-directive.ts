@@ -65,6 +65,8 @@ function channels(view: FieldView): string[] {
       return [`${view.pointer}#visible`];
     case 'array':
       return [view.pointer, `${view.pointer}#items`];
+    case 'file':
+      return []; // <ozg-file-upload> listens to its answer itself (file-upload.ts)
     default:
       return [view.pointer];
   }

@@ -211,25 +211,26 @@ describe('label, hint, error and help of a file question', () => {
     ),
   });
 
-  /** An element as a person meets it: its tag, attributes in any order, text with white space
-   * collapsed (none between elements); Lit's markers left out, the question's id written as ID. */
+  /** `shape` of an element as a person meets it: Lit's markers left out, adjacent text joined, white
+   * space collapsed (none between elements nor at their edges), the question's id written as ID. */
   const described = (el: Element, id: string): string => {
-    const attributes = [...el.attributes].map((a) => `${a.name}="${a.value.replaceAll(id, 'ID')}"`).sort();
-    let inner = '';
-    let text = ''; // adjacent text, also across Lit's markers
-    const flush = () => {
-      if (text.trim()) inner += text.replace(/\s+/g, ' ');
-      text = '';
-    };
-    for (const child of el.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) text += child.textContent;
-      else if (child instanceof Element) {
-        flush();
-        inner += described(child, id);
+    const copy = el.cloneNode(true) as Element;
+    const walk = (node: Node) => {
+      for (const child of [...node.childNodes]) if (child.nodeType === Node.COMMENT_NODE) child.remove();
+      node.normalize();
+      for (const child of [...node.childNodes]) {
+        if (child.nodeType !== Node.TEXT_NODE) walk(child);
+        else {
+          let text = child.textContent!.replace(/\s+/g, ' ');
+          if (!child.previousSibling) text = text.trimStart();
+          if (!child.nextSibling) text = text.trimEnd();
+          if (text.trim()) child.textContent = text;
+          else child.remove();
+        }
       }
-    }
-    flush();
-    return `<${el.localName} ${attributes.join(' ')}>${inner.trim()}</${el.localName}>`;
+    };
+    walk(copy);
+    return shape(copy).replaceAll(id, 'ID');
   };
 
   /** The question's label, hint, error and help. */

@@ -21,20 +21,18 @@ async function fillPersonStep(el: OzgForm) {
   await settle(el);
 }
 
-/** Creates <ozg-form> with `definition` and records every element any of its renders put on the page. */
+/** Renders `definition` and records every element any of its renders put on the page. */
 async function openRecording(definition: object): Promise<{ el: OzgForm; shown: string[] }> {
-  const el = document.createElement('ozg-form') as OzgForm;
-  el.schema = { ...definition, $id: `urn:test:open:${Math.random()}` } as OzgForm['schema'];
   const shown: string[] = [];
-  const wrapper = document.createElement('div');
-  wrapper.append(el);
-  document.body.append(wrapper);
-  // Before the first render (a microtask after connecting): every insertion from then on is seen.
-  new MutationObserver((records) => {
-    for (const record of records)
-      for (const node of record.addedNodes) if (node instanceof Element) shown.push(node.className || node.localName);
-  }).observe(el.shadowRoot!, { childList: true, subtree: true });
-  await oneEvent(el, 'ozg-ready');
+  const el = await renderForm(definition, {
+    // Before the first render: every insertion from then on is seen.
+    connected: (form) =>
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node instanceof Element) shown.push(node.className || node.localName);
+      }).observe(form.shadowRoot!, { childList: true, subtree: true }),
+  });
   return { el, shown };
 }
 
@@ -50,11 +48,10 @@ describe('opening', () => {
     expect(shown).to.include('ozg');
     expect(shown).not.to.include('loading');
     expect(control(el, 'Name').localName).to.equal('input');
-    el.parentElement!.remove();
   });
 
   it('replaces its questions when the page gives it another definition, also one with the same names', async () => {
-    const { el } = await openRecording({
+    const el = await renderForm({
       ...plain,
       properties: { name: { type: 'string', title: 'Name' }, ort: { type: 'string', title: 'Ort' } },
     });
@@ -79,7 +76,6 @@ describe('opening', () => {
     expect(kinds()).to.deep.equal(['select', 'inputcheckbox', 'inputtext']);
     expect(labels()).to.deep.equal(['Name (optional)', 'Ort bekannt (optional)', 'Postleitzahl (optional)']);
     expect($(el, '.form-title').textContent).to.equal('Andere Definition');
-    el.parentElement!.remove();
   });
 
   it('shows "loading" while a definition with conditions waits for the validators', async () => {
@@ -87,7 +83,6 @@ describe('opening', () => {
     const { el, shown } = await openRecording(definition);
     expect(shown.indexOf('loading')).to.be.within(0, shown.indexOf('ozg'));
     expect(control(el, 'Name').localName).to.equal('input');
-    el.parentElement!.remove();
   });
 });
 

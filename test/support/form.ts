@@ -9,6 +9,8 @@ export interface RenderOptions {
   lang?: string;
   /** Keep drafts from earlier tests out: each form gets a unique $id unless false. */
   isolate?: boolean;
+  /** Called once the element is on the page, before its first render (a microtask later). */
+  connected?: (el: OzgForm) => void;
 }
 
 // Assert the presence of an element as a boolean (`=== null`), never `expect(element).to.equal(null)`:
@@ -35,6 +37,7 @@ export async function renderForm(schema: object | undefined, options: RenderOpti
   wrapper.appendChild(el);
   document.body.appendChild(wrapper);
   cleanup.push(wrapper);
+  options.connected?.(el);
   await settled;
   await el.updateComplete;
   if (el.shadowRoot!.querySelector('form')) {

@@ -5,10 +5,8 @@ import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { Lang } from '../../schemas/types.js';
 import type { SubmissionClientOptions, SubmissionState } from '../../modules/submission/index.js';
-import { hasFileQuestion } from '../../schemas/model.js';
 import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
 import { gatewayApi } from '../../modules/gateway.js';
-import { replyChannelFor } from '../../modules/submission/reply-channel.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
@@ -17,14 +15,13 @@ import { renderEditorNote, reportToEditor } from '../diagnosis.js';
 import { gatewayCitizenText, gatewayEditorText } from './gateway-diagnosis.js';
 import { problemText, stopReason, type GatewayProblem, type StopReason } from './problem-texts.js';
 import { downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
+import { loadUploads, prepareRecord } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
 
 /** The submission and receipt building blocks are fetched only when a person confirms. */
 const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/submission/index.js');
-/** Files (Nachweise) are hashed, encrypted and uploaded by code only forms with file questions load. */
-const loadUploads = () => import('./upload-submission.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
 type Phase =
@@ -194,34 +191,7 @@ export class OzgSubmission extends LitElement {
       const mod = await loadSubmission();
       const client = this.client(mod);
       const destination = await client.getDestination();
-      const files = hasFileQuestion(store.model.root)
-        ? await (await loadUploads()).planUploads(store, data, this.language())
-        : undefined;
-      const login = this.ctx.authentication();
-      const { encrypted } = await mod.prepareSubmission({
-        attachments: files?.attachments,
-        encryptionKey: destination.encryptionKey,
-        leika,
-        serviceName: typeof definition.title === 'string' ? definition.title.slice(0, 255) : undefined,
-        // A published form's receiver schema (plain JSON Schema) is what the receiver validates against.
-        schemaUri:
-          store.model.published?.receiverSchema ??
-          (typeof definition.$id === 'string' ? definition.$id : store.model.id),
-        ...(store.model.published ? { definition: { formId: store.model.id, hash: store.model.published.hash } } : {}),
-        data,
-        replyChannel: replyChannelFor(store, destination.replyChannels, login?.mailboxUuid),
-        submissionDate: new Date(),
-        ...(login ? { authenticationInformation: login.authenticationInformation } : {}),
-        paymentInformation: payment?.information,
-      });
-      const idempotencyKey = mod.createIdempotencyKey(this.ctx.drafts.applicationId);
-      const record: SubmissionRecord = {
-        v: 1,
-        package: encrypted,
-        state: { idempotencyKey, sentAttachments: [], sent: false },
-        ...(files ? { files: files.files } : {}),
-        ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
-      };
+      const record = await prepareRecord({ mod, ctx: this.ctx, destination, leika, data, payment });
       submissionRecords.write(this.formId, record);
       await this.send(mod, record);
     } catch (error) {

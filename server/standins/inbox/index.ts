@@ -11,6 +11,7 @@ import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 import { answersView } from './answers.js';
+import { paymentView, type ClaimedPayment } from './payment-view.js';
 
 export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
@@ -19,14 +20,6 @@ const sidParams = {
   required: ['sid'],
   properties: { sid: { type: 'string', pattern: UUID } },
 } as const;
-
-interface ClaimedPayment {
-  transactionId?: string;
-  transactionReference?: string;
-  grossAmount?: number;
-  paymentMethod?: string;
-  status?: string;
-}
 
 interface Row {
   id: string;
@@ -82,51 +75,6 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
     });
     db.prepare('UPDATE fc_submissions SET status = ? WHERE id = ?').run(status, row.id);
   };
-  /**
-   * The payment as the gateway bound it to this application (its own record, not what the applicant's
-   * encrypted metadata claims), the provider's status, and what of the claim does not match.
-   */
-  const paymentView = (sid: string, claimed: ClaimedPayment | undefined) => {
-    const bound = db
-      .prepare<{ transaction_id: string; amount: number; reference: string | null; payment_method: string | null }>(
-        `SELECT b.transaction_id, b.amount, b.reference, b.payment_method FROM gw_payment_bindings b
-       JOIN gw_submissions s ON s.idempotency_key = b.idempotency_key WHERE s.submission_id = ?`,
-      )
-      .get(sid);
-    if (!bound && !claimed) return undefined;
-    const tx = bound
-      ? db
-          .prepare<{ status: string; request: string }>(
-            'SELECT status, request FROM xb_transactions WHERE transaction_id = ?',
-          )
-          .get(bound.transaction_id)
-      : undefined;
-    const mismatch: string[] = [];
-    if (claimed && !bound) mismatch.push('not bound by the gateway');
-    if (claimed && bound) {
-      if (claimed.transactionId !== bound.transaction_id) mismatch.push('transactionId');
-      if (claimed.transactionReference !== (bound.reference ?? undefined)) mismatch.push('transactionReference');
-      if (typeof claimed.grossAmount !== 'number' || Math.round(claimed.grossAmount * 100) !== bound.amount)
-        mismatch.push('grossAmount');
-    }
-    return {
-      ...(bound
-        ? {
-            transactionId: bound.transaction_id,
-            transactionReference: bound.reference ?? undefined,
-            grossAmount: bound.amount / 100,
-            paymentMethod: bound.payment_method ?? undefined,
-            status: tx?.status === 'PAYED' ? 'BOOKED' : tx?.status,
-            providerStatus: tx?.status ?? 'unknown',
-            providerAmount: tx ? (JSON.parse(tx.request) as { grosAmount: number }).grosAmount : undefined,
-          }
-        : { providerStatus: 'unknown' }),
-      boundByGateway: !!bound,
-      claimed,
-      mismatch,
-    };
-  };
-
   const finalState = (row: Row) => {
     if (row.status === 'accepted' || row.status === 'rejected')
       throw new HttpProblem(409, 'Conflict', `already ${row.status}`);
@@ -190,6 +138,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
           if (!a.boundToApplication) a.problem = 'nicht an diesen Antrag gebunden / not bound to this application';
         }
         const payment = paymentView(
+          db,
           row.id,
           (content as { metadata?: { paymentInformation?: ClaimedPayment } }).metadata?.paymentInformation,
         );

@@ -6,149 +6,28 @@
  * tag at the CDN; dist/ comes from a second loopback origin with CORS. Any `securitypolicyviolation`
  * event, or a CSP message on the console, fails the test.
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { startServer } from '../../server/app.js';
 import { ANSWERS, HUNDESTEUER_STEP_1 } from './answers.js';
 import { expect, test } from './fixtures.js';
 import { pressOnToReview } from './journeys.js';
+import { cspFor, startCdn, startSite, watch } from './csp-site.js';
 
-const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json' };
-
-/** The header of the test, the one the README recommends, with the CDN's origin filled in. */
-export const cspFor = (bundleOrigin: string): string =>
-  `default-src 'self'; script-src 'self' ${bundleOrigin}; style-src 'self'; worker-src 'self' blob:; frame-ancestors 'none'`;
-
-let cdn: Server;
+let cdn: { origin: string; close: () => Promise<void> };
 let cdnOrigin = '';
-
-test.beforeAll(async () => {
-  cdn = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(dist, path);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => cdn.listen(0, '127.0.0.1', resolve));
-  // "localhost" is another origin than the page's 127.0.0.1, as a CDN is another site.
-  cdnOrigin = `http://localhost:${(cdn.address() as AddressInfo).port}`;
-});
-
 const sites: { close: () => Promise<void> }[] = [];
 
-test.afterAll(async () => {
-  await Promise.all(sites.map((site) => site.close()));
-  cdn.closeAllConnections();
-  await new Promise((resolve) => cdn.close(resolve));
+test.beforeAll(async () => {
+  cdn = await startCdn();
+  cdnOrigin = cdn.origin;
 });
 
-interface Violation {
-  directive: string;
-  blocked: string;
-  source: string;
-  sample: string;
-}
-
-/** The municipality's site: forwards everything to the local server; its pages get the header and
- * load the bundle from the CDN. `upstream` may be given later (a server that must know the site's
- * origin before it starts). */
-async function startSite(
-  upstream: string | (() => string),
-  csp: string,
-  /** Markup the site's pages have before the form's script tag (the site's own scripts). */
-  beforeBundle = '',
-): Promise<{ url: string; close: () => Promise<void> }> {
-  const upstreamUrl = typeof upstream === 'string' ? () => upstream : upstream;
-  const site = createServer((req, res) => {
-    const target = new URL(upstreamUrl());
-    // As a reverse proxy does: the upstream learns the public host from X-Forwarded-* (IDP_PROXY trusts it).
-    const headers = {
-      ...req.headers,
-      host: target.host,
-      'x-forwarded-host': req.headers.host,
-      'x-forwarded-proto': 'http',
-    };
-    delete headers['accept-encoding']; // pages are rewritten below
-    const forward = request(
-      { host: target.hostname, port: target.port, path: req.url, method: req.method, headers },
-      (up) => {
-        // The municipality's pages (/<name>.html); the stand-ins' own pages (payment provider) are not.
-        const sitePage = /^\/[\w-]+\.html(\?|#|$)/.test(req.url ?? '');
-        if (!sitePage || !String(up.headers['content-type']).startsWith('text/html')) {
-          res.writeHead(up.statusCode ?? 502, up.headers);
-          up.pipe(res);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        up.on('data', (chunk: Buffer) => chunks.push(chunk));
-        up.on('end', () => {
-          const body = Buffer.concat(chunks)
-            .toString('utf8')
-            .replace(
-              '<script type="module" src="/dist/ozg-form.js"',
-              `${beforeBundle}<script type="module" src="${cdnOrigin}/ozg-form.js"`,
-            );
-          const out = { ...up.headers, 'content-security-policy': csp };
-          delete out['content-length'];
-          res.writeHead(up.statusCode ?? 502, out).end(body);
-        });
-      },
-    );
-    forward.on('error', () => res.writeHead(502).end());
-    req.pipe(forward);
-  });
-  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(site.address() as AddressInfo).port}/`,
-    close: () => {
-      site.closeAllConnections();
-      return new Promise((resolve) => site.close(() => resolve()));
-    },
-  };
-}
-
-/** Collects every CSP violation of the page and the requests to the CDN. */
-async function watch(page: Page): Promise<{ violations: Violation[]; bundleRequests: string[] }> {
-  const violations: Violation[] = [];
-  const bundleRequests: string[] = [];
-  await page.exposeFunction('reportCspViolation', (v: Violation) => violations.push(v));
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'securitypolicyviolation',
-      (e) => {
-        (window as unknown as { reportCspViolation: (v: unknown) => void }).reportCspViolation({
-          directive: e.violatedDirective,
-          blocked: e.blockedURI,
-          source: `${e.sourceFile}:${e.lineNumber}`,
-          sample: e.sample,
-        });
-      },
-      true,
-    );
-  });
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text()))
-      violations.push({ directive: 'console', blocked: '', source: '', sample: message.text() });
-  });
-  page.on('request', (request) => {
-    if (request.url().startsWith(cdnOrigin)) bundleRequests.push(request.url());
-  });
-  return { violations, bundleRequests };
-}
+test.afterAll(async () => {
+  await Promise.all([...sites.map((site) => site.close()), cdn.close()]);
+});
 
 const form = (page: Page): Locator => page.locator('ozg-form');
 const field = (page: Page, label: string): Locator => form(page).getByLabel(label, { exact: true });
@@ -163,10 +42,10 @@ for (const trusted of [false, true]) {
   }) => {
     test.setTimeout(120_000); // a whole application, with encryption and a PDF, on a busy machine
     const csp = trusted ? `${cspFor(cdnOrigin)}; ${TRUSTED_TYPES}` : cspFor(cdnOrigin);
-    const site = await startSite(server.url, csp);
+    const site = await startSite(cdnOrigin, server.url, csp);
     sites.push(site);
     const pageUrl = `${site.url}hundesteuer.html`;
-    const { violations, bundleRequests } = await watch(page);
+    const { violations, bundleRequests } = await watch(page, cdnOrigin);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     const response = await page.goto(pageUrl);
@@ -315,9 +194,9 @@ test("a site that uses Lit itself and enforces Trusted Types allows the policies
   // The site's own Lit has made the policy "lit-html" before the form's bundle runs; the bundle makes
   // one of the same name. Without 'allow-duplicates' the browser refuses that, and the bundle with it.
   const csp = `${cspFor(cdnOrigin)}; ${TRUSTED_TYPES} 'allow-duplicates'`;
-  const site = await startSite(server.url, csp, '<script src="/site-lit.js"></script>');
+  const site = await startSite(cdnOrigin, server.url, csp, '<script src="/site-lit.js"></script>');
   sites.push(site);
-  const { violations } = await watch(page);
+  const { violations } = await watch(page, cdnOrigin);
   await page.route('**/site-lit.js', (route) =>
     route.fulfill({
       contentType: 'text/javascript',
@@ -343,7 +222,7 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
   // The provider and the gateway sit behind the site (connect-src 'self'): the issuer is the site's /idp,
   // the payment provider may send the person back to the site's origin only.
   let upstream = '';
-  const site = await startSite(() => upstream, csp);
+  const site = await startSite(cdnOrigin, () => upstream, csp);
   sites.push(site);
   const dataDir = mkdtempSync(join(tmpdir(), 'ozg-csp-'));
   const server = await startServer({
@@ -354,7 +233,7 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
   });
   upstream = server.url;
   try {
-    const { violations, bundleRequests } = await watch(page);
+    const { violations, bundleRequests } = await watch(page, cdnOrigin);
     const response = await page.goto(`${site.url}anwohnerparken.html`);
     expect(response!.headers()['content-security-policy']).toBe(csp);
     await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller', {

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkSizes, findImports } from '../../scripts/size-check.mjs';
-import { compare, targets } from './report.mjs';
+import { compare, markdown, ratioInterval, targets } from './report.mjs';
 import { startBenchServer } from './server.mjs';
 import { FIELDS_PER_SECTION, TARGET_TITLE, buildSyntheticForm } from './synthetic.mjs';
 
@@ -201,6 +201,52 @@ describe('report', () => {
     assert.equal(afterDefinition.ratio, 70 / 40);
     assert.equal(afterDefinition.verdict, null, 'reported, not a target');
     assert.deepEqual(rows.find((r) => r.metric === 'keyLatency').ozg.values, [40]);
+  });
+});
+
+describe('how far a ratio could move (bootstrap interval)', () => {
+  // 25 loads per page, as `npm run bench` makes them: a spread around the centre, in a fixed order.
+  const spread = (centre, width) => Array.from({ length: 25 }, (_, i) => centre + (((i * 7) % 25) - 12) * (width / 12));
+  const load = (renderMs) => ({ renderMs, bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } } });
+
+  it('holds the ratio of the medians, is narrow for steady loads and wide for noisy ones', () => {
+    const steady = ratioInterval(spread(140, 2), spread(100, 2));
+    assert.ok(steady.low <= 1.4 && 1.4 <= steady.high, JSON.stringify(steady));
+    assert.ok(steady.high - steady.low < 0.05, JSON.stringify(steady));
+    const noisy = ratioInterval(spread(140, 40), spread(100, 40));
+    assert.ok(noisy.low <= 1.4 && 1.4 <= noisy.high, JSON.stringify(noisy));
+    assert.ok(noisy.high - noisy.low > 0.2, JSON.stringify(noisy));
+    assert.deepEqual(ratioInterval(spread(140, 40), spread(100, 40)), noisy, 'the same loads, the same interval');
+    assert.equal(ratioInterval([1, 2, 3, 4], spread(100, 2)), undefined, 'too few loads to say');
+  });
+
+  it('calls a target missed by far "over", and one the interval crosses "unclear", in the report too', () => {
+    const at = (ozg, base) =>
+      compare(200, ozg.map(load), base.map(load), targets(null)).find((r) => r.metric === 'render');
+    const far = at(spread(140, 2), spread(100, 2));
+    assert.equal(far.verdict, 'over');
+    assert.equal(far.certainty, 'clear');
+    const close = at(spread(128, 40), spread(100, 40));
+    assert.equal(close.verdict, 'over');
+    assert.equal(close.certainty, 'unclear');
+    const heap = compare(200, [load(1)], [load(1)], targets(null)).find((r) => r.metric === 'heap');
+    assert.equal(heap.interval, undefined, 'only timings get an interval');
+
+    const meta = {
+      date: 'd',
+      chromium: 'c',
+      node: 'n',
+      cpus: 2,
+      platform: 'p',
+      element: 'e',
+      load: 'property',
+      runs: 25,
+    };
+    const size = { fields: 200, sections: 20, expectedControls: 240 };
+    const report = (row) => markdown({ meta, sizes: [{ ...size, rows: [row] }], files: [], warnings: [] });
+    const range = (r) => `${r.interval.low.toFixed(2)}–${r.interval.high.toFixed(2)}`;
+    assert.match(report(far), new RegExp(`\\| 1\\.40× \\(${range(far)}\\) \\| ≤ 1\\.25× \\| \\*\\*over\\*\\* \\|`));
+    assert.match(report(close), /\| \*\*over\*\* \(interval crosses 1\.25×\) \|/);
   });
 });
 

@@ -277,13 +277,15 @@ export const styles = [
     a {
       color: var(--_primary);
     }
-    :focus-visible {
+    :focus-visible,
+    [type='date']:focus-within {
       outline: 3px solid var(--_focus);
       outline-offset: 2px;
     }
     input:focus-visible,
     select:focus-visible,
-    textarea:focus-visible {
+    textarea:focus-visible,
+    [type='date']:focus-within {
       outline-offset: 0;
       box-shadow: inset 0 0 0 1px var(--_focus);
     }
@@ -314,7 +316,8 @@ export const styles = [
       .progress-steps li.done {
         border-top-color: Highlight;
       }
-      :focus-visible {
+      :focus-visible,
+      [type='date']:focus-within {
         outline-color: Highlight;
       }
     }

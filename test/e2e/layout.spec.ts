@@ -1,6 +1,6 @@
 /**
  * Layout of the demo form pages: at 320 CSS px (WCAG 1.4.10 Reflow) nothing scrolls sideways, on
- * step 1 and on the step with a repeatable group (two entries). Screenshots at 320 and 1280 px go to
+ * step 1 and on the step with a repeatable group (two entries), nor on the site's other pages. Screenshots at 320 and 1280 px go to
  * test-results/layout/ for people to look at; only the scroll width is asserted.
  */
 import type { Page } from '@playwright/test';
@@ -85,6 +85,28 @@ for (const name of DEMO_FORMS) {
     await page.screenshot({ path: `${SHOTS}/${name}-page-1280.png`, fullPage: true });
   });
 }
+
+// The site's other pages: the municipality's pages, the mailbox, the case worker's inbox and the playground.
+const OTHER_PAGES = [
+  'index',
+  'postfach',
+  'inbox',
+  'playground',
+  'fim-beispiel',
+  'barrierefreiheit',
+  'leichte-sprache',
+  'gebaerdensprache',
+  'datenschutz',
+  'impressum',
+];
+test('the other pages of the demo: no sideways scrolling at 320 px', async ({ page, server }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const name of OTHER_PAGES) {
+    await page.goto(`${server.url}${name}.html`);
+    await page.waitForLoadState('networkidle');
+    await expectNoSidewaysScrolling(page, `${name}.html`);
+  }
+});
 
 // WCAG 2.4.3: the buttons are read and tabbed in the order they are seen ("Weiter" first, then "Zurück"),
 // at 1280 px side by side and at 320 px one above the other.

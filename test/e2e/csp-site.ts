@@ -1,7 +1,8 @@
 /**
- * The two origins of the CSP tests: a CDN that serves dist/ with CORS, and the municipality's site, a
- * proxy in front of the local server that adds the page's Content-Security-Policy and points the
- * script tag at the CDN. Plus a watch on the page for every CSP violation.
+ * The origins of the tests under a strict CSP (csp.spec, embedding.spec): a CDN that serves dist/
+ * with CORS, and the municipality's site, a proxy in front of the local server that adds the page's
+ * Content-Security-Policy and points the script tag at the CDN. Plus a watch on the page for every
+ * CSP violation.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, request } from 'node:http';

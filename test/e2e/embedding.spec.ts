@@ -9,15 +9,16 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { startCdn } from './csp-site.js';
 import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN } from './inbox-api.js';
 import { pressOnToReview } from './journeys.js';
@@ -44,7 +45,7 @@ const close = (server: Server) => {
   return new Promise((done) => server.close(done));
 };
 
-let bundleHost: Server;
+let bundleHost: Awaited<ReturnType<typeof startCdn>>;
 let site: Server;
 let gateway: RunningServer;
 let dataDir = '';
@@ -61,19 +62,9 @@ const sri = `sha384-${createHash('sha384')
   .digest('base64')}`;
 
 test.beforeAll(async () => {
-  // The bundle host (a CDN): static files with Access-Control-Allow-Origin (module scripts are CORS).
-  bundleHost = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/,
-      '',
-    );
-    const file = join(dist, path);
-    res.setHeader('Access-Control-Allow-Origin', '*');
-    if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': extname(file) === '.js' ? 'text/javascript' : 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  bundleOrigin = `http://localhost:${await listen(bundleHost)}`;
+  // The bundle host (a CDN): dist/ with Access-Control-Allow-Origin (module scripts are CORS).
+  bundleHost = await startCdn();
+  bundleOrigin = bundleHost.origin;
   // The site: one page, the embedding snippet of the guide, under the strict policy.
   site = createServer((req, res) => {
     if (req.url?.startsWith('/postfach.html')) {
@@ -108,7 +99,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await Promise.all([close(bundleHost), close(site), gateway?.close()]);
+  await Promise.all([bundleHost.close(), close(site), gateway?.close()]);
   rmSync(dataDir, { recursive: true, force: true });
 });
 

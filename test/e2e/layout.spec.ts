@@ -1,8 +1,11 @@
 /**
- * Layout of the demo form pages: at 320 CSS px (WCAG 1.4.10 Reflow) nothing scrolls sideways, on
- * step 1 and on the step with a repeatable group (two entries), nor on the site's other pages. Screenshots at 320 and 1280 px go to
- * test-results/layout/ for people to look at; only the scroll width is asserted.
+ * Layout of the demo pages: at 320 CSS px (WCAG 1.4.10 Reflow) nothing scrolls sideways, on the
+ * forms' step 1 and step with a repeatable group (two entries), nor on the site's other pages.
+ * Screenshots at 320 and 1280 px go to test-results/layout/ for people to look at; only the scroll
+ * width is asserted.
  */
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { ANSWERS, DEMO_FORMS, type DemoForm } from './answers.js';
 import { expect, test } from './fixtures.js';
@@ -86,20 +89,14 @@ for (const name of DEMO_FORMS) {
   });
 }
 
-// The site's other pages: the municipality's pages, the mailbox, the case worker's inbox and the playground.
-const OTHER_PAGES = [
-  'index',
-  'postfach',
-  'inbox',
-  'playground',
-  'fim-beispiel',
-  'barrierefreiheit',
-  'leichte-sprache',
-  'gebaerdensprache',
-  'datenschutz',
-  'impressum',
-];
+// The site's other pages (every page of demo/ that is not a form page): the municipality's pages, the
+// mailbox, the case worker's inbox, the playground. A page added to the demo is checked too.
+const OTHER_PAGES = readdirSync(fileURLToPath(new URL('../../demo/', import.meta.url)))
+  .filter((file) => file.endsWith('.html'))
+  .map((file) => file.slice(0, -'.html'.length))
+  .filter((name) => !(DEMO_FORMS as string[]).includes(name));
 test('the other pages of the demo: no sideways scrolling at 320 px', async ({ page, server }) => {
+  expect(OTHER_PAGES, 'the demo pages besides the forms').toEqual(expect.arrayContaining(['index', 'playground']));
   await page.setViewportSize({ width: 320, height: 640 });
   for (const name of OTHER_PAGES) {
     await page.goto(`${server.url}${name}.html`);

@@ -169,9 +169,11 @@ describe('size check', () => {
   });
 });
 
+/** One load of a page as far as the report needs it: its render time and its bytes. */
+const load = (renderMs) => ({ renderMs, bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } } });
+
 describe('report', () => {
   it('marks a ratio target as over only at the sizes it applies to', () => {
-    const load = (renderMs) => ({ renderMs, bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } } });
     const at200 = compare(200, [load(200), load(220)], [load(100), load(100)], targets(null));
     const render = at200.find((r) => r.metric === 'render');
     assert.equal(render.ratio, 2.1);
@@ -207,7 +209,6 @@ describe('report', () => {
 describe('how far a ratio could move (bootstrap interval)', () => {
   // 25 loads per page, as `npm run bench` makes them: a spread around the centre, in a fixed order.
   const spread = (centre, width) => Array.from({ length: 25 }, (_, i) => centre + (((i * 7) % 25) - 12) * (width / 12));
-  const load = (renderMs) => ({ renderMs, bytes: { atRender: { gzip: 1 }, atEnd: { gzip: 1, raw: 1 } } });
 
   it('holds the ratio of the medians, is narrow for steady loads and wide for noisy ones', () => {
     const steady = ratioInterval(spread(140, 2), spread(100, 2));

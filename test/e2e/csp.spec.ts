@@ -16,13 +16,11 @@ import { expect, test } from './fixtures.js';
 import { pressOnToReview } from './journeys.js';
 import { cspFor, startCdn, startSite, watch } from './csp-site.js';
 
-let cdn: { origin: string; close: () => Promise<void> };
-let cdnOrigin = '';
+let cdn: Awaited<ReturnType<typeof startCdn>>;
 const sites: { close: () => Promise<void> }[] = [];
 
 test.beforeAll(async () => {
   cdn = await startCdn();
-  cdnOrigin = cdn.origin;
 });
 
 test.afterAll(async () => {
@@ -41,11 +39,11 @@ for (const trusted of [false, true]) {
     server,
   }) => {
     test.setTimeout(120_000); // a whole application, with encryption and a PDF, on a busy machine
-    const csp = trusted ? `${cspFor(cdnOrigin)}; ${TRUSTED_TYPES}` : cspFor(cdnOrigin);
-    const site = await startSite(cdnOrigin, server.url, csp);
+    const csp = trusted ? `${cspFor(cdn.origin)}; ${TRUSTED_TYPES}` : cspFor(cdn.origin);
+    const site = await startSite(cdn.origin, server.url, csp);
     sites.push(site);
     const pageUrl = `${site.url}hundesteuer.html`;
-    const { violations, bundleRequests } = await watch(page, cdnOrigin);
+    const { violations, bundleRequests } = await watch(page, cdn.origin);
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
     const response = await page.goto(pageUrl);
@@ -91,7 +89,7 @@ for (const trusted of [false, true]) {
 
     // Renders, with the bundle and its chunks from the CDN.
     await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
-    expect(bundleRequests).toContain(`${cdnOrigin}/ozg-form.js`);
+    expect(bundleRequests).toContain(`${cdn.origin}/ozg-form.js`);
 
     // Errors: a postcode of three digits and an empty required question, in the summary and inline.
     await field(page, 'Postleitzahl').fill('123');
@@ -193,10 +191,10 @@ test("a site that uses Lit itself and enforces Trusted Types allows the policies
 }) => {
   // The site's own Lit has made the policy "lit-html" before the form's bundle runs; the bundle makes
   // one of the same name. Without 'allow-duplicates' the browser refuses that, and the bundle with it.
-  const csp = `${cspFor(cdnOrigin)}; ${TRUSTED_TYPES} 'allow-duplicates'`;
-  const site = await startSite(cdnOrigin, server.url, csp, '<script src="/site-lit.js"></script>');
+  const csp = `${cspFor(cdn.origin)}; ${TRUSTED_TYPES} 'allow-duplicates'`;
+  const site = await startSite(cdn.origin, server.url, csp, '<script src="/site-lit.js"></script>');
   sites.push(site);
-  const { violations } = await watch(page, cdnOrigin);
+  const { violations } = await watch(page, cdn.origin);
   await page.route('**/site-lit.js', (route) =>
     route.fulfill({
       contentType: 'text/javascript',
@@ -218,11 +216,11 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
   page,
 }) => {
   test.setTimeout(180_000); // its own server (fresh keys), a login, a payment and an encrypted submission
-  const csp = cspFor(cdnOrigin);
+  const csp = cspFor(cdn.origin);
   // The provider and the gateway sit behind the site (connect-src 'self'): the issuer is the site's /idp,
   // the payment provider may send the person back to the site's origin only.
   let upstream = '';
-  const site = await startSite(cdnOrigin, () => upstream, csp);
+  const site = await startSite(cdn.origin, () => upstream, csp);
   sites.push(site);
   const dataDir = mkdtempSync(join(tmpdir(), 'ozg-csp-'));
   const server = await startServer({
@@ -233,13 +231,13 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
   });
   upstream = server.url;
   try {
-    const { violations, bundleRequests } = await watch(page, cdnOrigin);
+    const { violations, bundleRequests } = await watch(page, cdn.origin);
     const response = await page.goto(`${site.url}anwohnerparken.html`);
     expect(response!.headers()['content-security-policy']).toBe(csp);
     await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller', {
       timeout: 20_000,
     });
-    expect(bundleRequests).toContain(`${cdnOrigin}/ozg-form.js`);
+    expect(bundleRequests).toContain(`${cdn.origin}/ozg-form.js`);
 
     // Login through the site's origin: discovery, authorization, token and keys, all under connect-src 'self'.
     const bar = form(page).locator('[part~="account"]');

@@ -53,7 +53,6 @@ let dataDir = '';
 const publish = (...args: string[]) =>
   run(process.execPath, ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, ...args]);
 let sitePage = '';
-let bundleOrigin = '';
 let gatewayUrl = '';
 let csp = '';
 /** The bundle's Subresource-Integrity hash, as `node scripts/sri.mjs` computes it. */
@@ -64,13 +63,12 @@ const sri = `sha384-${createHash('sha384')
 test.beforeAll(async () => {
   // The bundle host (a CDN): dist/ with Access-Control-Allow-Origin (module scripts are CORS).
   bundleHost = await startCdn();
-  bundleOrigin = bundleHost.origin;
   // The site: one page, the embedding snippet of the guide, under the strict policy.
   site = createServer((req, res) => {
     if (req.url?.startsWith('/postfach.html')) {
       // The guide's copyable mailbox page, with this test's bundle host and gateway filled in.
       const page = readFileSync('docs/examples/postfach.html', 'utf8')
-        .replace('https://cdn.example/ozg-form/0.1.0/ozg-form.js', `${bundleOrigin}/ozg-form.js`)
+        .replace('https://cdn.example/ozg-form/0.1.0/ozg-form.js', `${bundleHost.origin}/ozg-form.js`)
         .replace(/integrity="[^"]*"/, `integrity="${sri}"`)
         .replace('gateway="/gateway/v1"', `gateway="${gatewayUrl}gateway/v1"`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
@@ -79,7 +77,7 @@ test.beforeAll(async () => {
     if (!req.url?.startsWith('/kita.html')) return void res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': csp });
     res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Kita-Platz – Musterstadt</title>
-<script type="module" src="${bundleOrigin}/ozg-form.js" integrity="${sri}" crossorigin="anonymous"></script></head>
+<script type="module" src="${bundleHost.origin}/ozg-form.js" integrity="${sri}" crossorigin="anonymous"></script></head>
 <body><main><h1>Kita-Platz beantragen</h1>
 <ozg-form src="${gatewayUrl}gateway/v1/forms/kita-platz" gateway="${gatewayUrl}gateway/v1"
   account="${gatewayUrl}account/config.json" mailbox="/postfach.html" lang="de"></ozg-form></main></body></html>`);
@@ -95,7 +93,7 @@ test.beforeAll(async () => {
     idp: { redirectUris: [sitePage] },
   });
   gatewayUrl = gateway.url;
-  csp = strictCsp(bundleOrigin, new URL(gatewayUrl).origin);
+  csp = strictCsp(bundleHost.origin, new URL(gatewayUrl).origin);
 });
 
 test.afterAll(async () => {

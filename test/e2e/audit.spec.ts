@@ -61,6 +61,28 @@ test("a citizen's page never loads the audit code; ?ozg-audit loads it and the p
   );
 });
 
+test('"Prüfung starten" pressed while the definition is still loading waits for the form', async ({ page, server }) => {
+  // The editor presses the button before the form has its questions: the walk must not audit an
+  // empty form under "Schritt 1:" without a title.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/gateway/v1/forms/hundesteuer', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${server.url}hundesteuer.html?ozg-audit`);
+  await panel(page).getByRole('button', { name: 'Prüfung starten' }).click({ timeout: 20_000 });
+  await expect(panel(page).getByRole('status')).toHaveText('Das Formular wird geladen …');
+  release();
+  await expect(panel(page).getByRole('status')).toHaveText('2 Zustände geprüft: keine Verstöße gefunden.', {
+    timeout: 45_000,
+  });
+  await expect(panel(page).getByRole('listitem')).toHaveText([
+    'Schritt 1: Halterin oder Halter: ohne Verstöße',
+    'Fehlerzustand, Schritt 1: Halterin oder Halter: ohne Verstöße',
+  ]);
+});
+
 test('a host colour with too little contrast is reported with WCAG 1.4.3 and its cause in the embedding', async ({
   page,
   server,

@@ -79,6 +79,24 @@ export class OzgAuditPanel extends LitElement {
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 
+  /** Resolves once the form shows its questions or its load error: pressed early, the walk waits. */
+  private async formLoaded(): Promise<void> {
+    const form = this.form as HTMLElement & { phase?: string };
+    if (form.phase === 'loading') {
+      this.status = at(this.viewLang, 'waiting');
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          form.removeEventListener('ozg-ready', done);
+          form.removeEventListener('ozg-error', done);
+          resolve();
+        };
+        form.addEventListener('ozg-ready', done);
+        form.addEventListener('ozg-error', done);
+      });
+    }
+    await this.afterRender();
+  }
+
   private formPart(name: string): HTMLElement | null {
     return this.form?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
   }
@@ -149,8 +167,9 @@ export class OzgAuditPanel extends LitElement {
     this.busy = true;
     this.following = false;
     this.states.clear();
-    this.status = at(this.viewLang, 'loading');
     try {
+      await this.formLoaded();
+      this.status = at(this.viewLang, 'loading');
       await this.auditShown();
       for (let guard = 0; guard < 50 && !this.formPart('error-summary'); guard++) {
         const outcome = await this.pressNext();

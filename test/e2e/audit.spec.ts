@@ -14,7 +14,7 @@ const panel = (page: Page) => page.locator('ozg-audit-panel');
 
 async function startAudit(page: Page): Promise<void> {
   await panel(page).getByRole('button', { name: 'Prüfung starten' }).click();
-  await expect(panel(page).getByRole('status')).toHaveText(/Zustände geprüft/, { timeout: 45_000 });
+  await expect(panel(page).getByRole('status')).toHaveText(/(Zustand|Zustände) geprüft/, { timeout: 45_000 });
 }
 
 test("a citizen's page never loads the audit code; ?ozg-audit loads it and the panel audits step and error state", async ({
@@ -81,6 +81,18 @@ test('"Prüfung starten" pressed while the definition is still loading waits for
     'Schritt 1: Halterin oder Halter: ohne Verstöße',
     'Fehlerzustand, Schritt 1: Halterin oder Halter: ohne Verstöße',
   ]);
+});
+
+test('a definition that cannot be loaded: the audit tests the message the person sees and names it', async ({
+  page,
+  server,
+}) => {
+  await page.route('**/gateway/v1/forms/hundesteuer', (route) => route.fulfill({ status: 404, body: 'not found' }));
+  await page.goto(`${server.url}hundesteuer.html?ozg-audit`);
+  await expect(page.locator('ozg-form [part~="load-error"]')).toBeVisible({ timeout: 20_000 });
+  await startAudit(page);
+  await expect(panel(page).getByRole('status')).toHaveText('1 Zustand geprüft: keine Verstöße gefunden.');
+  await expect(panel(page).getByRole('listitem')).toHaveText(['Meldung: Formular nicht geladen: ohne Verstöße']);
 });
 
 test('a host colour with too little contrast is reported with WCAG 1.4.3 and its cause in the embedding', async ({

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { contrastRatio, formatRatio, parseColor } from '../../src/modules/audit/contrast.js';
 import { contrastHints, headingHints, THEME_DEFAULTS, type HostSnapshot } from '../../src/modules/audit/hints.js';
 import {
+  counted,
   findingsByRule,
   formatText,
   stateFromAxe,
@@ -129,16 +130,27 @@ describe('audit: report and statement', () => {
     expect(finding.hints).to.have.length(2);
   });
 
+  it('counts in the singular for one and the plural otherwise', () => {
+    expect(counted('de', 1, 'violation')).to.equal('1 Verstoß');
+    expect(counted('de', 0, 'violation')).to.equal('0 Verstöße');
+    expect(counted('de', 3, 'state')).to.equal('3 Zustände');
+    expect(counted('de', 1, 'ruleViolated')).to.equal('1 verletzte Regel');
+    expect(counted('en', 1, 'state')).to.equal('1 state');
+    expect(counted('en', 2, 'rule')).to.equal('2 rules');
+    expect(statementMarkdown(report(), 'en')).to.contain('The automated test found 2 violations of 1 rule:');
+  });
+
   it('text report in German and English', () => {
     const de = formatText(report(), 'de');
-    expect(de).to.contain('✗ Schritt 1: Halter (320 px breit) – 1 Verstöße');
+    expect(de).to.contain('✗ Schritt 1: Halter (320 px breit) – 1 Verstoß');
+    expect(de).to.contain('2 Verstöße an Elementen, 1 verletzte Regel.');
     expect(de).to.contain('Kriterium: 1.4.3 Kontrast (Minimum)');
     expect(de).to.contain('Element: ozg-form >>> button.primary');
     expect(de).to.contain('Ursache in der Einbettung: --ozg-color-primary-contrast');
     expect(de).to.contain('Von Hand zu prüfen: aria-valid-attr-value');
     const en = formatText(report(), 'en');
     expect(en).to.contain('Criterion: 1.4.3 Contrast (Minimum)');
-    expect(en).to.contain('2 violations on elements, 1 rules violated.');
+    expect(en).to.contain('2 violations on elements, 1 rule violated.');
     expect(formatText({ ...report(), states: [], hostHints: [] }, 'de')).to.contain('Keine Verstöße gefunden.');
   });
 
@@ -148,7 +160,7 @@ describe('audit: report and statement', () => {
     expect(md).to.contain('Formular: Hund anmelden');
     expect(md).to.contain('6. Dezember 2026');
     expect(md).to.contain('axe-core 4.14.1');
-    expect(md).to.contain('Die automatische Prüfung fand 2 Verstöße gegen 1 Regeln:');
+    expect(md).to.contain('Die automatische Prüfung fand 2 Verstöße gegen 1 Regel:');
     expect(md).to.contain('- Elemente müssen einen ausreichenden Farbkontrast haben. (1.4.3 Kontrast (Minimum); 1×)');
     expect(md).to.contain('### Bekannte Einschränkungen');
     expect(md).to.contain('Automatische Prüfungen erkennen nur einen Teil der Barrieren.');

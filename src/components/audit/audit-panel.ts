@@ -1,6 +1,7 @@
 import { html, LitElement, nothing } from 'lit';
 import { hostHints } from '../../modules/audit/hints.js';
 import {
+  counted,
   findingsByRule,
   stateFromAxe,
   stateName,
@@ -103,7 +104,9 @@ export class OzgAuditPanel extends LitElement {
 
   private shown(): Shown {
     const root = this.form?.shadowRoot;
-    if (this.formPart('review')) return { key: 'review', label: { de: at('de', 'review'), en: at('en', 'review') } };
+    for (const key of ['review', 'loadError'] as const)
+      if (this.formPart(key === 'review' ? 'review' : 'load-error'))
+        return { key, label: { de: at('de', key), en: at('en', key) } };
     const title = root?.querySelector('.step-title')?.textContent?.trim() ?? '';
     const n = this.stepIndex + 1;
     const error = !!this.formPart('error-summary');
@@ -131,7 +134,11 @@ export class OzgAuditPanel extends LitElement {
       hostHints: hostHints(readHostSnapshot(this.form)),
     };
     const n = violationCount(this.report);
-    this.status = at(this.viewLang, n ? 'done' : 'clean', { states: this.states.size, n });
+    const lang = this.viewLang;
+    this.status = at(lang, n ? 'done' : 'clean', {
+      states: counted(lang, this.states.size, 'state'),
+      n: counted(lang, n, 'violation'),
+    });
   }
 
   /** Presses the form's primary button ("Weiter") once and waits for what follows. */
@@ -263,7 +270,7 @@ export class OzgAuditPanel extends LitElement {
                   const n = s.violations.reduce((sum, v) => sum + v.nodes.length, 0);
                   return html`<li>
                     ${stateName(s, lang)}:
-                    <span class=${n ? 'bad' : ''}>${n ? at(lang, 'count', { n }) : at(lang, 'ok')}</span>
+                    <span class=${n ? 'bad' : ''}>${n ? counted(lang, n, 'violation') : at(lang, 'ok')}</span>
                   </li>`;
                 })}
               </ul>

@@ -150,7 +150,7 @@ const T = {
     rules: 'Regeln: WCAG 2.1 A und AA (axe-core {v})',
     states: 'Geprüfte Zustände',
     clean: 'Keine Verstöße gefunden.',
-    found: '{n} Verstöße an Elementen, {r} verletzte Regeln.',
+    found: '{n} an Elementen, {r}.',
     criterion: 'Kriterium',
     states2: 'Zustände',
     element: 'Element',
@@ -169,7 +169,7 @@ const T = {
     rules: 'Rules: WCAG 2.1 A and AA (axe-core {v})',
     states: 'States tested',
     clean: 'No violations found.',
-    found: '{n} violations on elements, {r} rules violated.',
+    found: '{n} on elements, {r}.',
     criterion: 'Criterion',
     states2: 'States',
     element: 'Element',
@@ -181,6 +181,26 @@ const T = {
     incomplete: 'To check by hand: {list}',
   },
 };
+
+const NOUNS = {
+  de: {
+    violation: ['Verstoß', 'Verstöße'],
+    rule: ['Regel', 'Regeln'],
+    ruleViolated: ['verletzte Regel', 'verletzte Regeln'],
+    state: ['Zustand', 'Zustände'],
+  },
+  en: {
+    violation: ['violation', 'violations'],
+    rule: ['rule', 'rules'],
+    ruleViolated: ['rule violated', 'rules violated'],
+    state: ['state', 'states'],
+  },
+} as const;
+
+/** "1 Verstoß", "2 Verstöße"; "1 rule", "3 rules". */
+export function counted(lang: AuditLang, n: number, noun: keyof (typeof NOUNS)['de']): string {
+  return `${n} ${NOUNS[lang][noun][n === 1 ? 0 : 1]}`;
+}
 
 export function reportTexts(lang: AuditLang) {
   return T[lang];
@@ -208,11 +228,15 @@ export function formatText(report: AuditReport, lang: AuditLang): string {
   lines.push(`${t.states} (${report.states.length}):`);
   for (const state of report.states) {
     const n = state.violations.reduce((sum, v) => sum + v.nodes.length, 0);
-    lines.push(`  ${n === 0 ? '✓' : '✗'} ${stateName(state, lang)}${n ? ` – ${n} ${t.violations}` : ''}`);
+    lines.push(`  ${n === 0 ? '✓' : '✗'} ${stateName(state, lang)}${n ? ` – ${counted(lang, n, 'violation')}` : ''}`);
   }
   lines.push('');
   const total = violationCount(report);
-  lines.push(total === 0 ? t.clean : fill(t.found, { n: total, r: findings.length }));
+  lines.push(
+    total === 0
+      ? t.clean
+      : fill(t.found, { n: counted(lang, total, 'violation'), r: counted(lang, findings.length, 'ruleViolated') }),
+  );
   for (const f of findings) {
     lines.push('');
     lines.push(`✗ ${f.help[lang]} [${f.rule}${f.impact ? `, ${f.impact}` : ''}]`);

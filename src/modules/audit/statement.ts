@@ -3,7 +3,7 @@
  * what was tested, when, how, with what result and which limitations are known — in Markdown or
  * HTML, for the editor to complete (contact, feedback mechanism and enforcement procedure are theirs).
  */
-import { findingsByRule, criteriaText, stateName, violationCount, type AuditReport } from './report.js';
+import { counted, findingsByRule, criteriaText, stateName, violationCount, type AuditReport } from './report.js';
 import type { AuditLang } from './wcag.js';
 
 /** What an automated audit cannot decide; always named in the statement. */
@@ -35,7 +35,7 @@ const T = {
     states: 'Geprüfte Zustände',
     result: 'Ergebnis',
     clean: 'Die automatische Prüfung fand in keinem der geprüften Zustände einen Verstoß.',
-    found: 'Die automatische Prüfung fand {n} Verstöße gegen {r} Regeln:',
+    found: 'Die automatische Prüfung fand {n} gegen {r}:',
     manual: 'Nicht automatisch entscheidbar, von Hand zu prüfen: {list}.',
     limits: 'Bekannte Einschränkungen',
     limitsEditor: '[Von der Redaktion zu ergänzen: bekannte Barrieren, Begründung, barrierefreie Alternativen.]',
@@ -55,7 +55,7 @@ const T = {
     states: 'States tested',
     result: 'Result',
     clean: 'The automated test found no violation in any of the states tested.',
-    found: 'The automated test found {n} violations of {r} rules:',
+    found: 'The automated test found {n} of {r}:',
     manual: 'Not decidable automatically, to be checked by hand: {list}.',
     limits: 'Known limitations',
     limitsEditor: '[To be completed by the editor: known barriers, justification, accessible alternatives.]',
@@ -84,7 +84,11 @@ function blocks(report: AuditReport, lang: AuditLang): { title: string; intro: s
     timeZone: 'UTC',
   }).format(date);
   const manual = [...new Set(report.states.flatMap((s) => s.incomplete))];
-  const result: string[] = [total === 0 ? t.clean : fill(t.found, { n: total, r: findings.length })];
+  const result: string[] = [
+    total === 0
+      ? t.clean
+      : fill(t.found, { n: counted(lang, total, 'violation'), r: counted(lang, findings.length, 'rule') }),
+  ];
   if (manual.length) result.push(fill(t.manual, { list: manual.join(', ') }));
   return {
     title: t.heading,

@@ -59,7 +59,8 @@ export const styles = css`
     outline: 3px solid #1b1b1b;
     outline-offset: 2px;
   }
-  button[disabled] {
+  /* Busy: aria-disabled, not disabled, so a keyboard user keeps the focus on the button. */
+  button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.75;
   }

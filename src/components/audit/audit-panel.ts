@@ -251,7 +251,12 @@ export class OzgAuditPanel extends LitElement {
       <h2 id="audit-title">${at(lang, 'title')}</h2>
       <p>${at(lang, 'intro')}</p>
       <div class="actions">
-        <button type="button" class="primary" ?disabled=${this.busy} @click=${() => void this.start()}>
+        <button
+          type="button"
+          class="primary"
+          aria-disabled=${this.busy ? 'true' : 'false'}
+          @click=${() => void this.start()}
+        >
           ${at(lang, report ? 'restart' : 'start')}
         </button>
         ${

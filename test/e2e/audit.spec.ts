@@ -97,7 +97,7 @@ test('a definition that cannot be loaded: the audit tests the message the person
   await expect(page.locator('ozg-form [part~="load-error"]')).toBeVisible({ timeout: 20_000 });
   await startAudit(page);
   await expect(panel(page).getByRole('status')).toHaveText('1 Zustand geprüft: keine Verstöße gefunden.');
-  await expect(panel(page).getByRole('listitem')).toHaveText(['Meldung: Formular nicht geladen: ohne Verstöße']);
+  await expect(panel(page).getByRole('listitem')).toHaveText(['Fehlermeldung (Formular nicht geladen): ohne Verstöße']);
 });
 
 test('a host colour with too little contrast is reported with WCAG 1.4.3 and its cause in the embedding', async ({

@@ -29,7 +29,7 @@ const texts = {
     step: 'Schritt {n}: {title}',
     error: 'Fehlerzustand, Schritt {n}: {title}',
     review: 'Prüfseite',
-    loadError: 'Meldung: Formular nicht geladen',
+    loadError: 'Fehlermeldung (Formular nicht geladen)',
     ok: 'ohne Verstöße',
   },
   en: {
@@ -60,7 +60,7 @@ const texts = {
     step: 'Step {n}: {title}',
     error: 'Error state, step {n}: {title}',
     review: 'Review page',
-    loadError: 'Message: form not loaded',
+    loadError: 'Error message (form not loaded)',
     ok: 'no violations',
   },
 };

@@ -104,9 +104,9 @@ export class OzgAuditPanel extends LitElement {
 
   private shown(): Shown {
     const root = this.form?.shadowRoot;
-    for (const key of ['review', 'loadError'] as const)
-      if (this.formPart(key === 'review' ? 'review' : 'load-error'))
-        return { key, label: { de: at('de', key), en: at('en', key) } };
+    const named = (key: 'review' | 'loadError'): Shown => ({ key, label: { de: at('de', key), en: at('en', key) } });
+    if (this.formPart('review')) return named('review');
+    if (this.formPart('load-error')) return named('loadError');
     const title = root?.querySelector('.step-title')?.textContent?.trim() ?? '';
     const n = this.stepIndex + 1;
     const error = !!this.formPart('error-summary');

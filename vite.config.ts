@@ -1,3 +1,4 @@
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,10 @@ export default defineConfig(({ mode }) => {
       __OZG_VERSION__: JSON.stringify(pkg.version),
     },
     plugins: [
+      // The script-tag bundle: the HTML and CSS inside Lit's html`` and css`` templates lose their
+      // indentation and comments (about 0.9 KB gzip of the entry). The ESM build for bundlers stays
+      // readable; their own minifier decides.
+      ...(npm ? [] : [minifyHtmlLiterals({ failOnError: true })]),
       {
         // interpret.ts replaces @cfworker/json-schema's formats with those the server uses: leave
         // cfworker's own out of the bundle (see src/schemas/no-cfworker-formats.ts).

@@ -3,11 +3,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
+import { get as httpGet } from 'node:http';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { checkSizes, findImports } from '../../scripts/size-check.mjs';
 import { compare, markdown, ratioInterval, targets } from './report.mjs';
+import { readConfig } from './run.mjs';
 import { startBenchServer } from './server.mjs';
 import { FIELDS_PER_SECTION, TARGET_TITLE, buildSyntheticForm } from './synthetic.mjs';
 
@@ -59,6 +62,70 @@ describe('bench server', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('an emulated network (BENCH_NETWORK)', () => {
+  it('reads "<latency ms>/<Mbit/s>" and refuses anything else with the expected form', () => {
+    assert.equal(readConfig({}).network, null);
+    assert.deepEqual(readConfig({ BENCH_NETWORK: '40/10' }).network, { latencyMs: 40, mbps: 10 });
+    assert.deepEqual(readConfig({ BENCH_NETWORK: ' 0/1.5 ' }).network, { latencyMs: 0, mbps: 1.5 });
+    for (const bad of ['40', 'fast4g', '40/0', '-1/10', '40/10/2', '3000/10', '40/5000'])
+      assert.throws(() => readConfig({ BENCH_NETWORK: bad }), /BENCH_NETWORK must be "<latency ms>\/<Mbit\/s>"/, bad);
+  });
+
+  it('the server sends gzip to a client that accepts it, only when asked to', async () => {
+    const forms = new Map([['7', { title: 'sieben'.repeat(100) }]]);
+    const dir = { distDir: join(temp, 'nodist'), pagesDir: join(here, 'pages'), forms };
+    const plain = await startBenchServer(dir);
+    const zipped = await startBenchServer({ ...dir, gzip: true });
+    // node:http, not fetch: fetch would decompress and hide the encoding.
+    const get = (origin, path, encoding) =>
+      new Promise((ok, fail) => {
+        httpGet(`${origin}${path}`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', fail);
+      });
+    try {
+      const page = readFileSync(join(here, 'pages/baseline.html'));
+      const compressed = await get(zipped.origin, '/bench/baseline.html', 'gzip, deflate');
+      assert.equal(compressed.headers['content-encoding'], 'gzip');
+      assert.deepEqual(gunzipSync(compressed.body), page);
+      const form = await get(zipped.origin, '/forms/7.json', 'gzip');
+      assert.ok(form.body.length < 100, `${form.body.length} B on the wire for 600 B of JSON`);
+      assert.deepEqual(JSON.parse(gunzipSync(form.body).toString()), { title: 'sieben'.repeat(100) });
+      const identity = await get(zipped.origin, '/bench/baseline.html');
+      assert.equal(identity.headers['content-encoding'], undefined);
+      assert.deepEqual(identity.body, page);
+      const loopback = await get(plain.origin, '/bench/baseline.html', 'gzip');
+      assert.equal(loopback.headers['content-encoding'], undefined);
+      assert.deepEqual(loopback.body, page);
+      assert.equal((await get(zipped.origin, '/forms/8.json', 'gzip')).headers['content-encoding'], undefined);
+    } finally {
+      await plain.close();
+      await zipped.close();
+    }
+  });
+
+  it('the report says under which network the pages loaded', () => {
+    const meta = {
+      date: 'd',
+      chromium: 'c',
+      node: 'n',
+      cpus: 2,
+      platform: 'p',
+      element: 'e',
+      load: 'property',
+      runs: 5,
+    };
+    const report = (extra) => markdown({ meta: { ...meta, ...extra }, sizes: [], files: [], warnings: [] });
+    assert.match(
+      report({ network: { latencyMs: 40, mbps: 10 } }),
+      /; network emulated: 40 ms latency, 10 Mbit\/s, files sent gzip-compressed\n/,
+    );
+    assert.match(report({ network: null }), /; loopback, files sent uncompressed\n/);
   });
 });
 

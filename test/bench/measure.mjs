@@ -61,14 +61,26 @@ function renderTimes(probe) {
  * One fresh load that measures only the render (navigation start → all controls): cheap enough to
  * repeat often, so that the median does not hang on a few noisy loads. Same options as measureLoad.
  */
+/** CPU throttling and network emulation (Chromium DevTools protocol) as the options ask. */
+async function emulate(cdp, o) {
+  if (o.cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
+  if (o.network) {
+    const bytesPerSecond = (o.network.mbps * 1e6) / 8;
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: o.network.latencyMs,
+      downloadThroughput: bytesPerSecond,
+      uploadThroughput: bytesPerSecond,
+    });
+  }
+}
+
 export async function measureRender(browser, o) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const page = await context.newPage();
-    if (o.cpuThrottle > 1) {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
-    }
+    if (o.cpuThrottle > 1 || o.network) await emulate(await context.newCDPSession(page), o);
     return renderTimes(await render(page, o, []));
   } finally {
     await context.close();
@@ -78,7 +90,8 @@ export async function measureRender(browser, o) {
 /**
  * @param {import('playwright').Browser} browser
  * @param {{ origin: string, pagePath: string, n: number, expected: number, targetTitle: string,
- *           timeoutMs: number, settleMs: number, load: string, cpuThrottle: number }} o
+ *           timeoutMs: number, settleMs: number, load: string, cpuThrottle: number,
+ *           network: { latencyMs: number, mbps: number } | null }} o
  */
 export async function measureLoad(browser, o) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -89,7 +102,7 @@ export async function measureLoad(browser, o) {
   try {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    if (o.cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: o.cpuThrottle });
+    await emulate(cdp, o);
     const probe = await render(page, o, consoleErrors);
 
     // --- heap and DOM after render ------------------------------------------------------------

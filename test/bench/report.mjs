@@ -165,7 +165,8 @@ export function markdown(result) {
   out.push(`- ${meta.date}, Chromium ${meta.chromium}, Node ${meta.node}, ${meta.cpus} CPUs, ${meta.platform}`);
   out.push(
     `- element: ${meta.element}; definition passed by ${meta.load}; ${meta.runs} fresh loads per page and size` +
-      `${meta.cpuThrottle > 1 ? `; CPU throttled ${meta.cpuThrottle}×` : ''}`,
+      `${meta.cpuThrottle > 1 ? `; CPU throttled ${meta.cpuThrottle}×` : ''}` +
+      `${meta.network ? `; network emulated: ${meta.network.latencyMs} ms latency, ${meta.network.mbps} Mbit/s, files sent gzip-compressed` : '; loopback, files sent uncompressed'}`,
   );
   if (meta.renderRuns)
     out.push(

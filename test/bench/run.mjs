@@ -4,7 +4,7 @@
 // ratio to the baseline: markdown on stdout and in test/bench/results/latest.md (+ latest.json).
 // Environment (all optional), see test/bench/README.md:
 //   BENCH_RUNS=5  BENCH_RENDER_RUNS=20  BENCH_SIZES=50,200,1000  BENCH_STUB=1  BENCH_LOAD=property|src
-//   BENCH_SETTLE_MS=500  BENCH_TIMEOUT_MS=30000  BENCH_CPU_THROTTLE=1  BENCH_OUT=<dir>
+//   BENCH_SETTLE_MS=500  BENCH_TIMEOUT_MS=30000  BENCH_CPU_THROTTLE=1  BENCH_NETWORK=<ms>/<Mbit/s>  BENCH_OUT=<dir>
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, platform } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -30,6 +30,20 @@ function intEnv(name, fallback, min, max) {
   return value;
 }
 
+/** BENCH_NETWORK="40/10": 40 ms latency and 10 Mbit/s each way, emulated by Chromium; unset: loopback. */
+function networkEnv(raw) {
+  if (raw === undefined || raw === '') return null;
+  const m = /^(\d{1,4})\/(\d+(?:\.\d+)?)$/.exec(raw.trim());
+  const latencyMs = m ? Number(m[1]) : NaN;
+  const mbps = m ? Number(m[2]) : NaN;
+  if (!m || latencyMs > 2000 || !(mbps >= 0.1 && mbps <= 1000)) {
+    throw new Error(
+      `BENCH_NETWORK must be "<latency ms>/<Mbit/s>" with a latency up to 2000 and 0.1 to 1000 Mbit/s, e.g. 40/10; got "${raw}"`,
+    );
+  }
+  return { latencyMs, mbps };
+}
+
 export function readConfig(env = process.env) {
   const sizes = (env.BENCH_SIZES ?? '50,200,1000').split(',').map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 10000)) {
@@ -46,6 +60,7 @@ export function readConfig(env = process.env) {
     settleMs: intEnv('BENCH_SETTLE_MS', 500, 0, 10000),
     timeoutMs: intEnv('BENCH_TIMEOUT_MS', 30000, 1000, 300000),
     cpuThrottle: intEnv('BENCH_CPU_THROTTLE', 1, 1, 20),
+    network: networkEnv(env.BENCH_NETWORK),
     out: resolve(env.BENCH_OUT ?? join(here, 'results')),
   };
 }
@@ -80,6 +95,8 @@ async function main() {
     distDir,
     pagesDir,
     forms: new Map([...forms].map(([k, f]) => [k, f.definition])),
+    // Over an emulated network the bytes on the wire decide: compressed, as a web server sends them.
+    gzip: Boolean(config.network),
   });
   // Loopback only: every other host name fails to resolve. (No request interception, which would
   // add a round trip to Node for every file and so penalise pages that load more chunks.)
@@ -110,6 +127,7 @@ async function main() {
         settleMs: config.settleMs,
         load: config.load,
         cpuThrottle: config.cpuThrottle,
+        network: config.network,
       });
       // Alternate the order so drift (thermal, other processes) hits both pages alike.
       const inTurn = (run) => (run % 2 === 0 ? ['ozg', 'baseline'] : ['baseline', 'ozg']);
@@ -190,6 +208,7 @@ async function main() {
       renderRuns: config.renderRuns,
       load: config.load,
       cpuThrottle: config.cpuThrottle,
+      network: config.network,
       settleMs: config.settleMs,
       element: config.stub ? 'STUB element (test/bench/pages/stub), not ozg-form' : 'dist/ozg-form.js',
     },

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -26,12 +27,15 @@ function inside(dir, rel) {
 }
 
 /**
- * @param {{ distDir: string, pagesDir: string, forms: Map<string, object> }} options
- *   forms maps a name (e.g. "200") to a definition served at /forms/<name>.json
+ * @param {{ distDir: string, pagesDir: string, forms: Map<string, object>, gzip?: boolean }} options
+ *   forms maps a name (e.g. "200") to a definition served at /forms/<name>.json;
+ *   gzip: answer a request that accepts it with the body compressed (gzip -9), as a web server or CDN
+ *   would (used with an emulated network, where the bytes on the wire decide)
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function startBenchServer({ distDir, pagesDir, forms }) {
+export async function startBenchServer({ distDir, pagesDir, forms, gzip = false }) {
   const formBodies = new Map([...forms].map(([name, def]) => [name, JSON.stringify(def)]));
+  const compressed = new Map(); // path -> gzip of its body (the files do not change during a run)
   const mounts = [
     ['/dist/', distDir],
     ['/bench/', pagesDir],
@@ -39,7 +43,13 @@ export async function startBenchServer({ distDir, pagesDir, forms }) {
 
   const server = createServer(async (req, res) => {
     const send = (status, body, type = 'text/plain; charset=utf-8') => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      const headers = { 'content-type': type, 'cache-control': 'no-store' };
+      if (gzip && status === 200 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(req.url)) compressed.set(req.url, gzipSync(body, { level: 9 }));
+        body = compressed.get(req.url);
+        Object.assign(headers, { 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      }
+      res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed');

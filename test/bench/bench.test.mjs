@@ -65,6 +65,21 @@ describe('bench server', () => {
   });
 });
 
+describe('the pages load alike', () => {
+  it('the baseline preloads every module its script imports, as the element page names both its scripts', () => {
+    const pages = join(here, 'pages');
+    const html = readFileSync(join(pages, 'baseline.html'), 'utf8');
+    const imports = [
+      ...readFileSync(join(pages, 'baseline.js'), 'utf8').matchAll(/^import .* from '\.\/([\w-]+\.js)';$/gm),
+    ];
+    assert.ok(imports.length > 0, 'baseline.js imports build-plain.js');
+    for (const [, file] of imports)
+      assert.match(html, new RegExp(`<link rel="modulepreload" href="/bench/${file.replace('.', '\\.')}" />`), file);
+    const ozg = readFileSync(join(pages, 'ozg.html'), 'utf8');
+    assert.equal(ozg.match(/<script type="module" src=/g)?.length, 2, 'bundle and mount.js, both in the HTML');
+  });
+});
+
 describe('an emulated network (BENCH_NETWORK)', () => {
   it('reads "<latency ms>/<Mbit/s>" and refuses anything else with the expected form', () => {
     assert.equal(readConfig({}).network, null);

@@ -65,6 +65,9 @@ describe('bench server', () => {
   });
 });
 
+/** The report's first lines, made up: what `markdown` needs of a run's meta. */
+const META = { date: 'd', chromium: 'c', node: 'n', cpus: 2, platform: 'p', element: 'e', load: 'property', runs: 5 };
+
 describe('the pages load alike', () => {
   it('the baseline preloads every module its script imports, as the element page names both its scripts', () => {
     const pages = join(here, 'pages');
@@ -125,17 +128,7 @@ describe('an emulated network (BENCH_NETWORK)', () => {
   });
 
   it('the report says under which network the pages loaded', () => {
-    const meta = {
-      date: 'd',
-      chromium: 'c',
-      node: 'n',
-      cpus: 2,
-      platform: 'p',
-      element: 'e',
-      load: 'property',
-      runs: 5,
-    };
-    const report = (extra) => markdown({ meta: { ...meta, ...extra }, sizes: [], files: [], warnings: [] });
+    const report = (extra) => markdown({ meta: { ...META, ...extra }, sizes: [], files: [], warnings: [] });
     assert.match(
       report({ network: { latencyMs: 40, mbps: 10 } }),
       /; network emulated: 40 ms latency, 10 Mbit\/s, files sent gzip-compressed\n/,
@@ -315,16 +308,7 @@ describe('how far a ratio could move (bootstrap interval)', () => {
     const heap = compare(200, [load(1)], [load(1)], targets(null)).find((r) => r.metric === 'heap');
     assert.equal(heap.interval, undefined, 'only timings get an interval');
 
-    const meta = {
-      date: 'd',
-      chromium: 'c',
-      node: 'n',
-      cpus: 2,
-      platform: 'p',
-      element: 'e',
-      load: 'property',
-      runs: 25,
-    };
+    const meta = { ...META, runs: 25 };
     const size = { fields: 200, sections: 20, expectedControls: 240 };
     const report = (row) => markdown({ meta, sizes: [{ ...size, rows: [row] }], files: [], warnings: [] });
     const range = (r) => `${r.interval.low.toFixed(2)}–${r.interval.high.toFixed(2)}`;

@@ -9,6 +9,7 @@
 import { chromium } from 'playwright';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromiumLaunchOptions } from '../browser-launch.mjs';
+import { median } from './measure.mjs';
 import { loadUntilReady } from './ready.mjs';
 import { startBenchServer } from './server.mjs';
 import { buildSyntheticForm } from './synthetic.mjs';
@@ -65,9 +66,10 @@ export function startupFigures(traceEvents, mark = 'READY') {
   return figures;
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => v !== undefined).sort((a, b) => a - b);
-  return sorted.length ? sorted[(sorted.length - 1) >> 1] : undefined;
+/** The median of the figures that were found, as a table cell. */
+const cell = (values) => {
+  const m = median(values.filter((v) => v !== undefined));
+  return Number.isNaN(m) ? '–' : m.toFixed(1);
 };
 
 async function main() {
@@ -105,9 +107,7 @@ async function main() {
         }
       }
       for (const which of ['ozg', 'baseline'])
-        lines.push(
-          `| ${n} | ${which} | ${columns.map((c) => median(loads[which].map((l) => l[c]))?.toFixed(1) ?? '–').join(' | ')} |`,
-        );
+        lines.push(`| ${n} | ${which} | ${columns.map((c) => cell(loads[which].map((l) => l[c]))).join(' | ')} |`);
       process.stderr.write(`${n} fields: ${runs} loads per page\n`);
     }
   } finally {

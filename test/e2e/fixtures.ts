@@ -4,7 +4,7 @@
  * built before (`npm run build`; `npm test` builds first): the pages load dist/ozg-form.js, and the
  * server imports the widget's shared code from dist/npm/ (ozg-form/rules).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,11 @@ export const test = base.extend<{ failOnPageError: void }, { server: ServerFixtu
 });
 
 export { expect };
+
+/** Every page of the demo site, by name ("index", "hundesteuer", …): what demo/ holds as *.html. */
+export const DEMO_PAGES = readdirSync(fileURLToPath(new URL('../../demo/', import.meta.url)))
+  .filter((file) => file.endsWith('.html'))
+  .map((file) => file.slice(0, -'.html'.length));
 
 /** What a person's keyboard focus is on: the deep active element (through open shadow roots). */
 export interface Focused {

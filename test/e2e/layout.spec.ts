@@ -4,11 +4,9 @@
  * Screenshots at 320 and 1280 px go to test-results/layout/ for people to look at; only the scroll
  * width is asserted.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { ANSWERS, DEMO_FORMS, type DemoForm } from './answers.js';
-import { expect, test } from './fixtures.js';
+import { DEMO_PAGES, expect, test } from './fixtures.js';
 
 const SHOTS = 'test-results/layout';
 
@@ -91,10 +89,7 @@ for (const name of DEMO_FORMS) {
 
 // The site's other pages (every page of demo/ that is not a form page): the municipality's pages, the
 // mailbox, the case worker's inbox, the playground. A page added to the demo is checked too.
-const OTHER_PAGES = readdirSync(fileURLToPath(new URL('../../demo/', import.meta.url)))
-  .filter((file) => file.endsWith('.html'))
-  .map((file) => file.slice(0, -'.html'.length))
-  .filter((name) => !(DEMO_FORMS as string[]).includes(name));
+const OTHER_PAGES = DEMO_PAGES.filter((name) => !(DEMO_FORMS as string[]).includes(name));
 test('the other pages of the demo: no sideways scrolling at 320 px', async ({ page, server }) => {
   expect(OTHER_PAGES, 'the demo pages besides the forms').toEqual(expect.arrayContaining(['index', 'playground']));
   await page.setViewportSize({ width: 320, height: 640 });

@@ -3,13 +3,9 @@
  * console (a missing asset, a broken link to a script or stylesheet, a request the page's CSP
  * refuses), and shows the town's icon in the browser tab.
  */
-import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures.js';
+import { DEMO_PAGES, expect, test } from './fixtures.js';
 
-const PAGES = readdirSync(fileURLToPath(new URL('../../demo/', import.meta.url))).filter((file) =>
-  file.endsWith('.html'),
-);
+const PAGES = DEMO_PAGES.map((name) => `${name}.html`);
 
 test('every page of the demo loads without a failed request or a console error, with the town icon', async ({
   browser,

@@ -62,6 +62,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
         maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
         maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS),
+        maxParallelUploadsPerClient: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT),
+        uploadIdleSeconds: envInt(env.GATEWAY_UPLOAD_IDLE_SECONDS),
         unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS),
         secretKey: envStr(env.GATEWAY_SECRET_KEY),
         secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),

@@ -35,6 +35,10 @@ export interface GatewayConfig {
   maxPayloadBytes: number;
   /** Attachment uploads streaming at once; more get 503 with Retry-After (GATEWAY_MAX_PARALLEL_UPLOADS). */
   maxParallelUploads: number;
+  /** Of those, uploads from one client address at once; more get 429 (GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT). */
+  maxParallelUploadsPerClient: number;
+  /** An upload whose body stops arriving for this many seconds is ended and its slot freed (GATEWAY_UPLOAD_IDLE_SECONDS). */
+  uploadIdleSeconds: number;
   /** Submissions not sent after this many hours are deleted with their attachments (GATEWAY_UNSENT_TTL_HOURS). */
   unsentTtlHours: number;
   /** Key from which case secrets are derived: base64 or hex, >= 32 bytes (GATEWAY_SECRET_KEY). */
@@ -230,6 +234,9 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxSubmissionBytes: 200 * 1024 * 1024,
     maxPayloadBytes: 2 * 1024 * 1024,
     maxParallelUploads: 8,
+    // The widget uploads one attachment after the other; two leave room for a retry beside a stalled one.
+    maxParallelUploadsPerClient: 2,
+    uploadIdleSeconds: 30,
     unsentTtlHours: 72,
     allowedOrigins: [],
     publishAtStart: standIn.enabled ? [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')] : [],
@@ -240,6 +247,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     if (o === '*' || o === 'null' || !/^https?:\/\/[^/]+$/.test(o) || new URL(o).origin !== o)
       throw new Error(`GATEWAY_ALLOWED_ORIGINS: "${o}" is not an origin like https://www.musterstadt.de (never *)`);
   }
+  if (!(gateway.maxParallelUploadsPerClient >= 1)) throw new Error('gateway.maxParallelUploadsPerClient: at least 1');
+  if (!(gateway.uploadIdleSeconds >= 1)) throw new Error('gateway.uploadIdleSeconds: at least 1');
   if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments)
     throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
   if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes)

@@ -52,8 +52,22 @@ const FORM_PAGE = `${PAGE}; script-src 'self'; worker-src 'self' blob:; frame-an
 const EDITOR_PAGE = `${PAGE}; script-src 'self' 'unsafe-eval'; worker-src 'self' blob:; frame-ancestors 'self'`;
 /** The mailbox, the inbox and the stand-ins' pages: no inline script, no eval, never in a frame. */
 const STRICT_PAGE = `${PAGE}; script-src 'self'; frame-ancestors 'none'`;
-const EDITOR_PAGES = /^\/playground\.html(?:$|[?#])/;
-const STRICT_PAGES = /^\/(?:inbox|postfach)\.html(?:$|[?#])/;
+const EDITOR_PAGES = /^\/playground\.html$/;
+const STRICT_PAGES = /^\/(?:inbox|postfach)\.html$/;
+
+/**
+ * The path as the static server resolves it (percent-escapes decoded: `/%69nbox.html` serves
+ * inbox.html), so a page gets its own policy however its URL is spelled. Undecodable: undefined (the
+ * strictest policy).
+ */
+function servedPath(url: string): string | undefined {
+  const path = url.split(/[?#]/, 1)[0]!;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Security headers on every response (helmet) and a Content-Security-Policy per page. */
 export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
@@ -65,9 +79,9 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
   });
   app.addHook('onSend', async (req, reply) => {
     const type = String(reply.getHeader('content-type') ?? '');
-    const path = req.url;
+    const path = servedPath(req.url) ?? '';
     if (type.startsWith('text/html') && !reply.getHeader('content-security-policy')) {
-      const strict = STRICT_PAGES.test(path) || path.startsWith('/standins/');
+      const strict = !path || STRICT_PAGES.test(path) || path.startsWith('/standins/');
       reply.header('content-security-policy', strict ? STRICT_PAGE : EDITOR_PAGES.test(path) ? EDITOR_PAGE : FORM_PAGE);
     }
     // The widget and the definitions are embedded by pages on other origins (script tag, fetch).

@@ -75,6 +75,10 @@ class JweCheck extends Transform {
 export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void {
   const { db, config } = gw.ctx;
   let running = 0;
+  /** Uploads streaming per client address: one client cannot take every slot. */
+  const perClient = new Map<string, number>();
+  /** Bytes announced by the uploads streaming per submission: counted against its total before they finish. */
+  const streaming = new Map<string, Map<string, number>>();
   const uuid = new RegExp(UUID_V4);
   // The body stays a stream: no parser reads it.
   r.addContentTypeParser('application/jose', (_req, payload, done) => {
@@ -86,7 +90,8 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
     {
       schema: { params: attachmentParams },
       config: limit(config.rateLimits.cases),
-      onRequest: async (req: FastifyRequest<{ Params: { sid: string; aid: string } }>) => {
+      // After the rate limit (onRequest), before a byte of the body is read.
+      preParsing: async (req: FastifyRequest<{ Params: { sid: string; aid: string } }>) => {
         if (!uuid.test(req.params.sid) || !uuid.test(req.params.aid))
           throw new HttpProblem(400, 'Bad Request', 'params: not a uuid');
         const row = gw.authorizeCase(req, { submissionId: req.params.sid });
@@ -111,12 +116,14 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
             `one attachment may be at most ${config.gateway.maxAttachmentBytes} bytes (encrypted)`,
           );
         }
+        const inFlight = streaming.get(row.submission_id);
         const others =
-          db
+          (db
             .prepare<{ n: number | null }>(
               'SELECT SUM(bytes) AS n FROM gw_attachments WHERE submission_id = ? AND attachment_id != ?',
             )
-            .get(row.submission_id, req.params.aid)!.n ?? 0;
+            .get(row.submission_id, req.params.aid)!.n ?? 0) +
+          [...(inFlight ?? [])].reduce((sum, [aid, bytes]) => (aid === req.params.aid ? sum : sum + bytes), 0);
         if (others + length > config.gateway.maxSubmissionBytes) {
           throw new HttpProblem(
             413,
@@ -130,18 +137,49 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
           (req as { gwDone?: boolean }).gwDone = true;
           return;
         }
+        if (inFlight?.has(req.params.aid)) {
+          throw new HttpProblem(409, 'Conflict', 'this attachment is being uploaded already', {
+            code: 'UPLOAD_RUNNING',
+            retryAfter: 5,
+          });
+        }
+        const client = req.ip;
+        if ((perClient.get(client) ?? 0) >= config.gateway.maxParallelUploadsPerClient) {
+          throw new HttpProblem(
+            429,
+            'Too Many Requests',
+            'too many uploads at once from this client; send one after the other',
+            {
+              code: 'RATE_LIMITED',
+              retryAfter: 5,
+            },
+          );
+        }
         if (running >= config.gateway.maxParallelUploads) {
           throw new HttpProblem(503, 'Service Unavailable', 'too many uploads at once; try again shortly', {
             retryAfter: 5,
           });
         }
         running++;
+        perClient.set(client, (perClient.get(client) ?? 0) + 1);
+        const mine = inFlight ?? new Map<string, number>();
+        mine.set(req.params.aid, length);
+        streaming.set(row.submission_id, mine);
+        // A body that stops arriving frees its slot: no byte for uploadIdleSeconds ends the upload.
+        const idle = () => req.raw.destroy(new HttpProblem(408, 'Request Timeout', 'the upload stalled'));
+        req.raw.setTimeout(config.gateway.uploadIdleSeconds * 1000, idle);
         let released = false;
         const release = () => {
-          if (!released) {
-            released = true;
-            running--;
-          }
+          if (released) return;
+          released = true;
+          running--;
+          const left = (perClient.get(client) ?? 1) - 1;
+          if (left > 0) perClient.set(client, left);
+          else perClient.delete(client);
+          mine.delete(req.params.aid);
+          if (!mine.size && streaming.get(row.submission_id) === mine) streaming.delete(row.submission_id);
+          req.raw.removeListener('timeout', idle);
+          req.raw.socket?.setTimeout(0);
         };
         req.raw.once('close', release);
         (req as { gwRelease?: () => void }).gwRelease = release;

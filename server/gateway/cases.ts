@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
+import { HttpProblem } from '../problem.js';
 import { limit } from '../security.js';
 import type { Gateway } from './index.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
+
+const HOUR = 3600_000;
+/** Messages an applicant may write in one case per hour. */
+const MESSAGES_PER_HOUR = 20;
 
 interface Reply {
   id: string;
@@ -30,6 +35,14 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
     if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
   });
   let jwksCache: { at: number; value: unknown } | undefined;
+  /** When the applicant wrote in each case during the last hour (one case cannot flood its case worker). */
+  const written = new Map<string, number[]>();
+  const sweep = setInterval(() => {
+    const now = Date.now();
+    for (const [id, times] of written) if (times.every((t) => now - t >= HOUR)) written.delete(id);
+  }, HOUR);
+  sweep.unref();
+  r.addHook('onClose', async () => clearInterval(sweep));
 
   r.get('/.well-known/jwks.json', async () => {
     if (jwksCache && Date.now() - jwksCache.at < 5 * 60 * 1000) return jwksCache.value;
@@ -101,6 +114,20 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
     },
     async (req, reply) => {
       const row = gw.authorizeCase(req, { caseId: req.params.caseId });
+      if (!row.sent) {
+        throw new HttpProblem(409, 'Conflict', 'the application has not been sent; there is no one to answer yet', {
+          code: 'NOT_SENT',
+        });
+      }
+      const now = Date.now();
+      const recent = (written.get(row.case_id) ?? []).filter((t) => now - t < HOUR);
+      if (recent.length >= MESSAGES_PER_HOUR) {
+        throw new HttpProblem(429, 'Too Many Requests', `at most ${MESSAGES_PER_HOUR} messages per hour in one case`, {
+          code: 'RATE_LIMITED',
+          retryAfter: Math.ceil((recent[0]! + HOUR - now) / 1000),
+        });
+      }
+      written.set(row.case_id, [...recent, now]);
       const created = await gw.fc.json<{ id: string }>('POST', `cases/${row.case_id}/replies`, {
         json: { text: req.body.text },
       });

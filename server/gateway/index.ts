@@ -12,8 +12,11 @@ import { registerCaseApi } from './cases.js';
 import { registerPaymentApi } from './payments.js';
 import { registerFormRoutes } from './forms.js';
 import { publishFolders } from '../publish.js';
+import { nestingDepth } from './requests.js';
 
 export const GATEWAY_PREFIX = '/gateway/v1';
+/** How deep a request's JSON may nest (answers of nested groups stay far below). */
+const MAX_BODY_DEPTH = 64;
 
 export interface GatewayRow {
   idempotency_key: string;
@@ -114,6 +117,14 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
     async (r) => {
       r.addHook('onSend', async (_req, reply) => {
         if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      });
+      // No answers nest this deep; a body that does is refused before anything walks it (hashing, fees).
+      r.addHook('preValidation', async (req) => {
+        if (nestingDepth(req.body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+          throw new HttpProblem(400, 'Bad Request', `the JSON body nests deeper than ${MAX_BODY_DEPTH} levels`, {
+            code: 'TOO_DEEP',
+          });
+        }
       });
       registerFormRoutes(r, gw, GATEWAY_PREFIX);
       await registerSubmissionApi(r, gw);

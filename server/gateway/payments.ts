@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { KeyedQueue } from './requests.js';
 import { ajvEngine, computeFees, FormValidator, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 import {
@@ -115,7 +116,7 @@ function purposeText(s: string): string {
 export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const { db, config } = gw.ctx;
   const { forms, provider } = gw;
-  const inFlight = new Map<string, Promise<unknown>>();
+  const queue = new KeyedQueue();
   // Compiled once per published definition (re-read, and so recompiled, when its file changes).
   const validators = new WeakMap<object, FormValidator>();
   const rowOf = (key: string): PaymentRow | undefined =>
@@ -156,17 +157,6 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       row.idempotency_key,
     );
     return { row: rowOf(row.idempotency_key)!, tx };
-  };
-
-  const serialised = async <T>(key: string, work: () => Promise<T>): Promise<T> => {
-    const prev = inFlight.get(key) ?? Promise.resolve();
-    const p = prev.catch(() => undefined).then(work);
-    inFlight.set(key, p);
-    try {
-      return await p;
-    } finally {
-      if (inFlight.get(key) === p) inFlight.delete(key);
-    }
   };
 
   r.post<{ Body: StartBody }>(
@@ -222,7 +212,7 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       const hash = answersHash(b.formId, b.answers);
       const items = JSON.stringify({ lines: { de: fees.lines, en: computeFees(definition, b.answers, 'en')!.lines } });
 
-      const { code, body } = await serialised(b.idempotencyKey, async () => {
+      const { code, body } = await queue.run(b.idempotencyKey, async () => {
         let row = rowOf(b.idempotencyKey);
         if (row && row.form_id !== b.formId)
           throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
@@ -321,13 +311,15 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
   r.get<{ Headers: { 'x-payment-key': string }; Querystring: { lang?: Lang } }>(
     '/payments/status',
     {
+      // Each call asks the payment provider: limited like the other reads of one application.
+      config: limit(config.rateLimits.cases),
       schema: { headers: keyHeaders, querystring: langQuery },
     },
     async (req) => {
       const key = req.headers['x-payment-key'];
       const row = rowOf(key);
       if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
-      const current = await serialised(key, () => refresh(row));
+      const current = await queue.run(key, () => refresh(row));
       return answer(current.row, current.tx, req.query.lang ?? 'de');
     },
   );

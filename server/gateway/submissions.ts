@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCompactJwe } from '../standards/jwe.js';
 import { HttpProblem } from '../problem.js';
 import { registerAttachmentUpload } from './attachments.js';
 import { limit } from '../security.js';
 import type { Gateway, GatewayRow } from './index.js';
+import { KeyedQueue } from './requests.js';
 import { CaseSecrets } from './secrets.js';
 import { createSubmissionBody, sendBody, submissionParams } from './schemas.js';
 
@@ -46,7 +47,7 @@ const CACHE_MS = 5 * 60 * 1000;
 export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const { db, config } = gw.ctx;
   let destCache: { at: number; value: unknown } | undefined;
-  const inFlight = new Map<string, Promise<{ code: number; body: unknown }>>();
+  const queue = new KeyedQueue();
 
   r.get('/destination', async () => {
     if (destCache && Date.now() - destCache.at < CACHE_MS) return destCache.value;
@@ -97,12 +98,20 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
         serviceName: b.serviceName ?? null,
         announced: b.announcedAttachments,
         paymentKey: b.paymentKey ?? null,
+        formId: b.formId ?? null,
+        definitionHash: b.definitionHash ?? null,
       });
+      // The version a hash names; a retry without a hash names no version of its own.
+      const sameVersion = (r: GatewayRow) =>
+        b.definitionHash === undefined ||
+        (b.formId !== undefined && gw.forms.byHash(b.formId, b.definitionHash)?.version === r.form_version);
       const sameRequest = (r: GatewayRow) =>
         r.leika === b.leika &&
         r.announced === announced &&
         (r.service_name ?? null) === (b.serviceName ?? null) &&
-        (r.payment_key ?? null) === (b.paymentKey ?? null);
+        (r.payment_key ?? null) === (b.paymentKey ?? null) &&
+        (r.form_id ?? null) === (b.formId ?? null) &&
+        sameVersion(r);
       const respond = (row: GatewayRow, code: number) => ({
         code,
         body: {
@@ -183,16 +192,9 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
           201,
         );
       };
-      // Serialise requests with the same key so two concurrent retries cannot create two submissions.
-      const prev = inFlight.get(b.idempotencyKey) ?? Promise.resolve(undefined);
-      const p = prev.catch(() => undefined).then(work);
-      inFlight.set(b.idempotencyKey, p);
-      try {
-        const { code, body } = await p;
-        return reply.code(code).send(body);
-      } finally {
-        if (inFlight.get(b.idempotencyKey) === p) inFlight.delete(b.idempotencyKey);
-      }
+      // One at a time per key, so two concurrent retries cannot create two submissions.
+      const { code, body } = await queue.run(b.idempotencyKey, work);
+      return reply.code(code).send(body);
     },
   );
 
@@ -232,35 +234,46 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     '/submissions/:sid',
     {
       bodyLimit: config.gateway.maxPayloadBytes,
+      config: limit(config.rateLimits.cases),
       schema: { params: submissionParams, body: sendBody },
+      // The case secret is checked before the body (up to maxPayloadBytes) is read.
+      preParsing: async (req: FastifyRequest<{ Params: { sid: string } }>) => {
+        gw.authorizeCase(req, { submissionId: req.params.sid });
+      },
     },
-    async (req, reply) => {
-      const row = gw.authorizeCase(req, { submissionId: req.params.sid });
-      const result = { submissionId: row.submission_id, caseId: row.case_id, status: 'submitted' };
-      if (row.sent) return reply.code(200).send(result);
-      for (const [k, v] of Object.entries(req.body)) {
-        const bad = checkCompactJwe(v);
-        if (bad) throw new HttpProblem(400, 'Bad Request', `${k}: ${bad}`);
-      }
-      const missing = (JSON.parse(row.announced) as string[]).filter(
-        (a) => !(JSON.parse(row.sent_attachments) as string[]).includes(a),
-      );
-      if (missing.length) {
-        throw new HttpProblem(409, 'Conflict', 'announced attachments not yet uploaded', {
-          missingAttachments: missing,
-        });
-      }
-      await gw.payments.bind(row);
-      try {
-        await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
-      } catch (error) {
-        // Sent by an earlier attempt whose answer was lost (crash, timeout): upstream is past 'incomplete'.
-        if (!(error instanceof HttpProblem && error.extra.upstreamStatus === 409)) throw error;
-        const upstream = await gw.fc.json<{ status?: string }>('GET', `submissions/${row.submission_id}`);
-        if (!upstream.status || upstream.status === 'incomplete') throw error;
-      }
-      db.prepare('UPDATE gw_submissions SET sent = 1 WHERE submission_id = ?').run(row.submission_id);
-      return reply.code(202).send(result);
-    },
+    // One send at a time per application: a second (double click, retry) waits and finds it sent.
+    async (req, reply) => queue.run(`send:${req.params.sid}`, () => send(req, reply)),
   );
+
+  const send = async (
+    req: FastifyRequest<{ Params: { sid: string }; Body: { encryptedMetadata: string; encryptedData: string } }>,
+    reply: FastifyReply,
+  ) => {
+    const row = gw.authorizeCase(req, { submissionId: req.params.sid });
+    const result = { submissionId: row.submission_id, caseId: row.case_id, status: 'submitted' };
+    if (row.sent) return reply.code(200).send(result);
+    for (const [k, v] of Object.entries(req.body)) {
+      const bad = checkCompactJwe(v);
+      if (bad) throw new HttpProblem(400, 'Bad Request', `${k}: ${bad}`);
+    }
+    const missing = (JSON.parse(row.announced) as string[]).filter(
+      (a) => !(JSON.parse(row.sent_attachments) as string[]).includes(a),
+    );
+    if (missing.length) {
+      throw new HttpProblem(409, 'Conflict', 'announced attachments not yet uploaded', {
+        missingAttachments: missing,
+      });
+    }
+    await gw.payments.bind(row);
+    try {
+      await gw.fc.request('PUT', `submissions/${row.submission_id}`, { json: req.body });
+    } catch (error) {
+      // Sent by an earlier attempt whose answer was lost (crash, timeout): upstream is past 'incomplete'.
+      if (!(error instanceof HttpProblem && error.extra.upstreamStatus === 409)) throw error;
+      const upstream = await gw.fc.json<{ status?: string }>('GET', `submissions/${row.submission_id}`);
+      if (!upstream.status || upstream.status === 'incomplete') throw error;
+    }
+    db.prepare('UPDATE gw_submissions SET sent = 1 WHERE submission_id = ?').run(row.submission_id);
+    return reply.code(202).send(result);
+  };
 }

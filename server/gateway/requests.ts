@@ -1,0 +1,39 @@
+/**
+ * Runs work one at a time per key (an application's idempotency key, a submission id): a second request for
+ * the same key waits for the first and then sees what it left, so two concurrent retries or double clicks
+ * cannot create, pay or send an application twice. Different keys run in parallel.
+ */
+export class KeyedQueue {
+  private readonly running = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.running.get(key) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(work);
+    this.running.set(key, mine);
+    try {
+      return await mine;
+    } finally {
+      if (this.running.get(key) === mine) this.running.delete(key);
+    }
+  }
+}
+
+const plain = (v: unknown): v is object =>
+  Array.isArray(v) || (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype);
+
+/**
+ * How deep a parsed JSON value nests (a scalar: 0). Only plain objects and arrays count, so a body that
+ * is a stream (uploads) is 0. Stops counting past `max`, without recursion.
+ */
+export function nestingDepth(value: unknown, max: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!plain(v)) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > max) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}

@@ -103,6 +103,10 @@ function renderDetail(d) {
   const sid = d.submissionId;
   $('detail').hidden = false;
   $('detail-h').textContent = `${d.serviceName ?? d.leika} (${d.caseId})`;
+  // What the inbox found when it checked the decrypted answers against their form and their payment.
+  const checks = d.checks ?? [];
+  $('checks').hidden = !checks.length;
+  $('checks-list').replaceChildren(...checks.map((c) => li(c.text[lang] ?? c.text.de)));
   const facts = $('facts');
   facts.replaceChildren();
   const euro = (n) =>

@@ -178,3 +178,19 @@ test('a rejection with its reason reaches the Postfach', async ({ page, server }
   await expect(mailbox).toContainText('Begründung: Der Hund ist bereits angemeldet.');
   await expect(mailbox.locator('ol.timeline > li')).toHaveText([/eingereicht/, /weitergeleitet/, /abgelehnt/]);
 });
+
+test('the inbox warns the case worker about an application it could not check against its form', async ({
+  page,
+  server,
+}) => {
+  // The helper's answers name a FIM schema that is not published at this gateway.
+  const sent = await submit(server.url, `Muster-${crypto.randomUUID().slice(0, 8)}`);
+  await openInbox(page, server.url);
+  await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
+  const checks = page.locator('#checks');
+  await expect(checks.getByRole('heading', { level: 3 })).toHaveText('Achtung: Bitte vor der Entscheidung prüfen');
+  await expect(checks.getByRole('listitem')).toHaveText([
+    'Das Formular dieses Antrags ist hier nicht veröffentlicht: Angaben und Gebühr wurden nicht geprüft.',
+  ]);
+  await expectNoAxeViolations(page, 'the inbox with a warning');
+});

@@ -61,22 +61,33 @@ async function pay(k: string, answers = ANSWERS.anwohnerparken, expectedTotal = 
   return { status: res.status, body };
 }
 
-/** Sends an application; `paymentInformation` is what the browser claims in the encrypted metadata. */
-async function send(k: string, opts: { paymentKey?: string; paymentInformation?: any; idToken?: string } = {}) {
-  const client = new SubmissionClient({ baseUrl: server.url, attempts: 1 });
+/** The application's metadata and data, encrypted for the destination as the browser does it. */
+async function encrypt(
+  client: SubmissionClient,
+  opts: { paymentInformation?: any; idToken?: string; leika?: string; data?: object } = {},
+) {
   const dest = await client.getDestination();
-  const { encrypted } = await prepareSubmission({
+  return prepareSubmission({
     encryptionKey: dest.encryptionKey,
-    leika: LEIKA,
+    leika: opts.leika ?? LEIKA,
     serviceName: 'Anwohnerparkausweis',
     schemaUri: FORM,
-    data: ANSWERS.anwohnerparken,
+    data: opts.data ?? ANSWERS.anwohnerparken,
     replyChannel: { eMail: { address: 'erika@example.org' } },
     ...(opts.paymentInformation ? { paymentInformation: opts.paymentInformation } : {}),
     ...(opts.idToken
       ? { authenticationInformation: [{ type: 'identificationReport', version: '1.0.0', content: opts.idToken }] }
       : {}),
   } as never);
+}
+
+/** Sends an application; `paymentInformation` is what the browser claims in the encrypted metadata. */
+async function send(
+  k: string,
+  opts: { paymentKey?: string; paymentInformation?: any; idToken?: string; leika?: string; data?: object } = {},
+) {
+  const client = new SubmissionClient({ baseUrl: server.url, attempts: 1 });
+  const { encrypted } = await encrypt(client, opts);
   try {
     const final = await client.submit(encrypted, {
       idempotencyKey: k,
@@ -126,6 +137,7 @@ test('one payment carries one application: the second one naming it gets 409 PAY
   assert.equal(detail.payment.boundByGateway, true);
   assert.equal(detail.payment.transactionReference, paid.body.transactionReference);
   assert.deepEqual(detail.payment.mismatch, []);
+  assert.deepEqual(detail.checks, [], 'a paid application that fits its form has nothing to flag');
 
   // The replay: another application names the same payment (by its key) …
   const second = await send(key(), { paymentKey: k, paymentInformation: claim(paid.body) });
@@ -212,4 +224,84 @@ test("an ID token from one application's login, put into another application, is
   const replayAuth = (await inbox(replayed.ok ? replayed.final.submissionId : '')).authentication[0];
   assert.equal(replayAuth.boundToApplication, false);
   assert.match(replayAuth.problem, /nicht an diesen Antrag gebunden/);
+});
+
+/** Amounts are formatted with a no-break space before the euro sign. */
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+/** Anwohnerparken answers for 24 months and two vehicles: 165 € instead of the 30 € of six months and one. */
+function dearer(): Record<string, any> {
+  const a = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  a.parkausweis.laufzeit = 24;
+  a.fahrzeuge = [a.fahrzeuge[0], { ...a.fahrzeuge[0], kennzeichen: 'M-CD 1' }];
+  return a;
+}
+
+test('paid for cheap answers, sent dearer ones: the inbox recomputes the fee from the decrypted answers', async () => {
+  const cheap = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  cheap.parkausweis.laufzeit = 6;
+  const k = key();
+  const paid = await pay(k, cheap, 3000);
+  assert.equal(paid.status, 201);
+  // The gateway sees only ciphertext: it cannot refuse this …
+  const r = await send(k, { data: dearer(), paymentInformation: claim(paid.body) });
+  assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
+  // … the receiver can, and tells the case worker.
+  const detail = await inbox(r.ok ? r.final.submissionId : '');
+  assert.deepEqual(
+    detail.checks.map((c: { code: string }) => c.code),
+    ['fee-mismatch'],
+  );
+  assert.equal(plain(detail.checks[0].text.de), 'Bezahlt wurden 30,00 €; nach diesen Angaben fällig sind 165,00 €.');
+  assert.equal(plain(detail.checks[0].text.en), '€30.00 was paid; these answers make €165.00 due.');
+});
+
+test("a paid form's answers sent unpaid under another service's LeiKa key are flagged by the inbox", async () => {
+  // Under its own key the gateway refuses it (409 PAYMENT_REQUIRED, above); under another key it cannot tell.
+  const r = await send(key(), { leika: '99990000000002', data: dearer() });
+  assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
+  const detail = await inbox(r.ok ? r.final.submissionId : '');
+  assert.deepEqual(
+    detail.checks.map((c: { code: string }) => c.code),
+    ['service-mismatch', 'fee-unpaid'],
+  );
+  assert.equal(
+    detail.checks[0].text.de,
+    `Eingereicht für die Leistung 99990000000002, aber mit dem Formular der Leistung ${LEIKA}.`,
+  );
+  assert.match(plain(detail.checks[1].text.de), /^Die Gebühr von 165,00 € ist vor dem Absenden zu bezahlen/);
+});
+
+test('answers that break their form are flagged by the inbox with the places that are wrong', async () => {
+  const k = key();
+  await pay(k);
+  const broken = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  broken.parkausweis.laufzeit = 7;
+  const r = await send(k, { data: broken });
+  assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
+  const detail = await inbox(r.ok ? r.final.submissionId : '');
+  assert.equal(detail.checks[0].code, 'answers-invalid');
+  assert.match(detail.checks[0].text.en, /^The answers do not fit the form \(\d+\): \/parkausweis\/laufzeit /);
+});
+
+test('two sends of one paid application at once: one sends it, the other finds it sent (no false refusal)', async () => {
+  const k = key();
+  const paid = await pay(k);
+  const client = new SubmissionClient({ baseUrl: server.url, attempts: 1 });
+  const { encrypted } = await encrypt(client, { paymentInformation: claim(paid.body) });
+  const created = (await (
+    await fetch(url('gateway/v1/submissions'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idempotencyKey: k, leika: LEIKA, announcedAttachments: [] }),
+    })
+  ).json()) as { submissionId: string; caseSecret: string };
+  const sendOnce = () =>
+    fetch(url(`gateway/v1/submissions/${created.submissionId}`), {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'x-case-secret': created.caseSecret },
+      body: JSON.stringify({ encryptedMetadata: encrypted.encryptedMetadata, encryptedData: encrypted.encryptedData }),
+    });
+  const statuses = (await Promise.all([sendOnce(), sendOnce()])).map((res) => res.status).sort();
+  assert.deepEqual(statuses, [200, 202]);
 });

@@ -15,7 +15,12 @@ export interface AnswersView {
  * the one its schemaUri names (…/forms/<name>/<version>/schema.json). A receiver outside this process
  * would load that URL; the stand-in reads the gateway's table.
  */
-function formOf(forms: PublishedForms, db: Db, submissionId: string, schemaUri: unknown): PublishedForm | undefined {
+export function formOf(
+  forms: PublishedForms,
+  db: Db,
+  submissionId: string,
+  schemaUri: unknown,
+): PublishedForm | undefined {
   const gw = db
     .prepare<{ form_id: string | null; form_version: number | null }>(
       'SELECT form_id, form_version FROM gw_submissions WHERE submission_id = ?',

@@ -12,6 +12,7 @@ import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 import { answersView } from './answers.js';
 import { paymentView, type ClaimedPayment } from './payment-view.js';
+import { verifyApplication } from './verify.js';
 
 export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
@@ -155,8 +156,19 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
                 (content as { data?: unknown }).data,
               )
             : undefined;
+        // What only the receiver can check: the decrypted answers against their form and their payment.
+        const checks =
+          d.state === 'ok'
+            ? verifyApplication(db, row.id, {
+                schemaUri: meta?.contentStructure?.data?.submissionSchema?.schemaUri,
+                leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
+                data: (content as { data?: unknown }).data,
+                boundCents: payment && 'grossAmount' in payment ? Math.round(payment.grossAmount * 100) : undefined,
+              })
+            : [];
         return {
           authentication,
+          checks,
           ...(payment ? { payment } : {}),
           ...(answers ? { answers } : {}),
           submissionId: row.id,

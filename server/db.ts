@@ -59,6 +59,11 @@ export function openDb(dataDir: string): Db {
       idempotency_key TEXT PRIMARY KEY, form_id TEXT NOT NULL, attempt INTEGER NOT NULL,
       request_id TEXT NOT NULL, transaction_id TEXT, amount INTEGER NOT NULL, items TEXT NOT NULL,
       status TEXT NOT NULL, information TEXT, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS gw_payment_attempts (
+      transaction_id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL, attempt INTEGER NOT NULL,
+      request_id TEXT NOT NULL, amount INTEGER NOT NULL, items TEXT NOT NULL, answers_hash TEXT,
+      status TEXT NOT NULL, created_at INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS gw_payment_attempts_key ON gw_payment_attempts(idempotency_key);
     CREATE TABLE IF NOT EXISTS gw_intents (
       idempotency_key TEXT PRIMARY KEY, request TEXT NOT NULL, case_id TEXT NOT NULL, created_at INTEGER NOT NULL);
     CREATE TABLE IF NOT EXISTS gw_payment_bindings (

@@ -19,6 +19,15 @@ interface PaymentRow {
   form_id: string;
   transaction_id: string | null;
   amount: number;
+  status: string;
+}
+interface AttemptRow {
+  transaction_id: string;
+  attempt: number;
+  request_id: string;
+  amount: number;
+  items: string;
+  answers_hash: string | null;
 }
 interface ApplicationRow {
   idempotency_key: string;
@@ -60,12 +69,59 @@ export class PaymentBinding {
     throw new HttpProblem(409, 'Conflict', detail, { code, ...extra });
   }
 
+  /**
+   * XBezahldienste cannot cancel a transaction, so an attempt replaced by a new one (the answers changed
+   * the amount) stays payable on its page, for instance in another tab. When such an earlier attempt has
+   * been paid and the current one has not, the application's payment becomes that one: the money is not
+   * lost, and the receiver's fee check shows the difference to the amount now due. True when it adopted one.
+   */
+  async adoptPaidAttempt(key: string): Promise<boolean> {
+    const current = this.db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
+    if (!current?.transaction_id || current.status === 'PAYED') return false;
+    const earlier = this.db
+      .prepare<AttemptRow>(
+        `SELECT * FROM gw_payment_attempts WHERE idempotency_key = ? AND transaction_id != ? AND status = 'INITIAL'
+        ORDER BY attempt DESC`,
+      )
+      .all(key, current.transaction_id);
+    for (const attempt of earlier) {
+      const info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
+      this.db
+        .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
+        .run(info.status, attempt.transaction_id);
+      if (info.status !== 'PAYED') continue;
+      this.db
+        .prepare(
+          `UPDATE gw_payments SET attempt = ?, request_id = ?, transaction_id = ?, amount = ?, items = ?, answers_hash = ?,
+          status = 'PAYED', information = ?, updated_at = ? WHERE idempotency_key = ?`,
+        )
+        .run(
+          attempt.attempt,
+          attempt.request_id,
+          attempt.transaction_id,
+          attempt.amount,
+          attempt.items,
+          attempt.answers_hash,
+          JSON.stringify(info),
+          Date.now(),
+          key,
+        );
+      this.log.warn(
+        { event: 'payment-earlier-attempt-paid', transactionId: attempt.transaction_id, amount: attempt.amount },
+        'an earlier payment attempt of this application was paid after a new one replaced it',
+      );
+      return true;
+    }
+    return false;
+  }
+
   /** Checks and records the application's payment; throws 409 problems with a `code`. */
   async bind(app: ApplicationRow): Promise<BindingRow | undefined> {
     const done = this.boundTo(app.idempotency_key);
     if (done) return done;
     const required = this.forms.paymentBeforeSubmission(app.leika);
     const key = app.payment_key ?? app.idempotency_key;
+    await this.adoptPaidAttempt(key);
     const pay = this.db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
     if (!pay?.transaction_id) {
       if (required)

@@ -145,6 +145,9 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
 
   /** Asks the provider and records what it says. */
   const refresh = async (row: PaymentRow): Promise<{ row: PaymentRow; tx: PaymentTransaction }> => {
+    // Paid on the page of an attempt this one replaced: that payment is the application's now.
+    if (row.status !== 'PAYED' && (await gw.payments.adoptPaidAttempt(row.idempotency_key)))
+      row = rowOf(row.idempotency_key)!;
     const tx = await provider.get(row.transaction_id!);
     const status = tx.paymentInformation.status;
     if (!['INITIAL', 'PAYED', 'FAILED', 'CANCELED'].includes(status)) {
@@ -300,6 +303,21 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
             now,
             now,
             hash,
+          );
+          // Every attempt is kept: an earlier one whose page is still open can be paid after this one replaced it.
+          db.prepare(
+            `INSERT OR IGNORE INTO gw_payment_attempts (transaction_id, idempotency_key, attempt, request_id, amount, items,
+            answers_hash, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            tx.paymentInformation.transactionId,
+            b.idempotencyKey,
+            attempt,
+            request.requestId,
+            fees.total,
+            items,
+            hash,
+            tx.paymentInformation.status,
+            now,
           );
           return { code: 201, body: answer(rowOf(b.idempotencyKey)!, tx, lang) };
         }

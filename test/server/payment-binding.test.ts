@@ -305,3 +305,38 @@ test('two sends of one paid application at once: one sends it, the other finds i
   const statuses = (await Promise.all([sendOnce(), sendOnce()])).map((res) => res.status).sort();
   assert.deepEqual(statuses, [200, 202]);
 });
+
+test('an earlier attempt paid after a new one replaced it is the payment of the application, not lost', async () => {
+  const k = key();
+  // Tab 1 opens the provider's page for 12 months (60 €) and leaves it open …
+  const first = await pay(k, ANSWERS.anwohnerparken, 6000, 'none');
+  assert.equal(first.status, 201);
+  // … the answers change to 6 months: a new attempt (30 €) replaces it …
+  const six = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  six.parkausweis.laufzeit = 6;
+  const second = await pay(k, six, 3000, 'none');
+  assert.equal(second.status, 201);
+  assert.notEqual(second.body.transactionId, first.body.transactionId);
+  // … and then the person pays on the first page after all.
+  await fetch(first.body.redirectUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'method=GIROPAY&outcome=bezahlen',
+  });
+  const status = (await (
+    await fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } })
+  ).json()) as Record<string, any>;
+  assert.equal(status.status, 'PAYED');
+  assert.equal(status.transactionId, first.body.transactionId);
+  assert.equal(status.total, 6000);
+  // The application is sent with the answers now given; the case worker sees the payment and the difference.
+  const r = await send(k, { data: six, paymentInformation: claim(status) });
+  assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
+  const detail = await inbox(r.ok ? r.final.submissionId : '');
+  assert.equal(detail.payment.transactionId, first.body.transactionId);
+  assert.deepEqual(
+    detail.checks.map((c: { code: string; text: { de: string } }) => [c.code, plain(c.text.de)]),
+    [['fee-mismatch', 'Bezahlt wurden 60,00 €; nach diesen Angaben fällig sind 30,00 €.']],
+  );
+});

@@ -143,6 +143,28 @@ test('the login bar speaks English and passes axe', async ({ page, server }) => 
   await expectNoAxeViolations(page, 'the login bar (English)');
 });
 
+test('a form switched to English comes back in English after the login and after a reload', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url);
+  await page.getByLabel('English').check();
+  await bar(page).getByRole('button', { name: 'Log in with user account' }).click();
+  // The provider's page speaks the form's language too (ui_locales).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in with a test user account');
+  await page.getByRole('radio', { name: /^Max Mustermann/ }).check();
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await expect(bar(page)).toContainText('Logged in as Max Mustermann');
+  await expect(form(page)).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('English')).toBeChecked();
+  await page.reload();
+  await expect(bar(page)).toContainText('Logged in as Max Mustermann');
+  await expect(page.getByLabel('English')).toBeChecked();
+  // Another page's form keeps the page's own language.
+  await page.goto(`${server.url}hundesteuer.html`);
+  await expect(page.locator('ozg-form')).toHaveAttribute('lang', 'de');
+});
+
 /** Serves the Bewohnerparken definition with other `x-ozg.account` settings. */
 async function withAccountSettings(page: Page, account: Record<string, string>): Promise<void> {
   await page.route('**/gateway/v1/forms/anwohnerparken', async (route) => {

@@ -139,11 +139,25 @@ export class FormStore extends AnswerState {
     this.onChange?.(pointer, value);
   }
 
-  /** The person left a field: show its error, if any (once the validators are there). */
+  /** The person left a field: show its error, if any (once the validators are there; after `holdTouches`). */
   touch(pointer: string): void {
-    if (!this.validation) this.touchedEarly.add(pointer);
+    if (this.held) this.held.add(pointer);
+    else if (!this.validation) this.touchedEarly.add(pointer);
     else if (this.refreshError(pointer)) this.notify(pointer);
   }
+  /**
+   * Fields left while a button is pressed show their errors when `release` is called: an error appearing
+   * under a field would move the button away between press and release, and the click would be lost.
+   */
+  holdTouches(): () => void {
+    const held = (this.held ??= new Set());
+    return () => {
+      if (this.held !== held) return;
+      this.held = undefined;
+      for (const pointer of held) this.touch(pointer);
+    };
+  }
+  private held?: Set<string>;
   /** Fields left before the validators arrived: their errors show when they do. */
   private readonly touchedEarly = new Set<string>();
 

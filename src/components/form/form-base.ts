@@ -112,6 +112,21 @@ export abstract class OzgFormBase extends LitElement {
     this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
     this.addEventListener('ozg-payment', (event) => this.paymentEnded(event.detail));
     this.addEventListener('ozg-login', (event) => (this.login = event.detail.authentication));
+    this.addEventListener('pointerdown', (event) => this.pressed(event), true);
+  }
+
+  /**
+   * A press inside the form: errors of a field it leaves wait until the press has ended and its click
+   * has run (the next task), so "Weiter" or "hinzufügen" does not move away from under the pointer.
+   */
+  private pressed(event: PointerEvent): void {
+    if (!event.isPrimary || !this.store) return;
+    const release = this.store.holdTouches();
+    const end = () => {
+      for (const type of ['pointerup', 'pointercancel', 'blur'] as const) removeEventListener(type, end, true);
+      setTimeout(release);
+    };
+    for (const type of ['pointerup', 'pointercancel', 'blur'] as const) addEventListener(type, end, true);
   }
 
   /** The fee of a form with `x-ozg.fees` (review page, payment step), once its code has arrived. */

@@ -1,5 +1,5 @@
 import type Ajv from 'ajv/dist/core.js';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, FuncKeywordDefinition, SchemaValidateFunction, ValidateFunction } from 'ajv';
 import AjvDraft07 from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -24,12 +24,52 @@ export function createAjv(definition: unknown): Ajv {
   const options = { allErrors: true, strict: false, messages: true };
   const ajv: Ajv = isDraft07(definition) ? new AjvDraft07(options) : new Ajv2020(options);
   ajv.addKeyword({ keyword: 'x-ozg' }); // annotation only; checkDefinition validates its content
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword(decimalMultipleOf);
   addFormats(ajv, ['email', 'uri', 'date', 'date-time', 'time']);
   for (const [name, test] of Object.entries(germanFormats)) {
     ajv.addFormat(name, { type: 'string', validate: test });
   }
   return ajv;
 }
+
+/** A finite number as coefficient × 10^exponent, read from its shortest decimal notation (as typed). */
+function decimal(value: number): [bigint, number] {
+  const [digits = '0', exponent = '0'] = Math.abs(value).toString().split('e');
+  const point = digits.indexOf('.');
+  const places = point === -1 ? 0 : digits.length - point - 1;
+  return [BigInt(digits.replace('.', '')), Number(exponent) - places];
+}
+
+/**
+ * `multipleOf` in decimal arithmetic, as the browser's validator (@cfworker/json-schema) decides it.
+ * Ajv divides in binary floating point, where 19.99 / 0.01 is 1998.9999999999998: it refused amounts
+ * the form had accepted. Its `multipleOfPrecision` only tolerates a rounding error, which still refuses
+ * large amounts (607823.71 at 1e-9) and accepts 0.010000000001, so both would still disagree.
+ */
+function isMultipleOf(value: number, divisor: number): boolean {
+  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor <= 0) return false;
+  const [coefficient, exponent] = decimal(value);
+  const [divisorCoefficient, divisorExponent] = decimal(divisor);
+  const shift = exponent - divisorExponent;
+  return shift >= 0
+    ? (coefficient * 10n ** BigInt(shift)) % divisorCoefficient === 0n
+    : coefficient % (divisorCoefficient * 10n ** BigInt(-shift)) === 0n;
+}
+
+/** Ajv's `multipleOf` keyword with the decimal test above; the same error (keyword, params, message). */
+const decimalMultipleOf: FuncKeywordDefinition = {
+  keyword: 'multipleOf',
+  type: 'number',
+  schemaType: 'number',
+  validate: function multipleOf(divisor: number, value: number) {
+    const ok = isMultipleOf(value, divisor);
+    (multipleOf as SchemaValidateFunction).errors = ok
+      ? undefined
+      : [{ keyword: 'multipleOf', params: { multipleOf: divisor }, message: `must be multiple of ${divisor}` }];
+    return ok;
+  },
+};
 
 const FALLBACK_ID = 'urn:ozg-form:definition';
 

@@ -3,7 +3,7 @@ import { ConditionCache, type ConditionTest } from './conditions.js';
 import { childPointer, clone, getIn, lastKey, parentPointer, type Answers } from './data.js';
 import { nodeAt } from './model.js';
 import { EntryKeys } from './store-parts.js';
-import { fillDefaults, prune } from './structure.js';
+import { fillDefaults, fitAnswers, prune } from './structure.js';
 import type { FieldNode, FormModel, ObjectNode } from './types.js';
 
 /**
@@ -23,7 +23,7 @@ export class AnswerState extends Channels {
   constructor(model: FormModel, initial?: Answers) {
     super();
     this.model = model;
-    this.data = clone(initial) ?? {};
+    this.data = fitAnswers(model.root, clone(initial));
     fillDefaults(this.data, model.root, '');
     this.rememberConditions('', model.root);
   }

@@ -14,7 +14,7 @@ import {
 } from './errors.js';
 import type { describeError } from './messages.js';
 import { atLeastOneError, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
-import { fillDefaults } from './structure.js';
+import { fillDefaults, fitAnswers } from './structure.js';
 import { customErrors, labelOf, text } from './texts.js';
 import type { FieldNode, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
@@ -194,9 +194,10 @@ export class FormStore extends AnswerState {
     this.onChange?.(pointer, items);
   }
 
-  /** Replaces all answers (a restored draft, or the `data` property). */
+  /** Replaces all answers (a restored draft, or the `data` property); those whose JSON type does not
+   * fit their question are left out (fitAnswers). */
   replaceData(data: Answers): void {
-    this.data = clone(data) ?? {};
+    this.data = fitAnswers(this.model.root, clone(data));
     fillDefaults(this.data, this.model.root, '');
     this.errors.clear();
     this.entryKeys.clear();

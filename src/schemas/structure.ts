@@ -28,6 +28,81 @@ export function fillDefaults(data: Answers, node: FieldNode, pointer: string): v
   }
 }
 
+/** The JSON type of an answer, as JSON Schema's `type` names it ('integer' is a 'number' here). */
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** The JSON types of the answers a question can show, or undefined for any (a custom element whose
+ * schema declares no `type`). A text between the questions takes none. */
+function answerTypes(node: FieldNode): Set<string> | undefined {
+  switch (node.kind) {
+    case 'object':
+      return new Set(['object']);
+    case 'array':
+    case 'multi':
+    case 'file':
+      return new Set(['array']);
+    case 'choice':
+      return new Set(node.options.map((option) => jsonType(option.value)));
+    case 'boolean':
+      return new Set(['boolean']);
+    case 'number':
+    case 'integer':
+      return new Set(['number']);
+    case 'info':
+      return new Set();
+    default: {
+      if (!node.element) return new Set(['string']);
+      const declared = node.schema.type;
+      if (declared === undefined) return undefined;
+      return new Set((Array.isArray(declared) ? declared : [declared]).map((t) => (t === 'integer' ? 'number' : t)));
+    }
+  }
+}
+
+/** An answer without the parts whose JSON type its question cannot take; undefined when it is of
+ * the wrong type itself. `null` stays: it stands for "not answered" (an empty entry of a list). */
+function fit(node: FieldNode, value: unknown): unknown {
+  if (value === undefined || value === null) return value;
+  const types = answerTypes(node);
+  if (types && !types.has(jsonType(value))) return undefined;
+  if (node.kind === 'object') {
+    const answers = { ...(value as Answers) };
+    for (const child of node.children) {
+      if (!(child.key in answers)) continue;
+      const fitted = fit(child, answers[child.key]);
+      if (fitted === undefined) delete answers[child.key];
+      else answers[child.key] = fitted;
+    }
+    return answers;
+  }
+  const entries = value as unknown[];
+  if (node.kind === 'array')
+    return entries.flatMap((entry) => {
+      const fitted = fit(node.item, entry);
+      return fitted === undefined ? [] : [fitted];
+    });
+  if (node.kind === 'multi') {
+    const offered = new Set(node.options.map((option) => jsonType(option.value)));
+    return entries.filter((entry) => offered.has(jsonType(entry)));
+  }
+  if (node.kind === 'file') return entries.filter((entry) => jsonType(entry) === 'object');
+  return value;
+}
+
+/**
+ * Answers from a draft or the `data` property as the form can use them. A draft of an older version
+ * of the definition (same `$id`) may hold a text where a question now takes several choices, or one
+ * choice where it now asks for a repeatable group; a page may pass anything. An answer whose JSON type
+ * does not fit its question is left out, like an answer to a question that no longer exists (those
+ * are kept but never shown, validated or submitted). Answers of the right type stay, also when the
+ * definition now refuses them (an option no longer offered): the person sees why and chooses again.
+ */
+export function fitAnswers(root: ObjectNode, data: unknown): Answers {
+  return jsonType(data) === 'object' ? (fit(root, data) as Answers) : {};
+}
+
 /** Answers without the form's own choice between alternatives (given as `data`, or from a receiver):
  * the alternative whose questions are answered is the one chosen. */
 function inferAlternative(data: Answers, node: ObjectNode, pointer: string): void {

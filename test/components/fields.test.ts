@@ -243,3 +243,72 @@ describe('question type: read-only with default', () => {
     expect(el.data.q).to.equal(3);
   });
 });
+
+describe('question type: number, as written in German and in English', () => {
+  // German: decimal comma, a point groups thousands; English: decimal point, a comma groups them. A
+  // separator that is not a group of three digits (German "1.00") is no number the form guesses at.
+  const typed: Record<'de' | 'en', Array<[string, number | string]>> = {
+    de: [
+      ['1.000', 1000],
+      ['1.000,5', 1000.5],
+      ['12.345.678,25', 12345678.25],
+      ['-2.500', -2500],
+      ['12,5', 12.5],
+      ['1000', 1000],
+      ['1.00', '1.00'],
+      ['1.2.3', '1.2.3'],
+      ['1.0000', '1.0000'],
+      ['0.500', '0.500'],
+      ['12.5', '12.5'],
+      ['1,000.5', '1,000.5'],
+      ['1.000,', '1.000,'],
+    ],
+    en: [
+      ['1,000', 1000],
+      ['1,000.5', 1000.5],
+      ['12,345,678.25', 12345678.25],
+      ['-2,500', -2500],
+      ['12.5', 12.5],
+      ['1000', 1000],
+      ['1,00', '1,00'],
+      ['1,2,3', '1,2,3'],
+      ['0,500', '0,500'],
+      ['12,5', '12,5'],
+      ['1.000,5', '1.000,5'],
+    ],
+  };
+  const schema = {
+    title: 'Zahlen',
+    type: 'object',
+    properties: {
+      flaeche: { type: 'number', title: 'Fläche', 'x-ozg': { i18n: { en: { title: 'Area' } } } },
+      anzahl: { type: 'integer', title: 'Anzahl', 'x-ozg': { i18n: { en: { title: 'Count' } } } },
+    },
+  };
+  const notANumber = {
+    de: {
+      flaeche: 'Bitte geben Sie bei Fläche eine Zahl ein.',
+      anzahl: 'Bitte geben Sie bei Anzahl eine ganze Zahl ein.',
+    },
+    en: { flaeche: 'Enter a number for Area.', anzahl: 'Enter a whole number for Count.' },
+  };
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`${lang}: thousands separators are read, ambiguous entries are reported, not changed`, async () => {
+      const el = await renderForm(schema, { lang });
+      for (const [text, expected] of typed[lang]) {
+        for (const key of ['flaeche', 'anzahl'] as const) {
+          const input = $(el, `[name="/${key}"]`) as HTMLInputElement;
+          await type(el, `[name="/${key}"]`, text);
+          expect(el.data[key], `${lang} ${key} "${text}"`).to.equal(expected);
+          expect(input.value, `${lang} ${key} "${text}" stays as typed`).to.equal(text);
+          const error = input.closest('.field')!.querySelector('.error-message')?.textContent ?? '';
+          if (typeof expected === 'string') expect(error, `${lang} ${key} "${text}"`).to.contain(notANumber[lang][key]);
+          else if (key === 'anzahl' && !Number.isInteger(expected))
+            expect(error, `${lang} ${key} "${text}"`).to.contain(notANumber[lang].anzahl);
+          else expect(error, `${lang} ${key} "${text}"`).to.equal('');
+        }
+      }
+    });
+  }
+});

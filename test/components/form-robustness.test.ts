@@ -113,6 +113,148 @@ describe('data property', () => {
   });
 });
 
+describe('answers that no longer fit their question', () => {
+  /** Uncaught errors of the page while `work` runs (a render that throws inside Lit surfaces here). */
+  async function pageErrors(work: () => Promise<void>): Promise<string[]> {
+    const seen: string[] = [];
+    const onError = (event: ErrorEvent) => seen.push(event.message);
+    const onRejection = (event: PromiseRejectionEvent) => seen.push(String(event.reason));
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      await work();
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+    return seen;
+  }
+
+  it('a draft of an older version (one choice, now several; a text, now a repeatable group) opens the form', async () => {
+    const id = `urn:test:stale-draft:${Date.now()}`;
+    const v1 = {
+      $id: id,
+      title: 'Antrag',
+      type: 'object',
+      properties: {
+        name: { type: 'string', title: 'Name' },
+        tier: { type: 'string', title: 'Tierart', enum: ['hund', 'katze'] },
+        kinder: { type: 'string', title: 'Kinder' },
+      },
+    };
+    const v2 = {
+      ...v1,
+      properties: {
+        name: v1.properties.name,
+        tier: { type: 'array', title: 'Tierarten', uniqueItems: true, items: { enum: ['hund', 'katze'] } },
+        kinder: {
+          type: 'array',
+          title: 'Kinder',
+          items: { type: 'object', properties: { n: { type: 'string', title: 'Name des Kindes' } } },
+        },
+      },
+    };
+    const first = await renderForm(v1, { isolate: false });
+    await typeInto(first, control(first, 'Name'), 'Erika');
+    control(first, 'hund').click();
+    await typeInto(first, control(first, 'Kinder'), 'Max');
+    first.parentElement!.remove(); // leaving the page writes the draft
+    expect(JSON.parse(localStorage.getItem(`ozg-form:draft:${id}`)!).data).to.deep.equal({
+      name: 'Erika',
+      tier: 'hund',
+      kinder: 'Max',
+    });
+
+    let second!: OzgForm;
+    const errors = await pageErrors(async () => {
+      second = await renderForm(v2, { isolate: false });
+    });
+    expect(errors).to.deep.equal([]);
+    expect(second.shadowRoot!.querySelector('form') === null, 'the form is shown').to.equal(false);
+    expect(second.data).to.deep.equal({ name: 'Erika', kinder: [] }); // a repeatable group without entries
+    expect((control(second, 'Name') as HTMLInputElement).value).to.equal('Erika');
+    expect((control(second, 'hund') as HTMLInputElement).checked).to.equal(false);
+    await expect(second).to.be.accessible();
+  });
+
+  it('answers given as `data` of the wrong JSON type are left out, for every kind of question', async () => {
+    const definition = {
+      title: 'Alle Arten',
+      type: 'object',
+      properties: {
+        text: { type: 'string', title: 'Text' },
+        datum: { type: 'string', format: 'date', title: 'Datum' },
+        zahl: { type: 'number', title: 'Zahl' },
+        ganz: { type: 'integer', title: 'Ganz' },
+        ja: { type: 'boolean', title: 'Ja' },
+        wahl: { type: 'string', title: 'Wahl', enum: ['a', 'b'] },
+        nummer: { type: 'integer', title: 'Nummer', enum: [1, 2] },
+        mehr: { type: 'array', title: 'Mehr', uniqueItems: true, items: { enum: ['a', 'b'] } },
+        gruppe: { type: 'object', title: 'Gruppe', properties: { ort: { type: 'string', title: 'Ort' } } },
+        liste: {
+          type: 'array',
+          title: 'Liste',
+          items: { type: 'object', properties: { name: { type: 'string', title: 'Eintrag' } } },
+        },
+        vornamen: { type: 'array', title: 'Vornamen', items: { type: 'string', title: 'Vorname' } },
+        hinweis: { type: 'null', title: 'Hinweis' },
+        bleibt: { type: 'string', title: 'Bleibt' },
+      },
+    };
+    const wrong = {
+      text: { a: 1 },
+      datum: 20240101,
+      zahl: '12',
+      ganz: true,
+      ja: 'ja',
+      wahl: ['a'],
+      nummer: '1',
+      mehr: 'a',
+      gruppe: 'x',
+      liste: 'x',
+      vornamen: { 0: 'Anna' },
+      hinweis: 'x',
+      bleibt: 'Text',
+    };
+    // Within lists and groups: the entries and answers of the wrong type go, the others stay.
+    const mixed = {
+      zahl: 12.5,
+      ja: false,
+      mehr: ['a', ['b'], 7],
+      gruppe: { ort: 5 },
+      liste: ['x', { name: 'Eins' }, 5, { name: ['Zwei'] }],
+      vornamen: ['Anna', 7, { x: 1 }, 'Berta'],
+    };
+    for (const data of [wrong, mixed]) {
+      let el!: OzgForm;
+      const errors = await pageErrors(async () => {
+        el = await renderForm(definition);
+        el.data = data;
+        await settle(el);
+      });
+      expect(errors, JSON.stringify(data)).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('form') === null, 'the form is shown').to.equal(false);
+      // Given before the definition arrived, too.
+      const early = await renderForm(definition, { data });
+      expect(early.data).to.deep.equal(el.data);
+      if (data === wrong) {
+        expect(el.data).to.deep.equal({ liste: [], vornamen: [], bleibt: 'Text' }); // lists without entries
+        expect((control(el, 'Text') as HTMLInputElement).value).to.equal('');
+        expect((control(el, 'Zahl') as HTMLInputElement).value).to.equal('');
+        expect((control(el, 'Ort') as HTMLInputElement).value).to.equal('');
+      } else {
+        expect(el.data).to.deep.equal({
+          zahl: 12.5,
+          ja: false,
+          mehr: ['a'],
+          liste: [{ name: 'Eins' }, {}],
+          vornamen: ['Anna', 'Berta'],
+        });
+      }
+    }
+  });
+});
+
 describe('broken definitions', () => {
   async function failing(src: string): Promise<{ el: OzgForm; detail: OzgErrorDetail }> {
     const el = document.createElement('ozg-form') as OzgForm;

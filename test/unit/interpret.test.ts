@@ -143,6 +143,42 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
     expect(JSON.stringify(definition)).to.contain('"x-ozg"');
   });
 
+  it('a decimal multipleOf (cents) decides as decimals do, not as binary floating point', () => {
+    // 19.99 / 0.01 is 1998.9999999999998 in floating point: the gateway refused amounts the form had
+    // accepted, and the citizen could not pay. Both validators must take what a person can type.
+    const definition = {
+      $id: 'urn:t:betrag',
+      type: 'object',
+      properties: { betrag: { type: 'number', multipleOf: 0.01 }, menge: { type: 'number', multipleOf: 0.5 } },
+    } as JsonSchema;
+    const interpreted = new FormValidator(definition);
+    const ajv = new FormValidator(definition, ajvEngine(definition));
+    const verdicts = (pointer: string, values: number[]) =>
+      values.map((value) => [
+        value,
+        interpreted.validateAt(pointer, value).map((e) => e.keyword),
+        ajv.validateAt(pointer, value).map((e) => e.keyword),
+      ]);
+    const cents = [19.99, 0.07, 1.15, 0.29, 4.35, 100.1, 607823.71, 12345678.91, 0, -3.33, 5];
+    expect(verdicts('/properties/betrag', cents)).to.deep.equal(cents.map((v) => [v, [], []]));
+    const notCents = [0.005, 19.999, 1.0000001, 0.010000000001];
+    expect(verdicts('/properties/betrag', notCents)).to.deep.equal(
+      notCents.map((v) => [v, ['multipleOf'], ['multipleOf']]),
+    );
+    expect(verdicts('/properties/menge', [2.5, 0.5])).to.deep.equal([
+      [2.5, [], []],
+      [0.5, [], []],
+    ]);
+    expect(verdicts('/properties/menge', [2.25])).to.deep.equal([[2.25, ['multipleOf'], ['multipleOf']]]);
+    // The sentence names the step the same way either way.
+    const [a] = interpreted.validateAt('/properties/betrag', 0.005);
+    const [b] = ajv.validateAt('/properties/betrag', 0.005);
+    for (const lang of ['de', 'en'] as const) {
+      const ctx = { label: 'Betrag', lang, kind: 'number' as const };
+      expect(describeError(a!, ctx)).to.equal(describeError(b!, ctx));
+    }
+  });
+
   it('keywords the demo forms do not use: $ref, if/else, dependentRequired, uniqueItems, draft-07', () => {
     const definitions: JsonSchema[] = [
       {

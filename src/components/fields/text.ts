@@ -1,4 +1,5 @@
 import { text } from '../../schemas/texts.js';
+import type { Lang } from '../../schemas/types.js';
 import type { FieldParts } from './shell.js';
 import { apply, ariaAttrs, attr, attrs, labelled, LeafField, markup, type Attrs, type Markup } from './leaf.js';
 import type { FieldView } from './view.js';
@@ -6,18 +7,31 @@ import type { FieldView } from './view.js';
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
 const DEFAULT_AUTOCOMPLETE: Record<string, string> = { email: 'email', tel: 'tel', url: 'url' };
 
-/** '12,5' and '12.5' -> 12.5; anything else stays text, so the validator can say what is wrong. */
-export function parseNumber(raw: string): number | string | undefined {
+/** A number as written in each language: decimal separator, and the separator of groups of three
+ * digits (the first group does not begin with 0). */
+const NUMBER_PATTERN: Record<Lang, RegExp> = {
+  de: /^[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$/,
+  en: /^[-+]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$/,
+};
+
+/**
+ * A number as typed in the language of the form: German "1.000,5" and English "1,000.5" -> 1000.5.
+ * Anything else stays text, so the validator says it is not a number: the form does not guess what
+ * an ambiguous entry meant (German "1.00" or "12.5", "1.2.3"), as Number() after swapping a comma
+ * would (German "1.000" was stored as 1).
+ */
+export function parseNumber(raw: string, lang: Lang): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  if (/^[-+]?\d+([.,]\d+)?$/.test(trimmed)) return Number(trimmed.replace(',', '.'));
-  return trimmed;
+  if (!NUMBER_PATTERN[lang].test(trimmed)) return trimmed;
+  const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
+  return Number(trimmed.replaceAll(group, '').replace(decimal, '.'));
 }
 
 function displayValue(view: FieldView, value: unknown): string {
   if (value === undefined || value === null) return '';
-  if (typeof value === 'number' && view.node.kind === 'number' && view.lang === 'de')
-    return String(value).replace('.', ',');
+  // Without grouping, so it reads back as the same number (parseNumber).
+  if (typeof value === 'number' && view.lang === 'de') return String(value).replace('.', ',');
   return String(value);
 }
 
@@ -74,8 +88,11 @@ export class TextField extends LeafField {
     const control = this.control;
     attr(this.labelEl, 'for', parts.id);
     apply(control, controlAttrs(this.view, parts));
-    const value = displayValue(this.view, this.view.store.value(this.view.pointer));
-    if (control.value !== value) control.value = value;
+    const answer = this.view.store.value(this.view.pointer);
+    const value = displayValue(this.view, answer);
+    // A number keeps the way the person wrote it ("1.000,5"), as long as it says the same number.
+    const same = typeof answer === 'number' && parseNumber(control.value, this.view.lang) === answer;
+    if (control.value !== value && !same) control.value = value;
   }
 
   protected onEvent(event: Event, target: HTMLInputElement): void {
@@ -85,6 +102,6 @@ export class TextField extends LeafField {
       return;
     }
     const numeric = node.kind === 'number' || node.kind === 'integer';
-    store.setValue(pointer, numeric ? parseNumber(target.value) : target.value, true);
+    store.setValue(pointer, numeric ? parseNumber(target.value, this.view.lang) : target.value, true);
   }
 }

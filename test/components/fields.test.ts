@@ -245,8 +245,9 @@ describe('question type: read-only with default', () => {
 });
 
 describe('question type: number, as written in German and in English', () => {
-  // German: decimal comma, a point groups thousands; English: decimal point, a comma groups them. A
-  // separator that is not a group of three digits (German "1.00") is no number the form guesses at.
+  // German: decimal comma, a point groups thousands; English: decimal point, a comma groups them. One
+  // separator that groups nothing is the decimal one, point or comma (a phone keyboard of another
+  // region); more than that, mixed up, is no number the form guesses at.
   const typed: Record<'de' | 'en', Array<[string, number | string]>> = {
     de: [
       ['1.000', 1000],
@@ -255,11 +256,11 @@ describe('question type: number, as written in German and in English', () => {
       ['-2.500', -2500],
       ['12,5', 12.5],
       ['1000', 1000],
-      ['1.00', '1.00'],
+      ['1.00', 1],
       ['1.2.3', '1.2.3'],
-      ['1.0000', '1.0000'],
-      ['0.500', '0.500'],
-      ['12.5', '12.5'],
+      ['1.0000', 1],
+      ['0.500', 0.5],
+      ['12.5', 12.5],
       ['1,000.5', '1,000.5'],
       ['1.000,', '1.000,'],
     ],
@@ -270,10 +271,10 @@ describe('question type: number, as written in German and in English', () => {
       ['-2,500', -2500],
       ['12.5', 12.5],
       ['1000', 1000],
-      ['1,00', '1,00'],
+      ['1,00', 1],
       ['1,2,3', '1,2,3'],
-      ['0,500', '0,500'],
-      ['12,5', '12,5'],
+      ['0,500', 0.5],
+      ['12,5', 12.5],
       ['1.000,5', '1.000,5'],
     ],
   };

@@ -7,25 +7,32 @@ import type { FieldView } from './view.js';
 const INPUT_TYPES: Record<string, string> = { email: 'email', tel: 'tel', url: 'url', date: 'date' };
 const DEFAULT_AUTOCOMPLETE: Record<string, string> = { email: 'email', tel: 'tel', url: 'url' };
 
-/** A number as written in each language: decimal separator, and the separator of groups of three
- * digits (the first group does not begin with 0). */
-const NUMBER_PATTERN: Record<Lang, RegExp> = {
-  de: /^[-+]?(?:[1-9]\d{0,2}(?:\.\d{3})+|\d+)(?:,\d+)?$/,
-  en: /^[-+]?(?:[1-9]\d{0,2}(?:,\d{3})+|\d+)(?:\.\d+)?$/,
+/** Thousands grouped as each language writes them (the first group does not begin with 0), with an
+ * optional decimal part: German "1.000,5", English "1,000.5". */
+const GROUPED: Record<Lang, RegExp> = {
+  de: /^[-+]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/,
+  en: /^[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/,
 };
+/** Digits with at most one separator, point or comma, that groups nothing: a decimal separator. */
+const PLAIN = /^([-+]?\d+)(?:[.,](\d+))?$/;
 
 /**
- * A number as typed in the language of the form: German "1.000,5" and English "1,000.5" -> 1000.5.
- * Anything else stays text, so the validator says it is not a number: the form does not guess what
- * an ambiguous entry meant (German "1.00" or "12.5", "1.2.3"), as Number() after swapping a comma
- * would (German "1.000" was stored as 1).
+ * A number as typed in the language of the form. Thousands grouped as the language writes them are
+ * read as such: German "1.000,5" and English "1,000.5" -> 1000.5 (German "1.000" was stored as 1). A
+ * single point or comma that cannot group thousands is the decimal separator, whichever it is: German
+ * "12,5" and "12.5", as a phone keyboard of another region types it. Anything else ("1.2.3", "1,000.5"
+ * on a German page) stays text, so the validator says it is not a number: the form does not guess.
  */
 export function parseNumber(raw: string, lang: Lang): number | string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return undefined;
-  if (!NUMBER_PATTERN[lang].test(trimmed)) return trimmed;
-  const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
-  return Number(trimmed.replaceAll(group, '').replace(decimal, '.'));
+  if (GROUPED[lang].test(trimmed)) {
+    const [group, decimal] = lang === 'de' ? ['.', ','] : [',', '.'];
+    return Number(trimmed.replaceAll(group, '').replace(decimal, '.'));
+  }
+  const plain = PLAIN.exec(trimmed);
+  if (!plain) return trimmed;
+  return Number(plain[2] === undefined ? plain[1] : `${plain[1]}.${plain[2]}`);
 }
 
 function displayValue(view: FieldView, value: unknown): string {

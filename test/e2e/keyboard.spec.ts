@@ -200,7 +200,7 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
   await tabTo(page, (f) => f.type === 'checkbox', 2);
   await page.keyboard.press('Space');
   expect((await focused(page)).checked).toBe(true);
-  await next(page, 'Schritt 5 von 6', 'Prüfen und absenden');
+  await next(page, 'Schritt 5 von 6', 'Bemerkungen und Bestätigung');
 
   // ---- Step 5: the confirmation checkbox; on to the review page.
   await tabTo(page, (f) => f.type === 'checkbox', 3);

@@ -6,6 +6,7 @@ import { boundDate, dateRuleError, isDateBound } from '../../src/schemas/date-ru
 import { describeError } from '../../src/schemas/messages.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
 import { FormValidator } from '../../src/schemas/validator.js';
+import { ANSWERS } from '../e2e/answers.js';
 
 const none = () => undefined;
 
@@ -95,5 +96,62 @@ describe('date rules in the browser and at the gateway', () => {
     expect(describeError(after, { label: 'Ende', lang: 'de', kind: 'date' })).to.equal(
       'Ende muss nach dem 11.12.2026 liegen.',
     );
+  });
+});
+
+describe('the demo forms', () => {
+  // Their hints say so ("Frühestens ab dem Tag der Antragstellung"); a review found 2001 and an end before
+  // the start accepted up to the review page.
+  const today = () => '2026-12-06';
+  const load = async (name: string) => (await fetch(`/demo/forms/${name}.json`)).json() as Promise<JsonSchema>;
+  const rules = async (name: string, data: object) => {
+    const definition = await load(name);
+    const browser = new FormValidator(definition, undefined, { today });
+    const gateway = new FormValidator(definition, ajvEngine(definition), { today });
+    const found = (v: FormValidator) =>
+      v
+        .validateAll(data)
+        .filter((e) => e.keyword === 'date')
+        .map((e) => [e.instancePath, e.params.comparison, e.params.limit]);
+    expect(found(gateway)).to.deep.equal(found(browser));
+    return found(browser);
+  };
+  const change = (name: keyof typeof ANSWERS, edit: (a: Record<string, any>) => void) => {
+    const a = structuredClone(ANSWERS[name]) as Record<string, any>;
+    edit(a);
+    return a;
+  };
+
+  it('accept the sample answers', async () => {
+    for (const name of ['hundesteuer', 'anwohnerparken', 'sondernutzung'] as const)
+      expect(await rules(name, ANSWERS[name]), name).to.deep.equal([]);
+  });
+
+  it('refuse a permit from the past, an end before the start, births in the future', async () => {
+    expect(
+      await rules(
+        'anwohnerparken',
+        change('anwohnerparken', (a) => (a.parkausweis.beginn = '2001-01-01')),
+      ),
+    ).to.deep.equal([['/parkausweis/beginn', 'min', '2026-12-06']]);
+    expect(
+      await rules(
+        'sondernutzung',
+        change('sondernutzung', (a) => Object.assign(a.zeitraum, { von: '2030-03-31', bis: '2030-03-01' })),
+      ),
+    ).to.deep.equal([['/zeitraum/bis', 'min', '2030-03-31']]);
+    expect(
+      await rules(
+        'hundesteuer',
+        change('hundesteuer', (a) => {
+          a.halter.geburtsdatum = '2030-01-01';
+          Object.assign(a.hunde[0], { geburtsdatum: '2031-01-01', haltungSeit: '2019-01-01' });
+        }),
+      ),
+    ).to.deep.equal([
+      ['/halter/geburtsdatum', 'max', '2026-12-06'],
+      ['/hunde/0/geburtsdatum', 'max', '2026-12-06'],
+      ['/hunde/0/haltungSeit', 'min', '2031-01-01'],
+    ]);
   });
 });

@@ -80,6 +80,12 @@ function buildLeaf(definition: JsonSchema, key: string, schema: JsonSchema, poin
   if (schema['x-ozg']?.file) return { kind: 'file', key, schema, schemaPointer: pointer };
   // A custom element (a name with a hyphen) renders a question with one answer of any JSON type.
   if (typeof widget === 'string' && widget.includes('-')) {
+    // As x-ozg.meta.json says: createElement would refuse it with a message for developers only.
+    if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(widget))
+      throw new DefinitionError(
+        `x-ozg.widget "${widget}" is not a custom element name (lowercase letters and digits, parts joined by hyphens).`,
+        `${pointer}/x-ozg/widget`,
+      );
     const kind = type === 'number' || type === 'integer' || type === 'boolean' ? type : 'text';
     return { kind, key, schema, schemaPointer: pointer, element: widget };
   }

@@ -1,9 +1,9 @@
 /** A custom widget (x-ozg.widget naming a registered custom element) through validation, draft, review and submission. */
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { OzgSubmitDetail } from '../../src/index.js';
+import type { OzgErrorDetail, OzgForm, OzgSubmitDetail } from '../../src/index.js';
 import '../../demo/widgets/address-lookup.js';
-import { $, control, next, renderForm, settle } from '../support/form.js';
+import { $, control, next, renderForm, settle, until } from '../support/form.js';
 
 const definition = (id: string) => ({
   $id: id,
@@ -87,5 +87,44 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect($(el, '.step-title').textContent).to.equal('Eins');
     expect(widget(el).errors).to.deep.equal(['Bitte geben Sie Postleitzahl und Ort an.']);
     expect(inner(widget(el), 'plz').getAttribute('aria-invalid')).to.equal('true');
+  });
+});
+
+describe('a custom widget that is missing or misnamed', () => {
+  const asking = (widget: string) => ({
+    $id: `urn:test:widget:${widget}`,
+    title: 'Adresse melden',
+    type: 'object',
+    required: ['adresse'],
+    properties: { adresse: { type: 'string', title: 'Adresse', 'x-ozg': { widget } } },
+  });
+
+  it('says for the editors, in the question, that the page has not registered it', async () => {
+    const el = await renderForm(asking('my-adress-lookup'));
+    const note = await until(() => el.shadowRoot!.querySelector('.field .editor-note'), 'the editor note', 4000);
+    expect(note.textContent).to.equal(
+      'Für die Redaktion: Das Element <my-adress-lookup> für diese Frage ist auf der Seite nicht registriert. ' +
+        'Binden Sie das Skript ein, das es mit customElements.define registriert, oder korrigieren Sie x-ozg.widget.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('says nothing when the page registers it a little later', async () => {
+    const el = await renderForm(asking('late-widget-x'));
+    setTimeout(() => customElements.define('late-widget-x', class extends HTMLElement {}), 300);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(el.shadowRoot!.querySelector('.editor-note')).to.equal(null);
+  });
+
+  it('a name that is no custom element name is a definition error at its pointer, not a page error', async () => {
+    const el = document.createElement('ozg-form') as OzgForm;
+    const event = oneEvent(el, 'ozg-error');
+    el.schema = asking('My-Widget');
+    document.body.appendChild(el);
+    const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
+    expect(detail.problems.map((p) => p.pointer)).to.include('/properties/adresse/x-ozg/widget');
+    await el.updateComplete;
+    expect($(el, '[role=alert]').textContent).to.contain('/properties/adresse/x-ozg/widget');
+    el.remove();
   });
 });

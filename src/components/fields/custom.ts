@@ -27,6 +27,10 @@ export interface OzgWidgetElement extends HTMLElement {
   schema: unknown;
 }
 
+/** How long a widget's script may take to register it before the question says it is missing. */
+const MISSING_AFTER_MS = 2000;
+const warned = new Set<string>();
+
 /** A question rendered by a custom element: ozg-form's label, hint and error around it. */
 class CustomField extends LeafField {
   protected readonly labelEl: HTMLElement;
@@ -41,6 +45,34 @@ class CustomField extends LeafField {
     super(view, root);
     this.labelEl = root.firstElementChild as HTMLElement;
     this.control = control as OzgWidgetElement;
+    if (!customElements.get(control.localName)) void this.whenMissing(control.localName);
+  }
+
+  /**
+   * A widget the page has not registered (a typo in x-ozg.widget, or its script failed to load) leaves a
+   * label with nothing to answer: after a grace period for a script that loads late, the question says
+   * so for the editors, and the console too (once per name).
+   */
+  private async whenMissing(name: string): Promise<void> {
+    const defined = await Promise.race([
+      customElements.whenDefined(name).then(() => true),
+      new Promise<false>((resolve) => setTimeout(() => resolve(false), MISSING_AFTER_MS)),
+    ]);
+    if (defined || this.root.querySelector(':scope > .editor-note')) return;
+    const de = this.view.lang === 'de';
+    this.root.append(
+      parse(
+        markup`<p class="editor-note" part="editor-note"><strong>${de ? 'Für die Redaktion:' : 'For the editors:'}</strong> ${
+          de
+            ? `Das Element <${name}> für diese Frage ist auf der Seite nicht registriert. Binden Sie das Skript ein, das es mit customElements.define registriert, oder korrigieren Sie x-ozg.widget.`
+            : `The element <${name}> for this question is not registered on the page. Include the script that registers it with customElements.define, or correct x-ozg.widget.`
+        }</p>`,
+      ),
+    );
+    if (!warned.has(name)) {
+      warned.add(name);
+      console.warn(`ozg-form: x-ozg.widget "${name}" is not registered on this page (customElements.define).`);
+    }
   }
 
   protected notesAnchor(): Node {

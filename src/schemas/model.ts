@@ -209,6 +209,25 @@ function buildResolved(definition: JsonSchema, key: string, raw: JsonSchema, poi
   return node;
 }
 
+/** The answers of a yes/no question, with their texts. */
+const YES_NO: ChoiceOption[] = [
+  { value: true, schema: { const: true, title: 'Ja', 'x-ozg': { i18n: { en: { title: 'Yes' } } } } },
+  { value: false, schema: { const: false, title: 'Nein', 'x-ozg': { i18n: { en: { title: 'No' } } } } },
+];
+
+/**
+ * A boolean that must be answered, and is no confirmation (`const: true`): a question with the radio
+ * buttons "Ja" and "Nein". A single checkbox cannot say "no" by being left alone when an answer is
+ * required; `x-ozg.widget: "checkbox"` keeps the box.
+ */
+function yesOrNo(node: FieldNode): FieldNode {
+  const { schema } = node;
+  if (node.kind !== 'boolean' || 'element' in node || 'const' in schema || schema['x-ozg']?.widget === 'checkbox')
+    return node;
+  const choice: ChoiceNode = { ...node, kind: 'choice', options: YES_NO, widget: 'radio' };
+  return choice;
+}
+
 export function buildObject(
   definition: JsonSchema,
   key: string,
@@ -242,7 +261,8 @@ export function buildObject(
       return node;
     }
     const prop = collected.properties.get(name)!;
-    return buildNode(definition, name, prop.schema, prop.pointer);
+    const node = buildNode(definition, name, prop.schema, prop.pointer);
+    return collected.baseRequired.has(name) ? yesOrNo(node) : node;
   });
   return {
     kind: 'object',

@@ -313,3 +313,51 @@ describe('question type: number, as written in German and in English', () => {
     });
   }
 });
+
+describe('question type: a boolean that must be answered (no confirmation)', () => {
+  const schema = (required: boolean) => ({
+    type: 'object',
+    title: 'Hund',
+    required: required ? ['gechippt'] : [],
+    properties: {
+      gechippt: {
+        type: 'boolean',
+        title: 'Ist der Hund gechippt?',
+        'x-ozg': { i18n: { en: { title: 'Is the dog chipped?' } } },
+      },
+    },
+  });
+
+  it('asks "Ja" or "Nein" with radio buttons; "Nein" is an answer, none is an error', async () => {
+    const el = await renderForm(schema(true));
+    const radios = $$(el, 'input[type=radio]') as HTMLInputElement[];
+    expect(radios.map((r) => el.shadowRoot!.querySelector(`label[for="${r.id}"]`)?.textContent?.trim())).to.deep.equal([
+      'Ja',
+      'Nein',
+    ]);
+    expect($(el, 'fieldset legend').textContent).to.contain('Ist der Hund gechippt?');
+    await next(el);
+    expect($(el, '.error-summary').textContent).to.contain('Ist der Hund gechippt?');
+    radios[1]!.click();
+    await settle(el);
+    expect(el.data.gechippt).to.equal(false);
+    await expect(el).to.be.accessible();
+    // The review page says the answer in words.
+    await next(el);
+    expect(el.shadowRoot!.textContent).to.match(/Ist der Hund gechippt\?\s*Nein/);
+  });
+
+  it('says "Yes" and "No" in English', async () => {
+    const el = await renderForm(schema(true), { lang: 'en' });
+    const labels = ($$(el, 'input[type=radio]') as HTMLInputElement[]).map((r) =>
+      el.shadowRoot!.querySelector(`label[for="${r.id}"]`)?.textContent?.trim(),
+    );
+    expect(labels).to.deep.equal(['Yes', 'No']);
+  });
+
+  it('stays one checkbox when it may be left alone', async () => {
+    const el = await renderForm(schema(false));
+    expect($$(el, 'input[type=radio]')).to.have.length(0);
+    expect($$(el, 'input[type=checkbox]')).to.have.length(1);
+  });
+});

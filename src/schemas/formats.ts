@@ -148,8 +148,8 @@ export const formatMessages: { de: Record<string, string>; en: Record<string, st
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
     uri: 'Bitte geben Sie eine vollständige Internetadresse ein, zum Beispiel https://www.beispiel.de.',
     date: 'Bitte geben Sie ein gültiges Datum ein.',
-    'date-time': 'Bitte geben Sie ein gültiges Datum mit Uhrzeit ein.',
-    time: 'Bitte geben Sie eine gültige Uhrzeit ein, zum Beispiel 14:30.',
+    'date-time': 'Bitte geben Sie Datum und Uhrzeit mit Zeitzone ein, zum Beispiel 2026-12-24T14:30:00+01:00.',
+    time: 'Bitte geben Sie eine Uhrzeit mit Sekunden und Zeitzone ein, zum Beispiel 14:30:00+01:00.',
   },
   en: {
     'de-postal-code': 'Enter a five-digit postcode.',
@@ -160,7 +160,7 @@ export const formatMessages: { de: Record<string, string>; en: Record<string, st
     email: 'Enter a valid email address, for example name@example.com.',
     uri: 'Enter a complete web address, for example https://www.example.com.',
     date: 'Enter a real date.',
-    'date-time': 'Enter a real date and time.',
-    time: 'Enter a real time, for example 14:30.',
+    'date-time': 'Enter a date and time with a time zone, for example 2026-12-24T14:30:00+01:00.',
+    time: 'Enter a time with seconds and a time zone, for example 14:30:00+01:00.',
   },
 };

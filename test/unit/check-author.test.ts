@@ -129,6 +129,26 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     expect(problems).to.have.length(5);
   });
 
+  it('warns that format time and date-time ask for RFC 3339 values nobody types, and names the pattern to use', () => {
+    const d = base() as Record<string, any>;
+    d.properties.ab = { type: 'string', format: 'time', title: 'Ab', 'x-ozg': { i18n: { en: { title: 'From' } } } };
+    d.properties.termin = {
+      type: 'string',
+      format: 'date-time',
+      title: 'Termin',
+      'x-ozg': { i18n: { en: { title: 'Appointment' } } },
+    };
+    d['x-ozg'].steps[0].fields.push('ab', 'termin');
+    const problems = checkAll(d);
+    says(
+      at(problems, '/properties/ab/format', 'warning'),
+      ['14:30:00+01:00', '"pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"'],
+      ['14:30:00+01:00', 'instead of format'],
+    );
+    says(at(problems, '/properties/termin/format', 'warning'), ['"format": "date"', 'getrennt'], ['separately']);
+    expect(problems).to.have.length(2);
+  });
+
   it('asks for a label on a question without title', () => {
     const d = base();
     delete d.properties.personen.items.properties.name.title;

@@ -104,6 +104,24 @@ describe('germanFormats', () => {
     expect(formatMessages.de['de-postal-code']).to.equal('Bitte geben Sie eine fünfstellige Postleitzahl ein.');
     expect(formatMessages.de.iban).to.contain('DE89 3704 0044 0532 0130 00');
   });
+
+  it('gives only examples the format accepts, in both validators', async () => {
+    // A review found "zum Beispiel 14:30" under a time question that refused 14:30.
+    const { SchemaInterpreter } = await import('../../src/schemas/interpret.js');
+    for (const lang of ['de', 'en'] as const)
+      for (const [format, message] of Object.entries(formatMessages[lang])) {
+        const example = /(?:zum Beispiel|for example) (\S+(?: \S+)*?)(?: oder | or |\.$)/.exec(message)?.[1];
+        // Only a value is an example to check ("zum Beispiel auf Ihrem Einkommensteuerbescheid" is not).
+        if (!example || !/[\d@]/.test(example)) continue;
+        const schema = { type: 'object', properties: { v: { type: 'string', format } } };
+        const ajv = createAjv(schema).compile(schema);
+        expect(ajv({ v: example }), `Ajv: ${lang} ${format} "${example}"`).to.equal(true);
+        expect(
+          new SchemaInterpreter(schema).errorsAt('', { v: example }),
+          `interpreter: ${format} "${example}"`,
+        ).to.deep.equal([]);
+      }
+  });
 });
 
 describe('createAjv', () => {

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm } from '../../src/index.js';
-import { $, $$, next, renderForm, settle } from '../support/form.js';
+import { $, $$, next, renderForm, settle, until } from '../support/form.js';
 
 interface FieldCase {
   name: string;
@@ -359,5 +359,33 @@ describe('question type: a boolean that must be answered (no confirmation)', () 
     const el = await renderForm(schema(false));
     expect($$(el, 'input[type=radio]')).to.have.length(0);
     expect($$(el, 'input[type=checkbox]')).to.have.length(1);
+  });
+});
+
+describe('question type: textarea and its maxLength', () => {
+  const schema = {
+    type: 'object',
+    title: 'Text',
+    properties: { text: { type: 'string', title: 'Bemerkungen', maxLength: 6, 'x-ozg': { widget: 'textarea' } } },
+  };
+
+  it('takes as many characters as maxLength allows, emoji too, and explains a text that is too long', async () => {
+    const el = await renderForm(schema);
+    const area = $(el, 'textarea') as HTMLTextAreaElement;
+    expect(area.hasAttribute('maxlength')).to.equal(false);
+    area.focus();
+    // Six characters (code points), twelve UTF-16 units: allowed by maxLength 6.
+    await sendKeys({ type: '🐕🐕🐕🐕🐕🐕' });
+    area.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(el.data.text).to.equal('🐕🐕🐕🐕🐕🐕');
+    expect(el.shadowRoot!.querySelector('.error-message')).to.equal(null);
+    await sendKeys({ type: 'x' });
+    area.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(area.value).to.equal('🐕🐕🐕🐕🐕🐕x');
+    await next(el);
+    const error = await until(() => el.shadowRoot!.querySelector('.field .error-message'), 'the error under the field');
+    expect(error.textContent).to.match(/6 Zeichen/);
   });
 });

@@ -56,8 +56,9 @@ function controlAttrs(view: FieldView, parts: FieldParts): Attrs {
     placeholder: text(schema, 'placeholder', view.lang),
   };
   if (kind === 'textarea') {
+    // No maxlength: it counts UTF-16 units (an emoji is two, so fewer than maxLength characters fit) and
+    // cuts a pasted text off without a word. The maxLength message says how much is allowed.
     map.rows = '5';
-    map.maxlength = schema.maxLength === undefined ? undefined : String(schema.maxLength);
   } else {
     map.class = numeric || kind === 'date' ? 'short' : undefined;
     map.type = INPUT_TYPES[kind] ?? 'text';

@@ -47,11 +47,12 @@ export function requiredError(node: FieldNode): ErrorObject {
   return { keyword: 'required', instancePath: '', schemaPath: '', params: { missingProperty: node.key } };
 }
 
-/** The one error of a question to tell the person: the first real one, not a wrapper; a choice
- * outside its options reads as "please choose". */
+/** The one error of a question to tell the person: the first real one, not a wrapper, read as
+ * `groupErrors` reads them (a failed "this or that" is one error, with its own message, not the first
+ * alternative's); a choice outside its options reads as "please choose". */
 export function pickError(errors: ErrorObject[], node: FieldNode): ErrorObject | undefined {
-  const real = errors.filter((e) => !WRAPPERS.has(e.keyword));
-  const first = real[0] ?? errors[0];
+  const shown = withoutWrappers(errors);
+  const first = shown.find((e) => !WRAPPERS.has(e.keyword)) ?? shown[0] ?? errors[0];
   if (!first) return undefined;
   if ((node.kind === 'choice' || node.kind === 'multi') && ['const', 'oneOf', 'anyOf'].includes(first.keyword)) {
     return { ...first, keyword: 'enum', params: { allowedValues: node.options.map((o) => o.value) } };

@@ -91,6 +91,12 @@ async function open(sid, { focus = false } = {}) {
   try {
     current = await (await api(`submissions/${sid}`)).json();
     renderDetail(current);
+    // Opening a case forwards it ("in Bearbeitung"): the list says so too.
+    const listed = lastList?.find((s) => s.submissionId === sid);
+    if (listed && listed.status !== current.status) {
+      listed.status = current.status;
+      renderList(lastList);
+    }
     await loadMessages();
     if (focus) $('detail-h').focus();
   } catch (e) {

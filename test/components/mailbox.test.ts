@@ -197,4 +197,18 @@ describe('a Bescheid in the mailbox', () => {
     expect(en.el.querySelector('h4')!.textContent).to.equal('Decision');
     expect(en.el.querySelector('button')!.textContent!.trim()).to.equal('Download the decision (PDF)');
   });
+
+  it('says "Bescheid" once: not above a heading that begins with it, above one that does not', async () => {
+    const kindAndHeading = async (subject: string | undefined) => {
+      const { el } = await show({ ...bescheid, subject });
+      return [el.querySelector('.kind')?.textContent ?? null, el.querySelector('h4')!.textContent];
+    };
+    expect(await kindAndHeading(undefined)).to.deep.equal([null, 'Bescheid']);
+    expect(await kindAndHeading('Bescheid')).to.deep.equal([null, 'Bescheid']);
+    expect(await kindAndHeading('Bescheid über die Hundesteuer')).to.deep.equal([
+      null,
+      'Bescheid über die Hundesteuer',
+    ]);
+    expect(await kindAndHeading('Ihre Hundesteuer 2027')).to.deep.equal(['Bescheid', 'Ihre Hundesteuer 2027']);
+  });
 });

@@ -55,6 +55,8 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   await expect(page.locator('#data')).toContainText(marker); // decrypted by the inbox
   await expect(page.locator('#data')).toContainText('Bello');
   await expect(page.locator('#attachments')).toContainText('haftpflicht.pdf');
+  // Opening forwarded it: the list says so as the detail does.
+  await expect(page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) })).toContainText('in Bearbeitung');
   await expectNoAxeViolations(page, 'the inbox with a submission open');
 
   await page.getByRole('button', { name: 'Annehmen' }).click();

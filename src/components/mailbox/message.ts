@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { CaseMessage } from '../../modules/return-channel/client.js';
 import { paragraphs } from '../../modules/return-channel/paragraphs.js';
 import { formatDate } from '../../modules/i18n/ui-texts.js';
@@ -25,11 +25,14 @@ export function renderMessage(m: CaseMessage, t: Words, lang: Lang, download: (m
     </li>`;
   const body = paragraphs(m.text);
   const headingId = `bescheid-${m.id}`;
+  const heading = m.subject?.trim() || t('bescheid');
+  // "Bescheid" above a heading that says it already would be read twice.
+  const saysKind = heading.toLowerCase().startsWith(t('bescheid').toLowerCase());
   return html`<li class="message in bescheid" part="message bescheid">
     ${meta}
     <article aria-labelledby=${headingId}>
-      <p class="kind">${t('bescheid')}</p>
-      <h4 id=${headingId}>${m.subject || t('bescheid')}</h4>
+      ${saysKind ? nothing : html`<p class="kind">${t('bescheid')}</p>`}
+      <h4 id=${headingId}>${heading}</h4>
       ${
         body.length
           ? body.map((p) => html`<p class="text">${p}</p>`)

@@ -59,16 +59,10 @@ class CustomField extends LeafField {
       new Promise<false>((resolve) => setTimeout(() => resolve(false), MISSING_AFTER_MS)),
     ]);
     if (defined || this.root.querySelector(':scope > .editor-note')) return;
-    const de = this.view.lang === 'de';
-    this.root.append(
-      parse(
-        markup`<p class="editor-note" part="editor-note"><strong>${de ? 'Für die Redaktion:' : 'For the editors:'}</strong> ${
-          de
-            ? `Das Element <${name}> für diese Frage ist auf der Seite nicht registriert. Binden Sie das Skript ein, das es mit customElements.define registriert, oder korrigieren Sie x-ozg.widget.`
-            : `The element <${name}> for this question is not registered on the page. Include the script that registers it with customElements.define, or correct x-ozg.widget.`
-        }</p>`,
-      ),
-    );
+    // Words for the editors of a page set up wrongly: loaded only then (chunk editor-notes).
+    const [label, note] = (await import('./editor-notes.js')).missingWidgetNote(name, this.view.lang);
+    if (this.root.querySelector(':scope > .editor-note')) return;
+    this.root.append(parse(markup`<p class="editor-note" part="editor-note"><strong>${label}</strong> ${note}</p>`));
     if (!warned.has(name)) {
       warned.add(name);
       console.warn(`ozg-form: x-ozg.widget "${name}" is not registered on this page (customElements.define).`);

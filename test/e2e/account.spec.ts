@@ -45,6 +45,8 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   await pickAccount(page, 'Max Mustermann');
 
   await expect(bar(page)).toContainText('Angemeldet als Max Mustermann (Vertrauensniveau substantiell)');
+  // Back on the page, the keyboard continues at the login bar, not at the top of the page.
+  await expect(bar(page).locator('[tabindex="-1"]')).toBeFocused();
   expect(page.url()).toBe(`${server.url}anwohnerparken.html`);
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   for (const [label, value] of [

@@ -89,11 +89,7 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
   >
     <h3 id="ozg-account-title" class="visually-hidden">${at(lang, 'title')}</h3>
     ${problem}${blocked}
-    <div
-      class=${stuck ? 'notice account-problem' : 'notice'}
-      role=${stuck ? 'alert' : nothing}
-      tabindex=${stuck ? '-1' : nothing}
-    >
+    <div class=${stuck ? 'notice account-problem' : 'notice'} role=${stuck ? 'alert' : nothing} tabindex="-1">
       ${body}
     </div>
     ${

@@ -156,7 +156,11 @@ export class OzgAccount extends LitElement {
     if (session) {
       this.useSession(session);
       if (start.renewed) this.ctx?.announce(at(this.language, 'renewed', { time: this.time(session.expiresAt) }));
-      else if (callback) this.ctx?.announce(at(this.language, 'loginDone'));
+      else if (callback) {
+        this.ctx?.announce(at(this.language, 'loginDone'));
+        // Back from the provider the page starts at its top: the keyboard continues at the login bar.
+        this.focusBar();
+      }
     } else if (error) {
       // Without a login under way, an unreachable provider is only reported when the person tries to log in.
       const tooLow = error instanceof AccountError && (error.code === 'acr_too_low' || error.code === 'wrong_audience');

@@ -389,3 +389,24 @@ describe('question type: textarea and its maxLength', () => {
     expect(error.textContent).to.match(/6 Zeichen/);
   });
 });
+
+describe('one-line answers', () => {
+  it('lose the spaces around them when the person leaves the field ("12345 " is a postcode)', async () => {
+    const el = await renderForm({
+      type: 'object',
+      title: 'Adresse',
+      properties: {
+        plz: { type: 'string', title: 'Postleitzahl', format: 'de-postal-code' },
+        text: { type: 'string', title: 'Bemerkung', 'x-ozg': { widget: 'textarea' } },
+      },
+    });
+    await type(el, '[name="/plz"]', ' 12345 ');
+    expect(el.data.plz).to.equal('12345');
+    expect(($(el, '[name="/plz"]') as HTMLInputElement).value).to.equal('12345');
+    // A longer text keeps its layout, spaces included.
+    await type(el, '[name="/text"]', '  eingerückt');
+    expect(el.data.text).to.equal('  eingerückt');
+    await next(el);
+    expect(el.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+  });
+});

@@ -106,6 +106,10 @@ export class TextField extends LeafField {
   protected onEvent(event: Event, target: HTMLInputElement): void {
     const { store, node, pointer } = this.view;
     if (event.type === 'change') {
+      // Spaces before or after a one-line answer ("12345 " from a copied postcode) are no part of it.
+      const value = store.value(pointer);
+      if (node.kind !== 'textarea' && typeof value === 'string' && value !== value.trim())
+        store.setValue(pointer, value.trim() || undefined);
       store.touch(pointer);
       return;
     }

@@ -27,9 +27,16 @@ function num(value: unknown, lang: Lang): string {
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 
-/** "Telefon oder E-Mail-Adresse", "Telefon, Fax oder E-Mail-Adresse". */
-function either(labels: unknown, word: string): string {
-  const names = (Array.isArray(labels) ? labels : []).map(String);
+/** The label in quotation marks („Vorname“, “First name”): a label can be a noun, a phrase ("Ich
+ * stelle den Antrag als") or a sentence ("Beschreiben Sie Ihr Vorhaben kurz"), and only quoted does it
+ * fit into every sentence. */
+function quoted(label: string, lang: Lang): string {
+  return lang === 'de' ? `„${label.trim()}“` : `“${label.trim()}”`;
+}
+
+/** "„Telefon“ oder „E-Mail-Adresse“", "„Telefon“, „Fax“ oder „E-Mail-Adresse“". */
+function either(labels: unknown, word: string, lang: Lang): string {
+  const names = (Array.isArray(labels) ? labels : []).map((label) => quoted(String(label), lang));
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
 }
 
@@ -64,7 +71,7 @@ const isQuestion = (label: string): boolean => /\?\s*$/.test(label);
 /** The label where a sentence refers to it ("bei …"): quoted when it is a question or a sentence. */
 function ref(label: string, lang: Lang): string {
   if (!isQuestion(label) && !/[.:!]\s*$/.test(label)) return label;
-  return lang === 'de' ? `„${label.trim()}“` : `“${label.trim()}”`;
+  return quoted(label, lang);
 }
 
 /** The label as the subject of a sentence ("… darf höchstens 50 Zeichen lang sein"). */
@@ -83,15 +90,28 @@ const de: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Bitte bestätigen Sie: ${label}`);
     const q = isQuestion(label);
-    if (ctx.kind === 'choice')
-      return q
-        ? `Bitte wählen Sie eine Antwort auf die Frage ${ref(label, 'de')} aus.`
-        : `Bitte wählen Sie ${label} aus.`;
-    if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${ref(label, 'de')} aus.`;
-    if (ctx.kind === 'array') return `Bitte fügen Sie bei ${ref(label, 'de')} mindestens einen Eintrag hinzu.`;
-    if (ctx.kind === 'object')
-      return q ? `Bitte beantworten Sie die Fragen zu ${ref(label, 'de')}.` : `Bitte füllen Sie ${label} aus.`;
-    return q ? `Bitte beantworten Sie die Frage ${ref(label, 'de')}.` : `Bitte geben Sie ${label} an.`;
+    const l = quoted(label, 'de');
+    switch (ctx.kind) {
+      case 'choice':
+        return q
+          ? `Bitte wählen Sie eine Antwort auf die Frage ${l} aus.`
+          : `Bitte wählen Sie bei ${l} eine Antwort aus.`;
+      case 'multi':
+        return `Bitte wählen Sie mindestens eine Angabe bei ${l} aus.`;
+      case 'array':
+        return `Bitte fügen Sie bei ${l} mindestens einen Eintrag hinzu.`;
+      case 'object':
+        return q ? `Bitte beantworten Sie die Fragen zu ${l}.` : `Bitte füllen Sie den Abschnitt ${l} aus.`;
+      case 'file':
+        return `Bitte laden Sie bei ${l} eine Datei hoch.`;
+      case 'date':
+        return `Bitte geben Sie bei ${l} ein Datum ein.`;
+      case 'number':
+      case 'integer':
+        return `Bitte geben Sie bei ${l} eine Zahl ein.`;
+      default:
+        return q ? `Bitte beantworten Sie die Frage ${l}.` : `Bitte füllen Sie das Feld ${l} aus.`;
+    }
   },
   minLength: (label, p, ctx) =>
     p.limit === 1
@@ -130,6 +150,10 @@ const de: Record<string, Sentence> = {
       : `Bei ${ref(label, 'de')} ist nur „${String(p.allowedValue)}“ zulässig.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
+    if (ctx.kind === 'file')
+      return n === 1
+        ? de.required(label, p, ctx)
+        : `Bitte laden Sie bei ${quoted(label, 'de')} mindestens ${n} Dateien hoch.`;
     const r = ref(label, 'de');
     if (isMulti(ctx))
       return n === 1
@@ -150,7 +174,7 @@ const de: Record<string, Sentence> = {
       ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
       : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
-  atLeastOne: (_label, p) => `Bitte geben Sie ${either(p.labels, 'oder')} an.`,
+  atLeastOne: (_label, p) => `Bitte füllen Sie mindestens eines der Felder ${either(p.labels, 'oder', 'de')} aus.`,
   date: (label, p) => {
     const limit = day(p.limit, 'de');
     const s = subject(label, 'de');
@@ -174,11 +198,26 @@ const en: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Please confirm: ${label}`);
     const q = isQuestion(label);
-    if (ctx.kind === 'choice') return q ? `Select an answer to ${ref(label, 'en')}.` : `Select ${label}.`;
-    if (ctx.kind === 'multi') return `Select at least one option for ${ref(label, 'en')}.`;
-    if (ctx.kind === 'array') return `Add at least one entry to ${ref(label, 'en')}.`;
-    if (ctx.kind === 'object') return q ? `Answer the questions on ${ref(label, 'en')}.` : `Fill in ${label}.`;
-    return q ? `Answer the question ${ref(label, 'en')}.` : `Enter ${label}.`;
+    const l = quoted(label, 'en');
+    switch (ctx.kind) {
+      case 'choice':
+        return q ? `Select an answer to ${l}.` : `Select an answer for ${l}.`;
+      case 'multi':
+        return `Select at least one option for ${l}.`;
+      case 'array':
+        return `Add at least one entry to ${l}.`;
+      case 'object':
+        return q ? `Answer the questions on ${l}.` : `Fill in the section ${l}.`;
+      case 'file':
+        return `Upload a file for ${l}.`;
+      case 'date':
+        return `Enter a date for ${l}.`;
+      case 'number':
+      case 'integer':
+        return `Enter a number for ${l}.`;
+      default:
+        return q ? `Answer the question ${l}.` : `Enter an answer for ${l}.`;
+    }
   },
   minLength: (label, p, ctx) =>
     p.limit === 1
@@ -215,6 +254,8 @@ const en: Record<string, Sentence> = {
       : `${subject(label, 'en')} only allows “${String(p.allowedValue)}”.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
+    if (ctx.kind === 'file')
+      return n === 1 ? en.required(label, p, ctx) : `Upload at least ${n} files for ${quoted(label, 'en')}.`;
     const r = ref(label, 'en');
     if (isMulti(ctx))
       return n === 1 ? `Select at least one option for ${r}.` : `Select at least ${n} options for ${r}.`;
@@ -229,7 +270,7 @@ const en: Record<string, Sentence> = {
       ? `${subject(label, 'en')} can have at most one entry.`
       : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
-  atLeastOne: (_label, p) => `Enter ${either(p.labels, 'or')}.`,
+  atLeastOne: (_label, p) => `Fill in at least one of ${either(p.labels, 'or', 'en')}.`,
   date: (label, p) => {
     const limit = day(p.limit, 'en');
     const s = subject(label, 'en');

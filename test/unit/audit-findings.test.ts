@@ -111,8 +111,8 @@ describe('finding 6: error texts that read well with any label', () => {
     expect(describeError(err('minimum', { limit: 1 }), ctx('How many dogs?', 'en', 'integer'))).to.equal(
       'The answer to “How many dogs?” must be 1 or more.',
     );
-    // Noun labels keep their short sentences.
-    expect(describeError(required, ctx('Vorname', 'de'))).to.equal('Bitte geben Sie Vorname an.');
+    // Other labels are quoted too: a noun, a phrase or a sentence all fit.
+    expect(describeError(required, ctx('Vorname', 'de'))).to.equal('Bitte füllen Sie das Feld „Vorname“ aus.');
   });
 
   it('a pattern without its own message says what to do, not "Sie hat nicht das erwartete Format"', () => {

@@ -16,23 +16,58 @@ function ctx(
 }
 
 describe('describeError', () => {
-  it('required: "geben Sie an" for text, "wählen Sie aus" for a choice, "bestätigen" for a confirmation', () => {
+  it('required: the label in quotation marks, so that any label makes a sentence; per kind of question', () => {
     const missing = err('required', { missingProperty: 'x' });
-    expect(describeError(missing, ctx('Vorname', 'de'))).to.equal('Bitte geben Sie Vorname an.');
-    expect(describeError(missing, ctx('First name', 'en'))).to.equal('Enter First name.');
-    expect(describeError(missing, ctx('Anrede', 'de', 'choice'))).to.equal('Bitte wählen Sie Anrede aus.');
-    expect(describeError(missing, ctx('Title', 'en', 'choice'))).to.equal('Select Title.');
-    expect(describeError(missing, ctx('Ich habe die Hinweise gelesen.', 'de', 'boolean'))).to.equal(
+    const say = (label: string, lang: 'de' | 'en', kind: MessageContext['kind'] = 'text') =>
+      describeError(missing, ctx(label, lang, kind));
+    expect(say('Vorname', 'de')).to.equal('Bitte füllen Sie das Feld „Vorname“ aus.');
+    expect(say('First name', 'en')).to.equal('Enter an answer for “First name”.');
+    // Labels that are phrases or sentences (Sondernutzung), which used to be pasted into the sentence.
+    expect(say('Beschreiben Sie Ihr Vorhaben kurz', 'de', 'textarea')).to.equal(
+      'Bitte füllen Sie das Feld „Beschreiben Sie Ihr Vorhaben kurz“ aus.',
+    );
+    expect(say('Briefly describe your plans', 'en', 'textarea')).to.equal(
+      'Enter an answer for “Briefly describe your plans”.',
+    );
+    expect(say('Ich stelle den Antrag als', 'de', 'choice')).to.equal(
+      'Bitte wählen Sie bei „Ich stelle den Antrag als“ eine Antwort aus.',
+    );
+    expect(say('I am applying as', 'en', 'choice')).to.equal('Select an answer for “I am applying as”.');
+    expect(say('Vom', 'de', 'date')).to.equal('Bitte geben Sie bei „Vom“ ein Datum ein.');
+    expect(say('From', 'en', 'date')).to.equal('Enter a date for “From”.');
+    expect(say('Gewicht', 'de', 'number')).to.equal('Bitte geben Sie bei „Gewicht“ eine Zahl ein.');
+    expect(say('Number of dogs', 'en', 'integer')).to.equal('Enter a number for “Number of dogs”.');
+    expect(say('Nachweis', 'de', 'file')).to.equal('Bitte laden Sie bei „Nachweis“ eine Datei hoch.');
+    expect(say('Evidence', 'en', 'file')).to.equal('Upload a file for “Evidence”.');
+    expect(say('Anschrift', 'de', 'object')).to.equal('Bitte füllen Sie den Abschnitt „Anschrift“ aus.');
+    expect(say('Address', 'en', 'object')).to.equal('Fill in the section “Address”.');
+    expect(say('Hunde', 'de', 'array')).to.equal('Bitte fügen Sie bei „Hunde“ mindestens einen Eintrag hinzu.');
+    expect(say('Dogs', 'en', 'array')).to.equal('Add at least one entry to “Dogs”.');
+    expect(say('Ich habe die Hinweise gelesen.', 'de', 'boolean')).to.equal(
       'Bitte bestätigen Sie: Ich habe die Hinweise gelesen.',
     );
-    expect(describeError(missing, ctx('I have read the notes', 'en', 'boolean'))).to.equal(
-      'Please confirm: I have read the notes.',
+    expect(say('I have read the notes', 'en', 'boolean')).to.equal('Please confirm: I have read the notes.');
+    expect(say('Sprachen', 'de', 'multi')).to.equal('Bitte wählen Sie mindestens eine Angabe bei „Sprachen“ aus.');
+    expect(say('Languages', 'en', 'multi')).to.equal('Select at least one option for “Languages”.');
+    // A minimum of one character or one file is the same as required.
+    expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal(
+      'Bitte füllen Sie das Feld „Straße“ aus.',
     );
-    expect(describeError(missing, ctx('Sprachen', 'de', 'multi'))).to.equal(
-      'Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.',
+    expect(describeError(err('minItems', { limit: 1 }), ctx('Nachweis', 'de', 'file'))).to.equal(
+      'Bitte laden Sie bei „Nachweis“ eine Datei hoch.',
     );
-    expect(describeError(missing, ctx('Languages', 'en', 'multi'))).to.equal(
-      'Select at least one option for Languages.',
+    expect(describeError(err('minItems', { limit: 2 }), ctx('Evidence', 'en', 'file'))).to.equal(
+      'Upload at least 2 files for “Evidence”.',
+    );
+  });
+
+  it('at least one of these: the labels in quotation marks', () => {
+    const unmet = err('atLeastOne', { labels: ['Telefon', 'Fax', 'E-Mail-Adresse'] });
+    expect(describeError(unmet, ctx('Telefon', 'de'))).to.equal(
+      'Bitte füllen Sie mindestens eines der Felder „Telefon“, „Fax“ oder „E-Mail-Adresse“ aus.',
+    );
+    expect(describeError(err('atLeastOne', { labels: ['Phone', 'Email'] }), ctx('Phone', 'en'))).to.equal(
+      'Fill in at least one of “Phone” or “Email”.',
     );
   });
 
@@ -49,7 +84,6 @@ describe('describeError', () => {
     expect(describeError(err('minLength', { limit: 3 }), ctx('Street', 'en'))).to.equal(
       'Street must be at least 3 characters long.',
     );
-    expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie Straße an.');
     expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.equal(
       'Bitte geben Sie Kennzeichen in der verlangten Schreibweise ein.',
     );
@@ -187,6 +221,10 @@ describe('describeError', () => {
     );
     expect(describeError(err('maxLength', { limit: 3 }), ctx('Name', 'de', 'text', custom))).to.equal(
       'Name darf höchstens 3 Zeichen lang sein.',
+    );
+    const choose = { required: 'Choose how you apply.' };
+    expect(describeError(err('required', { missingProperty: 'x' }), ctx('Art', 'en', 'choice', choose))).to.equal(
+      'Choose how you apply.',
     );
   });
 

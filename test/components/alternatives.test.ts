@@ -51,7 +51,7 @@ describe('alternatives of objects', () => {
       'Bitte füllen Sie das Feld „Straße und Hausnummer“ aus.',
       'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
       'Bitte füllen Sie das Feld „Ort“ aus.',
-      'Die Angabe bei E-Mail-Adresse oder Internetseite passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.',
+      'Die Angabe bei „E-Mail-Adresse oder Internetseite“ passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.',
     ]);
     await expect(el).to.be.accessible();
 

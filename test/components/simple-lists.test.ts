@@ -42,7 +42,7 @@ describe('lists of simple values', () => {
     await typeInto(el, control(el, 'Telefonnummer 1'), '030 1234567', { replace: true });
     await next(el);
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
-      'Weitere Vornamen enthält gleiche Einträge (Nummer 1 und 2). Bitte ändern oder entfernen Sie einen davon.',
+      'Die Angabe bei „Weitere Vornamen“ enthält gleiche Einträge (Nummer 1 und 2). Bitte ändern oder entfernen Sie einen davon.',
     ]);
 
     // maxItems 3: the add button gives way to a note.

@@ -117,7 +117,7 @@ describe('finding 6: error texts that read well with any label', () => {
 
   it('a pattern without its own message says what to do, not "Sie hat nicht das erwartete Format"', () => {
     const de = describeError(err('pattern', { pattern: '^[0-9]{15}$' }), ctx('Chipnummer', 'de'));
-    expect(de).to.equal('Bitte geben Sie Chipnummer in der verlangten Schreibweise ein.');
+    expect(de).to.equal('Bitte geben Sie die Angabe bei „Chipnummer“ in der verlangten Schreibweise ein.');
     expect(describeError(err('pattern', { pattern: 'x' }), ctx('Wann beginnt die Nutzung?', 'de'))).to.equal(
       'Bitte geben Sie die Antwort auf „Wann beginnt die Nutzung?“ in der verlangten Schreibweise ein.',
     );

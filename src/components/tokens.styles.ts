@@ -22,7 +22,17 @@ export const tokens = css`
     font-family: var(--ozg-font-family, inherit);
     font-size: 1rem;
     line-height: 1.5;
+    /* Long German compounds ("Hundehaftpflichtversicherung") are hyphenated where they must wrap,
+       in the language of the element (its lang attribute or the page's); words under 12 letters move
+       to the next line whole. A word that still does not fit (no dictionary for the language) breaks
+       as a last resort instead of widening a 320 px screen (WCAG 1.4.10). */
+    hyphens: auto;
+    hyphenate-limit-chars: 12 5 5;
     overflow-wrap: break-word;
+  }
+  code,
+  pre {
+    hyphens: manual;
   }
   :host([hidden]) {
     display: none;

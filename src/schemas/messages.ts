@@ -27,9 +27,16 @@ function num(value: unknown, lang: Lang): string {
   return lang === 'de' ? text.replace('.', ',') : text;
 }
 
-/** "Telefon oder E-Mail-Adresse", "Telefon, Fax oder E-Mail-Adresse". */
-function either(labels: unknown, word: string): string {
-  const names = (Array.isArray(labels) ? labels : []).map(String);
+/** The label in quotation marks („Vorname“, “First name”): a label can be a noun, a phrase ("Ich
+ * stelle den Antrag als") or a sentence ("Beschreiben Sie Ihr Vorhaben kurz"), and only quoted does it
+ * fit into every sentence. */
+function quoted(label: string, lang: Lang): string {
+  return lang === 'de' ? `„${label.trim()}“` : `“${label.trim()}”`;
+}
+
+/** "„Telefon“ oder „E-Mail-Adresse“", "„Telefon“, „Fax“ oder „E-Mail-Adresse“". */
+function either(labels: unknown, word: string, lang: Lang): string {
+  const names = (Array.isArray(labels) ? labels : []).map((label) => quoted(String(label), lang));
   return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
 }
 
@@ -57,20 +64,15 @@ function decimalPlaces(step: number): number | undefined {
 
 const isMulti = (ctx: MessageContext): boolean => ctx.kind === 'multi';
 
-/** A label phrased as a question ("Handelt es sich um einen Listenhund?") cannot stand inside a
- * sentence like "Bitte wählen Sie … aus": such labels are quoted and named as a question. */
+/** A label phrased as a question ("Handelt es sich um einen Listenhund?") is named as a question:
+ * "Bitte wählen Sie eine Antwort auf die Frage „…?“ aus". */
 const isQuestion = (label: string): boolean => /\?\s*$/.test(label);
 
-/** The label where a sentence refers to it ("bei …"): quoted when it is a question or a sentence. */
-function ref(label: string, lang: Lang): string {
-  if (!isQuestion(label) && !/[.:!]\s*$/.test(label)) return label;
-  return lang === 'de' ? `„${label.trim()}“` : `“${label.trim()}”`;
-}
-
-/** The label as the subject of a sentence ("… darf höchstens 50 Zeichen lang sein"). */
+/** The label as the subject of a sentence: "Die Angabe bei „Vorname“ darf höchstens 50 Zeichen lang
+ * sein", "The answer to “First name” must be …"; a question's "Die Antwort auf „…?“". */
 function subject(label: string, lang: Lang): string {
-  if (!isQuestion(label) && !/[.:!]\s*$/.test(label)) return label;
-  return lang === 'de' ? `Die Antwort auf ${ref(label, lang)}` : `The answer to ${ref(label, lang)}`;
+  if (lang === 'en') return `The answer to ${quoted(label, lang)}`;
+  return `${isQuestion(label) ? 'Die Antwort auf' : 'Die Angabe bei'} ${quoted(label, lang)}`;
 }
 
 /** Format-specific sentences that say what is wanted (GOV.UK: "Enter a postcode with 5 digits"). */
@@ -83,25 +85,36 @@ const de: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Bitte bestätigen Sie: ${label}`);
     const q = isQuestion(label);
-    if (ctx.kind === 'choice')
-      return q
-        ? `Bitte wählen Sie eine Antwort auf die Frage ${ref(label, 'de')} aus.`
-        : `Bitte wählen Sie ${label} aus.`;
-    if (ctx.kind === 'multi') return `Bitte wählen Sie mindestens eine Angabe bei ${ref(label, 'de')} aus.`;
-    if (ctx.kind === 'array') return `Bitte fügen Sie bei ${ref(label, 'de')} mindestens einen Eintrag hinzu.`;
-    if (ctx.kind === 'object')
-      return q ? `Bitte beantworten Sie die Fragen zu ${ref(label, 'de')}.` : `Bitte füllen Sie ${label} aus.`;
-    return q ? `Bitte beantworten Sie die Frage ${ref(label, 'de')}.` : `Bitte geben Sie ${label} an.`;
+    const l = quoted(label, 'de');
+    switch (ctx.kind) {
+      case 'choice':
+        return q
+          ? `Bitte wählen Sie eine Antwort auf die Frage ${l} aus.`
+          : `Bitte wählen Sie bei ${l} eine Antwort aus.`;
+      case 'multi':
+        return `Bitte wählen Sie mindestens eine Angabe bei ${l} aus.`;
+      case 'array':
+        return `Bitte fügen Sie bei ${l} mindestens einen Eintrag hinzu.`;
+      case 'object':
+        return q ? `Bitte beantworten Sie die Fragen zu ${l}.` : `Bitte füllen Sie den Abschnitt ${l} aus.`;
+      case 'file':
+        return `Bitte laden Sie bei ${l} eine Datei hoch.`;
+      case 'date':
+        return `Bitte geben Sie bei ${l} ein Datum ein.`;
+      case 'number':
+      case 'integer':
+        return `Bitte geben Sie bei ${l} eine Zahl ein.`;
+      default:
+        return q ? `Bitte beantworten Sie die Frage ${l}.` : `Bitte füllen Sie das Feld ${l} aus.`;
+    }
   },
   minLength: (label, p, ctx) =>
     p.limit === 1
       ? de.required(label, p, ctx)!
-      : `Bitte geben Sie bei ${ref(label, 'de')} mindestens ${p.limit} Zeichen ein.`,
+      : `Bitte geben Sie bei ${quoted(label, 'de')} mindestens ${p.limit} Zeichen ein.`,
   maxLength: (label, p) => `${subject(label, 'de')} darf höchstens ${p.limit} Zeichen lang sein.`,
   pattern: (label) =>
-    isQuestion(label)
-      ? `Bitte geben Sie die Antwort auf ${ref(label, 'de')} in der verlangten Schreibweise ein.`
-      : `Bitte geben Sie ${label} in der verlangten Schreibweise ein.`,
+    `Bitte geben Sie ${isQuestion(label) ? 'die Antwort auf' : 'die Angabe bei'} ${quoted(label, 'de')} in der verlangten Schreibweise ein.`,
   format: (label, p, ctx) =>
     FORMAT_SENTENCES.de[String(p.format)] ?? formatMessages.de[String(p.format)] ?? de.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'de')} muss mindestens ${num(p.limit, 'de')} sein.`,
@@ -110,27 +123,31 @@ const de: Record<string, Sentence> = {
   exclusiveMaximum: (label, p) => `${subject(label, 'de')} muss kleiner als ${num(p.limit, 'de')} sein.`,
   multipleOf: (label, p) => {
     const places = decimalPlaces(Number(p.multipleOf));
-    if (places === 1) return `Bitte geben Sie bei ${ref(label, 'de')} höchstens eine Nachkommastelle ein.`;
-    if (places) return `Bitte geben Sie bei ${ref(label, 'de')} höchstens ${places} Nachkommastellen ein.`;
-    if (p.multipleOf === 1) return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
+    if (places === 1) return `Bitte geben Sie bei ${quoted(label, 'de')} höchstens eine Nachkommastelle ein.`;
+    if (places) return `Bitte geben Sie bei ${quoted(label, 'de')} höchstens ${places} Nachkommastellen ein.`;
+    if (p.multipleOf === 1) return `Bitte geben Sie bei ${quoted(label, 'de')} eine ganze Zahl ein.`;
     return `${subject(label, 'de')} muss ein Vielfaches von ${num(p.multipleOf, 'de')} sein.`;
   },
   type: (label, p, ctx) => {
     const type = String(p.type);
     if (ctx.kind === 'integer' || type.includes('integer'))
-      return `Bitte geben Sie bei ${ref(label, 'de')} eine ganze Zahl ein.`;
+      return `Bitte geben Sie bei ${quoted(label, 'de')} eine ganze Zahl ein.`;
     if (ctx.kind === 'number' || type.includes('number'))
-      return `Bitte geben Sie bei ${ref(label, 'de')} eine Zahl ein.`;
-    return `Die Angabe bei ${ref(label, 'de')} hat nicht die erwartete Art.`;
+      return `Bitte geben Sie bei ${quoted(label, 'de')} eine Zahl ein.`;
+    return `Die Angabe bei ${quoted(label, 'de')} hat nicht die erwartete Art.`;
   },
-  enum: (label) => `Bitte wählen Sie bei ${ref(label, 'de')} eine der angebotenen Möglichkeiten aus.`,
+  enum: (label) => `Bitte wählen Sie bei ${quoted(label, 'de')} eine der angebotenen Möglichkeiten aus.`,
   const: (label, p, ctx) =>
     ctx.kind === 'boolean' && p.allowedValue === true
       ? withStop(`Bitte bestätigen Sie: ${label}`)
-      : `Bei ${ref(label, 'de')} ist nur „${String(p.allowedValue)}“ zulässig.`,
+      : `Bei ${quoted(label, 'de')} ist nur „${String(p.allowedValue)}“ zulässig.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    const r = ref(label, 'de');
+    if (ctx.kind === 'file')
+      return n === 1
+        ? de.required(label, p, ctx)
+        : `Bitte laden Sie bei ${quoted(label, 'de')} mindestens ${n} Dateien hoch.`;
+    const r = quoted(label, 'de');
     if (isMulti(ctx))
       return n === 1
         ? `Bitte wählen Sie mindestens eine Angabe bei ${r} aus.`
@@ -141,7 +158,7 @@ const de: Record<string, Sentence> = {
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    const r = ref(label, 'de');
+    const r = quoted(label, 'de');
     if (isMulti(ctx))
       return n === 1
         ? `Bitte wählen Sie bei ${r} höchstens eine Angabe aus.`
@@ -150,7 +167,7 @@ const de: Record<string, Sentence> = {
       ? `${subject(label, 'de')} darf höchstens einen Eintrag haben.`
       : `${subject(label, 'de')} darf höchstens ${n} Einträge haben.`;
   },
-  atLeastOne: (_label, p) => `Bitte geben Sie ${either(p.labels, 'oder')} an.`,
+  atLeastOne: (_label, p) => `Bitte füllen Sie mindestens eines der Felder ${either(p.labels, 'oder', 'de')} aus.`,
   date: (label, p) => {
     const limit = day(p.limit, 'de');
     const s = subject(label, 'de');
@@ -161,12 +178,12 @@ const de: Record<string, Sentence> = {
     return `${s} muss ${p.comparison === 'after' ? 'nach' : 'vor'} dem ${limit} liegen.`;
   },
   anyOf: (label) =>
-    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
+    `Die Angabe bei ${quoted(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
   oneOf: (label) =>
-    `Die Angabe bei ${ref(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
+    `Die Angabe bei ${quoted(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
-      ? `Bitte wählen Sie bei ${ref(label, 'de')} jede Angabe nur einmal aus.`
+      ? `Bitte wählen Sie bei ${quoted(label, 'de')} jede Angabe nur einmal aus.`
       : `${subject(label, 'de')} enthält gleiche Einträge (Nummer ${Number(p.j) + 1} und ${Number(p.i) + 1}). Bitte ändern oder entfernen Sie einen davon.`,
 };
 
@@ -174,21 +191,33 @@ const en: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Please confirm: ${label}`);
     const q = isQuestion(label);
-    if (ctx.kind === 'choice') return q ? `Select an answer to ${ref(label, 'en')}.` : `Select ${label}.`;
-    if (ctx.kind === 'multi') return `Select at least one option for ${ref(label, 'en')}.`;
-    if (ctx.kind === 'array') return `Add at least one entry to ${ref(label, 'en')}.`;
-    if (ctx.kind === 'object') return q ? `Answer the questions on ${ref(label, 'en')}.` : `Fill in ${label}.`;
-    return q ? `Answer the question ${ref(label, 'en')}.` : `Enter ${label}.`;
+    const l = quoted(label, 'en');
+    switch (ctx.kind) {
+      case 'choice':
+        return q ? `Select an answer to ${l}.` : `Select an answer for ${l}.`;
+      case 'multi':
+        return `Select at least one option for ${l}.`;
+      case 'array':
+        return `Add at least one entry to ${l}.`;
+      case 'object':
+        return q ? `Answer the questions on ${l}.` : `Fill in the section ${l}.`;
+      case 'file':
+        return `Upload a file for ${l}.`;
+      case 'date':
+        return `Enter a date for ${l}.`;
+      case 'number':
+      case 'integer':
+        return `Enter a number for ${l}.`;
+      default:
+        return q ? `Answer the question ${l}.` : `Enter an answer for ${l}.`;
+    }
   },
   minLength: (label, p, ctx) =>
     p.limit === 1
       ? en.required(label, p, ctx)!
       : `${subject(label, 'en')} must be at least ${p.limit} characters long.`,
   maxLength: (label, p) => `${subject(label, 'en')} must be ${p.limit} characters or fewer.`,
-  pattern: (label) =>
-    isQuestion(label)
-      ? `Enter the answer to ${ref(label, 'en')} in the correct format.`
-      : `Enter ${label} in the correct format.`,
+  pattern: (label) => `Enter the answer to ${quoted(label, 'en')} in the correct format.`,
   format: (label, p, ctx) =>
     FORMAT_SENTENCES.en[String(p.format)] ?? formatMessages.en[String(p.format)] ?? en.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or more.`,
@@ -199,37 +228,39 @@ const en: Record<string, Sentence> = {
     const places = decimalPlaces(Number(p.multipleOf));
     if (places === 1) return `${subject(label, 'en')} can have at most one decimal place.`;
     if (places) return `${subject(label, 'en')} can have at most ${places} decimal places.`;
-    if (p.multipleOf === 1) return `Enter a whole number for ${ref(label, 'en')}.`;
+    if (p.multipleOf === 1) return `Enter a whole number for ${quoted(label, 'en')}.`;
     return `${subject(label, 'en')} must be a multiple of ${num(p.multipleOf, 'en')}.`;
   },
   type: (label, p, ctx) => {
     const type = String(p.type);
-    if (ctx.kind === 'integer' || type.includes('integer')) return `Enter a whole number for ${ref(label, 'en')}.`;
-    if (ctx.kind === 'number' || type.includes('number')) return `Enter a number for ${ref(label, 'en')}.`;
+    if (ctx.kind === 'integer' || type.includes('integer')) return `Enter a whole number for ${quoted(label, 'en')}.`;
+    if (ctx.kind === 'number' || type.includes('number')) return `Enter a number for ${quoted(label, 'en')}.`;
     return `${subject(label, 'en')} is not the expected kind of answer.`;
   },
-  enum: (label) => `Select one of the options offered for ${ref(label, 'en')}.`,
+  enum: (label) => `Select one of the options offered for ${quoted(label, 'en')}.`,
   const: (label, p, ctx) =>
     ctx.kind === 'boolean' && p.allowedValue === true
       ? withStop(`Please confirm: ${label}`)
       : `${subject(label, 'en')} only allows “${String(p.allowedValue)}”.`,
   minItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    const r = ref(label, 'en');
+    if (ctx.kind === 'file')
+      return n === 1 ? en.required(label, p, ctx) : `Upload at least ${n} files for ${quoted(label, 'en')}.`;
+    const r = quoted(label, 'en');
     if (isMulti(ctx))
       return n === 1 ? `Select at least one option for ${r}.` : `Select at least ${n} options for ${r}.`;
     return n === 1 ? `Add at least one entry to ${r}.` : `Add at least ${n} entries to ${r}.`;
   },
   maxItems: (label, p, ctx) => {
     const n = Number(p.limit);
-    const r = ref(label, 'en');
+    const r = quoted(label, 'en');
     if (isMulti(ctx))
       return n === 1 ? `Select no more than one option for ${r}.` : `Select no more than ${n} options for ${r}.`;
     return n === 1
       ? `${subject(label, 'en')} can have at most one entry.`
       : `${subject(label, 'en')} can have at most ${n} entries.`;
   },
-  atLeastOne: (_label, p) => `Enter ${either(p.labels, 'or')}.`,
+  atLeastOne: (_label, p) => `Fill in at least one of ${either(p.labels, 'or', 'en')}.`,
   date: (label, p) => {
     const limit = day(p.limit, 'en');
     const s = subject(label, 'en');
@@ -243,16 +274,16 @@ const en: Record<string, Sentence> = {
   oneOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
-      ? `Select each option for ${ref(label, 'en')} only once.`
+      ? `Select each option for ${quoted(label, 'en')} only once.`
       : `${subject(label, 'en')} has identical entries (number ${Number(p.j) + 1} and ${Number(p.i) + 1}). Change or remove one of them.`,
 };
 
-/** Ajv's own message (German via ajv-i18n), prefixed with the label. */
+/** Ajv's own message (German via ajv-i18n) after "Die Angabe bei „…“" / "The answer to “…”". */
 function fallback(error: ErrorObject, ctx: MessageContext): string {
   const copy: ErrorObject = { ...error };
   if (ctx.lang === 'de') localizeDe([copy]);
   const text = copy.message ?? (ctx.lang === 'de' ? 'ist nicht gültig' : 'is not valid');
-  return withStop(`${ctx.label} ${text}`);
+  return withStop(`${subject(ctx.label, ctx.lang)} ${text}`);
 }
 
 /** The sentence for one Ajv error of the question described by `ctx`. */

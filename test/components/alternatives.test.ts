@@ -47,11 +47,11 @@ describe('alternatives of objects', () => {
     await next(el);
     // The chosen alternative's rules, each at its question; the other alternative's answer is not checked.
     expect(summary(el)).to.deep.equal([
-      'Bitte geben Sie Vor- und Familienname an.',
-      'Bitte geben Sie Straße und Hausnummer an.',
+      'Bitte füllen Sie das Feld „Vor- und Familienname“ aus.',
+      'Bitte füllen Sie das Feld „Straße und Hausnummer“ aus.',
       'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
-      'Bitte geben Sie Ort an.',
-      'Die Angabe bei E-Mail-Adresse oder Internetseite passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.',
+      'Bitte füllen Sie das Feld „Ort“ aus.',
+      'Die Angabe bei „E-Mail-Adresse oder Internetseite“ passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.',
     ]);
     await expect(el).to.be.accessible();
 
@@ -97,7 +97,7 @@ describe('alternatives of objects', () => {
     await expect(el).to.be.accessible();
     expect(has(el, 'Name des Hundes')).to.equal(false);
     await next(el);
-    expect(summary(el)).to.deep.equal(['Bitte wählen Sie Art des Antrags aus.']);
+    expect(summary(el)).to.deep.equal(['Bitte wählen Sie bei „Art des Antrags“ eine Antwort aus.']);
     await choose(el, 'Abmeldung eines Hundes');
     await typeInto(el, control(el, 'Nummer der Steuermarke'), '4711', { replace: true });
     await next(el);

@@ -41,10 +41,12 @@ describe('at least one of these', () => {
 
     // Nested, without an own sentence: one is made from the titles.
     await next(el);
-    expect(summary(el)).to.deep.equal(['Bitte geben Sie Mobilnummer oder Festnetznummer an.']);
+    expect(summary(el)).to.deep.equal([
+      'Bitte füllen Sie mindestens eines der Felder „Mobilnummer“ oder „Festnetznummer“ aus.',
+    ]);
     el.setAttribute('lang', 'en');
     await settle(el);
-    expect(summary(el)).to.deep.equal(['Enter Mobile number or Landline number.']);
+    expect(summary(el)).to.deep.equal(['Fill in at least one of “Mobile number” or “Landline number”.']);
     el.setAttribute('lang', 'de');
     await settle(el);
     await typeInto(el, control(el, 'Festnetznummer'), '030 1234567');

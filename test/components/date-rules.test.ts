@@ -32,16 +32,16 @@ describe('date rules', () => {
     await next(el);
     expect(summary(el)).to.deep.equal([
       'Die verantwortliche Person muss volljährig sein.',
-      `Beginn der Veranstaltung darf nicht vor dem ${german(day('today+P14D'))} liegen.`,
-      `Ende der Veranstaltung darf nicht vor dem ${german(day('today+P13D'))} liegen.`,
-      `Datum Ihrer letzten Veranstaltung muss vor dem ${german(today)} liegen.`,
+      `Die Angabe bei „Beginn der Veranstaltung“ darf nicht vor dem ${german(day('today+P14D'))} liegen.`,
+      `Die Angabe bei „Ende der Veranstaltung“ darf nicht vor dem ${german(day('today+P13D'))} liegen.`,
+      `Die Angabe bei „Datum Ihrer letzten Veranstaltung“ muss vor dem ${german(today)} liegen.`,
     ]);
     await expect(el).to.be.accessible();
 
     el.setAttribute('lang', 'en');
     await settle(el);
     expect(summary(el)[0]).to.equal('The person responsible must be of age.');
-    expect(summary(el)[1]).to.match(/^Start of the event must be on or after \d+ \w+ \d{4}\.$/);
+    expect(summary(el)[1]).to.match(/^The answer to “Start of the event” must be on or after \d+ \w+ \d{4}\.$/);
     el.setAttribute('lang', 'de');
     await settle(el);
 

@@ -144,7 +144,9 @@ describe('file question', () => {
     // Inline as well, where the summary's link leads: the message, and the input marked invalid.
     const question = fileInput(el).closest('.field')!;
     expect(question.classList.contains('has-error')).to.equal(true);
-    expect(question.querySelector('.error-message')?.textContent).to.contain('Bitte geben Sie Nachweis an.');
+    expect(question.querySelector('.error-message')?.textContent).to.contain(
+      'Bitte laden Sie bei „Nachweis“ eine Datei hoch.',
+    );
     expect(fileInput(el).getAttribute('aria-invalid')).to.equal('true');
     await choose(el, [new File([PDF], 'nachweis.pdf')]);
     expect(fileInput(el).closest('.field')!.classList.contains('has-error')).to.equal(false);

@@ -136,7 +136,9 @@ describe('conditions', () => {
     await settle(el);
     const firma = control(el, 'Name der Firma');
     await next(el);
-    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Bitte geben Sie Name der Firma an.']);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
+      'Bitte füllen Sie das Feld „Name der Firma“ aus.',
+    ]);
     await typeInto(el, firma, 'Muster GmbH');
     expect(el.data.firma).to.equal('Muster GmbH');
     radio(el, 'mich selbst').click();
@@ -157,8 +159,8 @@ describe('conditions', () => {
     expect(control(el, 'Datum der Wesensprüfung')).to.exist;
     await next(el);
     const problems = $$(el, '.error-summary a').map((a) => a.textContent);
-    expect(problems).to.include('Bitte geben Sie Datum der Wesensprüfung an.');
-    expect(problems).to.include('Bitte wählen Sie Art aus.');
+    expect(problems).to.include('Bitte geben Sie bei „Datum der Wesensprüfung“ ein Datum ein.');
+    expect(problems).to.include('Bitte wählen Sie bei „Art“ eine Antwort aus.');
   });
 
   it('allOf + if, dependentSchemas and dependentRequired', async () => {
@@ -181,7 +183,9 @@ describe('conditions', () => {
       true,
     );
     await next(el);
-    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal(['Bitte geben Sie Kontoinhaber an.']);
+    expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
+      'Bitte füllen Sie das Feld „Kontoinhaber“ aus.',
+    ]);
   });
 });
 
@@ -300,8 +304,8 @@ describe('English', () => {
     await next(el);
     expect($(el, '.error-summary h3').textContent).to.equal('There is a problem');
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
-      'Enter Name.',
-      'Select Application for.',
+      'Enter an answer for “Name”.',
+      'Select an answer for “Application for”.',
     ]);
     expect($(el, '.error-message').textContent).to.match(/^Error:/);
     expect($(el, 'button.primary').textContent!.trim()).to.equal('Continue');
@@ -324,8 +328,8 @@ describe('English', () => {
     el.setAttribute('lang', 'en');
     await settle(el);
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
-      'Enter Name.',
-      'Select Application for.',
+      'Enter an answer for “Name”.',
+      'Select an answer for “Application for”.',
     ]);
     expect($(el, '.error-message').textContent)
       .to.match(/^Error:/)

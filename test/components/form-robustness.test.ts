@@ -57,6 +57,48 @@ describe('drafts', () => {
     expect(third.data).to.deep.equal({});
   });
 
+  it('a draft of the untouched form (written on the way to a login) restores nothing and claims no answers', async () => {
+    const id = `urn:test:draft-untouched:${Date.now()}`;
+    const definition = {
+      $id: id,
+      title: 'Sondernutzung',
+      type: 'object',
+      properties: {
+        antragsteller: {
+          type: 'object',
+          title: 'Antragsteller',
+          properties: { name: { type: 'string', title: 'Name' } },
+        },
+        objekte: {
+          type: 'array',
+          title: 'Objekte',
+          minItems: 1,
+          items: { type: 'object', properties: { art: { type: 'string', title: 'Art' } } },
+        },
+        kopien: { type: 'integer', title: 'Kopien', default: 1 },
+      },
+    };
+    // What the form holds before anyone answers (empty groups, one empty entry, a default), keys in
+    // another order, as the form writes it before it leaves for the login page.
+    const untouched = { kopien: 1, objekte: [{}], antragsteller: {} };
+    const draft = (data: object) =>
+      localStorage.setItem(
+        `ozg-form:draft:${id}`,
+        JSON.stringify({ v: 1, savedAt: new Date().toISOString(), data, step: 0, applicationId: 'app-untouched' }),
+      );
+    draft(untouched);
+    const back = await renderForm(definition, { isolate: false });
+    expect(back.shadowRoot!.querySelector('[part~="draft-notice"]') === null, 'no "wiederhergestellt"').to.equal(true);
+    back.parentElement!.remove();
+
+    // One answer given: it comes back, and the notice says so.
+    draft({ ...untouched, antragsteller: { name: 'Erika' } });
+    const typed = await renderForm(definition, { isolate: false });
+    expect($(typed, '[part~="draft-notice"]').textContent).to.contain('wiederhergestellt');
+    expect((control(typed, 'Name') as HTMLInputElement).value).to.equal('Erika');
+    typed.parentElement!.remove();
+  });
+
   it('keeps the draft after some typing without leaving the page (debounced save)', async () => {
     const id = `urn:test:draft-debounce:${Date.now()}`;
     const el = await renderForm(simple(id), { isolate: false });

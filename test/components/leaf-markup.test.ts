@@ -254,6 +254,11 @@ describe('label, hint, error and help of a file question', () => {
     await next(required);
     const text = shown(required, 'text');
     expect(text[2]).to.contain('Fehler:');
-    expect(shown(required, 'datei')).to.deep.equal(text);
+    // The same elements; only the sentence says what is missing: a file instead of a text.
+    const asFile = text[2]
+      .replace('Bitte füllen Sie das Feld „', 'Bitte laden Sie bei „')
+      .replace('“ aus.', '“ eine Datei hoch.');
+    expect(asFile).not.to.equal(text[2]);
+    expect(shown(required, 'datei')).to.deep.equal([text[0], text[1], asFile, text[3]]);
   });
 });

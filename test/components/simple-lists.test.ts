@@ -30,7 +30,7 @@ describe('lists of simple values', () => {
     await next(el);
     const summary = $$(el, '.error-summary a').map((a) => a.textContent);
     expect(summary).to.have.length(2);
-    expect(summary[0]).to.equal('Bitte geben Sie Weiterer Vorname 1 an.');
+    expect(summary[0]).to.equal('Bitte füllen Sie das Feld „Weiterer Vorname 1“ aus.');
     expect(summary[1]).to.match(/Telefonnummer/);
     await expect(el).to.be.accessible();
 
@@ -42,7 +42,7 @@ describe('lists of simple values', () => {
     await typeInto(el, control(el, 'Telefonnummer 1'), '030 1234567', { replace: true });
     await next(el);
     expect($$(el, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
-      'Weitere Vornamen enthält gleiche Einträge (Nummer 1 und 2). Bitte ändern oder entfernen Sie einen davon.',
+      'Die Angabe bei „Weitere Vornamen“ enthält gleiche Einträge (Nummer 1 und 2). Bitte ändern oder entfernen Sie einen davon.',
     ]);
 
     // maxItems 3: the add button gives way to a note.
@@ -86,8 +86,8 @@ describe('lists of simple values', () => {
     await typeInto(first, control(first, 'Further first name 1'), 'Maria', { replace: true });
     await next(first);
     expect($$(first, '.error-summary a').map((a) => a.textContent)).to.deep.equal([
-      'Enter Surname.',
-      'Enter Phone number 1.',
+      'Enter an answer for “Surname”.',
+      'Enter an answer for “Phone number 1”.',
     ]);
     first.parentElement!.remove(); // leaving the page writes the draft at once
 

@@ -136,6 +136,41 @@ test('a tampered state in the callback is refused, nothing is prefilled, the for
   await expect(field(page, 'Vorname')).toHaveValue('Erika');
 });
 
+test('a login cancelled at the provider says so once, and restores only answers that were given', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url);
+  const cancel = async () => {
+    await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+    await page.getByRole('button', { name: 'Abbrechen und zurück' }).click();
+    await expect(page).toHaveURL(`${server.url}anwohnerparken.html`);
+  };
+  const notice = form(page).locator('[part~="draft-notice"]');
+  const said = bar(page).getByRole('alert').locator('p').nth(1);
+
+  // Nothing typed: the way forward once, and no "Angaben … wiederhergestellt" for answers nobody gave.
+  await cancel();
+  await expect(said).toHaveText(
+    'Die Anmeldung wurde abgebrochen. Ihre Angaben bleiben erhalten. Sie können den Antrag auch ohne Anmeldung ausfüllen.',
+  );
+  await expect(notice).toHaveCount(0);
+  await page.getByLabel('English').check();
+  await expect(said).toHaveText(
+    'The login was cancelled. Your answers are kept. You can also fill in the application without logging in.',
+  );
+  await page.getByLabel('Deutsch').check();
+
+  // Something typed: it comes back, and the notice says so.
+  await phone(page).fill('0123 456789');
+  await draftContains(page, '0123 456789');
+  await cancel();
+  await expect(said).toHaveText(/^Die Anmeldung wurde abgebrochen\. Ihre Angaben bleiben erhalten\./);
+  await expect(notice).toContainText('Wir haben Ihre zuletzt eingegebenen Angaben vom');
+  await expect(phone(page)).toHaveValue('0123 456789');
+});
+
 test('the login bar speaks English and passes axe', async ({ page, server }) => {
   await open(page, server.url);
   await expectNoAxeViolations(page, 'the login bar (German)');
@@ -190,6 +225,17 @@ test('with login "required", "Weiter" waits for a login at the level', async ({ 
   await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
   await form(page).getByRole('button', { name: 'Weiter' }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
+});
+
+test('a cancelled login where the form requires one does not suggest going on without it', async ({ page, server }) => {
+  await withAccountSettings(page, { login: 'required', trustLevel: 'substantiell' });
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await page.getByRole('button', { name: 'Abbrechen und zurück' }).click();
+  await expect(bar(page).getByRole('alert').locator('p').nth(1)).toHaveText(
+    'Die Anmeldung wurde abgebrochen. Ihre Angaben bleiben erhalten.',
+  );
+  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
 });
 
 test('a "basisregistriert" login fills in editable answers without the note', async ({ page, server }) => {

@@ -97,7 +97,7 @@ for (const trusted of [false, true]) {
     const summary = form(page).locator('.error-summary');
     await expect(summary).toContainText('Es gibt ein Problem');
     await expect(summary).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
-    await expect(summary).toContainText('Bitte geben Sie Vorname an.');
+    await expect(summary).toContainText('Bitte füllen Sie das Feld „Vorname“ aus.');
     expect(
       bundleRequests.some((url) => /\/chunks\/validation-/.test(url)),
       'the validation chunk came from the CDN',

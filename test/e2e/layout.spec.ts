@@ -1,10 +1,13 @@
 /**
  * Layout of the demo pages: at 320 CSS px (WCAG 1.4.10 Reflow) nothing scrolls sideways, on the
  * forms' step 1 and step with a repeatable group (two entries), nor on the site's other pages.
- * Screenshots at 320 and 1280 px go to test-results/layout/ for people to look at; only the scroll
- * width is asserted.
+ * Screenshots at 320 and 1280 px go to test-results/layout/ for people to look at; asserted are the
+ * scroll width and, where words used to be cut, that they are not: the fee table's headings and
+ * amounts, the delete confirmation's buttons, the inbox title. Whether long words are hyphenated
+ * cannot be asserted here: the Chromium of the tests has no hyphenation dictionaries (Chrome
+ * downloads them, Firefox and Safari bring them), so a word wider than its line breaks without a hyphen.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { ANSWERS, DEMO_FORMS, type DemoForm } from './answers.js';
 import { DEMO_PAGES, expect, test } from './fixtures.js';
 
@@ -41,6 +44,26 @@ async function expectNoSidewaysScrolling(page: Page, where: string): Promise<voi
     width,
     `scroll width at 320 px, ${where}; too wide:\n${(await overflowing(page)).join('\n')}`,
   ).toBeLessThanOrEqual(320);
+}
+
+/** How many lines the text of `locator` takes on screen. */
+async function lines(locator: Locator): Promise<number> {
+  return locator.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+  });
+}
+
+/** Each cell whose text takes more lines than it has words, i.e. is broken inside a word. */
+async function brokenInsideAWord(cells: Locator): Promise<string[]> {
+  const broken: string[] = [];
+  for (const cell of await cells.all()) {
+    const text = (await cell.textContent())!.trim();
+    const n = await lines(cell);
+    if (n > text.split(/\s+/).length) broken.push(`"${text}" on ${n} lines`);
+  }
+  return broken;
 }
 
 /** Sets valid answers and presses "Weiter" until the step with a repeatable group shows; adds an entry. */
@@ -86,6 +109,75 @@ for (const name of DEMO_FORMS) {
     await page.screenshot({ path: `${SHOTS}/${name}-page-1280.png`, fullPage: true });
   });
 }
+
+// The fee table on the review page and in the payment step: "Anzahl", "Betrag" and the amounts keep to
+// one line (they were cut into "An/za/hl", "Qua/ntit/y"); only the description wraps.
+for (const lang of ['de', 'en'] as const) {
+  test(`fee table at 320 px (${lang}): no heading or amount broken inside a word, no sideways scrolling`, async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(`${server.url}anwohnerparken.html`);
+    const form = page.locator('ozg-form');
+    await expect(form.locator('.step-title')).toBeVisible();
+    if (lang === 'en') await page.getByLabel('English').check();
+    await form.evaluate((el, data) => ((el as HTMLElement & { data: unknown }).data = data), ANSWERS.anwohnerparken);
+    const review = lang === 'de' ? 'Ihre Angaben prüfen' : 'Check your answers';
+    for (let i = 0; i < 8 && (await form.locator('.step-title').textContent()) !== review; i++) {
+      const title = await form.locator('.step-title').textContent();
+      await form.locator('button.primary').click();
+      await expect(form.locator('.step-title')).not.toHaveText(title ?? '');
+    }
+    const fees = form.locator('.fees');
+    await expect(fees).toHaveCount(1);
+    const cells = fees.locator('th, td.num');
+    expect(await brokenInsideAWord(cells), 'review page').toEqual([]);
+    await expectNoSidewaysScrolling(page, 'review page with the fees');
+    await fees.screenshot({ path: `${SHOTS}/fees-review-${lang}-320.png` });
+
+    await form.locator('button.primary').click();
+    await expect(form.locator('ozg-payment .fees')).toBeVisible();
+    expect(await brokenInsideAWord(form.locator('ozg-payment .fees').locator('th, td.num')), 'payment step').toEqual(
+      [],
+    );
+    await expectNoSidewaysScrolling(page, 'payment step');
+    await form.locator('ozg-payment').screenshot({ path: `${SHOTS}/payment-${lang}-320.png` });
+  });
+}
+
+// "Daten auf diesem Gerät löschen" asks in place; its buttons are as wide as their words need
+// ("Ja, Daten löschen" was squeezed onto three lines even at 1024 px).
+for (const width of [1024, 320]) {
+  test(`the delete confirmation's buttons keep their words on one line at ${width} px`, async ({ page, server }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${server.url}hundesteuer.html`);
+    const form = page.locator('ozg-form');
+    await expect(form.locator('.step-title')).toBeVisible();
+    for (const [lang, open, yes, no] of [
+      ['de', 'Daten auf diesem Gerät löschen', 'Ja, Daten löschen', 'Abbrechen'],
+      ['en', 'Delete data on this device', 'Yes, delete data', 'Cancel'],
+    ]) {
+      if (lang === 'en') await page.getByLabel('English').check();
+      await form.getByRole('button', { name: open }).click();
+      const question = form.getByRole('group', { name: /nicht rückgängig|cannot be undone/ });
+      for (const name of [yes, no]) expect(await lines(question.getByRole('button', { name })), name).toBe(1);
+      await question.screenshot({ path: `${SHOTS}/delete-${lang}-${width}.png` });
+      await question.getByRole('button', { name: no }).click();
+    }
+  });
+}
+
+// The case worker's page at 320 px: its title stays whole above the language button (it was cut
+// into "Sachbearbeitun/g").
+test('the inbox title is not broken inside the word at 320 px', async ({ page, server }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${server.url}inbox.html`);
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText('Sachbearbeitung');
+  expect(await lines(title)).toBe(1);
+  await expectNoSidewaysScrolling(page, 'inbox.html');
+});
 
 // The site's other pages (every page of demo/ that is not a form page): the municipality's pages, the
 // mailbox, the case worker's inbox, the playground. A page added to the demo is checked too.

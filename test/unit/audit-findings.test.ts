@@ -111,13 +111,13 @@ describe('finding 6: error texts that read well with any label', () => {
     expect(describeError(err('minimum', { limit: 1 }), ctx('How many dogs?', 'en', 'integer'))).to.equal(
       'The answer to “How many dogs?” must be 1 or more.',
     );
-    // Noun labels keep their short sentences.
-    expect(describeError(required, ctx('Vorname', 'de'))).to.equal('Bitte geben Sie Vorname an.');
+    // Other labels are quoted too: a noun, a phrase or a sentence all fit.
+    expect(describeError(required, ctx('Vorname', 'de'))).to.equal('Bitte füllen Sie das Feld „Vorname“ aus.');
   });
 
   it('a pattern without its own message says what to do, not "Sie hat nicht das erwartete Format"', () => {
     const de = describeError(err('pattern', { pattern: '^[0-9]{15}$' }), ctx('Chipnummer', 'de'));
-    expect(de).to.equal('Bitte geben Sie Chipnummer in der verlangten Schreibweise ein.');
+    expect(de).to.equal('Bitte geben Sie die Angabe bei „Chipnummer“ in der verlangten Schreibweise ein.');
     expect(describeError(err('pattern', { pattern: 'x' }), ctx('Wann beginnt die Nutzung?', 'de'))).to.equal(
       'Bitte geben Sie die Antwort auf „Wann beginnt die Nutzung?“ in der verlangten Schreibweise ein.',
     );

@@ -86,15 +86,15 @@ describe('date rules in the browser and at the gateway', () => {
   it('say it in German and English', () => {
     const error = dateRuleError({ min: 'today+P14D' }, '2026-12-10', '2026-12-06', none)!;
     const say = (lang: 'de' | 'en') => describeError(error, { label: 'Beginn', lang, kind: 'date' });
-    expect(say('de')).to.equal('Beginn darf nicht vor dem 20.12.2026 liegen.');
-    expect(say('en')).to.equal('Beginn must be on or after 20 December 2026.');
+    expect(say('de')).to.equal('Die Angabe bei „Beginn“ darf nicht vor dem 20.12.2026 liegen.');
+    expect(say('en')).to.equal('The answer to “Beginn” must be on or after 20 December 2026.');
     const future = dateRuleError({ max: 'today' }, '2026-12-10', '2026-12-06', none)!;
     expect(describeError(future, { label: 'Geburtsdatum', lang: 'de', kind: 'date' })).to.equal(
-      'Geburtsdatum darf nicht in der Zukunft liegen.',
+      'Die Angabe bei „Geburtsdatum“ darf nicht in der Zukunft liegen.',
     );
     const after = dateRuleError({ after: '/beginn' }, '2026-12-10', '2026-12-06', () => '2026-12-11')!;
     expect(describeError(after, { label: 'Ende', lang: 'de', kind: 'date' })).to.equal(
-      'Ende muss nach dem 11.12.2026 liegen.',
+      'Die Angabe bei „Ende“ muss nach dem 11.12.2026 liegen.',
     );
   });
 });

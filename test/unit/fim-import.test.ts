@@ -175,6 +175,14 @@ describe('FIM import: dog tax, XDatenfelder 3.0', () => {
     expect(d.properties.G00000000101['x-ozg'].errors).to.deep.equal({
       anyOf: 'Telefonnummer oder E-Mail-Adresse muss angegeben werden.',
     });
+    // A rule without a text of its own: the sentence the form would say, the titles in quotation marks.
+    const untold = (await load('hund-v3.xml')).replace(
+      /<xdf:freitextRegel>Telefonnummer[^<]*<\/xdf:freitextRegel>/,
+      '',
+    );
+    expect(def(importFim(untold, await anrede())).properties.G00000000101['x-ozg'].errors).to.deep.equal({
+      anyOf: 'Bitte füllen Sie mindestens eines der Felder „Telefonnummer“ oder „E-Mail-Adresse“ aus.',
+    });
     const validate = createAjv(d).compile(hund);
     const dog = { F00000000211: 'Bello', F00000000212: '2020-01-01' };
     expect(validate({ ...dog, F00000000214: true })).to.equal(false);

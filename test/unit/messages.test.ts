@@ -16,45 +16,95 @@ function ctx(
 }
 
 describe('describeError', () => {
-  it('required: "geben Sie an" for text, "wählen Sie aus" for a choice, "bestätigen" for a confirmation', () => {
+  it('required: the label in quotation marks, so that any label makes a sentence; per kind of question', () => {
     const missing = err('required', { missingProperty: 'x' });
-    expect(describeError(missing, ctx('Vorname', 'de'))).to.equal('Bitte geben Sie Vorname an.');
-    expect(describeError(missing, ctx('First name', 'en'))).to.equal('Enter First name.');
-    expect(describeError(missing, ctx('Anrede', 'de', 'choice'))).to.equal('Bitte wählen Sie Anrede aus.');
-    expect(describeError(missing, ctx('Title', 'en', 'choice'))).to.equal('Select Title.');
-    expect(describeError(missing, ctx('Ich habe die Hinweise gelesen.', 'de', 'boolean'))).to.equal(
+    const say = (label: string, lang: 'de' | 'en', kind: MessageContext['kind'] = 'text') =>
+      describeError(missing, ctx(label, lang, kind));
+    expect(say('Vorname', 'de')).to.equal('Bitte füllen Sie das Feld „Vorname“ aus.');
+    expect(say('First name', 'en')).to.equal('Enter an answer for “First name”.');
+    // Labels that are phrases or sentences (Sondernutzung), which used to be pasted into the sentence.
+    expect(say('Beschreiben Sie Ihr Vorhaben kurz', 'de', 'textarea')).to.equal(
+      'Bitte füllen Sie das Feld „Beschreiben Sie Ihr Vorhaben kurz“ aus.',
+    );
+    expect(say('Briefly describe your plans', 'en', 'textarea')).to.equal(
+      'Enter an answer for “Briefly describe your plans”.',
+    );
+    expect(say('Ich stelle den Antrag als', 'de', 'choice')).to.equal(
+      'Bitte wählen Sie bei „Ich stelle den Antrag als“ eine Antwort aus.',
+    );
+    expect(say('I am applying as', 'en', 'choice')).to.equal('Select an answer for “I am applying as”.');
+    expect(say('Vom', 'de', 'date')).to.equal('Bitte geben Sie bei „Vom“ ein Datum ein.');
+    expect(say('From', 'en', 'date')).to.equal('Enter a date for “From”.');
+    expect(say('Gewicht', 'de', 'number')).to.equal('Bitte geben Sie bei „Gewicht“ eine Zahl ein.');
+    expect(say('Number of dogs', 'en', 'integer')).to.equal('Enter a number for “Number of dogs”.');
+    expect(say('Nachweis', 'de', 'file')).to.equal('Bitte laden Sie bei „Nachweis“ eine Datei hoch.');
+    expect(say('Evidence', 'en', 'file')).to.equal('Upload a file for “Evidence”.');
+    expect(say('Anschrift', 'de', 'object')).to.equal('Bitte füllen Sie den Abschnitt „Anschrift“ aus.');
+    expect(say('Address', 'en', 'object')).to.equal('Fill in the section “Address”.');
+    expect(say('Hunde', 'de', 'array')).to.equal('Bitte fügen Sie bei „Hunde“ mindestens einen Eintrag hinzu.');
+    expect(say('Dogs', 'en', 'array')).to.equal('Add at least one entry to “Dogs”.');
+    expect(say('Ich habe die Hinweise gelesen.', 'de', 'boolean')).to.equal(
       'Bitte bestätigen Sie: Ich habe die Hinweise gelesen.',
     );
-    expect(describeError(missing, ctx('I have read the notes', 'en', 'boolean'))).to.equal(
-      'Please confirm: I have read the notes.',
+    expect(say('I have read the notes', 'en', 'boolean')).to.equal('Please confirm: I have read the notes.');
+    expect(say('Sprachen', 'de', 'multi')).to.equal('Bitte wählen Sie mindestens eine Angabe bei „Sprachen“ aus.');
+    expect(say('Languages', 'en', 'multi')).to.equal('Select at least one option for “Languages”.');
+    // A minimum of one character or one file is the same as required.
+    expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal(
+      'Bitte füllen Sie das Feld „Straße“ aus.',
     );
-    expect(describeError(missing, ctx('Sprachen', 'de', 'multi'))).to.equal(
-      'Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.',
+    expect(describeError(err('minItems', { limit: 1 }), ctx('Nachweis', 'de', 'file'))).to.equal(
+      'Bitte laden Sie bei „Nachweis“ eine Datei hoch.',
     );
-    expect(describeError(missing, ctx('Languages', 'en', 'multi'))).to.equal(
-      'Select at least one option for Languages.',
+    expect(describeError(err('minItems', { limit: 2 }), ctx('Evidence', 'en', 'file'))).to.equal(
+      'Upload at least 2 files for “Evidence”.',
+    );
+  });
+
+  it('at least one of these: the labels in quotation marks', () => {
+    const unmet = err('atLeastOne', { labels: ['Telefon', 'Fax', 'E-Mail-Adresse'] });
+    expect(describeError(unmet, ctx('Telefon', 'de'))).to.equal(
+      'Bitte füllen Sie mindestens eines der Felder „Telefon“, „Fax“ oder „E-Mail-Adresse“ aus.',
+    );
+    expect(describeError(err('atLeastOne', { labels: ['Phone', 'Email'] }), ctx('Phone', 'en'))).to.equal(
+      'Fill in at least one of “Phone” or “Email”.',
     );
   });
 
   it('string length and pattern', () => {
     expect(describeError(err('maxLength', { limit: 50 }), ctx('Vorname', 'de'))).to.equal(
-      'Vorname darf höchstens 50 Zeichen lang sein.',
+      'Die Angabe bei „Vorname“ darf höchstens 50 Zeichen lang sein.',
     );
     expect(describeError(err('maxLength', { limit: 50 }), ctx('First name', 'en'))).to.equal(
-      'First name must be 50 characters or fewer.',
+      'The answer to “First name” must be 50 characters or fewer.',
     );
     expect(describeError(err('minLength', { limit: 3 }), ctx('Straße', 'de'))).to.equal(
-      'Bitte geben Sie bei Straße mindestens 3 Zeichen ein.',
+      'Bitte geben Sie bei „Straße“ mindestens 3 Zeichen ein.',
     );
     expect(describeError(err('minLength', { limit: 3 }), ctx('Street', 'en'))).to.equal(
-      'Street must be at least 3 characters long.',
+      'The answer to “Street” must be at least 3 characters long.',
     );
-    expect(describeError(err('minLength', { limit: 1 }), ctx('Straße', 'de'))).to.equal('Bitte geben Sie Straße an.');
     expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Kennzeichen', 'de'))).to.equal(
-      'Bitte geben Sie Kennzeichen in der verlangten Schreibweise ein.',
+      'Bitte geben Sie die Angabe bei „Kennzeichen“ in der verlangten Schreibweise ein.',
     );
     expect(describeError(err('pattern', { pattern: '^[A-Z]' }), ctx('Number plate', 'en'))).to.equal(
-      'Enter Number plate in the correct format.',
+      'Enter the answer to “Number plate” in the correct format.',
+    );
+  });
+
+  it('the other sentences quote the label too: a phrase or a request as label still makes a sentence', () => {
+    const label = { de: 'Beschreiben Sie Ihr Vorhaben kurz', en: 'Briefly describe your plans' };
+    expect(describeError(err('minLength', { limit: 10 }), ctx(label.de, 'de', 'textarea'))).to.equal(
+      'Bitte geben Sie bei „Beschreiben Sie Ihr Vorhaben kurz“ mindestens 10 Zeichen ein.',
+    );
+    expect(describeError(err('minLength', { limit: 10 }), ctx(label.en, 'en', 'textarea'))).to.equal(
+      'The answer to “Briefly describe your plans” must be at least 10 characters long.',
+    );
+    expect(describeError(err('maxLength', { limit: 1000 }), ctx(label.de, 'de', 'textarea'))).to.equal(
+      'Die Angabe bei „Beschreiben Sie Ihr Vorhaben kurz“ darf höchstens 1000 Zeichen lang sein.',
+    );
+    expect(describeError(err('pattern', { pattern: 'x' }), ctx('Ich stelle den Antrag als', 'de'))).to.equal(
+      'Bitte geben Sie die Angabe bei „Ich stelle den Antrag als“ in der verlangten Schreibweise ein.',
     );
   });
 
@@ -68,7 +118,7 @@ describe('describeError', () => {
     expect(describeError(err('format', { format: 'iban' }), ctx('IBAN', 'en'))).to.contain('Enter a valid IBAN');
     expect(describeError(err('format', { format: 'email' }), ctx('E-Mail', 'de'))).to.contain('E-Mail-Adresse');
     expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.equal(
-      'Bitte geben Sie Server in der verlangten Schreibweise ein.',
+      'Bitte geben Sie die Angabe bei „Server“ in der verlangten Schreibweise ein.',
     );
     expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'en')))
       .to.contain('Server')
@@ -77,58 +127,58 @@ describe('describeError', () => {
 
   it('numbers: limits with a German decimal comma, multipleOf, type', () => {
     expect(describeError(err('minimum', { limit: 1.5 }), ctx('Gewicht', 'de', 'number'))).to.equal(
-      'Gewicht muss mindestens 1,5 sein.',
+      'Die Angabe bei „Gewicht“ muss mindestens 1,5 sein.',
     );
     expect(describeError(err('minimum', { limit: 1.5 }), ctx('Weight', 'en', 'number'))).to.equal(
-      'Weight must be 1.5 or more.',
+      'The answer to “Weight” must be 1.5 or more.',
     );
     expect(describeError(err('maximum', { limit: 2024 }), ctx('Baujahr', 'de', 'integer'))).to.equal(
-      'Baujahr darf höchstens 2024 sein.',
+      'Die Angabe bei „Baujahr“ darf höchstens 2024 sein.',
     );
     expect(describeError(err('maximum', { limit: 2024 }), ctx('Year', 'en', 'integer'))).to.equal(
-      'Year must be 2024 or less.',
+      'The answer to “Year” must be 2024 or less.',
     );
     expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Anzahl', 'de', 'integer'))).to.equal(
-      'Anzahl muss größer als 0 sein.',
+      'Die Angabe bei „Anzahl“ muss größer als 0 sein.',
     );
     expect(describeError(err('exclusiveMinimum', { limit: 0 }), ctx('Count', 'en', 'integer'))).to.equal(
-      'Count must be more than 0.',
+      'The answer to “Count” must be more than 0.',
     );
     expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Anteil', 'de', 'number'))).to.equal(
-      'Anteil muss kleiner als 100 sein.',
+      'Die Angabe bei „Anteil“ muss kleiner als 100 sein.',
     );
     expect(describeError(err('exclusiveMaximum', { limit: 100 }), ctx('Share', 'en', 'number'))).to.equal(
-      'Share must be less than 100.',
+      'The answer to “Share” must be less than 100.',
     );
     expect(describeError(err('multipleOf', { multipleOf: 0.01 }), ctx('Betrag', 'de', 'number'))).to.equal(
-      'Bitte geben Sie bei Betrag höchstens 2 Nachkommastellen ein.',
+      'Bitte geben Sie bei „Betrag“ höchstens 2 Nachkommastellen ein.',
     );
     expect(describeError(err('multipleOf', { multipleOf: 0.01 }), ctx('Amount', 'en', 'number'))).to.equal(
-      'Amount can have at most 2 decimal places.',
+      'The answer to “Amount” can have at most 2 decimal places.',
     );
     expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Menge', 'de', 'integer'))).to.equal(
-      'Menge muss ein Vielfaches von 5 sein.',
+      'Die Angabe bei „Menge“ muss ein Vielfaches von 5 sein.',
     );
     expect(describeError(err('multipleOf', { multipleOf: 5 }), ctx('Quantity', 'en', 'integer'))).to.equal(
-      'Quantity must be a multiple of 5.',
+      'The answer to “Quantity” must be a multiple of 5.',
     );
     expect(describeError(err('type', { type: 'integer' }), ctx('Anzahl', 'de', 'integer'))).to.equal(
-      'Bitte geben Sie bei Anzahl eine ganze Zahl ein.',
+      'Bitte geben Sie bei „Anzahl“ eine ganze Zahl ein.',
     );
     expect(describeError(err('type', { type: 'integer' }), ctx('Count', 'en', 'integer'))).to.equal(
-      'Enter a whole number for Count.',
+      'Enter a whole number for “Count”.',
     );
     expect(describeError(err('type', { type: 'number' }), ctx('Gewicht', 'de', 'number'))).to.equal(
-      'Bitte geben Sie bei Gewicht eine Zahl ein.',
+      'Bitte geben Sie bei „Gewicht“ eine Zahl ein.',
     );
     expect(describeError(err('type', { type: 'number' }), ctx('Weight', 'en', 'number'))).to.equal(
-      'Enter a number for Weight.',
+      'Enter a number for “Weight”.',
     );
   });
 
   it('enum and const; const true on a checkbox is a confirmation', () => {
     expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Anrede', 'de', 'choice'))).to.contain(
-      'Bitte wählen Sie bei Anrede',
+      'Bitte wählen Sie bei „Anrede“',
     );
     expect(describeError(err('enum', { allowedValues: ['a'] }), ctx('Title', 'en', 'choice')))
       .to.contain('Title')
@@ -140,37 +190,37 @@ describe('describeError', () => {
       'Please confirm: I agree.',
     );
     expect(describeError(err('const', { allowedValue: 'ja' }), ctx('Antwort', 'de'))).to.equal(
-      'Bei Antwort ist nur „ja“ zulässig.',
+      'Bei „Antwort“ ist nur „ja“ zulässig.',
     );
     expect(describeError(err('const', { allowedValue: 'yes' }), ctx('Answer', 'en'))).to.equal(
-      'Answer only allows “yes”.',
+      'The answer to “Answer” only allows “yes”.',
     );
   });
 
   it('minItems / maxItems / uniqueItems: checkbox groups and repeatable groups differ', () => {
     expect(describeError(err('minItems', { limit: 1 }), ctx('Sprachen', 'de', 'multi'))).to.equal(
-      'Bitte wählen Sie mindestens eine Angabe bei Sprachen aus.',
+      'Bitte wählen Sie mindestens eine Angabe bei „Sprachen“ aus.',
     );
     expect(describeError(err('minItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal(
-      'Select at least 2 options for Languages.',
+      'Select at least 2 options for “Languages”.',
     );
     expect(describeError(err('minItems', { limit: 1 }), ctx('Hunde', 'de', 'array'))).to.equal(
-      'Bitte fügen Sie bei Hunde mindestens einen Eintrag hinzu.',
+      'Bitte fügen Sie bei „Hunde“ mindestens einen Eintrag hinzu.',
     );
     expect(describeError(err('minItems', { limit: 2 }), ctx('Dogs', 'en', 'array'))).to.equal(
-      'Add at least 2 entries to Dogs.',
+      'Add at least 2 entries to “Dogs”.',
     );
     expect(describeError(err('maxItems', { limit: 5 }), ctx('Hunde', 'de', 'array'))).to.equal(
-      'Hunde darf höchstens 5 Einträge haben.',
+      'Die Angabe bei „Hunde“ darf höchstens 5 Einträge haben.',
     );
     expect(describeError(err('maxItems', { limit: 5 }), ctx('Dogs', 'en', 'array'))).to.equal(
-      'Dogs can have at most 5 entries.',
+      'The answer to “Dogs” can have at most 5 entries.',
     );
     expect(describeError(err('maxItems', { limit: 2 }), ctx('Sprachen', 'de', 'multi'))).to.equal(
-      'Bitte wählen Sie bei Sprachen höchstens 2 Angaben aus.',
+      'Bitte wählen Sie bei „Sprachen“ höchstens 2 Angaben aus.',
     );
     expect(describeError(err('maxItems', { limit: 2 }), ctx('Languages', 'en', 'multi'))).to.equal(
-      'Select no more than 2 options for Languages.',
+      'Select no more than 2 options for “Languages”.',
     );
     expect(describeError(err('uniqueItems', { i: 2, j: 0 }), ctx('Hunde', 'de', 'array'))).to.contain('Nummer 1 und 3');
     expect(describeError(err('uniqueItems', { i: 2, j: 0 }), ctx('Dogs', 'en', 'array'))).to.contain('number 1 and 3');
@@ -186,21 +236,25 @@ describe('describeError', () => {
       'Ohne Namen geht es nicht.',
     );
     expect(describeError(err('maxLength', { limit: 3 }), ctx('Name', 'de', 'text', custom))).to.equal(
-      'Name darf höchstens 3 Zeichen lang sein.',
+      'Die Angabe bei „Name“ darf höchstens 3 Zeichen lang sein.',
+    );
+    const choose = { required: 'Choose how you apply.' };
+    expect(describeError(err('required', { missingProperty: 'x' }), ctx('Art', 'en', 'choice', choose))).to.equal(
+      'Choose how you apply.',
     );
   });
 
-  it('other keywords fall back to the Ajv message, German through ajv-i18n, prefixed with the label', () => {
+  it('other keywords fall back to the Ajv message, German through ajv-i18n, after the quoted label', () => {
     const definition = { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false };
     const validate = createAjv(definition).compile(definition);
     validate({ a: 'x', b: 1 });
     const error = validate.errors![0]!;
     expect(error.keyword).to.equal('additionalProperties');
     expect(describeError(error, ctx('Antrag', 'de', 'object'))).to.equal(
-      'Antrag darf keine zusätzlichen Attribute haben.',
+      'Die Angabe bei „Antrag“ darf keine zusätzlichen Attribute haben.',
     );
     expect(describeError(error, ctx('Application', 'en', 'object'))).to.equal(
-      'Application must NOT have additional properties.',
+      'The answer to “Application” must NOT have additional properties.',
     );
     expect(error.message, 'the original error is left alone').to.equal('must NOT have additional properties');
   });

@@ -138,8 +138,9 @@ const ERRORS = {
     state_mismatch:
       'Die Rückmeldung des Nutzerkontos gehört nicht zu dieser Anmeldung. Bitte melden Sie sich erneut an.',
     issuer_mismatch: 'Die Rückmeldung kam nicht vom erwarteten Nutzerkonto. Bitte melden Sie sich erneut an.',
-    login_cancelled:
-      'Die Anmeldung wurde abgebrochen. Sie können den Antrag auch ohne Anmeldung ausfüllen, sofern er das zulässt.',
+    // The login bar adds what happens now: "Ihre Angaben bleiben erhalten." and, when the form allows
+    // it, "Sie können den Antrag auch ohne Anmeldung ausfüllen."
+    login_cancelled: 'Die Anmeldung wurde abgebrochen.',
     idp_error: 'Das Nutzerkonto hat die Anmeldung abgelehnt. Bitte versuchen Sie es erneut.',
     token_exchange_failed: 'Die Anmeldung konnte nicht abgeschlossen werden. Bitte melden Sie sich erneut an.',
     invalid_id_token: 'Die Anmeldebestätigung des Nutzerkontos ist ungültig. Bitte melden Sie sich erneut an.',
@@ -159,7 +160,7 @@ const ERRORS = {
     idp_unreachable: 'The user account service cannot be reached right now. Please try again later.',
     state_mismatch: 'The response of the user account service does not belong to this login. Please log in again.',
     issuer_mismatch: 'The response did not come from the expected user account service. Please log in again.',
-    login_cancelled: 'The login was cancelled. You can fill in the application without logging in if it allows that.',
+    login_cancelled: 'The login was cancelled.',
     idp_error: 'The user account service refused the login. Please try again.',
     token_exchange_failed: 'The login could not be completed. Please log in again.',
     invalid_id_token: 'The login confirmation of the user account service is invalid. Please log in again.',

@@ -4,6 +4,7 @@ import type { Lang } from '../../schemas/types.js';
 import { LocalDraftStore, type DraftStore } from '../../modules/drafts/draft-store.js';
 import { forgetRecords } from '../../modules/storage/records.js';
 import { hasFileQuestion } from '../../schemas/model.js';
+import { sameAnswers } from '../../schemas/data.js';
 import type { FormStore } from '../../schemas/store.js';
 
 const SAVE_DELAY = 300;
@@ -64,7 +65,10 @@ export class DraftController implements ReactiveController {
     if (!restore) return undefined;
     const draft = this.storage.load(store.model.id);
     if (draft?.applicationId) this.applicationId = draft.applicationId;
-    if (!draft || (draft.step === 0 && Object.keys(draft.data).length === 0)) return undefined;
+    // A draft of the untouched form (written on the way to a login, say) has nothing to restore, and
+    // "Wir haben Ihre … Angaben wiederhergestellt" would claim answers nobody gave.
+    if (!draft || (draft.step === 0 && (Object.keys(draft.data).length === 0 || sameAnswers(draft.data, store.data))))
+      return undefined;
     store.replaceData(draft.data);
     this.restoredAt = new Date(draft.savedAt);
     this.host.requestUpdate();

@@ -42,6 +42,12 @@ export const panels = css`
   .notice p {
     margin: 0;
   }
+  /* Buttons in a notice ("Ja, Daten löschen", "Abbrechen") on a line of their own, as wide as the
+     notice: a flex item sized by its content would be as narrow as a size container's content (none). */
+  .notice > .actions {
+    flex: 1 1 100%;
+    margin: 0.5rem 0 0;
+  }
   .notice.account-problem {
     border-left-color: var(--_error);
   }

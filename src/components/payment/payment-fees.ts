@@ -29,17 +29,17 @@ export const feesStyles: CSSResult = css`
     border-bottom: 1px solid var(--_border, #6f6f6f);
     vertical-align: top;
   }
+  /* Quantities, amounts and their headings ("Anzahl", "Betrag") keep to one line and take only the
+     width they need; the description gets the rest and wraps, hyphenated (tokens: hyphens). */
   .fees .num {
+    width: 1%;
     text-align: end;
-  }
-  .fees td.num {
     white-space: nowrap;
   }
-  /* Long German compounds must not push a 320 px screen sideways (WCAG 1.4.10). */
-  .fees td:first-child,
-  .fees th {
+  /* Long descriptions must not push a 320 px screen sideways (WCAG 1.4.10): their width does not
+     count for the table's smallest width. */
+  .fees td:first-child {
     overflow-wrap: anywhere;
-    hyphens: auto;
   }
   .fees tfoot th,
   .fees tfoot td {

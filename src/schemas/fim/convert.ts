@@ -270,7 +270,10 @@ function applyRules(group: FimGroup, out: Schema, keyOf: Map<string, string>, ct
         out.anyOf = parsed.of.map((id) => ({ required: [k(id)] }));
         // The form names the rule in words instead of "must match a schema in anyOf".
         const titles = parsed.of.map((id) => String((out.properties as Record<string, Schema>)[k(id)]!.title));
-        const sentence = rule.text ?? `Bitte geben Sie ${titles.join(' oder ')} an.`;
+        // Without a text of the rule, the sentence the form says (schemas/messages.ts): the titles quoted.
+        const sentence =
+          rule.text ??
+          `Bitte füllen Sie mindestens eines der Felder ${titles.map((t) => `„${t}“`).join(' oder ')} aus.`;
         (out as { errorsAnyOf?: string }).errorsAnyOf = sentence;
         // Said before anyone fails it, too: under the group's legend.
         out.description = [out.description, sentence].filter(Boolean).join(' ');

@@ -288,10 +288,10 @@ describe('question type: number, as written in German and in English', () => {
   };
   const notANumber = {
     de: {
-      flaeche: 'Bitte geben Sie bei Fläche eine Zahl ein.',
-      anzahl: 'Bitte geben Sie bei Anzahl eine ganze Zahl ein.',
+      flaeche: 'Bitte geben Sie bei „Fläche“ eine Zahl ein.',
+      anzahl: 'Bitte geben Sie bei „Anzahl“ eine ganze Zahl ein.',
     },
-    en: { flaeche: 'Enter a number for Area.', anzahl: 'Enter a whole number for Count.' },
+    en: { flaeche: 'Enter a number for “Area”.', anzahl: 'Enter a whole number for “Count”.' },
   };
 
   for (const lang of ['de', 'en'] as const) {

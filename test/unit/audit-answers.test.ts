@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { createAjv } from '../../src/schemas/ajv.js';
+import { ajvEngine, createAjv } from '../../src/schemas/ajv.js';
+import { FormValidator } from '../../src/schemas/validator.js';
 import { answerSet } from '../../src/modules/audit/answers.js';
 
 const FORMS = ['hundesteuer', 'anwohnerparken', 'sondernutzung'];
@@ -11,6 +12,9 @@ describe('audit: answer sets derived from a definition', () => {
       const validate = createAjv(definition).compile(definition);
       const valid = answerSet(definition, 'valid');
       expect(validate(valid), JSON.stringify(validate.errors?.slice(0, 3))).to.equal(true);
+      // The form's own rules too (x-ozg.date: "Gültig ab" not before today, "Bis" not before "Vom").
+      const form = new FormValidator(definition, ajvEngine(definition)).validateAll(valid);
+      expect(form.map((e) => `${e.instancePath} ${e.keyword}`)).to.deep.equal([]);
       expect(validate(answerSet(definition, 'invalid'))).to.equal(false);
       expect(answerSet(definition, 'valid')).to.deep.equal(valid);
     });

@@ -4,6 +4,8 @@
  * (required questions left empty, formatted answers wrong), so every step also shows its error state.
  * Deterministic: the same definition always yields the same answers.
  */
+import { boundDate, localToday } from '../../schemas/date-rules.js';
+
 type Schema = Record<string, unknown> & {
   type?: string | string[];
   properties?: Record<string, Schema>;
@@ -169,7 +171,36 @@ function objectAnswer(schema: Schema, root: Schema, mode: AnswerMode, depth: num
       if (out[key] !== undefined) fill(dependent);
     }
   }
+  if (mode === 'valid') {
+    const questions = [schema, ...conditionals.flatMap((c) => [c.then, c.else])].flatMap((s) =>
+      Object.entries(resolve(s, root)?.properties ?? {}),
+    );
+    // Twice: a date bounded by another ("/von") follows that one's own correction.
+    for (let round = 0; round < 2; round++)
+      for (const [key, sub] of questions) fitDateRule(out, key, resolve(sub, root));
+  }
   return out;
+}
+
+/** Moves the example date of a question with x-ozg.date (relative to today or to another answer of the
+ * object) inside its bounds, so that the walk gets past a step like "Gültig ab: frühestens heute". */
+function fitDateRule(out: Record<string, unknown>, key: string, schema: Schema | undefined): void {
+  const rule = (schema?.['x-ozg'] as { date?: Record<string, unknown> } | undefined)?.date;
+  const given = out[key];
+  if (!rule || typeof given !== 'string') return;
+  let value = given;
+  const today = localToday();
+  const shift = (date: string, days: number) =>
+    boundDate(`today${days < 0 ? '-' : '+'}P${Math.abs(days)}D`, date, () => undefined)!;
+  for (const [comparison, raw] of Object.entries(rule)) {
+    const bound = typeof raw === 'string' ? boundDate(raw, today, (name) => out[name]) : undefined;
+    if (!bound) continue;
+    if (comparison === 'min' && value < bound) value = bound;
+    if (comparison === 'after' && value <= bound) value = shift(bound, 1);
+    if (comparison === 'max' && value > bound) value = bound;
+    if (comparison === 'before' && value >= bound) value = shift(bound, -1);
+  }
+  out[key] = value;
 }
 
 /** An answer for `schema` (undefined: leave the question unanswered). */

@@ -4,6 +4,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,16 +24,24 @@ const dataDir = mkdtempSync(join(tmpdir(), 'ozg-uploads-'));
 await seedTestKeys(dataDir);
 const LIMIT = 4096;
 let dest: DestinationInfo;
+/** Uploads a test leaves open on purpose (they stall): ended after the tests. */
+const stalled: ClientRequest[] = [];
 
 before(async () => {
   server = await startServer({
     port: 0,
     dataDir,
-    gateway: { maxAttachmentBytes: LIMIT, maxSubmissionBytes: 2 * LIMIT, maxAttachments: 3 } as never,
+    gateway: {
+      maxAttachmentBytes: LIMIT,
+      maxSubmissionBytes: 2 * LIMIT,
+      maxAttachments: 3,
+      uploadIdleSeconds: 1,
+    } as never,
   });
   dest = await new SubmissionClient({ baseUrl: server.url }).getDestination();
 });
 after(async () => {
+  for (const r of stalled) r.destroy();
   await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -131,4 +140,64 @@ test('the configuration cannot exceed FIT-Connect: 100 attachments, 500 MB each,
   assert.throws(() => resolveConfig({ gateway: { maxAttachmentBytes: 500_000_001 } as never }), /500 MB/);
   assert.throws(() => resolveConfig({ gateway: { maxSubmissionBytes: 2_000_000_001 } as never }), /2 GB/);
   assert.equal(resolveConfig({}).gateway.maxAttachmentBytes, 100 * 1024 * 1024);
+});
+
+/** An upload that announces `length` bytes, sends the first 100 and then nothing: it stays open. */
+function stall(sid: string, secret: string, aid: string, length: number): Promise<number | 'open'> {
+  return new Promise((resolve) => {
+    const req = httpRequest(gw(`submissions/${sid}/attachments/${aid}`), {
+      method: 'PUT',
+      agent: false,
+      headers: { 'x-case-secret': secret, 'content-type': 'application/jose', 'content-length': length },
+    });
+    stalled.push(req);
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve('open'));
+    req.write('eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.' + 'A'.repeat(48));
+    // Still open after 300 ms: the gateway is waiting for the rest of the body.
+    setTimeout(() => resolve('open'), 300);
+  });
+}
+
+test('uploads still streaming count against the submission total: the third of 3 × 4000 B over 8192 B is 413', async () => {
+  const aids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const { body: c } = await create(aids);
+  assert.equal(await stall(c.submissionId, c.caseSecret, aids[0]!, 4000), 'open');
+  const second = await put(c.submissionId, c.caseSecret, aids[1]!, 'x'.repeat(4000));
+  // The second is checked and refused as a JWE only after it was admitted: admission is what counts here.
+  assert.notEqual(second.status, 413);
+  // A parallel one while the first is streaming: 4000 + 4000 > 8192.
+  const other = await stall(c.submissionId, c.caseSecret, aids[1]!, 4000);
+  assert.equal(other, 'open');
+  const third = await put(c.submissionId, c.caseSecret, aids[2]!, 'x'.repeat(4000));
+  assert.equal(third.status, 413);
+  assert.match(String(third.problem?.detail), /together/);
+});
+
+test('one client holds at most two upload slots; a stalled upload frees its slot after the idle time', async () => {
+  // A client's earlier uploads may still hold slots (first test): wait until the idle time freed them.
+  await new Promise((r) => setTimeout(r, 1500));
+  const aids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+  const { body: c } = await create(aids);
+  assert.equal(await stall(c.submissionId, c.caseSecret, aids[0]!, 3000), 'open');
+  assert.equal(await stall(c.submissionId, c.caseSecret, aids[1]!, 3000), 'open');
+  const third = await put(c.submissionId, c.caseSecret, aids[2]!, await jweOf(2000));
+  assert.equal(third.status, 429);
+  assert.equal((third.problem as { code?: string } | undefined)?.code, 'RATE_LIMITED');
+  // No byte for uploadIdleSeconds (1 s): both stalled uploads are ended and their slots are free again.
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal((await put(c.submissionId, c.caseSecret, aids[2]!, await jweOf(2000))).status, 204);
+});
+
+test('the same attachment twice at once: the second is 409 UPLOAD_RUNNING, not a second stream', async () => {
+  await new Promise((r) => setTimeout(r, 1500));
+  const aid = crypto.randomUUID();
+  const { body: c } = await create([aid]);
+  assert.equal(await stall(c.submissionId, c.caseSecret, aid, 3000), 'open');
+  const again = await put(c.submissionId, c.caseSecret, aid, await jweOf(2000));
+  assert.equal(again.status, 409);
+  assert.equal((again.problem as { code?: string } | undefined)?.code, 'UPLOAD_RUNNING');
 });

@@ -181,6 +181,7 @@ const de: Record<string, Sentence> = {
     `Die Angabe bei ${quoted(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
   oneOf: (label) =>
     `Die Angabe bei ${quoted(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
+  not: (label) => `Diese Angabe ist bei ${quoted(label, 'de')} nicht möglich. Bitte ändern Sie sie.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Bitte wählen Sie bei ${quoted(label, 'de')} jede Angabe nur einmal aus.`
@@ -272,6 +273,7 @@ const en: Record<string, Sentence> = {
   },
   anyOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
   oneOf: (label) => `${subject(label, 'en')} matches none of the allowed forms. Check it.`,
+  not: (label) => `This answer is not possible for ${quoted(label, 'en')}. Change it.`,
   uniqueItems: (label, p, ctx) =>
     isMulti(ctx)
       ? `Select each option for ${quoted(label, 'en')} only once.`

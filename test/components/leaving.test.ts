@@ -47,3 +47,17 @@ it('"e-mail or phone" (anyOf): on leaving the field and after "Weiter" the autho
   expect(el.data.kontakt).to.equal('030 1234567');
   expect(shown(el)).to.equal(undefined);
 });
+
+it('"not" (a name that is taken): the plain sentence under the field, never JSON Schema\'s words', async () => {
+  const el = await renderForm({
+    $id: 'urn:test:leaving-not',
+    title: 'Zugang',
+    type: 'object',
+    properties: { nutzer: { type: 'string', title: 'Benutzername', not: { enum: ['admin', 'root'] } } },
+  });
+  const input = $(el, 'input') as HTMLInputElement;
+  input.focus();
+  await sendKeys({ type: 'admin' });
+  await next(el);
+  expect(shown(el)).to.equal('Fehler: Diese Angabe ist bei „Benutzername“ nicht möglich. Bitte ändern Sie sie.');
+});

@@ -56,6 +56,7 @@ describe('checkDefinition', () => {
     d['x-ozg'].leika = '12345';
     d['x-ozg'].widget = 'text';
     d.properties.vorname['x-ozg'].errors.maxlength = 'Zu lang.';
+    d.properties.vorname['x-ozg'].errors.not = 'Dieser Name ist vergeben.'; // allowed: no problem
     const problems = checkDefinition(d);
     mentions(at(problems, '/$defs/hund/properties/name/x-ozg/helpText'), 'helpText');
     mentions(at(problems, '/allOf/0/then/properties/lastschriftMandat/x-ozg/widget'), 'toggle');

@@ -16,6 +16,19 @@ function ctx(
 }
 
 describe('describeError', () => {
+  it('not: says the answer is not possible, in plain words (not "muss dem in "not" angegebenen Schema widersprechen"), or the author\'s own', () => {
+    const not = err('not', {}, 'must NOT be valid');
+    expect(describeError(not, ctx('Benutzername', 'de'))).to.equal(
+      'Diese Angabe ist bei „Benutzername“ nicht möglich. Bitte ändern Sie sie.',
+    );
+    expect(describeError(not, ctx('User name', 'en'))).to.equal(
+      'This answer is not possible for “User name”. Change it.',
+    );
+    expect(describeError(not, ctx('Benutzername', 'de', 'text', { not: 'Dieser Name ist vergeben.' }))).to.equal(
+      'Dieser Name ist vergeben.',
+    );
+  });
+
   it('required: the label in quotation marks, so that any label makes a sentence; per kind of question', () => {
     const missing = err('required', { missingProperty: 'x' });
     const say = (label: string, lang: 'de' | 'en', kind: MessageContext['kind'] = 'text') =>

@@ -18,8 +18,8 @@ export function text(schema: Textual | undefined, key: TextKey, lang: Lang): str
   const ann = schema['x-ozg'];
   const translated = lang === 'de' ? undefined : ann?.i18n?.[lang]?.[key];
   if (typeof translated === 'string') return translated;
-  if (key === 'title' || key === 'description') return schema[key];
-  const base = ann?.[key];
+  // Not a string (title: { de: … }, a mistake the checker names): as if missing, never "[object Object]".
+  const base = key === 'title' || key === 'description' ? schema[key] : ann?.[key];
   return typeof base === 'string' ? base : undefined;
 }
 

@@ -344,6 +344,20 @@ describe('broken definitions', () => {
 });
 
 describe('texts are text', () => {
+  it('a title that is no string (a mistake the checker names) reads as missing, never "[object Object]"', async () => {
+    const el = await renderForm({
+      title: { de: 'Antrag' },
+      type: 'object',
+      properties: {
+        vorname: { type: 'string', title: { de: 'Vorname', en: 'First name' }, description: ['Hinweis'] },
+      },
+    });
+    expect(el.shadowRoot!.textContent).not.to.contain('[object Object]');
+    expect(el.shadowRoot!.textContent).not.to.contain('Hinweis');
+    // The label falls back to the property name, as for a question without title.
+    expect(control(el, 'vorname').localName).to.equal('input');
+  });
+
   it('renders markup from a definition as text, never as HTML', async () => {
     const attack = '<img src=x onerror="window.__ozgXss=1">';
     const el = await renderForm({

@@ -52,6 +52,10 @@ const WORDS: Record<Refusal['construct'], Words> = {
     `Der Verweis „${ref}“ führt in ein Schema zurück, das ihn selbst enthält (Rekursion). Rekursive Definitionen werden nicht unterstützt; schreiben Sie die benötigten Ebenen einzeln in $defs aus (zum Beispiel „ebene1“, „ebene2“).`,
     `The reference "${ref}" leads back into a schema that contains it (recursion). Recursive definitions are not supported; write out the levels you need one by one in $defs (for example "level1", "level2").`,
   ],
+  'empty-enum': () => [
+    '"enum": [] lässt keine Antwort zu: Die Frage hätte keine Auswahl. Nennen Sie die Möglichkeiten in enum oder entfernen Sie enum.',
+    '"enum": [] allows no answer: the question would offer nothing to choose. Name the options in enum instead, or remove enum.',
+  ],
   type: (type) =>
     type === 'null'
       ? [

@@ -36,7 +36,9 @@ export type Construct =
   /** A `$ref` to a schema it is itself part of, other than through the entries of a list (a tree). */
   | 'recursion'
   /** `"type": "null"` without a title or description (nothing to show), or an unknown type. */
-  | 'type';
+  | 'type'
+  /** `"enum": []`: a choice without options, which no answer can satisfy. */
+  | 'empty-enum';
 
 export interface Refusal {
   construct: Construct;
@@ -144,6 +146,7 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
     }
     const x = isObj(node['x-ozg']) ? node['x-ozg'] : {};
     if (isObj(x.file) || (typeof x.widget === 'string' && x.widget.includes('-'))) return;
+    if (Array.isArray(node.enum) && node.enum.length === 0) return refuse('empty-enum', `${where}/enum`);
     const kind = mainType(node);
     if (kind === 'object' || (kind === undefined && isObj(node.properties))) return object(node, where, seen);
     if (kind === 'array') {

@@ -287,9 +287,11 @@ export class OzgForm extends OzgFormBase implements FormHost {
       goToField: (pointer) => this.goToField(pointer),
       onBack: () => this.onBack(),
     };
+    // A definition without a title (the checker asks for one) gets no empty heading.
+    const formTitle = text(definition, 'title', lang);
     return html`<div class="ozg" lang=${lang}>
       <div class="visually-hidden" role="status" aria-live="polite">${this.liveMessage}</div>
-      <h2 class="form-title" part="title">${text(definition, 'title', lang) ?? ''}</h2>
+      ${formTitle ? html`<h2 class="form-title" part="title">${formTitle}</h2>` : nothing}
       ${submission ? login : nothing}
       ${
         submission ??

@@ -113,7 +113,7 @@ describe('a custom widget that is missing or misnamed', () => {
     const el = await renderForm(asking('late-widget-x'));
     setTimeout(() => customElements.define('late-widget-x', class extends HTMLElement {}), 300);
     await new Promise((r) => setTimeout(r, 2500));
-    expect(el.shadowRoot!.querySelector('.editor-note')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.editor-note') === null, 'no editor note').to.equal(true);
   });
 
   it('a name that is no custom element name is a definition error at its pointer, not a page error', async () => {

@@ -379,7 +379,7 @@ describe('question type: textarea and its maxLength', () => {
     area.dispatchEvent(new Event('change'));
     await settle(el);
     expect(el.data.text).to.equal('🐕🐕🐕🐕🐕🐕');
-    expect(el.shadowRoot!.querySelector('.error-message')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.error-message') === null, 'no error message').to.equal(true);
     await sendKeys({ type: 'x' });
     area.dispatchEvent(new Event('change'));
     await settle(el);
@@ -407,6 +407,6 @@ describe('one-line answers', () => {
     await type(el, '[name="/text"]', '  eingerückt');
     expect(el.data.text).to.equal('  eingerückt');
     await next(el);
-    expect(el.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.error-summary') === null, 'no error summary').to.equal(true);
   });
 });

@@ -355,7 +355,7 @@ describe('texts are text', () => {
     expect(el.shadowRoot!.textContent).not.to.contain('[object Object]');
     expect(el.shadowRoot!.textContent).not.to.contain('Hinweis');
     // No empty heading in its place (axe: empty-heading).
-    expect(el.shadowRoot!.querySelector('.form-title')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('.form-title') === null, 'no .form-title').to.equal(true);
     await expect(el).to.be.accessible();
     // The label falls back to the property name, as for a question without title.
     expect(control(el, 'vorname').localName).to.equal('input');

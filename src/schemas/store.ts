@@ -14,6 +14,7 @@ import {
 } from './errors.js';
 import type { describeError } from './messages.js';
 import { atLeastOneError, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
+import { Prefill } from './store-prefill.js';
 import { fillDefaults, fitAnswers } from './structure.js';
 import { customErrors, labelOf, text } from './texts.js';
 import type { FieldNode, Lang, ObjectNode } from './types.js';
@@ -41,7 +42,12 @@ export class FormStore extends AnswerState {
   private validation?: Validation;
   private readonly errors = new Map<string, ErrorDescriptor>();
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
-  private readonly prefilled = new Map<string, { value: unknown; readOnly: boolean }>();
+  private readonly prefill = new Prefill({
+    node: (pointer) => this.node(pointer),
+    value: (pointer) => this.value(pointer),
+    setValue: (pointer, value) => this.setValue(pointer, value),
+    repaint: (pointer) => this.notify(pointer),
+  });
 
   protected override conditionTest(): ConditionTest | undefined {
     return this.validation && ((schemaPointer, value) => this.validation!.validator.matches(schemaPointer, value));
@@ -209,42 +215,20 @@ export class FormStore extends AnswerState {
 
   // ---- prefill from a user account ------------------------------------------------------------
 
-  /**
-   * Fills answers from the person's user account. Read-only ones replace what is there and cannot be
-   * changed in the form (a verified identity); editable ones only fill empty questions.
-   */
+  /** Fills answers from the person's user account (read-only ones replace, editable ones fill empty). */
   setPrefill(values: Map<string, unknown>, readOnly: boolean): void {
-    for (const [pointer, value] of values) {
-      if (!this.node(pointer) || isEmpty(value)) continue;
-      if (!readOnly && !isEmpty(this.value(pointer)) && this.value(pointer) !== value) continue;
-      this.prefilled.set(pointer, { value, readOnly });
-      this.setValue(pointer, value);
-    }
+    this.prefill.set(values, readOnly);
   }
-
   /** Removes the answers taken from the account (those the person has not changed since). */
   clearPrefill(): void {
-    const entries = [...this.prefilled];
-    this.prefilled.clear();
-    for (const [pointer, entry] of entries) {
-      if (this.value(pointer) === entry.value) this.setValue(pointer, undefined);
-      else this.notify(pointer);
-    }
+    this.prefill.clear();
   }
-
-  /** The login ended without logging out (it ran out): the answers taken from the account stay as
-   * ordinary answers the person can change. */
+  /** The login ran out: the answers taken from the account stay as ordinary answers. */
   releasePrefill(): void {
-    const pointers = [...this.prefilled.keys()];
-    this.prefilled.clear();
-    for (const pointer of pointers) this.notify(pointer);
+    this.prefill.release();
   }
-
-  /** 'readonly' or 'editable' while the answer is the one taken from the account, else undefined. */
   isPrefilled(pointer: string): 'readonly' | 'editable' | undefined {
-    const entry = this.prefilled.get(pointer);
-    if (!entry || this.value(pointer) !== entry.value) return undefined;
-    return entry.readOnly ? 'readonly' : 'editable';
+    return this.prefill.state(pointer);
   }
 
   // ---- validating ------------------------------------------------------------------------------

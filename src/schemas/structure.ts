@@ -63,7 +63,7 @@ function answerTypes(node: FieldNode): Set<string> | undefined {
 
 /** An answer without the parts whose JSON type its question cannot take; undefined when it is of
  * the wrong type itself. `null` stays: it stands for "not answered" (an empty entry of a list). */
-function fit(node: FieldNode, value: unknown): unknown {
+export function fit(node: FieldNode, value: unknown): unknown {
   if (value === undefined || value === null) return value;
   const types = answerTypes(node);
   if (types && !types.has(jsonType(value))) return undefined;

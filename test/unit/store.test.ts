@@ -90,6 +90,20 @@ describe('FormStore', () => {
     expect(store.value('/name')).to.equal(undefined);
   });
 
+  it('leaves out a prefill its question cannot take (a text for a list), as a draft of the wrong type', () => {
+    const store = makeStore();
+    store.setPrefill(
+      new Map<string, unknown>([
+        ['/hunde', 'Bello'],
+        ['/name', 'Erika'],
+      ]),
+      true,
+    );
+    expect(store.value('/hunde'), 'the list keeps its entry').to.deep.equal([{}]);
+    expect(store.isPrefilled('/hunde')).to.equal(undefined);
+    expect(store.value('/name')).to.equal('Erika');
+  });
+
   it('validates a step: a missing required answer and a rule broken, in the order of the form', () => {
     const store = makeStore({ alter: 12 });
     const errors = store.validateFields(['name', 'alter']);

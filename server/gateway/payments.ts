@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { KeyedQueue } from './requests.js';
-import { ajvEngine, computeFees, FormValidator, type FeeLine, type Lang } from 'ozg-form/rules';
+import { computeFees, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 import {
   toEuro,
@@ -117,8 +117,6 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
   const { db, config } = gw.ctx;
   const { forms, provider } = gw;
   const queue = new KeyedQueue();
-  // Compiled once per published definition (re-read, and so recompiled, when its file changes).
-  const validators = new WeakMap<object, FormValidator>();
   const rowOf = (key: string): PaymentRow | undefined =>
     db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
 
@@ -169,10 +167,9 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       const b = req.body;
       const lang: Lang = b.lang ?? 'de';
       // Fees and validation from exactly the published bytes the page loaded (else DEFINITION_OUTDATED).
-      const definition = forms.definition(forms.current(b.formId, b.definitionHash));
-      let validator = validators.get(definition);
-      if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
-      const errors = validator.validateAll(b.answers);
+      const form = forms.current(b.formId, b.definitionHash);
+      const definition = forms.definition(form);
+      const errors = forms.validator(form).validateAll(b.answers);
       if (errors.length) {
         throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
           code: 'INVALID_ANSWERS',

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db.js';
-import type { JsonSchema } from 'ozg-form/rules';
+import { ajvEngine, FormValidator, type JsonSchema } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 
 /** One published version of a form: the exact bytes the page loads and the gateway computes fees from. */
@@ -63,19 +63,32 @@ export function formName(id: string): string | undefined {
  * `ozg-form-publish`, server/publish.ts). The gateway serves them to the pages and computes fees and
  * validates answers only from these, never from a definition the browser sends.
  */
-export class PublishedForms {
-  private parsed = new Map<string, JsonSchema>();
+/** Parsed once per hash for the whole process (a published version never changes), so the gateway and
+ * the inbox, each with a PublishedForms of its own, share the definition and its compiled validator. */
+const parsed = new Map<string, JsonSchema>();
+const validators = new Map<string, FormValidator>();
 
+export class PublishedForms {
   constructor(private readonly db: Db) {}
 
-  /** Parsed once per hash (a published version never changes). */
   private definitionOf(form: PublishedForm): JsonSchema {
-    let d = this.parsed.get(form.hash);
+    let d = parsed.get(form.hash);
     if (!d) {
       d = JSON.parse(form.body) as JsonSchema;
-      this.parsed.set(form.hash, d);
+      parsed.set(form.hash, d);
     }
     return d;
+  }
+
+  /** The validator of a published version, with the same rules as the form (Ajv), compiled once. */
+  validator(form: PublishedForm): FormValidator {
+    let v = validators.get(form.hash);
+    if (!v) {
+      const definition = this.definitionOf(form);
+      v = new FormValidator(definition, ajvEngine(definition));
+      validators.set(form.hash, v);
+    }
+    return v;
   }
 
   latest(formId: string): PublishedForm | undefined {

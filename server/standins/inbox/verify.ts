@@ -6,7 +6,7 @@
  * the service, the form's rules, and the fee recomputed from exactly these answers against the payment
  * the gateway bound. A real case-management system does the same before it decides.
  */
-import { ajvEngine, computeFees, FormValidator, type JsonSchema, type Lang } from 'ozg-form/rules';
+import { computeFees, type JsonSchema, type Lang } from 'ozg-form/rules';
 import type { Db } from '../../db.js';
 import { PublishedForms } from '../../gateway/published-forms.js';
 import { formOf } from './answers.js';
@@ -21,8 +21,6 @@ export interface Finding {
 
 const euro = (cents: number, lang: Lang): string =>
   new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-const validators = new WeakMap<object, FormValidator>();
 
 /**
  * The findings for one decrypted application; an empty list means it fits its form and its payment.
@@ -58,9 +56,7 @@ export function verifyApplication(
       },
     });
   }
-  let validator = validators.get(definition);
-  if (!validator) validators.set(definition, (validator = new FormValidator(definition, ajvEngine(definition))));
-  const errors = validator.validateAll(application.data);
+  const errors = forms.validator(form).validateAll(application.data);
   if (errors.length) {
     const where = errors
       .slice(0, 5)

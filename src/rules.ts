@@ -2,7 +2,8 @@
  * What a server applies exactly as the form does, for servers that import the widget package
  * (`import { computeFees, FormValidator, ajvEngine } from 'ozg-form/rules'`): fees, validation of the
  * answers with Ajv (fine on a server, never loaded by a page), the mapping of an account's claims, the
- * receiver schema a Fachverfahren validates with, and the answers as the applicant saw them.
+ * receiver schema a Fachverfahren validates with, the receiver's check of a decrypted application
+ * against its form and its payment, and the answers as the applicant saw them.
  * Pure code: no DOM, no I/O.
  * @module
  */
@@ -19,6 +20,12 @@ export { computeFees, type FeeLine } from './schemas/fees.js';
 export { ajvEngine } from './schemas/ajv.js';
 export { FormValidator, type ValidationEngine } from './schemas/validator.js';
 export { receiverSchema } from './schemas/receiver-schema.js';
+export {
+  checkApplication,
+  type ApplicationCheck,
+  type ApplicationCheckCode,
+  type ReceivedApplication,
+} from './schemas/receiver-check.js';
 export type { AnswerRow } from './schemas/answer-rows.js';
 export type { JsonSchema, Lang } from './schemas/types.js';
 export { DEFAULT_CLAIM_MAP, levelFromAcr, mapClaims, type ClaimMap } from './modules/account/claims.js';

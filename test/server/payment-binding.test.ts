@@ -343,3 +343,40 @@ test('an earlier attempt paid after a new one replaced it is the payment of the 
     [['fee-mismatch', 'Bezahlt wurden 60,00 €; nach diesen Angaben fällig sind 30,00 €.']],
   );
 });
+
+test('both pages paid, the replaced attempt and the current one: the inbox asks the case worker to refund one', async () => {
+  const k = key();
+  // Tab 1 opens the provider's page for 12 months (60 €) and leaves it open …
+  const first = await pay(k, ANSWERS.anwohnerparken, 6000, 'none');
+  // … the answers change to 6 months and the person pays the new attempt (30 €) in tab 2 …
+  const six = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
+  six.parkausweis.laufzeit = 6;
+  const second = await pay(k, six, 3000);
+  const status = (await (
+    await fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } })
+  ).json()) as Record<string, any>;
+  assert.equal(status.transactionId, second.body.transactionId);
+  assert.equal(status.status, 'PAYED');
+  // … sends the application, and later pays the forgotten page of tab 1 as well.
+  const r = await send(k, { data: six, paymentInformation: claim(status) });
+  assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
+  const sid = r.ok ? r.final.submissionId : '';
+  assert.deepEqual((await inbox(sid)).checks, []);
+  await fetch(first.body.redirectUrl, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'method=GIROPAY&outcome=bezahlen',
+  });
+  const detail = await inbox(sid);
+  assert.equal(detail.payment.transactionId, second.body.transactionId);
+  assert.deepEqual(
+    detail.checks.map((c: { code: string }) => c.code),
+    ['payment-extra'],
+  );
+  assert.match(
+    plain(detail.checks[0].text.de),
+    /^Für diesen Antrag wurde ein weiteres Mal bezahlt: 60,00 € \(Kassenzeichen \S+\)\. Bitte erstatten\.$/,
+  );
+  assert.match(plain(detail.checks[0].text.en), /^This application was paid for once more: €60\.00 /);
+});

@@ -11,8 +11,8 @@ import { checkAuthentication, trustedProvider } from './authentication.js';
 import { renderBescheid } from './bescheid.js';
 import { decryptSubmission } from './decrypt.js';
 import { answersView } from './answers.js';
-import { paymentView, type ClaimedPayment } from './payment-view.js';
-import { verifyApplication } from './verify.js';
+import { extraPayments, paymentView, type ClaimedPayment } from './payment-view.js';
+import { verifyApplication, type Finding } from './verify.js';
 
 export const INBOX_PREFIX = STANDIN_PATHS.inbox;
 const UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
@@ -157,7 +157,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
               )
             : undefined;
         // What only the receiver can check: the decrypted answers against their form and their payment.
-        const checks =
+        const checks: Finding[] =
           d.state === 'ok'
             ? verifyApplication(db, row.id, {
                 schemaUri: meta?.contentStructure?.data?.submissionSchema?.schemaUri,
@@ -166,6 +166,8 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
                 boundCents: payment && 'grossAmount' in payment ? Math.round(payment.grossAmount * 100) : undefined,
               })
             : [];
+        // Money the applicant paid beyond the bound payment (another tab's page of a replaced attempt).
+        checks.push(...extraPayments(db, row.id));
         return {
           authentication,
           checks,

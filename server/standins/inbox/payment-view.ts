@@ -54,3 +54,47 @@ export function paymentView(db: Db, sid: string, claimed: ClaimedPayment | undef
     mismatch,
   };
 }
+
+const euro = (cents: number, lang: 'de' | 'en'): string =>
+  new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+
+/**
+ * Payments of this application beyond the one the gateway bound: XBezahldienste cannot cancel a
+ * transaction, so the page of an attempt that a new one replaced stays payable (another tab), and an
+ * application sent without its optional payment can still be paid on an open page. Each such attempt
+ * the provider holds as PAYED is money to pay back, or to count, before deciding. The stand-in reads
+ * the provider's own records; a case system finds them in the provider's booking report.
+ */
+export function extraPayments(db: Db, sid: string) {
+  const app = db
+    .prepare<{ idempotency_key: string; payment_key: string | null }>(
+      'SELECT idempotency_key, payment_key FROM gw_submissions WHERE submission_id = ?',
+    )
+    .get(sid);
+  if (!app) return [];
+  const bound = db
+    .prepare<{ transaction_id: string }>('SELECT transaction_id FROM gw_payment_bindings WHERE idempotency_key = ?')
+    .get(app.idempotency_key);
+  const paid = db
+    .prepare<{ transaction_id: string; amount: number; reference: string | null }>(
+      `SELECT a.transaction_id, a.amount, x.reference FROM gw_payment_attempts a
+       JOIN xb_transactions x ON x.transaction_id = a.transaction_id
+       WHERE a.idempotency_key = ? AND x.status = 'PAYED' ORDER BY a.attempt`,
+    )
+    .all(app.payment_key ?? app.idempotency_key)
+    .filter((row) => row.transaction_id !== bound?.transaction_id);
+  return paid.map((row) => {
+    const ref = row.reference ?? row.transaction_id;
+    return {
+      code: 'payment-extra' as const,
+      text: {
+        de: bound
+          ? `Für diesen Antrag wurde ein weiteres Mal bezahlt: ${euro(row.amount, 'de')} (Kassenzeichen ${ref}). Bitte erstatten.`
+          : `Für diesen Antrag ist nach dem Absenden eine Zahlung eingegangen: ${euro(row.amount, 'de')} (Kassenzeichen ${ref}).`,
+        en: bound
+          ? `This application was paid for once more: ${euro(row.amount, 'en')} (reference ${ref}). Please refund it.`
+          : `A payment for this application arrived after it was sent: ${euro(row.amount, 'en')} (reference ${ref}).`,
+      },
+    };
+  });
+}

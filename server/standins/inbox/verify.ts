@@ -12,7 +12,7 @@ import type { Db } from '../../db.js';
 import { PublishedForms } from '../../gateway/published-forms.js';
 import { formOf } from './answers.js';
 
-export type FindingCode = 'form-unknown' | ApplicationCheckCode;
+export type FindingCode = 'form-unknown' | 'payment-extra' | ApplicationCheckCode;
 
 /** Something the case worker must know before deciding, in German and English. */
 export interface Finding {

@@ -72,7 +72,9 @@ export class AddressLookup extends HTMLElement {
   }
 
   set value(value) {
-    const [, plz = '', ort = ''] = /^(\S*)\s*(.*)$/.exec(typeof value === 'string' ? value : '') ?? [];
+    // "PLZ Ort"; without digits at the start all of it is the Ort ("Bad Homburg" from a draft where
+    // only the Ort was typed), so a town of several words is not split into a postcode and the rest.
+    const [, plz = '', ort = ''] = /^(\d{1,5}(?=\s|$))?\s*(.*)$/.exec(typeof value === 'string' ? value : '') ?? [];
     this.#plz.value = plz;
     this.#ort.value = ort;
     this.#internals.setFormValue(this.value ?? '');

@@ -77,6 +77,20 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect(detail.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
   });
 
+  it('gives a value back to the inputs as it read them: a town without a postcode stays the town', () => {
+    const w = document.createElement('my-address-lookup') as Widget;
+    for (const [value, plz, ort] of [
+      ['Bad Homburg', '', 'Bad Homburg'],
+      ['12345 Musterstadt', '12345', 'Musterstadt'],
+      ['123 Frankfurt am Main', '123', 'Frankfurt am Main'],
+      ['12345', '12345', ''],
+    ]) {
+      w.value = value;
+      expect([inner(w, 'plz').value, inner(w, 'ort').value], value).to.deep.equal([plz, ort]);
+      expect(w.value).to.equal(value);
+    }
+  });
+
   it("refuses a malformed answer with the definition's own message", async () => {
     const el = await renderForm(definition(`urn:test:custom-widget-bad:${Date.now()}`));
     control(el, 'Name').focus();

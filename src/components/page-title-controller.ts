@@ -31,6 +31,13 @@ export class PageTitleController implements ReactiveController {
     this.apply();
   };
 
+  /** The sending view, the receipt and the payment are elements of their own that render without the
+   * form: their outcome events come after they changed what they show, the title once they rendered. */
+  private readonly onChild = (event: Event): void => {
+    const from = event.composedPath()[0] as Partial<ReactiveElement>;
+    void (from.updateComplete ?? Promise.resolve()).then(() => this.apply());
+  };
+
   private readonly onStep = (event: Event): void => {
     const detail = (event as CustomEvent<OzgStepDetail>).detail;
     this.index = detail.index;
@@ -49,11 +56,15 @@ export class PageTitleController implements ReactiveController {
     this.original ??= document.title;
     this.host.addEventListener('ozg-ready', this.onReady);
     this.host.addEventListener('ozg-step', this.onStep);
+    this.host.addEventListener('ozg-submission', this.onChild);
+    this.host.addEventListener('ozg-payment', this.onChild);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('ozg-ready', this.onReady);
     this.host.removeEventListener('ozg-step', this.onStep);
+    this.host.removeEventListener('ozg-submission', this.onChild);
+    this.host.removeEventListener('ozg-payment', this.onChild);
     if (this.original !== undefined && this.enabled) document.title = this.original;
   }
 

@@ -245,6 +245,8 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
   // With a gateway the application is sent: the receipt replaces the form and takes the focus.
   await expect.poll(async () => (await focused(page)).className).toContain('receipt-title');
   await expect(page.locator('ozg-form .receipt-title')).toHaveText('Ihr Antrag ist eingegangen');
+  // The page's title says so too (WCAG 2.4.2), not "Ihr Antrag wird gesendet …" any more.
+  await expect(page).toHaveTitle('Ihr Antrag ist eingegangen – Hundesteuer: Hund anmelden – Stadt Musterstadt');
 });
 
 /*

@@ -14,8 +14,11 @@ const when = (iso) =>
     ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
     : '';
 const final = (s) => s === 'accepted' || s === 'rejected';
-const say = (msg, error = false) => {
-  $('status').textContent = msg;
+/** The status line: a text key (and what the server said), worded again when the language changes. */
+let said;
+const say = (key, error = false, detail = '') => {
+  said = { key, error, detail };
+  $('status').textContent = detail ? `${t(key)}: ${detail}` : t(key);
   $('status').className = error ? 'error' : '';
 };
 
@@ -27,6 +30,7 @@ function applyLang() {
   $('lang').textContent = t('lang');
   $('lang').lang = lang === 'de' ? 'en' : 'de';
   document.title = `${t('title')} – Stadt Musterstadt`;
+  if (said) say(said.key, said.error, said.detail);
   // What came from the server is rendered in the chosen language too.
   if (lastList) renderList(lastList);
   if (current) {
@@ -43,7 +47,7 @@ async function api(path, init = {}) {
   if (res.status === 401) {
     token = '';
     sessionStorage.removeItem('ozg-inbox-token');
-    say(t('denied'), true);
+    say('denied', true);
     $('login').hidden = false;
     throw new Error('401');
   }
@@ -100,7 +104,7 @@ async function open(sid, { focus = false } = {}) {
     await loadMessages();
     if (focus) $('detail-h').focus();
   } catch (e) {
-    if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+    if (e.message !== '401') say('loadFailed', true, e.message);
   }
 }
 
@@ -153,6 +157,9 @@ function renderDetail(d) {
   $('data').textContent = d.state === 'ok' ? JSON.stringify(d.data, null, 2) : `${t('undecryptable')}: ${d.reason}`;
   const atts = $('attachments');
   atts.replaceChildren();
+  // No empty list for a screen reader to announce: a sentence instead.
+  atts.hidden = !d.attachments?.length;
+  $('no-attachments').hidden = !atts.hidden;
   for (const a of d.attachments ?? []) {
     const item = document.createElement('li');
     const b = document.createElement('button');
@@ -163,7 +170,7 @@ function renderDetail(d) {
       try {
         blob = await (await api(`submissions/${sid}/attachments/${a.attachmentId}`)).blob();
       } catch (e) {
-        if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true);
+        if (e.message !== '401') say('failed', true, e.message);
         return;
       }
       const url = URL.createObjectURL(blob);
@@ -234,12 +241,12 @@ async function act(path, body, field) {
     if (field) field.value = '';
     await open(current.submissionId);
     await loadList();
-    say(t('done'));
+    say('done');
     // Accept/Reject are disabled once decided (and the confirmation is hidden): do not leave the
     // keyboard focus on a disabled or hidden button.
     if (trigger?.disabled || trigger?.closest('[hidden]')) $('detail-h').focus();
   } catch (e) {
-    if (e.message !== '401') say(`${t('failed')}: ${e.message}`, true);
+    if (e.message !== '401') say('failed', true, e.message);
   }
 }
 
@@ -251,7 +258,7 @@ $('login').addEventListener('submit', (e) => {
   loadList()
     .then(() => $('list-h').focus())
     .catch((e) => {
-      if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+      if (e.message !== '401') say('loadFailed', true, e.message);
     });
 });
 $('lang').addEventListener('click', () => {
@@ -273,6 +280,10 @@ $('confirm-yes').addEventListener('click', () => {
   run?.();
   $('confirm').hidden = true;
 });
+// Escape cancels, as in a dialog.
+$('confirm').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') $('confirm-no').click();
+});
 $('confirm-no').addEventListener('click', () => {
   $('confirm').hidden = true;
   if (pending) $(pending.kind).focus();
@@ -281,7 +292,7 @@ $('confirm-no').addEventListener('click', () => {
 $('accept').addEventListener('click', () => confirmThen('accept', () => void act('accept')));
 $('reject').addEventListener('click', () => {
   if (!$('reason').value.trim()) {
-    say(t('empty'), true);
+    say('empty', true);
     $('reason').focus();
     return;
   }
@@ -289,7 +300,7 @@ $('reject').addEventListener('click', () => {
 });
 $('send-msg').addEventListener('click', () => {
   if (!$('msg').value.trim()) {
-    say(t('empty'), true);
+    say('empty', true);
     $('msg').focus();
     return;
   }
@@ -297,7 +308,7 @@ $('send-msg').addEventListener('click', () => {
 });
 $('send-bescheid').addEventListener('click', () => {
   if (!$('bescheid').value.trim()) {
-    say(t('empty'), true);
+    say('empty', true);
     $('bescheid').focus();
     return;
   }
@@ -307,5 +318,5 @@ $('send-bescheid').addEventListener('click', () => {
 applyLang();
 if (token)
   loadList().catch((e) => {
-    if (e.message !== '401') say(`${t('loadFailed')}: ${e.message}`, true);
+    if (e.message !== '401') say('loadFailed', true, e.message);
   });

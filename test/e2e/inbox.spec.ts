@@ -13,7 +13,7 @@ import { expect, focused, test } from './fixtures.js';
 const INBOX_TOKEN = 'musterstadt-demo'; // the demo default (docs/server.md)
 
 /** A real submission, encrypted in this process exactly as the browser modules do it. */
-async function submit(baseUrl: string, marker: string) {
+async function submit(baseUrl: string, marker: string, withEvidence = true) {
   const client = new SubmissionClient({ baseUrl, baseDelayMs: 10 });
   const dest = await client.getDestination();
   const attachmentId = crypto.randomUUID();
@@ -23,14 +23,16 @@ async function submit(baseUrl: string, marker: string) {
     serviceName: 'Hundesteuer Anmeldung',
     schemaUri: 'https://schema.fitko.de/fim/s00000096_1.0.schema.json',
     data: { vorname: 'Erika', nachname: marker, hund: { name: 'Bello', rasse: 'Dackel' } },
-    attachments: [
-      {
-        attachmentId,
-        bytes: new TextEncoder().encode('%PDF-1.4\n'),
-        filename: 'haftpflicht.pdf',
-        mimeType: 'application/pdf',
-      },
-    ],
+    attachments: withEvidence
+      ? [
+          {
+            attachmentId,
+            bytes: new TextEncoder().encode('%PDF-1.4\n'),
+            filename: 'haftpflicht.pdf',
+            mimeType: 'application/pdf',
+          },
+        ]
+      : [],
   });
   return client.submit(encrypted, { idempotencyKey: createIdempotencyKey(), sentAttachments: [], sent: false });
 }
@@ -60,12 +62,24 @@ test('case worker accepts and answers; the applicant sees it in the Postfach and
   await expectNoAxeViolations(page, 'the inbox with a submission open');
 
   await page.getByRole('button', { name: 'Annehmen' }).click();
-  await page.getByRole('button', { name: 'Ja, annehmen' }).click(); // accepting asks once more (issue 16, finding 9)
+  // The question is read with the focused button, and Escape cancels it.
+  const yes = page.getByRole('button', { name: 'Ja, annehmen' });
+  await expect(yes).toBeFocused();
+  await expect(yes).toHaveAccessibleDescription(/^Antrag annehmen\? .*nicht rückgängig/);
+  await page.keyboard.press('Escape');
+  await expect(yes).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Annehmen' })).toBeFocused();
+  await page.getByRole('button', { name: 'Annehmen' }).click();
+  await yes.click(); // accepting asks once more (issue 16, finding 9)
   await expect(page.getByRole('status')).toHaveText('Erledigt.');
   await expect(page.locator('#facts')).toContainText('angenommen');
   // decided: it cannot be accepted again, and the focus did not fall onto <body> with the disabled button
   await expect(page.getByRole('button', { name: 'Annehmen' })).toBeDisabled();
   await expect(heading).toBeFocused();
+  // The status line follows the language like the rest of the page.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('status')).toHaveText('Done.');
+  await page.getByRole('button', { name: 'Deutsch' }).click();
   await page.getByLabel('Betreff des Bescheids').fill('Bescheid über die Hundesteuer 2025');
   await page
     .getByLabel('Text des Bescheids')
@@ -149,6 +163,15 @@ test('a wrong secret shows "Zu diesem Link gibt es keinen Vorgang" and nothing o
   // the same link with the right secret does show the case (the test above is not vacuous)
   await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);
   await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('eingereicht');
+});
+
+test('a case without evidence says so instead of showing an empty list', async ({ page, server }) => {
+  const sent = await submit(server.url, `Ohne-${crypto.randomUUID().slice(0, 8)}`, false);
+  await openInbox(page, server.url);
+  await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
+  await expect(page.locator('#detail-h')).toContainText(sent.caseId);
+  await expect(page.getByText('Keine Nachweise hochgeladen.')).toBeVisible();
+  await expect(page.locator('#attachments')).toBeHidden();
 });
 
 test('the Postfach speaks English when switched', async ({ page, server }) => {

@@ -179,10 +179,17 @@ test('the Postfach speaks English when switched', async ({ page, server }) => {
   await page.goto(`${server.url}postfach.html#case=${sent.caseId}&secret=${sent.caseSecret}`);
   const mailbox = page.locator('ozg-mailbox');
   await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('eingereicht');
+  // The page's heading and the mailbox's own heading do not repeat each other.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Postfach für Online-Anträge');
+  await expect(mailbox.getByRole('heading', { level: 2 })).toHaveText('Mein Antrag – Postfach');
+  // An error already shown is worded again in the new language.
+  await mailbox.getByRole('button', { name: 'Antwort senden' }).click();
+  await expect(mailbox.locator('#reply-error')).toHaveText('Fehler: Bitte schreiben Sie eine Nachricht.');
   await page.getByLabel('English').check();
   await expect(mailbox.getByRole('heading', { level: 2 })).toHaveText('My application – mailbox');
   await expect(mailbox.locator('ol.timeline > li[aria-current="step"]')).toContainText('submitted');
   await expect(mailbox.getByRole('button', { name: 'Send reply' })).toBeVisible();
+  await expect(mailbox.locator('#reply-error')).toHaveText('Error: Please write a message.');
 });
 
 test('a rejection with its reason reaches the Postfach', async ({ page, server }) => {

@@ -78,10 +78,11 @@ export class OzgMailbox extends LitElement {
   declare language?: string;
   declare view: View;
   declare replyText: string;
-  declare replyError: string;
+  /** Text keys, worded at render time: a language switch re-words a message already shown. */
+  declare replyError: MailboxTextKey | '';
   declare sending: boolean;
-  declare downloadError: string;
-  declare announcement: string;
+  declare downloadError: MailboxTextKey | '';
+  declare announcement: MailboxTextKey | '';
 
   private client?: ReturnChannelClient;
   private loadToken = 0;
@@ -203,7 +204,7 @@ export class OzgMailbox extends LitElement {
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 30_000);
     } catch {
-      this.downloadError = this.t('downloadFailed');
+      this.downloadError = 'downloadFailed';
     }
   }
 
@@ -213,7 +214,7 @@ export class OzgMailbox extends LitElement {
     const text = this.replyText.trim();
     this.announcement = '';
     if (!text) {
-      this.replyError = this.t('replyEmpty');
+      this.replyError = 'replyEmpty';
       field.focus();
       return;
     }
@@ -225,9 +226,9 @@ export class OzgMailbox extends LitElement {
       this.replyText = '';
       const messages = await this.client.messages().catch(() => undefined);
       if (messages && this.view.kind === 'ready') this.view = { ...this.view, messages };
-      this.announcement = this.t('sent');
+      this.announcement = 'sent';
     } catch {
-      this.replyError = this.t('replyFailed');
+      this.replyError = 'replyFailed';
     } finally {
       this.sending = false;
     }
@@ -243,7 +244,7 @@ export class OzgMailbox extends LitElement {
       ${this.view.kind === 'loading' ? html`<p class="loading">${t('loading')}</p>` : nothing}
       ${this.view.kind === 'problem' ? this.renderProblem(this.view.problem, t) : nothing}
       ${this.view.kind === 'ready' ? this.renderCase(this.view, t, lang) : nothing}
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement && t(this.announcement)}</p>
     </section>`;
   }
 
@@ -310,13 +311,13 @@ export class OzgMailbox extends LitElement {
               ${messages.map((m) => renderMessage(m, t, lang, (message) => void this.download(message)))}
             </ul>`
       }
-      ${this.downloadError ? html`<p class="error" role="alert">${this.downloadError}</p>` : nothing}
+      ${this.downloadError ? html`<p class="error" role="alert">${t(this.downloadError)}</p>` : nothing}
 
       <h3>${t('reply')}</h3>
       <form class="reply" part="reply" novalidate @submit=${(e: Event) => void this.sendReply(e)}>
         <label for="reply">${t('replyLabel')}</label>
         <p class="hint" id="reply-hint">${t('replyHint')}</p>
-        ${this.replyError ? html`<p class="error" id="reply-error">${this.replyError}</p>` : nothing}
+        ${this.replyError ? html`<p class="error" id="reply-error">${t(this.replyError)}</p>` : nothing}
         <textarea
           id="reply"
           rows="5"

@@ -84,8 +84,18 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
       const strict = !path || STRICT_PAGES.test(path) || path.startsWith('/standins/');
       reply.header('content-security-policy', strict ? STRICT_PAGE : EDITOR_PAGES.test(path) ? EDITOR_PAGE : FORM_PAGE);
     }
-    // The widget and the definitions are embedded by pages on other origins (script tag, fetch).
-    if (path.startsWith('/dist/') || path.startsWith('/forms/'))
+    // The widget and the definitions are embedded by pages on other origins (script tag, fetch). The API
+    // such pages call, and any 404, may be fetched without CORS as well: the element's diagnosis asks
+    // with a `no-cors` request whether a server answers at all when CORS hid the answer
+    // (docs/diagnosis.md); `same-origin` would block that answer and a CORS refusal look like an outage.
+    // The gateway sets no cookies, so an opaque answer holds nothing a header did not ask for.
+    if (
+      path.startsWith('/dist/') ||
+      path.startsWith('/forms/') ||
+      path.startsWith('/gateway/') ||
+      path === '/account/config.json' ||
+      reply.statusCode === 404
+    )
       reply.header('cross-origin-resource-policy', 'cross-origin');
   });
   await app.register(rateLimit, {

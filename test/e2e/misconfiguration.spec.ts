@@ -4,13 +4,17 @@
  * lazy chunks cannot be loaded. The person is told what to do, the editor (box and console) what to
  * fix, and the form stops asking: no retry storm even after minutes.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { answerAndReview } from './journeys.js';
+import { startServer } from '../../server/app.js';
 
 const form = (page: Page): Locator => page.locator('ozg-form');
 
@@ -91,6 +95,58 @@ test.describe('with a page CSP that allows the gateway', () => {
       expect(draft).not.toBeNull();
     } finally {
       gateway.server.close();
+    }
+  });
+});
+
+test.describe('against a real gateway on another origin', () => {
+  test.use({ bypassCSP: true });
+
+  /** The project's own server on a second origin, with the given sites allowed (GATEWAY_ALLOWED_ORIGINS). */
+  async function secondGateway(allowedOrigins: string[]) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ozg-second-'));
+    const running = await startServer({ port: 0, dataDir, gateway: { allowedOrigins } });
+    return {
+      url: running.url,
+      close: async () => {
+        await running.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+
+  test('the site is not in GATEWAY_ALLOWED_ORIGINS: the editor is told so, not "try again later"', async ({
+    page,
+    server,
+  }) => {
+    const gateway = await secondGateway([]);
+    try {
+      const api = `${gateway.url}gateway/v1`;
+      await confirmHundesteuer(page, server.url, api);
+      const note = form(page).locator('.editor-note');
+      await expect(note).toBeVisible({ timeout: 20_000 });
+      await expect(note).toContainText(`Access-Control-Allow-Origin für ${new URL(server.url).origin}`);
+      await expect(note).toContainText('GATEWAY_ALLOWED_ORIGINS');
+      await expect(form(page)).not.toContainText('wird erneut versucht');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test('an allowed site with a wrong gateway path: the editor is told the address answers 404', async ({
+    page,
+    server,
+  }) => {
+    const gateway = await secondGateway([new URL(server.url).origin]);
+    try {
+      const api = `${gateway.url}gateway/v2`;
+      await confirmHundesteuer(page, server.url, api);
+      const note = form(page).locator('.editor-note');
+      await expect(note).toBeVisible({ timeout: 20_000 });
+      await expect(note).toContainText(`Unter ${api}/destination antwortet kein Gateway (HTTP 404)`);
+      await expect(note).not.toContainText('GATEWAY_ALLOWED_ORIGINS');
+    } finally {
+      await gateway.close();
     }
   });
 });

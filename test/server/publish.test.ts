@@ -223,6 +223,41 @@ test('CORS: only allowlisted site origins get Access-Control-Allow-Origin, prefl
   assert.equal(inbox.headers.get('access-control-allow-origin'), null);
 });
 
+test('a wrong gateway address answers an allowed site readably (404), so the element says the address is wrong', async () => {
+  for (const path of ['gateway/v2/destination', 'gatway/v1/destination']) {
+    const wrong = await fetch(new URL(path, server.url), { headers: { origin: SITE } });
+    assert.equal(wrong.status, 404, path);
+    assert.equal(wrong.headers.get('access-control-allow-origin'), SITE, path);
+    const foreign = await fetch(new URL(path, server.url), { headers: { origin: 'https://evil.example' } });
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null, path);
+  }
+  // A POST to a wrong address passes its preflight and then reads the 404 as well.
+  const preflight = await fetch(new URL('gateway/v2/submissions', server.url), {
+    method: 'OPTIONS',
+    headers: {
+      origin: SITE,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type',
+    },
+  });
+  assert.equal(preflight.status, 204);
+  assert.equal(preflight.headers.get('access-control-allow-origin'), SITE);
+});
+
+test('the API and any 404 allow no-cors reads (CORP cross-origin), so a CORS refusal is told apart from an outage', async () => {
+  // The element's diagnosis sends a no-cors request when CORS hid an answer; with CORP same-origin the
+  // browser blocks that answer too, and a missing GATEWAY_ALLOWED_ORIGINS entry looks like a dead server.
+  for (const path of ['gateway/v1/destination', 'gateway/v1/forms/kita-platz', 'account/config.json', 'gatway/v1/x']) {
+    const res = await fetch(new URL(path, server.url));
+    assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+  }
+  // Pages and the stand-ins keep helmet's same-origin.
+  for (const path of ['inbox.html', 'standins/inbox/api/submissions']) {
+    const res = await fetch(new URL(path, server.url));
+    assert.equal(res.headers.get('cross-origin-resource-policy'), 'same-origin', path);
+  }
+});
+
 test('the allowlist takes origins only: "*" or a URL with a path refuses to start', async () => {
   for (const bad of ['*', 'https://www.musterstadt.example/formulare', 'null']) {
     await assert.rejects(

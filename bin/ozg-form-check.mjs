@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // ozg-form-check: checks ozg-form definitions before they are published.
 //   ozg-form-check [--lang de|en] file.json [more.json ...]
-// Exit code 0: no problems; 1: a definition has problems; 2: a file could not be read or is not JSON.
+// Exit code 0: no problems; 1: a definition has problems; 2: a file could not be read or is not JSON, or the call is wrong.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -11,34 +11,58 @@ let lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.
 let format = 'text';
 let gateway = true;
 const files = [];
+/** Problems with the call itself, said once the language is known: [de, en]. */
+const usageErrors = [];
+const option = (name, i) => (args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : args[i + 1]);
 for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--lang') lang = args[++i] === 'de' ? 'de' : 'en';
-  else if (args[i].startsWith('--lang=')) lang = args[i].slice(7) === 'de' ? 'de' : 'en';
-  else if (args[i] === '--format') format = args[++i] === 'json' ? 'json' : 'text';
-  else if (args[i].startsWith('--format=')) format = args[i].slice(9) === 'json' ? 'json' : 'text';
-  else if (args[i] === '--no-gateway') gateway = false;
-  else if (args[i] !== '--help' && args[i] !== '-h') files.push(args[i]);
+  const arg = args[i];
+  if (arg === '--') {
+    files.push(...args.slice(i + 1));
+    break;
+  } else if (arg === '--lang' || arg.startsWith('--lang=')) {
+    const chosen = option('--lang', i);
+    if (arg === '--lang') i++;
+    if (chosen === 'de' || chosen === 'en') lang = chosen;
+    else
+      usageErrors.push([
+        `Unbekannte Sprache „${chosen ?? ''}“ für --lang; möglich sind: de, en.`,
+        `unknown language "${chosen ?? ''}" for --lang; possible are: de, en.`,
+      ]);
+  } else if (arg === '--format' || arg.startsWith('--format=')) {
+    const chosen = option('--format', i);
+    if (arg === '--format') i++;
+    if (chosen === 'text' || chosen === 'json') format = chosen;
+    else
+      usageErrors.push([
+        `Unbekanntes Format „${chosen ?? ''}“ für --format; möglich sind: text, json.`,
+        `unknown format "${chosen ?? ''}" for --format; possible are: text, json.`,
+      ]);
+  } else if (arg === '--no-gateway') gateway = false;
+  else if (arg === '--help' || arg === '-h') continue;
+  else if (arg.startsWith('-') && arg !== '-') usageErrors.push([`Unbekannte Option ${arg}`, `unknown option ${arg}`]);
+  else files.push(arg);
 }
 const t = (de, en) => (lang === 'de' ? de : en);
 const help = t(
   `Aufruf: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [weitere.json …]
 Prüft ozg-form-Definitionen (JSON Schema mit x-ozg) und schätzt den OZG-Reifegrad.
-  --lang de|en      Sprache der Meldungen (Standard: aus LANG)
+  --lang de|en      Sprache der Meldungen (Standard: aus LANG); eine andere wird abgelehnt
   --format json     maschinenlesbar für CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
   --no-gateway      Reifegrad für eine Einbindung ohne gateway-Attribut (nichts wird gesendet)
-Exit-Code 0: keine Fehler (Warnungen erlaubt); 1: mindestens ein Fehler; 2: Datei unlesbar oder kein JSON.`,
+Exit-Code 0: keine Fehler (Warnungen erlaubt); 1: mindestens ein Fehler; 2: Datei unlesbar oder kein JSON, oder unbekannte Option.`,
   `Usage: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [more.json …]
 Checks ozg-form definitions (JSON Schema with x-ozg) and estimates the OZG Reifegrad.
-  --lang de|en      language of the messages (default: from LANG)
+  --lang de|en      language of the messages (default: from LANG); any other is refused
   --format json     machine-readable for CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
   --no-gateway      Reifegrad for an embedding without the gateway attribute (nothing is sent)
-Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file is unreadable or not JSON.`,
+Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file is unreadable or not JSON, or an unknown option.`,
 );
 if (args.includes('--help') || args.includes('-h')) {
   console.log(help);
   process.exit(0);
 }
-if (files.length === 0) {
+if (usageErrors.length || files.length === 0) {
+  for (const [de, en] of usageErrors) console.error(`ozg-form-check: ${t(de, en)}`);
   console.error(help);
   process.exit(2);
 }
@@ -97,7 +121,9 @@ for (const file of files) {
   }
   const problems = checkAll(definition);
   const errors = problems.filter((p) => !p.severity);
-  const estimate = estimateReifegrad(definition, { gateway });
+  // a definition that is no JSON object is no form at all: its error, and no Reifegrad to estimate
+  const isForm = definition !== null && typeof definition === 'object' && !Array.isArray(definition);
+  const estimate = isForm ? estimateReifegrad(definition, { gateway }) : undefined;
   if (errors.length && exitCode === 0) exitCode = 1;
   if (format === 'json') {
     report.push({
@@ -109,16 +135,18 @@ for (const file of files) {
         message: p.message[lang],
         messages: p.message,
       })),
-      reifegrad: {
-        level: estimate.level,
-        criteria: estimate.criteria.map((c) => ({
-          id: c.id,
-          met: c.met,
-          reason: c.reason[lang],
-          ...(c.todo ? { todo: c.todo[lang] } : {}),
-        })),
-        next: { level: estimate.next.level, missing: estimate.next.missing.map((m) => m[lang]) },
-      },
+      reifegrad: estimate
+        ? {
+            level: estimate.level,
+            criteria: estimate.criteria.map((c) => ({
+              id: c.id,
+              met: c.met,
+              reason: c.reason[lang],
+              ...(c.todo ? { todo: c.todo[lang] } : {}),
+            })),
+            next: { level: estimate.next.level, missing: estimate.next.missing.map((m) => m[lang]) },
+          }
+        : null,
     });
     continue;
   }
@@ -133,7 +161,7 @@ for (const file of files) {
     );
     console.log(formatReport(problems, lang).replace(/^/gm, '  '));
   }
-  console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));
+  if (estimate) console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));
 }
 if (format === 'json') console.log(JSON.stringify(report, null, 2));
 process.exitCode = exitCode; // lets stdout drain when piped

@@ -18,12 +18,14 @@ Wandelt ein FIM-Stammdatenschema (XDatenfelder 2.0 oder 3.0) in eine ozg-form-De
   --codelists <Ordner>  genericode-Codelisten (*.xml), gefunden über URN und Version
   -o, --output <Datei>  die Definition in diese Datei schreiben (sonst auf die Standardausgabe)
   --format json         den Bericht als JSON ausgeben
+  --lang de|en          Sprache des Berichts (Standard: aus LANG)
 Exit-Code 0: umgewandelt; 1: umgewandelt mit Warnungen; 2: fehlgeschlagen. Siehe docs/fim-import.md.`;
 const usageEn = `Usage: ozg-form-import-fim <schema.xml> [--codelists <folder>] [-o form.json] [--format text|json] [--lang de|en]
 Turns a FIM Stammdatenschema (XDatenfelder 2.0 or 3.0) into an ozg-form definition.
   --codelists <folder>  genericode code lists (*.xml), matched by URN and version
   -o, --output <file>   write the definition to this file (otherwise to standard output)
   --format json         print the report as JSON
+  --lang de|en          language of the report (default: from LANG)
 Exit code 0: converted; 1: converted with warnings; 2: failed. See docs/fim-import.md.`;
 let bad;
 for (let i = 0; i < args.length; i++) {
@@ -34,8 +36,11 @@ for (let i = 0; i < args.length; i++) {
     if (chosen >= 0) lang = args[chosen + 1] === 'de' ? 'de' : 'en';
     console.log(lang === 'de' ? usageDe : usageEn);
     process.exit(0);
-  } else if (arg === '--lang') lang = value() === 'de' ? 'de' : 'en';
-  else if (arg === '--codelists') codelistDirs.push(value());
+  } else if (arg === '--lang') {
+    const chosen = value();
+    if (chosen === 'de' || chosen === 'en') lang = chosen;
+    else bad ??= `--lang ${chosen} (de, en)`;
+  } else if (arg === '--codelists') codelistDirs.push(value());
   else if (arg === '-o' || arg === '--output') output = value();
   else if (arg === '--format') format = value();
   else if (arg.startsWith('-')) bad = arg;
@@ -59,7 +64,7 @@ if (!existsSync(moduleUrl)) {
   );
   process.exit(2);
 }
-const { importFim, formatReport, warningsOf, FimImportError } = await import(moduleUrl.href);
+const { importFim, formatReport, warningsOf, FimImportError, decodeXml } = await import(moduleUrl.href);
 
 /** Prints a failure and ends with exit code 2. */
 function fail(path, message) {
@@ -73,7 +78,7 @@ function fail(path, message) {
 
 let xml;
 try {
-  xml = await readFile(file, 'utf8');
+  xml = decodeXml(await readFile(file)); // UTF-8, or UTF-16 with a byte order mark
 } catch (error) {
   fail(
     '',
@@ -97,7 +102,7 @@ for (const dir of codelistDirs) {
       ),
     );
   }
-  for (const name of names) codelists.push({ name: join(dir, name), text: await readFile(join(dir, name), 'utf8') });
+  for (const name of names) codelists.push({ name: join(dir, name), text: decodeXml(await readFile(join(dir, name))) });
 }
 
 let result;

@@ -32,18 +32,65 @@ export interface ReifegradOptions {
   gateway?: boolean;
 }
 
-/** Texts that send applicants to paper: "reichen Sie … nach", "per Post", "vorlegen", … */
+/** Texts that send applicants to paper: "reichen Sie … nach", "per Post", "vorlegen", … Whole words only:
+ * "per Postfach" is a mailbox, not paper. */
 const PAPER =
-  /(nachreich|reichen\s+sie\b[^.]*\bnach\b|per\s+post|postalisch|persönlich\s+vor(bei|zu)|vorlegen|im\s+original|in\s+papierform|ausgedruckt|einsenden)/i;
+  /(\bnachreich|\breichen\s+sie\b[^.]*\bnach\b|\bper\s+post\b|\bpostalisch|\bpersönlich\s+vor(bei|zu)|\bvor(zu)?legen\b|\bim\s+original\b|\bin\s+papierform\b|\bausgedruckt|\beinsenden\b|\bby\s+post\b|\bin\s+paper\s+form\b|\bhand\s+(it\s+|them\s+)?in\s+later\b)/i;
 const LEVEL_NAMES: Record<string, Text> = {
   basisregistriert: { de: 'basisregistriert', en: 'basic registration' },
   substantiell: { de: 'substantiell', en: 'substantial' },
   hoch: { de: 'hoch', en: 'high' },
 };
 
-function texts(schema: Obj): string[] {
-  const x = isObj(schema['x-ozg']) ? schema['x-ozg'] : {};
-  return [schema.title, schema.description, x.help].filter((t): t is string => typeof t === 'string');
+const ACCOUNT_VALUES = {
+  login: ['optional', 'required', 'offered'],
+  trustLevel: ['basisregistriert', 'substantiell', 'hoch'],
+} as const;
+
+/** The texts of one node, German and (from `i18n.en`) English, each with its pointer below `at`:
+ * title, description, help (`xAt`: where the node keeps `help` and `i18n`). */
+function textsOf(node: Obj, x: Obj, at: string, xAt: string): Array<[string, string]> {
+  const en = isObj(x.i18n) && isObj(x.i18n.en) ? x.i18n.en : {};
+  const found: Array<[unknown, string]> = [
+    [node.title, `${at}/title`],
+    [node.description, `${at}/description`],
+    [x.help, `${xAt}/help`],
+    ...['title', 'description', 'help'].map((k): [unknown, string] => [en[k], `${xAt}/i18n/en/${k}`]),
+  ];
+  return found.filter((t): t is [string, string] => typeof t[0] === 'string');
+}
+
+const texts = (schema: Obj): string[] =>
+  textsOf(schema, isObj(schema['x-ozg']) ? schema['x-ozg'] : {}, '', '').map(([t]) => t);
+
+/** The first text of the definition that sends the applicant to paper: root, steps, questions. */
+function paperText(root: Obj, all: ReturnType<typeof questions>): { label: Text; pointer: string } | undefined {
+  const x = isObj(root['x-ozg']) ? root['x-ozg'] : {};
+  const atRoot = textsOf(root, x, '', '/x-ozg').find(([t]) => PAPER.test(t));
+  if (atRoot) return { label: { de: 'der Definition', en: 'of the definition' }, pointer: atRoot[1] };
+  const steps = Array.isArray(x.steps) ? x.steps : [];
+  for (const [i, step] of steps.entries()) {
+    if (!isObj(step)) continue;
+    const hit = textsOf(step, step, `/x-ozg/steps/${i}`, `/x-ozg/steps/${i}`).find(([t]) => PAPER.test(t));
+    if (!hit) continue;
+    const title = String(step.title ?? step.id ?? i + 1);
+    return { label: { de: `des Schritts „${title}“`, en: `of the step "${title}"` }, pointer: hit[1] };
+  }
+  const q = all.find((q) => texts(q.schema).some((t) => PAPER.test(t)) || texts(q.declared).some((t) => PAPER.test(t)));
+  if (!q) return undefined;
+  const title = String(q.declared.title ?? q.schema.title ?? q.name);
+  return { label: { de: `bei „${title}“`, en: `of "${title}"` }, pointer: q.pointer };
+}
+
+/** The `x-ozg.account` settings the estimate does not know ("login": "never"), in words. */
+function invalidAccount(account: Obj): Text[] {
+  return (Object.keys(ACCOUNT_VALUES) as Array<keyof typeof ACCOUNT_VALUES>)
+    .filter((key) => key in account && !(ACCOUNT_VALUES[key] as readonly unknown[]).includes(account[key]))
+    .map((key) => {
+      const allowed = ACCOUNT_VALUES[key].map((v) => `"${v}"`).join(', ');
+      const value = JSON.stringify(account[key]) ?? String(account[key]);
+      return { de: `${key} ${value} (möglich: ${allowed})`, en: `${key} ${value} (allowed: ${allowed})` };
+    });
 }
 
 export function estimateReifegrad(definition: unknown, options: ReifegradOptions = {}): ReifegradEstimate {
@@ -90,8 +137,23 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
   );
 
   // Nutzerkonto at the level the service asks.
-  const account = isObj(x.account) ? x.account : undefined;
-  if (account) {
+  const configured = isObj(x.account) ? x.account : undefined;
+  const invalid = configured ? invalidAccount(configured) : [];
+  const account = invalid.length ? undefined : configured;
+  if (configured && invalid.length) {
+    criteria.push({
+      id: 'account',
+      met: false,
+      reason: {
+        de: `x-ozg.account hat unbekannte Werte: ${invalid.map((i) => i.de).join('; ')}. Ob und wie eine Anmeldung angeboten wird, ist so nicht bestimmt.`,
+        en: `x-ozg.account has unknown values: ${invalid.map((i) => i.en).join('; ')}. Whether and how a login is offered is not settled that way.`,
+      },
+      todo: {
+        de: 'In x-ozg.account nur bekannte Werte angeben: login "optional", "required" oder "offered"; trustLevel "basisregistriert", "substantiell" oder "hoch".',
+        en: 'Use only known values in x-ozg.account: login "optional", "required" or "offered"; trustLevel "basisregistriert", "substantiell" or "hoch".',
+      },
+    });
+  } else if (account) {
     const login = typeof account.login === 'string' ? account.login : 'optional';
     const level =
       LEVEL_NAMES[typeof account.trustLevel === 'string' ? account.trustLevel : 'basisregistriert'] ??
@@ -128,17 +190,15 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
 
   // Nachweise: uploadable, and no text sends the applicant to paper.
   const files = all.filter((q) => q.kind === 'file');
-  const paper = all.find(
-    (q) => texts(q.schema).some((t) => PAPER.test(t)) || texts(q.declared).some((t) => PAPER.test(t)),
-  );
+  const paper = paperText(root, all);
   const fileNames = [...new Set(files.map((q) => String(q.schema.title ?? q.declared.title ?? q.name)))].join(', ');
   if (paper) {
     criteria.push({
       id: 'evidence',
       met: false,
       reason: {
-        de: `Ein Nachweis geht nicht online: Der Text bei „${String(paper.declared.title ?? paper.schema.title ?? paper.name)}“ (${paper.pointer}) verlangt, ihn nachzureichen oder vorzulegen.`,
-        en: `A Nachweis is not online: the text of "${String(paper.declared.title ?? paper.schema.title ?? paper.name)}" (${paper.pointer}) asks to hand it in later or show it.`,
+        de: `Ein Nachweis geht nicht online: Der Text ${paper.label.de} (${paper.pointer}) verlangt, ihn nachzureichen oder vorzulegen.`,
+        en: `A Nachweis is not online: the text ${paper.label.en} (${paper.pointer}) asks to hand it in later or show it.`,
       },
       todo: {
         de: 'Den Nachweis als Dateifrage (type array mit x-ozg.file) hochladen lassen und den Hinweis auf Papier entfernen.',

@@ -60,3 +60,58 @@ test('--format json: problems with pointer and severity, exit 1 on an error, 2 o
   assert.equal(both.code, 2);
   assert.equal(JSON.parse(both.stdout)[1].ok, false);
 });
+
+test('an unknown option or language is refused with the usage (exit 2), not read as a file', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  const file = join(dir, 'f.json');
+  await writeFile(file, JSON.stringify({ type: 'object', properties: {} }));
+  const verbose = await run('--lang', 'en', '--verbose', file);
+  assert.equal(verbose.code, 2);
+  assert.match(verbose.stderr, /unknown option --verbose/);
+  assert.match(verbose.stderr, /Usage: ozg-form-check/);
+  assert.doesNotMatch(verbose.stderr, /ENOENT/);
+  assert.equal(verbose.stdout, '');
+  const french = await run('--lang', 'fr', file);
+  assert.equal(french.code, 2);
+  assert.match(french.stderr, /"fr".*--lang.*de, en|„fr“.*--lang.*de, en/);
+  const german = await run('--lang=de', '--format', 'xml', file);
+  assert.equal(german.code, 2);
+  assert.match(german.stderr, /Unbekanntes Format „xml“ für --format; möglich sind: text, json\./);
+});
+
+test('a definition that is no JSON object gets its error and no Reifegrad', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  for (const value of ['[1, 2]', 'null', '"hello"']) {
+    const file = join(dir, 'not-an-object.json');
+    await writeFile(file, value);
+    const text = await run('--lang', 'en', file);
+    assert.equal(text.code, 1, value);
+    assert.match(text.stdout, /1 error/, value);
+    assert.doesNotMatch(text.stdout, /Reifegrad/, value);
+    const json = await run('--lang', 'en', '--format', 'json', file);
+    const [report] = JSON.parse(json.stdout);
+    assert.equal(report.ok, false, value);
+    assert.equal(report.reifegrad, null, value);
+  }
+});
+
+test('the Reifegrad of the reviewed probes: paper in the root text, "per Postfach", invalid account settings', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  const form = (extra: Record<string, unknown>, account: unknown = { login: 'optional' }) => ({
+    type: 'object',
+    title: 'Antrag',
+    ...extra,
+    'x-ozg': { leika: '99108004001000', account },
+    properties: { email: { type: 'string', format: 'email', title: 'E-Mail' } },
+  });
+  const level = async (definition: unknown): Promise<{ level: number; criteria: { id: string; met: boolean }[] }> => {
+    const file = join(dir, 'r.json');
+    await writeFile(file, JSON.stringify(definition));
+    return JSON.parse((await run('--format', 'json', file)).stdout)[0].reifegrad;
+  };
+  assert.equal((await level(form({ description: 'Senden Sie die Urkunde per Post.' }))).level, 2);
+  assert.equal((await level(form({ description: 'Den Bescheid erhalten Sie per Postfach.' }))).level, 3);
+  const bad = await level(form({}, { login: 'never', trustLevel: 'mittel' }));
+  assert.equal(bad.level, 2);
+  assert.equal(bad.criteria.find((c) => c.id === 'account')!.met, false);
+});

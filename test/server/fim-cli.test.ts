@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -130,4 +130,68 @@ test('bad input ends with 2 and one clear error naming the place', () => {
   const usage = run('--unbekannt');
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /Unbekannte oder unvollständige Option: --unbekannt/);
+});
+
+test('--help lists --lang, in both languages', () => {
+  assert.match(run('--help').stdout, /--lang de\|en +Sprache des Berichts/);
+  assert.match(run('--help', '--lang', 'en').stdout, /--lang de\|en +language of the report/);
+  const french = run(join(fixtures, 'adresse-v2.xml'), '--lang', 'fr');
+  assert.equal(french.code, 2);
+  assert.match(french.stderr, /--lang fr \(de, en\)/);
+});
+
+test('a file cut off names the element left open; a UTF-16 file is read', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  const cut = join(out, 'abgeschnitten.xml');
+  writeFileSync(cut, xml.slice(0, 3000));
+  const truncated = run(cut, '--lang', 'en');
+  assert.equal(truncated.code, 2);
+  assert.match(
+    truncated.stderr,
+    /The file ends before the element xdf:datenfeld \(opened at line 51\) is closed\. Was it saved incompletely or cut off\?/,
+  );
+  assert.doesNotMatch(truncated.stderr, /Invalid '\[/);
+  const utf16 = join(out, 'utf16.xml');
+  writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml, 'utf16le')]));
+  const read = run(utf16, '-o', join(out, 'utf16.json'));
+  assert.equal(read.code, 0, read.stderr);
+  assert.match(read.stdout, /„Meldung einer Anschrift“/);
+});
+
+test('invalid or contradictory input is converted with warnings (exit 1), and the output passes the check', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  const cases: Array<[string, string, string, RegExp]> = [
+    [
+      '{"minLength":"1","maxLength":"55"}',
+      '{"minLength":"abc","maxLength":"-5"}',
+      'praez',
+      /minLength "abc", maxLength "-5" of "Straße" is not valid/,
+    ],
+    [
+      '{"minLength":"1","maxLength":"55"}',
+      '{"minLength":"60","maxLength":"5"}',
+      'minmax',
+      /minLength 60 is greater than maxLength 5/,
+    ],
+    [
+      '<xdf:anzahl>1:1</xdf:anzahl>',
+      '<xdf:anzahl>3:1</xdf:anzahl>',
+      'anzahl',
+      /The anzahl 3:1 of "Anschrift" is contradictory/,
+    ],
+    ['<code>input</code>', '<code>slider</code>', 'feldart', /Unknown feldart "slider" for "Straße"/],
+  ];
+  for (const [from, to, name, warning] of cases) {
+    assert.ok(xml.includes(from), from);
+    const source = join(out, `${name}.xml`);
+    const file = join(out, `${name}.json`);
+    writeFileSync(source, xml.replace(from, to));
+    const { code, stdout } = run(source, '--lang', 'en', '-o', file);
+    assert.equal(code, 1, `${name}: ${stdout}`);
+    assert.match(stdout, warning);
+    const check = spawnSync(process.execPath, [join(root, 'bin/ozg-form-check.mjs'), '--lang', 'en', file], {
+      encoding: 'utf8',
+    });
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+  }
 });

@@ -230,6 +230,34 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     says(at(problems, '/properties/vorname/x-ozg/autocomplete', 'error'), ['„phone“'], ['"phone"', 'HTML standard']);
   });
 
+  it('suggests the token meant by a German or English name, a typo away, or none at all', () => {
+    const meant: Record<string, string | undefined> = {
+      phone: 'tel',
+      telefon: 'tel',
+      mobile: 'tel',
+      plz: 'postal-code',
+      zip: 'postal-code',
+      postleitzahl: 'postal-code',
+      nachname: 'family-name',
+      vorname: 'given-name',
+      ort: 'address-level2',
+      stadt: 'address-level2',
+      strasse: 'street-address',
+      mail: 'email',
+      'e-mail': 'email',
+      emial: 'email',
+      'given-nmae': 'given-name',
+      xyz: undefined,
+    };
+    for (const [token, suggestion] of Object.entries(meant)) {
+      const d = base();
+      d.properties.vorname['x-ozg'].autocomplete = token;
+      const problem = at(checkAll(d), '/properties/vorname/x-ozg/autocomplete', 'error');
+      if (suggestion) says(problem, [`Meinen Sie „${suggestion}“?`], [`Did you mean "${suggestion}"?`]);
+      else expect(problem.message.en, token).not.to.contain('Did you mean');
+    }
+  });
+
   it('accepts autocomplete tokens with section, shipping and contact modifiers', () => {
     const d = base();
     d.properties.email['x-ozg'].autocomplete = 'section-halter work email';

@@ -70,3 +70,57 @@ describe('estimateReifegrad of the demo forms', () => {
     expect(met(e)).to.include({ evidence: true, payment: true });
   });
 });
+
+describe('estimateReifegrad: texts and settings it must not misread', () => {
+  const form = (extra: Json = {}, email: Json = {}): Json => ({
+    type: 'object',
+    title: 'Antrag',
+    ...extra,
+    'x-ozg': { leika: '99108004001000', account: { login: 'optional' }, ...(extra['x-ozg'] ?? {}) },
+    properties: { email: { type: 'string', format: 'email', title: 'E-Mail', ...email } },
+  });
+
+  it('finds paper wording in the root description', () => {
+    const e = estimateReifegrad(
+      form({ description: 'Bitte reichen Sie die Geburtsurkunde im Original persönlich vorbei.' }),
+    );
+    expect(e.level).to.equal(2);
+    expect(met(e)).to.include({ evidence: false });
+    expect(reason(e, 'evidence').de).to.contain('der Definition (/description)');
+    expect(reason(e, 'evidence').en).to.contain('of the definition (/description)');
+  });
+
+  it("finds paper wording in a step's description, also in its English text", () => {
+    const step = { id: 'a', title: 'Angaben', fields: ['email'] };
+    const de = estimateReifegrad(
+      form({ 'x-ozg': { steps: [{ ...step, description: 'Den Nachweis reichen Sie bitte später nach.' }] } }),
+    );
+    expect(met(de)).to.include({ evidence: false });
+    expect(reason(de, 'evidence').de).to.contain('des Schritts „Angaben“ (/x-ozg/steps/0/description)');
+    const en = estimateReifegrad(
+      form({ 'x-ozg': { steps: [{ ...step, i18n: { en: { description: 'Send the certificate by post.' } } }] } }),
+    );
+    expect(reason(en, 'evidence').en).to.contain('(/x-ozg/steps/0/i18n/en/description)');
+  });
+
+  it('"per Postfach" is a mailbox, not paper; "per Post" still is', () => {
+    const mailbox = estimateReifegrad(
+      form({}, { description: 'Den Bescheid erhalten Sie per Postfach oder per E-Mail.' }),
+    );
+    expect(met(mailbox)).to.include({ evidence: true });
+    expect(mailbox.level).to.equal(3);
+    const post = estimateReifegrad(form({}, { description: 'Senden Sie den Nachweis per Post.' }));
+    expect(met(post)).to.include({ evidence: false });
+  });
+
+  it('unknown account settings are no login: not met, and named instead of described', () => {
+    const e = estimateReifegrad(form({ 'x-ozg': { account: { login: 'never', trustLevel: 'mittel' } } }));
+    expect(e.level).to.equal(2);
+    expect(met(e)).to.include({ account: false });
+    const r = reason(e, 'account');
+    expect(r.en).to.contain('login "never"').and.contain('trustLevel "mittel"').and.contain('"required"');
+    expect(r.de).to.contain('unbekannte Werte');
+    expect(r.en).not.to.contain('Login with a user account offered');
+    expect(reason(e, 'reply').en).not.to.contain('mailbox after login');
+  });
+});

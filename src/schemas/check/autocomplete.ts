@@ -3,7 +3,6 @@
  * [home|work|mobile|fax|pager] field [webauthn]", or "on"/"off"), and which token a personal-data
  * question should carry. Source: HTML Living Standard, "Autofill".
  */
-import { closest } from 'fastest-levenshtein';
 import { isObj, type Obj } from './walk.js';
 
 const FIELDS = [
@@ -67,15 +66,48 @@ const CONTACT_FIELDS = [
 const CONTACT = ['home', 'work', 'mobile', 'fax', 'pager'];
 export const AUTOFILL_FIELDS: readonly string[] = [...FIELDS, ...CONTACT_FIELDS];
 
-/** Undefined when the token list is valid; otherwise the token that is wrong and the nearest valid field name. */
-export function invalidAutocomplete(value: string): { token: string; suggestion: string } | undefined {
+/** Edits between two words (optimal string alignment: a swap of two neighbours is one edit). */
+function edits(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+/** The token meant by a wrong one: a German or English name of the datum ("telefon", "plz"), else a
+ * valid token a typo away ("emial"), else none — no suggestion is better than a wrong one. */
+export function suggestAutocomplete(token: string): string | undefined {
+  const named = BY_NAME.find(([pattern]) => pattern.test(token))?.[1];
+  if (named) return named;
+  // one edit per four characters, at least one: "given-nmae" -> "given-name", never "plz" -> "sex"
+  const allowed = Math.max(1, Math.floor(token.length / 4));
+  let best: { field: string; distance: number } | undefined;
+  for (const field of AUTOFILL_FIELDS) {
+    const distance = edits(token, field);
+    if (distance <= allowed && (!best || distance < best.distance)) best = { field, distance };
+  }
+  return best?.field;
+}
+
+/** Undefined when the token list is valid; otherwise the token that is wrong and, when one is
+ * recognisable, the valid field name meant. */
+export function invalidAutocomplete(value: string): { token: string; suggestion?: string } | undefined {
   const tokens = value.trim().toLowerCase().split(/\s+/).filter(Boolean);
   if (tokens.length === 1 && (tokens[0] === 'on' || tokens[0] === 'off')) return undefined;
   if (tokens[tokens.length - 1] === 'webauthn') tokens.pop();
   const field = tokens.pop();
   if (!field) return { token: value, suggestion: 'name' };
-  if (!AUTOFILL_FIELDS.includes(field))
-    return { token: field, suggestion: closest(field, AUTOFILL_FIELDS as string[]) };
+  if (!AUTOFILL_FIELDS.includes(field)) {
+    const suggestion = suggestAutocomplete(field);
+    return suggestion ? { token: field, suggestion } : { token: field };
+  }
   if (CONTACT.includes(tokens[tokens.length - 1] ?? '')) {
     if (!CONTACT_FIELDS.includes(field)) return { token: tokens[tokens.length - 1]!, suggestion: field };
     tokens.pop();
@@ -109,9 +141,9 @@ const BY_NAME: Array<[RegExp, string]> = [
   [/^(geburtsdatum|birthdate|dateofbirth|date_of_birth|birthday)$/i, 'bday'],
   [/^(strasse|straße|strasseundhausnummer|street|street_address|streetaddress|anschrift)$/i, 'street-address'],
   [/^(ort|wohnort|stadt|city|locality|town)$/i, 'address-level2'],
-  [/^(plz|postleitzahl|postal_code|postalcode|postcode|zip)$/i, 'postal-code'],
-  [/^(e-?mail|email_?adresse|mail)$/i, 'email'],
-  [/^(telefon|telefonnummer|phone|phone_number|tel|mobil|handy)$/i, 'tel'],
+  [/^(plz|postleitzahl|postal_code|postalcode|postcode|zip|zipcode|zip_code)$/i, 'postal-code'],
+  [/^(e-?mail|e-?mail_?adresse|mail)$/i, 'email'],
+  [/^(telefon|telefonnummer|phone|phone_number|telephone|tel|mobil|mobile|mobilnummer|handy)$/i, 'tel'],
   [/^(firma|firmenname|unternehmen|company|company_name|organisation|organization)$/i, 'organization'],
 ];
 

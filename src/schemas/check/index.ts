@@ -2,7 +2,7 @@
  * The full check of a definition, for authors: the problems the form itself refuses
  * (checkDefinition, also run in the browser) plus the fee pointers and everything an author should
  * fix before publishing — misspelt or unsupported keywords, `required` names without a property,
- * missing labels and English texts, `autocomplete` tokens, file limits, `prefill` claims, the LeiKa
+ * missing labels and English texts, limits nobody can meet, `autocomplete` tokens, file limits, `prefill` claims, the LeiKa
  * key, payment policy, purpose and amounts. Used by bin/ozg-form-check.mjs (dist/npm/check.js) and
  * the playground; never by the widget, so none of it weighs on dist/ozg-form.js.
  */
@@ -13,6 +13,7 @@ import { checkIfWithoutRequired } from './conditions.js';
 import { checkDateRules } from './dates.js';
 import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkRequiredNames } from './keywords.js';
+import { checkLimits } from './limits.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
 import { isObj } from './walk.js';
@@ -40,6 +41,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
       ];
     },
     () => checkQuestions(definition),
+    () => checkLimits(definition),
     () => checkRecursion(definition),
   ];
   for (const lint of lints) {

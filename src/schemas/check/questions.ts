@@ -102,11 +102,14 @@ function autocomplete(q: Question): DefinitionProblem[] {
   if (typeof x.autocomplete === 'string') {
     const bad = invalidAutocomplete(x.autocomplete);
     if (!bad) return [];
+    const meant = bad.suggestion
+      ? { de: ` Meinen Sie „${bad.suggestion}“?`, en: ` Did you mean "${bad.suggestion}"?` }
+      : { de: '', en: '' };
     return [
       problem(
         `${q.pointer}/x-ozg/autocomplete`,
-        `„${bad.token}“ ist kein autocomplete-Token des HTML-Standards; der Browser füllt die Frage dann nicht aus. Meinen Sie „${bad.suggestion}“? (Telefon: "tel", E-Mail: "email", Postleitzahl: "postal-code", Ort: "address-level2")`,
-        `"${bad.token}" is not an autocomplete token of the HTML standard; the browser will not fill the question. Did you mean "${bad.suggestion}"? (telephone: "tel", e-mail: "email", postcode: "postal-code", town: "address-level2")`,
+        `„${bad.token}“ ist kein autocomplete-Token des HTML-Standards; der Browser füllt die Frage dann nicht aus.${meant.de} (Telefon: "tel", E-Mail: "email", Postleitzahl: "postal-code", Ort: "address-level2")`,
+        `"${bad.token}" is not an autocomplete token of the HTML standard; the browser will not fill the question.${meant.en} (telephone: "tel", e-mail: "email", postcode: "postal-code", town: "address-level2")`,
       ),
     ];
   }

@@ -8,6 +8,7 @@ import type { JsonSchema } from '../types.js';
 import { codelistEntries, findCodelist, type Codelist } from './codelists.js';
 import type { FimChild, FimField, FimGroup, FimRef, FimSchema } from './read.js';
 import type { FimReport, ReportLine } from './report.js';
+import { applyPraezisierung } from './praezisierung.js';
 import { mentionedIds, parseRule } from './rules.js';
 import { FimImportError, type Texts } from './xml.js';
 
@@ -25,30 +26,28 @@ const fimOf = (ref: FimRef): FimRef => (ref.version ? { id: ref.id, version: ref
 const say = (ctx: Context, level: ReportLine['level'], path: string, fim: string | undefined, message: Texts) =>
   ctx.lines.push(fim ? { level, path, fim, message } : { level, path, message });
 
-/** An XSD pattern (implicitly anchored) as a JSON Schema pattern (unanchored). */
-function anchored(pattern: string): string | undefined {
-  const source = `^(?:${pattern})$`;
-  try {
-    new RegExp(source, 'u');
-    return source;
-  } catch {
-    return undefined;
-  }
-}
-
 function typed(field: FimField, value: string, type: unknown): unknown {
   if (type === 'boolean') return value === 'true' || value === '1';
   if (type === 'number' || type === 'integer') return Number(value.replace(',', '.'));
   return value;
 }
 
+/** The Feldarten of XDatenfelder (code list xdatenfelder.feldart); `label` is handled by the group. */
+const FELDARTEN = ['input', 'select', 'checkbox', 'label', 'hidden', 'locked'];
+
 /** The question of one Datenfeld, or undefined when it is not asked (hidden, label). */
 function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
-  const { feldart, datentyp, praezisierung: p } = field;
+  const { feldart, datentyp } = field;
   const x: Record<string, unknown> = { fim: fimOf(field.fim) };
   if (field.help) x.help = field.help;
   const schema: Schema = { title: field.title };
   ctx.counts.fields++;
+  if (!FELDARTEN.includes(feldart)) {
+    say(ctx, 'warning', `${field.path}/feldart`, field.fim.id, {
+      de: `Unbekannte Feldart „${feldart}“ bei „${field.title}“: als Eingabefeld (input) abgefragt.`,
+      en: `Unknown feldart "${feldart}" for "${field.title}": asked as an input field.`,
+    });
+  }
   if (feldart === 'hidden') {
     say(ctx, 'note', field.path, field.fim.id, {
       de: `Verstecktes Feld „${field.title}“ (feldart hidden) wird nicht abgefragt.`,
@@ -120,41 +119,9 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
         });
     }
   }
-  // Präzisierung
-  const numeric = schema.type === 'number' || schema.type === 'integer';
-  const textual = schema.type === 'string' && !schema.enum && !schema.format;
-  const unused: string[] = [];
-  if (p.minLength !== undefined) {
-    if (textual) schema.minLength = p.minLength;
-    else unused.push('minLength');
-  }
-  if (p.maxLength !== undefined) {
-    if (textual) schema.maxLength = p.maxLength;
-    else unused.push('maxLength');
-  }
-  // feldart input is one line; the form would make a text over 200 characters multi-line (e-mail: 254).
-  if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255)
-    x.widget = 'text';
-  if (p.minValue !== undefined) {
-    if (numeric) schema.minimum = p.minValue;
-    else unused.push('minValue');
-  }
-  if (p.maxValue !== undefined) {
-    if (numeric) schema.maximum = p.maxValue;
-    else unused.push('maxValue');
-  }
-  if (p.pattern !== undefined) {
-    const pattern = textual ? anchored(p.pattern) : undefined;
-    if (pattern) schema.pattern = pattern;
-    else unused.push(`pattern ${p.pattern}`);
-  }
-  if (unused.length || field.praezisierungProblem) {
-    const what = field.praezisierungProblem ? `„${field.praezisierungProblem}“` : unused.join(', ');
-    say(ctx, 'warning', `${field.path}/praezisierung`, field.fim.id, {
-      de: `Präzisierung ${what} bei „${field.title}“ ist für diesen Datentyp nicht umsetzbar und wird nicht geprüft.`,
-      en: `Präzisierung ${what} of "${field.title}" cannot be expressed for this datentyp and is not checked.`,
-    });
-  }
+  applyPraezisierung(field, schema, x, (message) =>
+    say(ctx, 'warning', `${field.path}/praezisierung`, field.fim.id, message),
+  );
   if (field.inhalt !== undefined && schema.type !== 'array') schema.default = typed(field, field.inhalt, schema.type);
   if (feldart === 'locked') {
     schema.readOnly = true;
@@ -171,7 +138,15 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
 
 /** The schema of one struktur entry: the element, wrapped in an array when it repeats. */
 function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
-  const { element, min, max } = entry;
+  const { element, max } = entry;
+  let { min } = entry;
+  if (min > max) {
+    say(ctx, 'warning', `${entry.path}/anzahl`, element.fim.id, {
+      de: `Die Anzahl ${min}:${max} bei „${element.title}“ ist widersprüchlich (Minimum größer als Maximum): als ${max}:${max} übernommen.`,
+      en: `The anzahl ${min}:${max} of "${element.title}" is contradictory (minimum above maximum): taken as ${max}:${max}.`,
+    });
+    min = max;
+  }
   const inner = element.kind === 'group' ? groupSchema(element, ctx) : fieldSchema(element, ctx);
   if (!inner || max <= 1) return inner;
   const isFile = (inner['x-ozg'] as { file?: unknown } | undefined)?.file !== undefined;

@@ -9,7 +9,7 @@ import { readXdf } from './read.js';
 import type { FimReport } from './report.js';
 import type { JsonSchema } from '../types.js';
 
-export { FimImportError } from './xml.js';
+export { decodeXml, FimImportError } from './xml.js';
 export { formatReport, warningsOf, type FimReport, type ReportLine } from './report.js';
 
 export interface CodelistText {

@@ -57,6 +57,8 @@ export interface FimField extends Element {
   praezisierung: Praezisierung;
   /** Problems of the Präzisierung that did not stop the import. */
   praezisierungProblem?: string;
+  /** Präzisierung values that are no valid limit (`minLength "abc"`, `maxLength "-5"`), left out. */
+  praezisierungInvalid?: Array<{ key: string; text: string }>;
   inhalt?: string;
   codelist?: CodelistRef;
   /** v3: values listed in the field itself (`werte/wert`). */
@@ -126,7 +128,11 @@ const numberOf = (value: unknown): number | undefined => {
 };
 
 /** v2: a JSON text (`{"minLength":"1","maxLength":"50"}`); v3: attributes of `praezisierung`. */
-function praezisierungOf(node: XmlNode): { value: Praezisierung; problem?: string } {
+function praezisierungOf(node: XmlNode): {
+  value: Praezisierung;
+  problem?: string;
+  invalid?: Array<{ key: string; text: string }>;
+} {
   const raw = node.praezisierung;
   let source: Record<string, unknown> = {};
   if (isNode(raw)) {
@@ -143,13 +149,19 @@ function praezisierungOf(node: XmlNode): { value: Praezisierung; problem?: strin
     }
   }
   const value: Praezisierung = {};
+  const invalid: Array<{ key: string; text: string }> = [];
   for (const key of ['minLength', 'maxLength', 'minValue', 'maxValue'] as const) {
-    const n = numberOf(source[key]);
-    if (n !== undefined) value[key] = n;
+    const text = textOf(source[key]);
+    if (text === undefined) continue;
+    const n = numberOf(text);
+    // lengths are whole numbers from 0; values any number
+    const valid = n !== undefined && (key.endsWith('Value') || (Number.isInteger(n) && n >= 0));
+    if (valid) value[key] = n;
+    else invalid.push({ key, text });
   }
   const pattern = textOf(source.pattern);
   if (pattern) value.pattern = pattern;
-  return { value };
+  return invalid.length ? { value, invalid } : { value };
 }
 
 function codelistOf(node: XmlNode): CodelistRef | undefined {
@@ -176,7 +188,7 @@ function readField(node: XmlNode, path: string): FimField {
   const fim = identification(node, path);
   const here = `${path}[${fim.id}]`;
   const name = childText(node, 'name') ?? fim.id;
-  const { value, problem } = praezisierungOf(node);
+  const { value, problem, invalid } = praezisierungOf(node);
   const field: FimField = {
     kind: 'field',
     fim,
@@ -188,6 +200,7 @@ function readField(node: XmlNode, path: string): FimField {
     praezisierung: value,
   };
   if (problem) field.praezisierungProblem = problem;
+  if (invalid) field.praezisierungInvalid = invalid;
   const help = childText(node, 'hilfetextEingabe');
   if (help) field.help = help;
   const inhalt = childText(node, 'inhalt');

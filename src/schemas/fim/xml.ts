@@ -38,14 +38,58 @@ const parser = new XMLParser({
   isArray: (name) => LISTS.has(name),
 });
 
+/** The text of an XML file's bytes: UTF-8 (with or without BOM), or UTF-16 when a byte order mark
+ * (FF FE, FE FF) says so. */
+export function decodeXml(bytes: Uint8Array): string {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+/** The innermost element still open where the text ends (a file cut off), with the line of its start tag. */
+function unclosedAtEnd(source: string): { name: string; line: number } | undefined {
+  const tags =
+    /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[?!][\s\S]*?(?:>|$)|<(\/?)([^\s/>]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)(>|$)/g;
+  const open: Array<{ name: string; line: number }> = [];
+  let line = 1;
+  let counted = 0;
+  for (const m of source.matchAll(tags)) {
+    const [, closing, name, selfClosing, end] = m;
+    if (!name || !end) continue; // comment, CDATA, declaration, or a tag cut off
+    for (; counted < m.index; counted++) if (source.charCodeAt(counted) === 10) line++;
+    if (closing) {
+      const at = open.map((o) => o.name).lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    } else if (!selfClosing) open.push({ name, line });
+  }
+  return open[open.length - 1];
+}
+
 /** Parses XML text; a text that is not well-formed XML fails with line and column. */
 export function parseXml(text: string, what: Texts): XmlNode {
   const source = text.replace(/^\uFEFF/, '');
+  // UTF-16 read as UTF-8: every other byte is zero
+  const start = source.replace(/^\uFFFD\uFFFD/, '').slice(0, 2);
+  if (start === '<\u0000' || start === '\u0000<') {
+    throw new FimImportError('', {
+      de: `${what.de} ist in UTF-16 gespeichert; bitte als UTF-8 speichern.`,
+      en: `${what.en} is saved as UTF-16; save it as UTF-8.`,
+    });
+  }
   const valid = source.trim().startsWith('<')
     ? XMLValidator.validate(source)
     : { err: { msg: 'no XML element found', line: 1, col: 1 } };
   if (valid !== true) {
     const { msg, line, col } = valid.err;
+    const lastLine = source.trimEnd().split('\n').length;
+    const unclosed = unclosedAtEnd(source);
+    // fast-xml-parser names a cut-off file by its stack of open tags, at line 1
+    if (unclosed && (/^Invalid '\[/.test(msg) || /^Unclosed tag/.test(msg) || line >= lastLine)) {
+      throw new FimImportError('', {
+        de: `${what.de} endet, bevor das Element ${unclosed.name} (geöffnet in Zeile ${unclosed.line}) geschlossen ist. Ist sie unvollständig gespeichert oder abgeschnitten?`,
+        en: `${what.en} ends before the element ${unclosed.name} (opened at line ${unclosed.line}) is closed. Was it saved incompletely or cut off?`,
+      });
+    }
     throw new FimImportError('', {
       de: `${what.de} ist kein wohlgeformtes XML (Zeile ${line}, Spalte ${col}): ${msg}`,
       en: `${what.en} is not well-formed XML (line ${line}, column ${col}): ${msg}`,

@@ -1,0 +1,103 @@
+/** The FIM import on broken or contradictory input: a clear failure or a warning, never silence. */
+import { expect } from '@open-wc/testing';
+import { checkAll } from '../../src/schemas/check/index.js';
+import { decodeXml, FimImportError, importFim, warningsOf } from '../../src/schemas/fim/import.js';
+
+type Json = Record<string, any>;
+const load = async (name: string): Promise<string> => (await fetch(`/test/fixtures/fim/${name}`)).text();
+
+function failure(xml: string): FimImportError {
+  try {
+    importFim(xml);
+  } catch (e) {
+    expect(e).to.be.instanceOf(FimImportError);
+    return e as FimImportError;
+  }
+  throw new Error('importFim did not fail');
+}
+
+const field = (id: string, title: string, extra = '') =>
+  `<xdf:datenfeld><xdf:identifikation><xdf:id>${id}</xdf:id></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${extra}</xdf:datenfeld>`;
+const struktur = (anzahl: string, inner: string) =>
+  `<xdf:struktur><xdf:anzahl>${anzahl}</xdf:anzahl><xdf:enthaelt>${inner}</xdf:enthaelt></xdf:struktur>`;
+const group = (id: string, title: string, body: string) =>
+  `<xdf:datenfeldgruppe><xdf:identifikation><xdf:id>${id}</xdf:id></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${body}</xdf:datenfeldgruppe>`;
+const v3 = (body: string) =>
+  `<?xml version="1.0"?><xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0"><xdf:stammdatenschema><xdf:identifikation><xdf:id>S00000000001</xdf:id></xdf:identifikation><xdf:name>Test</xdf:name>${body}</xdf:stammdatenschema></xdf:xdatenfelder.stammdatenschema.0102>`;
+const text = (praezisierung: string, feldart = 'input') =>
+  `<xdf:feldart><code>${feldart}</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp>${praezisierung}`;
+
+/** The import of one text field; its question, the warnings (English) and the checker's errors. */
+function one(extra: string, anzahl = '1:1') {
+  const result = importFim(v3(struktur(anzahl, field('F1', 'Straße', extra))));
+  const question = (result.definition as Json).properties.F1 as Json;
+  const warnings = warningsOf(result.report).map((l) => l.message);
+  const errors = checkAll(result.definition).filter((p) => !p.severity);
+  return { result, question, warnings, errors };
+}
+
+describe('FIM import: files that are cut off or not UTF-8', () => {
+  it('a truncated file names the element left open and its line, not the parser stack', async () => {
+    const e = failure((await load('adresse-v2.xml')).slice(0, 3000));
+    expect(e.texts.en).to.equal(
+      'The file ends before the element xdf:datenfeld (opened at line 51) is closed. Was it saved incompletely or cut off?',
+    );
+    expect(e.texts.de).to.contain('Die Datei endet, bevor das Element xdf:datenfeld (geöffnet in Zeile 51)');
+    expect(e.texts.en).not.to.contain('[');
+  });
+
+  it('reads UTF-16 with a byte order mark, and says so when it was read as UTF-8', async () => {
+    const xml = await load('adresse-v2.xml');
+    const le = new Uint8Array(2 + xml.length * 2);
+    le.set([0xff, 0xfe]);
+    for (let i = 0; i < xml.length; i++) {
+      le[2 + 2 * i] = xml.charCodeAt(i) & 0xff;
+      le[3 + 2 * i] = xml.charCodeAt(i) >> 8;
+    }
+    const be = le.map((_, i) => le[i % 2 ? i - 1 : i + 1]!);
+    expect((importFim(decodeXml(le)).definition as Json).title).to.equal('Meldung einer Anschrift');
+    expect((importFim(decodeXml(be)).definition as Json).title).to.equal('Meldung einer Anschrift');
+    const asUtf8 = new TextDecoder('utf-8').decode(le);
+    expect(failure(asUtf8).texts.en).to.equal('The file is saved as UTF-16; save it as UTF-8.');
+  });
+});
+
+describe('FIM import: invalid or contradictory limits are warnings', () => {
+  it('a Präzisierung value that is no limit is left out with a warning', () => {
+    const { question, warnings, errors } = one(text('<xdf:praezisierung minLength="abc" maxLength="-5"/>'));
+    expect(question).not.to.have.any.keys('minLength', 'maxLength');
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]!.en).to.contain('minLength "abc", maxLength "-5" of "Straße" is not valid');
+    expect(warnings[0]!.de).to.contain('minLength „abc“, maxLength „-5“ bei „Straße“ ist ungültig');
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('minLength above maxLength: neither is kept, a warning says why', () => {
+    const { question, warnings, errors } = one(text('<xdf:praezisierung minLength="60" maxLength="5"/>'));
+    expect(question).not.to.have.any.keys('minLength', 'maxLength');
+    expect(warnings.map((w) => w.en)).to.deep.equal([
+      'Präzisierung of "Straße" is contradictory: minLength 60 is greater than maxLength 5. Nobody could fill in the field; minLength and maxLength are left out.',
+    ]);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('an anzahl whose minimum is above its maximum is a warning', () => {
+    const result = importFim(
+      v3(struktur('3:1', group('G1', 'Anschrift', struktur('1:1', field('F1', 'Ort', text('')))))),
+    );
+    const warnings = warningsOf(result.report);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]!.path).to.match(/struktur\[1\]\/anzahl$/);
+    expect(warnings[0]!.message.en).to.contain('The anzahl 3:1 of "Anschrift" is contradictory');
+    expect((result.definition as Json).required).to.deep.equal(['G1']);
+  });
+
+  it('an unknown feldart is asked as input, with a warning like an unknown datentyp', () => {
+    const { question, warnings } = one(text('', 'slider'));
+    expect(question.type).to.equal('string');
+    expect(warnings.map((w) => w.en)).to.deep.equal([
+      'Unknown feldart "slider" for "Straße": asked as an input field.',
+    ]);
+    expect(warnings[0]!.de).to.equal('Unbekannte Feldart „slider“ bei „Straße“: als Eingabefeld (input) abgefragt.');
+  });
+});

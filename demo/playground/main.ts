@@ -2,23 +2,26 @@
  * The schema playground (demo/playground.html): a CodeMirror 6 editor for the definition, the author
  * check on every (debounced) change with each problem a button that moves the cursor to its place,
  * the OZG Reifegrad estimate, the live <ozg-form> preview that keeps the typed answers, templates,
- * the embed snippet and the download. The draft lives in localStorage; nothing is sent anywhere.
+ * the embed snippet and the download. The draft lives in localStorage (./storage.ts); nothing is sent
+ * anywhere. Opened with ?form=<demo>.json over a different draft, the draft is kept aside to restore.
  */
 import { EditorView, basicSetup } from 'codemirror';
 import { hoverTooltip, keymap } from '@codemirror/view';
 import { EditorSelection } from '@codemirror/state';
+import { ensureSyntaxTree } from '@codemirror/language';
 import { indentWithTab } from '@codemirror/commands';
 import { json, jsonLanguage, jsonParseLinter } from '@codemirror/lang-json';
 import { linter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
 import { checkAll, estimateReifegrad, type DefinitionProblem } from '../../src/schemas/check/index.js';
 import { DEFINITION_SCHEMA } from './definition-schema.js';
+import { jsonErrorPlace, placeAt, type JsonErrorPlace } from './json-error.js';
 import { locate } from './locate.js';
+import { chosenLang, draft, previousDraft } from './storage.js';
 import { BLANK, TEMPLATES, insertTemplate } from './templates.js';
 import { TEXTS, type Lang } from './texts.js';
-import { renderEmbed, renderProblems, renderReifegrad } from './view.js';
+import { renderEmbed, renderProblems, renderReifegrad, type CheckResult } from './view.js';
 
-const DRAFT_KEY = 'ozg-form-playground:draft';
 const DEMO_FORMS = [
   { file: 'hundesteuer.json', name: 'Hundesteuer' },
   { file: 'anwohnerparken.json', name: 'Bewohnerparken' },
@@ -26,7 +29,7 @@ const DEMO_FORMS = [
 ];
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
-let lang: Lang = document.documentElement.lang === 'en' ? 'en' : 'de';
+let lang: Lang = chosenLang.get() ?? (document.documentElement.lang === 'en' ? 'en' : 'de');
 const t = () => TEXTS[lang];
 
 function announce(message: string): void {
@@ -76,6 +79,29 @@ function moveTo(pointer: string): void {
   view.focus();
 }
 
+function moveToOffset(offset: number): void {
+  view.dispatch({
+    selection: EditorSelection.cursor(offset),
+    effects: EditorView.scrollIntoView(offset, { y: 'center' }),
+  });
+  view.focus();
+}
+
+/** Where JSON.parse stopped: from its message, else the first error in the editor's syntax tree. */
+function jsonErrorAt(message: string, text: string): JsonErrorPlace {
+  const named = jsonErrorPlace(message, text);
+  if (named) return named;
+  let from: number | undefined;
+  ensureSyntaxTree(view.state, view.state.doc.length, 1000)?.iterate({
+    enter: (node) => {
+      if (from !== undefined) return false;
+      if (node.type.isError) from = node.from;
+      return undefined;
+    },
+  });
+  return placeAt(text, from ?? text.length);
+}
+
 function setDoc(text: string): void {
   view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
 }
@@ -91,25 +117,18 @@ function schedule(): void {
 
 function update(): void {
   const text = view.state.doc.toString();
-  localStorage.setItem(DRAFT_KEY, text);
+  draft.set(text);
   let definition: unknown;
   try {
     definition = JSON.parse(text);
   } catch (error) {
-    renderProblems($('problems'), null, lang, (error as Error).message, moveTo, () => 0);
+    showCheck({ jsonError: jsonErrorAt((error as Error).message, text) });
     $('preview-stale').hidden = false;
     $('root').dataset.state = 'invalid-json';
     return;
   }
   const problems = checkAll(definition);
-  renderProblems(
-    $('problems'),
-    problems,
-    lang,
-    '',
-    moveTo,
-    (pointer) => view.state.doc.lineAt(positionOf(pointer).from).number,
-  );
+  showCheck({ problems });
   view.dispatch(setDiagnostics(view.state, diagnostics(problems)));
   renderReifegrad($('reifegrad'), estimateReifegrad(definition), lang);
   renderEmbed($('embed-code'), definition);
@@ -123,6 +142,16 @@ function update(): void {
   }
   if (errors && !document.querySelector('#preview ozg-form')) preview(definition);
   $('root').dataset.state = 'checked';
+}
+
+function showCheck(result: CheckResult): void {
+  renderProblems(
+    $('problems'),
+    result,
+    lang,
+    { toPointer: moveTo, toOffset: moveToOffset },
+    (pointer) => view.state.doc.lineAt(positionOf(pointer).from).number,
+  );
 }
 
 function diagnostics(problems: DefinitionProblem[]): Diagnostic[] {
@@ -157,11 +186,15 @@ async function loadDemo(file: string): Promise<string> {
   return response.text();
 }
 
+/** The options in the current language; what was chosen stays chosen. */
 function fillSelects(): void {
   const start = $<HTMLSelectElement>('start');
-  start.replaceChildren(new Option(t().startBlank, 'blank'), ...DEMO_FORMS.map((f) => new Option(f.name, f.file)));
   const insert = $<HTMLSelectElement>('template');
+  const chosen = [start.value, insert.value];
+  start.replaceChildren(new Option(t().startBlank, 'blank'), ...DEMO_FORMS.map((f) => new Option(f.name, f.file)));
   insert.replaceChildren(...TEMPLATES.map((tpl) => new Option(tpl.name[lang], tpl.id)));
+  if (chosen[0]) start.value = chosen[0];
+  if (chosen[1]) insert.value = chosen[1];
 }
 
 function applyTexts(): void {
@@ -171,6 +204,7 @@ function applyTexts(): void {
     if (typeof value === 'string') el.textContent = value;
   }
   view.contentDOM.setAttribute('aria-label', t().editorLabel);
+  $<HTMLSelectElement>('lang').value = lang;
   fillSelects();
 }
 
@@ -187,14 +221,19 @@ $('start-form').addEventListener('submit', async (event) => {
 $('template-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const template = TEMPLATES.find((tpl) => tpl.id === $<HTMLSelectElement>('template').value)!;
-  let current: Record<string, unknown>;
+  let current: unknown;
   try {
-    current = JSON.parse(view.state.doc.toString()) as Record<string, unknown>;
+    current = JSON.parse(view.state.doc.toString());
   } catch {
     announce(t().notJson);
     return;
   }
-  const { definition, first } = insertTemplate(current, template);
+  const inserted = insertTemplate(current, template);
+  if (!inserted) {
+    announce(t().cannotInsert);
+    return;
+  }
+  const { definition, first } = inserted;
   setDoc(JSON.stringify(definition, null, 2));
   update();
   announce(t().inserted(template.name[lang]));
@@ -217,32 +256,84 @@ $('download').addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 });
 
+// "Kopiert." only once the clipboard took it; without a clipboard (not a secure origin) or without the
+// permission, the snippet is selected for Ctrl+C
 $('copy').addEventListener('click', async () => {
-  await navigator.clipboard?.writeText($('embed-code').textContent ?? '').catch(() => undefined);
-  announce(t().copied);
+  const code = $('embed-code');
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(code.textContent ?? '');
+    announce(t().copied);
+  } catch {
+    const range = document.createRange();
+    range.selectNodeContents(code);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+    announce(t().copyFailed);
+  }
 });
 
 $<HTMLSelectElement>('lang').addEventListener('change', (event) => {
   lang = (event.target as HTMLSelectElement).value === 'en' ? 'en' : 'de';
+  chosenLang.set(lang);
   applyTexts();
   lastGood = undefined;
   update();
 });
 
+// ---- an earlier draft kept aside ----------------------------------------------------------------
+
+function showPrevious(): void {
+  $('previous').hidden = previousDraft.get() === null;
+}
+
+/** The kept draft comes back; the text it replaces is kept aside in its place (nothing is lost). */
+$('previous-restore').addEventListener('click', () => {
+  const previous = previousDraft.get();
+  if (previous === null) return showPrevious();
+  previousDraft.set(view.state.doc.toString());
+  lastGood = undefined;
+  setDoc(previous);
+  update();
+  announce(t().previousRestored);
+});
+
+$('previous-discard').addEventListener('click', () => {
+  previousDraft.set(null);
+  showPrevious();
+  announce(t().previousDiscarded);
+  $('editor-h').focus(); // the button is gone: focus goes on, not back to the page's start
+});
+
 // ---- start --------------------------------------------------------------------------------------
+
+/** Opened with ?form=<demo>.json: that form, loaded once. A different draft is kept aside (not
+ * overwritten), and ?form= leaves the address, so a reload restores the draft instead. */
+async function openRequested(requested: { file: string; name: string }): Promise<void> {
+  const text = await loadDemo(requested.file);
+  const saved = draft.get();
+  const kept = saved !== null && saved.trim() !== '' && saved !== text;
+  if (kept) previousDraft.set(saved);
+  setDoc(text);
+  const url = new URL(location.href);
+  url.searchParams.delete('form');
+  history.replaceState(history.state, '', url);
+  announce(kept ? t().loadedDraftKept(requested.name) : t().loaded(requested.name));
+}
 
 async function start(): Promise<void> {
   applyTexts();
-  const draft = localStorage.getItem(DRAFT_KEY);
-  const requested = new URLSearchParams(location.search).get('form');
-  if (requested && DEMO_FORMS.some((f) => f.file === requested)) {
-    setDoc(await loadDemo(requested));
-  } else if (draft) {
-    setDoc(draft);
+  const saved = draft.get();
+  const requested = DEMO_FORMS.find((f) => f.file === new URLSearchParams(location.search).get('form'));
+  if (requested) {
+    await openRequested(requested);
+  } else if (saved) {
+    setDoc(saved);
     announce(t().restored);
   } else {
     setDoc(await loadDemo(DEMO_FORMS[0]!.file));
   }
+  showPrevious();
   update();
 }
 void start();

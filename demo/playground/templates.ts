@@ -174,8 +174,21 @@ export const BLANK: Json = {
   },
 };
 
-/** The definition with the template's parts added; a name already taken gets a number (personen2). */
-export function insertTemplate(definition: Json, template: Template): { definition: Json; first?: string } {
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The definition with the template's parts added; a name already taken gets a number (personen2).
+ * Undefined when the text is no place for a template: not a JSON object, or one whose `properties` or
+ * `x-ozg` is there but not an object (an array, null, a number) – the caller then changes nothing.
+ */
+export function insertTemplate(
+  definition: unknown,
+  template: Template,
+): { definition: Json; first?: string } | undefined {
+  if (!isObject(definition)) return undefined;
+  if ('properties' in definition && !isObject(definition.properties)) return undefined;
+  if ('x-ozg' in definition && !isObject(definition['x-ozg'])) return undefined;
   const d = structuredClone(definition);
   d.properties ??= {};
   d['x-ozg'] ??= {};
@@ -188,8 +201,8 @@ export function insertTemplate(definition: Json, template: Template): { definiti
     d.properties[free] = structuredClone(schema);
     first ??= free;
     const steps = d['x-ozg'].steps;
-    if (Array.isArray(steps) && steps.length) {
-      const last = steps[steps.length - 1];
+    const last: unknown = Array.isArray(steps) ? steps[steps.length - 1] : undefined;
+    if (isObject(last)) {
       last.fields = [...(Array.isArray(last.fields) ? last.fields : []), free];
     }
   }

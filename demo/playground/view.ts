@@ -1,5 +1,6 @@
 /** What the playground shows beside the editor: problems, Reifegrad, embed snippet. Texts are text, never HTML. */
 import type { DefinitionProblem, ReifegradEstimate } from '../../src/schemas/check/index.js';
+import type { JsonErrorPlace } from './json-error.js';
 import { TEXTS, type Lang } from './texts.js';
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -13,43 +14,94 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** The problem list: a count, then one button per problem that moves the editor's cursor to it. */
+/** What the check found: the problems of a definition, or where its text stopped being JSON. */
+export type CheckResult = { problems: DefinitionProblem[] } | { jsonError: JsonErrorPlace };
+
+interface Entry {
+  severity: 'error' | 'warning';
+  pointer?: string;
+  line?: number;
+  message: string;
+}
+
+// what each list shows now, so that a check with the same outcome leaves it alone
+const shown = new WeakMap<HTMLElement, string>();
+
+function child<K extends 'p' | 'ul'>(host: HTMLElement, tag: K, className: string): HTMLElementTagNameMap[K] {
+  let node = host.querySelector<HTMLElementTagNameMap[K]>(`:scope > .${className}`);
+  if (!node) {
+    node = el(tag, undefined, className);
+    if (tag === 'p') node.setAttribute('role', 'status');
+    host.append(node);
+  }
+  return node;
+}
+
+/**
+ * The check's area: a short summary, which is the live region and is written only when its words
+ * change, then one button per problem that moves the editor's cursor to it. The list is not live (a
+ * screen reader would read every button after every pause in typing) and is rebuilt only when the
+ * problems change.
+ */
 export function renderProblems(
   host: HTMLElement,
-  problems: DefinitionProblem[] | null,
+  result: CheckResult,
   lang: Lang,
-  jsonError: string,
-  moveTo: (pointer: string) => void,
+  go: { toPointer: (pointer: string) => void; toOffset: (offset: number) => void },
   lineOf: (pointer: string) => number,
 ): void {
   const t = TEXTS[lang];
-  if (problems === null) {
-    host.replaceChildren(el('p', `${t.notJson}: ${jsonError}`, 'problem-summary error'));
-    return;
+  const summary = child(host, 'p', 'problem-summary');
+  const list = child(host, 'ul', 'problem-list');
+  let entries: Entry[];
+  let words: string;
+  let errors: number;
+  if ('jsonError' in result) {
+    const { line, column } = result.jsonError;
+    entries = [{ severity: 'error', message: t.jsonError(line, column) }];
+    words = t.notJson;
+    errors = 1;
+  } else {
+    const { problems } = result;
+    entries = problems.map((p) => ({
+      severity: p.severity ? 'warning' : 'error',
+      pointer: p.pointer,
+      line: lineOf(p.pointer),
+      message: p.message[lang],
+    }));
+    errors = problems.filter((p) => !p.severity).length;
+    words = problems.length ? t.count(errors, problems.length - errors) : t.noProblems;
   }
-  const errors = problems.filter((p) => !p.severity).length;
-  const summary = el(
-    'p',
-    problems.length ? t.count(errors, problems.length - errors) : t.noProblems,
-    `problem-summary${errors ? ' error' : ''}`,
+  if (summary.textContent !== words) summary.textContent = words;
+  summary.classList.toggle('error', errors > 0);
+  list.hidden = entries.length === 0;
+
+  const key = JSON.stringify([lang, entries]);
+  if (shown.get(list) === key) return;
+  shown.set(list, key);
+  list.replaceChildren(
+    ...entries.map((entry) => {
+      const item = el('li', undefined, entry.severity);
+      const button = el('button', undefined, 'problem');
+      button.type = 'button';
+      button.append(el('span', `${entry.severity === 'warning' ? t.warning : t.error}: `, 'problem-kind'));
+      if (entry.pointer !== undefined) {
+        const pointer = entry.pointer;
+        button.dataset.pointer = pointer;
+        button.append(
+          el('code', pointer || '/', 'problem-pointer'),
+          el('span', ` (${t.line} ${entry.line}) `, 'problem-line'),
+        );
+        button.addEventListener('click', () => go.toPointer(pointer));
+      } else if ('jsonError' in result) {
+        const offset = result.jsonError.from;
+        button.addEventListener('click', () => go.toOffset(offset));
+      }
+      button.append(el('span', entry.message, 'problem-message'));
+      item.append(button);
+      return item;
+    }),
   );
-  const list = el('ul', undefined, 'problem-list');
-  for (const problem of problems) {
-    const item = el('li', undefined, problem.severity ? 'warning' : 'error');
-    const button = el('button', undefined, 'problem');
-    button.type = 'button';
-    button.dataset.pointer = problem.pointer;
-    button.append(
-      el('span', `${problem.severity ? t.warning : t.error}: `, 'problem-kind'),
-      el('code', problem.pointer || '/', 'problem-pointer'),
-      el('span', ` (${t.line} ${lineOf(problem.pointer)}) `, 'problem-line'),
-      el('span', problem.message[lang], 'problem-message'),
-    );
-    button.addEventListener('click', () => moveTo(problem.pointer));
-    item.append(button);
-    list.append(item);
-  }
-  host.replaceChildren(summary, ...(problems.length ? [list] : []));
 }
 
 export function renderReifegrad(host: HTMLElement, estimate: ReifegradEstimate, lang: Lang): void {

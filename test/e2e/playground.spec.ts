@@ -3,33 +3,9 @@
  * and sees the preview follow, breaks it and finds the problem (with its pointer) and the place in the
  * editor, fixes it; the same by keyboard alone; axe on the page.
  */
-import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe.js';
-import { expect as baseExpect, focused, test } from './fixtures.js';
-
-// every change goes through the debounced check and a new preview, which takes a while on a busy machine
-const expect = baseExpect.configure({ timeout: 20_000 });
-
-const editor = (page: Page) => page.locator('#editor .cm-content');
-const preview = (page: Page) => page.locator('#preview ozg-form');
-const problems = (page: Page) => page.locator('#problems');
-
-/** Selects the first occurrence of `text` in the editor with the editor's own search (Ctrl+F). */
-async function find(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Control+f');
-  const search = page.locator('.cm-search input[name="search"]');
-  await expect(search).toBeFocused();
-  await page.keyboard.type(text); // the search panel reads its field on keyup
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-  await expect(editor(page)).toBeFocused();
-}
-
-async function open(page: Page, url: string, form = 'hundesteuer.json'): Promise<void> {
-  await page.goto(`${url}playground.html?form=${form}`);
-  await expect(page.locator('#root')).toHaveAttribute('data-state', 'checked');
-  await expect(preview(page).getByRole('heading', { level: 2 })).toBeVisible();
-}
+import { focused, test } from './fixtures.js';
+import { editor, expect, find, open, preview, problems } from './playground-page.js';
 
 test('load a demo form, edit the title, break and fix the LeiKa key; answers and the draft are kept', async ({
   page,

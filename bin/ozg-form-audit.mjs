@@ -3,7 +3,8 @@
 //   ozg-form-audit [--format text|json|statement|statement-html] [--lang de|en] <url>
 // Walks the form through every step with a valid answer set derived from its definition and with an
 // invalid one (each step's error state), at 1280 and 320 CSS px, up to the review page.
-// Exit code 0: no violations; 1: violations; 2: usage error, or the page or the form could not be loaded.
+// Exit code 0: nothing found; 1: violations, failing host checks ("Hinweise zur Einbettung") or
+// questions without a label; 2: usage error, or the page or the form could not be loaded.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +30,11 @@ der Formulardefinition abgeleitet (erste Auswahlmöglichkeit, gültige Beispiele
   --format statement       technischer Teil der Erklärung zur Barrierefreiheit (Markdown)
   --format statement-html  dasselbe als HTML-Dokument
 Browser: Chromium unter $CHROME_PATH, sonst /usr/bin/chromium.
-Exit-Code 0: keine Verstöße, 1: Verstöße gefunden, 2: Aufruf falsch oder Seite/Formular nicht ladbar.`,
+Außerdem: Farben und Überschriften der Seite um das Formular (Hinweise zur Einbettung) und Fragen ohne
+Beschriftung in der Formulardefinition (wie ozg-form-check).
+Exit-Code 0: nichts gefunden; 1: Verstöße, Hinweise zur Einbettung (z. B. zu wenig Kontrast des
+Fokusrahmens, Überschriftenfolge) oder Fragen ohne Beschriftung; 2: Aufruf falsch oder Seite/Formular
+nicht ladbar.`,
     `Usage: ozg-form-audit [--format text|json|statement|statement-html] [--lang de|en] <url of a page with <ozg-form>>
 Audits the embedded form with axe-core against WCAG 2.1 A and AA: every step with valid and with invalid
 answers (error state), the review page, each at 1280 and 320 px. The answers are derived from the form's
@@ -39,7 +44,11 @@ definition (first option, the formats' valid examples).
   --format statement       technical part of the accessibility statement (Markdown)
   --format statement-html  the same as an HTML document
 Browser: Chromium at $CHROME_PATH, else /usr/bin/chromium.
-Exit code 0: no violations, 1: violations found, 2: usage error or page/form could not be loaded.`,
+Also: the page's colours and headings around the form (notes on the embedding) and questions without
+a label in the form definition (as ozg-form-check).
+Exit code 0: nothing found; 1: violations, notes on the embedding (e.g. too little contrast of the
+focus ring, heading outline) or questions without a label; 2: usage error or page/form could not be
+loaded.`,
   );
 }
 
@@ -87,8 +96,11 @@ if (!existsSync(auditModule) || !existsSync(pageModule)) {
     ),
   );
 }
+const checkModule = new URL('../dist/npm/check.js', import.meta.url);
 const audit = await import(auditModule.href);
 const { readHostSnapshot } = await import(pageModule.href);
+// The definition checker's label check (as ozg-form-check); it needs ajv, present where ozg-form is.
+const checker = await import(checkModule.href).catch(() => undefined);
 
 let chromium;
 let axeSource;
@@ -238,6 +250,7 @@ const report = {
   tool: 'ozg-form-audit',
   states: [],
   hostHints: [],
+  definition: [],
 };
 const warnings = [];
 try {
@@ -267,6 +280,14 @@ try {
           `Die Formulardefinition ist nicht lesbar: ${error.message}`,
           `The form definition cannot be read: ${error.message}`,
         ),
+      ),
+    );
+  if (checker?.checkLabels) report.definition = audit.definitionFindings(checker.checkLabels(definition));
+  else
+    warnings.push(
+      t(
+        'Die Formulardefinition wurde nicht geprüft (dist/npm/check.js fehlt).',
+        'The form definition was not checked (dist/npm/check.js is missing).',
       ),
     );
   const valid = audit.answerSet(definition, 'valid');
@@ -318,9 +339,23 @@ try {
 }
 
 for (const warning of warnings) console.error(`ozg-form-audit: ${warning}`);
+const failed = audit.auditFailed(report);
 if (format === 'json')
-  console.log(JSON.stringify({ ...report, violations: audit.violationCount(report), warnings }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        ...report,
+        violations: audit.violationCount(report),
+        passed: !failed,
+        summary: audit.resultText(report, lang),
+        warnings,
+      },
+      null,
+      2,
+    ),
+  );
 else if (format === 'statement') process.stdout.write(audit.statementMarkdown(report, lang));
 else if (format === 'statement-html') process.stdout.write(audit.statementHtml(report, lang));
 else console.log(audit.formatText(report, lang));
-process.exit(audit.violationCount(report) > 0 ? 1 : 0);
+// Host-configuration failures and unlabelled questions count as much as axe's violations.
+process.exit(failed ? 1 : 0);

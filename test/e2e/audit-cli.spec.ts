@@ -32,15 +32,39 @@ function audit(...args: string[]): Promise<Run> {
   });
 }
 
-/** An "editor's page" with a light primary colour, proxying everything else to the demo server. */
-async function hostPage(demo: string): Promise<{ url: string; server: Server }> {
+/** An unlabelled question "a" (required), beside a labelled one. */
+const UNLABELLED = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Testformular',
+  type: 'object',
+  required: ['a'],
+  properties: { a: { type: 'string' }, d: { type: 'string', title: 'Mit Titel' } },
+};
+
+/**
+ * An "editor's page" (by default with a light primary colour), proxying everything else to the demo
+ * server; /unlabelled.json is a definition with a question without a title.
+ */
+async function hostPage(
+  demo: string,
+  {
+    css = 'ozg-form { --ozg-color-primary: #7fb3ff; }',
+    src = '/forms/hundesteuer.json',
+    before = '<h1>Hund anmelden</h1>',
+  } = {},
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     if (req.url === '/amtsseite.html') {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Amtsseite</title>
 <script type="module" src="/dist/ozg-form.js"></script>
-<style>ozg-form { --ozg-color-primary: #7fb3ff; }</style></head>
-<body><main><h1>Hund anmelden</h1><ozg-form src="/forms/hundesteuer.json"></ozg-form></main></body></html>`);
+<style>${css}</style></head>
+<body><main>${before}<ozg-form src="${src}"></ozg-form></main></body></html>`);
+      return;
+    }
+    if (req.url === '/unlabelled.json') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(UNLABELLED));
       return;
     }
     void fetch(new URL(req.url ?? '/', demo)).then(async (upstream) => {
@@ -101,10 +125,54 @@ test('a theme colour with too little contrast: exit 1, text, JSON and statement 
   }
 });
 
+test('host-configuration failures alone exit 1 and are named in the summary (focus ring, heading outline)', async ({
+  server,
+}) => {
+  const host = await hostPage(server.url, {
+    css: 'ozg-form { --ozg-color-focus: #dddddd; --ozg-color-border: #cccccc; }',
+    before: '<h1>Amt</h1><div hidden><h4>versteckt</h4></div>',
+  });
+  try {
+    const text = await audit('--lang', 'de', host.url);
+    expect(text.code).toBe(1);
+    expect(text.stdout).not.toContain('Keine Verstöße gefunden.');
+    expect(text.stdout).toContain('Keine Verstöße im Formular, 2 Hinweise zur Einbettung.');
+    expect(text.stdout).toContain('! 1.4.11 --ozg-color-focus (#dddddd)');
+    // the hidden h4 is not part of the outline
+    expect(text.stdout).not.toContain('Ebene 4');
+    const json = await audit('--format', 'json', '--lang', 'en', host.url);
+    expect(json.code).toBe(1);
+    const report = JSON.parse(json.stdout) as { violations: number; passed: boolean; summary: string };
+    expect([report.violations, report.passed]).toEqual([0, false]);
+    expect(report.summary).toBe('no violations in the form, 2 notes on the embedding');
+  } finally {
+    host.server.close();
+  }
+});
+
+test('questions without a title are findings (2.4.6, 3.3.2) as ozg-form-check reports them: exit 1', async ({
+  server,
+}) => {
+  const host = await hostPage(server.url, { css: '', src: '/unlabelled.json' });
+  try {
+    const de = await audit('--lang', 'de', host.url);
+    expect(de.code).toBe(1);
+    expect(de.stdout).toContain('Keine Verstöße an Elementen, 1 Mangel der Formulardefinition.');
+    expect(de.stdout).toContain('✗ 2.4.6, 3.3.2 Die Frage „a“ hat keine Beschriftung.');
+    expect(de.stdout).toContain('Stelle in der Definition: /properties/a');
+    const en = await audit('--format', 'json', '--lang', 'en', host.url);
+    const report = JSON.parse(en.stdout) as { definition: Array<{ pointer: string; criteria: string[] }> };
+    expect(report.definition.map((d) => [d.pointer, d.criteria])).toEqual([['/properties/a', ['2.4.6', '3.3.2']]]);
+  } finally {
+    host.server.close();
+  }
+});
+
 test('usage and load errors exit 2; --help exits 0', async ({ server }) => {
   const help = await audit('--help', '--lang', 'en');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('Usage: ozg-form-audit');
+  expect(help.stdout).toContain('Exit code 0: nothing found; 1: violations, notes on the embedding');
   expect((await audit()).code).toBe(2);
   expect((await audit('--format', 'pdf', `${server.url}hundesteuer.html`)).code).toBe(2);
   const noForm = await audit('--lang', 'en', `${server.url}impressum.html`);

@@ -5,7 +5,8 @@
 // @rollup/plugin-commonjs through @web/dev-server-rollup was tried first: it fails on Ajv's JSON
 // requires and its `__esModule` default export.
 // PDFKit's browser build is ES, but fontkit under it imports CommonJS packages (dfa, clone, brotli…):
-// it gets a bundle of its own (/__cjs__/pdfkit.js), as Vite bundles it for the browser.
+// it gets a bundle of its own (/__cjs__/pdfkit.js), as Vite bundles it for the browser. So does
+// axe-core (UMD; the audit panel's tests run it), /__cjs__/axe-core.js.
 import { build } from 'esbuild';
 
 /** Import specifiers used by src/ -> the name they are exported under from the shared bundle. */
@@ -23,6 +24,7 @@ const entries = {
 export function cjsAsEsm() {
   let bundle;
   let pdfkit;
+  let axe;
   const names = [...new Set(Object.values(entries))];
   const source = names
     .map((name) => {
@@ -37,6 +39,7 @@ export function cjsAsEsm() {
     name: 'cjs-as-esm',
     resolveImport({ source: specifier }) {
       if (specifier === 'pdfkit') return '/__cjs__/pdfkit.js';
+      if (specifier === 'axe-core') return '/__cjs__/axe-core.js';
       // pdf-lib's package entry (es/) imports CommonJS; its own ES bundle is self-contained.
       if (specifier === 'pdf-lib') return '/node_modules/pdf-lib/dist/pdf-lib.esm.js';
       if (specifier in entries) return `/__cjs__/${entries[specifier]}.js`;
@@ -54,6 +57,17 @@ export function cjsAsEsm() {
           logLevel: 'silent',
         }).then((result) => result.outputFiles[0].text);
         return { body: await pdfkit, type: 'js' };
+      }
+      if (context.path === '/__cjs__/axe-core.js') {
+        axe ??= build({
+          stdin: { contents: "export { default } from 'axe-core';", resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+        }).then((result) => result.outputFiles[0].text);
+        return { body: await axe, type: 'js' };
       }
       if (context.path === '/__cjs__/bundle.js') {
         bundle ??= build({

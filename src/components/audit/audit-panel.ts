@@ -1,19 +1,22 @@
 import { html, LitElement, nothing } from 'lit';
+import { definitionFindings, type DefinitionFinding } from '../../modules/audit/definition.js';
 import { hostHints } from '../../modules/audit/hints.js';
 import {
   counted,
   findingsByRule,
+  looseHints,
+  resultText,
   stateFromAxe,
   stateName,
-  violationCount,
   type AuditReport,
   type AuditState,
-  type RuleFinding,
 } from '../../modules/audit/report.js';
 import { statementHtml, statementMarkdown } from '../../modules/audit/statement.js';
-import { criterionLabel, CRITERIA, type AuditLang } from '../../modules/audit/wcag.js';
+import type { AuditLang } from '../../modules/audit/wcag.js';
 import { resolveLang } from '../../modules/i18n/ui-texts.js';
+import { checkLabels } from '../../schemas/check/labels.js';
 import { styles } from './audit-panel.styles.js';
+import { renderDefinition, renderFinding, renderHints } from './audit-panel-view.js';
 import { readHostSnapshot } from './host-snapshot.js';
 import { at } from './texts.js';
 
@@ -24,6 +27,20 @@ interface Shown {
   key: string;
   label: { de: string; en: string };
 }
+
+/** The parts of <ozg-form> the panel reads, and those it resets before a walk. */
+type AuditedForm = HTMLElement & {
+  phase?: string;
+  schema?: unknown;
+  src?: string;
+  step?: number;
+  summary?: unknown[];
+  returnToReview?: boolean;
+  updateComplete?: Promise<unknown>;
+};
+
+/** A status line, written in whatever language the form has when it is shown. */
+type Status = (lang: AuditLang) => string;
 
 /**
  * The report panel of audit mode, placed by `<ozg-form audit>` (or `?ozg-audit`) right after the form.
@@ -39,7 +56,7 @@ export class OzgAuditPanel extends LitElement {
     busy: { state: true },
   };
 
-  declare status: string;
+  declare status: Status;
   declare report?: AuditReport;
   declare busy: boolean;
 
@@ -48,26 +65,37 @@ export class OzgAuditPanel extends LitElement {
   private runner?: Promise<Runner>;
   private following = false;
   private stepIndex = 0;
+  /** The step the first walk began on: a later walk starts there again. */
+  private startStep?: number;
+  private definition?: DefinitionFinding[];
   private readonly states = new Map<string, AuditState>();
+  // The form's language can change at any time (`lang`, as <ozg-form> itself follows it): so does the panel.
+  private readonly langObserver = new MutationObserver(() => this.requestUpdate());
 
   constructor() {
     super();
-    this.status = '';
+    this.status = () => '';
     this.busy = false;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.form?.addEventListener('ozg-step', this.onStep);
+    if (this.form) this.langObserver.observe(this.form, { attributes: true, attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.form?.removeEventListener('ozg-step', this.onStep);
+    this.langObserver.disconnect();
   }
 
   private get viewLang(): AuditLang {
     return resolveLang(this.form?.getAttribute('lang'), this.form?.parentElement ?? undefined);
+  }
+
+  private get audited(): AuditedForm {
+    return this.form as AuditedForm;
   }
 
   private readonly onStep = (event: Event): void => {
@@ -76,15 +104,15 @@ export class OzgAuditPanel extends LitElement {
   };
 
   private async afterRender(): Promise<void> {
-    await (this.form as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
+    await this.audited.updateComplete;
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 
   /** Resolves once the form shows its questions or its load error: pressed early, the walk waits. */
   private async formLoaded(): Promise<void> {
-    const form = this.form as HTMLElement & { phase?: string };
+    const form = this.audited;
     if (form.phase === 'loading') {
-      this.status = at(this.viewLang, 'waiting');
+      this.status = (lang) => at(lang, 'waiting');
       await new Promise<void>((resolve) => {
         const done = () => {
           form.removeEventListener('ozg-ready', done);
@@ -98,6 +126,33 @@ export class OzgAuditPanel extends LitElement {
     await this.afterRender();
   }
 
+  /**
+   * Every walk starts from the same state: the step the first walk began on, without the error summary a
+   * previous walk (or the editor) left, so "Erneut prüfen" tests the same states as "Prüfung starten".
+   */
+  private async resetForm(): Promise<void> {
+    const form = this.audited;
+    if (typeof form.step !== 'number' || (form.phase !== 'filling' && form.phase !== 'review')) return;
+    this.startStep ??= form.step;
+    if (form.step === this.startStep && !form.summary?.length) return;
+    form.returnToReview = false;
+    form.summary = [];
+    form.step = this.startStep;
+    this.stepIndex = this.startStep;
+    await this.afterRender();
+  }
+
+  /** The checker's label errors for the form's definition (undefined when it cannot be read). */
+  private async checkDefinition(): Promise<DefinitionFinding[] | undefined> {
+    const form = this.audited;
+    try {
+      const definition = form.schema ?? (form.src ? await (await fetch(form.src)).json() : undefined);
+      return definition === undefined ? undefined : definitionFindings(checkLabels(definition));
+    } catch {
+      return undefined;
+    }
+  }
+
   private formPart(name: string): HTMLElement | null {
     return this.form?.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
   }
@@ -108,7 +163,8 @@ export class OzgAuditPanel extends LitElement {
     if (this.formPart('review')) return named('review');
     if (this.formPart('load-error')) return named('loadError');
     const title = root?.querySelector('.step-title')?.textContent?.trim() ?? '';
-    const n = this.stepIndex + 1;
+    const step = this.audited.step;
+    const n = (typeof step === 'number' ? step : this.stepIndex) + 1;
     const error = !!this.formPart('error-summary');
     const which = error ? 'error' : 'step';
     return { key: `${which}:${n}`, label: { de: at('de', which, { n, title }), en: at('en', which, { n, title }) } };
@@ -117,28 +173,25 @@ export class OzgAuditPanel extends LitElement {
   private async auditShown(): Promise<void> {
     if (!this.form) return;
     const shown = this.shown();
-    this.status = at(this.viewLang, 'running', { state: shown.label[this.viewLang] });
+    this.status = (lang) => at(lang, 'running', { state: shown.label[lang] });
     const runner = await (this.runner ??= import('../../modules/audit/axe-runner.js'));
     const results = await runner.runAxe(this.form);
     this.states.set(shown.key, stateFromAxe(results, shown.key, shown.label, runner.germanTexts));
-    this.report = {
+    const title = this.formPart('title')?.textContent?.trim() ?? '';
+    const report: AuditReport = {
       date: new Date().toISOString(),
       url: location.href,
-      form: {
-        de: this.formPart('title')?.textContent?.trim() ?? '',
-        en: this.formPart('title')?.textContent?.trim() ?? '',
-      },
+      form: { de: title, en: title },
       axeVersion: runner.axeVersion,
       tool: 'ozg-form audit mode',
       states: [...this.states.values()],
       hostHints: hostHints(readHostSnapshot(this.form)),
+      ...(this.definition ? { definition: this.definition } : {}),
     };
-    const n = violationCount(this.report);
-    const lang = this.viewLang;
-    this.status = at(lang, n ? 'done' : 'clean', {
-      states: counted(lang, this.states.size, 'state'),
-      n: counted(lang, n, 'violation'),
-    });
+    this.report = report;
+    const states = this.states.size;
+    this.status = (lang) =>
+      at(lang, 'result', { states: counted(lang, states, 'state'), result: resultText(report, lang, false) });
   }
 
   /** Presses the form's primary button ("Weiter") once and waits for what follows. */
@@ -176,7 +229,9 @@ export class OzgAuditPanel extends LitElement {
     this.states.clear();
     try {
       await this.formLoaded();
-      this.status = at(this.viewLang, 'loading');
+      await this.resetForm();
+      this.status = (lang) => at(lang, 'loading');
+      this.definition = await this.checkDefinition();
       await this.auditShown();
       for (let guard = 0; guard < 50 && !this.formPart('error-summary'); guard++) {
         const outcome = await this.pressNext();
@@ -185,7 +240,8 @@ export class OzgAuditPanel extends LitElement {
         if (outcome === 'error') break;
       }
     } catch (error) {
-      this.status = at(this.viewLang, 'failed', { message: error instanceof Error ? error.message : String(error) });
+      const message = error instanceof Error ? error.message : String(error);
+      this.status = (lang) => at(lang, 'failed', { message });
     } finally {
       this.busy = false;
       this.following = true;
@@ -208,45 +264,11 @@ export class OzgAuditPanel extends LitElement {
     setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
   }
 
-  private renderFinding(f: RuleFinding, lang: AuditLang, report: AuditReport) {
-    const names = f.states.map((k) =>
-      stateName(
-        report.states.find((s) => s.key === k)!,
-        lang,
-      ),
-    );
-    return html`<article class="finding">
-      <h4>${f.help[lang]}</h4>
-      <dl>
-        <dt>${at(lang, 'criterion')}</dt>
-        <dd>
-          ${f.criteria.length ? f.criteria.map((id) => criterionLabel(CRITERIA.get(id)!, lang)).join('; ') : f.rule}
-        </dd>
-        <dt>${at(lang, 'where')}</dt>
-        <dd>${names.join(', ')}</dd>
-        <dt>${at(lang, 'elements')}</dt>
-        <dd>
-          <ul>
-            ${f.nodes.slice(0, 8).map((n) => html`<li><code>${n.target}</code></li>`)}
-          </ul>
-        </dd>
-        ${f.hints.map(
-          (h) =>
-            html`<dt>${at(lang, 'host')}</dt>
-              <dd class="host">${h.problem[lang]}</dd>
-              <dt>${at(lang, 'fix')}</dt>
-              <dd class="host">${h.fix[lang]}</dd>`,
-        )}
-      </dl>
-      <p><a href=${f.helpUrl} target="_blank" rel="noopener" lang="en">${at(lang, 'more', { rule: f.rule })}</a></p>
-    </article>`;
-  }
-
   protected override render() {
     const lang = this.viewLang;
     const report = this.report;
     const findings = report ? findingsByRule(report) : [];
-    const loose = report ? report.hostHints.filter((h) => !findings.some((f) => f.hints.includes(h))) : [];
+    const hints = report ? looseHints(report) : [];
     return html`<section aria-labelledby="audit-title" lang=${lang}>
       <h2 id="audit-title">${at(lang, 'title')}</h2>
       <p>${at(lang, 'intro')}</p>
@@ -266,7 +288,7 @@ export class OzgAuditPanel extends LitElement {
             : nothing
         }
       </div>
-      <p role="status">${this.status}</p>
+      <p role="status">${this.status(lang)}</p>
       ${
         report
           ? html` <h3 id="results" tabindex="-1">${at(lang, 'states')}</h3>
@@ -280,15 +302,14 @@ export class OzgAuditPanel extends LitElement {
                 })}
               </ul>
               <h3>${at(lang, 'findings')}</h3>
-              ${findings.length ? findings.map((f) => this.renderFinding(f, lang, report)) : html`<p>${at(lang, 'noFindings')}</p>`}
               ${
-                loose.length
-                  ? html`<h3>${at(lang, 'hints')}</h3>
-                      <ul>
-                        ${loose.map((h) => html`<li>${h.problem[lang]} <strong>${at(lang, 'fix')}:</strong> ${h.fix[lang]}</li>`)}
-                      </ul>`
-                  : nothing
-              }`
+                findings.length
+                  ? findings.map((f) => renderFinding(f, lang, report))
+                  : html`<p>
+                      ${at(lang, hints.length || report.definition?.length ? 'noElementFindings' : 'noFindings')}
+                    </p>`
+              }
+              ${renderDefinition(report.definition, lang)} ${renderHints(hints, lang)}`
           : nothing
       }
     </section>`;

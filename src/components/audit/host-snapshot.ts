@@ -46,9 +46,20 @@ export function readHostSnapshot(form: HTMLElement, defaults: Record<string, str
     if (aria && /^\d+$/.test(aria)) return Number(aria);
     return Number(heading.tagName.slice(1)) || 2;
   };
+  // Headings nobody sees or hears are not part of the outline: `hidden`, display:none or
+  // visibility:hidden (on it or an ancestor), aria-hidden="true" on it or an ancestor.
+  const perceivable = (heading: Element): boolean => {
+    if (heading.closest('[hidden], [aria-hidden="true"]')) return false;
+    const el = heading as HTMLElement;
+    if (typeof el.checkVisibility === 'function')
+      return el.checkVisibility({ checkVisibilityCSS: true, visibilityProperty: true });
+    return el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const headings = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')].filter(
+    (heading) => !form.contains(heading) && perceivable(heading),
+  );
   let headingBefore: number | undefined;
-  for (const heading of document.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
-    if (form.contains(heading)) continue;
+  for (const heading of headings) {
     if (heading.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) headingBefore = levelOf(heading);
   }
   const title = form.shadowRoot?.querySelector('[part~="title"]');
@@ -57,6 +68,6 @@ export function readHostSnapshot(form: HTMLElement, defaults: Record<string, str
     background,
     headingBefore,
     formHeading: title ? levelOf(title) : 2,
-    pageHasH1: !!document.querySelector('h1, [role="heading"][aria-level="1"]'),
+    pageHasH1: headings.some((heading) => levelOf(heading) === 1),
   };
 }

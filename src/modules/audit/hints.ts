@@ -184,8 +184,8 @@ export function headingHints(snapshot: HostSnapshot): HostHint[] {
           en: `The form sits below a level-${before} heading but its title is level ${level}: in the page's outline it does not appear as part of that section.`,
         },
         fix: {
-          de: `Ursache ist die Seite: Binden Sie das Formular direkt unter der Hauptüberschrift oder unter einer Überschrift der Ebene ${level - 1} ein.`,
-          en: `The cause is the page: embed the form directly below the main heading or a level-${level - 1} heading.`,
+          de: `Ursache ist die Seite: Das Formular beginnt mit einer Überschrift der Ebene ${level}. Binden Sie es direkt unter ${level === 2 ? 'der Hauptüberschrift der Seite (Ebene 1)' : `einer Überschrift der Ebene ${level - 1}`} ein, nicht unter einer Überschrift der Ebene ${before}.`,
+          en: `The cause is the page: the form starts with a level-${level} heading. Embed it directly below ${level === 2 ? "the page's main heading (level 1)" : `a level-${level - 1} heading`}, not below a level-${before} heading.`,
         },
       },
     ];

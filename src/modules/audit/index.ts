@@ -26,6 +26,9 @@ export {
   formatText,
   findingsByRule,
   violationCount,
+  auditFailed,
+  resultText,
+  looseHints,
   stateName,
   type AuditReport,
   type AuditState,
@@ -33,5 +36,6 @@ export {
   type AxeLocale,
   type AxeResultsLike,
 } from './report.js';
+export { definitionFindings, LABEL_CRITERIA, type DefinitionFinding } from './definition.js';
 export { answerSet, answer, matchesCondition, FORMAT_EXAMPLES, type AnswerMode } from './answers.js';
 export { statementMarkdown, statementHtml, AUTOMATED_LIMITS } from './statement.js';

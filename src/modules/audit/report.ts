@@ -4,6 +4,7 @@
  * findings caused by the host page. Shared by the panel (<ozg-form audit>) and `ozg-form-audit`.
  */
 import { formatRatio } from './contrast.js';
+import type { DefinitionFinding } from './definition.js';
 import { hintsForRule, type HostHint, type Texts } from './hints.js';
 import { CRITERIA, criteriaOf, criterionLabel, type AuditLang } from './wcag.js';
 
@@ -64,6 +65,8 @@ export interface AuditReport {
   tool: string;
   states: AuditState[];
   hostHints: HostHint[];
+  /** Problems of the definition itself (questions without a label); absent when not checked. */
+  definition?: DefinitionFinding[];
 }
 
 function targetText(target: unknown[]): string {
@@ -137,6 +140,44 @@ export function findingsByRule(report: AuditReport): RuleFinding[] {
   return [...byRule.values()];
 }
 
+/** The host hints that do not explain an axe finding (listed under "Hinweise zur Einbettung"). */
+export function looseHints(report: AuditReport): HostHint[] {
+  const findings = findingsByRule(report);
+  return report.hostHints.filter((h) => !findings.some((f) => f.hints.includes(h)));
+}
+
+/**
+ * Whether the audit found a failure: a violation in a state, a failing host check (every host hint is a
+ * WCAG failure: a contrast below the ratio or a broken heading outline) or a problem of the definition.
+ */
+export function auditFailed(report: AuditReport): boolean {
+  return violationCount(report) > 0 || report.hostHints.length > 0 || (report.definition?.length ?? 0) > 0;
+}
+
+/**
+ * The result in one sentence, without its final full stop: "keine Verstöße gefunden", "3 Verstöße an
+ * Elementen, 1 verletzte Regel", "keine Verstöße im Formular, 2 Hinweise zur Einbettung".
+ */
+export function resultText(report: AuditReport, lang: AuditLang, withRules = true): string {
+  const t = T[lang];
+  const total = violationCount(report);
+  const extras = [
+    ...(report.definition?.length ? [counted(lang, report.definition.length, 'definitionProblem')] : []),
+    ...(looseHints(report).length ? [counted(lang, looseHints(report).length, 'hint')] : []),
+  ];
+  if (total === 0 && extras.length === 0) return t.none;
+  const head =
+    total === 0
+      ? report.definition?.length
+        ? t.noneOnElements
+        : t.noneInForm
+      : [
+          fill(t.onElements, { n: counted(lang, total, 'violation') }),
+          ...(withRules ? [counted(lang, findingsByRule(report).length, 'ruleViolated')] : []),
+        ].join(', ');
+  return [head, ...extras].join(', ');
+}
+
 export function criteriaText(ids: string[], lang: AuditLang): string {
   return ids.map((id) => criterionLabel(CRITERIA.get(id)!, lang)).join('; ');
 }
@@ -149,8 +190,12 @@ const T = {
     date: 'Geprüft am',
     rules: 'Regeln: WCAG 2.1 A und AA (axe-core {v})',
     states: 'Geprüfte Zustände',
-    clean: 'Keine Verstöße gefunden.',
-    found: '{n} an Elementen, {r}.',
+    none: 'keine Verstöße gefunden',
+    noneInForm: 'keine Verstöße im Formular',
+    noneOnElements: 'keine Verstöße an Elementen',
+    onElements: '{n} an Elementen',
+    definition: 'Mängel der Formulardefinition',
+    place: 'Stelle in der Definition',
     criterion: 'Kriterium',
     states2: 'Zustände',
     element: 'Element',
@@ -168,8 +213,12 @@ const T = {
     date: 'Tested on',
     rules: 'Rules: WCAG 2.1 A and AA (axe-core {v})',
     states: 'States tested',
-    clean: 'No violations found.',
-    found: '{n} on elements, {r}.',
+    none: 'no violations found',
+    noneInForm: 'no violations in the form',
+    noneOnElements: 'no violations on elements',
+    onElements: '{n} on elements',
+    definition: 'Problems in the form definition',
+    place: 'Place in the definition',
     criterion: 'Criterion',
     states2: 'States',
     element: 'Element',
@@ -188,12 +237,16 @@ const NOUNS = {
     rule: ['Regel', 'Regeln'],
     ruleViolated: ['verletzte Regel', 'verletzte Regeln'],
     state: ['Zustand', 'Zustände'],
+    hint: ['Hinweis zur Einbettung', 'Hinweise zur Einbettung'],
+    definitionProblem: ['Mangel der Formulardefinition', 'Mängel der Formulardefinition'],
   },
   en: {
     violation: ['violation', 'violations'],
     rule: ['rule', 'rules'],
     ruleViolated: ['rule violated', 'rules violated'],
     state: ['state', 'states'],
+    hint: ['note on the embedding', 'notes on the embedding'],
+    definitionProblem: ['problem in the form definition', 'problems in the form definition'],
   },
 } as const;
 
@@ -231,12 +284,8 @@ export function formatText(report: AuditReport, lang: AuditLang): string {
     lines.push(`  ${n === 0 ? '✓' : '✗'} ${stateName(state, lang)}${n ? ` – ${counted(lang, n, 'violation')}` : ''}`);
   }
   lines.push('');
-  const total = violationCount(report);
-  lines.push(
-    total === 0
-      ? t.clean
-      : fill(t.found, { n: counted(lang, total, 'violation'), r: counted(lang, findings.length, 'ruleViolated') }),
-  );
+  const summary = resultText(report, lang);
+  lines.push(`${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`);
   for (const f of findings) {
     lines.push('');
     lines.push(`✗ ${f.help[lang]} [${f.rule}${f.impact ? `, ${f.impact}` : ''}]`);
@@ -256,7 +305,13 @@ export function formatText(report: AuditReport, lang: AuditLang): string {
     for (const hint of f.hints) lines.push(`  ${t.host}: ${hint.problem[lang]}\n  ${t.fix}: ${hint.fix[lang]}`);
     lines.push(`  ${f.helpUrl}`);
   }
-  const loose = report.hostHints.filter((h) => !findings.some((f) => f.hints.includes(h)));
+  if (report.definition?.length) {
+    lines.push('');
+    lines.push(`${t.definition}:`);
+    for (const d of report.definition)
+      lines.push(`  ✗ ${d.criteria.join(', ')} ${d.message[lang]}\n    ${t.place}: ${d.pointer || '/'}`);
+  }
+  const loose = looseHints(report);
   if (loose.length) {
     lines.push('');
     lines.push(`${t.hints}:`);

@@ -37,6 +37,7 @@ const T = {
     clean: 'Die automatische Prüfung fand in keinem der geprüften Zustände einen Verstoß.',
     found: 'Die automatische Prüfung fand {n} gegen {r}:',
     manual: 'Nicht automatisch entscheidbar, von Hand zu prüfen: {list}.',
+    definition: 'Mängel der Formulardefinition: {n}.',
     limits: 'Bekannte Einschränkungen',
     limitsEditor: '[Von der Redaktion zu ergänzen: bekannte Barrieren, Begründung, barrierefreie Alternativen.]',
     host: 'Ursache in der Einbettung',
@@ -57,6 +58,7 @@ const T = {
     clean: 'The automated test found no violation in any of the states tested.',
     found: 'The automated test found {n} of {r}:',
     manual: 'Not decidable automatically, to be checked by hand: {list}.',
+    definition: 'Problems in the form definition: {n}.',
     limits: 'Known limitations',
     limitsEditor: '[To be completed by the editor: known barriers, justification, accessible alternatives.]',
     host: 'Cause in the embedding',
@@ -89,6 +91,8 @@ function blocks(report: AuditReport, lang: AuditLang): { title: string; intro: s
       ? t.clean
       : fill(t.found, { n: counted(lang, total, 'violation'), r: counted(lang, findings.length, 'rule') }),
   ];
+  const definition = report.definition ?? [];
+  if (definition.length) result.push(fill(t.definition, { n: definition.length }));
   if (manual.length) result.push(fill(t.manual, { list: manual.join(', ') }));
   return {
     title: t.heading,
@@ -107,10 +111,12 @@ function blocks(report: AuditReport, lang: AuditLang): { title: string; intro: s
       {
         heading: t.result,
         paragraphs: result,
-        list: findings.map((f) => {
-          const hint = f.hints.length ? ` ${t.host}: ${f.hints.map((h) => h.problem[lang]).join(' ')}` : '';
-          return `${f.help[lang]} (${criteriaText(f.criteria, lang) || f.rule}; ${f.nodes.length}×)${hint}`;
-        }),
+        list: findings
+          .map((f) => {
+            const hint = f.hints.length ? ` ${t.host}: ${f.hints.map((h) => h.problem[lang]).join(' ')}` : '';
+            return `${f.help[lang]} (${criteriaText(f.criteria, lang) || f.rule}; ${f.nodes.length}×)${hint}`;
+          })
+          .concat(definition.map((d) => `${d.message[lang]} (${criteriaText(d.criteria, lang)}; ${d.pointer || '/'})`)),
       },
       {
         heading: t.limits,

@@ -19,6 +19,8 @@ import { checkFeeRules, checkLeika } from './service.js';
 import { isObj } from './walk.js';
 
 export { checkDefinition, checkFees, formatProblems, estimateReifegrad, formatReifegrad };
+/** The label check on its own (part of checkAll): what the accessibility audit reports. */
+export { checkLabels } from './labels.js';
 export type { DefinitionProblem, ReifegradEstimate, ReifegradOptions };
 export type { ReifegradCriterion } from '../reifegrad.js';
 

@@ -7,6 +7,7 @@ import { closest } from 'fastest-levenshtein';
 import { DEFAULT_CLAIM_MAP } from '../../modules/account/claims.js';
 import type { DefinitionProblem } from '../check.js';
 import { expectedAutocomplete, invalidAutocomplete } from './autocomplete.js';
+import { labelProblem } from './labels.js';
 import { esc, isObj, problem, questions, warning, type Obj, type Question } from './walk.js';
 
 /** Canonical claim names `x-ozg.prefill` may name (docs/server.md): the top-level claims and the parts of the structured ones. */
@@ -54,20 +55,6 @@ export function missingEnglish(
     }
   }
   return found;
-}
-
-function label(q: Question): DefinitionProblem[] {
-  if (q.declaredAt.endsWith('/items')) return []; // an entry of a repeatable group is named by itemTitle
-  if (typeof q.declared.title === 'string' || typeof q.schema.title === 'string') return [];
-  // The const that tells alternatives apart is asked once, labelled by the alternatives' titles.
-  if ('const' in q.schema && /\/(oneOf|anyOf)\/\d+\/properties\/[^/]+$/.test(q.declaredAt)) return [];
-  return [
-    problem(
-      q.declaredAt,
-      `Die Frage „${q.name}“ hat keine Beschriftung. Ergänzen Sie "title" (z. B. "title": "Vorname"), sonst liest der Screenreader nur den technischen Namen vor.`,
-      `The question "${q.name}" has no label. Add "title" (e.g. "title": "First name"), otherwise screen readers read out only the technical name.`,
-    ),
-  ];
 }
 
 function fileLimits(q: Question): DefinitionProblem[] {
@@ -203,7 +190,7 @@ export function checkQuestions(root: Obj): DefinitionProblem[] {
   }
   const seen = new Set<string>();
   for (const q of questions(root)) {
-    problems.push(...label(q));
+    problems.push(...labelProblem(q));
     if (!seen.has(q.pointer)) {
       seen.add(q.pointer);
       problems.push(...missingEnglish(q.schema, q.pointer));

@@ -141,6 +141,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     'FormValidator',
     'ajvEngine',
     'answerRowsAsShown',
+    'checkApplication',
     'computeFees',
     'levelFromAcr',
     'mapClaims',

@@ -1,7 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ServerConfig, ServerConfigInput } from './config.js';
 
 /* Reading the configuration from the environment (and OZG_CONFIG); the defaults are in config.ts. */
+
+/** A mistake in the configuration: its message is one line that names the setting. */
+export class ConfigError extends Error {}
+
+/**
+ * The folder relative paths of the configuration (DATA_DIR, OZG_CONFIG, the key and certificate files,
+ * the folders published at start, `ozg-form-publish --data-dir`) are resolved against: the one `npm` was
+ * invoked from (INIT_CWD, which npm sets for its scripts), else the working directory. `npm start` runs
+ * the server with the working directory server/, `npm run publish-form` at the top: both agree on it.
+ */
+export function invocationDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.INIT_CWD || process.cwd();
+}
 
 function list(v: string | undefined): string[] | undefined {
   return envStr(v)
@@ -9,11 +23,18 @@ function list(v: string | undefined): string[] | undefined {
     .map((s) => s.trim())
     .filter(Boolean);
 }
-function envInt(v: string | undefined): number | undefined {
+function envInt(v: string | undefined, name: string): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a non-negative integer: ${v}`);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name}: not a non-negative integer: ${v}`);
   return n;
+}
+function envJson<T>(v: string, name: string): T {
+  try {
+    return JSON.parse(v) as T;
+  } catch (error) {
+    throw new ConfigError(`${name}: not JSON: ${(error as Error).message}`);
+  }
 }
 function envBool(v: string | undefined): boolean | undefined {
   if (v === undefined || v === '') return undefined;
@@ -28,23 +49,22 @@ export function defined<T extends object>(o: T): Partial<T> {
 
 /** Reads OZG_CONFIG (a JSON file with the ServerConfig shape) and the environment variables. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfigInput {
-  const file: ServerConfigInput = env.OZG_CONFIG
-    ? (JSON.parse(readFileSync(env.OZG_CONFIG, 'utf8')) as ServerConfigInput)
-    : {};
-  return {
+  const base = invocationDir(env);
+  const file: ServerConfigInput = env.OZG_CONFIG ? readConfigFile(resolve(base, env.OZG_CONFIG)) : {};
+  return absolutePaths(base, {
     ...file,
     ...defined({
       host: envStr(env.HOST),
-      port: envInt(env.PORT),
+      port: envInt(env.PORT, 'PORT'),
       dataDir: envStr(env.DATA_DIR),
       logger: envBool(env.LOG_REQUESTS),
       logLevel: envStr(env.LOG_LEVEL),
     }),
     rateLimits: defined({
-      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS),
-      payments: envInt(env.RATE_LIMIT_PAYMENTS),
-      cases: envInt(env.RATE_LIMIT_CASES),
-      inbox: envInt(env.RATE_LIMIT_INBOX),
+      submissions: envInt(env.RATE_LIMIT_SUBMISSIONS, 'RATE_LIMIT_SUBMISSIONS'),
+      payments: envInt(env.RATE_LIMIT_PAYMENTS, 'RATE_LIMIT_PAYMENTS'),
+      cases: envInt(env.RATE_LIMIT_CASES, 'RATE_LIMIT_CASES'),
+      inbox: envInt(env.RATE_LIMIT_INBOX, 'RATE_LIMIT_INBOX'),
     }) as ServerConfig['rateLimits'],
     gateway: {
       ...file.gateway,
@@ -57,14 +77,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         destinationId: envStr(env.FITCONNECT_DESTINATION_ID),
         scope: envStr(env.FITCONNECT_SCOPE),
         allowedLeika: list(env.GATEWAY_ALLOWED_LEIKA),
-        maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS),
-        maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES),
-        maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES),
-        maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES),
-        maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS),
-        maxParallelUploadsPerClient: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT),
-        uploadIdleSeconds: envInt(env.GATEWAY_UPLOAD_IDLE_SECONDS),
-        unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS),
+        maxAttachments: envInt(env.GATEWAY_MAX_ATTACHMENTS, 'GATEWAY_MAX_ATTACHMENTS'),
+        maxAttachmentBytes: envInt(env.GATEWAY_MAX_ATTACHMENT_BYTES, 'GATEWAY_MAX_ATTACHMENT_BYTES'),
+        maxSubmissionBytes: envInt(env.GATEWAY_MAX_SUBMISSION_BYTES, 'GATEWAY_MAX_SUBMISSION_BYTES'),
+        maxPayloadBytes: envInt(env.GATEWAY_MAX_PAYLOAD_BYTES, 'GATEWAY_MAX_PAYLOAD_BYTES'),
+        maxParallelUploads: envInt(env.GATEWAY_MAX_PARALLEL_UPLOADS, 'GATEWAY_MAX_PARALLEL_UPLOADS'),
+        maxParallelUploadsPerClient: envInt(
+          env.GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT,
+          'GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT',
+        ),
+        uploadIdleSeconds: envInt(env.GATEWAY_UPLOAD_IDLE_SECONDS, 'GATEWAY_UPLOAD_IDLE_SECONDS'),
+        unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS, 'GATEWAY_UNSENT_TTL_HOURS'),
         secretKey: envStr(env.GATEWAY_SECRET_KEY),
         secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),
         allowedOrigins: list(env.GATEWAY_ALLOWED_ORIGINS),
@@ -102,7 +125,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
         scopes: envStr(env.OIDC_SCOPES)
           ?.split(/[\s,]+/)
           .filter(Boolean),
-        claimMap: env.OIDC_CLAIM_MAP ? (JSON.parse(env.OIDC_CLAIM_MAP) as Record<string, string>) : undefined,
+        claimMap: env.OIDC_CLAIM_MAP
+          ? envJson<Record<string, string>>(env.OIDC_CLAIM_MAP, 'OIDC_CLAIM_MAP')
+          : undefined,
         redirectUris: list(env.OIDC_REDIRECT_URIS),
       }),
     },
@@ -125,6 +150,37 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     paymentStandIn: {
       ...file.paymentStandIn,
       ...defined({ enabled: envBool(env.PAYMENT_STANDIN) }),
+    },
+  });
+}
+
+function readConfigFile(path: string): ServerConfigInput {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`OZG_CONFIG: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+  }
+  return envJson<ServerConfigInput>(text, `OZG_CONFIG ${path}`);
+}
+
+/** The paths of the configuration (from the variables or the OZG_CONFIG file), made absolute against `base`. */
+function absolutePaths(base: string, c: ServerConfigInput): ServerConfigInput {
+  const abs = (p: string | undefined) => (p === undefined ? undefined : resolve(base, p));
+  const { gateway: g = {}, payment: p = {} } = c;
+  return {
+    ...c,
+    ...defined({ dataDir: abs(c.dataDir), demoDir: abs(c.demoDir), distDir: abs(c.distDir) }),
+    gateway: {
+      ...g,
+      ...defined({
+        secretKeyFile: abs(g.secretKeyFile),
+        publishAtStart: g.publishAtStart?.map((d) => resolve(base, d)),
+      }),
+    },
+    payment: {
+      ...p,
+      ...defined({ tlsCertFile: abs(p.tlsCertFile), tlsKeyFile: abs(p.tlsKeyFile), tlsCaFile: abs(p.tlsCaFile) }),
     },
   };
 }

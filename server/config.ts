@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { defined } from './config-env.js';
+import { ConfigError, defined } from './config-env.js';
 
-export { configFromEnv } from './config-env.js';
+export { configFromEnv, ConfigError, invocationDir } from './config-env.js';
 
 /** Settings of the FIT-Connect gateway (what a municipality runs; holds the client credentials). */
 /** What FIT-Connect accepts (Submission API v1): per encrypted attachment, attachments and total per submission. */
@@ -245,18 +245,21 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   };
   for (const o of gateway.allowedOrigins) {
     if (o === '*' || o === 'null' || !/^https?:\/\/[^/]+$/.test(o) || new URL(o).origin !== o)
-      throw new Error(`GATEWAY_ALLOWED_ORIGINS: "${o}" is not an origin like https://www.musterstadt.de (never *)`);
+      throw new ConfigError(
+        `GATEWAY_ALLOWED_ORIGINS: "${o}" is not an origin like https://www.musterstadt.de (never *)`,
+      );
   }
-  if (!(gateway.maxParallelUploadsPerClient >= 1)) throw new Error('gateway.maxParallelUploadsPerClient: at least 1');
-  if (!(gateway.uploadIdleSeconds >= 1)) throw new Error('gateway.uploadIdleSeconds: at least 1');
+  if (!(gateway.maxParallelUploadsPerClient >= 1))
+    throw new ConfigError('gateway.maxParallelUploadsPerClient: at least 1');
+  if (!(gateway.uploadIdleSeconds >= 1)) throw new ConfigError('gateway.uploadIdleSeconds: at least 1');
   if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments)
-    throw new Error('gateway.maxAttachments: FIT-Connect allows at most 100');
+    throw new ConfigError('gateway.maxAttachments: FIT-Connect allows at most 100');
   if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes)
-    throw new Error('gateway.maxAttachmentBytes: FIT-Connect allows at most 500 MB');
+    throw new ConfigError('gateway.maxAttachmentBytes: FIT-Connect allows at most 500 MB');
   if (gateway.maxSubmissionBytes > FIT_CONNECT_LIMITS.submissionBytes)
-    throw new Error('gateway.maxSubmissionBytes: FIT-Connect allows at most 2 GB');
+    throw new ConfigError('gateway.maxSubmissionBytes: FIT-Connect allows at most 2 GB');
   if (!usesStandIn && (!gateway.clientId || !gateway.clientSecret || !gateway.tokenUrl || !gateway.destinationId)) {
-    throw new Error(
+    throw new ConfigError(
       'FITCONNECT_SUBMISSION_API_URL is set: FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, ' +
         'FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID are required too',
     );
@@ -285,10 +288,12 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   };
   const xbId = /^[\w-]{1,36}$/;
   if (!xbId.test(payment.originatorId) || !xbId.test(payment.endPointId)) {
-    throw new Error('PAYMENT_ORIGINATOR_ID and PAYMENT_ENDPOINT_ID are required (1-36 characters A-Z a-z 0-9 _ -)');
+    throw new ConfigError(
+      'PAYMENT_ORIGINATOR_ID and PAYMENT_ENDPOINT_ID are required (1-36 characters A-Z a-z 0-9 _ -)',
+    );
   }
   if (!payUsesStandIn && !payment.tlsCertFile && (!payment.tokenUrl || !payment.clientId || !payment.clientSecret)) {
-    throw new Error(
+    throw new ConfigError(
       'PAYMENT_PROVIDER_URL is set: PAYMENT_TOKEN_URL, PAYMENT_CLIENT_ID and PAYMENT_CLIENT_SECRET ' +
         '(OAuth2) or PAYMENT_TLS_CERT and PAYMENT_TLS_KEY (TLS client certificate) are required too',
     );

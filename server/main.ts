@@ -1,16 +1,19 @@
 import { startServer, type RunningServer } from './app.js';
 import { configFromEnv, DEMO_INBOX_TOKEN } from './config.js';
-import { StartRefused } from './production.js';
+import { startFailure } from './production.js';
 
 let server: RunningServer;
 try {
   server = await startServer(configFromEnv());
 } catch (error) {
-  if (!(error instanceof StartRefused)) throw error;
-  console.error(error.message);
+  // A refusal, a configuration mistake or a busy port: one line that says what to set, exit 1.
+  const line = startFailure(error);
+  if (line === undefined) throw error;
+  console.error(line);
   process.exit(1);
 }
 console.log(`ozg-form demo: ${server.url}`);
+console.log(`Datenordner / data folder (DATA_DIR): ${server.config.dataDir}`);
 console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
 if (server.config.inbox.enabled) {
   console.log(

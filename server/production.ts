@@ -1,8 +1,39 @@
 import { isIPv4 } from 'node:net';
-import { DEMO_CLIENT_SECRET, DEMO_INBOX_TOKEN, DEMO_PAYMENT_CLIENT_SECRET, type ServerConfig } from './config.js';
+import {
+  ConfigError,
+  DEMO_CLIENT_SECRET,
+  DEMO_INBOX_TOKEN,
+  DEMO_PAYMENT_CLIENT_SECRET,
+  type ServerConfig,
+} from './config.js';
 
 /** Refusal to start: the message is one line that says what to set. */
 export class StartRefused extends Error {}
+
+/**
+ * Why the server did not start, in one line that says what to set (server/main.ts prints it and exits
+ * 1): a refusal, a configuration mistake, an address it cannot listen on. Undefined for anything else
+ * (a fault of the server itself, whose stack trace is the useful output).
+ */
+export function startFailure(error: unknown): string | undefined {
+  if (error instanceof StartRefused) return error.message;
+  if (error instanceof ConfigError) return `ozg-form: ${error.message}`;
+  const e = error as (NodeJS.ErrnoException & { address?: string; port?: number; hostname?: string }) | undefined;
+  if (!e || (e.syscall !== 'listen' && e.syscall !== 'bind' && e.syscall !== 'getaddrinfo')) return undefined;
+  const where = `${e.address ?? e.hostname ?? 'HOST'}`;
+  switch (e.code) {
+    case 'EADDRINUSE':
+      return `ozg-form: port ${e.port} is in use on ${where}; set PORT to a free port`;
+    case 'EACCES':
+      return `ozg-form: no permission to listen on port ${e.port} of ${where}; set PORT to 1024 or above (a proxy in front serves 80/443)`;
+    case 'EADDRNOTAVAIL':
+      return `ozg-form: ${where} is not an address of this machine; set HOST to one of its addresses (127.0.0.1 behind a proxy)`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `ozg-form: the host name ${where} cannot be resolved; set HOST to an address of this machine`;
+  }
+  return undefined;
+}
 
 export function isLoopback(host: string): boolean {
   if (host === 'localhost' || host === '::1' || host === '[::1]') return true;

@@ -1,13 +1,13 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GatewayConfig } from '../config.js';
+import { ConfigError, type GatewayConfig } from '../config.js';
 import type { Db } from '../db.js';
 
 function decodeKey(text: string, where: string): Buffer {
   const t = text.trim();
   const key = /^[0-9a-f]+$/i.test(t) && t.length % 2 === 0 ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
-  if (key.length < 32) throw new Error(`${where}: the case-secret key must be at least 32 bytes (base64 or hex)`);
+  if (key.length < 32) throw new ConfigError(`${where}: the case-secret key must be at least 32 bytes (base64 or hex)`);
   return key;
 }
 
@@ -22,7 +22,7 @@ export function loadSecretKey(cfg: GatewayConfig, dataDir: string, db: Db): Buff
   const file = cfg.secretKeyFile ?? join(dataDir, 'gateway-secret.key');
   const legacy = db.prepare<{ value: string }>('SELECT value FROM gw_meta WHERE key = ?').get('caseSecretKey');
   if (!existsSync(file)) {
-    if (cfg.secretKeyFile) throw new Error(`GATEWAY_SECRET_KEY_FILE: ${file} does not exist`);
+    if (cfg.secretKeyFile) throw new ConfigError(`GATEWAY_SECRET_KEY_FILE: ${file} does not exist`);
     writeFileSync(file, (legacy ? Buffer.from(legacy.value, 'base64') : randomBytes(32)).toString('base64'), {
       mode: 0o600,
       flag: 'wx',

@@ -4,9 +4,18 @@
 // imported. Needs a build (npm run build).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -62,10 +71,34 @@ test('the tarball holds the bundle, the ESM build, the types and the manifest, a
     'the lazy chunks of the bundle',
   );
   assert.ok(files.includes('LICENSES/DejaVu.txt'), 'the licence of the fonts embedded in the PDFs');
-  const foreign = files.filter(
-    (f) => /^(server|test|demo|src|scripts|data)\//.test(f) || f.endsWith('.map') || f === 'docs/server.md',
-  );
+  const foreign = files.filter((f) => /^(server|test|demo|src|scripts|data)\//.test(f) || f.endsWith('.map'));
   assert.deepEqual(foreign, []);
+});
+
+test('every relative link of the packed README and docs, and every docs path named in src, is in the tarball', () => {
+  const files = new Set(packed.files.map((f) => f.path));
+  const installed = join(app, 'node_modules/ozg-form');
+  const broken = [];
+  // The README is read as npm shows it, from the unpacked tarball; the docs it ships link on.
+  for (const doc of [...files].filter((f) => f === 'README.md' || /^docs\/.*\.md$/.test(f))) {
+    const text = readFileSync(join(installed, doc), 'utf8');
+    for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^([a-z]+:|#)/i.test(target)) continue;
+      const path = posix.normalize(posix.join(posix.dirname(doc), target.replace(/#.*$/, '')));
+      // The screenshots stay in the repository (0.8 MB of PNG): a missing image shows its alt text.
+      if (doc !== 'README.md' && path.startsWith('docs/images/')) continue;
+      if (!files.has(path)) broken.push(`${doc} -> ${target}`);
+    }
+  }
+  // What the element tells editors and developers to read ("Anleitung: docs/embedding.md im Paket ozg-form").
+  const named = new Set();
+  for (const entry of readdirSync(join(root, 'src'), { recursive: true })) {
+    if (!/\.(ts|json)$/.test(entry)) continue;
+    for (const [path] of readFileSync(join(root, 'src', entry), 'utf8').matchAll(/docs\/[\w./-]*\w/g)) named.add(path);
+  }
+  assert.ok(named.has('docs/embedding.md'), [...named].join());
+  for (const path of named) if (!files.has(path)) broken.push(`src -> ${path}`);
+  assert.deepEqual(broken, []);
 });
 
 test('the widget depends only on what the browser (and the definition checker) needs, with ^ ranges', () => {
@@ -108,6 +141,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     'FormValidator',
     'ajvEngine',
     'answerRowsAsShown',
+    'checkApplication',
     'computeFees',
     'levelFromAcr',
     'mapClaims',

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -89,4 +90,29 @@ test('NODE_ENV=production with real services and no demo part starts', async () 
 test('the demo on loopback starts as before', async () => {
   const r = await run({});
   assert.equal(r.outcome, 'listening', r.stderr);
+});
+
+test('a busy port: one line that names the port and what to set, exit 1, no stack trace', async () => {
+  const busy = createServer();
+  await new Promise<void>((done) => busy.listen(0, '127.0.0.1', done));
+  const { port } = busy.address() as AddressInfo;
+  try {
+    const r = await run({ PORT: String(port) });
+    assert.equal(r.outcome, 1);
+    assert.equal(r.stderr.trim(), `ozg-form: port ${port} is in use on 127.0.0.1; set PORT to a free port`);
+  } finally {
+    busy.close();
+  }
+});
+
+test('a configuration mistake is its message in one line, exit 1: GATEWAY_ALLOWED_ORIGINS=*, PORT=abc', async () => {
+  const origins = await run({ GATEWAY_ALLOWED_ORIGINS: '*' });
+  assert.equal(origins.outcome, 1);
+  assert.equal(
+    origins.stderr.trim(),
+    'ozg-form: GATEWAY_ALLOWED_ORIGINS: "*" is not an origin like https://www.musterstadt.de (never *)',
+  );
+  const port = await run({ PORT: 'abc' });
+  assert.equal(port.outcome, 1);
+  assert.equal(port.stderr.trim(), 'ozg-form: PORT: not a non-negative integer: abc');
 });

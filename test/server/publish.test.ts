@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -26,7 +26,8 @@ async function publish(...args: string[]): Promise<{ code: number; stdout: strin
       process.execPath,
       ['server/bin/ozg-form-publish.mjs', '--data-dir', dataDir, ...args],
       {
-        env: { ...process.env, LANG: 'de_DE.UTF-8' },
+        // Relative paths count from INIT_CWD (where npm was invoked); the tests' are from this folder.
+        env: { ...process.env, INIT_CWD: process.cwd(), LANG: 'de_DE.UTF-8' },
       },
     );
     return { code: 0, stdout, stderr };
@@ -34,6 +35,43 @@ async function publish(...args: string[]): Promise<{ code: number; stdout: strin
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** ozg-form-publish with exactly these arguments, environment and working directory. */
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = '.') {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [resolve('server/bin/ozg-form-publish.mjs'), ...args], {
+      cwd,
+      env: { ...process.env, INIT_CWD: process.cwd(), LANG: 'de_DE.UTF-8', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+/**
+ * server/main.ts as `npm start` runs it (the workspace's script: working directory server/, INIT_CWD
+ * where npm was invoked); resolves with its URL and start lines once it listens, and a stop function.
+ */
+function startMain(env: NodeJS.ProcessEnv): Promise<{ url: string; stdout: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+    cwd: 'server',
+    env: { PATH: process.env.PATH, PORT: '0', STANDIN: 'on', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  return new Promise((done, fail) => {
+    child.stdout.on('data', (c) => {
+      stdout += c;
+      const url = /ozg-form demo: (http\S+)/.exec(stdout)?.[1];
+      if (url && /data folder.*\n/.test(stdout)) done({ url, stdout, stop: () => child.kill() });
+    });
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('exit', (code) => fail(new Error(`server exited ${code}: ${stderr}`)));
+  });
 }
 
 /** A complete, valid application for the Kita form, as the form sends it. */
@@ -264,5 +302,46 @@ test('the allowlist takes origins only: "*" or a URL with a path refuses to star
       startServer({ port: 0, dataDir: join(tmp, 'other'), gateway: { allowedOrigins: [bad] } }),
       /GATEWAY_ALLOWED_ORIGINS/,
     );
+  }
+});
+
+test('--help or -h anywhere shows the usage on stdout, exits 0 and publishes nothing', async () => {
+  const other = join(tmp, 'help-data');
+  for (const args of [['--help', KITA], [KITA, '-h'], ['-h']]) {
+    const r = await cli(['--data-dir', other, ...args]);
+    assert.equal(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /^Aufruf: ozg-form-publish/);
+    assert.doesNotMatch(r.stdout, /veröffentlicht https/);
+    assert.equal(existsSync(join(other, 'ozg-form.sqlite')), false, `${args.join(' ')} opened the store`);
+  }
+  const none = await cli([]);
+  assert.equal(none.code, 2, 'no definition is a usage error');
+  assert.match(none.stderr, /^Aufruf/);
+});
+
+test('a relative DATA_DIR: `npm run publish-form` (at the top) and `npm start` (in server/) use one folder', async () => {
+  // Both resolve it against the folder npm was invoked from (INIT_CWD), printed absolute.
+  const invoked = join(tmp, 'invoked');
+  const rel = `rel-data-${process.pid}`;
+  const expected = join(invoked, rel);
+  const strays = [resolve(rel), resolve('server', rel)];
+  let stop = () => {};
+  try {
+    const r = await cli([resolve(KITA)], { DATA_DIR: rel, INIT_CWD: invoked });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stdout.startsWith(`Datenordner des Gateways: ${expected}\n`), r.stdout);
+    const relFlag = await cli(['--data-dir', rel, resolve(KITA)], { INIT_CWD: invoked }, 'server');
+    assert.match(relFlag.stdout, /unverändert .* Version 1/, 'the same store from server/ with --data-dir');
+    const top = await cli(['--data-dir', expected, KITA], { INIT_CWD: resolve('.') }, 'server');
+    assert.match(top.stdout, /unverändert .* Version 1/, 'a relative definition counts from INIT_CWD too');
+    const main = await startMain({ DATA_DIR: rel, INIT_CWD: invoked });
+    stop = main.stop;
+    assert.ok(main.stdout.includes(`data folder (DATA_DIR): ${expected}\n`), main.stdout);
+    const res = await fetch(new URL('gateway/v1/forms/kita-platz', main.url));
+    assert.equal(res.status, 200, 'the gateway serves what was published');
+    assert.deepEqual(strays.filter(existsSync), [], 'no folder relative to a working directory');
+  } finally {
+    stop();
+    for (const dir of strays) rmSync(dir, { recursive: true, force: true });
   }
 });

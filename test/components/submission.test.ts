@@ -130,4 +130,19 @@ describe('<ozg-submission>', () => {
     expect(((await back) as CustomEvent<OzgSubmissionDetail>).detail.outcome).to.equal('back');
     expect(calls, 'a refused application gets a new id').to.include('renew');
   });
+
+  it('a form changed since the page loaded it offers a reload, not a retry that cannot help', async () => {
+    window.fetch = async () =>
+      new Response(JSON.stringify({ title: 'Conflict', detail: 'definition outdated', code: 'DEFINITION_OUTDATED' }), {
+        status: 409,
+        headers: { 'content-type': 'application/problem+json' },
+      });
+    const { ctx } = stubContext('de');
+    const el = await mount(ctx, { data: { name: 'Erika' } });
+    await until(() => shadow(el).querySelector('.error-message'), 'the refusal');
+    expect(shadow(el).querySelector('.error-message')!.textContent).to.contain('Bitte laden Sie die Seite neu');
+    const labels = [...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(labels).to.deep.equal(['Seite neu laden', 'Zurück zur Übersicht']);
+    expect(shadow(el).querySelector('button.primary')!.textContent!.trim()).to.equal('Seite neu laden');
+  });
 });

@@ -15,7 +15,14 @@ import { formContext, type FormContext } from '../form/context.js';
 import type { Failure } from '../../modules/retry.js';
 import { renderEditorNote, reportToEditor } from '../diagnosis.js';
 import { gatewayCitizenText, gatewayEditorText } from '../submission/gateway-diagnosis.js';
-import { problemText, stopReason, type GatewayProblem, type StopReason } from '../submission/problem-texts.js';
+import {
+  needsReload,
+  problemText,
+  reloadButton,
+  stopReason,
+  type GatewayProblem,
+  type StopReason,
+} from '../submission/problem-texts.js';
 import { feesOf, renderFees } from './payment-fees.js';
 import { pt } from './payment-texts.js';
 
@@ -275,9 +282,11 @@ export class OzgPayment extends LitElement {
                       <button type="button" class="secondary" part="button" @click=${this.check}>
                         ${pt(lang, 'payCheckAgain')}
                       </button>`
-                  : html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>
-                      ${retry ? pt(lang, 'payRetry') : pt(lang, 'payNow', { amount })}
-                    </button>`
+                  : needsReload(refusal)
+                    ? reloadButton(lang)
+                    : html`<button type="button" class="primary" part="button button-primary" @click=${this.pay}>
+                        ${retry ? pt(lang, 'payRetry') : pt(lang, 'payNow', { amount })}
+                      </button>`
               }
               ${optional ? html`<button type="button" class="secondary" part="button" @click=${this.later}>${pt(lang, 'payLater')}</button>` : nothing}
               <button type="button" class="secondary" part="button" @click=${this.back}>${pt(lang, 'payBack')}</button>

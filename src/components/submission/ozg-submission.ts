@@ -13,7 +13,14 @@ import type { PaidApplication } from '../payment/ozg-payment.js';
 import { Retry, type Failure as RequestFailure } from '../../modules/retry.js';
 import { renderEditorNote, reportToEditor } from '../diagnosis.js';
 import { gatewayCitizenText, gatewayEditorText } from './gateway-diagnosis.js';
-import { problemText, stopReason, type GatewayProblem, type StopReason } from './problem-texts.js';
+import {
+  needsReload,
+  problemText,
+  reloadButton,
+  stopReason,
+  type GatewayProblem,
+  type StopReason,
+} from './problem-texts.js';
 import { downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
 import { loadUploads, prepareRecord } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
@@ -358,7 +365,7 @@ export class OzgSubmission extends LitElement {
       return renderSending(
         lang,
         { ...phase, failed, plain: diagnosis !== undefined },
-        { retryNow: this.retryNow, back: this.back },
+        { retryNow: this.retryNow, back: this.back, reload: needsReload(f) ? reloadButton(lang) : undefined },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang),
         diagnosis && renderEditorNote(lang, gatewayEditorText(lang, diagnosis)),
       );

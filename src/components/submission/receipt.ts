@@ -124,7 +124,8 @@ export function renderSending(
   lang: Lang,
   /** `plain`: `failed` is a whole sentence of advice, not a reason to put into sendFailedHint. */
   state: { retrying: boolean; failed?: string; plain?: boolean },
-  actions: { retryNow: () => void; back: () => void },
+  /** `reload`: shown instead of "try again" when only a reload can help (the form changed meanwhile). */
+  actions: { retryNow: () => void; back: () => void; reload?: unknown },
   /** E.g. the progress of the files being uploaded. */
   progress: unknown = nothing,
   /** The "Für die Redaktion" box of a configuration mistake. */
@@ -148,9 +149,12 @@ export function renderSending(
     ${
       state.retrying || state.failed !== undefined
         ? html`<div class="actions">
-            <button type="button" class="primary" part="button button-primary" @click=${actions.retryNow}>
-              ${st(lang, 'sendRetryNow')}
-            </button>
+            ${
+              actions.reload ??
+              html`<button type="button" class="primary" part="button button-primary" @click=${actions.retryNow}>
+                ${st(lang, 'sendRetryNow')}
+              </button>`
+            }
             ${
               state.failed !== undefined
                 ? html`<button type="button" class="secondary" part="button" @click=${actions.back}>

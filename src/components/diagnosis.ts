@@ -82,8 +82,8 @@ export function editorText(lang: Lang, d: Diagnosis): string {
 }
 
 /** What the person can do when the form cannot be shown (or a part of it did not arrive later). */
-export function citizenText(lang: Lang, d: Diagnosis, situation: Situation): string {
-  return words(lang, d.subject === 'chunk' && situation !== 'load' ? 'part' : 'load');
+export function citizenText(lang: Lang, d: Diagnosis | undefined, situation: Situation): string {
+  return words(lang, d?.subject === 'chunk' && situation !== 'load' ? 'part' : 'load');
 }
 
 const reported = new Set<string>();

@@ -308,14 +308,29 @@ describe('broken definitions', () => {
     return { el, detail };
   }
 
-  it('404: says which file could not be loaded', async () => {
-    const { el, detail } = await failing(`${FIXTURES}/does-not-exist.json`);
-    expect(detail.message).to.contain('HTTP 404');
-    const box = $(el, '[role=alert]');
-    expect(box.textContent).to.contain('Das Formular kann nicht angezeigt werden.');
-    expect(box.textContent).to.contain('does-not-exist.json');
-    await expect(el).to.be.accessible();
-    el.remove();
+  it("404: says which file could not be loaded, in the editors' box and once in the console", async () => {
+    const logged: string[] = [];
+    const realError = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const { el, detail } = await failing(`${FIXTURES}/does-not-exist.json`);
+      expect(detail.message).to.contain('HTTP 404');
+      const box = $(el, '[role=alert]');
+      expect(box.textContent).to.contain('Das Formular kann nicht angezeigt werden.');
+      // A missing file does not come back by waiting: the person is also given the phone, …
+      expect(box.textContent).to.contain('wenden Sie sich telefonisch an die zuständige Stelle');
+      // … and the editor the address, in the box for editors.
+      const note = $(el, '.editor-note').textContent!.replace(/\s+/g, ' ');
+      expect(note).to.contain('Für die Redaktion:');
+      expect(note).to.contain('does-not-exist.json');
+      expect(note).to.contain('HTTP 404');
+      expect(logged.filter((m) => m.startsWith('ozg-form:') && m.includes('does-not-exist.json'))).to.have.length(1);
+      expect(logged.find((m) => m.startsWith('ozg-form:'))).to.contain('could not be loaded (HTTP 404)');
+      await expect(el).to.be.accessible();
+      el.remove();
+    } finally {
+      console.error = realError;
+    }
   });
 
   it('bad JSON: says that and where', async () => {

@@ -346,6 +346,7 @@ export abstract class OzgFormBase extends LitElement {
   protected fail(error: unknown, situation?: Situation): void {
     const problem = describeFailure(error, this.effectiveLang, situation);
     if (problem.diagnosis) reportToEditor(editorText('en', problem.diagnosis));
+    else if (problem.wrongAddress) reportToEditor(describeFailure(error, 'en').message);
     this.status = { kind: 'error', ...problem };
     emit(this, 'ozg-error', problem);
   }

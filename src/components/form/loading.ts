@@ -176,6 +176,8 @@ export interface LoadProblem {
   diagnosis?: Diagnosis;
   /** What the person was doing. */
   situation?: Situation;
+  /** The definition's address is refused for good (404, 401/403, …): `message` is for the editor's box. */
+  wrongAddress?: boolean;
 }
 
 /** The configuration mistake behind `error`, if it is one (a definition refused by CORS, a chunk that did not load). */
@@ -198,9 +200,11 @@ export function describeFailure(error: unknown, lang: Lang, situation: Situation
         invalid: 'invalidDefinition',
       } as const
     )[error.reason];
+    const status = Number(error.params.status);
     return {
       message: t(lang, key, error.params),
       problems: error.problems.map((p) => ({ pointer: p.pointer || '/', message: p.message[lang] })),
+      ...(status >= 400 && status < 500 && status !== 408 && status !== 429 ? { wrongAddress: true } : {}),
     };
   }
   if (error instanceof DefinitionError) {
@@ -218,11 +222,11 @@ export function describeFailure(error: unknown, lang: Lang, situation: Situation
 /** The alert shown instead of a form whose definition could not be loaded or is invalid. */
 export function renderLoadProblem(problem: LoadProblem, lang: Lang) {
   const d = problem.diagnosis;
-  if (d)
+  if (d || problem.wrongAddress)
     return html`<div class="load-error" role="alert" part="load-error">
       <h2>${t(lang, 'loadFailed')}</h2>
       <p>${citizenText(lang, d, problem.situation ?? 'load')}</p>
-      ${renderEditorNote(lang, editorText(lang, d))}
+      ${renderEditorNote(lang, d ? editorText(lang, d) : problem.message)}
     </div>`;
   return html`<div class="load-error" role="alert" part="load-error">
     <h2>${t(lang, 'loadFailed')}</h2>

@@ -19,7 +19,7 @@ const texts = {
     noFindings:
       'Keine Verstöße gefunden. Automatische Prüfungen finden nicht alle Barrieren; prüfen Sie zusätzlich mit Tastatur und Screenreader.',
     noElementFindings:
-      'Keine Verstöße an den Elementen des Formulars; beachten Sie aber die Mängel und Hinweise unten. Automatische Prüfungen finden nicht alle Barrieren; prüfen Sie zusätzlich mit Tastatur und Screenreader.',
+      'Keine Verstöße an den Elementen des Formulars; beachten Sie aber die Punkte unten. Automatische Prüfungen finden nicht alle Barrieren; prüfen Sie zusätzlich mit Tastatur und Screenreader.',
     criterion: 'WCAG-Kriterium',
     where: 'Zustände',
     elements: 'Elemente',
@@ -53,7 +53,7 @@ const texts = {
     noFindings:
       'No violations found. Automated tests do not find every barrier; also test with a keyboard and a screen reader.',
     noElementFindings:
-      'No violations on the elements of the form; but mind the problems and notes below. Automated tests do not find every barrier; also test with a keyboard and a screen reader.',
+      'No violations on the elements of the form; but mind the points below. Automated tests do not find every barrier; also test with a keyboard and a screen reader.',
     criterion: 'WCAG criterion',
     where: 'States',
     elements: 'Elements',

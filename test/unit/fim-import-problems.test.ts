@@ -1,29 +1,12 @@
 /** The FIM import on broken or contradictory input: a clear failure or a warning, never silence. */
 import { expect } from '@open-wc/testing';
 import { checkAll } from '../../src/schemas/check/index.js';
-import { decodeXml, FimImportError, importFim, warningsOf } from '../../src/schemas/fim/import.js';
+import { decodeXml, importFim, warningsOf } from '../../src/schemas/fim/import.js';
+import { failure, field, group, struktur, v3 } from '../support/fim-xml.js';
 
 type Json = Record<string, any>;
 const load = async (name: string): Promise<string> => (await fetch(`/test/fixtures/fim/${name}`)).text();
 
-function failure(xml: string): FimImportError {
-  try {
-    importFim(xml);
-  } catch (e) {
-    expect(e).to.be.instanceOf(FimImportError);
-    return e as FimImportError;
-  }
-  throw new Error('importFim did not fail');
-}
-
-const field = (id: string, title: string, extra = '') =>
-  `<xdf:datenfeld><xdf:identifikation><xdf:id>${id}</xdf:id></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${extra}</xdf:datenfeld>`;
-const struktur = (anzahl: string, inner: string) =>
-  `<xdf:struktur><xdf:anzahl>${anzahl}</xdf:anzahl><xdf:enthaelt>${inner}</xdf:enthaelt></xdf:struktur>`;
-const group = (id: string, title: string, body: string) =>
-  `<xdf:datenfeldgruppe><xdf:identifikation><xdf:id>${id}</xdf:id></xdf:identifikation><xdf:name>${title}</xdf:name><xdf:bezeichnungEingabe>${title}</xdf:bezeichnungEingabe>${body}</xdf:datenfeldgruppe>`;
-const v3 = (body: string) =>
-  `<?xml version="1.0"?><xdf:xdatenfelder.stammdatenschema.0102 xmlns:xdf="urn:xoev-de:fim:standard:xdatenfelder_3.0.0"><xdf:stammdatenschema><xdf:identifikation><xdf:id>S00000000001</xdf:id></xdf:identifikation><xdf:name>Test</xdf:name>${body}</xdf:stammdatenschema></xdf:xdatenfelder.stammdatenschema.0102>`;
 const text = (praezisierung: string, feldart = 'input') =>
   `<xdf:feldart><code>${feldart}</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp>${praezisierung}`;
 

@@ -19,6 +19,7 @@ import { answerWords } from './modules/i18n/ui-texts.js';
 export { computeFees, type FeeLine } from './schemas/fees.js';
 export { ajvEngine } from './schemas/ajv.js';
 export { FormValidator, type ValidationEngine } from './schemas/validator.js';
+export { validatorAsOf } from './schemas/date-tolerance.js';
 export { receiverSchema } from './schemas/receiver-schema.js';
 export {
   checkApplication,

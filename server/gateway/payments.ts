@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { KeyedQueue } from './requests.js';
-import { computeFees, type FeeLine, type Lang } from 'ozg-form/rules';
+import { computeFees, validatorAsOf, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 import {
   toEuro,
@@ -169,7 +169,8 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       // Fees and validation from exactly the published bytes the page loaded (else DEFINITION_OUTDATED).
       const form = forms.current(b.formId, b.definitionHash);
       const definition = forms.definition(form);
-      const errors = forms.validator(form).validateAll(b.answers);
+      // "today" as on any applicant's calendar now, not the server's time zone (date-tolerance.ts).
+      const errors = validatorAsOf(forms.validator(form)).validateAll(b.answers);
       if (errors.length) {
         throw new HttpProblem(422, 'Unprocessable Content', 'the answers do not fit the form', {
           code: 'INVALID_ANSWERS',

@@ -11,6 +11,7 @@
 import { ajvEngine } from './ajv.js';
 import { computeFees } from './fees.js';
 import { describeError } from './messages.js';
+import { validatorAsOf } from './date-tolerance.js';
 import { buildModel } from './model.js';
 import { FormStore } from './store.js';
 import type { JsonSchema, Lang } from './types.js';
@@ -34,6 +35,9 @@ export interface ReceivedApplication {
   /** Integer cents of the payment bound to the application (XBezahldienste `grossAmount` × 100), or
    * undefined when there is none. */
   paidCents?: number | undefined;
+  /** When it was sent: relative date rules ("today") are read as of then (default: now). A date that
+   * was to be "not in the past" when sent is not wrong because the case is opened a week later. */
+  sentAt?: Date | undefined;
 }
 
 const LEIKA_URN = 'urn:de:fim:leika:leistung:';
@@ -44,16 +48,17 @@ const euro = (cents: number, lang: Lang): string =>
 /**
  * The findings for one decrypted application against the definition of its form (with its `x-ozg`,
  * as published); an empty list means the application fits its form and its payment.
- * `validator`: the `FormValidator` of this definition (`new FormValidator(definition,
+ * `compiled`: the `FormValidator` of this definition (`new FormValidator(definition,
  * ajvEngine(definition))`); a server compiles it once per published version and passes it in. Without
  * it, one is compiled for this call.
  */
 export function checkApplication(
   definition: JsonSchema,
   application: ReceivedApplication,
-  validator: FormValidator = new FormValidator(definition, ajvEngine(definition)),
+  compiled: FormValidator = new FormValidator(definition, ajvEngine(definition)),
 ): ApplicationCheck[] {
   const findings: ApplicationCheck[] = [];
+  const validator = validatorAsOf(compiled, application.sentAt);
   const sentAs = application.leika.startsWith(LEIKA_URN)
     ? application.leika.slice(LEIKA_URN.length)
     : application.leika;

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { ajvEngine, checkApplication, FormValidator, type JsonSchema } from 'ozg-form/rules';
+import { ajvEngine, checkApplication, FormValidator, validatorAsOf, type JsonSchema } from 'ozg-form/rules';
 import { ANSWERS } from '../e2e/answers.js';
 
 const form = (name: string) =>
@@ -91,4 +91,39 @@ test('without a validator passed in, one is compiled for the call, with the same
   assert.deepEqual(codes(checkApplication(anwohnerparken, { leika: LEIKA, data: dearer, paidCents: 6000 })), [
     'fee-mismatch',
   ]);
+});
+
+test('"Gültig ab: not before today" is read as of the day the application was sent, not the day it is opened', () => {
+  const sentInJune = twelveMonths();
+  sentInJune.parkausweis.beginn = '2026-06-15';
+  const sentAt = new Date('2026-06-15T09:00:00Z');
+  // Sent on 15 June for 15 June: fine then, and still fine when the case is opened months later.
+  assert.deepEqual(checkApplication(anwohnerparken, { leika: LEIKA, data: sentInJune, paidCents: 6000, sentAt }), []);
+  // Read as of today instead, the same answers would be "in the past".
+  const asOfNow = checkApplication(anwohnerparken, { leika: LEIKA, data: sentInJune, paidCents: 6000 });
+  assert.deepEqual(codes(asOfNow), ['answers-invalid']);
+  assert.match(asOfNow[0].text.de, /\(\/parkausweis\/beginn\)$/);
+});
+
+test("relative dates on a server: what any applicant's calendar accepted at that moment is accepted", () => {
+  const definition: JsonSchema = {
+    type: 'object',
+    properties: {
+      geboren: { type: 'string', format: 'date', title: 'Geboren', 'x-ozg': { date: { max: 'today' } } },
+      ab: { type: 'string', format: 'date', title: 'Ab', 'x-ozg': { date: { min: 'today' } } },
+    },
+  };
+  const compiled = new FormValidator(definition, ajvEngine(definition));
+  const at = (iso: string) => validatorAsOf(compiled, new Date(iso));
+  const paths = (errors: { instancePath: string }[]) => errors.map((e) => e.instancePath);
+  // 22:30 UTC on 14 June is 00:30 on 15 June in Berlin: a birth on 15 June is no birth in the future there.
+  assert.deepEqual(paths(at('2026-06-14T22:30:00Z').validateAll({ geboren: '2026-06-15' })), []);
+  // 16 June is in the future on every calendar of the world at that moment.
+  assert.deepEqual(paths(at('2026-06-14T22:30:00Z').validateAll({ geboren: '2026-06-16' })), ['/geboren']);
+  // 10:00 UTC on 14 June is still 13 June west of UTC−10: "from 13 June" is not in the past there …
+  assert.deepEqual(paths(at('2026-06-14T10:00:00Z').validateAll({ ab: '2026-06-13' })), []);
+  // … at 13:00 UTC it is 14 June everywhere, and 13 June is in the past on every calendar.
+  assert.deepEqual(paths(at('2026-06-14T13:00:00Z').validateAll({ ab: '2026-06-13' })), ['/ab']);
+  // Rules that are no date rules are not loosened: a date that is no date stays wrong.
+  assert.deepEqual(paths(at('2026-06-14T13:00:00Z').validateAll({ ab: '14.06.2026' })), ['/ab']);
 });

@@ -164,6 +164,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
                 leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
                 data: (content as { data?: unknown }).data,
                 boundCents: payment && 'grossAmount' in payment ? Math.round(payment.grossAmount * 100) : undefined,
+                sentAt: row.submitted_at ? new Date(row.submitted_at) : undefined,
               })
             : [];
         // Money the applicant paid beyond the bound payment (another tab's page of a replaced attempt).

@@ -27,7 +27,13 @@ export interface Finding {
 export function verifyApplication(
   db: Db,
   submissionId: string,
-  application: { schemaUri: unknown; leika: string; data: unknown; boundCents: number | undefined },
+  application: {
+    schemaUri: unknown;
+    leika: string;
+    data: unknown;
+    boundCents: number | undefined;
+    sentAt: Date | undefined;
+  },
 ): Finding[] {
   const forms = new PublishedForms(db);
   const form = formOf(forms, db, submissionId, application.schemaUri);
@@ -44,7 +50,7 @@ export function verifyApplication(
   }
   return checkApplication(
     forms.definition(form),
-    { leika: application.leika, data: application.data, paidCents: application.boundCents },
+    { leika: application.leika, data: application.data, paidCents: application.boundCents, sentAt: application.sentAt },
     forms.validator(form),
   );
 }

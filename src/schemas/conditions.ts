@@ -65,16 +65,31 @@ export class ConditionCache {
     return (entry.required ??= union(node.baseRequired, entry.blocks, 'required'));
   }
 
+  /** The blocks whose condition holds. The answer of a question a condition hides takes no part (it is
+   * not sent either): from the questions always shown, the shown ones grow with the active blocks until
+   * the answers taking part stay the same (once, unless a hidden question has an answer); changing an
+   * earlier answer so hides a branch and the branches that hung on it. */
   private evaluate(node: ObjectNode, pointer: string): ConditionalBlock[] {
     if (node.blocks.length === 0) return [];
-    const value = this.objectValue(pointer);
+    const all = this.objectValue(pointer);
     const test = this.test();
-    return node.blocks.filter((block) => {
-      if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
-      if (block.when.type === 'equals') return sameValue(value[block.when.key], block.when.value);
-      if (!test) return false;
-      return test(block.when.schemaPointer, value) !== block.when.negate;
-    });
+    const shownPart = (blocks: ConditionalBlock[]) => {
+      const shown = union(node.baseFields, blocks, 'fields');
+      const value = { ...all };
+      for (const child of node.children) if (!shown.has(child.key)) delete value[child.key];
+      return value;
+    };
+    let value = shownPart([]);
+    for (let round = 0; ; round++) {
+      const active = node.blocks.filter((block) => {
+        if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
+        if (block.when.type === 'equals') return sameValue(value[block.when.key], block.when.value);
+        return !!test && test(block.when.schemaPointer, value) !== block.when.negate;
+      });
+      const next = shownPart(active);
+      if (round >= node.blocks.length || Object.keys(next).join() === Object.keys(value).join()) return active;
+      value = next;
+    }
   }
 }
 

@@ -84,6 +84,8 @@ export interface XOzgField {
   errors?: Record<string, string>;
   /** A file question (Nachweis): accepted types (MIME), largest file in bytes. See docs/definition.md. */
   file?: { accept?: string[]; maxFileSize?: number };
+  /** On a date question: bounds relative to today or to another answer (docs/definition.md). */
+  date?: { min?: string; max?: string; after?: string; before?: string };
   i18n?: Partial<Record<Lang, TextOverrides>>;
 }
 

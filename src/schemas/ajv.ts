@@ -1,5 +1,11 @@
 import type Ajv from 'ajv/dist/core.js';
-import type { ErrorObject, FuncKeywordDefinition, SchemaValidateFunction, ValidateFunction } from 'ajv';
+import type {
+  ErrorObject,
+  FuncKeywordDefinition,
+  KeywordDefinition,
+  SchemaValidateFunction,
+  ValidateFunction,
+} from 'ajv';
 import AjvDraft07 from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -22,7 +28,13 @@ export { isDraft07 };
  */
 export function createAjv(definition: unknown): Ajv {
   const options = { allErrors: true, strict: false, messages: true };
-  const ajv: Ajv = isDraft07(definition) ? new AjvDraft07(options) : new Ajv2020(options);
+  const draft07 = isDraft07(definition);
+  const ajv: Ajv = draft07 ? new AjvDraft07(options) : new Ajv2020(options);
+  // The browser's interpreter enforces dependentRequired and dependentSchemas in draft-07
+  // definitions too (docs/definition.md offers them for both drafts); Ajv's draft-07 vocabulary
+  // lacks them, so the gateway would accept what the form refused. Its 2020-12 definitions of the
+  // two keywords make both decide alike.
+  if (draft07) for (const keyword of ['dependentRequired', 'dependentSchemas']) ajv.addKeyword(keyword2020(keyword));
   ajv.addKeyword({ keyword: 'x-ozg' }); // annotation only; checkDefinition validates its content
   ajv.removeKeyword('multipleOf');
   ajv.addKeyword(decimalMultipleOf);
@@ -31,6 +43,16 @@ export function createAjv(definition: unknown): Ajv {
     ajv.addFormat(name, { type: 'string', validate: test });
   }
   return ajv;
+}
+
+let ajv2020: Ajv | undefined;
+
+/** Ajv's own definition of a 2019-09/2020-12 keyword (taken from an instance: the files under
+ * ajv/dist/vocabularies are CommonJS whose default export Node's ESM import does not unwrap). */
+function keyword2020(name: string): KeywordDefinition {
+  const definition = (ajv2020 ??= new Ajv2020({ strict: false })).getKeyword(name);
+  if (typeof definition !== 'object') throw new Error(`Ajv has no keyword ${name}`);
+  return definition as KeywordDefinition;
 }
 
 /** A finite number as coefficient × 10^exponent, read from its shortest decimal notation (as typed). */

@@ -244,4 +244,26 @@ describe('interpreting validator = Ajv, sentence for sentence', () => {
       }
     }
   });
+
+  it('draft-07 dependentRequired and dependentSchemas: the gateway refuses what the form refuses', () => {
+    const definition = {
+      $schema: 'http://json-schema.org/draft-07/schema#',
+      type: 'object',
+      properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } },
+      dependentRequired: { a: ['b'] },
+      dependentSchemas: { b: { required: ['c'] } },
+    } as JsonSchema;
+    const interpreted = new FormValidator(definition);
+    const ajv = new FormValidator(definition, ajvEngine(definition));
+    const verdicts = (data: unknown) => [interpreted, ajv].map((v) => v.validateAll(data).map((e) => e.keyword));
+    expect(verdicts({ a: 'x' })).to.deep.equal([['dependentRequired'], ['dependentRequired']]);
+    expect(verdicts({ a: 'x', b: 'y' })).to.deep.equal([['required'], ['required']]);
+    expect(verdicts({ a: 'x', b: 'y', c: 'z' })).to.deep.equal([[], []]);
+    const [a] = interpreted.validateAll({ a: 'x' });
+    const [b] = ajv.validateAll({ a: 'x' });
+    for (const lang of ['de', 'en'] as const) {
+      const ctx = { label: 'B', lang, kind: 'text' as const };
+      expect(describeError(b!, ctx)).to.equal(describeError(a!, ctx));
+    }
+  });
 });

@@ -11,6 +11,9 @@ import { estimateReifegrad, formatReifegrad, type ReifegradEstimate, type Reifeg
 import { schemaNodes } from '../check-rules.js';
 import { checkIfWithoutRequired } from './conditions.js';
 import { checkDateRules } from './dates.js';
+import { checkEngineKeywords } from './engines.js';
+import { checkNestedConditions, unreachable } from './nested.js';
+import { checkUnseenErrors } from './unseen.js';
 import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkRequiredNames } from './keywords.js';
 import { checkLimits } from './limits.js';
@@ -45,6 +48,9 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
     () => checkQuestions(definition),
     () => checkLimits(definition),
     () => checkRecursion(definition),
+    () => checkUnseenErrors(definition),
+    () => checkEngineKeywords(definition),
+    () => checkNestedConditions(definition),
   ];
   for (const lint of lints) {
     try {
@@ -55,8 +61,13 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   }
   // where a specific check speaks about a place, it replaces the generic meta-schema sentence
   const specific = new Set(extra.filter((p) => !p.severity).map((p) => p.pointer));
+  // a question inside a nested condition is never asked: "add it to a step" would contradict the
+  // nested-condition error (the form refuses a step naming it)
+  const nested = unreachable(checkNestedConditions(definition));
+  const asked = (p: DefinitionProblem) =>
+    !(p.message.en.includes('is in no step') && nested.some((n) => p.pointer.startsWith(n)));
   const seen = new Set<string>();
-  const all = [...base.filter((p) => !specific.has(p.pointer)), ...extra].filter((p) => {
+  const all = [...base.filter((p) => !specific.has(p.pointer) && asked(p)), ...extra].filter((p) => {
     const key = `${p.pointer}\n${p.message.en}`;
     if (seen.has(key)) return false;
     seen.add(key);

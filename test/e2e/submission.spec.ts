@@ -150,6 +150,29 @@ test('gateway down: "wird erneut versucht", the draft is kept; once it is back t
   expect((await inboxWith<InboxDetail>(server.url, dog)).map((d) => d.caseId)).toEqual([caseId]);
 });
 
+test('offline when confirming: the application waits and goes through once the connection is back, nothing blamed on the site', async ({
+  page,
+  server,
+}) => {
+  const dog = `Offline-${crypto.randomUUID().slice(0, 8)}`;
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
+  // The train enters a tunnel just as the person confirms.
+  await page.waitForLoadState('networkidle');
+  await page.context().setOffline(true);
+  await confirm(page);
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag wird gesendet …' })).toBeVisible();
+  await expect(form(page).getByText('Das Formular kann nicht angezeigt werden.')).toHaveCount(0);
+  await expect(form(page).locator('.editor-note')).toHaveCount(0);
+  expect(await draftKept(page)).toContain(dog);
+  // Out of the tunnel: it goes through by itself.
+  await page.context().setOffline(false);
+  await expect(receiptHeading(page)).toBeVisible({ timeout: 60_000 });
+  expect(errors.filter((e) => e.includes('Access-Control-Allow-Origin'))).toEqual([]);
+  expect((await inboxWith<InboxDetail>(server.url, dog)).length).toBe(1);
+});
+
 test('a reload while sending resumes the same submission: receipt after the reload, one submission', async ({
   page,
   server,

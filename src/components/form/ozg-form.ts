@@ -116,6 +116,16 @@ export class OzgForm extends OzgFormBase implements FormHost {
     }
   }
 
+  /** On the review page the code for sending (and paying) is fetched ahead: confirmed on a train
+   * that just lost its connection, the application then waits and retries like any send. */
+  protected override goTo(index: number, focusHeading?: boolean): void {
+    super.goTo(index, focusHeading);
+    if (index >= this.steps.length) {
+      if (this.fees) void import('../payment/ozg-payment.js').catch(() => undefined);
+      void import('../submission/ozg-submission.js').catch(() => undefined);
+    }
+  }
+
   /** Sends the confirmed answers (or resumes a kept submission) through `<ozg-submission>`, whose
    * code arrives now. Only one submission per application: not again while one is on its way or sent. */
   protected override async send(request: SubmissionRequest | PaidApplication): Promise<void> {

@@ -31,6 +31,12 @@ type SubmissionModule = typeof import('../../modules/submission/index.js');
 const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/submission/index.js');
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
+// This module is fetched ahead on the review page (ozg-form.ts): so are the parts sending needs, so that a
+// connection lost at "Angaben bestätigen" only delays the application (its requests wait and retry) and
+// never leaves a part missing. The upload part only where the form asks for files (their element is there).
+void loadSubmission().catch(() => undefined);
+if (customElements.get('ozg-file-upload')) void loadUploads().catch(() => undefined);
+
 type Phase =
   | { kind: 'idle' }
   | { kind: 'sending'; retrying: boolean; failed?: StopReason }
@@ -121,8 +127,12 @@ export class OzgSubmission extends LitElement {
     });
   }
 
+  /** Back online: a request waiting for its next attempt tries at once instead of after its pause. */
+  private readonly online = (): void => void this.retry.now();
+
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('online', this.online);
     if (this.started && this.abort.signal.aborted && this.context.value) {
       // Put back into the page: go on where it stopped (the same idempotency key: never twice).
       this.abort = new AbortController();
@@ -139,6 +149,7 @@ export class OzgSubmission extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.online);
     // Taken out of the page: no request waits for another attempt.
     this.abort.abort();
   }

@@ -64,6 +64,26 @@ test('the review page shows the fee lines and the total before paying', async ({
   await expect(fees.locator('.fees-total')).toHaveText(/60,00\s€/);
 });
 
+test('answers a page sets through `data` on the review page are the ones paid for and sent', async ({
+  page,
+  server,
+}) => {
+  const { answers, marker } = parking();
+  // One vehicle first; the draft of it is written while pressing on to the review page …
+  await toReview(page, server.url, { ...answers, fahrzeuge: [answers.fahrzeuge[0]] });
+  await page.waitForTimeout(1500);
+  // … then the page sets both vehicles, and the person confirms at once.
+  await form(page).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
+  await confirmAndGoToProvider(page); // "Jetzt 90,00 € bezahlen": both vehicles
+  await onProvider(page, 'Bezahlen');
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
+  const [detail] = await inboxDetail(server.url, marker);
+  expect((detail!.data as { fahrzeuge: unknown[] }).fahrzeuge).toHaveLength(2);
+  expect(detail!.checks).toEqual([]);
+});
+
 test('paid: back from the provider, the form is restored, sent with paymentInformation; receipt and inbox show the Kassenzeichen', async ({
   page,
   server,

@@ -257,7 +257,7 @@ export class OzgAccount extends LitElement {
     const login = this.login;
     this.timer?.stop();
     this.store?.clearPrefill();
-    this.ctx?.drafts.flush();
+    this.ctx?.drafts.save(); // the provider ends the session with a redirect: nothing may be pending
     this.session = undefined;
     this.problem = undefined;
     this.ctx?.announce(at(this.language, 'loggedOut'));

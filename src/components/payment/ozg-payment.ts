@@ -180,7 +180,9 @@ export class OzgPayment extends LitElement {
     }
     if (view.status === 'INITIAL' && started && view.redirectUrl) {
       if (record) this.write({ ...record, redirected: true });
-      this.ctx.drafts.flush();
+      // The answers paid for must come back from the provider: written now, also when nothing was
+      // pending (answers a page set through `data` after the last save).
+      this.ctx.drafts.save();
       location.assign(view.redirectUrl);
       return;
     }

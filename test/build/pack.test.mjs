@@ -146,6 +146,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     'levelFromAcr',
     'mapClaims',
     'receiverSchema',
+    'validatorAsOf',
   ]);
   assert.equal(out.fee.lines[0].id, 'erster-hund', JSON.stringify(out.fee));
   assert.ok(out.fee.total > 9600, JSON.stringify(out.fee));

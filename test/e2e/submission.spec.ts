@@ -158,8 +158,16 @@ test('offline when confirming: the application waits and goes through once the c
   const errors: string[] = [];
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
   await toReview(page, server.url, 'hundesteuer', hundesteuer(dog));
-  // The train enters a tunnel just as the person confirms.
-  await page.waitForLoadState('networkidle');
+  // The person reads the review page (the code for sending arrives meanwhile: no request for a second) …
+  const resources = () => page.evaluate(() => performance.getEntriesByType('resource').length);
+  await expect
+    .poll(async () => {
+      const before = await resources();
+      await page.waitForTimeout(1000);
+      return (await resources()) === before;
+    })
+    .toBe(true);
+  // … and the train enters a tunnel just as they confirm.
   await page.context().setOffline(true);
   await confirm(page);
   await expect(form(page).getByRole('heading', { name: 'Ihr Antrag wird gesendet …' })).toBeVisible();

@@ -3,7 +3,7 @@
  * (e-mail or web address) are one field validated as JSON Schema says. */
 import { expect, oneEvent } from '@open-wc/testing';
 import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
-import { $, $$, control, next, renderForm, settle, typeInto } from '../support/form.js';
+import { $, $$, control, hasControl, next, renderForm, settle, typeInto } from '../support/form.js';
 
 const load = async (name: string) => (await fetch(`/test/fixtures/forms/${name}.json`)).json();
 
@@ -11,14 +11,7 @@ async function choose(el: OzgForm, label: string) {
   control(el, label).click();
   await settle(el);
 }
-const has = (el: OzgForm, label: string) => {
-  try {
-    control(el, label);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const has = hasControl;
 const summary = (el: OzgForm) => $$(el, '.error-summary a').map((a) => a.textContent);
 
 describe('alternatives of objects', () => {

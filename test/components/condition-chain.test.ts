@@ -7,7 +7,7 @@ import { ajvEngine } from '../../src/schemas/ajv.js';
 import { checkAll } from '../../src/schemas/check/index.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
 import { FormValidator } from '../../src/schemas/validator.js';
-import { $, $$, control, next, renderForm, settle, typeInto } from '../support/form.js';
+import { $, $$, control, hasControl, next, renderForm, settle, typeInto } from '../support/form.js';
 
 const when = (conditions: Record<string, string>) => ({
   properties: Object.fromEntries(Object.entries(conditions).map(([k, v]) => [k, { const: v }])),
@@ -60,14 +60,7 @@ const definition: Record<string, unknown> = {
   ],
 };
 
-const has = (el: OzgForm, label: string) => {
-  try {
-    control(el, label);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const has = hasControl;
 const shown = (el: OzgForm) =>
   ['Höhe des Gerüsts', 'Ja', 'Breite des Schutzdachs', 'Größe des Containers', 'Was stellen Sie auf?'].filter((l) =>
     has(el, l),

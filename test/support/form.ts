@@ -79,6 +79,16 @@ export function control(el: OzgForm, label: string): HTMLInputElement {
   throw new Error(`No control labelled "${label}"`);
 }
 
+/** Whether the form shows a control labelled `label` (see `control`). */
+export function hasControl(el: OzgForm, label: string): boolean {
+  try {
+    control(el, label);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function settle(el: OzgForm): Promise<void> {
   await el.updateComplete;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

@@ -4,7 +4,7 @@
  * by, the schema above it, and whether it is part of a condition (`if`, `not`), whose keywords only
  * decide whether it matches and never produce an error of their own.
  */
-import { deref, esc, isObj, type Obj } from './walk.js';
+import { branchesOf, deref, esc, isObj, type Obj } from './walk.js';
 
 export interface Place {
   schema: Obj;
@@ -98,18 +98,7 @@ export function declarations(root: Obj, schema: Obj, pointer: string): Array<{ n
     if (depth > 16) return;
     if (isObj(node.properties))
       for (const name of Object.keys(node.properties)) out.push({ name, at: `${at}/properties/${esc(name)}` });
-    const parts: Array<[unknown, string]> = [
-      [node.then, `${at}/then`],
-      [node.else, `${at}/else`],
-    ];
-    for (const key of ['allOf', 'anyOf', 'oneOf']) {
-      const value = node[key];
-      if (Array.isArray(value)) value.forEach((sub, i) => parts.push([sub, `${at}/${key}/${i}`]));
-    }
-    if (isObj(node.dependentSchemas))
-      for (const [name, sub] of Object.entries(node.dependentSchemas))
-        parts.push([sub, `${at}/dependentSchemas/${esc(name)}`]);
-    for (const [sub, subAt] of parts) {
+    for (const [sub, subAt] of branchesOf(node, at)) {
       if (!isObj(sub)) continue;
       const target = deref(root, sub, subAt);
       visit(target.schema, target.pointer, depth + 1);

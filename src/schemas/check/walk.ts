@@ -54,12 +54,9 @@ export interface Question {
   kind: 'object' | 'array' | 'file' | 'leaf';
 }
 
-/** Properties of an object schema, also those of its then/else/allOf/anyOf/oneOf/dependentSchemas branches. */
-function propertiesOf(root: Obj, schema: Obj, pointer: string, into: Array<[string, Obj, string]>): void {
-  if (isObj(schema.properties)) {
-    for (const [name, sub] of Object.entries(schema.properties))
-      if (isObj(sub)) into.push([name, sub, `${pointer}/properties/${esc(name)}`]);
-  }
+/** The subschemas that can add to an object: then/else, the entries of allOf/anyOf/oneOf and the
+ * dependentSchemas, each with its pointer. */
+export function branchesOf(schema: Obj, pointer: string): Array<[unknown, string]> {
   const branches: Array<[unknown, string]> = [
     [schema.then, `${pointer}/then`],
     [schema.else, `${pointer}/else`],
@@ -71,10 +68,18 @@ function propertiesOf(root: Obj, schema: Obj, pointer: string, into: Array<[stri
   if (isObj(schema.dependentSchemas))
     for (const [n, sub] of Object.entries(schema.dependentSchemas))
       branches.push([sub, `${pointer}/dependentSchemas/${esc(n)}`]);
-  for (const [sub, at] of branches) if (isObj(sub)) propertiesOf(root, sub, at, into);
+  return branches;
 }
 
-/** Every property name an object schema can have (its own and those of its branches). */
+/** Properties of an object schema, also those of its then/else/allOf/anyOf/oneOf/dependentSchemas branches. */
+function propertiesOf(root: Obj, schema: Obj, pointer: string, into: Array<[string, Obj, string]>): void {
+  if (isObj(schema.properties)) {
+    for (const [name, sub] of Object.entries(schema.properties))
+      if (isObj(sub)) into.push([name, sub, `${pointer}/properties/${esc(name)}`]);
+  }
+  for (const [sub, at] of branchesOf(schema, pointer)) if (isObj(sub)) propertiesOf(root, sub, at, into);
+}
+
 export function propertyNames(root: Obj, schema: Obj, pointer: string): Set<string> {
   const found: Array<[string, Obj, string]> = [];
   propertiesOf(root, schema, pointer, found);

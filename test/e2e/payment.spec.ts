@@ -218,6 +218,24 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
   });
 });
 
+test('offline at the pay button: the person is told it is their connection, not the payment service', async ({
+  page,
+  server,
+}) => {
+  const { answers } = parking();
+  await toReview(page, server.url, answers);
+  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await expect(paymentHeading(page)).toBeFocused();
+  await page.context().setOffline(true);
+  await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
+  const alert = form(page).getByRole('alert');
+  await expect(alert).toContainText('Ihr Gerät ist gerade nicht mit dem Internet verbunden.', { timeout: 30_000 });
+  await expect(alert).not.toContainText('Bezahldienst');
+  await page.context().setOffline(false);
+  await payButton(page).first().click();
+  await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
+});
+
 test('optional fee (Sondernutzung): per m² and day; the person may send without paying and gets an invoice', async ({
   page,
   server,

@@ -29,7 +29,7 @@ import { pt } from './payment-texts.js';
 type Phase = {
   busy?: 'redirecting' | 'checking';
   view?: PaymentView;
-  problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | Exclude<StopReason, string>;
+  problem?: 'canceled' | 'failed' | 'open' | 'unavailable' | 'offline' | Exclude<StopReason, string>;
 };
 
 /** What a paid (or, for an optional fee, deliberately unpaid) application hands on to sending. */
@@ -208,7 +208,7 @@ export class OzgPayment extends LitElement {
         total: error.problem.total,
         retryAfter: error.retryAfter,
       };
-    } else problem = 'unavailable';
+    } else problem = navigator.onLine === false ? 'offline' : 'unavailable';
     this.set({ problem }, true);
   }
 
@@ -239,7 +239,7 @@ export class OzgPayment extends LitElement {
       </div>`;
     const diagnosis = typeof p === 'object' && 'diagnosis' in p ? p.diagnosis : undefined;
     const refusal = typeof p === 'object' && !diagnosis ? (p as GatewayProblem) : undefined;
-    const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || typeof p === 'object';
+    const retry = p === 'canceled' || p === 'failed' || p === 'unavailable' || p === 'offline' || typeof p === 'object';
     const changed = refusal?.code === 'AMOUNT_MISMATCH';
     return html`<section
       class="payment"
@@ -261,6 +261,7 @@ export class OzgPayment extends LitElement {
       ${p === 'canceled' ? problem(pt(lang, 'payCanceled'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'failed' ? problem(pt(lang, 'payFailed'), pt(lang, 'payRetryHint')) : nothing}
       ${p === 'unavailable' ? problem(pt(lang, 'payUnavailable'), pt(lang, 'payUnavailableHint')) : nothing}
+      ${p === 'offline' ? problem(pt(lang, 'payOffline'), pt(lang, 'payOfflineHint')) : nothing}
       ${changed ? problem(pt(lang, 'payAmountChanged'), problemText(lang, refusal)) : nothing}
       ${refusal && !changed ? problem(pt(lang, 'payRejected'), problemText(lang, refusal)) : nothing}
       ${

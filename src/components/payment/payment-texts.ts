@@ -35,6 +35,9 @@ const texts = {
     payRetry: 'Erneut bezahlen',
     payBack: 'Zurück zur Übersicht',
     payUnavailable: 'Der Bezahldienst ist gerade nicht erreichbar.',
+    payOffline: 'Ihr Gerät ist gerade nicht mit dem Internet verbunden.',
+    payOfflineHint:
+      'Ihre Angaben sind in diesem Browser gespeichert. Bitte versuchen Sie es erneut, sobald die Verbindung wieder besteht.',
     payUnavailableHint:
       'Ihre Angaben sind in diesem Browser gespeichert. Bitte versuchen Sie es in einigen Minuten noch einmal.',
     payRejected: 'Die Zahlung konnte nicht begonnen werden.',
@@ -73,6 +76,9 @@ const texts = {
     payRetry: 'Pay again',
     payBack: 'Back to the summary',
     payUnavailable: 'The payment service cannot be reached at the moment.',
+    payOffline: 'Your device is not connected to the internet at the moment.',
+    payOfflineHint:
+      'Your answers are saved in this browser. Please try again once you are back online.',
     payUnavailableHint: 'Your answers are saved in this browser. Please try again in a few minutes.',
     payRejected: 'The payment could not be started.',
     payAmountChanged: 'The fee has changed. Please check the new amount.',

@@ -77,8 +77,7 @@ const texts = {
     payBack: 'Back to the summary',
     payUnavailable: 'The payment service cannot be reached at the moment.',
     payOffline: 'Your device is not connected to the internet at the moment.',
-    payOfflineHint:
-      'Your answers are saved in this browser. Please try again once you are back online.',
+    payOfflineHint: 'Your answers are saved in this browser. Please try again once you are back online.',
     payUnavailableHint: 'Your answers are saved in this browser. Please try again in a few minutes.',
     payRejected: 'The payment could not be started.',
     payAmountChanged: 'The fee has changed. Please check the new amount.',

@@ -134,5 +134,7 @@ export function renderEmbed(host: HTMLElement, definition: unknown): void {
     typeof d.$id === 'string' && /[\w-]+\.json$/.test(d.$id) ? /[\w-]+\.json$/.exec(d.$id)![0] : 'mein-antrag.json';
   const attributes = [`src="/forms/${file}"`, 'lang="de"'];
   if (d['x-ozg']?.leika) attributes.push('gateway="/gateway/v1"', 'mailbox="/postfach.html"');
-  host.textContent = `<script type="module" src="https://cdn.example/ozg-form.js"></script>\n<ozg-form ${attributes.join(' ')}></ozg-form>`;
+  const text = `<script type="module" src="https://cdn.example/ozg-form.js"></script>\n<ozg-form ${attributes.join(' ')}></ozg-form>`;
+  // Unchanged, it stays the same text node: a selection of it (for Ctrl+C) survives the next check.
+  if (host.textContent !== text) host.textContent = text;
 }

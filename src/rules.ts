@@ -16,7 +16,7 @@ import type { JsonSchema, Lang } from './schemas/types.js';
 import { FormValidator } from './schemas/validator.js';
 import { answerWords } from './modules/i18n/ui-texts.js';
 
-export { computeFees, type FeeLine } from './schemas/fees.js';
+export { computeFees, formatAmount, type FeeLine } from './schemas/fees.js';
 export { ajvEngine } from './schemas/ajv.js';
 export { FormValidator, type ValidationEngine } from './schemas/validator.js';
 export { validatorAsOf } from './schemas/date-tolerance.js';

@@ -30,6 +30,8 @@ export function validatorAsOf(validator: FormValidator, at?: Date): FormValidato
   const validateAll = (data: unknown): ErrorObject[] => {
     const moment = at ?? new Date();
     const earliest = onDay(validator, dayAt(moment, -12)).validateAll(data);
+    // Only date rules depend on the day: without a failing one the other day has the same errors.
+    if (!earliest.some((e) => e.keyword === 'date')) return earliest;
     const latest = new Set(onDay(validator, dayAt(moment, 14)).validateAll(data).map(key));
     return earliest.filter((e) => latest.has(key(e)));
   };

@@ -9,7 +9,7 @@
  * exported by `ozg-form/rules` as `checkApplication`.
  */
 import { ajvEngine } from './ajv.js';
-import { computeFees } from './fees.js';
+import { computeFees, formatAmount as euro } from './fees.js';
 import { describeError } from './messages.js';
 import { validatorAsOf } from './date-tolerance.js';
 import { buildModel } from './model.js';
@@ -41,9 +41,6 @@ export interface ReceivedApplication {
 }
 
 const LEIKA_URN = 'urn:de:fim:leika:leistung:';
-
-const euro = (cents: number, lang: Lang): string =>
-  new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /**
  * The findings for one decrypted application against the definition of its form (with its `x-ozg`,

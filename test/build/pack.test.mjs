@@ -143,6 +143,7 @@ test('imports from the unpacked folder: the element classes, the checker, the ma
     'answerRowsAsShown',
     'checkApplication',
     'computeFees',
+    'formatAmount',
     'levelFromAcr',
     'mapClaims',
     'receiverSchema',

@@ -161,7 +161,7 @@ export async function registerInbox(app: FastifyInstance, ctx: ServerContext): P
           d.state === 'ok'
             ? verifyApplication(db, row.id, {
                 schemaUri: meta?.contentStructure?.data?.submissionSchema?.schemaUri,
-                leika: row.service_identifier.replace('urn:de:fim:leika:leistung:', ''),
+                leika: row.service_identifier,
                 data: (content as { data?: unknown }).data,
                 boundCents: payment && 'grossAmount' in payment ? Math.round(payment.grossAmount * 100) : undefined,
                 sentAt: row.submitted_at ? new Date(row.submitted_at) : undefined,

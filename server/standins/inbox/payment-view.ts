@@ -1,4 +1,5 @@
 /** The inbox's view of an application's payment: what the gateway bound, the provider's status, the claim. */
+import { formatAmount as euro } from 'ozg-form/rules';
 import type { Db } from '../../db.js';
 
 /** The payment the applicant's encrypted metadata claims (XBezahldienste fields, FIT-Connect metadata). */
@@ -54,9 +55,6 @@ export function paymentView(db: Db, sid: string, claimed: ClaimedPayment | undef
     mismatch,
   };
 }
-
-const euro = (cents: number, lang: 'de' | 'en'): string =>
-  new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 
 /**
  * Payments of this application beyond the one the gateway bound: XBezahldienste cannot cancel a

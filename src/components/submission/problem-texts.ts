@@ -39,7 +39,6 @@ const texts = {
     UNEXPECTED: 'Beim Vorbereiten Ihres Antrags ist ein unerwarteter Fehler aufgetreten.',
     GENERIC: 'Die Anfrage wurde nicht angenommen (Fehler {status}).',
     NETWORK: 'Der Server ist nicht erreichbar.',
-    RELOAD: 'Seite neu laden',
   },
   en: {
     PAYMENT_REQUIRED: 'The fee for this application must be paid before it is sent.',
@@ -65,7 +64,6 @@ const texts = {
     UNEXPECTED: 'An unexpected error occurred while preparing your application.',
     GENERIC: 'The request was not accepted (error {status}).',
     NETWORK: 'The server cannot be reached.',
-    RELOAD: 'Reload the page',
   },
 };
 
@@ -100,7 +98,7 @@ export function problemText(lang: Lang, problem: GatewayProblem): string {
       total: typeof problem.total === 'number' ? formatAmount(problem.total, lang) : '–',
     });
   }
-  if (code in texts.de && !['GENERIC', 'NETWORK', 'RELOAD'].includes(code) && !code.startsWith('RATE_'))
+  if (code in texts.de && code !== 'GENERIC' && code !== 'NETWORK' && !code.startsWith('RATE_'))
     return words(lang, code as keyof typeof texts.de);
   return words(lang, 'GENERIC', { status: problem.status });
 }
@@ -111,10 +109,12 @@ export function needsReload(reason: unknown): boolean {
   return typeof reason === 'object' && reason !== null && (reason as GatewayProblem).code === 'DEFINITION_OUTDATED';
 }
 
+const RELOAD: Record<Lang, string> = { de: 'Seite neu laden', en: 'Reload the page' };
+
 /** The button that reloads the page, in place of "try again" for a refusal that needs it. */
 export function reloadButton(lang: Lang) {
   return html`<button type="button" class="primary" part="button button-primary" @click=${() => location.reload()}>
-    ${words(lang, 'RELOAD')}
+    ${RELOAD[lang]}
   </button>`;
 }
 

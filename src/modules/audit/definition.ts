@@ -5,7 +5,6 @@
  * feeds this). WCAG 2.4.6 (headings and labels) and 3.3.2 (labels or instructions).
  */
 import type { Texts } from './hints.js';
-import type { AuditLang } from './wcag.js';
 
 /** A problem as the definition checker reports it (DefinitionProblem of src/schemas/check.ts). */
 export interface CheckerProblem {
@@ -30,10 +29,4 @@ export function definitionFindings(problems: readonly CheckerProblem[]): Definit
   return problems
     .filter((p) => !p.severity)
     .map((p) => ({ pointer: p.pointer, criteria: LABEL_CRITERIA, message: { de: p.message.de, en: p.message.en } }));
-}
-
-const HEADING: Texts = { de: 'Mängel der Formulardefinition', en: 'Problems in the form definition' };
-
-export function definitionHeading(lang: AuditLang): string {
-  return HEADING[lang];
 }

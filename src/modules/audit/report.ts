@@ -161,9 +161,10 @@ export function auditFailed(report: AuditReport): boolean {
 export function resultText(report: AuditReport, lang: AuditLang, withRules = true): string {
   const t = T[lang];
   const total = violationCount(report);
+  const hints = looseHints(report).length;
   const extras = [
     ...(report.definition?.length ? [counted(lang, report.definition.length, 'definitionProblem')] : []),
-    ...(looseHints(report).length ? [counted(lang, looseHints(report).length, 'hint')] : []),
+    ...(hints ? [counted(lang, hints, 'hint')] : []),
   ];
   if (total === 0 && extras.length === 0) return t.none;
   const head =

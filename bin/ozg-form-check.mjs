@@ -13,30 +13,31 @@ let gateway = true;
 const files = [];
 /** Problems with the call itself, said once the language is known: [de, en]. */
 const usageErrors = [];
-const option = (name, i) => (args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : args[i + 1]);
+/** The value of `--name value` or `--name=value` at `args[i]` if it is one of `allowed` (else a usage
+ * error that names the choices), and the index of the last argument it used. */
+const choice = (i, name, allowed, [unknownDe, unknownEn]) => {
+  const chosen = args[i].startsWith(`${name}=`) ? args[i].slice(name.length + 1) : args[i + 1];
+  const ok = allowed.includes(chosen);
+  if (!ok)
+    usageErrors.push([
+      `${unknownDe} „${chosen ?? ''}“ für ${name}; möglich sind: ${allowed.join(', ')}.`,
+      `${unknownEn} "${chosen ?? ''}" for ${name}; possible are: ${allowed.join(', ')}.`,
+    ]);
+  return { value: ok ? chosen : undefined, last: args[i] === name ? i + 1 : i };
+};
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--') {
     files.push(...args.slice(i + 1));
     break;
   } else if (arg === '--lang' || arg.startsWith('--lang=')) {
-    const chosen = option('--lang', i);
-    if (arg === '--lang') i++;
-    if (chosen === 'de' || chosen === 'en') lang = chosen;
-    else
-      usageErrors.push([
-        `Unbekannte Sprache „${chosen ?? ''}“ für --lang; möglich sind: de, en.`,
-        `unknown language "${chosen ?? ''}" for --lang; possible are: de, en.`,
-      ]);
+    const { value, last } = choice(i, '--lang', ['de', 'en'], ['Unbekannte Sprache', 'unknown language']);
+    lang = value ?? lang;
+    i = last;
   } else if (arg === '--format' || arg.startsWith('--format=')) {
-    const chosen = option('--format', i);
-    if (arg === '--format') i++;
-    if (chosen === 'text' || chosen === 'json') format = chosen;
-    else
-      usageErrors.push([
-        `Unbekanntes Format „${chosen ?? ''}“ für --format; möglich sind: text, json.`,
-        `unknown format "${chosen ?? ''}" for --format; possible are: text, json.`,
-      ]);
+    const { value, last } = choice(i, '--format', ['text', 'json'], ['Unbekanntes Format', 'unknown format']);
+    format = value ?? format;
+    i = last;
   } else if (arg === '--no-gateway') gateway = false;
   else if (arg === '--help' || arg === '-h') continue;
   else if (arg.startsWith('-') && arg !== '-') usageErrors.push([`Unbekannte Option ${arg}`, `unknown option ${arg}`]);

@@ -33,25 +33,21 @@ export function applyPraezisierung(field: FimField, schema: Schema, x: Schema, w
   const numeric = schema.type === 'number' || schema.type === 'integer';
   const textual = schema.type === 'string' && !schema.enum && !schema.format;
   const unused: string[] = [];
-  if (p.minLength !== undefined) {
-    if (textual) schema.minLength = p.minLength;
-    else unused.push('minLength');
-  }
-  if (p.maxLength !== undefined) {
-    if (textual) schema.maxLength = p.maxLength;
-    else unused.push('maxLength');
+  // Each limit becomes its keyword where the question's type has it, else it is named as left out.
+  const limits = [
+    ['minLength', 'minLength', textual],
+    ['maxLength', 'maxLength', textual],
+    ['minValue', 'minimum', numeric],
+    ['maxValue', 'maximum', numeric],
+  ] as const;
+  for (const [fim, keyword, fits] of limits) {
+    if (p[fim] === undefined) continue;
+    if (fits) schema[keyword] = p[fim];
+    else unused.push(fim);
   }
   // feldart input is one line; the form would make a text over 200 characters multi-line (e-mail: 254).
   if (textual && feldart === 'input' && p.maxLength !== undefined && p.maxLength > 200 && p.maxLength <= 255)
     x.widget = 'text';
-  if (p.minValue !== undefined) {
-    if (numeric) schema.minimum = p.minValue;
-    else unused.push('minValue');
-  }
-  if (p.maxValue !== undefined) {
-    if (numeric) schema.maximum = p.maxValue;
-    else unused.push('maxValue');
-  }
   if (p.pattern !== undefined) {
     const pattern = textual ? anchored(p.pattern) : undefined;
     if (pattern) schema.pattern = pattern;

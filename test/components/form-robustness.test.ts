@@ -57,6 +57,32 @@ describe('drafts', () => {
     expect(third.data).to.deep.equal({});
   });
 
+  it('discarded on the way back to the review page ("Ändern"), starts again with "Weiter", not "Zur Übersicht"', async () => {
+    const id = `urn:test:draft-review:${Date.now()}`;
+    const first = await renderForm(simple(id), { isolate: false });
+    await typeInto(first, control(first, 'Name'), 'Erika');
+    await next(first);
+    await next(first);
+    expect($(first, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
+    first.parentElement!.remove();
+
+    const second = await renderForm(simple(id), { isolate: false });
+    expect($(second, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
+    $$(second, '.review button.link')[0].click(); // "Ändern: Eins"
+    await settle(second);
+    expect($(second, 'button.primary').textContent!.trim()).to.equal('Zur Übersicht');
+    ($(second, '.notice button') as HTMLButtonElement).click();
+    await settle(second);
+    ($(second, '.notice button.primary') as HTMLButtonElement).click();
+    await settle(second);
+    expect($(second, '.step-title').textContent).to.equal('Eins');
+    expect($(second, 'button.primary').textContent!.trim()).to.equal('Weiter');
+    await typeInto(second, control(second, 'Name'), 'Max');
+    await next(second);
+    // On to step 2, not back to a review page of a half-empty form.
+    expect($(second, '.step-title').textContent).to.equal('Zwei');
+  });
+
   it('a draft of the untouched form (written on the way to a login) restores nothing and claims no answers', async () => {
     const id = `urn:test:draft-untouched:${Date.now()}`;
     const definition = {

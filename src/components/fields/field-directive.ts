@@ -14,6 +14,13 @@ import { sameView, type FieldView } from './view.js';
 let fileField: ((view: FieldView) => unknown) | undefined;
 let loadingFileField: Promise<unknown> | undefined;
 
+/** The code of file questions, fetched once. A form with file questions asks for it when it opens:
+ * a file question on a later step then appears at once, instead of empty first and a moment later
+ * with its drop zone (which moved "Weiter" away from under a pointer on its way to it). */
+export function loadFileField(): Promise<unknown> {
+  return (loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField)));
+}
+
 /** Whether the question has one answer and is built as plain DOM (`LeafField`, leaf.ts). */
 export function isLeaf(view: FieldView): boolean {
   if ('element' in view.node && view.node.element) return true;
@@ -85,14 +92,17 @@ class FieldDirective extends AsyncDirective {
 
   render(view: FieldView): unknown {
     if (view.node.kind === 'file' && !fileField) {
-      loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField));
       // Into the question as it is by then (the form may have re-rendered with an equal view, which
       // this directive answers with noChange), and not into a part that left the page meanwhile.
-      void loadingFileField.then(() => {
-        const current = this.view;
-        if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode)
-          this.setValue(renderField(current));
-      });
+      // (A chunk that does not arrive is reported by the form, which asked for it when it opened.)
+      loadFileField().then(
+        () => {
+          const current = this.view;
+          if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode)
+            this.setValue(renderField(current));
+        },
+        () => undefined,
+      );
     }
     const result = renderField(view, this.leaf);
     this.leaf = result instanceof LeafField ? result : undefined;

@@ -6,22 +6,23 @@ import type { Answers } from '../../schemas/data.js';
 import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
-import { emit } from '../events.js';
+import { emit, type OzgLoginDetail, type OzgPaymentDetail, type OzgSubmissionDetail } from '../events.js';
 import { formContext } from './context.js';
 import { loadLoginBar, offersLogin } from '../account/use-account.js';
 import { describeFailure, openForm, type LoadProblem } from './loading.js';
 import { DraftController } from './draft-controller.js';
-import type { OzgSubmissionDetail } from '../events.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
 import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
-import type { OzgLoginDetail, OzgPaymentDetail } from '../events.js';
 import { defineElement } from '../define.js';
 import { editorText, reportToEditor, type Situation } from '../diagnosis.js';
 
 type FeesModule = typeof import('../payment/payment-fees.js');
 import { DEFAULT_DRAFT_DAYS, LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { focusQuestion } from './step-view.js';
+import { holdErrorsWhilePressed } from './press-hold.js';
+import { loadFileField } from '../fields/field-directive.js';
+import { hasFileQuestion } from '../../schemas/model.js';
 
 /** The phases of one application's journey in `<ozg-form>`. */
 export type Phase = 'loading' | 'error' | 'filling' | 'review' | 'paying' | 'sending' | 'sent';
@@ -112,21 +113,7 @@ export abstract class OzgFormBase extends LitElement {
     this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
     this.addEventListener('ozg-payment', (event) => this.paymentEnded(event.detail));
     this.addEventListener('ozg-login', (event) => (this.login = event.detail.authentication));
-    this.addEventListener('pointerdown', (event) => this.pressed(event), true);
-  }
-
-  /**
-   * A press inside the form: errors of a field it leaves wait until the press has ended and its click
-   * has run (the next task), so "Weiter" or "hinzufügen" does not move away from under the pointer.
-   */
-  private pressed(event: PointerEvent): void {
-    if (!event.isPrimary || !this.store) return;
-    const release = this.store.holdTouches();
-    const end = () => {
-      for (const type of ['pointerup', 'pointercancel', 'blur'] as const) removeEventListener(type, end, true);
-      setTimeout(release);
-    };
-    for (const type of ['pointerup', 'pointercancel', 'blur'] as const) addEventListener(type, end, true);
+    holdErrorsWhilePressed(this, () => this.store);
   }
 
   /** The fee of a form with `x-ozg.fees` (review page, payment step), once its code has arrived. */
@@ -267,6 +254,7 @@ export abstract class OzgFormBase extends LitElement {
     // The login bar's code comes along now for forms that offer a login.
     if (offersLogin(store)) loadLoginBar().catch(this.chunkFailed);
     if (store.model.definition['x-ozg']?.fees) this.loadFees().catch(this.chunkFailed);
+    if (hasFileQuestion(store.model.root)) loadFileField().catch(this.chunkFailed);
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
@@ -294,12 +282,18 @@ export abstract class OzgFormBase extends LitElement {
     this.sending = undefined;
     if (detail.outcome === 'back') this.goTo(this.steps.length);
     if (detail.outcome === 'restart') {
-      store.replaceData(this.initialData ?? {});
-      this.summary = [];
-      this.confirmed = false;
-      this.returnToReview = false;
+      this.clearAnswers();
       this.goTo(0);
     }
+  }
+
+  /** Back to the page's initial answers, with nothing said about the old ones; the caller opens step 1
+   * (whose button then says "Weiter" again, not "back to the review"). */
+  protected clearAnswers(): void {
+    this.store?.replaceData(this.initialData ?? {});
+    this.summary = [];
+    this.confirmed = false;
+    this.returnToReview = false;
   }
 
   // ---- paying ------------------------------------------------------------------------------

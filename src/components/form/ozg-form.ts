@@ -144,9 +144,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
   discardDraft(): void {
     if (!this.store) return;
     this.askingDiscard = false;
-    this.store.replaceData(this.initialData ?? {});
-    this.summary = [];
-    this.confirmed = false;
+    this.clearAnswers();
     this.goTo(0);
     this.drafts.discard();
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
@@ -157,10 +155,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
   async forgetDevice(): Promise<void> {
     if (!this.store) return;
     this.askingForget = false;
-    this.store.replaceData(this.initialData ?? {});
-    this.summary = [];
-    this.confirmed = false;
-    this.returnToReview = false;
+    this.clearAnswers();
     await this.drafts.forgetDevice();
     this.goTo(0);
     this.announce(t(this.effectiveLang, 'deviceForgotten'));

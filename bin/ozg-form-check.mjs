@@ -48,13 +48,13 @@ const help = t(
   `Aufruf: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [weitere.json …]
 Prüft ozg-form-Definitionen (JSON Schema mit x-ozg) und schätzt den OZG-Reifegrad.
   --lang de|en      Sprache der Meldungen (Standard: aus LANG); eine andere wird abgelehnt
-  --format json     maschinenlesbar für CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
+  --format json     maschinenlesbar für CI: [{ file, ok, problems: [{ pointer, line, column, severity, message }], reifegrad }]
   --no-gateway      Reifegrad für eine Einbindung ohne gateway-Attribut (nichts wird gesendet)
 Exit-Code 0: keine Fehler (Warnungen erlaubt); 1: mindestens ein Fehler; 2: Datei unlesbar oder kein JSON, oder unbekannte Option.`,
   `Usage: ozg-form-check [--lang de|en] [--format text|json] [--no-gateway] definition.json [more.json …]
 Checks ozg-form definitions (JSON Schema with x-ozg) and estimates the OZG Reifegrad.
   --lang de|en      language of the messages (default: from LANG); any other is refused
-  --format json     machine-readable for CI: [{ file, ok, problems: [{ pointer, severity, message }], reifegrad }]
+  --format json     machine-readable for CI: [{ file, ok, problems: [{ pointer, line, column, severity, message }], reifegrad }]
   --no-gateway      Reifegrad for an embedding without the gateway attribute (nothing is sent)
 Exit code 0: no errors (warnings allowed); 1: at least one error; 2: a file is unreadable or not JSON, or an unknown option.`,
 );
@@ -79,6 +79,36 @@ if (!existsSync(checkModule)) {
   process.exit(2);
 }
 const { checkAll, estimateReifegrad, formatReifegrad, formatReport } = await import(checkModule.href);
+const { findNodeAtLocation, parseTree } = await import('jsonc-parser');
+
+/** Line and column (from 1, as editors count) of an offset in `text`. */
+function lineColumn(text, offset) {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+/**
+ * Where a problem's JSON Pointer is in the file, for the editor to jump to: the property's name when the
+ * pointer names a property, the entry of a list, or (for a place the definition does not have, such as a
+ * missing `title`) the nearest place above it that it has.
+ */
+function placeIn(text, tree, pointer) {
+  if (!tree) return undefined;
+  let found = tree;
+  if (pointer) {
+    const path = [];
+    for (const raw of pointer.slice(1).split('/')) {
+      const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      const parent = findNodeAtLocation(tree, path);
+      path.push(parent?.type === 'array' && /^\d+$/.test(token) ? Number(token) : token);
+      const node = findNodeAtLocation(tree, path);
+      if (!node) break;
+      found = node;
+    }
+  }
+  const named = found.parent?.type === 'property' ? found.parent.children[0] : found;
+  return lineColumn(text, named.offset);
+}
 
 /** "line 5, column 3" for a JSON.parse error, from the position in its message. */
 function whereInJson(text, error) {
@@ -108,9 +138,10 @@ for (const file of files) {
     exitCode = 2;
     continue;
   }
+  text = text.replace(/^\uFEFF/, ''); // editors do not count the byte order mark as a column
   let definition;
   try {
-    definition = JSON.parse(text.replace(/^\uFEFF/, ''));
+    definition = JSON.parse(text);
   } catch (error) {
     const at = whereInJson(text, error);
     const place = at ? t(`Zeile ${at.line}, Spalte ${at.column}`, `line ${at.line}, column ${at.column}`) : '';
@@ -121,6 +152,8 @@ for (const file of files) {
     continue;
   }
   const problems = checkAll(definition);
+  const tree = parseTree(text);
+  const places = problems.map((p) => placeIn(text, tree, p.pointer));
   const errors = problems.filter((p) => !p.severity);
   // a definition that is no JSON object is no form at all: its error, and no Reifegrad to estimate
   const isForm = definition !== null && typeof definition === 'object' && !Array.isArray(definition);
@@ -130,8 +163,9 @@ for (const file of files) {
     report.push({
       file,
       ok: errors.length === 0,
-      problems: problems.map((p) => ({
+      problems: problems.map((p, i) => ({
         pointer: p.pointer,
+        ...places[i],
         severity: p.severity ?? 'error',
         message: p.message[lang],
         messages: p.message,
@@ -160,7 +194,11 @@ for (const file of files) {
         `${file}: ${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
       ),
     );
-    console.log(formatReport(problems, lang).replace(/^/gm, '  '));
+    // "line:column pointer: message", one problem after another (editors and CI logs link line:column)
+    problems.forEach((p, i) => {
+      const at = places[i] ? `${places[i].line}:${places[i].column}` : '';
+      console.log(`  ${at.padEnd(7)} ${formatReport([p], lang).replace(/\n/g, '\n          ')}`);
+    });
   }
   if (estimate) console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));
 }

@@ -61,6 +61,42 @@ test('--format json: problems with pointer and severity, exit 1 on an error, 2 o
   assert.equal(JSON.parse(both.stdout)[1].ok, false);
 });
 
+test('each problem says its line and column in the file (the name of the property), in text and in JSON', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  const file = join(dir, 'lines.json');
+  // A byte order mark first: editors do not count it as a column.
+  await writeFile(
+    file,
+    `\uFEFF{
+  "type": "object",
+  "x-ozg": {
+    "leika": "123"
+  },
+  "properties": {
+    "tel": { "type": "string", "title": "Telefon", "x-ozg": { "autocomplete": "phone" } },
+    "liste": { "type": "array", "title": "Liste", "items": [{ "type": "string" }] }
+  }
+}
+`,
+  );
+  const json = await run('--format', 'json', '--lang', 'en', file);
+  assert.equal(json.code, 1);
+  const [report] = JSON.parse(json.stdout);
+  const at = (pointer: string) => {
+    const problem = report.problems.find((p: { pointer: string }) => p.pointer === pointer);
+    assert.ok(problem, `a problem at ${pointer}`);
+    return [problem.line, problem.column];
+  };
+  assert.deepEqual(at('/x-ozg/leika'), [4, 5]);
+  assert.deepEqual(at('/properties/tel/x-ozg/autocomplete'), [7, 63]);
+  assert.deepEqual(at('/properties/liste/items'), [8, 51]);
+
+  const text = await run('--lang', 'en', file);
+  assert.equal(text.code, 1);
+  assert.match(text.stdout, /^ {2}4:5 +\/x-ozg\/leika: The LeiKa key "123" is invalid/m);
+  assert.match(text.stdout, /^ {2}8:51 +\/properties\/liste\/items: Tuples/m);
+});
+
 test('an unknown option or language is refused with the usage (exit 2), not read as a file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
   const file = join(dir, 'f.json');

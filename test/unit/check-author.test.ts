@@ -266,14 +266,38 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     at(checkAll(d), '/properties/email/x-ozg/autocomplete', 'error');
   });
 
-  it('asks for an own message for a pattern', () => {
+  it('asks for an own message for a pattern, naming the question by its title (a FIM key says nothing)', () => {
     const d = base();
     delete d.properties.kennzeichen['x-ozg'].errors;
     delete d.properties.kennzeichen['x-ozg'].i18n.en.errors;
+    // as a FIM import names its properties
+    d.properties.F00000000205 = d.properties.kennzeichen;
+    delete d.properties.kennzeichen;
+    d['x-ozg'].steps[0].fields = d['x-ozg'].steps[0].fields.map((f: string) =>
+      f === 'kennzeichen' ? 'F00000000205' : f,
+    );
+    const problem = at(checkAll(d), '/properties/F00000000205/pattern', 'warning');
     says(
-      at(checkAll(d), '/properties/kennzeichen/pattern', 'warning'),
-      ['x-ozg.errors.pattern', 'Bitte prüfen Sie die Angabe'],
-      ['x-ozg.errors.pattern'],
+      problem,
+      ['„Kennzeichen“ hat ein pattern', 'x-ozg.errors.pattern', 'Bitte prüfen Sie die Angabe'],
+      ['"Kennzeichen" has a pattern', 'x-ozg.errors.pattern'],
+    );
+    expect(problem.message.de).not.to.contain('F00000000205');
+  });
+
+  it('names a file question and a question without autocomplete by their titles', () => {
+    const d = base();
+    delete d.properties.nachweise['x-ozg'].file.maxFileSize;
+    delete d.properties.vorname['x-ozg'].autocomplete;
+    says(
+      at(checkAll(d), '/properties/nachweise/x-ozg/file', 'warning'),
+      [`„${d.properties.nachweise.title}“`],
+      [`"${d.properties.nachweise.title}"`],
+    );
+    says(
+      at(checkAll(d), '/properties/vorname', 'warning'),
+      [`„${d.properties.vorname.title}“ fragt`],
+      [`"${d.properties.vorname.title}" asks`],
     );
   });
 

@@ -8,7 +8,7 @@
  */
 import type { DefinitionProblem } from '../check.js';
 import { boundDate } from '../date-rules.js';
-import { choiceValues, isObj, problem, questions, type Obj } from './walk.js';
+import { choiceValues, isObj, problem, questions, questionTitle, type Obj } from './walk.js';
 
 export interface Contradiction {
   /** The keyword the problem is reported at (the first of the pair). */
@@ -123,7 +123,7 @@ export function checkLimits(root: Obj): DefinitionProblem[] {
   for (const q of questions(root)) {
     if (seen.has(q.pointer)) continue;
     seen.add(q.pointer);
-    const title = String(q.declared.title ?? q.schema.title ?? q.name);
+    const title = questionTitle(q);
     for (const c of contradictions(q.schema, root)) {
       problems.push(
         problem(

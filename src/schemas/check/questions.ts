@@ -8,7 +8,7 @@ import { DEFAULT_CLAIM_MAP } from '../../modules/account/claims.js';
 import type { DefinitionProblem } from '../check.js';
 import { expectedAutocomplete, invalidAutocomplete } from './autocomplete.js';
 import { labelProblem } from './labels.js';
-import { esc, isObj, problem, questions, warning, type Obj, type Question } from './walk.js';
+import { esc, isObj, problem, questions, questionTitle, warning, type Obj, type Question } from './walk.js';
 
 /** Canonical claim names `x-ozg.prefill` may name (docs/server.md): the top-level claims and the parts of the structured ones. */
 export const PREFILL_CLAIMS: readonly string[] = [
@@ -78,8 +78,8 @@ function fileLimits(q: Question): DefinitionProblem[] {
   return [
     warning(
       `${q.pointer}/x-ozg/file`,
-      `Die Dateifrage „${q.name}“ nennt ihre Grenzen nicht; es gelten Voreinstellungen. Geben Sie an: ${missing.map((m) => m[1]).join('; ')}.`,
-      `The file question "${q.name}" does not state its limits; defaults apply. State: ${missing.map((m) => m[2]).join('; ')}.`,
+      `Die Dateifrage „${questionTitle(q)}“ nennt ihre Grenzen nicht; es gelten Voreinstellungen. Geben Sie an: ${missing.map((m) => m[1]).join('; ')}.`,
+      `The file question "${questionTitle(q)}" does not state its limits; defaults apply. State: ${missing.map((m) => m[2]).join('; ')}.`,
     ),
   ];
 }
@@ -113,8 +113,8 @@ function autocomplete(q: Question): DefinitionProblem[] {
   return [
     warning(
       q.declaredAt,
-      `„${q.name}“ fragt nach persönlichen Daten, hat aber kein autocomplete-Token (WCAG 1.3.5). Ergänzen Sie "x-ozg": { "autocomplete": "${token}" }.`,
-      `"${q.name}" asks for personal data but has no autocomplete token (WCAG 1.3.5). Add "x-ozg": { "autocomplete": "${token}" }.`,
+      `„${questionTitle(q)}“ fragt nach persönlichen Daten, hat aber kein autocomplete-Token (WCAG 1.3.5). Ergänzen Sie "x-ozg": { "autocomplete": "${token}" }.`,
+      `"${questionTitle(q)}" asks for personal data but has no autocomplete token (WCAG 1.3.5). Add "x-ozg": { "autocomplete": "${token}" }.`,
     ),
   ];
 }
@@ -125,8 +125,8 @@ function patternMessage(q: Question): DefinitionProblem[] {
   return [
     warning(
       `${q.pointer}/pattern`,
-      `„${q.name}“ hat ein pattern, aber keine eigene Meldung: Das Formular kann nur „Bitte prüfen Sie die Angabe … Sie hat nicht das erwartete Format“ sagen. Schreiben Sie in x-ozg.errors.pattern, was erwartet wird, z. B. "Bitte geben Sie das Kennzeichen so ein: M-AB 123".`,
-      `"${q.name}" has a pattern but no own message: the form can only say "Check … it is not in the expected format". Write what is expected into x-ozg.errors.pattern, e.g. "Enter the number plate like M-AB 123".`,
+      `„${questionTitle(q)}“ hat ein pattern, aber keine eigene Meldung: Das Formular kann nur „Bitte prüfen Sie die Angabe … Sie hat nicht das erwartete Format“ sagen. Schreiben Sie in x-ozg.errors.pattern, was erwartet wird, z. B. "Bitte geben Sie das Kennzeichen so ein: M-AB 123".`,
+      `"${questionTitle(q)}" has a pattern but no own message: the form can only say "Check … it is not in the expected format". Write what is expected into x-ozg.errors.pattern, e.g. "Enter the number plate like M-AB 123".`,
     ),
   ];
 }

@@ -54,6 +54,13 @@ export interface Question {
   kind: 'object' | 'array' | 'file' | 'leaf';
 }
 
+/** How a problem names a question: its title as the form shows it (a FIM import's keys read
+ * „F00000000205“), else its property name. */
+export function questionTitle(q: Question): string {
+  const title = q.declared.title ?? q.schema.title;
+  return typeof title === 'string' && title.trim() ? title : q.name;
+}
+
 /** The subschemas that can add to an object: then/else, the entries of allOf/anyOf/oneOf and the
  * dependentSchemas, each with its pointer. */
 export function branchesOf(schema: Obj, pointer: string): Array<[unknown, string]> {

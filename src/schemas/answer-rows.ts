@@ -4,7 +4,7 @@
  * review page and the receipt (src/components) and the case-worker inbox (server) all use it; the
  * words ("Ja", "Keine Angabe", the date style) come from the caller, so this file needs no UI texts.
  */
-import { childPointer, isEmpty, sameValue } from './data.js';
+import { childPointer, isAnswer, sameValue } from './data.js';
 import type { FormStore } from './store.js';
 import { choiceLabel, text } from './texts.js';
 import type { ChoiceNode, FieldNode, Lang, StepModel } from './types.js';
@@ -26,7 +26,7 @@ export interface AnswerRow {
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
 export function formatAnswer(node: FieldNode, value: unknown, lang: Lang, words: AnswerWords): string {
-  if (isEmpty(value)) return words.notAnswered;
+  if (!isAnswer(node, value)) return words.notAnswered;
   switch (node.kind) {
     case 'boolean':
       return value === true ? words.yes : words.no;

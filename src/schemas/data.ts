@@ -61,6 +61,14 @@ export function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
+/**
+ * Whether `value` answers a question: not empty, or the option `null` of a choice that offers one
+ * ("keine Angabe"), which JSON Schema's `required` counts as an answer as well.
+ */
+export function isAnswer(node: { kind: string; options?: { value: unknown }[] } | undefined, value: unknown): boolean {
+  return value === null ? node?.kind === 'choice' && !!node.options?.some((o) => o.value === null) : !isEmpty(value);
+}
+
 /** Whether two answers are the same value (objects compared by their JSON). */
 export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer, parentPointer } from './data.js';
+import { childPointer, isAnswer, parentPointer } from './data.js';
 import type { FieldNode } from './types.js';
 
 export interface FieldError {
@@ -92,10 +92,13 @@ export function groupErrors(
  * itself has no error of its own while an entry is empty (two empty entries are no duplicates): null.
  * Undefined where the validator's errors stand. */
 export function listError(node: FieldNode, value: unknown, required: boolean): ErrorObject | null | undefined {
-  const empty = (v: unknown) => v === undefined || v === null || v === '';
+  // Nothing, an empty text, or null where no choice offers it ("keine Angabe" as the option null is an answer).
+  const missing = (at: FieldNode, v: unknown) => v === undefined || v === '' || (v === null && !isAnswer(at, v));
   if (node.kind === 'array')
-    return node.item.kind !== 'object' && Array.isArray(value) && value.some(empty) ? null : undefined;
-  if (node.kind !== 'object' && required && empty(value)) return requiredError(node);
+    return node.item.kind !== 'object' && Array.isArray(value) && value.some((v) => missing(node.item, v))
+      ? null
+      : undefined;
+  if (node.kind !== 'object' && required && missing(node, value)) return requiredError(node);
   return undefined;
 }
 

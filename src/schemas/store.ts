@@ -1,7 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import { AnswerState } from './answer-state.js';
 import type { ConditionTest } from './conditions.js';
-import { childPointer, clone, isEmpty, parentPointer, setIn, type Answers } from './data.js';
+import { childPointer, clone, isAnswer, parentPointer, setIn, type Answers } from './data.js';
 import {
   choiceError,
   groupErrors,
@@ -129,7 +129,7 @@ export class FormStore extends AnswerState {
    * re-rendered when its error message changes.
    */
   setValue(pointer: string, value: unknown, fromInput = false): void {
-    setIn(this.data, pointer, isEmpty(value) ? undefined : value);
+    setIn(this.data, pointer, isAnswer(this.node(pointer), value) ? value : undefined);
     let changed = !fromInput;
     if (this.errors.has(pointer)) changed = this.refreshError(pointer) || changed;
     if (changed) this.notify(pointer);
@@ -306,7 +306,7 @@ export class FormStore extends AnswerState {
     const value = this.value(pointer);
     const group = this.unmetGroup(pointer);
     if (group) return group; // the group's error stays with its first question until one is answered
-    if (isEmpty(value)) {
+    if (!isAnswer(node, value)) {
       if (!this.isRequired(pointer)) return undefined;
       return requiredError(node);
     }

@@ -1,5 +1,5 @@
 import type { ConditionCache } from './conditions.js';
-import { childPointer, clone, getIn, isEmpty, setIn, type Answers } from './data.js';
+import { childPointer, clone, getIn, isAnswer, isEmpty, setIn, type Answers } from './data.js';
 import { ALTERNATIVE_KEY, type FieldNode, type ObjectNode } from './types.js';
 
 /** Sets `default` and read-only values where nothing is answered, creates the objects of groups and
@@ -139,5 +139,5 @@ export function prune(node: FieldNode, value: unknown, pointer: string, conditio
     const empty = node.item.kind === 'object' ? {} : null;
     return value.map((item, i) => prune(node.item, item, childPointer(pointer, i), conditions) ?? empty);
   }
-  return isEmpty(value) ? undefined : value;
+  return isAnswer(node, value) ? value : undefined;
 }

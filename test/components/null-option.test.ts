@@ -1,0 +1,88 @@
+/**
+ * A required choice that offers "keine Angabe" as the option `null`: choosing it answers the question,
+ * as it does for JSON Schema (`required` asks for the property, and null is a value). Before, the form
+ * threw the null away and kept saying the question was unanswered, so the person could not go on.
+ */
+import { expect, oneEvent } from '@open-wc/testing';
+import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
+import { ajvEngine } from '../../src/schemas/ajv.js';
+import type { JsonSchema } from '../../src/schemas/types.js';
+import { FormValidator } from '../../src/schemas/validator.js';
+import { $, $$, next, renderForm, settle } from '../support/form.js';
+
+const definition = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'Befragung',
+  type: 'object',
+  required: ['geschlecht', 'staat'],
+  properties: {
+    geschlecht: {
+      title: 'Geschlecht',
+      type: ['string', 'null'],
+      oneOf: [
+        { const: 'w', title: 'weiblich' },
+        { const: 'm', title: 'männlich' },
+        { const: 'd', title: 'divers' },
+        { const: null, title: 'keine Angabe' },
+      ],
+    },
+    staat: {
+      title: 'Staatsangehörigkeit',
+      type: ['string', 'null'],
+      enum: ['deutsch', 'andere', null],
+      'x-ozg': { widget: 'select', enumLabels: { deutsch: 'deutsch', andere: 'andere', null: 'keine Angabe' } },
+    },
+  },
+};
+const gateway = new FormValidator(definition as JsonSchema, ajvEngine(definition as JsonSchema));
+
+const radio = (el: OzgForm, label: string) =>
+  $$(el, 'input[type=radio]').find(
+    (r) => el.shadowRoot!.querySelector(`label[for="${r.id}"]`)?.textContent?.trim() === label,
+  ) as HTMLInputElement;
+
+describe('a choice with the option null ("keine Angabe")', () => {
+  it('is answered by it: no error, "keine Angabe" on the review page, null sent, and the gateway agrees', async () => {
+    const el = await renderForm(definition);
+    radio(el, 'keine Angabe').click();
+    const select = $(el, 'select') as HTMLSelectElement;
+    const none = [...select.options].find((o) => o.textContent!.trim() === 'keine Angabe')!;
+    select.value = none.value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(el);
+    expect(el.data).to.deep.equal({ geschlecht: null, staat: null });
+    expect(radio(el, 'keine Angabe').checked).to.equal(true);
+
+    await next(el);
+    expect(el.shadowRoot!.querySelector('.error-summary')?.textContent ?? 'none', 'no error summary').to.equal('none');
+    expect($(el, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
+    const review = $(el, '.review').textContent!.replace(/\s+/g, ' ');
+    expect(review).to.contain('Geschlecht keine Angabe');
+    expect(review).to.contain('Staatsangehörigkeit keine Angabe');
+    expect(review).not.to.contain('Keine Angabe'); // the form's word for "not answered"
+
+    const submitted = oneEvent(el, 'ozg-submit');
+    $(el, 'button.primary').click();
+    const { data } = ((await submitted) as CustomEvent<OzgSubmitDetail>).detail;
+    expect(data).to.deep.equal({ geschlecht: null, staat: null });
+    expect(gateway.validateAll(data as Record<string, unknown>)).to.deep.equal([]);
+  });
+
+  it('is still required: nothing chosen is an error', async () => {
+    const el = await renderForm(definition);
+    await next(el);
+    expect($(el, '.error-summary').textContent).to.contain('Geschlecht');
+    expect($(el, '.error-summary').textContent).to.contain('Staatsangehörigkeit');
+  });
+
+  it('keeps "keine Angabe" in the draft', async () => {
+    const id = `urn:test:null-option:${Date.now()}`;
+    const first = await renderForm({ ...definition, $id: id }, { isolate: false });
+    radio(first, 'keine Angabe').click();
+    await settle(first);
+    first.parentElement!.remove(); // leaving the page writes the draft
+    const second = await renderForm({ ...definition, $id: id }, { isolate: false });
+    expect(radio(second, 'keine Angabe').checked).to.equal(true);
+    expect(second.data).to.deep.equal({ geschlecht: null });
+  });
+});

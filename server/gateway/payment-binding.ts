@@ -115,6 +115,33 @@ export class PaymentBinding {
     return false;
   }
 
+  /**
+   * The other attempts of this application that the provider holds as PAYED: the page of an attempt a
+   * new one replaced, paid after all (another tab), next to the application's own payment. Each is money
+   * to pay back; the inbox says so to the case worker (`payment-extra`), and the tab that paid it says
+   * so to the person. Asks the provider about each attempt not known to be over (CANCELED, FAILED).
+   */
+  async otherPaidAttempts(key: string): Promise<{ total: number; transactionReference: string }[]> {
+    const current = this.db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
+    if (!current?.transaction_id) return [];
+    const others = this.db
+      .prepare<AttemptRow>(
+        `SELECT * FROM gw_payment_attempts WHERE idempotency_key = ? AND transaction_id != ?
+        AND status IN ('INITIAL', 'PAYED') ORDER BY attempt`,
+      )
+      .all(key, current.transaction_id);
+    const paid: { total: number; transactionReference: string }[] = [];
+    for (const attempt of others) {
+      const info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
+      this.db
+        .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
+        .run(info.status, attempt.transaction_id);
+      if (info.status === 'PAYED')
+        paid.push({ total: attempt.amount, transactionReference: info.transactionReference ?? attempt.transaction_id });
+    }
+    return paid;
+  }
+
   /** Checks and records the application's payment; throws 409 problems with a `code`. */
   async bind(app: ApplicationRow): Promise<BindingRow | undefined> {
     const done = this.boundTo(app.idempotency_key);

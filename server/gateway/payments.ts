@@ -336,7 +336,12 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
       const row = rowOf(key);
       if (!row?.transaction_id) throw new HttpProblem(404, 'Not Found', 'no payment for this application');
       const current = await queue.run(key, () => refresh(row));
-      return answer(current.row, current.tx, req.query.lang ?? 'de');
+      // Paid twice (the page of a replaced attempt in another tab): the person learns it on the receipt.
+      const extraPaid = current.row.status === 'PAYED' ? await gw.payments.otherPaidAttempts(key) : [];
+      return {
+        ...answer(current.row, current.tx, req.query.lang ?? 'de'),
+        ...(extraPaid.length ? { extraPaid } : {}),
+      };
     },
   );
 }

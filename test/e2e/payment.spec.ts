@@ -189,6 +189,56 @@ test('a forged return URL (status=PAYED) is ignored; a second tab reuses the sam
   expect(await inboxDetail(server.url, marker)).toHaveLength(1);
 });
 
+test('paid in two windows after the amount changed: the window that paid the replaced attempt is told it will be refunded', async ({
+  page,
+  server,
+  context,
+}) => {
+  test.setTimeout(120_000);
+  const { answers, marker } = parking(); // two vehicles: 90 €
+  await toReview(page, server.url, answers);
+  await confirmAndGoToProvider(page); // window 1 stays on the provider's page for 90 €
+
+  // Window 2: back to the summary, one vehicle less (60 €), paid and sent.
+  const second = await context.newPage();
+  await second.goto(`${server.url}anwohnerparken.html`);
+  await expect(form(second).getByRole('alert')).toContainText('Ihre Zahlung ist noch nicht abgeschlossen.');
+  await form(second).getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+  const one = structuredClone(answers);
+  one.fahrzeuge.pop();
+  await form(second).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), one);
+  await form(second).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(second).getByRole('button', { name: 'Jetzt 60,00 € bezahlen' }).click();
+  await onProvider(second, 'Bezahlen');
+  await expect(form(second).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(form(second).locator('.receipt-amount')).toHaveText(/60,00\s€/);
+  await expect(form(second).locator('.receipt-extra-payment')).toHaveCount(0);
+  const sent = (await form(second).locator('.receipt-reference').textContent())!.trim();
+  await second.close();
+
+  // Window 1 pays its page after all and comes back to the receipt of the application sent meanwhile.
+  await onProvider(page, 'Bezahlen');
+  await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(form(page).locator('.receipt-reference')).toHaveText(sent);
+  const extra = form(page).locator('.receipt-extra-payment');
+  await expect(extra).toContainText(
+    /Für diesen Antrag ist noch eine Zahlung eingegangen: 90,00\s€, Kassenzeichen \d{12}/,
+  );
+  await expect(extra).toContainText('Sie wird Ihnen erstattet');
+  const refunded = /Kassenzeichen (\d{12})/.exec((await extra.textContent())!)![1];
+  expect(refunded).not.toBe(sent);
+  // A reload shows it again (kept with the receipt), and the case worker is asked to refund the same payment.
+  await page.reload();
+  await expect(form(page).locator('.receipt-extra-payment')).toContainText(refunded);
+  const [detail] = await inboxDetail(server.url, marker);
+  expect(detail!.checks.map((c: { code: string }) => c.code)).toContain('payment-extra');
+  expect(JSON.stringify(detail!.checks)).toContain(refunded);
+});
+
 test('provider unreachable: the person is told, the draft is kept, paying works later', async ({ page, server }) => {
   const { answers, marker } = parking();
   await toReview(page, server.url, answers);

@@ -357,6 +357,7 @@ test('both pages paid, the replaced attempt and the current one: the inbox asks 
   ).json()) as Record<string, any>;
   assert.equal(status.transactionId, second.body.transactionId);
   assert.equal(status.status, 'PAYED');
+  assert.equal(status.extraPaid, undefined, 'nothing paid twice yet');
   // … sends the application, and later pays the forgotten page of tab 1 as well.
   const r = await send(k, { data: six, paymentInformation: claim(status) });
   assert.equal(r.ok, true, JSON.stringify(!r.ok && r.problem));
@@ -379,4 +380,15 @@ test('both pages paid, the replaced attempt and the current one: the inbox asks 
     /^Für diesen Antrag wurde ein weiteres Mal bezahlt: 60,00 € \(Kassenzeichen \S+\)\. Bitte erstatten\.$/,
   );
   assert.match(plain(detail.checks[0].text.en), /^This application was paid for once more: €60\.00 /);
+  // Tab 1, back from the provider, asks for the status: the application's payment, and its own as extra.
+  const back = (await (
+    await fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } })
+  ).json()) as Record<string, any>;
+  assert.equal(back.transactionId, second.body.transactionId);
+  assert.equal(back.extraPaid.length, 1);
+  assert.equal(back.extraPaid[0].total, 6000);
+  assert.equal(
+    back.extraPaid[0].transactionReference,
+    plain(detail.checks[0].text.de).match(/Kassenzeichen (\S+)\)/)![1],
+  );
 });

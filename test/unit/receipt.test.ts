@@ -141,6 +141,23 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     expect(text).to.contain('202600000042');
     expect(text).to.contain('90,00 €');
   });
+
+  it('names a payment made once more for the application (another window) as to be refunded', async () => {
+    const { text } = await load(
+      await buildReceiptPdf(
+        input({
+          payment: {
+            reference: '202600000042',
+            amount: '60,00 €',
+            extra: [{ reference: '202600000041', amount: '90,00 €' }],
+          },
+        }),
+      ),
+    );
+    expect(text).to.contain('Weitere Zahlung');
+    expect(text.replace(/\s+/g, ' ')).to.contain('90,00 €, Kassenzeichen 202600000041: wird erstattet');
+  });
+
   it('is a tagged PDF: MarkInfo Marked, a structure tree with headings, paragraphs, tables and a link', async () => {
     const pdf = await load(await buildReceiptPdf(input()));
     expect(pdf.marked, 'MarkInfo /Marked true').to.equal(true);

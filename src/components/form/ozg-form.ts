@@ -73,6 +73,8 @@ export type { Phase } from './form-base.js';
  * @csspart review - The review page.
  * @csspart submission - The view while sending.
  * @csspart receipt - The acknowledgement of receipt.
+ * @csspart payment-extra - On the receipt: a payment made once more for the application (the page of a
+ *   replaced payment, paid in another window), to be refunded.
  * @csspart fees - The fee lines and the total (review page, payment step; forms with `x-ozg.fees`).
  * @csspart payment - The payment step between confirming and sending (XBezahldienste via `gateway`).
  * @csspart legend - The legend of a group of choices.

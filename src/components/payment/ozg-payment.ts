@@ -6,6 +6,7 @@ import {
   PaymentClient,
   PaymentError,
   toMetadataPaymentInformation,
+  type ExtraPayment,
   type PaymentInformation,
   type PaymentView,
 } from '../../modules/payment/index.js';
@@ -35,7 +36,9 @@ type Phase = {
 /** What a paid (or, for an optional fee, deliberately unpaid) application hands on to sending. */
 export interface PaidApplication {
   data: Answers;
-  payment?: { information: PaymentInformation; total: number };
+  /** `key`: the application's payment key (the receipt asks with it whether it was paid once more);
+   * `extra`: other attempts of it paid (another window), to be refunded. */
+  payment?: { information: PaymentInformation; total: number; key?: string; extra?: ExtraPayment[] };
 }
 
 /**
@@ -174,7 +177,12 @@ export class OzgPayment extends LitElement {
       this.set({ view });
       emit(this, 'ozg-payment', {
         outcome: 'paid',
-        payment: { information: toMetadataPaymentInformation(view), total: view.total },
+        payment: {
+          information: toMetadataPaymentInformation(view),
+          total: view.total,
+          ...(record ? { key: record.key } : {}),
+          ...(view.extraPaid?.length ? { extra: view.extraPaid } : {}),
+        },
       });
       return;
     }

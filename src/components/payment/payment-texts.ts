@@ -45,6 +45,8 @@ const texts = {
     payPaid: 'Bezahlt: {amount}, Kassenzeichen {reference}. Ihr Antrag wird gesendet.',
     receiptPayment: 'Bezahlte Gebühr',
     receiptReference: 'Kassenzeichen',
+    receiptExtraPayment:
+      'Für diesen Antrag ist noch eine Zahlung eingegangen: {amount}, Kassenzeichen {reference} (auf der Zahlungsseite in einem anderen Fenster). Sie wird Ihnen erstattet; die Behörde sieht sie bei Ihrem Antrag.',
   },
   en: {
     feesTitle: 'Fees',
@@ -84,6 +86,8 @@ const texts = {
     payPaid: 'Paid: {amount}, payment reference {reference}. Your application is being sent.',
     receiptPayment: 'Fee paid',
     receiptReference: 'Payment reference (Kassenzeichen)',
+    receiptExtraPayment:
+      'Another payment for this application has arrived: {amount}, payment reference {reference} (on the payment page in another window). It will be refunded to you; the authority sees it with your application.',
   },
 } as const;
 

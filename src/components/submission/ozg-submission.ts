@@ -172,11 +172,34 @@ export class OzgSubmission extends LitElement {
       };
       queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'sent', caseId: record.state.caseId! }));
       if (record.package) queueMicrotask(() => void dropIfAccepted(this.formId, record, this.api()));
+      if (record.payment?.key) void this.lookForExtraPayments(record);
     } else if (record?.package) {
       this.phase = { kind: 'sending', retrying: false };
       queueMicrotask(() => void this.run(record));
     } else {
       queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'nothing' }));
+    }
+  }
+
+  /**
+   * A receipt shown again asks once whether the application was paid once more meanwhile: the page of a
+   * replaced payment attempt, paid after all in another window, which then came back to this receipt.
+   * The person learns that it will be refunded (the case worker sees it in the inbox).
+   */
+  private async lookForExtraPayments(record: SubmissionRecord): Promise<void> {
+    const { gateway } = this.ctx;
+    if (!gateway || !record.payment?.key) return;
+    try {
+      const { PaymentClient } = await import('../../modules/payment/index.js');
+      const view = await new PaymentClient(gateway).status(record.payment.key, this.language());
+      const extra = (view.extraPaid ?? []).map((p) => ({ reference: p.transactionReference, total: p.total }));
+      if (!extra.length) return;
+      const payment = { ...record.payment, extra };
+      submissionRecords.write(this.formId, { ...record, payment });
+      const phase = this.phase;
+      if (phase.kind === 'sent' && phase.caseId === record.state.caseId) this.phase = { ...phase, payment };
+    } catch {
+      // Offline, or the gateway no longer knows the payment: the receipt stays as it was.
     }
   }
 

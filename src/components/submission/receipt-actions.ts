@@ -24,7 +24,18 @@ export async function downloadReceipt(lang: Lang, formTitle: string, view: Recei
       submittedAt,
       rows,
       mailboxUrl,
-      ...(payment ? { payment: { reference: payment.reference, amount: formatAmount(payment.total, lang) } } : {}),
+      ...(payment
+        ? {
+            payment: {
+              reference: payment.reference,
+              amount: formatAmount(payment.total, lang),
+              extra: (payment.extra ?? []).map((p) => ({
+                reference: p.reference,
+                amount: formatAmount(p.total, lang),
+              })),
+            },
+          }
+        : {}),
     });
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }));
     const link = document.createElement('a');

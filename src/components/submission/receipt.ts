@@ -96,6 +96,12 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
           : nothing
       }
     </dl>
+    ${(view.payment?.extra ?? []).map(
+      (extra) =>
+        html`<p class="notice receipt-extra-payment" part="payment-extra">
+          ${pt(lang, 'receiptExtraPayment', { amount: formatAmount(extra.total, lang), reference: extra.reference })}
+        </p>`,
+    )}
     ${
       actions.download
         ? html`<div class="actions">

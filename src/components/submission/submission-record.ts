@@ -60,6 +60,17 @@ export async function prepareRecord({
     package: encrypted,
     state: { idempotencyKey: mod.createIdempotencyKey(ctx.drafts.applicationId), sentAttachments: [], sent: false },
     ...(files ? { files: files.files } : {}),
-    ...(payment ? { payment: { reference: payment.information.transactionReference, total: payment.total } } : {}),
+    ...(payment
+      ? {
+          payment: {
+            reference: payment.information.transactionReference,
+            total: payment.total,
+            ...(payment.key ? { key: payment.key } : {}),
+            ...(payment.extra?.length
+              ? { extra: payment.extra.map((p) => ({ reference: p.transactionReference, total: p.total })) }
+              : {}),
+          },
+        }
+      : {}),
   };
 }

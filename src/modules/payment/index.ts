@@ -31,6 +31,15 @@ export interface PaymentView {
   /** Cents. */
   total: number;
   lines: FeeLine[];
+  /** (Status only) Other attempts of this application the provider holds as paid: the page of an
+   * attempt a new one replaced, paid after all in another tab. Money to pay back (cents, Kassenzeichen). */
+  extraPaid?: ExtraPayment[];
+}
+
+/** A payment of the same application beside the one it is sent with. */
+export interface ExtraPayment {
+  total: number;
+  transactionReference: string;
 }
 
 export interface PaymentProblem {

@@ -15,7 +15,8 @@ export interface ReceiptInput {
   submittedAt: Date;
   rows: ReceiptRow[];
   attachments?: { filename: string; size: number }[];
-  payment?: { reference: string; amount: string };
+  /** `extra`: paid once more for this application (another window), to be refunded. */
+  payment?: { reference: string; amount: string; extra?: { reference: string; amount: string }[] };
   /** The capability link to <ozg-mailbox> (e.g. https://…/postfach.html#case=…&secret=…). */
   mailboxUrl: string;
   /** Time zone for the printed time (default Europe/Berlin: the authority's time). */
@@ -87,6 +88,10 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
     facts.push(
       [`${t('payment')}: ${t('amount')}`, input.payment.amount],
       [t('paymentReference'), input.payment.reference],
+      ...(input.payment.extra ?? []).map((extra): [string, string] => [
+        t('extraPayment'),
+        rt(input.lang, 'extraPaymentText', { amount: extra.amount, reference: extra.reference }),
+      ]),
     );
   pdf.table(
     facts.map(([label, value]) => ({ label, value })),

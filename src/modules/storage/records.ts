@@ -14,6 +14,11 @@ export const PAYMENT_RECORD_PREFIX = 'ozg-form:payment:';
 export interface ReceiptPayment {
   reference: string;
   total: number;
+  /** The application's payment key: a receipt shown again asks the gateway with it whether the
+   * application was paid once more meanwhile (the page of a replaced attempt, in another window). */
+  key?: string;
+  /** Paid once more for this application (another tab): to be paid back. */
+  extra?: { reference: string; total: number }[];
 }
 
 /** What is kept per form while sending and after: ciphertext and ids, never answers. */

@@ -1,4 +1,4 @@
-import { isEmpty, sameValue } from './data.js';
+import { isAnswer, sameValue } from './data.js';
 import type { ConditionalBlock, ObjectNode } from './types.js';
 
 /** Tests the answers of an object against the `if` schema at a schema pointer. */
@@ -82,9 +82,15 @@ export class ConditionCache {
     let value = shownPart([]);
     for (let round = 0; ; round++) {
       const active = node.blocks.filter((block) => {
-        if (block.when.type === 'present') return !isEmpty(value[block.when.key]);
-        if (block.when.type === 'equals') return sameValue(value[block.when.key], block.when.value);
-        return !!test && test(block.when.schemaPointer, value) !== block.when.negate;
+        // (null counts where a choice offers it, as for JSON Schema's required)
+        const { when } = block;
+        if (when.type === 'present')
+          return isAnswer(
+            node.children.find((c) => c.key === when.key),
+            value[when.key],
+          );
+        if (when.type === 'equals') return sameValue(value[when.key], when.value);
+        return !!test && test(when.schemaPointer, value) !== when.negate;
       });
       const next = shownPart(active);
       if (round >= node.blocks.length || Object.keys(next).join() === Object.keys(value).join()) return active;

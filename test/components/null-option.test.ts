@@ -85,4 +85,48 @@ describe('a choice with the option null ("keine Angabe")', () => {
     expect(radio(second, 'keine Angabe').checked).to.equal(true);
     expect(second.data).to.deep.equal({ geschlecht: null });
   });
+
+  it('is present for what depends on it (dependentRequired, "at least one of these"), as Ajv counts it', async () => {
+    const dependent = {
+      title: 'Befragung',
+      type: 'object',
+      properties: {
+        geschlecht: definition.properties.geschlecht,
+        anrede: { type: 'string', title: 'Gewünschte Anrede' },
+      },
+      dependentRequired: { geschlecht: ['anrede'] },
+    };
+    const validator = new FormValidator(dependent as JsonSchema, ajvEngine(dependent as JsonSchema));
+    const el = await renderForm(dependent);
+    radio(el, 'keine Angabe').click();
+    await settle(el);
+    await next(el);
+    // Ajv asks for the Anrede once geschlecht is there, null or not: so does the form.
+    expect(validator.validateAll({ geschlecht: null }).length).to.be.greaterThan(0);
+    expect($(el, '.error-summary').textContent).to.contain('Gewünschte Anrede');
+
+    const oneOf = {
+      title: 'Kontakt',
+      type: 'object',
+      properties: {
+        telefon: { type: 'string', title: 'Telefon' },
+        rueckruf: {
+          title: 'Rückruf',
+          type: ['string', 'null'],
+          enum: ['ja', null],
+          'x-ozg': { enumLabels: { ja: 'ja', null: 'keine Angabe' } },
+        },
+      },
+      anyOf: [{ required: ['telefon'] }, { required: ['rueckruf'] }],
+    };
+    const contact = await renderForm(oneOf);
+    radio(contact, 'keine Angabe').click();
+    await settle(contact);
+    await next(contact);
+    // One of the two is there (null is a value): no "at least one" error, and Ajv agrees.
+    expect(contact.shadowRoot!.querySelector('.error-summary')?.textContent ?? 'none').to.equal('none');
+    expect(
+      new FormValidator(oneOf as JsonSchema, ajvEngine(oneOf as JsonSchema)).validateAll({ rueckruf: null }),
+    ).to.deep.equal([]);
+  });
 });

@@ -101,8 +101,9 @@ export default defineConfig(({ mode }) => {
             output: {
               // Vite keeps white space in ES library builds (build.minify only mangles there).
               minify: true,
-              // No bundler reads this bundle again: its `@__PURE__` marks (65 in the code to fill and
-              // validate a form, about 130 B gzip) are left out. Legal comments stay.
+              // This bundle is for script tags (bundlers take the npm build, dist/npm/, which keeps them):
+              // its `@__PURE__` marks (65 in the code to fill and validate a form, about 130 B gzip) are
+              // left out. Legal comments stay.
               comments: { annotation: false },
               // Lazy chunks are named after the building block they carry (src/modules/<name>/…), so
               // the size check can tell what a plain form loads from what login, upload or payment load.

@@ -119,7 +119,8 @@ export class PaymentBinding {
    * The other attempts of this application that the provider holds as PAYED: the page of an attempt a
    * new one replaced, paid after all (another tab), next to the application's own payment. Each is money
    * to pay back; the inbox says so to the case worker (`payment-extra`), and the tab that paid it says
-   * so to the person. Asks the provider about each attempt not known to be over (CANCELED, FAILED).
+   * so to the person. Asks the provider about each attempt that is open or paid (the Kassenzeichen of a
+   * paid one is the provider's); one it cannot answer about is left out.
    */
   async otherPaidAttempts(key: string): Promise<{ total: number; transactionReference: string }[]> {
     const current = this.db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
@@ -132,7 +133,18 @@ export class PaymentBinding {
       .all(key, current.transaction_id);
     const paid: { total: number; transactionReference: string }[] = [];
     for (const attempt of others) {
-      const info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
+      // An old attempt the provider cannot tell about now (down, or expired there) is skipped: the
+      // application's own payment answers as before, and the inbox still checks it later.
+      let info: Awaited<ReturnType<PaymentProviderClient['get']>>['paymentInformation'];
+      try {
+        info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
+      } catch (error) {
+        this.log.warn(
+          { event: 'payment-attempt-unknown', transactionId: attempt.transaction_id, err: error },
+          'the payment provider could not tell the status of an earlier attempt',
+        );
+        continue;
+      }
       this.db
         .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
         .run(info.status, attempt.transaction_id);

@@ -2,7 +2,7 @@
  * The answers of an application as the person saw them — question titles, the chosen options' labels,
  * dates in German style, repeatable groups entry by entry — as plain label/value rows. Pure: the
  * review page and the receipt (src/components) and the case-worker inbox (server) all use it; the
- * words ("Ja", "Keine Angabe", the date style) come from the caller, so this file needs no UI texts.
+ * words ("Ja", "Nicht beantwortet", the date style) come from the caller, so this file needs no UI texts.
  */
 import { childPointer, isAnswer, sameValue } from './data.js';
 import type { FormStore } from './store.js';

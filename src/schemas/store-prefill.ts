@@ -1,4 +1,4 @@
-import { isEmpty } from './data.js';
+import { isAnswer, isEmpty } from './data.js';
 import { fit } from './structure.js';
 import type { FieldNode } from './types.js';
 
@@ -27,7 +27,8 @@ export class Prefill {
       const node = host.node(pointer);
       const value = node ? fit(node, given) : undefined;
       if (!node || isEmpty(value)) continue;
-      if (!readOnly && !isEmpty(host.value(pointer)) && host.value(pointer) !== value) continue;
+      // (an editable claim leaves "keine Angabe", the option null, as the person chose it)
+      if (!readOnly && isAnswer(node, host.value(pointer)) && host.value(pointer) !== value) continue;
       this.taken.set(pointer, { value, readOnly });
       host.setValue(pointer, value);
     }

@@ -8,6 +8,8 @@ import type { OzgForm, OzgSubmitDetail } from '../../src/index.js';
 import { ajvEngine } from '../../src/schemas/ajv.js';
 import type { JsonSchema } from '../../src/schemas/types.js';
 import { FormValidator } from '../../src/schemas/validator.js';
+import { buildModel } from '../../src/schemas/model.js';
+import { FormStore } from '../../src/schemas/store.js';
 import { $, $$, next, renderForm, settle } from '../support/form.js';
 
 const definition = {
@@ -59,7 +61,7 @@ describe('a choice with the option null ("keine Angabe")', () => {
     const review = $(el, '.review').textContent!.replace(/\s+/g, ' ');
     expect(review).to.contain('Geschlecht keine Angabe');
     expect(review).to.contain('Staatsangehörigkeit keine Angabe');
-    expect(review).not.to.contain('Keine Angabe'); // the form's word for "not answered"
+    expect(review).not.to.contain('Nicht beantwortet'); // the form's word for a question left out
 
     const submitted = oneEvent(el, 'ozg-submit');
     $(el, 'button.primary').click();
@@ -128,5 +130,13 @@ describe('a choice with the option null ("keine Angabe")', () => {
     expect(
       new FormValidator(oneOf as JsonSchema, ajvEngine(oneOf as JsonSchema)).validateAll({ rueckruf: null }),
     ).to.deep.equal([]);
+  });
+
+  it('is not overwritten by an editable value from the user account (as any answer the person gave)', () => {
+    const store = new FormStore(buildModel(definition as JsonSchema, 'urn:test:null-prefill'), { geschlecht: null });
+    store.setPrefill(new Map<string, unknown>([['/geschlecht', 'w']]), false);
+    expect(store.value('/geschlecht')).to.equal(null);
+    store.setPrefill(new Map<string, unknown>([['/geschlecht', 'w']]), true); // read-only (verified) replaces
+    expect(store.value('/geschlecht')).to.equal('w');
   });
 });

@@ -226,14 +226,20 @@ test('paid in two windows after the amount changed: the window that paid the rep
   await expect(form(page).locator('.receipt-reference')).toHaveText(sent);
   const extra = form(page).locator('.receipt-extra-payment');
   await expect(extra).toContainText(
-    /Für diesen Antrag ist noch eine Zahlung eingegangen: 90,00\s€, Kassenzeichen \d{12}/,
+    /Für diesen Antrag wurde ein weiteres Mal bezahlt: 90,00\s€, Kassenzeichen \d{12}\./,
   );
-  await expect(extra).toContainText('Sie wird Ihnen erstattet');
+  await expect(extra).toContainText('erstattet, was zu viel gezahlt wurde');
   const refunded = /Kassenzeichen (\d{12})/.exec((await extra.textContent())!)![1];
   expect(refunded).not.toBe(sent);
   // A reload shows it again (kept with the receipt), and the case worker is asked to refund the same payment.
+  const savedAt = () =>
+    page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:submission:${id}`)!).savedAt as string, FORM_ID);
+  const kept = await savedAt();
   await page.reload();
   await expect(form(page).locator('.receipt-extra-payment')).toContainText(refunded);
+  // Showing the receipt again does not make the kept record (case secret, payment key) live longer.
+  await page.waitForLoadState('networkidle');
+  expect(await savedAt()).toBe(kept);
   const [detail] = await inboxDetail(server.url, marker);
   expect(detail!.checks.map((c: { code: string }) => c.code)).toContain('payment-extra');
   expect(JSON.stringify(detail!.checks)).toContain(refunded);

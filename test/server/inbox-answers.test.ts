@@ -34,7 +34,7 @@ test('the inbox shows the answers with the question titles, option labels, Germa
   assert.equal(de['Betreuung | Wunsch 1 – Name der Kita'], 'Kita Sonnenschein');
   assert.equal(de['Betreuung | Wunsch 2 – Name der Kita'], 'Kita Regenbogen');
   assert.equal(de['Erziehungsberechtigte | Antragstellende Person – Ich bin berufstätig oder in Ausbildung'], 'Ja');
-  assert.equal(de['Erziehungsberechtigte | Antragstellende Person – Telefonnummer'], 'Keine Angabe');
+  assert.equal(de['Erziehungsberechtigte | Antragstellende Person – Telefonnummer'], 'Nicht beantwortet');
   assert.equal(de['Erziehungsberechtigte | Nachweis über die Masernimpfung'], 'impfpass.pdf');
   assert.ok(!JSON.stringify(view.rows.de).includes('"umfang"'), 'no technical keys');
   const en = Object.fromEntries(view.rows.en.map((r) => [r.label, r.value]));

@@ -391,4 +391,15 @@ test('both pages paid, the replaced attempt and the current one: the inbox asks 
     back.extraPaid[0].transactionReference,
     plain(detail.checks[0].text.de).match(/Kassenzeichen (\S+)\)/)![1],
   );
+
+  // An old attempt the provider can no longer tell about (expired there) does not break the status of
+  // the application's own payment: it answers as before, without that attempt.
+  server.gateway.ctx.db
+    .prepare('UPDATE gw_payment_attempts SET transaction_id = ? WHERE transaction_id = ?')
+    .run('expired-at-the-provider', first.body.transactionId);
+  const later = await fetch(url('gateway/v1/payments/status'), { headers: { 'x-payment-key': k } });
+  assert.equal(later.status, 200);
+  const laterBody = (await later.json()) as Record<string, any>;
+  assert.equal(laterBody.status, 'PAYED');
+  assert.equal(laterBody.extraPaid, undefined);
 });

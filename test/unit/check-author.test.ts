@@ -280,7 +280,7 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     says(
       problem,
       ['„Kennzeichen“ hat ein pattern', 'x-ozg.errors.pattern', 'Bitte prüfen Sie die Angabe'],
-      ['"Kennzeichen" has a pattern', 'x-ozg.errors.pattern'],
+      ['"Number plate" has a pattern', 'x-ozg.errors.pattern'],
     );
     expect(problem.message.de).not.to.contain('F00000000205');
   });
@@ -289,16 +289,9 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     const d = base();
     delete d.properties.nachweise['x-ozg'].file.maxFileSize;
     delete d.properties.vorname['x-ozg'].autocomplete;
-    says(
-      at(checkAll(d), '/properties/nachweise/x-ozg/file', 'warning'),
-      [`„${d.properties.nachweise.title}“`],
-      [`"${d.properties.nachweise.title}"`],
-    );
-    says(
-      at(checkAll(d), '/properties/vorname', 'warning'),
-      [`„${d.properties.vorname.title}“ fragt`],
-      [`"${d.properties.vorname.title}" asks`],
-    );
+    // German messages with the German title, English ones with the English title (x-ozg.i18n.en)
+    says(at(checkAll(d), '/properties/nachweise/x-ozg/file', 'warning'), ['„Nachweise“'], ['"Documents"']);
+    says(at(checkAll(d), '/properties/vorname', 'warning'), ['„Vorname“ fragt'], ['"First name" asks']);
   });
 
   it('refuses an unknown prefill claim (with the nearest one) and prefill inside a repeatable group', () => {

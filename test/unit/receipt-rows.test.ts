@@ -45,7 +45,7 @@ describe('receipt rows', () => {
       ['Wer stellt den Antrag? – Vor- und Familienname', 'Erika Mustermann'],
       ['Anschrift – Wo liegt die Anschrift?', 'Anschrift im Ausland'],
       ['Anschrift – Vollständige Anschrift im Ausland', '1 Main Street, Dublin'],
-      ['E-Mail-Adresse oder Internetseite', 'Keine Angabe'],
+      ['E-Mail-Adresse oder Internetseite', 'Nicht beantwortet'],
     ]);
     expect(store.visibleData()).to.deep.equal({
       antragsteller: { name: 'Erika Mustermann' },

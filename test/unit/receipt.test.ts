@@ -155,7 +155,9 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
       ),
     );
     expect(text).to.contain('Weitere Zahlung');
-    expect(text.replace(/\s+/g, ' ')).to.contain('90,00 €, Kassenzeichen 202600000041: wird erstattet');
+    expect(text.replace(/\s+/g, ' ')).to.contain(
+      '90,00 €, Kassenzeichen 202600000041: zu viel Gezahltes erstattet die Behörde',
+    );
   });
 
   it('is a tagged PDF: MarkInfo Marked, a structure tree with headings, paragraphs, tables and a link', async () => {

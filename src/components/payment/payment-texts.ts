@@ -46,7 +46,7 @@ const texts = {
     receiptPayment: 'Bezahlte Gebühr',
     receiptReference: 'Kassenzeichen',
     receiptExtraPayment:
-      'Für diesen Antrag ist noch eine Zahlung eingegangen: {amount}, Kassenzeichen {reference} (auf der Zahlungsseite in einem anderen Fenster). Sie wird Ihnen erstattet; die Behörde sieht sie bei Ihrem Antrag.',
+      'Für diesen Antrag wurde ein weiteres Mal bezahlt: {amount}, Kassenzeichen {reference}. Die Behörde sieht diese Zahlung bei Ihrem Antrag und erstattet, was zu viel gezahlt wurde.',
   },
   en: {
     feesTitle: 'Fees',
@@ -87,7 +87,7 @@ const texts = {
     receiptPayment: 'Fee paid',
     receiptReference: 'Payment reference (Kassenzeichen)',
     receiptExtraPayment:
-      'Another payment for this application has arrived: {amount}, payment reference {reference} (on the payment page in another window). It will be refunded to you; the authority sees it with your application.',
+      'This application was paid for once more: {amount}, payment reference {reference}. The authority sees this payment with your application and refunds what was paid too much.',
   },
 } as const;
 

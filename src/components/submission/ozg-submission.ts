@@ -188,14 +188,20 @@ export class OzgSubmission extends LitElement {
    */
   private async lookForExtraPayments(record: SubmissionRecord): Promise<void> {
     const { gateway } = this.ctx;
+    const formId = this.formId;
     if (!gateway || !record.payment?.key) return;
     try {
       const { PaymentClient } = await import('../../modules/payment/index.js');
       const view = await new PaymentClient(gateway).status(record.payment.key, this.language());
       const extra = (view.extraPaid ?? []).map((p) => ({ reference: p.transactionReference, total: p.total }));
-      if (!extra.length) return;
-      const payment = { ...record.payment, extra };
-      submissionRecords.write(this.formId, { ...record, payment });
+      // The record as it is now (the ciphertext may have gone meanwhile, or the person started a new
+      // application): only its payment's extra is added, and only to the same case.
+      const now = submissionRecords.read(formId);
+      if (!extra.length || !now?.payment || now.state.caseId !== record.state.caseId) return;
+      if (JSON.stringify(now.payment.extra ?? []) === JSON.stringify(extra)) return;
+      const payment = { ...now.payment, extra };
+      // Not a change of the application: the record keeps its date, so it still expires on time.
+      submissionRecords.write(formId, { ...now, payment }, false);
       const phase = this.phase;
       if (phase.kind === 'sent' && phase.caseId === record.state.caseId) this.phase = { ...phase, payment };
     } catch {

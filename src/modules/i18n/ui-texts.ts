@@ -28,7 +28,7 @@ const texts = {
     help: 'Hilfe zu „{name}“',
     yes: 'Ja',
     no: 'Nein',
-    notAnswered: 'Keine Angabe',
+    notAnswered: 'Nicht beantwortet',
     choose: 'Bitte auswählen',
     add: 'Weitere Angabe hinzufügen',
     addNamed: '{name} hinzufügen',

@@ -52,9 +52,13 @@ export const submissionRecords = {
     const record = readJson<SubmissionRecord>(SUBMISSION_RECORD_PREFIX + formId);
     return record?.v === 1 && typeof record.state?.idempotencyKey === 'string' ? record : undefined;
   },
-  /** Storage full or off: the submission still goes out, it just cannot resume after a reload. */
-  write: (formId: string, record: SubmissionRecord): void =>
-    void writeJson(SUBMISSION_RECORD_PREFIX + formId, { ...record, savedAt: new Date().toISOString() }),
+  /** Storage full or off: the submission still goes out, it just cannot resume after a reload.
+   * `touch`: the record counts as written now (its expiry starts again); false keeps its date. */
+  write: (formId: string, record: SubmissionRecord, touch = true): void =>
+    void writeJson(
+      SUBMISSION_RECORD_PREFIX + formId,
+      touch ? { ...record, savedAt: new Date().toISOString() } : record,
+    ),
   forget: (formId: string): void => removeKey(SUBMISSION_RECORD_PREFIX + formId),
   /** Forgets a record (and with it the case secret) last written more than `days` days ago: a shared
    * computer in a Bürgerbüro does not keep it for long. Records without a date are left alone. */

@@ -123,13 +123,13 @@ export function checkLimits(root: Obj): DefinitionProblem[] {
   for (const q of questions(root)) {
     if (seen.has(q.pointer)) continue;
     seen.add(q.pointer);
-    const title = questionTitle(q);
+    const [title, titleEn] = [questionTitle(q), questionTitle(q, 'en')];
     for (const c of contradictions(q.schema, root)) {
       problems.push(
         problem(
           `${q.pointer}/${c.keyword}`,
           `Die Frage „${title}“ (${q.pointer}) kann niemand beantworten: ${c.message.de}. Korrigieren Sie die Grenzen.`,
-          `Nobody can answer the question "${title}" (${q.pointer}): ${c.message.en}. Correct the limits.`,
+          `Nobody can answer the question "${titleEn}" (${q.pointer}): ${c.message.en}. Correct the limits.`,
         ),
       );
     }

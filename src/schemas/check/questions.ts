@@ -79,7 +79,7 @@ function fileLimits(q: Question): DefinitionProblem[] {
     warning(
       `${q.pointer}/x-ozg/file`,
       `Die Dateifrage „${questionTitle(q)}“ nennt ihre Grenzen nicht; es gelten Voreinstellungen. Geben Sie an: ${missing.map((m) => m[1]).join('; ')}.`,
-      `The file question "${questionTitle(q)}" does not state its limits; defaults apply. State: ${missing.map((m) => m[2]).join('; ')}.`,
+      `The file question "${questionTitle(q, 'en')}" does not state its limits; defaults apply. State: ${missing.map((m) => m[2]).join('; ')}.`,
     ),
   ];
 }
@@ -114,7 +114,7 @@ function autocomplete(q: Question): DefinitionProblem[] {
     warning(
       q.declaredAt,
       `„${questionTitle(q)}“ fragt nach persönlichen Daten, hat aber kein autocomplete-Token (WCAG 1.3.5). Ergänzen Sie "x-ozg": { "autocomplete": "${token}" }.`,
-      `"${questionTitle(q)}" asks for personal data but has no autocomplete token (WCAG 1.3.5). Add "x-ozg": { "autocomplete": "${token}" }.`,
+      `"${questionTitle(q, 'en')}" asks for personal data but has no autocomplete token (WCAG 1.3.5). Add "x-ozg": { "autocomplete": "${token}" }.`,
     ),
   ];
 }
@@ -126,7 +126,7 @@ function patternMessage(q: Question): DefinitionProblem[] {
     warning(
       `${q.pointer}/pattern`,
       `„${questionTitle(q)}“ hat ein pattern, aber keine eigene Meldung: Das Formular kann nur „Bitte prüfen Sie die Angabe … Sie hat nicht das erwartete Format“ sagen. Schreiben Sie in x-ozg.errors.pattern, was erwartet wird, z. B. "Bitte geben Sie das Kennzeichen so ein: M-AB 123".`,
-      `"${questionTitle(q)}" has a pattern but no own message: the form can only say "Check … it is not in the expected format". Write what is expected into x-ozg.errors.pattern, e.g. "Enter the number plate like M-AB 123".`,
+      `"${questionTitle(q, 'en')}" has a pattern but no own message: the form can only say "Check … it is not in the expected format". Write what is expected into x-ozg.errors.pattern, e.g. "Enter the number plate like M-AB 123".`,
     ),
   ];
 }

@@ -54,11 +54,16 @@ export interface Question {
   kind: 'object' | 'array' | 'file' | 'leaf';
 }
 
-/** How a problem names a question: its title as the form shows it (a FIM import's keys read
- * „F00000000205“), else its property name. */
-export function questionTitle(q: Question): string {
-  const title = q.declared.title ?? q.schema.title;
-  return typeof title === 'string' && title.trim() ? title : q.name;
+/** How a problem names a question: its title as the form shows it in that language (its English title
+ * from x-ozg.i18n.en, else the German one; a FIM import's keys read „F00000000205“), else its property name. */
+export function questionTitle(q: Question, lang: 'de' | 'en' = 'de'): string {
+  const texts = (schema: Obj): string | undefined => {
+    const x = isObj(schema['x-ozg']) ? schema['x-ozg'] : {};
+    const en = isObj(x.i18n) && isObj(x.i18n.en) ? x.i18n.en.title : undefined;
+    const title = lang === 'en' && typeof en === 'string' && en.trim() ? en : schema.title;
+    return typeof title === 'string' && title.trim() ? title : undefined;
+  };
+  return texts(q.declared) ?? texts(q.schema) ?? q.name;
 }
 
 /** The subschemas that can add to an object: then/else, the entries of allOf/anyOf/oneOf and the

@@ -85,10 +85,7 @@ export class PaymentBinding {
       )
       .all(key, current.transaction_id);
     for (const attempt of earlier) {
-      const info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
-      this.db
-        .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
-        .run(info.status, attempt.transaction_id);
+      const info = await this.askAboutAttempt(attempt.transaction_id);
       if (info.status !== 'PAYED') continue;
       this.db
         .prepare(
@@ -135,9 +132,9 @@ export class PaymentBinding {
     for (const attempt of others) {
       // An old attempt the provider cannot tell about now (down, or expired there) is skipped: the
       // application's own payment answers as before, and the inbox still checks it later.
-      let info: Awaited<ReturnType<PaymentProviderClient['get']>>['paymentInformation'];
+      let info: Awaited<ReturnType<PaymentBinding['askAboutAttempt']>>;
       try {
-        info = (await this.provider.get(attempt.transaction_id)).paymentInformation;
+        info = await this.askAboutAttempt(attempt.transaction_id);
       } catch (error) {
         this.log.warn(
           { event: 'payment-attempt-unknown', transactionId: attempt.transaction_id, err: error },
@@ -145,13 +142,19 @@ export class PaymentBinding {
         );
         continue;
       }
-      this.db
-        .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
-        .run(info.status, attempt.transaction_id);
       if (info.status === 'PAYED')
         paid.push({ total: attempt.amount, transactionReference: info.transactionReference ?? attempt.transaction_id });
     }
     return paid;
+  }
+
+  /** The provider's payment information of an attempt, its status recorded with the attempt. */
+  private async askAboutAttempt(transactionId: string) {
+    const info = (await this.provider.get(transactionId)).paymentInformation;
+    this.db
+      .prepare('UPDATE gw_payment_attempts SET status = ? WHERE transaction_id = ?')
+      .run(info.status, transactionId);
+    return info;
   }
 
   /** Checks and records the application's payment; throws 409 problems with a `code`. */

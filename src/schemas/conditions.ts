@@ -1,4 +1,5 @@
 import { isAnswer, sameValue } from './data.js';
+import { childByKey } from './model.js';
 import type { ConditionalBlock, ObjectNode } from './types.js';
 
 /** Tests the answers of an object against the `if` schema at a schema pointer. */
@@ -84,11 +85,7 @@ export class ConditionCache {
       const active = node.blocks.filter((block) => {
         // (null counts where a choice offers it, as for JSON Schema's required)
         const { when } = block;
-        if (when.type === 'present')
-          return isAnswer(
-            node.children.find((c) => c.key === when.key),
-            value[when.key],
-          );
+        if (when.type === 'present') return isAnswer(childByKey(node, when.key), value[when.key]);
         if (when.type === 'equals') return sameValue(value[when.key], when.value);
         return !!test && test(when.schemaPointer, value) !== when.negate;
       });

@@ -320,7 +320,7 @@ const childIndex = new WeakMap<ObjectNode, Map<string, FieldNode>>();
 
 /** The question `key` of an object, looked up in an index built on first use (a section of a long
  * form is asked for each of its questions on every render). */
-function childByKey(node: ObjectNode, key: string): FieldNode | undefined {
+export function childByKey(node: ObjectNode, key: string): FieldNode | undefined {
   let index = childIndex.get(node);
   if (!index) childIndex.set(node, (index = new Map(node.children.map((c) => [c.key, c]))));
   return index.get(key);

@@ -1,5 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { childPointer, isAnswer, type Answers } from './data.js';
+import { childByKey } from './model.js';
 import type { FieldNode, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
 
@@ -134,14 +135,7 @@ export function unmetGroups(node: ObjectNode, value: Answers, visible: FieldNode
   return (node.atLeastOne ?? []).filter(
     (group) =>
       group.some((option) => option.some((key) => shown.has(key))) &&
-      !group.some((option) =>
-        option.every((key) =>
-          isAnswer(
-            node.children.find((c) => c.key === key),
-            value[key],
-          ),
-        ),
-      ),
+      !group.some((option) => option.every((key) => isAnswer(childByKey(node, key), value[key]))),
   );
 }
 

@@ -182,9 +182,9 @@ export class OzgSubmission extends LitElement {
   }
 
   /**
-   * A receipt shown again asks once whether the application was paid once more meanwhile: the page of a
+   * A receipt shown again asks whether the application was paid once more meanwhile: the page of a
    * replaced payment attempt, paid after all in another window, which then came back to this receipt.
-   * The person learns that it will be refunded (the case worker sees it in the inbox).
+   * The person learns that the authority refunds it (the case worker sees it in the inbox).
    */
   private async lookForExtraPayments(record: SubmissionRecord): Promise<void> {
     const { gateway } = this.ctx;
@@ -193,7 +193,7 @@ export class OzgSubmission extends LitElement {
     try {
       const { PaymentClient } = await import('../../modules/payment/index.js');
       const view = await new PaymentClient(gateway).status(record.payment.key, this.language());
-      const extra = (view.extraPaid ?? []).map((p) => ({ reference: p.transactionReference, total: p.total }));
+      const extra = view.extraPaid ?? [];
       // The record as it is now (the ciphertext may have gone meanwhile, or the person started a new
       // application): only its payment's extra is added, and only to the same case.
       const now = submissionRecords.read(formId);

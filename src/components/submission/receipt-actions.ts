@@ -30,7 +30,7 @@ export async function downloadReceipt(lang: Lang, formTitle: string, view: Recei
               reference: payment.reference,
               amount: formatAmount(payment.total, lang),
               extra: (payment.extra ?? []).map((p) => ({
-                reference: p.reference,
+                reference: p.transactionReference,
                 amount: formatAmount(p.total, lang),
               })),
             },

@@ -99,7 +99,7 @@ export function renderReceipt(view: ReceiptView, lang: Lang, actions: ReceiptAct
     ${(view.payment?.extra ?? []).map(
       (extra) =>
         html`<p class="notice receipt-extra-payment" part="payment-extra">
-          ${pt(lang, 'receiptExtraPayment', { amount: formatAmount(extra.total, lang), reference: extra.reference })}
+          ${pt(lang, 'receiptExtraPayment', { amount: formatAmount(extra.total, lang), reference: extra.transactionReference })}
         </p>`,
     )}
     ${

@@ -66,9 +66,7 @@ export async function prepareRecord({
             reference: payment.information.transactionReference,
             total: payment.total,
             ...(payment.key ? { key: payment.key } : {}),
-            ...(payment.extra?.length
-              ? { extra: payment.extra.map((p) => ({ reference: p.transactionReference, total: p.total })) }
-              : {}),
+            ...(payment.extra?.length ? { extra: payment.extra } : {}),
           },
         }
       : {}),

@@ -3,6 +3,7 @@
  * submission record (ciphertext and ids, never answers) and the payment record (the application's
  * payment key). A few bytes each, so the form can tell without loading code whether it is needed.
  */
+import type { ExtraPayment } from '../payment/index.js';
 import type { EncryptedSubmission, SubmissionState } from '../submission/index.js';
 import { expired } from '../drafts/draft-store.js';
 import { readJson, readRaw, removeKey, writeJson } from './local.js';
@@ -17,8 +18,8 @@ export interface ReceiptPayment {
   /** The application's payment key: a receipt shown again asks the gateway with it whether the
    * application was paid once more meanwhile (the page of a replaced attempt, in another window). */
   key?: string;
-  /** Paid once more for this application (another tab): to be paid back. */
-  extra?: { reference: string; total: number }[];
+  /** Paid once more for this application (another window), as the gateway names it: to be paid back. */
+  extra?: ExtraPayment[];
 }
 
 /** What is kept per form while sending and after: ciphertext and ids, never answers. */

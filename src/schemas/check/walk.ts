@@ -92,6 +92,7 @@ function propertiesOf(root: Obj, schema: Obj, pointer: string, into: Array<[stri
   for (const [sub, at] of branchesOf(schema, pointer)) if (isObj(sub)) propertiesOf(root, sub, at, into);
 }
 
+/** Every property name an object schema can have (its own and those of its branches). */
 export function propertyNames(root: Obj, schema: Obj, pointer: string): Set<string> {
   const found: Array<[string, Obj, string]> = [];
   propertiesOf(root, schema, pointer, found);

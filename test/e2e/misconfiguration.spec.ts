@@ -13,7 +13,7 @@ import type { Locator, Page } from '@playwright/test';
 import { ANSWERS } from './answers.js';
 import { expectNoAxeViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
-import { answerAndReview } from './journeys.js';
+import { answerAndReview, pressOnToReview } from './journeys.js';
 import { startServer } from '../../server/app.js';
 
 const form = (page: Page): Locator => page.locator('ozg-form');
@@ -189,4 +189,47 @@ test('a bundle host whose lazy chunks cannot be loaded: no blank page, the edito
   await expect(note).toContainText('/dist/chunks/validation-');
   await expect(note).toContainText('Access-Control-Allow-Origin');
   expect(errors.some((e) => e.includes('A part of ozg-form') && e.includes('docs/embedding.md'))).toBe(true);
+});
+
+test('the code of file questions cannot be loaded: the question says so in its place, the rest of the form goes on, a kept receipt stays', async ({
+  page,
+  server,
+}) => {
+  const errors = consoleErrors(page);
+  await page.route('**/dist/chunks/file-upload-*.js', (route) => route.abort('accessdenied'));
+  await page.goto(`${server.url}hundesteuer.html`);
+  const f = form(page);
+  await expect(f.locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
+  // The form opens as always: only the file questions need that code.
+  await expect(f.locator('.load-error')).toHaveCount(0);
+  await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), ANSWERS.hundesteuer);
+  for (const title of ['Halterin oder Halter', 'Hunde']) {
+    await expect(f.locator('.step-title')).toHaveText(title);
+    await f.locator('button.primary').click();
+  }
+  await expect(f.locator('.step-title')).toHaveText('Ermäßigung');
+  // The upload's place: its title, what to do, and for the editor what the bundle host needs.
+  const question = f.locator('.field:has([role="alert"])');
+  await expect(question).toHaveCount(1);
+  await expect(question.locator('label')).toContainText('Nachweise');
+  await expect(question.locator('[role="alert"]')).toHaveText(
+    'Ein Teil des Formulars konnte nicht geladen werden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte laden Sie die Seite später neu oder rufen Sie die zuständige Stelle an.',
+  );
+  const note = f.locator('.editor-note');
+  await expect(note).toContainText('Ein Programmteil von ozg-form');
+  await expect(note).toContainText('/dist/chunks/file-upload-');
+  expect(
+    errors.filter((e) => e.includes('A part of ozg-form') && e.includes('/dist/chunks/file-upload-')),
+  ).toHaveLength(1);
+  await expectNoAxeViolations(page, 'a file question whose code did not load');
+
+  // The upload is optional: the application goes on and is sent without it.
+  await pressOnToReview(page);
+  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  const receipt = f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });
+  await expect(receipt).toBeVisible({ timeout: 30_000 });
+  // Back on the page later, with the code still missing: the kept receipt, not an error.
+  await page.reload();
+  await expect(receipt).toBeVisible({ timeout: 30_000 });
+  await expect(f.locator('.load-error')).toHaveCount(0);
 });

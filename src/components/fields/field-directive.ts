@@ -7,18 +7,54 @@ import { renderCustomField } from './custom.js';
 import { renderInfoField } from './info.js';
 import { LeafField, reuse, type LeafKind } from './leaf.js';
 import { TextField } from './text.js';
+import { labelled, markup, parse } from './leaf.js';
+import { fieldParts } from './shell.js';
+import { citizenText, diagnose, editorText, renderEditorNote, reportToEditor, type Diagnosis } from '../diagnosis.js';
+import { chunkFailure } from '../../modules/retry.js';
 import type { ChoiceNode } from '../../schemas/types.js';
 import { sameView, type FieldView } from './view.js';
 
 /** File questions load their code (file-upload.ts, modules/uploads) only when a form has one. */
 let fileField: ((view: FieldView) => unknown) | undefined;
 let loadingFileField: Promise<unknown> | undefined;
+/** Why that code did not arrive: each file question then says so in its place. */
+let fileFailure: Diagnosis | undefined;
 
 /** The code of file questions, fetched once. A form with file questions asks for it when it opens:
  * a file question on a later step then appears at once, instead of empty first and a moment later
- * with its drop zone (which moved "Weiter" away from under a pointer on its way to it). */
+ * with its drop zone (which moved "Weiter" away from under a pointer on its way to it). Settles
+ * either way: code that does not arrive is reported where a file question is shown, not by the whole
+ * form (the other questions, and a receipt kept from before, stay usable), and to the editor in the
+ * console. A module that failed stays failed in the page (the browser keeps the failure), so the
+ * person is asked to reload later. */
 export function loadFileField(): Promise<unknown> {
-  return (loadingFileField ??= import('./file-upload.js').then((m) => (fileField = m.renderFileField)));
+  return (loadingFileField ??= import('./file-upload.js').then(
+    (m) => (fileField = m.renderFileField),
+    (error: unknown) => {
+      fileFailure = diagnose({ transient: false, cause: 'chunk', url: chunkFailure(error) }, 'chunk')!;
+      reportToEditor(editorText('en', fileFailure));
+    },
+  ));
+}
+
+/** A file question whose code is on its way: label, hint and help as it will have them, and the
+ * height of its drop zone kept free (nothing below moves when it arrives); or what to do when the code
+ * did not arrive. */
+function waitingFileField(view: FieldView): unknown {
+  const parts = fieldParts(view);
+  const { lang } = view;
+  return fileFailure
+    ? [
+        parse(
+          labelled(
+            view,
+            parts,
+            markup`<p class="error-message" role="alert">${citizenText(lang, fileFailure, 'send')}</p>`,
+          ),
+        ),
+        renderEditorNote(lang, editorText(lang, fileFailure)),
+      ]
+    : parse(labelled(view, parts, markup`<div class="file-wait"></div>`));
 }
 
 /** Whether the question has one answer and is built as plain DOM (`LeafField`, leaf.ts). */
@@ -56,7 +92,7 @@ export function renderField(view: FieldView, previous?: LeafField): unknown {
   if (isLeaf(view)) return renderLeaf(view, previous);
   switch (view.node.kind) {
     case 'file':
-      return fileField?.(view);
+      return fileField ? fileField(view) : waitingFileField(view);
     case 'object':
       return renderObjectField(view);
     case 'array':
@@ -91,18 +127,14 @@ class FieldDirective extends AsyncDirective {
   private leaf?: LeafField;
 
   render(view: FieldView): unknown {
-    if (view.node.kind === 'file' && !fileField) {
+    if (view.node.kind === 'file' && !fileField && !fileFailure) {
       // Into the question as it is by then (the form may have re-rendered with an equal view, which
       // this directive answers with noChange), and not into a part that left the page meanwhile.
-      // (A chunk that does not arrive is reported by the form, which asked for it when it opened.)
-      loadFileField().then(
-        () => {
-          const current = this.view;
-          if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode)
-            this.setValue(renderField(current));
-        },
-        () => undefined,
-      );
+      void loadFileField().then(() => {
+        const current = this.view;
+        if (current?.node.kind === 'file' && this.isConnected && this.part?.parentNode)
+          this.setValue(renderField(current));
+      });
     }
     const result = renderField(view, this.leaf);
     this.leaf = result instanceof LeafField ? result : undefined;

@@ -254,7 +254,7 @@ export abstract class OzgFormBase extends LitElement {
     // The login bar's code comes along now for forms that offer a login.
     if (offersLogin(store)) loadLoginBar().catch(this.chunkFailed);
     if (store.model.definition['x-ozg']?.fees) this.loadFees().catch(this.chunkFailed);
-    if (hasFileQuestion(store.model.root)) loadFileField().catch(this.chunkFailed);
+    if (hasFileQuestion(store.model.root)) void loadFileField();
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.

@@ -104,6 +104,10 @@ export const styles = [
       font-weight: 700;
       margin: 0 0 0.375rem;
     }
+    /* A file question whose code is on its way: about the height of its rules and drop zone. */
+    .file-wait {
+      min-height: 9rem;
+    }
     input:not([type='radio']):not([type='checkbox']),
     select,
     textarea {

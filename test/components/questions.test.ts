@@ -105,4 +105,38 @@ describe('the questions of a group', () => {
     await settle(el);
     expect(control(el, 'Vorname').value).to.equal('Niemand');
   });
+
+  it('says the title and hint of a group, and of a group in it, in the language chosen', async () => {
+    const el = await renderForm({
+      type: 'object',
+      properties: {
+        person: {
+          type: 'object',
+          title: 'Angaben zur Person',
+          description: 'Wie im Ausweis.',
+          'x-ozg': { i18n: { en: { title: 'About you', description: 'As in your ID card.' } } },
+          properties: {
+            vorname: { type: 'string', title: 'Vorname', 'x-ozg': { i18n: { en: { title: 'First name' } } } },
+            firma: {
+              type: 'object',
+              title: 'Arbeitgeber',
+              'x-ozg': { i18n: { en: { title: 'Employer' } } },
+              properties: { name: { type: 'string', title: 'Name des Arbeitgebers' } },
+            },
+          },
+        },
+      },
+    });
+    const group = () => $$(el, 'fieldset.group')[0];
+    const said = () => ({
+      legends: $$(el, 'fieldset.group > legend').map((l) => l.textContent!.trim()),
+      hint: el.shadowRoot!.getElementById(group().getAttribute('aria-describedby')!)?.textContent?.trim(),
+    });
+    expect(said()).to.deep.equal({ legends: ['Angaben zur Person', 'Arbeitgeber'], hint: 'Wie im Ausweis.' });
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(said()).to.deep.equal({ legends: ['About you', 'Employer'], hint: 'As in your ID card.' });
+    expect(control(el, 'First name') instanceof HTMLInputElement).to.equal(true);
+    expect($$(el, 'fieldset.group > .hint')).to.have.length(1);
+  });
 });

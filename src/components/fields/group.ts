@@ -6,7 +6,7 @@ import { childPointer } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
 import type { ArrayNode, ObjectNode } from '../../schemas/types.js';
 import { field } from './field-directive.js';
-import { questions } from './questions.js';
+import { childViews, questions } from './questions.js';
 import { fieldId } from './ids.js';
 import { notesMarkup, parse } from './leaf.js';
 import { fieldParts } from './shell.js';
@@ -14,10 +14,7 @@ import type { FieldView } from './view.js';
 
 /** The questions of an object, each rendered by its own self-updating part. */
 export function renderChildren(view: FieldView, node: ObjectNode, pointer: string): unknown {
-  const children = view.store.visibleChildren(node, pointer);
-  return questions(
-    children.map((child) => ({ ...view, bare: false, node: child, pointer: childPointer(pointer, child.key) })),
-  );
+  return questions(childViews(view, node, pointer));
 }
 
 /** A group of questions: fieldset with legend. */

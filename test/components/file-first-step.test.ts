@@ -38,6 +38,9 @@ interface Seen {
   label: string;
   hint: string;
   below: number;
+  /** Whether the element with the question's id is the box kept for the drop zone. */
+  idOnBox: boolean;
+  labelFor: string | null;
 }
 
 /** One form in a box `width` px wide, and what it shows in the moment it says it is ready (the code
@@ -57,6 +60,8 @@ function formAt(width: number): { el: OzgForm; host: HTMLElement; ready: Promise
           label: $(el, '.field label').textContent!.replace(/\s+/g, ' ').trim(),
           hint: $(el, '.field .hint').textContent!.trim(),
           below: control(el, 'Name').getBoundingClientRect().top,
+          idOnBox: el.shadowRoot!.getElementById('f_2fnachweis')?.classList.contains('file-wait') === true,
+          labelFor: $(el, '.field label').getAttribute('for'),
         }),
       { once: true },
     ),
@@ -79,6 +84,9 @@ describe('file question on the first step', () => {
       expect(seen.inputs).to.equal(0);
       expect(seen.label).to.equal('Nachweis der Berechtigung (optional)');
       expect(seen.hint).to.equal('Zum Beispiel der Bescheid des Jobcenters.');
+      // The error summary's link and the focus find the question; its label names no missing control.
+      expect(seen.idOnBox).to.equal(true);
+      expect(seen.labelFor).to.equal(null);
     }
 
     await loadFileField();

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm } from '../../src/index.js';
-import { $$, control, renderForm, settle } from '../support/form.js';
+import { $$, control, next, renderForm, settle } from '../support/form.js';
 
 const schema = {
   type: 'object',
@@ -138,5 +138,57 @@ describe('the questions of a group', () => {
     expect(said()).to.deep.equal({ legends: ['About you', 'Employer'], hint: 'As in your ID card.' });
     expect(control(el, 'First name') instanceof HTMLInputElement).to.equal(true);
     expect($$(el, 'fieldset.group > .hint')).to.have.length(1);
+  });
+
+  it('listens to each answer once, and lets go of the questions a step or a condition no longer shows', async () => {
+    const el = await renderForm({
+      type: 'object',
+      properties: {
+        person: {
+          type: 'object',
+          title: 'Person',
+          properties: {
+            vorname: { type: 'string', title: 'Vorname' },
+            verheiratet: { type: 'boolean', title: 'Verheiratet' },
+            firma: { type: 'object', title: 'Arbeitgeber', properties: { name: { type: 'string', title: 'Firma' } } },
+          },
+          allOf: [
+            {
+              if: { properties: { verheiratet: { const: true } }, required: ['verheiratet'] },
+              then: { properties: { geburtsname: { type: 'string', title: 'Geburtsname' } } },
+            },
+          ],
+        },
+        bemerkung: { type: 'string', title: 'Bemerkung' },
+      },
+      'x-ozg': {
+        steps: [
+          { id: 'person', title: 'Person', fields: ['person'] },
+          { id: 'rest', title: 'Rest', fields: ['bemerkung'] },
+        ],
+      },
+    });
+    // Each listener is a question updating itself on every change of its answer: one per question.
+    const store = (el as unknown as { store: { listeners: Map<string, unknown[]> } }).store;
+    const count = (channel: string) => store.listeners.get(channel)?.length ?? 0;
+    const grouped = ['/person/vorname', '/person/firma/name', '/person#visible', '/person/firma#visible'];
+    expect(grouped.map(count)).to.deep.equal([1, 1, 1, 1]);
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    el.setAttribute('lang', 'de');
+    await settle(el);
+    expect(grouped.map(count)).to.deep.equal([1, 1, 1, 1]);
+    // A question a condition shows, and hides again.
+    el.data = { person: { verheiratet: true } };
+    await settle(el);
+    expect(count('/person/geburtsname')).to.equal(1);
+    el.data = { person: { verheiratet: false } };
+    await settle(el);
+    expect(count('/person/geburtsname')).to.equal(0);
+    // The next step: the group and its questions have left the page, and nothing listens for them.
+    await next(el);
+    expect($$(el, '.step-title')[0].textContent).to.equal('Rest');
+    expect(grouped.map(count)).to.deep.equal([0, 0, 0, 0]);
+    expect(count('/bemerkung')).to.equal(1);
   });
 });

@@ -209,12 +209,17 @@ test('the code of file questions cannot be loaded: the question says so in its p
   }
   await expect(f.locator('.step-title')).toHaveText('Ermäßigung');
   // The upload's place: its title, what to do, and for the editor what the bundle host needs.
-  const question = f.locator('.field:has([role="alert"])');
+  const question = f.locator('.field:has(p.error-message[tabindex="-1"])');
   await expect(question).toHaveCount(1);
   await expect(question.locator('label')).toContainText('Nachweise');
-  await expect(question.locator('[role="alert"]')).toHaveText(
+  const message = question.locator('p.error-message');
+  await expect(message).toHaveText(
     'Ein Teil des Formulars konnte nicht geladen werden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte laden Sie die Seite später neu oder rufen Sie die zuständige Stelle an.',
   );
+  // Where the error summary's link and the focus go: the message carries the question's id, and the
+  // label names no control that is not there.
+  await expect(message).toHaveAttribute('id', 'f_2fnachweisDateien');
+  await expect(question.locator('label')).not.toHaveAttribute('for', /./);
   const note = f.locator('.editor-note');
   await expect(note).toContainText('Ein Programmteil von ozg-form');
   await expect(note).toContainText('/dist/chunks/file-upload-');

@@ -5,9 +5,8 @@ import { renderArrayField, renderObjectField } from './group.js';
 import { BooleanField, choiceKind, ChoicesField } from './choice.js';
 import { renderCustomField } from './custom.js';
 import { renderInfoField } from './info.js';
-import { LeafField, reuse, type LeafKind } from './leaf.js';
+import { fieldMarkup, labelMarkup, LeafField, markup, notesMarkup, parse, reuse, type LeafKind } from './leaf.js';
 import { TextField } from './text.js';
-import { labelled, markup, parse } from './leaf.js';
 import { fieldParts } from './shell.js';
 import { citizenText, diagnose, editorText, renderEditorNote, reportToEditor, type Diagnosis } from '../diagnosis.js';
 import { chunkFailure } from '../../modules/retry.js';
@@ -25,36 +24,37 @@ let fileFailure: Diagnosis | undefined;
  * with its drop zone (which moved "Weiter" away from under a pointer on its way to it). Settles
  * either way: code that does not arrive is reported where a file question is shown, not by the whole
  * form (the other questions, and a receipt kept from before, stay usable), and to the editor in the
- * console. A module that failed stays failed in the page (the browser keeps the failure), so the
- * person is asked to reload later. */
+ * console. The promise is kept: a module that failed is not asked for again in this page (the browser
+ * would answer with the same failure), so the person is asked to reload later. */
 export function loadFileField(): Promise<unknown> {
   return (loadingFileField ??= import('./file-upload.js').then(
     (m) => (fileField = m.renderFileField),
     (error: unknown) => {
-      fileFailure = diagnose({ transient: false, cause: 'chunk', url: chunkFailure(error) }, 'chunk')!;
+      fileFailure = diagnose({ transient: false, cause: 'chunk', url: chunkFailure(error) || undefined }, 'chunk')!;
       reportToEditor(editorText('en', fileFailure));
     },
   ));
 }
 
-/** A file question whose code is on its way: label, hint and help as it will have them, and the
- * height of its drop zone kept free (nothing below moves when it arrives); or what to do when the code
- * did not arrive. */
+/** A file question whose code is on its way: label, hint, error and help as it will have them, and
+ * the height of its drop zone kept free (nothing below moves when it arrives); or what to do when the
+ * code did not arrive. Its id (where the error summary's link and the focus go) is on that box: there
+ * is no control yet for the label to name. */
 function waitingFileField(view: FieldView): unknown {
   const parts = fieldParts(view);
   const { lang } = view;
-  return fileFailure
-    ? [
-        parse(
-          labelled(
-            view,
-            parts,
-            markup`<p class="error-message" role="alert">${citizenText(lang, fileFailure, 'send')}</p>`,
-          ),
-        ),
-        renderEditorNote(lang, editorText(lang, fileFailure)),
-      ]
-    : parse(labelled(view, parts, markup`<div class="file-wait"></div>`));
+  const field = parse(
+    fieldMarkup(
+      view,
+      parts,
+      markup`<label part="label">${labelMarkup(parts)}</label>${notesMarkup(parts, lang)}${
+        fileFailure
+          ? markup`<p class="error-message" id="${parts.id}" tabindex="-1">${citizenText(lang, fileFailure, 'send')}</p>`
+          : markup`<div class="file-wait" id="${parts.id}" tabindex="-1"></div>`
+      }`,
+    ),
+  );
+  return fileFailure ? [field, renderEditorNote(lang, editorText(lang, fileFailure))] : field;
 }
 
 /** Whether the question has one answer and is built as plain DOM (`LeafField`, leaf.ts). */
@@ -109,7 +109,9 @@ function channels(view: FieldView): string[] {
     case 'array':
       return [view.pointer, `${view.pointer}#items`];
     case 'file':
-      return []; // <ozg-file-upload> listens to its answer itself (file-upload.ts)
+      // <ozg-file-upload> listens to its answer itself (file-upload.ts); until its code is there,
+      // the question shown in its place follows its answer ("(optional)", an error after "Weiter").
+      return fileField ? [] : [view.pointer];
     default:
       return [view.pointer];
   }

@@ -12,7 +12,7 @@ import { notesMarkup, parse } from './leaf.js';
 import { fieldParts } from './shell.js';
 import type { FieldView } from './view.js';
 
-/** The questions of an object, each rendered by its own self-updating part. */
+/** The questions of an object, as one self-updating list (questions.ts). */
 export function renderChildren(view: FieldView, node: ObjectNode, pointer: string): unknown {
   return questions(childViews(view, node, pointer));
 }

@@ -151,6 +151,7 @@ class QuestionList {
 
   /** The question of `p`, on its parsed element `root` (a group with its questions). */
   build(p: Pending, root: HTMLElement): void {
+    // A group's questions listen from its constructor on (its list builds them): here only itself.
     p.entry.leaf = p.children
       ? new GroupField(p.entry.view, root, p.children, this.host)
       : new p.kind!(p.entry.view, root, p.parts);
@@ -184,6 +185,8 @@ class QuestionList {
   private refresh(entry: Entry, view: FieldView): void {
     if (sameView(entry.view, view)) return;
     if (entry.leaf) {
+      // A group's questions stay subscribed: its update reconciles them (new ones subscribe when
+      // built, those that leave unsubscribe when dropped).
       this.listenTo(entry, false);
       entry.view = view;
       entry.leaf.update(view);
@@ -196,7 +199,7 @@ class QuestionList {
 
   private drop(entry: Entry): void {
     if (entry.leaf) {
-      this.listenTo(entry, false);
+      this.listenAll(entry, false);
       entry.leaf.root.remove();
     } else if (entry.part) {
       const end = entry.part.endNode;
@@ -207,7 +210,12 @@ class QuestionList {
 
   /** Starts (`on`) or stops listening to the store for every question, those in groups too. */
   listen(on: boolean): void {
-    for (const entry of this.entries) this.listenTo(entry, on);
+    for (const entry of this.entries) this.listenAll(entry, on);
+  }
+
+  private listenAll(entry: Entry, on: boolean): void {
+    this.listenTo(entry, on);
+    if (entry.leaf instanceof GroupField) entry.leaf.list.listen(on);
   }
 
   /** Brings every question up to date, those in groups too (back in the page after a while away). */
@@ -218,21 +226,21 @@ class QuestionList {
     }
   }
 
+  /** The entry's own channel only: its answer, or which questions a group shows. */
   private listenTo(entry: Entry, on: boolean): void {
-    const shown = entry.leaf;
-    if (!shown) return;
+    if (!entry.leaf) return;
     const { store, pointer } = entry.view;
-    const channel = shown instanceof GroupField ? `${pointer}#visible` : pointer;
+    const channel = entry.leaf instanceof GroupField ? `${pointer}#visible` : pointer;
     if (on) store.subscribe(channel, this.changed(entry));
     else store.unsubscribe(channel, this.changed(entry));
-    if (shown instanceof GroupField) shown.list.listen(on);
   }
 
   /** One listener per leaf, the same function each time it is asked for (to unsubscribe it). */
   private changed(entry: Entry): () => void {
     return (entry.listener ??= () => {
       // Lit does not disconnect a directive that sits directly in a part `repeat` removed: such a
-      // list has left the DOM; stop listening instead of updating questions no one sees.
+      // list has left the DOM; stop listening instead of updating questions no one sees. (A list
+      // drops its questions and groups with their listeners; this is for the lists Lit removes.)
       if (!entry.leaf!.root.isConnected) {
         this.listen(false);
         return;
@@ -266,7 +274,7 @@ class GroupField {
   }
 
   static markup(view: FieldView, parts: FieldParts, children: Pending[]): Markup {
-    return markup`<fieldset class="group"${attrs({ id: parts.id, part: 'group', 'aria-describedby': parts.describedBy })}><legend part="legend">${parts.label}</legend>${notesMarkup(parts, view.lang)}${children.map((c) => c.markup)}</fieldset>`;
+    return markup`<fieldset class="group" id="${parts.id}" part="group"${attrs({ 'aria-describedby': parts.describedBy })}><legend part="legend">${parts.label}</legend>${notesMarkup(parts, view.lang)}${children.map((c) => c.markup)}</fieldset>`;
   }
 
   fits(view: FieldView): boolean {

@@ -63,6 +63,12 @@ export function diagnose(failure: Failure, subject: Diagnosis['subject'], code?:
   return mistakes.includes(failure.cause) ? { failure, subject } : undefined;
 }
 
+/** A part of ozg-form's own code that did not load from `url` (undefined: the browser did not say). */
+export const chunkDiagnosis = (url: string | undefined): Diagnosis => ({
+  failure: { transient: false, cause: 'chunk', url },
+  subject: 'chunk',
+});
+
 /** The URL, the page's origin, the status and the URL's origin, for the texts. */
 export function textParams(failure: Failure) {
   const url = failure.url ?? '?';

@@ -5,10 +5,17 @@ import { renderArrayField, renderObjectField } from './group.js';
 import { BooleanField, choiceKind, ChoicesField } from './choice.js';
 import { renderCustomField } from './custom.js';
 import { renderInfoField } from './info.js';
-import { fieldMarkup, labelMarkup, LeafField, markup, notesMarkup, parse, reuse, type LeafKind } from './leaf.js';
+import { labelled, LeafField, markup, parse, reuse, type LeafKind } from './leaf.js';
 import { TextField } from './text.js';
 import { fieldParts } from './shell.js';
-import { citizenText, diagnose, editorText, renderEditorNote, reportToEditor, type Diagnosis } from '../diagnosis.js';
+import {
+  chunkDiagnosis,
+  citizenText,
+  editorText,
+  renderEditorNote,
+  reportToEditor,
+  type Diagnosis,
+} from '../diagnosis.js';
 import { chunkFailure } from '../../modules/retry.js';
 import type { ChoiceNode } from '../../schemas/types.js';
 import { sameView, type FieldView } from './view.js';
@@ -30,7 +37,7 @@ export function loadFileField(): Promise<unknown> {
   return (loadingFileField ??= import('./file-upload.js').then(
     (m) => (fileField = m.renderFileField),
     (error: unknown) => {
-      fileFailure = diagnose({ transient: false, cause: 'chunk', url: chunkFailure(error) || undefined }, 'chunk')!;
+      fileFailure = chunkDiagnosis(chunkFailure(error) || undefined);
       reportToEditor(editorText('en', fileFailure));
     },
   ));
@@ -44,14 +51,13 @@ function waitingFileField(view: FieldView): unknown {
   const parts = fieldParts(view);
   const { lang } = view;
   const field = parse(
-    fieldMarkup(
+    labelled(
       view,
       parts,
-      markup`<label part="label">${labelMarkup(parts)}</label>${notesMarkup(parts, lang)}${
-        fileFailure
-          ? markup`<p class="error-message" id="${parts.id}" tabindex="-1">${citizenText(lang, fileFailure, 'send')}</p>`
-          : markup`<div class="file-wait" id="${parts.id}" tabindex="-1"></div>`
-      }`,
+      fileFailure
+        ? markup`<p class="error-message" id="${parts.id}" tabindex="-1">${citizenText(lang, fileFailure, 'send')}</p>`
+        : markup`<div class="file-wait" id="${parts.id}" tabindex="-1"></div>`,
+      false,
     ),
   );
   return fileFailure ? [field, renderEditorNote(lang, editorText(lang, fileFailure))] : field;

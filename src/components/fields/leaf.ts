@@ -109,6 +109,18 @@ export const notesMarkup = ({ id, hint, error }: FieldParts, lang: FieldView['la
       }`
     : EMPTY;
 
+/** Replaces the hint and error standing directly in `parent` with those of `parts`, before `before`
+ * (a question's control, or a group's first question). */
+export function renewNotes(
+  parent: Element,
+  before: Node | null | undefined,
+  parts: FieldParts,
+  lang: FieldView['lang'],
+): void {
+  for (const note of parent.querySelectorAll(':scope > .hint, :scope > .error-message')) note.remove();
+  parent.insertBefore(parse(notesMarkup(parts, lang)), before ?? null);
+}
+
 const helpMarkup = (parts: FieldParts, lang: FieldView['lang']): Markup =>
   parts.help
     ? markup`<details class="help" part="help"><summary>${t(lang, 'help', { name: parts.label })}</summary><div class="help-body">${parts.help}</div></details>`
@@ -118,12 +130,18 @@ const helpMarkup = (parts: FieldParts, lang: FieldView['lang']): Markup =>
 export const fieldMarkup = (view: FieldView, parts: FieldParts, inner: Markup): Markup =>
   markup`<div part="field" class="${parts.error ? 'field has-error' : 'field'}">${inner}${helpMarkup(parts, view.lang)}</div>`;
 
-/** A question with a `<label>`: label, hint and error, then `control`. */
-export const labelled = (view: FieldView, parts: FieldParts, control: Markup): Markup =>
+/** A question with a `<label>`: label, hint and error, then `control`. The label names the control
+ * by `forId`, the question's id (`false`: there is no control yet for it to name). */
+export const labelled = (
+  view: FieldView,
+  parts: FieldParts,
+  control: Markup,
+  forId: string | false = parts.id,
+): Markup =>
   fieldMarkup(
     view,
     parts,
-    markup`<label part="label" for="${parts.id}">${labelMarkup(parts)}</label>${notesMarkup(parts, view.lang)}${control}`,
+    markup`<label part="label"${attrs({ for: forId })}>${labelMarkup(parts)}</label>${notesMarkup(parts, view.lang)}${control}`,
   );
 
 /** What label, notes and help show: [lang, required, label, pointer, hint, error, help]. */
@@ -176,8 +194,7 @@ export abstract class LeafField {
     if (changed(0, 1, 2)) this.labelEl.replaceChildren(parse(labelMarkup(parts)));
     if (changed(0, 3, 4, 5)) {
       const anchor = this.notesAnchor();
-      for (const note of anchor.parentNode!.querySelectorAll(':scope > .hint, :scope > .error-message')) note.remove();
-      anchor.parentNode!.insertBefore(parse(notesMarkup(parts, lang)), anchor);
+      renewNotes(anchor.parentNode as Element, anchor, parts, lang);
     }
     if (changed(0, 2, 6)) {
       this.root.querySelector(':scope > .help')?.remove();

@@ -4,7 +4,17 @@ import { insertPart, removePart, setChildPartValue } from 'lit/directive-helpers
 import { childPointer } from '../../schemas/data.js';
 import type { FieldNode, ObjectNode } from '../../schemas/types.js';
 import { field, isLeaf, leafKind, renderLeaf } from './field-directive.js';
-import { apply, attrs, notesMarkup, parse, markup, type LeafField, type LeafKind, type Markup } from './leaf.js';
+import {
+  apply,
+  attrs,
+  notesMarkup,
+  parse,
+  markup,
+  renewNotes,
+  type LeafField,
+  type LeafKind,
+  type Markup,
+} from './leaf.js';
 import { fieldParts, type FieldParts } from './shell.js';
 import { sameView, type FieldView } from './view.js';
 
@@ -287,10 +297,8 @@ class GroupField {
     this.view = view;
     const parts = fieldParts(view);
     apply(this.root, { id: parts.id, 'aria-describedby': parts.describedBy });
-    const legend = this.root.firstElementChild!;
-    legend.textContent = parts.label;
-    for (const note of this.root.querySelectorAll(':scope > .hint, :scope > .error-message')) note.remove();
-    legend.after(parse(notesMarkup(parts, view.lang)));
+    this.root.firstElementChild!.textContent = parts.label;
+    renewNotes(this.root, this.list.entries[0]?.leaf!.root, parts, view.lang);
     this.list.reconcile(childViews(view, view.node as ObjectNode, view.pointer));
   }
 }

@@ -1,7 +1,15 @@
 import { html, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { chunkFailure, classifyFailure, Retry, UnreachableError, type Failure } from '../../modules/retry.js';
-import { citizenText, diagnose, editorText, renderEditorNote, type Diagnosis, type Situation } from '../diagnosis.js';
+import {
+  chunkDiagnosis,
+  citizenText,
+  diagnose,
+  editorText,
+  renderEditorNote,
+  type Diagnosis,
+  type Situation,
+} from '../diagnosis.js';
 import { DefinitionLoadError, hashText, loadDefinition } from '../../schemas/load.js';
 import type { Answers } from '../../schemas/data.js';
 import { buildModel, DefinitionError } from '../../schemas/model.js';
@@ -184,7 +192,7 @@ export interface LoadProblem {
 export function diagnosisOf(error: unknown): Diagnosis | undefined {
   if (error instanceof Misconfigured) return error.diagnosis;
   const chunk = chunkFailure(error);
-  return chunk === undefined ? undefined : diagnose({ transient: false, cause: 'chunk', url: chunk }, 'chunk');
+  return chunk === undefined ? undefined : chunkDiagnosis(chunk);
 }
 
 export function describeFailure(error: unknown, lang: Lang, situation: Situation = 'load'): LoadProblem {

@@ -141,26 +141,10 @@ describe('the questions of a group', () => {
   });
 
   it('listens to each answer once, and lets go of the questions a step or a condition no longer shows', async () => {
+    // The group above, on a step of its own.
     const el = await renderForm({
-      type: 'object',
-      properties: {
-        person: {
-          type: 'object',
-          title: 'Person',
-          properties: {
-            vorname: { type: 'string', title: 'Vorname' },
-            verheiratet: { type: 'boolean', title: 'Verheiratet' },
-            firma: { type: 'object', title: 'Arbeitgeber', properties: { name: { type: 'string', title: 'Firma' } } },
-          },
-          allOf: [
-            {
-              if: { properties: { verheiratet: { const: true } }, required: ['verheiratet'] },
-              then: { properties: { geburtsname: { type: 'string', title: 'Geburtsname' } } },
-            },
-          ],
-        },
-        bemerkung: { type: 'string', title: 'Bemerkung' },
-      },
+      ...schema,
+      properties: { ...schema.properties, bemerkung: { type: 'string', title: 'Bemerkung' } },
       'x-ozg': {
         steps: [
           { id: 'person', title: 'Person', fields: ['person'] },

@@ -5,7 +5,8 @@
  * Init script, runs before any page script. Records:
  *  - readyAt: performance.now() (ms since navigation start) when `ozg-ready` reaches the document;
  *  - completeAt: the first moment at or after ready when all expected controls are in the DOM
- *    (checked at ready, then once per animation frame, bounded by timeoutMs);
+ *    (checked at ready, then once per animation frame, bounded by timeoutMs): when the check that
+ *    found them began, so the check's own time is not counted;
  *  - resourcesAtComplete: the URLs loaded up to then;
  *  - definitionAt: when the definition's response had arrived (Resource Timing `responseEnd` of
  *    /forms/…), so that the render can also be counted from there;
@@ -46,8 +47,10 @@ export function installProbe({ expected, timeoutMs }) {
     return count;
   };
   const done = () => console.debug('ozg-bench: render done'); // = RENDER_DONE (no imports in here)
-  const complete = (host, count) => {
-    bench.completeAt = performance.now();
+  // `at`: when the count that found every control began. The count itself is part of neither render
+  // (at 1,000 fields it took 14 ms for the form, 8 ms for the baseline).
+  const complete = (host, count, at) => {
+    bench.completeAt = at;
     bench.controls = count;
     window.__benchHost = host;
     const resources = performance.getEntriesByType('resource');
@@ -64,10 +67,11 @@ export function installProbe({ expected, timeoutMs }) {
       const host = event.target;
       const count = countControls(host);
       bench.controlsAtReady = count;
-      if (count >= expected) return complete(host, count);
+      if (count >= expected) return complete(host, count, bench.readyAt);
       const poll = () => {
+        const at = performance.now();
         const now = countControls(host);
-        if (now >= expected) return complete(host, now);
+        if (now >= expected) return complete(host, now, at);
         if (performance.now() - bench.readyAt > timeoutMs) {
           bench.controls = now;
           bench.error = `only ${now} of ${expected} controls ${timeoutMs} ms after ozg-ready`;

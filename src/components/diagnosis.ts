@@ -2,9 +2,11 @@
  * A configuration mistake that retrying cannot fix (the gateway or the definition refused by CORS or
  * by the page's CSP, a wrong address, a refusal without reason, a part of ozg-form that cannot be
  * loaded): what the person should do, in plain words, and for the editor what is wrong and how to
- * fix it, in the "Für die Redaktion" box and once in the console. The texts about loading are in the
- * entry bundle (a chunk that failed cannot explain itself); those about the gateway come with the
- * sending and payment code (submission/gateway-diagnosis.ts).
+ * fix it, in the "Für die Redaktion" box and once in the console. The texts about ozg-form's own code
+ * are in the entry bundle (a chunk that failed cannot explain itself); those about a definition the
+ * page may not load come in the editor-notes chunk (`loadEditorNotes`: the bundle host works, or the
+ * form would not be there), those about the gateway with the sending and payment code
+ * (submission/gateway-diagnosis.ts).
  */
 import { html } from 'lit';
 import { translator } from '../modules/i18n/ui-texts.js';
@@ -20,9 +22,6 @@ const texts = {
     guide: 'Anleitung: {guide} im Paket ozg-form.',
     load: 'Bitte versuchen Sie es später noch einmal oder wenden Sie sich telefonisch an die zuständige Stelle.',
     part: 'Ein Teil des Formulars konnte nicht geladen werden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte laden Sie die Seite später neu oder rufen Sie die zuständige Stelle an.',
-    csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zu {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
-    definition:
-      'Die Formulardefinition {url} darf von dieser Seite ({origin}) nicht geladen werden: Der Server sendet kein Access-Control-Allow-Origin für {origin} (CORS). Legen Sie die Definition unter den Ursprung der Seite, laden Sie sie vom Gateway oder lassen Sie ihren Server „Access-Control-Allow-Origin: {origin}“ senden.',
     chunk:
       'Ein Programmteil von ozg-form ({url}) konnte nicht geladen werden. Der Server, der ozg-form ausliefert, muss Access-Control-Allow-Origin senden (Skripte mit type="module" und ihre nachgeladenen Teile werden mit CORS geladen), und alle Dateien aus dist/ müssen dort liegen.',
   },
@@ -31,9 +30,6 @@ const texts = {
     guide: 'Guide: {guide} in the ozg-form package.',
     load: 'Please try again later or call the authority responsible.',
     part: 'A part of the form could not be loaded. Your answers are kept in this browser. Please reload the page later or call the authority responsible.',
-    csp: 'The Content-Security-Policy of this page forbids connecting to {url}. Add the origin {target} to its connect-src directive.',
-    definition:
-      'The form definition {url} may not be loaded by this page ({origin}): its server sends no Access-Control-Allow-Origin for {origin} (CORS). Put the definition on the page’s origin, load it from the gateway, or let its server send "Access-Control-Allow-Origin: {origin}".',
     chunk:
       'A part of ozg-form ({url}) could not be loaded. The server that delivers ozg-form must send Access-Control-Allow-Origin (scripts with type="module" and the parts they load later are fetched with CORS), and every file of dist/ must be there.',
   },
@@ -81,10 +77,22 @@ export function textParams(failure: Failure) {
   return { url, origin: typeof location === 'undefined' ? '?' : location.origin, status: failure.status ?? 0, target };
 }
 
-/** What is wrong with loading and how to fix it, for the editor (gateway mistakes: gateway-diagnosis.ts). */
+let notes: typeof import('./fields/editor-notes.js') | undefined;
+
+/** Loads the editor's words for a definition the page may not load (a page set up right never needs
+ * them). Settles either way: without them `editorText` names the cause and the address. */
+export const loadEditorNotes = (): Promise<unknown> =>
+  import('./fields/editor-notes.js').then(
+    (m) => (notes = m),
+    () => undefined,
+  );
+
+/** What is wrong with loading and how to fix it, for the editor (gateway mistakes: gateway-diagnosis.ts;
+ * a definition's: after `loadEditorNotes`). */
 export function editorText(lang: Lang, d: Diagnosis): string {
-  const key = d.subject === 'chunk' ? 'chunk' : d.failure.cause === 'csp' ? 'csp' : 'definition';
-  return words(lang, key, textParams(d.failure));
+  const params = textParams(d.failure);
+  if (d.subject === 'chunk') return words(lang, 'chunk', params);
+  return notes?.definitionNote(lang, d.failure.cause === 'csp', params) ?? `${d.failure.cause}: ${params.url}`;
 }
 
 /** What the person can do when the form cannot be shown (or a part of it did not arrive later). */

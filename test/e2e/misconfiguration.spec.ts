@@ -172,6 +172,39 @@ test('a page whose Content-Security-Policy forbids the gateway: the editor is to
   }
 });
 
+test('a page whose Content-Security-Policy forbids the definition: the editor is told to extend connect-src, in words a page set up right never loads', async ({
+  page,
+  server,
+}) => {
+  const host = await gatewayWithoutCors();
+  try {
+    const errors = consoleErrors(page);
+    const notes: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/dist/chunks/editor-notes-')) notes.push(request.url());
+    });
+    await page.goto(`${server.url}hundesteuer.html`);
+    await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
+    expect(notes, 'the form on a page set up right loads no notes for editors').toEqual([]);
+    // The demo's policy allows connections to its own origin only.
+    const src = `${host.origin}/forms/hundesteuer.json`;
+    await form(page).evaluate((el, url) => el.setAttribute('src', url), src);
+    const problem = form(page).locator('.load-error');
+    await expect(problem).toBeVisible({ timeout: 20_000 });
+    await expect(problem).toContainText('wenden Sie sich telefonisch an die zuständige Stelle');
+    const note = problem.locator('.editor-note');
+    await expect(note).toContainText(`Die Content-Security-Policy dieser Seite verbietet die Verbindung zu ${src}.`);
+    await expect(note).toContainText(`connect-src den Ursprung ${host.origin}`);
+    expect(notes, 'now they are loaded, once').toHaveLength(1);
+    expect(host.hits, 'the browser never let a request out').toEqual([]);
+    expect(errors.some((e) => e.includes(`forbids connecting to ${src}`) && e.includes('docs/embedding.md'))).toBe(
+      true,
+    );
+  } finally {
+    host.server.close();
+  }
+});
+
 test('a bundle host whose lazy chunks cannot be loaded: no blank page, the editor learns what the host needs', async ({
   page,
   server,

@@ -1,9 +1,31 @@
 /**
- * Notes for the editors of a page that is set up wrongly, shown in the question they concern. Only such
- * a page loads them (a chunk of its own), so a form on a page set up right does without their words.
- * Plain text; the question escapes it.
+ * Notes for the editors of a page that is set up wrongly: a custom widget it never registers (shown in
+ * its question), a definition that the page's Content-Security-Policy or the definition's server (CORS)
+ * keeps from the page (shown instead of the form, and in the console). Only such a page loads them (a
+ * chunk of its own), so a form on a page set up right does without their words. Plain text; the
+ * question or the form escapes it.
  */
+import { translator, type Params } from '../../modules/i18n/ui-texts.js';
 import type { Lang } from '../../schemas/types.js';
+
+const texts = {
+  de: {
+    csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zu {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
+    definition:
+      'Die Formulardefinition {url} darf von dieser Seite ({origin}) nicht geladen werden: Der Server sendet kein Access-Control-Allow-Origin für {origin} (CORS). Legen Sie die Definition unter den Ursprung der Seite, laden Sie sie vom Gateway oder lassen Sie ihren Server „Access-Control-Allow-Origin: {origin}“ senden.',
+  },
+  en: {
+    csp: 'The Content-Security-Policy of this page forbids connecting to {url}. Add the origin {target} to its connect-src directive.',
+    definition:
+      'The form definition {url} may not be loaded by this page ({origin}): its server sends no Access-Control-Allow-Origin for {origin} (CORS). Put the definition on the page’s origin, load it from the gateway, or let its server send "Access-Control-Allow-Origin: {origin}".',
+  },
+};
+
+const words = translator(texts);
+
+/** Why the page may not load its definition (`csp`: its own policy, else the server's CORS), and the fix. */
+export const definitionNote = (lang: Lang, csp: boolean, params: Params): string =>
+  words(lang, csp ? 'csp' : 'definition', params);
 
 /** A custom widget (x-ozg.widget) the page has not registered: [label, sentence]. */
 export function missingWidgetNote(name: string, lang: Lang): [string, string] {

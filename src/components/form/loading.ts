@@ -6,6 +6,7 @@ import {
   citizenText,
   diagnose,
   editorText,
+  loadEditorNotes,
   renderEditorNote,
   type Diagnosis,
   type Situation,
@@ -76,7 +77,9 @@ async function fetchWithRetry(src: string): Promise<Awaited<ReturnType<typeof lo
     return await retry.run(() => loadDefinition(src));
   } catch (error) {
     const diagnosis = gaveUp && diagnose(gaveUp, 'definition');
-    throw diagnosis ? new Misconfigured(diagnosis) : error;
+    if (!diagnosis) throw error;
+    await loadEditorNotes();
+    throw new Misconfigured(diagnosis);
   }
 }
 

@@ -12,6 +12,7 @@ const texts = {
     pay: 'Die Gebühr kann über diese Seite gerade nicht online bezahlt werden, weil die Verbindung zum Bezahldienst nicht richtig eingerichtet ist. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte rufen Sie die zuständige Stelle an oder versuchen Sie es in einigen Tagen noch einmal.',
     payOptional:
       'Die Gebühr kann über diese Seite gerade nicht online bezahlt werden. Sie können den Antrag ohne Zahlung senden, dann erhalten Sie eine Rechnung.',
+    csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zum Gateway unter {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
     cors: 'Das Gateway unter {url} erlaubt dieser Seite ({origin}) keinen Zugriff: Seine Antwort enthält kein Access-Control-Allow-Origin für {origin} (CORS). Tragen Sie {origin} beim Gateway in GATEWAY_ALLOWED_ORIGINS ein oder stellen Sie das Gateway über einen Reverse-Proxy unter den Ursprung der Seite (Attribut „gateway“ dann z. B. „/gateway/v1“).',
     'not-found':
       'Unter {url} antwortet kein Gateway (HTTP {status}). Prüfen Sie das Attribut „gateway“ von <ozg-form> (die Adresse der Gateway-API, z. B. „/gateway/v1“) und ob das Gateway dort läuft.',
@@ -25,6 +26,7 @@ const texts = {
     pay: 'The fee cannot be paid online from this page at the moment because its connection to the payment service is not set up correctly. Your answers are kept in this browser. Please call the authority responsible or try again in a few days.',
     payOptional:
       'The fee cannot be paid online from this page at the moment. You can send the application without paying; you will then receive an invoice.',
+    csp: 'The Content-Security-Policy of this page forbids connecting to the gateway at {url}. Add the origin {target} to its connect-src directive.',
     cors: 'The gateway at {url} does not allow this page ({origin}): its answer has no Access-Control-Allow-Origin for {origin} (CORS). Add {origin} to GATEWAY_ALLOWED_ORIGINS of the gateway, or put the gateway behind a reverse proxy on the page’s origin (then e.g. gateway="/gateway/v1").',
     'not-found':
       'No gateway answers at {url} (HTTP {status}). Check the gateway attribute of <ozg-form> (the address of the gateway API, e.g. "/gateway/v1") and that the gateway runs there.',
@@ -36,7 +38,7 @@ const texts = {
 };
 
 const words = translator(texts);
-type GatewayCause = 'cors' | 'not-found' | 'unauthorized' | 'bad-response';
+type GatewayCause = 'csp' | 'cors' | 'not-found' | 'unauthorized' | 'bad-response';
 
 /** What is wrong with the gateway and how to fix it, for the editor. */
 export function gatewayEditorText(lang: Lang, d: Diagnosis): string {

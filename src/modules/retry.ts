@@ -77,13 +77,21 @@ export function crossOrigin(url: string): boolean {
   }
 }
 
+/** How long the probe below waits: a server that does not answer in that time is not "there". */
+export const PROBE_TIMEOUT_MS = 10_000;
+
 /**
  * A request whose answer the page may not read can still be sent with `mode: 'no-cors'`: it resolves
  * with an opaque answer when the server answered at all, and rejects when nothing answered.
  */
 export async function answersWithoutCors(url: string): Promise<boolean> {
   try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit' });
+    await fetch(url, {
+      mode: 'no-cors',
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+    });
     return true;
   } catch {
     return false;

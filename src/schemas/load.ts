@@ -13,6 +13,9 @@ export class DefinitionLoadError extends Error {
   }
 }
 
+/** How long a definition may take to arrive, answer and body. */
+export const DEFINITION_TIMEOUT_MS = 20_000;
+
 /** Fetches and parses a definition. Rejects with a DefinitionLoadError. */
 export async function fetchDefinition(src: string, signal?: AbortSignal): Promise<JsonSchema> {
   return (await loadDefinition(src, signal)).definition;
@@ -34,14 +37,20 @@ export async function loadDefinition(
   signal?: AbortSignal,
 ): Promise<{ definition: JsonSchema; published?: PublishedVersion }> {
   let response: Response;
+  let body: string;
   try {
-    response = await fetch(src, { signal, headers: { accept: 'application/schema+json, application/json' } });
+    // Without a signal of the caller's, a time limit: a server that takes the request and never
+    // answers counts as unreachable, and is asked again, instead of keeping the form at "loading".
+    response = await fetch(src, {
+      signal: signal ?? AbortSignal.timeout(DEFINITION_TIMEOUT_MS),
+      headers: { accept: 'application/schema+json, application/json' },
+    });
+    body = response.ok ? await response.text() : '';
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new DefinitionLoadError('network', { src });
   }
   if (!response.ok) throw new DefinitionLoadError('http', { src, status: response.status });
-  const body = await response.text();
   const published = publishedVersion(response, src);
   try {
     return { definition: JSON.parse(body) as JsonSchema, ...(published ? { published } : {}) };

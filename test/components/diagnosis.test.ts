@@ -12,6 +12,8 @@ import { OzgSubmission } from '../../src/components/submission/ozg-submission.js
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import type { Lang } from '../../src/schemas/types.js';
+import { DEFINITION_TIMEOUT_MS } from '../../src/schemas/load.js';
+import { PROBE_TIMEOUT_MS } from '../../src/modules/retry.js';
 import { renderForm, until } from '../support/form.js';
 import { StubForm } from '../support/stub-form.js';
 
@@ -208,5 +210,38 @@ describe('diagnosis in the element', () => {
     expect(watching.requests.filter((r) => r.url === src).length, 'fetch and probe, confirmed once').to.equal(4);
     expect(watching.pauses.length, 'the pause before the confirming attempt only').to.equal(1);
     expect(watching.errors.some((e) => e.includes(`The form definition ${src} may not be loaded`))).to.be.true;
+  });
+
+  it('a definition server that takes the request and never answers: after its time limits the form says it could not be loaded', async () => {
+    watching = watch();
+    const src = `${otherOrigin()}/test/fixtures/never-answers.json`;
+    // The server hangs: its requests settle only when their signal ends them. The time limits asked
+    // for are recorded; each runs out after 20 ms here, so the test does not wait minutes.
+    const asked: number[] = [];
+    const realTimeout = AbortSignal.timeout;
+    const realFetch = window.fetch;
+    AbortSignal.timeout = (ms: number) => (asked.push(ms), realTimeout.call(AbortSignal, 20));
+    window.fetch = (input, init) => {
+      if (String(input) !== src) return realFetch(input, init);
+      return new Promise((_resolve, reject) => {
+        const signal = init?.signal;
+        if (!signal) return; // no limit: this would never end
+        signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+      });
+    };
+    try {
+      const el = await renderForm(undefined, { src });
+      const box = el.shadowRoot!.querySelector('.load-error')!;
+      expect(box.textContent).to.contain('Das Formular kann nicht angezeigt werden.');
+      expect(box.textContent).to.contain(
+        `Die Formulardefinition „${src}“ konnte nicht geladen werden (keine Verbindung).`,
+      );
+    } finally {
+      AbortSignal.timeout = realTimeout;
+      window.fetch = realFetch;
+    }
+    // Each attempt and each look whether the server is there at all ran under its limit.
+    expect(asked.filter((ms) => ms === DEFINITION_TIMEOUT_MS).length, 'definition attempts').to.equal(3);
+    expect(asked.filter((ms) => ms === PROBE_TIMEOUT_MS).length, 'probes').to.be.greaterThan(0);
   });
 });

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // ozg-form-audit: accessibility audit (axe-core, WCAG 2.1 A/AA) of an ozg-form embedded in a page.
-//   ozg-form-audit [--format text|json|statement|statement-html] [--lang de|en] <url>
+//   ozg-form-audit [--format text|json|statement|statement-html] [--output <format>=<file>]... [--lang de|en] <url>
 // Walks the form through every step with a valid answer set derived from its definition and with an
 // invalid one (each step's error state), at 1280 and 320 CSS px, up to the review page.
 // Exit code 0: nothing found; 1: violations, failing host checks ("Hinweise zur Einbettung") or
 // questions without a label; 2: usage error, or the page or the form could not be loaded.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './chromium-args.mjs';
 
@@ -14,6 +15,8 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 let lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '') ? 'de' : 'en';
 let format = 'text';
+/** More formats of the same run, each written to a file: [format, file]. */
+const outputs = [];
 const widths = [1280, 320];
 let url;
 const t = (de, en) => (lang === 'de' ? de : en);
@@ -29,6 +32,8 @@ der Formulardefinition abgeleitet (erste Auswahlmöglichkeit, gültige Beispiele
   --format json            Bericht als JSON
   --format statement       technischer Teil der Erklärung zur Barrierefreiheit (Markdown)
   --format statement-html  dasselbe als HTML-Dokument
+  --output <Format>=<Datei>  denselben Bericht zusätzlich in diesem Format in die Datei schreiben
+                           (mehrmals möglich), z. B. --output json=bericht.json --output statement=erklaerung.md
 Browser: Chromium unter $CHROME_PATH, sonst /usr/bin/chromium.
 Außerdem: Farben und Überschriften der Seite um das Formular (Hinweise zur Einbettung) und Fragen ohne
 Beschriftung in der Formulardefinition (wie ozg-form-check).
@@ -43,6 +48,8 @@ definition (first option, the formats' valid examples).
   --format json            report as JSON
   --format statement       technical part of the accessibility statement (Markdown)
   --format statement-html  the same as an HTML document
+  --output <format>=<file>  also write the same report in that format to the file (repeatable),
+                           e.g. --output json=report.json --output statement=statement.md
 Browser: Chromium at $CHROME_PATH, else /usr/bin/chromium.
 Also: the page's colours and headings around the form (notes on the embedding) and questions without
 a label in the form definition (as ozg-form-check).
@@ -70,6 +77,21 @@ for (let i = 0; i < args.length; i++) {
     format = arg.includes('=') ? arg.slice(9) : args[++i];
     if (!FORMATS.includes(format))
       fail(t(`--format erwartet ${FORMATS.join(', ')}.`, `--format expects ${FORMATS.join(', ')}.`));
+  } else if (arg === '--output' || arg.startsWith('--output=')) {
+    const value = arg.startsWith('--output=') ? arg.slice(9) : args[++i];
+    const at = value?.indexOf('=') ?? -1;
+    const [kind, file] = at > 0 ? [value.slice(0, at), value.slice(at + 1)] : [value, ''];
+    if (!FORMATS.includes(kind) || !file)
+      fail(
+        t(
+          `--output erwartet <Format>=<Datei> mit einem Format aus ${FORMATS.join(', ')}, z. B. json=bericht.json.`,
+          `--output expects <format>=<file> with a format of ${FORMATS.join(', ')}, e.g. json=report.json.`,
+        ),
+      );
+    // Checked now, not after a walk of several minutes.
+    if (!existsSync(dirname(resolve(file))))
+      fail(t(`Der Ordner von ${file} existiert nicht.`, `The folder of ${file} does not exist.`));
+    outputs.push([kind, file]);
   } else if (arg.startsWith('-')) {
     fail(`${t('unbekannte Option', 'unknown option')} ${arg}\n\n${usage()}`);
   } else if (url) {
@@ -340,9 +362,11 @@ try {
 
 for (const warning of warnings) console.error(`ozg-form-audit: ${warning}`);
 const failed = audit.auditFailed(report);
-if (format === 'json')
-  console.log(
-    JSON.stringify(
+
+/** The report in one of FORMATS. */
+function formatted(kind) {
+  if (kind === 'json')
+    return `${JSON.stringify(
       {
         ...report,
         violations: audit.violationCount(report),
@@ -352,10 +376,19 @@ if (format === 'json')
       },
       null,
       2,
-    ),
-  );
-else if (format === 'statement') process.stdout.write(audit.statementMarkdown(report, lang));
-else if (format === 'statement-html') process.stdout.write(audit.statementHtml(report, lang));
-else console.log(audit.formatText(report, lang));
+    )}\n`;
+  if (kind === 'statement') return audit.statementMarkdown(report, lang);
+  if (kind === 'statement-html') return audit.statementHtml(report, lang);
+  return `${audit.formatText(report, lang)}\n`;
+}
+
+process.stdout.write(formatted(format));
+for (const [kind, file] of outputs) {
+  try {
+    writeFileSync(file, formatted(kind));
+  } catch (error) {
+    fail(t(`${file} konnte nicht geschrieben werden: ${error.message}`, `could not write ${file}: ${error.message}`));
+  }
+}
 // Host-configuration failures and unlabelled questions count as much as axe's violations.
 process.exit(failed ? 1 : 0);

@@ -5,6 +5,9 @@
  * dist/ and dist/npm/ must have been built (`npm run build`).
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +33,16 @@ function audit(...args: string[]): Promise<Run> {
       },
     );
   });
+}
+
+/** A folder for the reports `--output` writes, removed after `use`. */
+async function inTempDir(use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ozg-audit-'));
+  try {
+    await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** An unlabelled question "a" (required), beside a labelled one. */
@@ -93,33 +106,35 @@ for (const name of DEMO_FORMS) {
   });
 }
 
-test('a theme colour with too little contrast: exit 1, text, JSON and statement name it', async ({ server }) => {
+test('a theme colour with too little contrast: exit 1, text, JSON and statement of one run name it', async ({
+  server,
+}) => {
   const host = await hostPage(server.url);
   try {
-    const text = await audit('--lang', 'de', host.url);
-    expect(text.code).toBe(1);
-    expect(text.stdout).toContain('Kriterium: 1.4.3 Kontrast (Minimum)');
-    expect(text.stdout).toContain(
-      'Ursache in der Einbettung: --ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff)',
-    );
-    expect(text.stdout).toMatch(/✗ Schritt 1: Halterin oder Halter \(320 px breit\) – (1 Verstoß|\d+ Verstöße)$/m);
+    await inTempDir(async (dir) => {
+      const json = join(dir, 'bericht.json');
+      const statement = join(dir, 'erklaerung.md');
+      const text = await audit('--lang', 'de', '--output', `json=${json}`, `--output=statement=${statement}`, host.url);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toContain('Kriterium: 1.4.3 Kontrast (Minimum)');
+      expect(text.stdout).toContain(
+        'Ursache in der Einbettung: --ozg-color-primary-contrast (#ffffff) auf --ozg-color-primary (#7fb3ff)',
+      );
+      expect(text.stdout).toMatch(/✗ Schritt 1: Halterin oder Halter \(320 px breit\) – (1 Verstoß|\d+ Verstöße)$/m);
 
-    const json = await audit('--format', 'json', '--lang', 'en', host.url);
-    expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as {
-      violations: number;
-      states: Array<{ key: string; violations: Array<{ rule: string; criteria: string[] }> }>;
-    };
-    expect(report.violations).toBeGreaterThan(0);
-    const step1 = report.states.find((s) => s.key === 'step:1')!;
-    expect(step1.violations.map((v) => [v.rule, v.criteria])).toContainEqual(['color-contrast', ['1.4.3']]);
+      const report = JSON.parse(readFileSync(json, 'utf8')) as {
+        violations: number;
+        passed: boolean;
+        states: Array<{ key: string; violations: Array<{ rule: string; criteria: string[] }> }>;
+      };
+      expect([report.violations > 0, report.passed]).toEqual([true, false]);
+      const step1 = report.states.find((s) => s.key === 'step:1')!;
+      expect(step1.violations.map((v) => [v.rule, v.criteria])).toContainEqual(['color-contrast', ['1.4.3']]);
 
-    const statement = await audit('--format', 'statement', '--lang', 'de', host.url);
-    expect(statement.code).toBe(1);
-    expect(statement.stdout).toContain('## Erklärung zur Barrierefreiheit – technischer Teil');
-    expect(statement.stdout).toContain(
-      'Elemente müssen einen ausreichenden Farbkontrast haben. (1.4.3 Kontrast (Minimum);',
-    );
+      const markdown = readFileSync(statement, 'utf8');
+      expect(markdown).toContain('## Erklärung zur Barrierefreiheit – technischer Teil');
+      expect(markdown).toContain('Elemente müssen einen ausreichenden Farbkontrast haben. (1.4.3 Kontrast (Minimum);');
+    });
   } finally {
     host.server.close();
   }
@@ -133,18 +148,20 @@ test('host-configuration failures alone exit 1 and are named in the summary (foc
     before: '<h1>Amt</h1><div hidden><h4>versteckt</h4></div>',
   });
   try {
-    const text = await audit('--lang', 'de', host.url);
-    expect(text.code).toBe(1);
-    expect(text.stdout).not.toContain('Keine Verstöße gefunden.');
-    expect(text.stdout).toContain('Keine Verstöße im Formular, 2 Hinweise zur Einbettung.');
-    expect(text.stdout).toContain('! 1.4.11 --ozg-color-focus (#dddddd)');
-    // the hidden h4 is not part of the outline
-    expect(text.stdout).not.toContain('Ebene 4');
-    const json = await audit('--format', 'json', '--lang', 'en', host.url);
-    expect(json.code).toBe(1);
-    const report = JSON.parse(json.stdout) as { violations: number; passed: boolean; summary: string };
-    expect([report.violations, report.passed]).toEqual([0, false]);
-    expect(report.summary).toBe('no violations in the form, 2 notes on the embedding');
+    await inTempDir(async (dir) => {
+      const file = join(dir, 'report.txt');
+      const json = await audit('--format', 'json', '--lang', 'en', '--output', `text=${file}`, host.url);
+      expect(json.code).toBe(1);
+      const report = JSON.parse(json.stdout) as { violations: number; passed: boolean; summary: string };
+      expect([report.violations, report.passed]).toEqual([0, false]);
+      expect(report.summary).toBe('no violations in the form, 2 notes on the embedding');
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain('No violations found.');
+      expect(text).toContain('No violations in the form, 2 notes on the embedding.');
+      expect(text).toContain('! 1.4.11 --ozg-color-focus (#dddddd)');
+      // the hidden h4 is not part of the outline
+      expect(text).not.toMatch(/level[- ]4/);
+    });
   } finally {
     host.server.close();
   }
@@ -155,14 +172,18 @@ test('questions without a title are findings (2.4.6, 3.3.2) as ozg-form-check re
 }) => {
   const host = await hostPage(server.url, { css: '', src: '/unlabelled.json' });
   try {
-    const de = await audit('--lang', 'de', host.url);
-    expect(de.code).toBe(1);
-    expect(de.stdout).toContain('Keine Verstöße an Elementen, 1 Mangel der Formulardefinition.');
-    expect(de.stdout).toContain('✗ 2.4.6, 3.3.2 Die Frage „a“ hat keine Beschriftung.');
-    expect(de.stdout).toContain('Stelle in der Definition: /properties/a');
-    const en = await audit('--format', 'json', '--lang', 'en', host.url);
-    const report = JSON.parse(en.stdout) as { definition: Array<{ pointer: string; criteria: string[] }> };
-    expect(report.definition.map((d) => [d.pointer, d.criteria])).toEqual([['/properties/a', ['2.4.6', '3.3.2']]]);
+    await inTempDir(async (dir) => {
+      const json = join(dir, 'bericht.json');
+      const de = await audit('--lang', 'de', '--output', `json=${json}`, host.url);
+      expect(de.code).toBe(1);
+      expect(de.stdout).toContain('Keine Verstöße an Elementen, 1 Mangel der Formulardefinition.');
+      expect(de.stdout).toContain('✗ 2.4.6, 3.3.2 Die Frage „a“ hat keine Beschriftung.');
+      expect(de.stdout).toContain('Stelle in der Definition: /properties/a');
+      const report = JSON.parse(readFileSync(json, 'utf8')) as {
+        definition: Array<{ pointer: string; criteria: string[] }>;
+      };
+      expect(report.definition.map((d) => [d.pointer, d.criteria])).toEqual([['/properties/a', ['2.4.6', '3.3.2']]]);
+    });
   } finally {
     host.server.close();
   }
@@ -175,6 +196,18 @@ test('usage and load errors exit 2; --help exits 0', async ({ server }) => {
   expect(help.stdout).toContain('Exit code 0: nothing found; 1: violations, notes on the embedding');
   expect((await audit()).code).toBe(2);
   expect((await audit('--format', 'pdf', `${server.url}hundesteuer.html`)).code).toBe(2);
+  const badOutput = await audit('--lang', 'en', '--output', 'pdf=x.pdf', `${server.url}hundesteuer.html`);
+  expect(badOutput.code).toBe(2);
+  expect(badOutput.stderr).toContain('--output expects <format>=<file>');
+  const noFolder = await audit(
+    '--lang',
+    'en',
+    '--output',
+    'json=/gibt/es/nicht/r.json',
+    `${server.url}hundesteuer.html`,
+  );
+  expect(noFolder.code).toBe(2);
+  expect(noFolder.stderr).toContain('The folder of /gibt/es/nicht/r.json does not exist.');
   const noForm = await audit('--lang', 'en', `${server.url}impressum.html`);
   expect(noForm.code).toBe(2);
   expect(noForm.stderr).toContain('No <ozg-form>');

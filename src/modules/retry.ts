@@ -51,18 +51,31 @@ export class UnreachableError extends TypeError {
 const passedCors = new Set<string>();
 const corsKey = (url: string, method = 'GET') => `${new URL(url).origin} ${method.toUpperCase()}`;
 
-/** Runs `fetch` and turns its network TypeError into an UnreachableError that knows the URL. */
+/** How long a gateway call with no body or a small one may take, answer and body (`request`'s
+ * `timeoutMs`): a gateway that takes the request and never answers is then "no answer", asked again. */
+export const CALL_TIMEOUT_MS = 30_000;
+
+/** Whether `error` is the end of a time limit (AbortSignal.timeout), not an abort. */
+const timedOut = (error: unknown): boolean => error instanceof DOMException && error.name === 'TimeoutError';
+
+/** Runs `fetch` and turns its network TypeError into an UnreachableError that knows the URL. With
+ * `timeoutMs` (and no signal of the caller) the answer and its body must arrive in that time, or it
+ * counts as no answer: not for large bodies, which a slow line may take longer to send. */
 export async function request(
   fetchImpl: (url: URL, init: RequestInit) => Promise<Response>,
   url: URL,
   init: RequestInit = {},
+  timeoutMs?: number,
 ): Promise<Response> {
   try {
-    const res = await fetchImpl(url, init);
+    const res = await fetchImpl(
+      url,
+      timeoutMs && !init.signal ? { ...init, signal: AbortSignal.timeout(timeoutMs) } : init,
+    );
     if (crossOrigin(url.href)) passedCors.add(corsKey(url.href, init.method));
     return res;
   } catch (error) {
-    if (error instanceof TypeError && !(error instanceof UnreachableError))
+    if ((error instanceof TypeError || timedOut(error)) && !(error instanceof UnreachableError))
       throw new UnreachableError(url.href, error, init.method);
     throw error;
   }
@@ -148,9 +161,12 @@ export async function classifyFailure(
   if (error instanceof SyntaxError) return { transient: false, cause: 'bad-response' };
   const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown; method?: unknown };
   const url = typeof e?.url === 'string' ? e.url : undefined;
-  if (error instanceof TypeError || e?.status === 0) {
+  const late = timedOut(error) || (error instanceof UnreachableError && timedOut(error.reason));
+  if (error instanceof TypeError || e?.status === 0 || late) {
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       return { transient: true, cause: 'offline', url };
+    // No answer in time: the server took the request (CORS refuses at once), so no probe.
+    if (late) return { transient: true, cause: 'network', url };
     const method = typeof e.method === 'string' ? e.method : undefined;
     if (url && crossOrigin(url) && !passedCors.has(corsKey(new URL(url, location.href).href, method))) {
       if (await probe(url)) return { transient: false, cause: 'cors', url };

@@ -297,3 +297,85 @@ describe('the gateway clients use the one loop', () => {
     }
   });
 });
+
+describe('a gateway that takes the request and never answers', { timeout: 10_000 }, () => {
+  // AbortSignal.timeout runs on real time: these tests use real timers and limits of milliseconds. Its
+  // timer does not keep Node running, so an interval does while a test waits for it.
+  let alive: ReturnType<typeof setInterval>;
+  beforeEach(() => {
+    mock.timers.reset();
+    alive = setInterval(() => undefined, 1_000);
+  });
+  afterEach(() => clearInterval(alive));
+
+  /** A fetch that answers `replies` in turn; `null` takes the request and never answers (until aborted). */
+  function gateway(...replies: Array<Response | null>) {
+    const calls: Array<{ url: string; method: string; limited: boolean }> = [];
+    const fetch = (url: URL | RequestInfo, init: RequestInit = {}) => {
+      calls.push({ url: String(url), method: init.method ?? 'GET', limited: init.signal !== undefined });
+      const reply = replies.shift();
+      if (reply) return Promise.resolve(reply);
+      return new Promise<Response>((_, reject) =>
+        init.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
+      );
+    };
+    return { fetch: fetch as typeof globalThis.fetch, calls };
+  }
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+
+  it('request: no answer within the limit is no answer, time may fix it, and no CORS probe is sent', async () => {
+    const { fetch } = gateway(null);
+    const error = await request(fetch, new URL('submissions', GATEWAY), { method: 'POST' }, 20).catch((e) => e);
+    assert.ok(error instanceof UnreachableError, String(error));
+    assert.equal(error.url, `${GATEWAY}submissions`);
+    let probed = false;
+    const failure = await classifyFailure(error, async () => (probed = true));
+    assert.deepEqual([failure.transient, failure.cause, probed], [true, 'network', false]);
+  });
+
+  it('SubmissionClient asks again after a call that never answered, and gives the attachment all the time it needs', async () => {
+    const { fetch, calls } = gateway(
+      null, // create: taken, never answered
+      json({ submissionId: 's1', caseId: 'c1', caseSecret: 'x', sentAttachments: [], sent: false }),
+      new Response(null, { status: 204 }), // the attachment
+      null, // send: taken, never answered
+      json({ sent: true }),
+    );
+    const client = new SubmissionClient({ api: GATEWAY, fetch, timeoutMs: 20, baseDelayMs: 1, maxDelayMs: 1 });
+    const state = await client.submit(
+      {
+        leika: '99',
+        encryptedMetadata: 'm',
+        encryptedData: 'd',
+        attachments: [{ attachmentId: 'a1', encrypted: 'e' }],
+      },
+      { idempotencyKey: 'k', sentAttachments: [], sent: false },
+    );
+    assert.deepEqual([state.submissionId, state.sentAttachments, state.sent], ['s1', ['a1'], true]);
+    assert.deepEqual(
+      calls.map((c) => [c.method, c.url.replace(GATEWAY, ''), c.limited]),
+      [
+        ['POST', 'submissions', true],
+        ['POST', 'submissions', true],
+        ['PUT', 'submissions/s1/attachments/a1', false],
+        ['PUT', 'submissions/s1', true],
+        ['PUT', 'submissions/s1', true],
+      ],
+    );
+  });
+
+  it('PaymentClient asks for the status again after an answer that never came', async () => {
+    Object.defineProperty(globalThis, 'document', { value: { baseURI: SITE }, configurable: true });
+    try {
+      const { fetch, calls } = gateway(null, json({ status: 'PAYED', idempotencyKey: 'k' }));
+      const client = new PaymentClient(GATEWAY, fetch, { baseDelayMs: 1, maxDelayMs: 1 }, 20);
+      const view = await client.status('k'.repeat(20), 'de');
+      assert.equal(view.status, 'PAYED');
+      assert.equal(calls.length, 2);
+      assert.ok(calls.every((c) => c.limited));
+    } finally {
+      delete (globalThis as { document?: unknown }).document;
+    }
+  });
+});

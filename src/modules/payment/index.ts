@@ -8,7 +8,7 @@ import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
 import { gatewayApi } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
-import { request, Retry, type RetryOptions } from '../retry.js';
+import { CALL_TIMEOUT_MS, request, Retry, type RetryOptions } from '../retry.js';
 
 export type { PaymentInformation };
 
@@ -87,12 +87,14 @@ export class PaymentClient {
   /**
    * `gateway`: the gateway API base, e.g. "/gateway/v1". `retry`: options of the one retry loop
    * (modules/retry.ts), e.g. to learn why it gave up. Starting a payment is tried once (the person
-   * sees the failure and tries again); asking for the status, a few times.
+   * sees the failure and tries again); asking for the status, a few times. `timeoutMs`: how long each
+   * call may take, answer and body, before it counts as no answer.
    */
   constructor(
     gateway: string,
     private readonly fetchImpl: typeof fetch = (...a) => fetch(...a),
     private readonly retry: RetryOptions = {},
+    private readonly timeoutMs = CALL_TIMEOUT_MS,
   ) {
     this.base = gatewayApi(gateway, document.baseURI);
   }
@@ -102,7 +104,12 @@ export class PaymentClient {
     const res = await new Retry({ baseDelayMs: 500, ...this.retry, attempts }).run(async () => {
       let res: Response;
       try {
-        res = await request(this.fetchImpl, url, { ...init, cache: 'no-store', credentials: 'same-origin' });
+        res = await request(
+          this.fetchImpl,
+          url,
+          { ...init, cache: 'no-store', credentials: 'same-origin' },
+          this.timeoutMs,
+        );
       } catch {
         throw new PaymentError(0, { title: 'network error' }, undefined, url.href, init.method);
       }

@@ -1,6 +1,6 @@
 import { apiBase } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
-import { request, Retry } from '../retry.js';
+import { CALL_TIMEOUT_MS, request, Retry } from '../retry.js';
 import type { DestinationJwk } from './crypto.js';
 
 /** What the gateway tells the browser about the destination (GET /gateway/v1/destination). */
@@ -71,6 +71,9 @@ export interface SubmissionClientOptions {
   /** The retry loop to use instead of one built from attempts/baseDelayMs/maxDelayMs, e.g. one whose
    * waits the person sees and can cut short (modules/retry.ts). */
   retry?: Retry;
+  /** How long each call may take, answer and body (default CALL_TIMEOUT_MS, 30 s); then it counts as
+   * no answer and is tried again. Not for attachments: a large file may take longer on a slow line. */
+  timeoutMs?: number;
   /** Called after each completed step with the new state; persist it. */
   onState?: (state: SubmissionState) => void | Promise<void>;
   /** The ciphertext (JWE) of an attachment the package does not carry: large files are encrypted one
@@ -117,10 +120,12 @@ export class SubmissionClient {
     path: string,
     init: RequestInit,
     send: (url: URL, init: RequestInit) => Promise<Response> = this.fetchImpl,
+    /** 0: none. */
+    timeoutMs = this.opts.timeoutMs ?? CALL_TIMEOUT_MS,
   ): Promise<Response> {
     const url = new URL(path, this.base);
     return this.retry.run(async () => {
-      const res = await request(send, url, init);
+      const res = await request(send, url, init, timeoutMs);
       if (res.ok) return res;
       const problem = (await res.json().catch(() => ({ status: res.status }))) as Problem;
       throw new GatewayError(res.status, problem, retryAfterSeconds(res.headers.get('retry-after')), url.href);
@@ -192,6 +197,7 @@ export class SubmissionClient {
         },
         upload &&
           ((url, init) => upload(url, { headers: init.headers as Record<string, string>, body }, a.attachmentId)),
+        0, // no time limit: a large file may take long on a slow line
       );
       await save({ ...s, sentAttachments: [...s.sentAttachments, a.attachmentId] });
       progress();

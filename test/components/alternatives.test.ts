@@ -85,6 +85,45 @@ describe('alternatives of objects', () => {
     expect(second.data.antragsteller).to.deep.equal({ firma: 'Gerüstbau Muster GmbH' });
   });
 
+  it('given answers choose their alternative, also when the answer is the option null ("keine Angabe")', async () => {
+    const definition = {
+      title: 'Rückfragen',
+      type: 'object',
+      oneOf: [
+        {
+          title: 'Per Telefon',
+          type: 'object',
+          required: ['telefon'],
+          properties: { telefon: { type: 'string', title: 'Telefonnummer' } },
+        },
+        {
+          title: 'Keine Rückfragen',
+          type: 'object',
+          required: ['grund'],
+          properties: {
+            grund: {
+              title: 'Warum nicht?',
+              oneOf: [
+                { const: 'zeit', title: 'Keine Zeit' },
+                { const: null, title: 'keine Angabe' },
+              ],
+            },
+          },
+        },
+      ],
+    };
+    const el = await renderForm(definition, { data: { grund: null } });
+    expect((control(el, 'Keine Rückfragen') as HTMLInputElement).checked).to.equal(true);
+    expect((control(el, 'keine Angabe') as HTMLInputElement).checked).to.equal(true);
+    expect(has(el, 'Telefonnummer')).to.equal(false);
+    await next(el);
+    expect(summary(el)).to.deep.equal([]);
+    const submitted = oneEvent(el, 'ozg-submit');
+    $(el, 'button.primary').click();
+    const { detail } = (await submitted) as CustomEvent<OzgSubmitDetail>;
+    expect(detail.data).to.deep.equal({ grund: null });
+  });
+
   it('at the top of a definition: a choice, then the questions of the chosen alternative', async () => {
     const el = await renderForm(await load('alternativen-oben'));
     await expect(el).to.be.accessible();

@@ -127,6 +127,55 @@ describe('steps', () => {
   });
 });
 
+describe('showStep (for host pages and the audit panel)', () => {
+  it('opens a step as "Zurück" does: answers kept, no error summary, "Weiter", the heading focused', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    ($$(el, '.item input[type=radio]')[0] as HTMLInputElement).click();
+    await settle(el);
+    await next(el);
+    await next(el);
+    expect(el.currentStep).to.equal(3); // the review page
+    // From the review page's "Ändern" the step would lead back to the review; showStep leads on.
+    ($$(el, '.review button.link')[1] as HTMLButtonElement).click();
+    await settle(el);
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Zur Übersicht');
+
+    const stepEvent = oneEvent(el, 'ozg-step');
+    el.showStep(0);
+    expect(((await stepEvent) as CustomEvent<OzgStepDetail>).detail).to.include({ index: 0, id: 'person' });
+    await settle(el);
+    expect([el.currentStep, $(el, '.progress-text').textContent]).to.deep.equal([0, 'Schritt 1 von 4']);
+    expect((control(el, 'Name') as HTMLInputElement).value).to.equal('Erika Mustermann');
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Weiter');
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(el.shadowRoot!.activeElement === $(el, '.step-title')).to.equal(true);
+  });
+
+  it('removes the error summary, can leave the focus where it is, and ignores a step the form does not have', async () => {
+    const el = await loadSteps();
+    await next(el);
+    expect($$(el, '.error-summary')).to.have.length(1);
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    try {
+      outside.focus();
+      el.showStep(0, { focus: false });
+      await settle(el);
+      await new Promise((r) => requestAnimationFrame(r));
+      expect($$(el, '.error-summary')).to.have.length(0);
+      expect(document.activeElement === outside).to.equal(true);
+      el.showStep(7);
+      el.showStep(-1);
+      await settle(el);
+      expect(el.currentStep).to.equal(0);
+    } finally {
+      outside.remove();
+    }
+  });
+});
+
 describe('conditions', () => {
   it('if/then shows a question and makes it required; hidden again, it is neither validated nor submitted', async () => {
     const el = await loadSteps();

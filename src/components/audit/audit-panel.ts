@@ -28,14 +28,13 @@ interface Shown {
   label: { de: string; en: string };
 }
 
-/** The parts of <ozg-form> the panel reads, and those it resets before a walk. */
+/** The public parts of <ozg-form> the panel reads and uses. */
 type AuditedForm = HTMLElement & {
   phase?: string;
   schema?: unknown;
   src?: string;
-  step?: number;
-  summary?: unknown[];
-  returnToReview?: boolean;
+  currentStep?: number;
+  showStep?: (index: number, options: { focus: boolean }) => void;
   updateComplete?: Promise<unknown>;
 };
 
@@ -132,12 +131,12 @@ export class OzgAuditPanel extends LitElement {
    */
   private async resetForm(): Promise<void> {
     const form = this.audited;
-    if (typeof form.step !== 'number' || (form.phase !== 'filling' && form.phase !== 'review')) return;
-    this.startStep ??= form.step;
-    if (form.step === this.startStep && !form.summary?.length) return;
-    form.returnToReview = false;
-    form.summary = [];
-    form.step = this.startStep;
+    const step = form.currentStep;
+    if (typeof step !== 'number' || (form.phase !== 'filling' && form.phase !== 'review')) return;
+    this.startStep ??= step;
+    if (step === this.startStep && !this.formPart('error-summary')) return;
+    // The editor's focus stays on the panel's button.
+    form.showStep?.(this.startStep, { focus: false });
     this.stepIndex = this.startStep;
     await this.afterRender();
   }
@@ -163,7 +162,7 @@ export class OzgAuditPanel extends LitElement {
     if (this.formPart('review')) return named('review');
     if (this.formPart('load-error')) return named('loadError');
     const title = root?.querySelector('.step-title')?.textContent?.trim() ?? '';
-    const step = this.audited.step;
+    const step = this.audited.currentStep;
     const n = (typeof step === 'number' ? step : this.stepIndex) + 1;
     const error = !!this.formPart('error-summary');
     const which = error ? 'error' : 'step';

@@ -142,6 +142,23 @@ export class OzgForm extends OzgFormBase implements FormHost {
 
   // ---- the person's actions ------------------------------------------------------------------------------
 
+  /** The page shown now, 0-based as `ozg-step` counts them; the number of steps is the review page. */
+  get currentStep(): number {
+    return this.step;
+  }
+
+  /**
+   * Shows step `index` (0-based; the number of steps is the review page) as "Zurück" does: the answers
+   * stay, no error summary, "Weiter" leads on, and the step's heading takes focus unless `focus` is
+   * false. Nothing is skipped for good: sending checks every step again. Ignored before the form is
+   * shown, while it is sent and for an index it does not have.
+   */
+  showStep(index: number, { focus = true }: { focus?: boolean } = {}): void {
+    if (!this.store || this.sending || !(index >= 0 && index <= this.steps.length)) return;
+    this.returnToReview = false;
+    this.goTo(index, focus);
+  }
+
   /** Deletes the kept answers and starts the form again; the first step's heading takes focus. */
   discardDraft(): void {
     if (!this.store) return;

@@ -111,7 +111,11 @@ function inferAlternative(data: Answers, node: ObjectNode, pointer: string): voi
   if (!value || typeof value !== 'object' || ALTERNATIVE_KEY in value) return;
   const answers = value as Answers;
   // Answered as the gateway's Ajv counts it: null is an answer where it is an option ("keine Angabe").
-  const answered = (key: string) => isAnswer(node.children.find((c) => c.key === key), answers[key]);
+  const answered = (key: string) =>
+    isAnswer(
+      node.children.find((c) => c.key === key),
+      answers[key],
+    );
   const chosen = node.blocks.find((b) => b.when.type === 'equals' && b.fields.some(answered));
   if (chosen?.when.type === 'equals') answers[ALTERNATIVE_KEY] = chosen.when.value;
 }

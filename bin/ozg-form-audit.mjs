@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // ozg-form-audit: accessibility audit (axe-core, WCAG 2.1 A/AA) of an ozg-form embedded in a page.
-//   ozg-form-audit [--format text|json|statement|statement-html] [--output <format>=<file>]... [--lang de|en] <url>
+//   ozg-form-audit [--format text|json|statement|statement-html] [--output <format>=<file>]... [--progress]
+//                  [--lang de|en] <url>
 // Walks the form through every step with a valid answer set derived from its definition and with an
 // invalid one (each step's error state), at 1280 and 320 CSS px, up to the review page.
 // Exit code 0: nothing found; 1: violations, failing host checks ("Hinweise zur Einbettung") or
@@ -17,6 +18,8 @@ let lang = /^de/i.test(process.env.LC_ALL || process.env.LC_MESSAGES || process.
 let format = 'text';
 /** More formats of the same run, each written to a file: [format, file]. */
 const outputs = [];
+/** What is being audited, on stderr: by default only on a terminal (there as one line, rewritten). */
+let progress = Boolean(process.stderr.isTTY);
 const widths = [1280, 320];
 let url;
 const t = (de, en) => (lang === 'de' ? de : en);
@@ -24,7 +27,8 @@ const FORMATS = ['text', 'json', 'statement', 'statement-html'];
 
 function usage() {
   return t(
-    `Aufruf: ozg-form-audit [--format text|json|statement|statement-html] [--lang de|en] <URL einer Seite mit <ozg-form>>
+    `Aufruf: ozg-form-audit [--format text|json|statement|statement-html] [--output <Format>=<Datei>]… [--progress]
+                      [--lang de|en] <URL einer Seite mit <ozg-form>>
 Prüft das eingebettete Formular mit axe-core gegen WCAG 2.1 A und AA: jeden Schritt mit gültigen und mit
 ungültigen Angaben (Fehlerzustand), die Prüfseite, jeweils 1280 und 320 px breit. Die Angaben werden aus
 der Formulardefinition abgeleitet (erste Auswahlmöglichkeit, gültige Beispiele der Formate).
@@ -32,15 +36,18 @@ der Formulardefinition abgeleitet (erste Auswahlmöglichkeit, gültige Beispiele
   --format json            Bericht als JSON
   --format statement       technischer Teil der Erklärung zur Barrierefreiheit (Markdown)
   --format statement-html  dasselbe als HTML-Dokument
-  --output <Format>=<Datei>  denselben Bericht zusätzlich in diesem Format in die Datei schreiben
+  --output <Format>=<Datei>
+                           denselben Bericht zusätzlich in diesem Format in die Datei schreiben
                            (mehrmals möglich), z. B. --output json=bericht.json --output statement=erklaerung.md
+  --progress               auf stderr zeigen, was gerade geprüft wird, auch ohne Terminal (z. B. im CI-Log)
 Browser: Chromium unter $CHROME_PATH, sonst /usr/bin/chromium.
 Außerdem: Farben und Überschriften der Seite um das Formular (Hinweise zur Einbettung) und Fragen ohne
 Beschriftung in der Formulardefinition (wie ozg-form-check).
 Exit-Code 0: nichts gefunden; 1: Verstöße, Hinweise zur Einbettung (z. B. zu wenig Kontrast des
 Fokusrahmens, Überschriftenfolge) oder Fragen ohne Beschriftung; 2: Aufruf falsch oder Seite/Formular
 nicht ladbar.`,
-    `Usage: ozg-form-audit [--format text|json|statement|statement-html] [--lang de|en] <url of a page with <ozg-form>>
+    `Usage: ozg-form-audit [--format text|json|statement|statement-html] [--output <format>=<file>]… [--progress]
+                      [--lang de|en] <url of a page with <ozg-form>>
 Audits the embedded form with axe-core against WCAG 2.1 A and AA: every step with valid and with invalid
 answers (error state), the review page, each at 1280 and 320 px. The answers are derived from the form's
 definition (first option, the formats' valid examples).
@@ -48,8 +55,10 @@ definition (first option, the formats' valid examples).
   --format json            report as JSON
   --format statement       technical part of the accessibility statement (Markdown)
   --format statement-html  the same as an HTML document
-  --output <format>=<file>  also write the same report in that format to the file (repeatable),
+  --output <format>=<file>
+                           also write the same report in that format to the file (repeatable),
                            e.g. --output json=report.json --output statement=statement.md
+  --progress               show on stderr what is being audited, also without a terminal (e.g. in a CI log)
 Browser: Chromium at $CHROME_PATH, else /usr/bin/chromium.
 Also: the page's colours and headings around the form (notes on the embedding) and questions without
 a label in the form definition (as ozg-form-check).
@@ -60,6 +69,7 @@ loaded.`,
 }
 
 function fail(message, code = 2) {
+  if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   console.error(`ozg-form-audit: ${message}`);
   process.exit(code);
 }
@@ -77,6 +87,8 @@ for (let i = 0; i < args.length; i++) {
     format = arg.includes('=') ? arg.slice(9) : args[++i];
     if (!FORMATS.includes(format))
       fail(t(`--format erwartet ${FORMATS.join(', ')}.`, `--format expects ${FORMATS.join(', ')}.`));
+  } else if (arg === '--progress') {
+    progress = true;
   } else if (arg === '--output' || arg.startsWith('--output=')) {
     const value = arg.startsWith('--output=') ? arg.slice(9) : args[++i];
     const at = value?.indexOf('=') ?? -1;
@@ -206,9 +218,28 @@ async function runAxe(page) {
   );
 }
 
+let audited = 0;
+/** Says what is audited now: on a terminal one line, rewritten; else a line each (`--progress`). */
+function showProgress(label, width) {
+  if (!progress) return;
+  audited++;
+  const line = t(
+    `[${audited}] Prüfe ${label.de} (${width} px breit) …`,
+    `[${audited}] Auditing ${label.en} (${width} px wide) …`,
+  );
+  // On a terminal cut to its width: a line that wraps could not be rewritten.
+  const columns = (process.stderr.columns || 80) - 1;
+  process.stderr.write(
+    process.stderr.isTTY
+      ? `\r\x1b[K${line.length > columns ? `${line.slice(0, columns - 1)}…` : line}`
+      : `ozg-form-audit: ${line}\n`,
+  );
+}
+
 /** Audits what the page shows at every width; returns the states. */
 async function auditHere(page, key, label, report) {
   for (const width of widths) {
+    showProgress(label, width);
     await page.setViewportSize({ width, height: 900 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const results = await runAxe(page);
@@ -360,6 +391,7 @@ try {
   await browser.close();
 }
 
+if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 for (const warning of warnings) console.error(`ozg-form-audit: ${warning}`);
 const failed = audit.auditFailed(report);
 

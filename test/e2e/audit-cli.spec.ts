@@ -174,8 +174,13 @@ test('questions without a title are findings (2.4.6, 3.3.2) as ozg-form-check re
   try {
     await inTempDir(async (dir) => {
       const json = join(dir, 'bericht.json');
-      const de = await audit('--lang', 'de', '--output', `json=${json}`, host.url);
+      const de = await audit('--lang', 'de', '--progress', '--output', `json=${json}`, host.url);
       expect(de.code).toBe(1);
+      // --progress: a line per audited state on stderr (without it, stderr stays empty: see above)
+      expect(de.stderr).toMatch(/^ozg-form-audit: \[1\] Prüfe Schritt 1: .*\(1280 px breit\) …$/m);
+      expect(de.stderr).toMatch(/^ozg-form-audit: \[2\] Prüfe Schritt 1: .*\(320 px breit\) …$/m);
+      expect(de.stderr).toMatch(/^ozg-form-audit: \[\d+\] Prüfe Prüfseite \(gültige Angaben\) \(320 px breit\) …$/m);
+      expect(de.stderr).toMatch(/^ozg-form-audit: \[\d+\] Prüfe Fehlerzustand \(ungültige Angaben\), Schritt 1: /m);
       expect(de.stdout).toContain('Keine Verstöße an Elementen, 1 Mangel der Formulardefinition.');
       expect(de.stdout).toContain('✗ 2.4.6, 3.3.2 Die Frage „a“ hat keine Beschriftung.');
       expect(de.stdout).toContain('Stelle in der Definition: /properties/a');

@@ -21,6 +21,16 @@ async function fillPersonStep(el: OzgForm) {
   await settle(el);
 }
 
+/** Answers the steps of steps.json (one animal) and goes on to the review page. */
+async function toReview(el: OzgForm) {
+  await fillPersonStep(el);
+  await next(el);
+  ($$(el, '.item input[type=radio]')[0] as HTMLInputElement).click();
+  await settle(el);
+  await next(el);
+  await next(el);
+}
+
 /** Renders `definition` and records every element any of its renders put on the page. */
 async function openRecording(definition: object): Promise<{ el: OzgForm; shown: string[] }> {
   const shown: string[] = [];
@@ -130,12 +140,7 @@ describe('steps', () => {
 describe('showStep (for host pages and the audit panel)', () => {
   it('opens a step as "Zurück" does: answers kept, no error summary, "Weiter", the heading focused', async () => {
     const el = await loadSteps();
-    await fillPersonStep(el);
-    await next(el);
-    ($$(el, '.item input[type=radio]')[0] as HTMLInputElement).click();
-    await settle(el);
-    await next(el);
-    await next(el);
+    await toReview(el);
     expect(el.currentStep).to.equal(3); // the review page
     // From the review page's "Ändern" the step would lead back to the review; showStep leads on.
     ($$(el, '.review button.link')[1] as HTMLButtonElement).click();
@@ -305,12 +310,7 @@ describe('removing an entry', () => {
 describe('review and confirmation', () => {
   it('shows every answer, changes a step through its link and returns, and fires ozg-submit with the data', async () => {
     const el = await loadSteps();
-    await fillPersonStep(el);
-    await next(el);
-    ($$(el, '.item input[type=radio]')[0] as HTMLInputElement).click();
-    await settle(el);
-    await next(el);
-    await next(el);
+    await toReview(el);
     expect($(el, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
     expect($(el, '.progress-text').textContent).to.equal('Schritt 4 von 4');
     const review = $(el, '.review');

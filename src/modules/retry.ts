@@ -52,8 +52,10 @@ const passedCors = new Set<string>();
 const corsKey = (url: string, method = 'GET') => `${new URL(url).origin} ${method.toUpperCase()}`;
 
 /** How long a gateway call with no body or a small one may take, answer and body (`request`'s
- * `timeoutMs`): a gateway that takes the request and never answers is then "no answer", asked again. */
-export const CALL_TIMEOUT_MS = 30_000;
+ * `timeoutMs`): a gateway that takes the request and never answers is then "no answer", asked again.
+ * Longer than the gateway's own limits for its calls to FIT-Connect (60 s) and the payment provider
+ * (20 s): a slow service behind it is waited for, not asked twice. */
+export const CALL_TIMEOUT_MS = 90_000;
 
 /** Whether `error` is the end of a time limit (AbortSignal.timeout), not an abort. */
 const timedOut = (error: unknown): boolean => error instanceof DOMException && error.name === 'TimeoutError';

@@ -71,7 +71,7 @@ export interface SubmissionClientOptions {
   /** The retry loop to use instead of one built from attempts/baseDelayMs/maxDelayMs, e.g. one whose
    * waits the person sees and can cut short (modules/retry.ts). */
   retry?: Retry;
-  /** How long each call may take, answer and body (default CALL_TIMEOUT_MS, 30 s); then it counts as
+  /** How long each call may take, answer and body (default CALL_TIMEOUT_MS, 90 s); then it counts as
    * no answer and is tried again. Not for attachments: a large file may take longer on a slow line. */
   timeoutMs?: number;
   /** Called after each completed step with the new state; persist it. */

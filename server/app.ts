@@ -55,6 +55,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     routerOptions: { ignoreTrailingSlash: false },
   });
   installProblemHandlers(app);
+  // A request body that stops arriving ends the request, as an upload's does: no byte for
+  // uploadIdleSeconds and the connection is closed. Fastify sets no limit for receiving a request, so
+  // where no reverse proxy stands in front a client sending a byte now and then could hold a
+  // connection for good. Once the body is in, the wait for the answer (FIT-Connect …) has no limit here.
+  app.addHook('onRequest', async (req) => {
+    const raw = req.raw;
+    if (raw.headers['content-length'] === undefined && raw.headers['transfer-encoding'] === undefined) return;
+    const stalled = () => raw.destroy();
+    raw.setTimeout(config.gateway.uploadIdleSeconds * 1000, stalled);
+    raw.once('end', () => {
+      raw.removeListener('timeout', stalled);
+      raw.setTimeout(0);
+    });
+  });
   await registerSecurity(app, config);
   await registerCors(app, config);
 

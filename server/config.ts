@@ -37,7 +37,8 @@ export interface GatewayConfig {
   maxParallelUploads: number;
   /** Of those, uploads from one client address at once; more get 429 (GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT). */
   maxParallelUploadsPerClient: number;
-  /** An upload whose body stops arriving for this many seconds is ended and its slot freed (GATEWAY_UPLOAD_IDLE_SECONDS). */
+  /** An upload whose body stops arriving for this many seconds is ended and its slot freed; any other
+   * request body too (app.ts) (GATEWAY_UPLOAD_IDLE_SECONDS). */
   uploadIdleSeconds: number;
   /** Submissions not sent after this many hours are deleted with their attachments (GATEWAY_UNSENT_TTL_HOURS). */
   unsentTtlHours: number;

@@ -201,3 +201,49 @@ test('the same attachment twice at once: the second is 409 UPLOAD_RUNNING, not a
   assert.equal(again.status, 409);
   assert.equal((again.problem as { code?: string } | undefined)?.code, 'UPLOAD_RUNNING');
 });
+
+/** Sends `POST submissions` with a body of `length` bytes, `chunk` bytes every `everyMs` while
+ * `chunks` last; resolves with the HTTP status, or 'closed' when the gateway closed the connection
+ * without an answer. */
+function slowBody(length: number, chunks: number, everyMs: number): Promise<number | 'closed'> {
+  return new Promise((resolve) => {
+    const req = httpRequest(gw('submissions'), {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': length },
+    });
+    stalled.push(req);
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', () => resolve('closed'));
+    req.on('close', () => resolve('closed'));
+    const body = JSON.stringify({ idempotencyKey: 'x'.repeat(length) })
+      .slice(0, length)
+      .padEnd(length, ' ');
+    const size = Math.ceil(length / chunks);
+    let sent = 0;
+    const next = () => {
+      if (sent >= length || req.destroyed) return;
+      req.write(body.slice(sent, sent + size));
+      sent += size;
+      if (sent < length) setTimeout(next, everyMs);
+    };
+    next();
+  });
+}
+
+test(
+  'any request body that stops arriving is ended after the idle time, not only an upload; a slow one that keeps moving is read to its end',
+  { timeout: 15_000 },
+  async () => {
+    // 100 B, then no byte for uploadIdleSeconds (1 s): the gateway closes the connection.
+    const started = Date.now();
+    assert.equal(await slowBody(400, 4, 60_000), 'closed');
+    const waited = Date.now() - started;
+    assert.ok(waited >= 900 && waited < 5_000, `closed after ${waited} ms`);
+    // 2 s in all, but never 1 s without a byte: answered (the body is no valid request, so a problem).
+    assert.equal(await slowBody(400, 6, 400), 400);
+  },
+);

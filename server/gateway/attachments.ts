@@ -165,9 +165,8 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
         const mine = inFlight ?? new Map<string, number>();
         mine.set(req.params.aid, length);
         streaming.set(row.submission_id, mine);
-        // A body that stops arriving frees its slot: no byte for uploadIdleSeconds ends the upload.
-        const idle = () => req.raw.destroy(new HttpProblem(408, 'Request Timeout', 'the upload stalled'));
-        req.raw.setTimeout(config.gateway.uploadIdleSeconds * 1000, idle);
+        // A body that stops arriving is ended after uploadIdleSeconds (app.ts, for every request body):
+        // closing the connection frees the slot (release on 'close').
         let released = false;
         const release = () => {
           if (released) return;
@@ -178,8 +177,6 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
           else perClient.delete(client);
           mine.delete(req.params.aid);
           if (!mine.size && streaming.get(row.submission_id) === mine) streaming.delete(row.submission_id);
-          req.raw.removeListener('timeout', idle);
-          req.raw.socket?.setTimeout(0);
         };
         req.raw.once('close', release);
         (req as { gwRelease?: () => void }).gwRelease = release;

@@ -1,5 +1,6 @@
 import type { ConditionCache } from './conditions.js';
 import { childPointer, clone, getIn, isAnswer, setIn, type Answers } from './data.js';
+import { childByKey } from './model.js';
 import { ALTERNATIVE_KEY, type FieldNode, type ObjectNode } from './types.js';
 
 /** Sets `default` and read-only values where nothing is answered, creates the objects of groups and
@@ -111,11 +112,7 @@ function inferAlternative(data: Answers, node: ObjectNode, pointer: string): voi
   if (!value || typeof value !== 'object' || ALTERNATIVE_KEY in value) return;
   const answers = value as Answers;
   // Answered as the gateway's Ajv counts it: null is an answer where it is an option ("keine Angabe").
-  const answered = (key: string) =>
-    isAnswer(
-      node.children.find((c) => c.key === key),
-      answers[key],
-    );
+  const answered = (key: string) => isAnswer(childByKey(node, key), answers[key]);
   const chosen = node.blocks.find((b) => b.when.type === 'equals' && b.fields.some(answered));
   if (chosen?.when.type === 'equals') answers[ALTERNATIVE_KEY] = chosen.when.value;
 }

@@ -161,9 +161,10 @@ export async function classifyFailure(
   const chunk = chunkFailure(error);
   if (chunk !== undefined) return { transient: false, cause: 'chunk', url: chunk || undefined };
   if (error instanceof SyntaxError) return { transient: false, cause: 'bad-response' };
-  const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown; method?: unknown };
+  const e = error as { status?: unknown; retryAfter?: unknown; url?: unknown; method?: unknown; reason?: unknown };
   const url = typeof e?.url === 'string' ? e.url : undefined;
-  const late = timedOut(error) || (error instanceof UnreachableError && timedOut(error.reason));
+  // The time limit, itself or as the reason an error keeps (UnreachableError, a gateway client's own).
+  const late = timedOut(error) || timedOut(e?.reason);
   if (error instanceof TypeError || e?.status === 0 || late) {
     if (typeof navigator !== 'undefined' && navigator.onLine === false)
       return { transient: true, cause: 'offline', url };

@@ -369,11 +369,26 @@ describe('a gateway that takes the request and never answers', { timeout: 10_000
     Object.defineProperty(globalThis, 'document', { value: { baseURI: SITE }, configurable: true });
     try {
       const { fetch, calls } = gateway(null, json({ status: 'PAYED', idempotencyKey: 'k' }));
-      const client = new PaymentClient(GATEWAY, fetch, { baseDelayMs: 1, maxDelayMs: 1 }, 20);
+      let probed = false;
+      const failures: Failure[] = [];
+      const client = new PaymentClient(
+        // An origin no call of these tests passed CORS with: there a failure may be probed.
+        'https://bezahlen.musterstadt.example/gateway/v1/',
+        fetch,
+        {
+          baseDelayMs: 1,
+          maxDelayMs: 1,
+          onRetry: (f) => failures.push(f),
+          // The gateway is on another origin and would answer a probe: a timeout must not be taken for CORS.
+          classify: (e) => classifyFailure(e, async () => (probed = true)),
+        },
+        20,
+      );
       const view = await client.status('k'.repeat(20), 'de');
       assert.equal(view.status, 'PAYED');
       assert.equal(calls.length, 2);
       assert.ok(calls.every((c) => c.limited));
+      assert.deepEqual([failures.map((f) => [f.transient, f.cause]), probed], [[[true, 'network']], false]);
     } finally {
       delete (globalThis as { document?: unknown }).document;
     }

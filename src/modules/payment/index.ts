@@ -8,7 +8,7 @@ import type { Lang } from '../../schemas/types.js';
 import type { PaymentInformation } from '../submission/metadata.js';
 import { gatewayApi } from '../gateway.js';
 import { retryAfterSeconds } from '../retry-after.js';
-import { CALL_TIMEOUT_MS, request, Retry, type RetryOptions } from '../retry.js';
+import { CALL_TIMEOUT_MS, request, Retry, UnreachableError, type RetryOptions } from '../retry.js';
 
 export type { PaymentInformation };
 
@@ -59,6 +59,8 @@ export class PaymentError extends Error {
     /** The URL asked, and how. */
     readonly url?: string,
     readonly method?: string,
+    /** Why there was no answer (status 0), as UnreachableError keeps it: e.g. the time limit. */
+    readonly reason?: unknown,
   ) {
     super(problem.detail ?? problem.title ?? `gateway answered ${status}`);
   }
@@ -110,8 +112,9 @@ export class PaymentClient {
           { ...init, cache: 'no-store', credentials: 'same-origin' },
           this.timeoutMs,
         );
-      } catch {
-        throw new PaymentError(0, { title: 'network error' }, undefined, url.href, init.method);
+      } catch (error) {
+        const reason = error instanceof UnreachableError ? error.reason : error;
+        throw new PaymentError(0, { title: 'network error' }, undefined, url.href, init.method, reason);
       }
       if (res.ok) return res;
       const problem = (await res.json().catch(() => ({}))) as PaymentProblem;

@@ -68,8 +68,13 @@ loaded.`,
   );
 }
 
-function fail(message, code = 2) {
+/** Clears the progress line of a terminal, before anything else is written to stderr. */
+function clearProgress() {
   if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+}
+
+function fail(message, code = 2) {
+  clearProgress();
   console.error(`ozg-form-audit: ${message}`);
   process.exit(code);
 }
@@ -391,7 +396,7 @@ try {
   await browser.close();
 }
 
-if (progress && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+clearProgress();
 for (const warning of warnings) console.error(`ozg-form-audit: ${warning}`);
 const failed = audit.auditFailed(report);
 

@@ -21,7 +21,7 @@ import {
   type GatewayProblem,
   type StopReason,
 } from './problem-texts.js';
-import { downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
+import { addExtraPayments, downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
 import { loadUploads, prepareRecord } from './submission-record.js';
 import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
 
@@ -172,7 +172,7 @@ export class OzgSubmission extends LitElement {
       };
       queueMicrotask(() => emit(this, 'ozg-submission', { outcome: 'sent', caseId: record.state.caseId! }));
       if (record.package) queueMicrotask(() => void dropIfAccepted(this.formId, record, this.api()));
-      if (record.payment?.key) void this.lookForExtraPayments(record);
+      if (record.payment?.key) void this.showExtraPayments(record);
     } else if (record?.package) {
       this.phase = { kind: 'sending', retrying: false };
       queueMicrotask(() => void this.run(record));
@@ -181,32 +181,12 @@ export class OzgSubmission extends LitElement {
     }
   }
 
-  /**
-   * A receipt shown again asks whether the application was paid once more meanwhile: the page of a
-   * replaced payment attempt, paid after all in another window, which then came back to this receipt.
-   * The person learns that the authority refunds it (the case worker sees it in the inbox).
-   */
-  private async lookForExtraPayments(record: SubmissionRecord): Promise<void> {
+  /** A receipt shown again adds a payment made once more meanwhile (`addExtraPayments`). */
+  private async showExtraPayments(record: SubmissionRecord): Promise<void> {
     const { gateway } = this.ctx;
-    const formId = this.formId;
-    if (!gateway || !record.payment?.key) return;
-    try {
-      const { PaymentClient } = await import('../../modules/payment/index.js');
-      const view = await new PaymentClient(gateway).status(record.payment.key, this.language());
-      const extra = view.extraPaid ?? [];
-      // The record as it is now (the ciphertext may have gone meanwhile, or the person started a new
-      // application): only its payment's extra is added, and only to the same case.
-      const now = submissionRecords.read(formId);
-      if (!extra.length || !now?.payment || now.state.caseId !== record.state.caseId) return;
-      if (JSON.stringify(now.payment.extra ?? []) === JSON.stringify(extra)) return;
-      const payment = { ...now.payment, extra };
-      // Not a change of the application: the record keeps its date, so it still expires on time.
-      submissionRecords.write(formId, { ...now, payment }, false);
-      const phase = this.phase;
-      if (phase.kind === 'sent' && phase.caseId === record.state.caseId) this.phase = { ...phase, payment };
-    } catch {
-      // Offline, or the gateway no longer knows the payment: the receipt stays as it was.
-    }
+    const payment = gateway && (await addExtraPayments(gateway, this.formId, record, this.language()));
+    const phase = this.phase;
+    if (payment && phase.kind === 'sent' && phase.caseId === record.state.caseId) this.phase = { ...phase, payment };
   }
 
   private rows(): ReceiptRow[] {

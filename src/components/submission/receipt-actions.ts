@@ -1,4 +1,4 @@
-import { submissionRecords, type SubmissionRecord } from '../../modules/storage/records.js';
+import { submissionRecords, type ReceiptPayment, type SubmissionRecord } from '../../modules/storage/records.js';
 import { formatAmount } from '../../schemas/fees.js';
 import type { Lang } from '../../schemas/types.js';
 import type { ReceiptView } from './receipt.js';
@@ -68,5 +68,38 @@ export async function dropIfAccepted(formId: string, record: SubmissionRecord, a
       });
   } catch {
     /* offline or gateway down: keep the ciphertext and ask again on the next visit */
+  }
+}
+
+/**
+ * A receipt shown again asks whether the application was paid once more meanwhile: the page of a
+ * replaced payment attempt, paid after all in another window, which then came back to this receipt.
+ * The person learns that the authority refunds it (the case worker sees it in the inbox). Returns the
+ * receipt's payment with those extra payments when they are new (and keeps it with the record), else
+ * undefined.
+ */
+export async function addExtraPayments(
+  gateway: string,
+  formId: string,
+  record: SubmissionRecord,
+  lang: Lang,
+): Promise<ReceiptPayment | undefined> {
+  if (!record.payment?.key) return undefined;
+  try {
+    const { PaymentClient } = await import('../../modules/payment/index.js');
+    const view = await new PaymentClient(gateway).status(record.payment.key, lang);
+    const extra = view.extraPaid ?? [];
+    // The record as it is now (the ciphertext may have gone meanwhile, or the person started a new
+    // application): only its payment's extra is added, and only to the same case.
+    const now = submissionRecords.read(formId);
+    if (!extra.length || !now?.payment || now.state.caseId !== record.state.caseId) return undefined;
+    if (JSON.stringify(now.payment.extra ?? []) === JSON.stringify(extra)) return undefined;
+    const payment = { ...now.payment, extra };
+    // Not a change of the application: the record keeps its date, so it still expires on time.
+    submissionRecords.write(formId, { ...now, payment }, false);
+    return payment;
+  } catch {
+    // Offline, or the gateway no longer knows the payment: the receipt stays as it was.
+    return undefined;
   }
 }

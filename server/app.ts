@@ -49,6 +49,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const app = Fastify({
     logger: loggerOptions(config, opts.logStream),
     bodyLimit: 64 * 1024,
+    // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For).
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     // Validate, do not repair: unknown properties and wrong types are errors, not silently dropped/coerced.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: false, allErrors: false } },
     // Reject ambiguous requests rather than guessing.

@@ -59,6 +59,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       dataDir: envStr(env.DATA_DIR),
       logger: envBool(env.LOG_REQUESTS),
       logLevel: envStr(env.LOG_LEVEL),
+      trustProxy: list(env.TRUST_PROXY),
     }),
     rateLimits: defined({
       submissions: envInt(env.RATE_LIMIT_SUBMISSIONS, 'RATE_LIMIT_SUBMISSIONS'),

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { ConfigError, defined } from './config-env.js';
+import { isAddressOrRange } from './client-address.js';
 
 export { configFromEnv, ConfigError, invocationDir } from './config-env.js';
 
@@ -140,6 +141,12 @@ export interface ServerConfig {
   logger: boolean;
   /** pino level (LOG_LEVEL): security events are 'warn', errors 'error'. Default warn (info with LOG_REQUESTS). */
   logLevel: string;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front (TRUST_PROXY): a request from one of them is
+   * counted for the address its `X-Forwarded-For` names (rate limits, upload slots, logs). Empty: the
+   * header is ignored, so no client can choose its own address.
+   */
+  trustProxy: string[];
   /** Requests per minute and client on the routes a stranger can call in a loop (RATE_LIMIT_*). */
   rateLimits: { submissions: number; payments: number; cases: number; inbox: number };
   gateway: GatewayConfig;
@@ -219,6 +226,9 @@ export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerU
 
 /** Fills in defaults. Everything has a demo default so `npm start` works without configuration. */
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
+  for (const entry of input.trustProxy ?? [])
+    if (!isAddressOrRange(entry))
+      throw new ConfigError(`TRUST_PROXY: not an address or a CIDR range (e.g. 127.0.0.1, 10.0.0.0/8): ${entry}`);
   const standIn: StandInConfig = {
     enabled: true,
     clientId: DEMO_CLIENT_ID,
@@ -307,6 +317,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
     logLevel: input.logger ? 'info' : 'warn',
+    trustProxy: [],
     ...defined({
       ...input,
       rateLimits: undefined,

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import { HttpProblem } from './problem.js';
 import type { ServerConfig } from './config.js';
+import { clientKey } from './client-address.js';
 
 /** Hides capability secrets in a logged URL (`?secret=`, `?token=`, `code`, `state`, `id_token`). */
 export function redactUrl(url: string): string {
@@ -100,6 +101,7 @@ export async function registerSecurity(app: FastifyInstance, config: ServerConfi
   });
   await app.register(rateLimit, {
     global: false,
+    keyGenerator: (req) => clientKey(req.ip),
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     onExceeded: (req: FastifyRequest) => {
       req.log.warn({ event: 'rate-limited', route: req.routeOptions.url }, 'rate limit hit');

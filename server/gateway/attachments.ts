@@ -1,6 +1,7 @@
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { MIN_JWE_LENGTH } from '../standards/jwe.js';
+import { clientKey } from '../client-address.js';
 import { limit } from '../security.js';
 import { HttpProblem } from '../problem.js';
 import type { Gateway, GatewayRow } from './index.js';
@@ -143,7 +144,7 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
             retryAfter: 5,
           });
         }
-        const client = req.ip;
+        const client = clientKey(req.ip);
         if ((perClient.get(client) ?? 0) >= config.gateway.maxParallelUploadsPerClient) {
           throw new HttpProblem(
             429,

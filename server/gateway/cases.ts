@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpProblem } from '../problem.js';
+import { clientKey } from '../client-address.js';
 import { limit } from '../security.js';
 import type { Gateway } from './index.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
@@ -29,7 +30,7 @@ interface Reply {
 export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const perClient = r.rateLimit({
     ...limit(gw.ctx.config.rateLimits.cases).rateLimit,
-    keyGenerator: (req) => `cases:${req.ip}`,
+    keyGenerator: (req) => `cases:${clientKey(req.ip)}`,
   });
   r.addHook('onRequest', async function (req, reply) {
     if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);

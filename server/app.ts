@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { resolveConfig, type ServerConfig, type ServerConfigInput } from './config.js';
-import { HttpProblem, installProblemHandlers } from './problem.js';
+import { installProblemHandlers } from './problem.js';
+import { registerBodyGuard } from './body-guard.js';
 import { registerStatic } from './static.js';
 import { registerCors } from './cors.js';
 import { openDb } from './db.js';
@@ -57,20 +58,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     routerOptions: { ignoreTrailingSlash: false },
   });
   installProblemHandlers(app);
-  // A request body that stops arriving ends the request (an upload's too, which then frees its slot):
-  // no byte for uploadIdleSeconds and the connection is closed. Fastify sets no limit for receiving a
-  // request, so where no reverse proxy stands in front a client sending a byte now and then could hold
-  // a connection for good. Once the body is in, the wait for the answer (FIT-Connect …) has no limit.
-  app.addHook('onRequest', async (req) => {
-    const raw = req.raw;
-    if (raw.headers['content-length'] === undefined && raw.headers['transfer-encoding'] === undefined) return;
-    const stalled = () => raw.destroy(new HttpProblem(408, 'Request Timeout', 'the request body stalled'));
-    raw.setTimeout(config.gateway.uploadIdleSeconds * 1000, stalled);
-    raw.once('end', () => {
-      raw.removeListener('timeout', stalled);
-      raw.setTimeout(0);
-    });
-  });
+  registerBodyGuard(app, config);
   await registerSecurity(app, config);
   await registerCors(app, config);
 

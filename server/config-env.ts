@@ -88,6 +88,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           'GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT',
         ),
         uploadIdleSeconds: envInt(env.GATEWAY_UPLOAD_IDLE_SECONDS, 'GATEWAY_UPLOAD_IDLE_SECONDS'),
+        minBodyBytesPerSecond: envInt(env.GATEWAY_MIN_BODY_BYTES_PER_SECOND, 'GATEWAY_MIN_BODY_BYTES_PER_SECOND'),
+        maxParallelBodiesPerClient: envInt(
+          env.GATEWAY_MAX_PARALLEL_BODIES_PER_CLIENT,
+          'GATEWAY_MAX_PARALLEL_BODIES_PER_CLIENT',
+        ),
         unsentTtlHours: envInt(env.GATEWAY_UNSENT_TTL_HOURS, 'GATEWAY_UNSENT_TTL_HOURS'),
         secretKey: envStr(env.GATEWAY_SECRET_KEY),
         secretKeyFile: envStr(env.GATEWAY_SECRET_KEY_FILE),

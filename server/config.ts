@@ -38,9 +38,16 @@ export interface GatewayConfig {
   maxParallelUploads: number;
   /** Of those, uploads from one client address at once; more get 429 (GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT). */
   maxParallelUploadsPerClient: number;
-  /** An upload whose body stops arriving for this many seconds is ended and its slot freed; any other
-   * request body too (app.ts) (GATEWAY_UPLOAD_IDLE_SECONDS). */
+  /** The window in which a request body must move (minBodyBytesPerSecond): an upload whose body stops
+   * for this many seconds is ended and its slot freed; any other request body too (body-guard.ts)
+   * (GATEWAY_UPLOAD_IDLE_SECONDS). */
   uploadIdleSeconds: number;
+  /** A request body (an upload's too) must bring at least this many bytes per second, measured over
+   * each uploadIdleSeconds; slower, it is ended (GATEWAY_MIN_BODY_BYTES_PER_SECOND). */
+  minBodyBytesPerSecond: number;
+  /** Request bodies one client may send at once, uploads included; more get 429
+   * (GATEWAY_MAX_PARALLEL_BODIES_PER_CLIENT). */
+  maxParallelBodiesPerClient: number;
   /** Submissions not sent after this many hours are deleted with their attachments (GATEWAY_UNSENT_TTL_HOURS). */
   unsentTtlHours: number;
   /** Key from which case secrets are derived: base64 or hex, >= 32 bytes (GATEWAY_SECRET_KEY). */
@@ -248,6 +255,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     // The widget uploads one attachment after the other; two leave room for a retry beside a stalled one.
     maxParallelUploadsPerClient: 2,
     uploadIdleSeconds: 30,
+    minBodyBytesPerSecond: 1024,
+    maxParallelBodiesPerClient: 8,
     unsentTtlHours: 72,
     allowedOrigins: [],
     publishAtStart: standIn.enabled ? [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')] : [],
@@ -263,6 +272,10 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   if (!(gateway.maxParallelUploadsPerClient >= 1))
     throw new ConfigError('gateway.maxParallelUploadsPerClient: at least 1');
   if (!(gateway.uploadIdleSeconds >= 1)) throw new ConfigError('gateway.uploadIdleSeconds: at least 1');
+  if (!(gateway.maxParallelBodiesPerClient > gateway.maxParallelUploadsPerClient))
+    throw new ConfigError(
+      'gateway.maxParallelBodiesPerClient: more than maxParallelUploadsPerClient (uploads count among the bodies)',
+    );
   if (gateway.maxAttachments > FIT_CONNECT_LIMITS.attachments)
     throw new ConfigError('gateway.maxAttachments: FIT-Connect allows at most 100');
   if (gateway.maxAttachmentBytes > FIT_CONNECT_LIMITS.attachmentBytes)

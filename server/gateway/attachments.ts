@@ -166,7 +166,7 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
         const mine = inFlight ?? new Map<string, number>();
         mine.set(req.params.aid, length);
         streaming.set(row.submission_id, mine);
-        // A body that stops arriving is ended after uploadIdleSeconds (app.ts, for every request body):
+        // A body that stops, or comes too slowly, is ended (body-guard.ts, for every request body):
         // closing the connection frees the slot (release on 'close').
         let released = false;
         const release = () => {

@@ -93,6 +93,22 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
       const before = now - ctx.config.gateway.unsentTtlHours * 3600_000;
       return ctx.db.transaction(() => {
         ctx.db.prepare('DELETE FROM gw_intents WHERE created_at < ?').run(before);
+        // Payments of applications never sent: none of their attempts paid as far as the gateway
+        // learnt, none carried an application, nothing changed since. (The provider keeps its record of
+        // a transaction; one paid there after all is the cash office's to pay back.)
+        ctx.db
+          .prepare(
+            `DELETE FROM gw_payments AS p WHERE p.updated_at < ? AND p.status != 'PAYED'
+            AND NOT EXISTS (SELECT 1 FROM gw_payment_attempts a WHERE a.idempotency_key = p.idempotency_key
+              AND (a.status = 'PAYED' OR a.created_at >= ?))
+            AND NOT EXISTS (SELECT 1 FROM gw_payment_bindings b WHERE b.payment_key = p.idempotency_key)`,
+          )
+          .run(before, before);
+        ctx.db
+          .prepare(
+            `DELETE FROM gw_payment_attempts WHERE idempotency_key NOT IN (SELECT idempotency_key FROM gw_payments)`,
+          )
+          .run();
         return ctx.db.prepare('DELETE FROM gw_submissions WHERE sent = 0 AND created_at < ?').run(before).changes;
       })();
     },

@@ -29,6 +29,14 @@ interface PaymentRow {
   answers_hash: string | null;
 }
 
+/**
+ * Payment attempts one application may start: a new one follows each change of the amount and each
+ * cancelled or failed payment. XBezahldienste cannot cancel a transaction, so each stays payable and
+ * every status call asks the provider about the replaced ones still open; without a bound, one key
+ * could make every status call cost any number of provider requests.
+ */
+export const MAX_PAYMENT_ATTEMPTS = 10;
+
 interface StartBody {
   idempotencyKey: string;
   formId: string;
@@ -245,6 +253,15 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
           if (row.status === 'INITIAL' && row.amount === fees.total)
             return { code: 200, body: answer(row, current.tx, lang) };
           // Cancelled, failed, or the answers changed the amount: a new attempt for the same application.
+        }
+        const { n: attempts } = db
+          .prepare<{ n: number }>('SELECT COUNT(*) AS n FROM gw_payment_attempts WHERE idempotency_key = ?')
+          .get(b.idempotencyKey)!;
+        if (attempts >= MAX_PAYMENT_ATTEMPTS) {
+          req.log.warn({ event: 'payment-refused', code: 'TOO_MANY_ATTEMPTS', attempts }, 'payment attempts used up');
+          throw new HttpProblem(409, 'Conflict', `at most ${MAX_PAYMENT_ATTEMPTS} payment attempts per application`, {
+            code: 'TOO_MANY_ATTEMPTS',
+          });
         }
         const purpose = purposeText(fees.purpose ?? (typeof definition.title === 'string' ? definition.title : ''));
         let attempt = (row?.attempt ?? 0) + 1;

@@ -13,6 +13,8 @@ import {
   DEMO_PAYMENT_CLIENT_SECRET,
 } from '../../server/config.js';
 import { ANSWERS } from '../e2e/answers.js';
+import { MAX_PAYMENT_ATTEMPTS } from '../../server/gateway/payments.js';
+import { problemText } from '../../src/components/submission/problem-texts.js';
 
 let server: RunningServer;
 const dataDir = mkdtempSync(join(tmpdir(), 'ozg-pay-'));
@@ -21,7 +23,8 @@ await seedTestKeys(dataDir);
 const FORM = 'https://musterstadt.example/forms/anwohnerparken.json';
 
 before(async () => {
-  server = await startServer({ port: 0, dataDir });
+  // More payment starts a minute than a client may make in production (30): the tests make many.
+  server = await startServer({ port: 0, dataDir, rateLimits: { payments: 200 } });
 });
 after(async () => {
   await server.close();
@@ -289,4 +292,45 @@ test('provider unreachable: the gateway says so (503 PROVIDER_UNAVAILABLE), noth
     await down.close();
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('one application starts at most ten payment attempts: the eleventh is refused, the payment itself stays usable', async () => {
+  const k = key();
+  const ids = new Set<string>();
+  for (let i = 0; i < MAX_PAYMENT_ATTEMPTS; i++) {
+    // Each change of the amount replaces the open attempt by a new one (one vehicle, two, one, …).
+    const b =
+      i % 2
+        ? startBody({ idempotencyKey: k, answers: twoVehicles(), expectedTotal: 9000 })
+        : startBody({ idempotencyKey: k });
+    const res = await start(b);
+    assert.equal(res.status, 201, `attempt ${i + 1}: ${JSON.stringify(res.body)}`);
+    ids.add(res.body.transactionId);
+  }
+  assert.equal(ids.size, MAX_PAYMENT_ATTEMPTS);
+  const refused = await start(startBody({ idempotencyKey: k }));
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.code, 'TOO_MANY_ATTEMPTS');
+  assert.equal(problemText('de', { status: 409, code: refused.body.code }).includes('zu viele Zahlungen'), true);
+  // The tenth attempt is still the application's: its status answers, and it can be paid.
+  const now = await status(k);
+  assert.equal(now.status, 200);
+  assert.equal(now.body.total, 9000);
+  await choose(now.body.redirectUrl, 'bezahlen');
+  assert.equal((await status(k)).body.status, 'PAYED');
+});
+
+test('payments of applications never sent expire with them; paid ones stay', async () => {
+  const open = startBody();
+  assert.equal((await start(open)).status, 201);
+  const paid = startBody();
+  const created = await start(paid);
+  await choose(created.body.redirectUrl, 'bezahlen');
+  assert.equal((await status(paid.idempotencyKey)).body.status, 'PAYED');
+  // Within GATEWAY_UNSENT_TTL_HOURS nothing goes.
+  server.gateway.expireUnsent(Date.now() + 71 * 3600_000);
+  assert.equal((await status(open.idempotencyKey)).status, 200);
+  server.gateway.expireUnsent(Date.now() + 73 * 3600_000);
+  assert.equal((await status(open.idempotencyKey)).status, 404);
+  assert.equal((await status(paid.idempotencyKey)).body.status, 'PAYED');
 });

@@ -28,6 +28,8 @@ const texts = {
       'Die Gebühr für diesen Antrag kann nicht online bezahlt werden. Bitte wenden Sie sich an die zuständige Stelle.',
     PROVIDER_UNAVAILABLE:
       'Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+    TOO_MANY_ATTEMPTS:
+      'Für diesen Antrag wurden zu viele Zahlungen begonnen. Bitte wenden Sie sich an die zuständige Stelle.',
     IDEMPOTENCY_CONFLICT:
       'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben in der Zusammenfassung und senden Sie sie erneut.',
     RATE_LIMITED: {
@@ -53,6 +55,7 @@ const texts = {
     CALCULATION_ERROR: 'The fee for your answers cannot be calculated at the moment. Please contact the authority.',
     NO_FEE: 'The fee for this application cannot be paid online. Please contact the authority.',
     PROVIDER_UNAVAILABLE: 'The payment service cannot be reached at the moment. Please try again in a few minutes.',
+    TOO_MANY_ATTEMPTS: 'Too many payments were started for this application. Please contact the authority.',
     IDEMPOTENCY_CONFLICT:
       'This application was already sent with other answers. Please check your answers in the summary and send them again.',
     RATE_LIMITED: {

@@ -3,6 +3,7 @@ import { HttpProblem } from '../problem.js';
 import { clientKey } from '../client-address.js';
 import { limit } from '../security.js';
 import type { Gateway } from './index.js';
+import { Cached } from './requests.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
 
 const HOUR = 3600_000;
@@ -35,7 +36,6 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
   r.addHook('onRequest', async function (req, reply) {
     if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
   });
-  let jwksCache: { at: number; value: unknown } | undefined;
   /** When the applicant wrote in each case during the last hour (one case cannot flood its case worker). */
   const written = new Map<string, number[]>();
   const sweep = setInterval(() => {
@@ -45,12 +45,9 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
   sweep.unref();
   r.addHook('onClose', async () => clearInterval(sweep));
 
-  r.get('/.well-known/jwks.json', async () => {
-    if (jwksCache && Date.now() - jwksCache.at < 5 * 60 * 1000) return jwksCache.value;
-    const value = await gw.fc.jwks();
-    jwksCache = { at: Date.now(), value };
-    return value;
-  });
+  const jwks = new Cached(() => gw.fc.jwks(), 5 * 60 * 1000);
+  // Anonymous, and FIT-Connect is asked when the copy is old: limited like the case routes.
+  r.get('/.well-known/jwks.json', { config: limit(gw.ctx.config.rateLimits.cases) }, () => jwks.get());
 
   r.get<{ Params: { caseId: string }; Querystring: { offset?: string; limit?: string } }>(
     '/cases/:caseId/events',

@@ -37,3 +37,42 @@ export function nestingDepth(value: unknown, max: number): number {
   }
   return deepest;
 }
+
+/**
+ * A value the gateway fetches from FIT-Connect for every browser (the destination's key, the signing
+ * keys): kept for `keepMs`; callers while it is fetched share that one request, and a failure is kept
+ * for `failureMs` (its error thrown again), so that a slow or failing FIT-Connect is not asked again by
+ * every anonymous request.
+ */
+export class Cached<T> {
+  private value?: { at: number; value: T };
+  private failed?: { at: number; error: unknown };
+  private pending?: Promise<T>;
+
+  constructor(
+    private readonly fetchValue: () => Promise<T>,
+    private readonly keepMs: number,
+    private readonly failureMs = 5_000,
+    private readonly now = Date.now,
+  ) {}
+
+  get(): Promise<T> {
+    const now = this.now();
+    if (this.value && now - this.value.at < this.keepMs) return Promise.resolve(this.value.value);
+    if (this.failed && now - this.failed.at < this.failureMs) return Promise.reject(this.failed.error);
+    this.pending ??= this.fetchValue().then(
+      (value) => {
+        this.value = { at: this.now(), value };
+        this.failed = undefined;
+        this.pending = undefined;
+        return value;
+      },
+      (error: unknown) => {
+        this.failed = { at: this.now(), error };
+        this.pending = undefined;
+        throw error;
+      },
+    );
+    return this.pending;
+  }
+}

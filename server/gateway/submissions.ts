@@ -5,7 +5,7 @@ import { HttpProblem } from '../problem.js';
 import { registerAttachmentUpload } from './attachments.js';
 import { limit } from '../security.js';
 import type { Gateway, GatewayRow } from './index.js';
-import { KeyedQueue } from './requests.js';
+import { Cached, KeyedQueue } from './requests.js';
 import { CaseSecrets } from './secrets.js';
 import { createSubmissionBody, sendBody, submissionParams } from './schemas.js';
 
@@ -46,11 +46,9 @@ const CACHE_MS = 5 * 60 * 1000;
 /** Browser-facing submission API: destination info, create -> attachments -> send. */
 export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Promise<void> {
   const { db, config } = gw.ctx;
-  let destCache: { at: number; value: unknown } | undefined;
   const queue = new KeyedQueue();
 
-  r.get('/destination', async () => {
-    if (destCache && Date.now() - destCache.at < CACHE_MS) return destCache.value;
+  const destination = new Cached(async () => {
     const id = gw.destinationId();
     const dest = await gw.fc.json<Destination>('GET', `destinations/${encodeURIComponent(id)}`);
     const key = await gw.fc.json<PublicJwk>(
@@ -61,7 +59,7 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
     if (key.kty !== 'RSA' || !key.n || key.n.length < 683 || !key.key_ops?.includes('wrapKey')) {
       throw new HttpProblem(502, 'Bad Gateway', 'destination encryption key is not an RSA-4096 wrapKey key');
     }
-    const value = {
+    return {
       destinationId: dest.destinationId,
       encryptionKey: {
         kty: key.kty,
@@ -75,9 +73,9 @@ export async function registerSubmissionApi(r: FastifyInstance, gw: Gateway): Pr
       metadataVersions: dest.metadataVersions ?? [],
       signingJwksUrl: 'gateway/v1/.well-known/jwks.json',
     };
-    destCache = { at: Date.now(), value };
-    return value;
-  });
+  }, CACHE_MS);
+  // Anonymous, and FIT-Connect is asked when the copy is old: limited like the case routes.
+  r.get('/destination', { config: limit(config.rateLimits.cases) }, () => destination.get());
 
   r.post<{ Body: CreateBody }>(
     '/submissions',

@@ -315,6 +315,7 @@ async function openRequested(requested: { file: string; name: string }): Promise
   const kept = saved !== null && saved.trim() !== '' && saved !== text;
   if (kept) previousDraft.set(saved);
   setDoc(text);
+  $<HTMLSelectElement>('start').value = requested.file;
   const url = new URL(location.href);
   url.searchParams.delete('form');
   history.replaceState(history.state, '', url);
@@ -332,6 +333,8 @@ async function start(): Promise<void> {
     announce(t().restored);
   } else {
     setDoc(await loadDemo(DEMO_FORMS[0]!.file));
+    // "Beginnen mit" names what the editor holds, not "Leeres Formular".
+    $<HTMLSelectElement>('start').value = DEMO_FORMS[0]!.file;
   }
   showPrevious();
   update();

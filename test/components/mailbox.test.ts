@@ -29,7 +29,24 @@ afterEach(() => {
 });
 
 describe('<ozg-mailbox>', () => {
-  it('without case and secret says there is no case, and shows nothing else', async () => {
+  it('opened without a link (from the site) says what it is for and where the link is, not an error', async () => {
+    let errors = 0;
+    const count = () => errors++;
+    document.body.addEventListener('ozg-error', count);
+    const el = await fixture<OzgMailbox>(html`<ozg-mailbox lang="de"></ozg-mailbox>`);
+    await settled(el);
+    document.body.removeEventListener('ozg-error', count);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('[role="alert"], .problem') === null).to.equal(true);
+    expect(errors).to.equal(0);
+    expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id') === null).to.equal(true);
+    expect(text(el)).to.equal(
+      'Mein Antrag – Postfach Hier sehen Sie, wie weit Ihr Antrag ist, und lesen die Nachrichten der Behörde. Öffnen Sie dazu den Link aus Ihrer Eingangsbestätigung: Sie finden ihn auf der Seite nach dem Absenden und im PDF. Nur mit diesem Link sehen Sie Ihren Vorgang; bewahren Sie ihn gut auf.',
+    );
+  });
+
+  it('a link without its secret says there is no case, and shows nothing else', async () => {
+    history.replaceState(null, '', '#case=3f2b8c1e-7d4a-4e1b-9c6f-0a1b2c3d4e5f');
     const el = await fixture<OzgMailbox>(html`<ozg-mailbox lang="de"></ozg-mailbox>`);
     await settled(el);
     await expect(el).to.be.accessible();
@@ -83,12 +100,12 @@ describe('<ozg-mailbox>', () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><ozg-mailbox></ozg-mailbox></div>`);
     const inner = wrapper.querySelector('ozg-mailbox') as OzgMailbox;
     await settled(inner);
-    expect(text(inner)).to.contain('There is no case for this link');
+    expect(text(inner)).to.contain('Only this link shows your case');
 
     const german = await fixture<HTMLDivElement>(html`<div lang="en"><ozg-mailbox lang="de"></ozg-mailbox></div>`);
     const de = german.querySelector('ozg-mailbox') as OzgMailbox;
     await settled(de);
-    expect(text(de)).to.contain('Zu diesem Link gibt es keinen Vorgang');
+    expect(text(de)).to.contain('Nur mit diesem Link sehen Sie Ihren Vorgang');
   });
 });
 

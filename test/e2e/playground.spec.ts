@@ -12,6 +12,9 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
   server,
 }) => {
   await page.goto(`${server.url}playground.html`);
+  // A first visit shows the first demo form, and "Beginnen mit" names it (not "Leeres Formular").
+  await expect(preview(page).getByRole('heading', { name: 'Anmeldung zur Hundesteuer' })).toBeVisible();
+  await expect(page.getByLabel('Beginnen mit')).toHaveValue('hundesteuer.json');
   await page.getByLabel('Beginnen mit').selectOption({ label: 'Hundesteuer' });
   await page.getByRole('button', { name: 'Laden', exact: true }).click();
   await expect(preview(page).getByRole('heading', { name: 'Anmeldung zur Hundesteuer' })).toBeVisible();
@@ -58,6 +61,7 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
 
 test('a template inserted shows up as a question and in the Reifegrad', async ({ page, server }) => {
   await open(page, server.url, 'anwohnerparken.json');
+  await expect(page.getByLabel('Beginnen mit')).toHaveValue('anwohnerparken.json');
   await expect(page.locator('#reifegrad')).toContainText('Der Antrag verlangt keine Nachweise.');
   await page.getByLabel('Vorlage einfügen').selectOption({ label: 'Dateifrage (Nachweis)' });
   await page.getByRole('button', { name: 'Einfügen' }).click();

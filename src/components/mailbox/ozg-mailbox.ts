@@ -19,6 +19,8 @@ import { gatewayApi } from '../../modules/gateway.js';
 
 type View =
   | { kind: 'loading' }
+  /** Opened without a link (from the site's menu): what the page is for, not an error. */
+  | { kind: 'no-link' }
   | { kind: 'problem'; problem: LoadProblem }
   | { kind: 'ready'; overview: CaseOverview; messages: CaseMessage[] };
 
@@ -145,7 +147,10 @@ export class OzgMailbox extends LitElement {
     this.client = undefined;
     const creds = this.credentials();
     if (!creds) {
-      this.fail('not-found');
+      const fragment = new URLSearchParams(location.hash.replace(/^#/, ''));
+      const anyPart = this.caseId || this.secret || fragment.has('case') || fragment.has('secret');
+      if (anyPart) this.fail('not-found');
+      else this.view = { kind: 'no-link' };
       return;
     }
     this.view = { kind: 'loading' };
@@ -242,6 +247,12 @@ export class OzgMailbox extends LitElement {
     return html`<section class="mailbox" lang=${lang} aria-labelledby="heading">
       <h2 id="heading" part="heading" tabindex="-1">${t('title')}</h2>
       ${this.view.kind === 'loading' ? html`<p class="loading">${t('loading')}</p>` : nothing}
+      ${
+        this.view.kind === 'no-link'
+          ? html`<p>${t('noLink')}</p>
+              <p>${t('noLinkHint')}</p>`
+          : nothing
+      }
       ${this.view.kind === 'problem' ? this.renderProblem(this.view.problem, t) : nothing}
       ${this.view.kind === 'ready' ? this.renderCase(this.view, t, lang) : nothing}
       <p class="visually-hidden" role="status" aria-live="polite">${this.announcement && t(this.announcement)}</p>

@@ -30,6 +30,9 @@ export const MAILBOX_TEXTS = {
     sent: 'Antwort gesendet.',
     replyEmpty: 'Fehler: Bitte schreiben Sie eine Nachricht.',
     replyFailed: 'Fehler: Die Antwort konnte nicht gesendet werden. Bitte versuchen Sie es später erneut.',
+    noLink: 'Hier sehen Sie, wie weit Ihr Antrag ist, und lesen die Nachrichten der Behörde.',
+    noLinkHint:
+      'Öffnen Sie dazu den Link aus Ihrer Eingangsbestätigung: Sie finden ihn auf der Seite nach dem Absenden und im PDF. Nur mit diesem Link sehen Sie Ihren Vorgang; bewahren Sie ihn gut auf.',
     notFound: 'Zu diesem Link gibt es keinen Vorgang',
     notFoundHint: 'Bitte prüfen Sie, ob Sie den Link aus Ihrer Eingangsbestätigung vollständig übernommen haben.',
     network: 'Der Server ist nicht erreichbar — bitte später erneut versuchen',
@@ -67,6 +70,9 @@ export const MAILBOX_TEXTS = {
     sent: 'Reply sent.',
     replyEmpty: 'Error: Please write a message.',
     replyFailed: 'Error: The reply could not be sent. Please try again later.',
+    noLink: 'Here you see how far your application has got, and read the messages of the authority.',
+    noLinkHint:
+      'To do so, open the link from your acknowledgement of receipt: you find it on the page after sending and in the PDF. Only this link shows your case; keep it safe.',
     notFound: 'There is no case for this link',
     notFoundHint: 'Please check that you copied the complete link from your acknowledgement of receipt.',
     network: 'The server cannot be reached — please try again later',

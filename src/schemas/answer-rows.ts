@@ -26,10 +26,11 @@ export interface AnswerRow {
 
 /** An answer as the person would say it: labels instead of codes, dates in German style. */
 export function formatAnswer(node: FieldNode, value: unknown, lang: Lang, words: AnswerWords): string {
+  // A yes/no question that must be answered is a choice of "Ja"/"Nein" (model.ts); a boolean is a
+  // single checkbox, and one left alone says "no": it cannot be "not answered".
+  if (node.kind === 'boolean') return value === true ? words.yes : words.no;
   if (!isAnswer(node, value)) return words.notAnswered;
   switch (node.kind) {
-    case 'boolean':
-      return value === true ? words.yes : words.no;
     case 'choice':
     case 'multi': {
       const choice = node as ChoiceNode;

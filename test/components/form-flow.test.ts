@@ -84,7 +84,7 @@ describe('opening', () => {
     await swapped;
     expect(el.phase).to.equal('filling');
     expect(kinds()).to.deep.equal(['select', 'inputcheckbox', 'inputtext']);
-    expect(labels()).to.deep.equal(['Name (optional)', 'Ort bekannt (optional)', 'Postleitzahl (optional)']);
+    expect(labels()).to.deep.equal(['Name (optional)', 'Ort bekannt', 'Postleitzahl (optional)']);
     expect($(el, '.form-title').textContent).to.equal('Andere Definition');
   });
 

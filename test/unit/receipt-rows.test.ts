@@ -24,6 +24,36 @@ describe('receipt rows', () => {
     ]);
   });
 
+  it('say "Nein" for a checkbox left alone, and "Nicht beantwortet" only for a question without an answer', () => {
+    const model = buildModel(
+      {
+        $id: 'urn:test:checkbox',
+        type: 'object',
+        required: ['gefaehrlich'],
+        properties: {
+          listenhund: { type: 'boolean', title: 'Es ist ein Listenhund.' },
+          gefaehrlich: { type: 'boolean', title: 'Ist der Hund als gefährlich eingestuft?' },
+          name: { type: 'string', title: 'Name des Hundes' },
+        },
+      },
+      'urn:test',
+    );
+    const rows = (data: Record<string, unknown>) =>
+      receiptRows(new FormStore(model, data), model.steps, 'de', () => 'Ihre Angaben').map((r) => [r.label, r.value]);
+    // An optional boolean is one checkbox: unticked it is no answer in the data, and "Nein" to the person.
+    expect(rows({ gefaehrlich: false })).to.deep.equal([
+      ['Es ist ein Listenhund.', 'Nein'],
+      ['Ist der Hund als gefährlich eingestuft?', 'Nein'],
+      ['Name des Hundes', 'Nicht beantwortet'],
+    ]);
+    // A required one is asked with "Ja" and "Nein": before either is chosen it is not answered.
+    expect(rows({ listenhund: true, name: 'Bello' })).to.deep.equal([
+      ['Es ist ein Listenhund.', 'Ja'],
+      ['Ist der Hund als gefährlich eingestuft?', 'Nicht beantwortet'],
+      ['Name des Hundes', 'Bello'],
+    ]);
+  });
+
   it('leave out notes', async () => {
     const model = buildModel(await load('hinweistext'), 'urn:test');
     const store = new FormStore(model, { aktenzeichen: 'AZ 1', einverstanden: true });

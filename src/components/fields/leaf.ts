@@ -96,9 +96,9 @@ export const ariaAttrs = (parts: FieldParts, required: 'always' | 'when-required
 
 const EMPTY = new Markup('');
 
-/** The label text, with "(optional)" after it when the question may stay empty. */
+/** The label text, with "(optional)" after it when the question may stay empty (not a checkbox). */
 export const labelMarkup = (parts: FieldParts): Markup =>
-  parts.required ? markup`${parts.label}` : markup`${parts.label} <span class="optional">${parts.optional}</span>`;
+  parts.optional ? markup`${parts.label} <span class="optional">${parts.optional}</span>` : markup`${parts.label}`;
 
 /** Hint and inline error; the error begins with a visually hidden "Fehler:" (GOV.UK pattern). */
 export const notesMarkup = ({ id, hint, error }: FieldParts, lang: FieldView['lang']): Markup =>

@@ -11,7 +11,7 @@ import type { FieldView } from './view.js';
 /** For questions rendered with Lit (leaf.ts builds the same as DOM): the label text, with
  * "(optional)" after it when the question may stay empty. */
 export function labelContent(view: FieldView, parts: FieldParts): string | TemplateResult {
-  return parts.required ? parts.label : html`${parts.label} <span class="optional">${parts.optional}</span>`;
+  return parts.optional ? html`${parts.label} <span class="optional">${parts.optional}</span>` : parts.label;
 }
 
 /** Hint and inline error under the label, as one part; the error begins with a visually hidden

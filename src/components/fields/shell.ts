@@ -36,7 +36,11 @@ export function fieldParts(view: FieldView): FieldParts {
     help: text(node.schema, 'help', lang),
     error,
     required,
-    optional: required ? undefined : t(lang, store.inAtLeastOne(pointer) ? 'atLeastOne' : 'optional'),
+    // A single checkbox is not marked "(optional)": left alone, it answers "no".
+    optional:
+      required || (node.kind === 'boolean' && !store.inAtLeastOne(pointer))
+        ? undefined
+        : t(lang, store.inAtLeastOne(pointer) ? 'atLeastOne' : 'optional'),
     readOnly: node.schema.readOnly === true || prefilled,
     describedBy: ids || undefined,
   };

@@ -129,6 +129,16 @@ for (const lang of ['de', 'en'] as const) {
       await form.locator('button.primary').click();
       await expect(form.locator('.step-title')).not.toHaveText(title ?? '');
     }
+    // Every step's "Ändern" keeps to the right edge, also where a long step title pushed it onto a line
+    // of its own ("Antragstellerin oder Antragsteller"); it fell back to the left there.
+    const offsets = await form.locator('.review-head').evaluateAll((heads) =>
+      heads.map((head) => {
+        const button = head.querySelector('button')!.getBoundingClientRect();
+        return Math.round(head.getBoundingClientRect().right - button.right);
+      }),
+    );
+    expect(offsets.length).toBeGreaterThan(2);
+    expect(offsets).toEqual(offsets.map(() => 0));
     const fees = form.locator('.fees');
     await expect(fees).toHaveCount(1);
     const cells = fees.locator('th, td.num');

@@ -86,6 +86,10 @@ export const panels = css`
     align-items: baseline;
     gap: 0.5rem;
   }
+  /* A long step title pushes "Ändern" onto a line of its own: it stays on the right. */
+  .review-head > button {
+    margin-left: auto;
+  }
   .review {
     container-type: inline-size;
   }

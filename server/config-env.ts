@@ -57,6 +57,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       host: envStr(env.HOST),
       port: envInt(env.PORT, 'PORT'),
       dataDir: envStr(env.DATA_DIR),
+      demoDir: envStr(env.DEMO_DIR),
       logger: envBool(env.LOG_REQUESTS),
       logLevel: envStr(env.LOG_LEVEL),
       trustProxy: list(env.TRUST_PROXY),
@@ -176,7 +177,11 @@ function absolutePaths(base: string, c: ServerConfigInput): ServerConfigInput {
   const { gateway: g = {}, payment: p = {} } = c;
   return {
     ...c,
-    ...defined({ dataDir: abs(c.dataDir), demoDir: abs(c.demoDir), distDir: abs(c.distDir) }),
+    ...defined({
+      dataDir: abs(c.dataDir),
+      demoDir: c.demoDir === 'off' || c.demoDir === '' ? '' : abs(c.demoDir),
+      distDir: abs(c.distDir),
+    }),
     gateway: {
       ...g,
       ...defined({

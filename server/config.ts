@@ -142,6 +142,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   dataDir: string;
+  /** The folder served at '/': the Musterstadt demo (the repository's demo/) unless DEMO_DIR names
+   * another; '' (DEMO_DIR=off) serves nothing there, as a municipality's gateway should. */
   demoDir: string;
   distDir: string;
   /** Log every request (LOG_REQUESTS). Errors and security events are always logged. */
@@ -190,6 +192,8 @@ export const DEMO_ORIGINATOR_ID = 'musterstadt';
 export const DEMO_ENDPOINT_ID = 'buergerservice';
 
 const repoRoot = resolve(import.meta.dirname, '..');
+/** The Musterstadt demo pages (served at '/' unless DEMO_DIR says otherwise). */
+export const DEMO_SITE_DIR = resolve(repoRoot, 'demo');
 
 /**
  * Where the local stand-ins are mounted: all under one prefix, apart from the citizen-facing routes
@@ -259,7 +263,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxParallelBodiesPerClient: 8,
     unsentTtlHours: 72,
     allowedOrigins: [],
-    publishAtStart: standIn.enabled ? [resolve(input.demoDir ?? resolve(repoRoot, 'demo'), 'forms')] : [],
+    publishAtStart: standIn.enabled ? [resolve(input.demoDir || DEMO_SITE_DIR, 'forms')] : [],
     ...(usesStandIn ? { clientId: standIn.clientId, clientSecret: standIn.clientSecret } : {}),
     ...gw,
   };
@@ -326,7 +330,7 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     host: '127.0.0.1',
     port: 8080,
     dataDir: resolve(repoRoot, 'data'),
-    demoDir: resolve(repoRoot, 'demo'),
+    demoDir: DEMO_SITE_DIR,
     distDir: resolve(repoRoot, 'dist'),
     logger: false,
     logLevel: input.logger ? 'info' : 'warn',

@@ -4,6 +4,7 @@ import {
   DEMO_CLIENT_SECRET,
   DEMO_INBOX_TOKEN,
   DEMO_PAYMENT_CLIENT_SECRET,
+  DEMO_SITE_DIR,
   type ServerConfig,
 } from './config.js';
 
@@ -50,6 +51,9 @@ export function demoParts(config: ServerConfig, env: NodeJS.ProcessEnv = process
   if (config.paymentStandIn.enabled) out.push('PAYMENT_STANDIN=off');
   if (config.idp.enabled) out.push('IDP=off (and OIDC_ISSUER)');
   if (config.inbox.enabled) out.push('INBOX=off');
+  // The Musterstadt pages on the municipality's domain: a fake town, the case workers' inbox page and
+  // the playground (whose checker needs 'unsafe-eval').
+  if (config.demoDir === DEMO_SITE_DIR) out.push('DEMO_DIR=off (or a folder of your own pages)');
   if (config.gateway.clientSecret === DEMO_CLIENT_SECRET) {
     out.push('FITCONNECT_CLIENT_SECRET (not the demo secret)');
   }

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
 /**
- * Serves the Musterstadt demo (repo's demo/) at '/' and the build output (repo's dist/) at '/dist/'.
+ * Serves the Musterstadt demo (repo's demo/, or DEMO_DIR; nothing with DEMO_DIR=off) at '/' and the
+ * build output (repo's dist/) at '/dist/'.
  * No directory listing; dotfiles are refused; '..' segments never leave the root (send() refuses them).
  */
 export async function registerStatic(app: FastifyInstance, demoDir: string, distDir: string): Promise<void> {
@@ -17,12 +18,12 @@ export async function registerStatic(app: FastifyInstance, demoDir: string, dist
     cacheControl: true,
     maxAge: 0,
   };
-  await app.register(fastifyStatic, { ...common, root: resolve(demoDir), prefix: '/' });
+  if (demoDir) await app.register(fastifyStatic, { ...common, root: resolve(demoDir), prefix: '/' });
   if (!existsSync(distDir)) app.log.warn(`dist folder ${distDir} not found - run "npm run build"`);
   await app.register(fastifyStatic, {
     ...common,
     root: resolve(distDir),
     prefix: '/dist/',
-    decorateReply: false,
+    decorateReply: !demoDir,
   });
 }

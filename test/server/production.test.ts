@@ -9,6 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServer } from '../../server/app.js';
+import { configFromEnv } from '../../server/config-env.js';
+import { seedTestKeys } from '../support/test-keys.js';
 
 /** Starts server/main.ts; resolves with the exit code (or 'listening' once it prints its URL) and the output. */
 function run(env: Record<string, string>): Promise<{ outcome: number | 'listening'; stdout: string; stderr: string }> {
@@ -35,6 +38,7 @@ function run(env: Record<string, string>): Promise<{ outcome: number | 'listenin
 }
 
 const realServices = {
+  DEMO_DIR: 'off',
   STANDIN: 'off',
   PAYMENT_STANDIN: 'off',
   IDP: 'off',
@@ -68,6 +72,7 @@ test('on 0.0.0.0 with the demo defaults it exits 1 and names, in one line, what 
     'FITCONNECT_CLIENT_SECRET',
     'PAYMENT_CLIENT_SECRET',
     'INBOX_TOKEN',
+    'DEMO_DIR=off',
   ]) {
     assert.ok(lines[0]!.includes(v), `${v} in: ${lines[0]}`);
   }
@@ -85,6 +90,29 @@ test('NODE_ENV=production on loopback with one stand-in left on is refused too',
 test('NODE_ENV=production with real services and no demo part starts', async () => {
   const r = await run({ ...realServices, NODE_ENV: 'production' });
   assert.equal(r.outcome, 'listening', r.stderr);
+});
+
+test('NODE_ENV=production with real services still serving the Musterstadt pages is refused', async () => {
+  const { DEMO_DIR: _, ...withDemo } = realServices;
+  const r = await run({ ...withDemo, NODE_ENV: 'production' });
+  assert.equal(r.outcome, 1);
+  assert.match(r.stderr.trim(), /with demo parts on; set DEMO_DIR=off \(or a folder of your own pages\) - see/);
+});
+
+test('DEMO_DIR=off: nothing is served at /, the bundle still is; DEMO_DIR names a folder of its own', async () => {
+  assert.equal(configFromEnv({ DEMO_DIR: 'off' }).demoDir, '');
+  assert.equal(configFromEnv({ DEMO_DIR: 'site', INIT_CWD: '/srv/ozg' }).demoDir, '/srv/ozg/site');
+  const dir = mkdtempSync(join(tmpdir(), 'ozg-prod-site-'));
+  await seedTestKeys(dir);
+  const server = await startServer({ port: 0, dataDir: dir, demoDir: '' });
+  try {
+    for (const path of ['', 'index.html', 'playground.html', 'inbox.html', 'forms/hundesteuer.json'])
+      assert.equal((await fetch(new URL(path, server.url))).status, 404, `/${path}`);
+    assert.equal((await fetch(new URL('dist/ozg-form.js', server.url))).status, 200);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('the demo on loopback starts as before', async () => {

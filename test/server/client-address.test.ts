@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { ClientRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
@@ -12,6 +12,7 @@ import { resolveConfig } from '../../server/config.js';
 import { configFromEnv } from '../../server/config-env.js';
 import { createIdempotencyKey, encryptForDestination, SubmissionClient } from '../../src/modules/submission/index.js';
 import { seedTestKeys } from '../support/test-keys.js';
+import { stalledUpload } from '../support/stalled-upload.js';
 
 const dataDirs = [
   mkdtempSync(join(tmpdir(), 'ozg-client-address-')),
@@ -89,28 +90,12 @@ test('without TRUST_PROXY the header is ignored: a client cannot give itself a n
 });
 
 /** An upload from `forwardedFor` that sends its first bytes and then waits (it keeps its slot). */
-function startUpload(sid: string, secret: string, aid: string, forwardedFor: string): Promise<number | 'open'> {
-  return new Promise((resolve) => {
-    const req = httpRequest(new URL(`gateway/v1/submissions/${sid}/attachments/${aid}`, proxied.url), {
-      method: 'PUT',
-      agent: false,
-      headers: {
-        'x-case-secret': secret,
-        'content-type': 'application/jose',
-        'content-length': 3000,
-        'x-forwarded-for': forwardedFor,
-      },
-    });
-    open.push(req);
-    req.on('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve('open'));
-    req.write('eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.' + 'A'.repeat(48));
-    setTimeout(() => resolve('open'), 300);
-  });
-}
+const startUpload = (sid: string, secret: string, aid: string, forwardedFor: string) =>
+  stalledUpload(
+    new URL(`gateway/v1/submissions/${sid}/attachments/${aid}`, proxied.url),
+    { secret, length: 3000, forwardedFor },
+    open,
+  );
 
 test('behind a trusted proxy the upload slots are per citizen, not one pair for the whole town', async () => {
   const aids = Array.from({ length: 4 }, () => crypto.randomUUID());

@@ -4,12 +4,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { request as httpRequest, type ClientRequest } from 'node:http';
+import type { ClientRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
 import { seedTestKeys } from '../support/test-keys.js';
+import { stalledUpload } from '../support/stalled-upload.js';
 import { resolveConfig } from '../../server/config.js';
 import {
   createIdempotencyKey,
@@ -142,25 +143,9 @@ test('the configuration cannot exceed FIT-Connect: 100 attachments, 500 MB each,
   assert.equal(resolveConfig({}).gateway.maxAttachmentBytes, 100 * 1024 * 1024);
 });
 
-/** An upload that announces `length` bytes, sends the first 100 and then nothing: it stays open. */
-function stall(sid: string, secret: string, aid: string, length: number): Promise<number | 'open'> {
-  return new Promise((resolve) => {
-    const req = httpRequest(gw(`submissions/${sid}/attachments/${aid}`), {
-      method: 'PUT',
-      agent: false,
-      headers: { 'x-case-secret': secret, 'content-type': 'application/jose', 'content-length': length },
-    });
-    stalled.push(req);
-    req.on('response', (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', () => resolve('open'));
-    req.write('eyJhbGciOiJSU0EtT0FFUC0yNTYiLCJlbmMiOiJBMjU2R0NNIn0.' + 'A'.repeat(48));
-    // Still open after 300 ms: the gateway is waiting for the rest of the body.
-    setTimeout(() => resolve('open'), 300);
-  });
-}
+/** An upload of `length` bytes that sends 100 and then waits (test/support/stalled-upload.ts). */
+const stall = (sid: string, secret: string, aid: string, length: number) =>
+  stalledUpload(gw(`submissions/${sid}/attachments/${aid}`), { secret, length }, stalled);
 
 test('uploads still streaming count against the submission total: the third of 3 × 4000 B over 8192 B is 413', async () => {
   const aids = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];

@@ -51,6 +51,9 @@ export interface FeeLine {
   id: string;
   description: string;
   quantity: number;
+  /** The factors of a quantity that is a product (m² × days: [13, 31] for 403), to show how it came
+   * about; only where the whole product is charged. */
+  factors?: number[];
   /** Cents per unit. */
   unitAmount: number;
   /** Cents for the line (quantity × unitAmount). */
@@ -135,10 +138,12 @@ export function computeFees(definition: JsonSchema, answers: unknown, lang: Lang
     const to = rule.units?.to ?? Infinity;
     quantity = Math.max(0, Math.min(quantity, to) - from + 1);
     if (quantity === 0) continue;
+    const product = Array.isArray(rule.quantity) && rule.quantity.length > 1 && !rule.units;
     lines.push({
       id: rule.id,
       description: describe(rule, lang),
       quantity,
+      ...(product ? { factors: (rule.quantity as FeeQuantity[]).map((q) => units(answers, q)) } : {}),
       unitAmount: rule.amount,
       amount: quantity * rule.amount,
     });

@@ -87,6 +87,8 @@ describe('computeFees', () => {
     });
     expect(computeFees(d, { m2: 12.5, tage: 31 })!.lines[0]).to.deep.include({
       quantity: 13 * 31,
+      // The table shows "13 × 31", not 403 alone: how the quantity came about.
+      factors: [13, 31],
       amount: 13 * 31 * 50,
     });
     expect(computeFees(d, { m2: 12.5 })!.lines).to.deep.equal([]);

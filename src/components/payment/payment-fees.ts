@@ -94,7 +94,7 @@ export function renderFees(fees: FeeResult | undefined, lang: Lang, policyNote: 
                   (l) =>
                     html`<tr>
                       <td>${l.description}</td>
-                      <td class="num">${l.quantity}</td>
+                      <td class="num">${l.factors ? l.factors.join('\u00a0×\u00a0') : l.quantity}</td>
                       <td class="num">${formatAmount(l.amount, lang)}</td>
                     </tr>`,
                 )}

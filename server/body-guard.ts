@@ -11,8 +11,8 @@ import { HttpProblem } from './problem.js';
  *   connection is closed (408 problem). A client that sends a byte now and then, or 2 MiB at once and
  *   then a byte every 25 s, no longer keeps its buffer or its upload slot;
  * - one client (client-address.ts) sends at most `maxParallelBodiesPerClient` bodies at once to the
- *   gateway, uploads included; one more gets 429 before its body is read, and its connection is closed after the answer.
- *   A body counts until its answer is sent, as long as it is held in memory.
+ *   gateway, uploads included; one more gets 429 before its body is read, and its connection is closed
+ *   after the answer. A body counts until its answer is sent, as long as it is held in memory.
  * Once a body is in, the wait for the answer (FIT-Connect, the payment provider) is not limited here.
  */
 export function registerBodyGuard(app: FastifyInstance, config: ServerConfig): void {

@@ -237,8 +237,10 @@ export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerU
 
 /** Fills in defaults. Everything has a demo default so `npm start` works without configuration. */
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
+  if (input.trustProxy !== undefined && !Array.isArray(input.trustProxy))
+    throw new ConfigError('trustProxy: a list of addresses or CIDR ranges, e.g. ["127.0.0.1"]');
   for (const entry of input.trustProxy ?? [])
-    if (!isAddressOrRange(entry))
+    if (typeof entry !== 'string' || !isAddressOrRange(entry))
       throw new ConfigError(`TRUST_PROXY: not an address or a CIDR range (e.g. 127.0.0.1, 10.0.0.0/8): ${entry}`);
   const standIn: StandInConfig = {
     enabled: true,

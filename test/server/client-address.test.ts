@@ -64,6 +64,8 @@ test('TRUST_PROXY takes addresses and CIDR ranges, and refuses anything else at 
   assert.deepEqual(configFromEnv({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy, ['127.0.0.1', '10.0.0.0/8']);
   assert.throws(() => resolveConfig({ trustProxy: ['proxy.musterstadt.de'] }), /TRUST_PROXY: not an address/);
   assert.deepEqual(resolveConfig({}).trustProxy, []);
+  // From an OZG_CONFIG file: a list, not one string.
+  assert.throws(() => resolveConfig({ trustProxy: '127.0.0.1' as never }), /trustProxy: a list/);
 });
 
 test('behind a trusted proxy each citizen has a limit of their own; one IPv6 /64 counts as one client', async () => {

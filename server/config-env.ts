@@ -67,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       payments: envInt(env.RATE_LIMIT_PAYMENTS, 'RATE_LIMIT_PAYMENTS'),
       cases: envInt(env.RATE_LIMIT_CASES, 'RATE_LIMIT_CASES'),
       inbox: envInt(env.RATE_LIMIT_INBOX, 'RATE_LIMIT_INBOX'),
+      newPaymentsPerHour: envInt(env.RATE_LIMIT_NEW_PAYMENTS_PER_HOUR, 'RATE_LIMIT_NEW_PAYMENTS_PER_HOUR'),
     }) as ServerConfig['rateLimits'],
     gateway: {
       ...file.gateway,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { KeyedQueue } from './requests.js';
+import { KeyedQueue, WindowCounter } from './requests.js';
+import { clientKey } from '../client-address.js';
 import { computeFees, validatorAsOf, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
 import {
@@ -125,6 +126,12 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
   const { db, config } = gw.ctx;
   const { forms, provider } = gw;
   const queue = new KeyedQueue();
+  // Each new application's payment is a transaction at the provider (a Kassenzeichen at the cash
+  // office): per client only so many an hour, beyond the per-minute limit of the route.
+  const newPayments = new WindowCounter(3600_000, config.rateLimits.newPaymentsPerHour);
+  const sweep = setInterval(() => newPayments.sweep(), 600_000);
+  sweep.unref();
+  r.addHook('onClose', async () => clearInterval(sweep));
   const rowOf = (key: string): PaymentRow | undefined =>
     db.prepare<PaymentRow>('SELECT * FROM gw_payments WHERE idempotency_key = ?').get(key);
 
@@ -225,6 +232,14 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
         let row = rowOf(b.idempotencyKey);
         if (row && row.form_id !== b.formId)
           throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
+        const wait = row ? 0 : newPayments.take(clientKey(req.ip));
+        if (wait) {
+          req.log.warn({ event: 'rate-limited', route: '/payments', code: 'NEW_PAYMENTS_PER_HOUR' }, 'new payments');
+          throw new HttpProblem(429, 'Too Many Requests', 'too many new payments from this client this hour', {
+            code: 'RATE_LIMITED',
+            retryAfter: Math.ceil(wait / 1000),
+          });
+        }
         // A payment that carried an application already pays for those answers only.
         const bound = row?.transaction_id ? gw.payments.byTransaction(row.transaction_id) : undefined;
         if (bound && row!.answers_hash !== hash) {

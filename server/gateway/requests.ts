@@ -76,3 +76,32 @@ export class Cached<T> {
     return this.pending;
   }
 }
+
+/**
+ * Events per key (a client) within a sliding window: `take` records one unless `max` are in the window
+ * already. Returns 0 when it was taken, else the ms until the oldest leaves the window.
+ */
+export class WindowCounter {
+  private readonly times = new Map<string, number[]>();
+
+  constructor(
+    private readonly windowMs: number,
+    private readonly max: number,
+    private readonly now = Date.now,
+  ) {}
+
+  take(key: string): number {
+    const now = this.now();
+    const recent = (this.times.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    this.times.set(key, recent);
+    if (recent.length >= this.max) return recent[0]! + this.windowMs - now;
+    recent.push(now);
+    return 0;
+  }
+
+  /** Forgets the keys with nothing left in the window (call it now and then). */
+  sweep(): void {
+    const now = this.now();
+    for (const [key, times] of this.times) if (times.every((t) => now - t >= this.windowMs)) this.times.delete(key);
+  }
+}

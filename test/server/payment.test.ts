@@ -11,6 +11,7 @@ import {
   DEMO_ORIGINATOR_ID,
   DEMO_PAYMENT_CLIENT_ID,
   DEMO_PAYMENT_CLIENT_SECRET,
+  resolveConfig,
 } from '../../server/config.js';
 import { ANSWERS } from '../e2e/answers.js';
 import { MAX_PAYMENT_ATTEMPTS } from '../../server/gateway/payments.js';
@@ -318,6 +319,37 @@ test('one application starts at most ten payment attempts: the eleventh is refus
   assert.equal(now.body.total, 9000);
   await choose(now.body.redirectUrl, 'bezahlen');
   assert.equal((await status(k)).body.status, 'PAYED');
+});
+
+test('one client starts only so many new payments an hour: each is a transaction at the provider', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ozg-pay-hour-'));
+  await seedTestKeys(dir);
+  assert.equal(resolveConfig({}).rateLimits.newPaymentsPerHour, 1000); // with the payment stand-in
+  assert.equal(resolveConfig({ paymentStandIn: { enabled: false } }).rateLimits.newPaymentsPerHour, 20);
+  const limited = await startServer({ port: 0, dataDir: dir, rateLimits: { newPaymentsPerHour: 2 } });
+  try {
+    const startAt = async (body: Record<string, unknown>) => {
+      const res = await fetch(new URL('gateway/v1/payments', limited.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...body, redirectUrl: new URL('anwohnerparken.html', limited.url).href }),
+      });
+      return { ...(await json(res)), retryAfter: Number(res.headers.get('retry-after')) };
+    };
+    const first = startBody();
+    assert.equal((await startAt(first)).status, 201);
+    assert.equal((await startAt(startBody())).status, 201);
+    const third = await startAt(startBody());
+    assert.equal(third.status, 429);
+    assert.equal(third.body.code, 'RATE_LIMITED');
+    assert.ok(third.retryAfter > 3500 && third.retryAfter <= 3600, String(third.retryAfter));
+    // The application that pays already goes on: its new attempt (the amount changed) is not counted.
+    const again = await startAt({ ...first, answers: twoVehicles(), expectedTotal: 9000 });
+    assert.equal(again.status, 201);
+  } finally {
+    await limited.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('payments of applications never sent expire with them; paid ones stay', async () => {

@@ -40,6 +40,9 @@ describe('problemText', () => {
     expect(problemText('de', { status: 429, retryAfter: 30 })).to.contain('in 30 Sekunden');
     expect(problemText('en', { status: 429, retryAfter: 30 })).to.contain('in 30 seconds');
     expect(problemText('de', { status: 429 })).to.contain('einigen Minuten');
+    // A wait of an hour (new payments per hour) is not counted out in seconds.
+    expect(problemText('de', { status: 429, retryAfter: 120 })).to.contain('in 120 Sekunden');
+    expect(problemText('de', { status: 429, retryAfter: 3412 })).to.contain('einigen Minuten');
   });
 
   it('falls back to a general sentence for an unknown code, never to the server text', () => {

@@ -91,7 +91,8 @@ export interface GatewayProblem {
 export function problemText(lang: Lang, problem: GatewayProblem): string {
   if (problem.status === 0) return words(lang, 'NETWORK');
   if (problem.status === 429) {
-    return problem.retryAfter !== undefined
+    // A wait of minutes or more is not counted out in seconds.
+    return problem.retryAfter !== undefined && problem.retryAfter <= 120
       ? words(lang, 'RATE_LIMITED', { seconds: problem.retryAfter })
       : words(lang, 'RATE_LIMITED_LATER');
   }

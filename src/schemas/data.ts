@@ -10,9 +10,12 @@ export function lastKey(pointer: string): string {
   return unescapeToken(pointer.slice(pointer.lastIndexOf('/') + 1));
 }
 
+/** The keys of a pointer. A key `__proto__` is refused (a question of that name would write onto
+ * Object.prototype through setIn, and from there into every control's attributes). */
 export function tokens(pointer: string): string[] {
   if (pointer === '') return [];
   const raw = pointer.slice(1).split('/');
+  if (raw.includes('__proto__')) throw new Error('ozg-form: "__proto__" cannot name a question');
   return pointer.includes('~') ? raw.map(unescapeToken) : raw;
 }
 

@@ -110,6 +110,19 @@ describe('checkAll (the author check: ozg-form-check and the playground)', () =>
     expect(checkAll(base())).to.deep.equal([]);
   });
 
+  it('refuses a question named "__proto__" (the form is not shown with it), at its place', () => {
+    const d = base();
+    const text = JSON.stringify(d).replace(
+      '"properties":{',
+      '"properties":{"__proto__":{"type":"string","title":"X"},',
+    );
+    const problems = checkAll(JSON.parse(text));
+    const found = problems.filter((p) => p.pointer === '/properties/__proto__' && !p.severity);
+    expect(found.length).to.equal(1);
+    expect(found[0]!.message.de).to.contain('„__proto__“ kann keine Frage benennen');
+    expect(found[0]!.message.en).to.contain('"__proto__" cannot name a question');
+  });
+
   it('warns about every German text without its English one, at the German text', () => {
     const d = base();
     delete d.properties.email['x-ozg'].i18n;

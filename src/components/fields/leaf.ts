@@ -41,7 +41,7 @@ export function markup(strings: TemplateStringsArray, ...values: unknown[]): Mar
 /** Attributes, each escaped: `true` writes a boolean attribute, undefined and false leave it out. */
 export function attrs(map: Attrs): Markup {
   let html = '';
-  for (const name in map) {
+  for (const name of Object.keys(map)) {
     const value = map[name];
     if (value === true) html += ` ${name}`;
     else if (value !== undefined && value !== false) html += ` ${name}="${escape(value)}"`;
@@ -79,7 +79,7 @@ export type Attrs = Record<string, string | boolean | undefined>;
 
 /** Brings the attributes of `el` to what `attrs(map)` writes, touching only those that differ. */
 export function apply(el: Element, map: Attrs): void {
-  for (const name in map) {
+  for (const name of Object.keys(map)) {
     const value = map[name];
     if (typeof value === 'boolean') flag(el, name, value);
     else attr(el, name, value);

@@ -15,7 +15,7 @@ import { checkEngineKeywords } from './engines.js';
 import { checkNestedConditions, unreachable } from './nested.js';
 import { checkUnseenErrors } from './unseen.js';
 import { checkRecursion } from './recursion.js';
-import { checkKeywordNames, checkRequiredNames } from './keywords.js';
+import { checkKeywordNames, checkPropertyNames, checkRequiredNames } from './keywords.js';
 import { checkLimits } from './limits.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
@@ -40,6 +40,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
       const nodes = schemaNodes(definition);
       return [
         ...checkKeywordNames(nodes),
+        ...checkPropertyNames(nodes),
         ...checkRequiredNames(definition, nodes),
         ...checkDateRules(definition, nodes),
         ...checkIfWithoutRequired(definition, nodes),

@@ -6,7 +6,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { DefinitionProblem } from '../check.js';
 import type { SchemaNode } from '../check-rules.js';
-import { esc, follow, list, problem, propertyNames, warning, type Obj } from './walk.js';
+import { esc, follow, isObj, list, problem, propertyNames, warning, type Obj } from './walk.js';
 
 /** JSON Schema 2020-12 and draft-07 keywords, and the annotation of ozg-form. */
 export const KNOWN_KEYWORDS: readonly string[] = [
@@ -163,4 +163,20 @@ export function checkRequiredNames(root: Obj, nodes: SchemaNode[]): DefinitionPr
     });
   }
   return problems;
+}
+
+/**
+ * A property named `__proto__`: the form refuses the definition (an answer written under that name would
+ * land on Object.prototype, data.ts), so the checker says so where the author can fix it.
+ */
+export function checkPropertyNames(nodes: SchemaNode[]): DefinitionProblem[] {
+  return nodes
+    .filter(({ schema }) => isObj(schema.properties) && Object.hasOwn(schema.properties, '__proto__'))
+    .map(({ pointer }) =>
+      problem(
+        `${pointer}/properties/__proto__`,
+        '„__proto__“ kann keine Frage benennen: Das Formular wird mit diesem Namen nicht angezeigt (er würde Angaben in jedes Objekt der Seite schreiben). Wählen Sie einen anderen Namen.',
+        '"__proto__" cannot name a question: the form is not shown with this name (it would write answers into every object of the page). Choose another name.',
+      ),
+    );
 }

@@ -140,6 +140,40 @@ describe('PKCE', () => {
   });
 });
 
+describe('AccountService discovery', () => {
+  it('refuses a discovery document whose login or logout address is not https (javascript:, data:)', async () => {
+    for (const [field, value] of [
+      ['authorization_endpoint', 'javascript:alert(document.domain)//'],
+      ['end_session_endpoint', 'data:text/html,<script>alert(1)</script>'],
+      ['token_endpoint', 'http://idp.test/token'],
+    ]) {
+      const fakeFetch = (async () => Response.json({ ...DISCOVERY, [field]: value })) as typeof fetch;
+      const svc = new AccountService(
+        { issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT },
+        { fetch: fakeFetch },
+      );
+      let code = '';
+      try {
+        await svc.authorizationUrl();
+      } catch (error) {
+        code = (error as { code?: string }).code ?? String(error);
+      }
+      expect(code, field).to.equal('discovery_failed');
+    }
+    // http on this machine (the demo's provider) is fine.
+    const local = 'http://127.0.0.1:8080/idp';
+    const fakeFetch = (async () =>
+      Response.json({
+        issuer: local,
+        authorization_endpoint: `${local}/auth`,
+        token_endpoint: `${local}/token`,
+        jwks_uri: `${local}/jwks`,
+      })) as typeof fetch;
+    const svc = new AccountService({ issuer: local, clientId: CLIENT_ID, redirectUri: REDIRECT }, { fetch: fakeFetch });
+    expect(new URL(await svc.authorizationUrl()).pathname).to.equal('/idp/auth');
+  });
+});
+
 describe('AccountService redirect handling', () => {
   it('logs in: verified ID token, trust level, mapped claims; tokens in sessionStorage, never localStorage', async () => {
     const { svc, start, callback } = setup(() => ({

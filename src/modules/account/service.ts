@@ -168,6 +168,14 @@ export class AccountService {
     ) {
       throw new AccountError('discovery_failed', { reason: 'metadata incomplete or issuer differs' });
     }
+    // The person's browser is sent to two of these (login, logout): only to https, or http on this
+    // machine (the demo's provider), never to javascript: or data: from a document gone wrong.
+    for (const endpoint of [d.authorization_endpoint, d.token_endpoint, d.jwks_uri, d.end_session_endpoint]) {
+      if (endpoint !== undefined && !webAddress(endpoint))
+        throw new AccountError('discovery_failed', {
+          reason: `not an https address: ${String(endpoint).slice(0, 80)}`,
+        });
+    }
     return d as Discovery;
   }
 
@@ -384,4 +392,17 @@ function idTokenProblem(e: unknown): IdTokenProblem {
   )
     return 'signature';
   return 'malformed';
+}
+
+/** An https URL, or http on a loopback host. */
+function webAddress(value: unknown): boolean {
+  try {
+    const url = new URL(String(value));
+    return (
+      url.protocol === 'https:' ||
+      (url.protocol === 'http:' && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url.hostname))
+    );
+  } catch {
+    return false;
+  }
 }

@@ -72,6 +72,16 @@ describe('data on this device', () => {
     expect($(el, '.step-title').textContent).to.equal('Eins');
   });
 
+  it("forgets an earlier person's open payment as a draft expires: the next one is not sent to pay it", async () => {
+    const id = freshId('payment');
+    const old = new Date(Date.now() - 4 * DAY).toISOString();
+    localStorage.setItem(`ozg-form:payment:${id}`, JSON.stringify({ v: 1, key: 'k', redirected: true, savedAt: old }));
+    const el = await renderWith(id, { gateway: '/gateway/v1' });
+    expect(localStorage.getItem(`ozg-form:payment:${id}`)).to.equal(null);
+    expect(el.phase).to.equal('filling');
+    expect($(el, '.step-title').textContent).to.equal('Eins');
+  });
+
   it('keeps it as long as draft-days says', async () => {
     const id = freshId('kept');
     keepDraft(id, 4, { applicationId: 'app-4711' });

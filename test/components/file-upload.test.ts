@@ -155,6 +155,38 @@ describe('file question', () => {
     expect($(el, '.review').textContent).to.contain('nachweis.pdf');
   });
 
+  it('removes the files a draft that expired left in the browser, and keeps those the answers name', async () => {
+    const id = `urn:test:${crypto.randomUUID()}`;
+    const kept = (attachmentId: string, name: string) =>
+      fileStore().put({
+        formId: id,
+        attachmentId,
+        name,
+        type: 'application/pdf',
+        size: PDF.length,
+        blob: new Blob([PDF]),
+      });
+    // An earlier person's scan, whose draft has expired (nothing names it), beside the file of this draft.
+    await kept('frueher', 'ausweis.pdf');
+    await kept('jetzt', 'nachweis.pdf');
+    localStorage.setItem(
+      `ozg-form:draft:${id}`,
+      JSON.stringify({
+        v: 1,
+        savedAt: new Date().toISOString(),
+        data: {
+          nachweis: [{ attachmentId: 'jetzt', filename: 'nachweis.pdf', size: PDF.length, type: 'application/pdf' }],
+        },
+        step: 0,
+      }),
+    );
+    const el = await renderForm(definition(id), { isolate: false });
+    await waitFor(() => names(el).length === 1, el);
+    await until(async () => !(await fileStore().get(id, 'frueher')), 'the file nobody names to go');
+    expect(names(el)).to.deep.equal(['nachweis.pdf']);
+    expect((await fileStore().get(id, 'jetzt'))?.name).to.equal('nachweis.pdf');
+  });
+
   it('shows the chosen files again after a reload, and says which ones the browser lost', async () => {
     const id = `urn:test:${crypto.randomUUID()}`;
     const first = await renderForm(definition(id), { isolate: false });

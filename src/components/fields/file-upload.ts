@@ -74,6 +74,22 @@ function adoptStyles(root: Node): void {
   }
 }
 
+/** The forms whose kept files were compared with their answers in this page. */
+const pruned = new Set<string>();
+
+/** Removes the kept files of a form that no answer names (anywhere in `data`, hidden questions too). */
+async function dropUnnamed(formId: string, data: unknown): Promise<void> {
+  const named = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (isFileRef(value)) named.add(value.attachmentId);
+    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(data);
+  const store = fileStore();
+  for (const id of (await store.list?.(formId).catch(() => [])) ?? [])
+    if (!named.has(id)) await store.remove(formId, id).catch(() => undefined);
+}
+
 /**
  * One file question (Nachweis): a labelled native file input (keyboard and screen readers use it as
  * is) inside a drop zone for mouse users, the rules, the refusals, and the chosen files, each removable.
@@ -144,6 +160,12 @@ export class OzgFileUpload extends LitElement {
   }
 
   protected override updated(): void {
+    // Once per form and page: the kept files no answer names any more go (a draft that expired after
+    // its days, on a shared computer: an earlier person's scans must not stay in the browser).
+    if (!pruned.has(this.formId)) {
+      pruned.add(this.formId);
+      void this.enqueue(() => dropUnnamed(this.formId, this.view.store.data));
+    }
     // After a reload: the answer names files; make sure the browser still has their bytes.
     const key = `${this.formId}|${this.view.pointer}`;
     if (this.checkedFor === key) return;

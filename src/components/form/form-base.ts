@@ -12,7 +12,7 @@ import { loadLoginBar, offersLogin } from '../account/use-account.js';
 import { describeFailure, openForm, type LoadProblem } from './loading.js';
 import { DraftController } from './draft-controller.js';
 import type { SubmissionRequest } from '../submission/ozg-submission.js';
-import { paymentRecords, submissionRecords } from '../../modules/storage/records.js';
+import { expireRecords, paymentRecords, submissionRecords } from '../../modules/storage/records.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
 import { defineElement } from '../define.js';
 import { editorText, reportToEditor, type Situation } from '../diagnosis.js';
@@ -255,13 +255,12 @@ export abstract class OzgFormBase extends LitElement {
     if (offersLogin(store)) loadLoginBar().catch(this.chunkFailed);
     if (store.model.definition['x-ozg']?.fees) this.loadFees().catch(this.chunkFailed);
     if (hasFileQuestion(store.model.root)) void loadFileField();
+    // What a shared computer (Bürgerbüro) keeps of an earlier person's application goes with the draft's
+    // time: the kept submission (case secret) and a payment left open.
+    expireRecords(store.model.id, this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS);
     // Back from the payment provider (or a reload, or a second tab): the payment step asks for the status.
     if (this.gateway && paymentRecords.awaited(store.model.id)) void this.openPayment();
     // A submission under way or sent from this browser: show it (resumed) instead of the questions.
-    submissionRecords.expire(
-      store.model.id,
-      this.draftDays && this.draftDays > 0 ? this.draftDays : DEFAULT_DRAFT_DAYS,
-    );
     if (this.gateway && submissionRecords.exists(store.model.id)) void this.send({});
   }
 

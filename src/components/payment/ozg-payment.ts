@@ -116,7 +116,7 @@ export class OzgPayment extends LitElement {
 
   /** Storage off: paying still works, a reload just cannot find the transaction again. */
   private write(record: PaymentRecord): void {
-    paymentRecords.write(this.formId, record);
+    paymentRecords.write(this.formId, { ...record, savedAt: new Date().toISOString() });
   }
 
   private set(phase: Phase, focus = false): void {

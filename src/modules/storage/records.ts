@@ -46,6 +46,8 @@ export interface PaymentRecord {
   v: 1;
   key: string;
   redirected?: boolean;
+  /** When it was last written (ISO); it expires like the draft. */
+  savedAt?: string;
 }
 
 export const submissionRecords = {
@@ -61,13 +63,6 @@ export const submissionRecords = {
       touch ? { ...record, savedAt: new Date().toISOString() } : record,
     ),
   forget: (formId: string): void => removeKey(SUBMISSION_RECORD_PREFIX + formId),
-  /** Forgets a record (and with it the case secret) last written more than `days` days ago: a shared
-   * computer in a Bürgerbüro does not keep it for long. Records without a date are left alone. */
-  expire(formId: string, days: number): void {
-    const record = readJson<SubmissionRecord>(SUBMISSION_RECORD_PREFIX + formId);
-    const at = record?.savedAt ?? record?.submittedAt;
-    if (at && expired(at, days)) removeKey(SUBMISSION_RECORD_PREFIX + formId);
-  },
   /** Whether a submission of this form is under way or was sent from this browser. */
   exists: (formId: string): boolean => readRaw(SUBMISSION_RECORD_PREFIX + formId) !== undefined,
 };
@@ -83,6 +78,17 @@ export const paymentRecords = {
   /** Whether this browser sent the person to the payment provider for this form and awaits the outcome. */
   awaited: (formId: string): boolean => /"redirected":true/.test(readRaw(PAYMENT_RECORD_PREFIX + formId) ?? ''),
 };
+
+/** Forgets the submission record (and with it the case secret) and the payment record of a form last
+ * written more than `days` days ago: a shared computer in a Bürgerbüro does not keep them for long,
+ * and the next person does not continue an earlier person's payment. Records without a date stay. */
+export function expireRecords(formId: string, days: number): void {
+  for (const key of [SUBMISSION_RECORD_PREFIX + formId, PAYMENT_RECORD_PREFIX + formId]) {
+    const record = readJson<{ savedAt?: string; submittedAt?: string }>(key);
+    const at = record?.savedAt ?? record?.submittedAt;
+    if (at && expired(at, days)) removeKey(key);
+  }
+}
 
 /** Removes everything this browser keeps about one form's application but the draft. */
 export function forgetRecords(formId: string): void {

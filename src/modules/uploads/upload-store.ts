@@ -19,6 +19,9 @@ export interface FileStore {
   remove(formId: string, attachmentId: string): Promise<void>;
   /** Removes every file of a form (the draft was discarded or sent). */
   removeAll(formId: string): Promise<void>;
+  /** The attachment ids of the files kept for a form (optional for a store of a deployment: without
+   * it, files whose draft expired are not found and stay). */
+  list?(formId: string): Promise<string[]>;
 }
 
 const DB_NAME = 'ozg-form-uploads';
@@ -76,6 +79,11 @@ export class IndexedDbFileStore implements FileStore {
   async removeAll(formId: string): Promise<void> {
     await this.tx('readwrite', (s) => s.delete(IDBKeyRange.bound([formId, ''], [formId, '\uffff'])));
   }
+
+  async list(formId: string): Promise<string[]> {
+    const keys = await this.tx('readonly', (s) => s.getAllKeys(IDBKeyRange.bound([formId, ''], [formId, '\uffff'])));
+    return keys.map((key) => String((key as string[])[1]));
+  }
 }
 
 /** Files kept only in memory: when IndexedDB is unavailable (some private modes) the form still works
@@ -94,6 +102,9 @@ export class MemoryFileStore implements FileStore {
   }
   async removeAll(formId: string) {
     for (const k of [...this.files.keys()]) if (k.startsWith(`${formId}\n`)) this.files.delete(k);
+  }
+  async list(formId: string) {
+    return [...this.files.values()].filter((f) => f.formId === formId).map((f) => f.attachmentId);
   }
 }
 
@@ -124,6 +135,10 @@ export function fileStore(): FileStore {
     async removeAll(formId) {
       await memory.removeAll(formId);
       await idb?.removeAll(formId).catch(() => undefined);
+    },
+    async list(formId) {
+      const kept = idb ? await idb.list(formId).catch(() => []) : [];
+      return [...new Set([...(await memory.list(formId)), ...kept])];
     },
   };
   return shared;

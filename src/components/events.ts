@@ -30,23 +30,25 @@ export interface OzgSubmissionDetail {
   caseId?: string;
 }
 
-/** From `<ozg-payment>` to its form: how the payment step ended. */
+/** How the payment step ended, for the page. The payment itself (key, payment information) goes to the
+ * form through its context only (`PaymentEnd`): events that cross the shadow boundary reach every
+ * listener of the page, a tag manager's too. */
 export interface OzgPaymentDetail {
   outcome: 'paid' | 'skipped' | 'back';
-  /** With `paid`: the payment information for the metadata and the total in cents. */
-  payment?: { information: import('../modules/payment/index.js').PaymentInformation; total: number };
 }
 
-/** From `<ozg-account>` to its form: the login began, ended or ran out. */
+/** From `<ozg-payment>` to its form (FormContext.paymentEnded): the outcome and, with `paid`, the
+ * payment information for the metadata and the total in cents. */
+export interface PaymentEnd extends OzgPaymentDetail {
+  payment?: import('./payment/ozg-payment.js').PaidApplication['payment'];
+}
+
+/** The login began, ended or ran out, for the page. What a submission carries about the login (the ID
+ * token) goes to the form through its context only (FormContext.loggedIn). */
 export interface OzgLoginDetail {
   outcome: 'in' | 'out' | 'expired';
   /** With `in`: the trust level of the login. */
   trustLevel?: import('../modules/account/claims.js').TrustLevel | null;
-  /** With `in`: what a submission carries about the login (FIT-Connect metadata). */
-  authentication?: {
-    authenticationInformation: { type: string; version: string; content: string }[];
-    mailboxUuid?: string;
-  };
 }
 
 export interface OzgEventMap {

@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { OzgAccount } from '../../src/components/account/ozg-account.js';
 import { defineElement } from '../../src/components/define.js';
 import type { OzgLoginDetail } from '../../src/components/events.js';
-import type { FormContext } from '../../src/components/form/context.js';
+import type { Authentication, FormContext } from '../../src/components/form/context.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import { FakeClock } from '../support/fake-clock.js';
@@ -34,6 +34,8 @@ function stubContext(lang: 'de' | 'en' = 'de') {
   const store = new FormStore(buildModel(definition as never, id), { telefon: '0123 456789' });
   const saved: number[] = [];
   const announced: string[] = [];
+  /** What the login bar told the form through the context (never through the page's events). */
+  const logins: (Authentication | undefined)[] = [];
   const ctx: FormContext = {
     store,
     element: document.body,
@@ -49,9 +51,11 @@ function stubContext(lang: 'de' | 'en' = 'de') {
     },
     stepTitle: () => 'Angaben',
     authentication: () => undefined,
+    loggedIn: (authentication) => void logins.push(authentication),
+    paymentEnded: () => undefined,
     announce: (m) => void announced.push(m),
   };
-  return { ctx, store, saved, announced };
+  return { ctx, store, saved, announced, logins };
 }
 
 /** Answers the config URL (and the provider's discovery) like a server would. */
@@ -220,7 +224,7 @@ describe('<ozg-account>', () => {
     serve({ issuer: ISSUER, clientId: 'ozg-form-demo', redirectUris: [PAGE] });
     const clock = new FakeClock();
     keepSession(clock.now() + 8 * MINUTE);
-    const { ctx, store } = stubContext();
+    const { ctx, store, logins } = stubContext();
     const { el, before, navigated, events } = await mount(ctx, clock);
     expect(text(el.querySelector('[part~="account"]'))).to.contain(
       'Angemeldet als Max Mustermann (Vertrauensniveau substantiell)',
@@ -228,7 +232,10 @@ describe('<ozg-account>', () => {
     expect(store.value('/vorname')).to.equal('Max');
     expect(store.isPrefilled('/vorname')).to.equal('readonly');
     expect(events.map((e) => e.outcome)).to.deep.equal(['in']);
-    expect(events[0].authentication!.authenticationInformation[0].content).to.equal('header.payload.signature');
+    // The ID token goes to the form through its context; the page's event holds no more than the outcome.
+    expect(logins.at(-1)!.authenticationInformation[0]!.content).to.equal('header.payload.signature');
+    expect(Object.keys(events[0]!).sort()).to.deep.equal(['outcome', 'trustLevel']);
+    expect(JSON.stringify(events[0])).not.to.contain('header.payload.signature');
 
     before.focus();
     clock.advance(2 * MINUTE);

@@ -56,6 +56,8 @@ function stubContext(gateway: string, fees?: 'optional' | 'required') {
     },
     stepTitle: () => 'Angaben',
     authentication: () => undefined,
+    loggedIn: () => undefined,
+    paymentEnded: () => undefined,
     announce: () => undefined,
   };
   return ctx;

@@ -1,7 +1,7 @@
 /** <ozg-payment> on its own, inside a stub form that provides the context. */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { defineElement } from '../../src/components/define.js';
-import type { OzgPaymentDetail } from '../../src/components/events.js';
+import type { OzgPaymentDetail, PaymentEnd } from '../../src/components/events.js';
 import type { FormContext } from '../../src/components/form/context.js';
 import { OzgPayment } from '../../src/components/payment/ozg-payment.js';
 import { buildModel } from '../../src/schemas/model.js';
@@ -39,6 +39,8 @@ function stubContext(policy = 'optional'): FormContext {
     },
     stepTitle: () => 'Angaben',
     authentication: () => undefined,
+    loggedIn: () => undefined,
+    paymentEnded: () => undefined,
     announce: () => undefined,
   };
 }
@@ -61,7 +63,8 @@ describe('<ozg-payment>', () => {
   });
 
   it('shows the fee and the step, focused, and reports "skipped" and "back"', async () => {
-    const el = await mount(stubContext());
+    const ended: PaymentEnd[] = [];
+    const el = await mount({ ...stubContext(), paymentEnded: (end) => void ended.push(end) });
     await until(() => document.activeElement?.id === 'payment-title', 'focus on the step heading');
     await expect(el).to.be.accessible();
     expect(el.querySelector('#payment-title')!.textContent).to.equal('Gebühr bezahlen');
@@ -73,7 +76,9 @@ describe('<ozg-payment>', () => {
     expect(((await later) as CustomEvent<OzgPaymentDetail>).detail.outcome).to.equal('skipped');
     const back = oneEvent(el, 'ozg-payment');
     button(el, 'Zurück zur Übersicht').click();
-    expect(((await back) as CustomEvent<OzgPaymentDetail>).detail.outcome).to.equal('back');
+    expect(((await back) as CustomEvent<OzgPaymentDetail>).detail).to.deep.equal({ outcome: 'back' });
+    // The form learns it through its context (with the payment, when paid), the page from the event.
+    expect(ended.map((e) => e.outcome)).to.deep.equal(['skipped', 'back']);
   });
 
   it("after AMOUNT_MISMATCH shows the gateway's total in words and pays that amount on continuing", async () => {

@@ -41,6 +41,8 @@ function stubContext(lang: Lang = 'de') {
     },
     stepTitle: () => 'Angaben',
     authentication: () => undefined,
+    loggedIn: () => undefined,
+    paymentEnded: () => undefined,
     announce: (m) => calls.push(`announce:${m}`),
   };
   return { id, ctx, calls };

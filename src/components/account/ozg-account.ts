@@ -35,8 +35,9 @@ type View = 'off' | 'checking' | 'ready' | 'redirecting' | 'unavailable';
  *
  * @summary Login bar of an application (inside `<ozg-form>`).
  *
- * @event ozg-login - `detail: { outcome, trustLevel?, authentication? }`: `in` (with what a
- *   submission carries about the login), `out` (logged out) or `expired` (the login ran out).
+ * @event ozg-login - `detail: { outcome, trustLevel? }`: `in`, `out` (logged out) or `expired` (the login
+ *   ran out). What a submission carries about the login (the ID token) goes to the form through its
+ *   context (`loggedIn`), never into an event that the page's listeners see.
  *
  * @csspart account - The login bar.
  * @csspart account-error - A login problem.
@@ -177,11 +178,8 @@ export class OzgAccount extends LitElement {
     this.problem = undefined;
     store.setPrefill(this.login.prefill(store.model.root, session), isVerified(session.trustLevel));
     (this.timer ??= new ExpiryTimer((state) => this.expiryChanged(state), this.clock)).watch(session.expiresAt);
-    emit(this, 'ozg-login', {
-      outcome: 'in',
-      trustLevel: session.trustLevel,
-      authentication: this.login.authentication(session),
-    });
+    this.ctx?.loggedIn(this.login.authentication(session));
+    emit(this, 'ozg-login', { outcome: 'in', trustLevel: session.trustLevel });
     this.requestUpdate();
   }
 
@@ -198,6 +196,7 @@ export class OzgAccount extends LitElement {
     this.session = undefined;
     this.store?.releasePrefill();
     this.fail(new AccountError('session_expired', { requiredLevel: this.levelAgain }));
+    this.ctx?.loggedIn(undefined);
     emit(this, 'ozg-login', { outcome: 'expired' });
     if (showDialog) this.openNotice('expired');
     else this.focusBar();
@@ -261,6 +260,7 @@ export class OzgAccount extends LitElement {
     this.session = undefined;
     this.problem = undefined;
     this.ctx?.announce(at(this.language, 'loggedOut'));
+    this.ctx?.loggedIn(undefined);
     emit(this, 'ozg-login', { outcome: 'out' });
     this.requestUpdate();
     const end = await login?.logout(this.language);

@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import type { AuthenticationInformation } from '../../modules/submission/index.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
+import type { PaymentEnd } from '../events.js';
 
 /** The draft of the application as the building blocks see it. */
 export interface DraftAccess {
@@ -18,6 +19,12 @@ export interface DraftAccess {
   discard(): Promise<void>;
   /** A new application id (the gateway refused the last submission). */
   renewApplicationId(): void;
+}
+
+/** What a submission carries about a login (FIT-Connect metadata); its mailbox is the reply channel. */
+export interface Authentication {
+  authenticationInformation: AuthenticationInformation[];
+  mailboxUuid?: string;
 }
 
 /** What `<ozg-form>` offers the elements inside it (submission, login bar, upload, payment …). */
@@ -37,7 +44,13 @@ export interface FormContext {
   /** The title of a step as the form shows it. */
   stepTitle(step: StepModel, index: number): string;
   /** The login the person applied with, if any: sent in the metadata; its mailbox is the reply channel. */
-  authentication(): { authenticationInformation: AuthenticationInformation[]; mailboxUuid?: string } | undefined;
+  authentication(): Authentication | undefined;
+  /** `<ozg-account>` tells the login (or undefined: logged out, ran out). Not in the public `ozg-login`
+   * event: it holds the ID token. */
+  loggedIn(authentication: Authentication | undefined): void;
+  /** `<ozg-payment>` tells how the payment step ended. Not in the public `ozg-payment` event: it holds
+   * the payment key. */
+  paymentEnded(end: PaymentEnd): void;
   /** Reads a message to screen-reader users (the form's live region). */
   announce(message: string): void;
 }

@@ -6,8 +6,8 @@ import type { Answers } from '../../schemas/data.js';
 import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import type { JsonSchema, Lang, StepModel } from '../../schemas/types.js';
-import { emit, type OzgLoginDetail, type OzgPaymentDetail, type OzgSubmissionDetail } from '../events.js';
-import { formContext } from './context.js';
+import { emit, type OzgSubmissionDetail, type PaymentEnd } from '../events.js';
+import { formContext, type Authentication } from './context.js';
 import { loadLoginBar, offersLogin } from '../account/use-account.js';
 import { describeFailure, openForm, type LoadProblem } from './loading.js';
 import { DraftController } from './draft-controller.js';
@@ -111,8 +111,6 @@ export abstract class OzgFormBase extends LitElement {
     this.askingDiscard = false;
     this.paying = false;
     this.addEventListener('ozg-submission', (event) => this.submissionEnded(event.detail));
-    this.addEventListener('ozg-payment', (event) => this.paymentEnded(event.detail));
-    this.addEventListener('ozg-login', (event) => (this.login = event.detail.authentication));
     holdErrorsWhilePressed(this, () => this.store);
   }
 
@@ -121,7 +119,7 @@ export abstract class OzgFormBase extends LitElement {
   private feesLoading?: Promise<FeesModule>;
 
   /** The login the person applies with, as `<ozg-account>` reported it (`ozg-login`). */
-  private login?: OzgLoginDetail['authentication'];
+  private login?: Authentication;
 
   /** The journey's phase: what the person sees now. */
   get phase(): Phase {
@@ -245,6 +243,8 @@ export abstract class OzgFormBase extends LitElement {
       drafts: this.drafts,
       stepTitle: (step, index) => this.stepTitle(step, index),
       authentication: () => this.login,
+      loggedIn: (authentication) => (this.login = authentication),
+      paymentEnded: (end) => this.paymentEnded(end),
       announce: (message) => this.announce(message),
     });
     this.status = { kind: 'ready' };
@@ -326,7 +326,7 @@ export abstract class OzgFormBase extends LitElement {
     this.requestUpdate();
   }
 
-  protected paymentEnded(detail: OzgPaymentDetail): void {
+  protected paymentEnded(detail: PaymentEnd): void {
     const store = this.store;
     if (!store || !this.paying) return;
     this.paying = false;

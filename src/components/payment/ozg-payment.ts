@@ -11,7 +11,7 @@ import {
   type PaymentView,
 } from '../../modules/payment/index.js';
 import { paymentRecords, type PaymentRecord } from '../../modules/storage/records.js';
-import { emit } from '../events.js';
+import { emit, type PaymentEnd } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { Failure } from '../../modules/retry.js';
 import { renderEditorNote, reportToEditor } from '../diagnosis.js';
@@ -48,8 +48,9 @@ export interface PaidApplication {
  *
  * @summary Payment step of an application (inside `<ozg-form>`).
  *
- * @event ozg-payment - `detail: { outcome, payment? }`: `paid` (with the payment information),
- *   `skipped` (an optional fee, sent without paying) or `back` (to the review page).
+ * @event ozg-payment - `detail: { outcome }`: `paid`, `skipped` (an optional fee, sent without paying) or
+ *   `back` (to the review page). The payment itself goes to the form through its context
+ *   (`paymentEnded`).
  *
  * @csspart payment - The payment step.
  * @csspart fees - The fee lines and the total.
@@ -175,7 +176,7 @@ export class OzgPayment extends LitElement {
     if (view.status === 'PAYED') {
       if (record) this.write({ ...record, redirected: false });
       this.set({ view });
-      emit(this, 'ozg-payment', {
+      this.ended({
         outcome: 'paid',
         payment: {
           information: toMetadataPaymentInformation(view),
@@ -222,13 +223,20 @@ export class OzgPayment extends LitElement {
 
   private later = (): void => {
     paymentRecords.forget(this.formId);
-    emit(this, 'ozg-payment', { outcome: 'skipped' });
+    this.ended({ outcome: 'skipped' });
   };
+
+  /** Tells the form (the payment, through its context) and the page (the outcome only: the payment key
+   * and information stay out of an event every listener of the page sees). */
+  private ended(end: PaymentEnd): void {
+    this.ctx.paymentEnded(end);
+    emit(this, 'ozg-payment', { outcome: end.outcome });
+  }
 
   private back = (): void => {
     const record = this.read();
     if (record) this.write({ ...record, redirected: false });
-    emit(this, 'ozg-payment', { outcome: 'back' });
+    this.ended({ outcome: 'back' });
   };
 
   /** The payment step, which replaces the questions. */

@@ -40,7 +40,8 @@ export function registerBodyGuard(app: FastifyInstance, config: ServerConfig): v
     if (raw.headers['content-length'] === undefined && raw.headers['transfer-encoding'] === undefined) return;
     // Counted on the gateway's routes, which strangers call; not on the stand-ins', which the gateway
     // itself calls from this machine in the demo (production refuses to start with them).
-    if (req.url.startsWith('/gateway/')) countBody(clientKey(req.ip), reply);
+    // The route, not the URL as sent: `/%67ateway/…` reaches the same route.
+    if (req.routeOptions.url?.startsWith('/gateway/')) countBody(clientKey(req.ip), reply);
     // The bytes read from the connection (the body's, once its headers are in) in each window.
     const socket = raw.socket;
     const least = Math.max(1, minBodyBytesPerSecond * uploadIdleSeconds);

@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config.js';
+import { servedPath } from './security.js';
 import { FORM_HEADERS } from './gateway/forms.js';
 
 /** The browser-facing API a page on another origin may call (the gateway and the account configuration). */
@@ -26,7 +27,9 @@ export async function registerCors(app: FastifyInstance, config: ServerConfig): 
   const allowed = new Set(config.gateway.allowedOrigins);
   await app.register(cors, {
     delegator: (req: FastifyRequest, cb) => {
-      const path = req.url.split('?')[0] ?? '';
+      // As the router and the static server read it (`/%69dp/…` is the OpenID provider); an
+      // undecodable path is treated as guarded.
+      const path = servedPath(req.url) ?? '/standins/';
       const origin = req.headers.origin;
       if (path.startsWith('/dist/')) return cb(null, { origin: '*', methods: ['GET', 'HEAD'], maxAge: 600 });
       const ok = !isGuarded(path) && typeof origin === 'string' && allowed.has(origin);

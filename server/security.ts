@@ -61,7 +61,7 @@ const STRICT_PAGES = /^\/(?:inbox|postfach)\.html$/;
  * inbox.html), so a page gets its own policy however its URL is spelled. Undecodable: undefined (the
  * strictest policy).
  */
-function servedPath(url: string): string | undefined {
+export function servedPath(url: string): string | undefined {
   const path = url.split(/[?#]/, 1)[0]!;
   try {
     return decodeURIComponent(path);

@@ -109,6 +109,13 @@ test(
     assert.equal(refused.headers.get('connection'), 'close');
     assert.equal(refused.headers.get('retry-after'), '5');
     assert.equal(((await refused.json()) as { code?: string }).code, 'RATE_LIMITED');
+    // The same route spelt with a percent-escape is counted too.
+    const spelt = await fetch(new URL('%67ateway/v1/submissions', server.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(spelt.status, 429);
     // A request without a body is not counted.
     assert.equal((await fetch(new URL('gateway/v1/destination', server.url))).status, 200);
     // Once they are answered, the client may send again.

@@ -259,6 +259,11 @@ test('CORS: only allowlisted site origins get Access-Control-Allow-Origin, prefl
   // Not every route answers CORS: the inbox stays same-origin.
   const inbox = await fetch(new URL('standins/inbox/api/submissions', server.url), { headers: { origin: SITE } });
   assert.equal(inbox.headers.get('access-control-allow-origin'), null);
+  // However the path is spelt: a percent-escape reaches the same route, and stays closed too.
+  for (const spelt of ['%73tandins/inbox/api/submissions', '%69dp/.well-known/openid-configuration']) {
+    const res = await fetch(new URL(spelt, server.url), { headers: { origin: SITE } });
+    assert.equal(res.headers.get('access-control-allow-origin'), null, spelt);
+  }
 });
 
 test('a wrong gateway address answers an allowed site readably (404), so the element says the address is wrong', async () => {

@@ -3,7 +3,7 @@ import { HttpProblem } from '../problem.js';
 import { clientKey } from '../client-address.js';
 import { limit } from '../security.js';
 import type { Gateway } from './index.js';
-import { Cached } from './requests.js';
+import { Cached, WindowCounter } from './requests.js';
 import { applicantMessageBody, caseMessageParams, caseParams, secretQuery } from './schemas.js';
 
 const HOUR = 3600_000;
@@ -37,11 +37,8 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
     if (req.routeOptions.url?.includes('/cases/')) await perClient.call(this, req, reply);
   });
   /** When the applicant wrote in each case during the last hour (one case cannot flood its case worker). */
-  const written = new Map<string, number[]>();
-  const sweep = setInterval(() => {
-    const now = Date.now();
-    for (const [id, times] of written) if (times.every((t) => now - t >= HOUR)) written.delete(id);
-  }, HOUR);
+  const written = new WindowCounter(HOUR, MESSAGES_PER_HOUR);
+  const sweep = setInterval(() => written.sweep(), HOUR);
   sweep.unref();
   r.addHook('onClose', async () => clearInterval(sweep));
 
@@ -117,15 +114,13 @@ export async function registerCaseApi(r: FastifyInstance, gw: Gateway): Promise<
           code: 'NOT_SENT',
         });
       }
-      const now = Date.now();
-      const recent = (written.get(row.case_id) ?? []).filter((t) => now - t < HOUR);
-      if (recent.length >= MESSAGES_PER_HOUR) {
+      const wait = written.take(row.case_id);
+      if (wait) {
         throw new HttpProblem(429, 'Too Many Requests', `at most ${MESSAGES_PER_HOUR} messages per hour in one case`, {
           code: 'RATE_LIMITED',
-          retryAfter: Math.ceil((recent[0]! + HOUR - now) / 1000),
+          retryAfter: Math.ceil(wait / 1000),
         });
       }
-      written.set(row.case_id, [...recent, now]);
       const created = await gw.fc.json<{ id: string }>('POST', `cases/${row.case_id}/replies`, {
         json: { text: req.body.text },
       });

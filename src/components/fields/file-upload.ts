@@ -77,17 +77,14 @@ function adoptStyles(root: Node): void {
 /** The forms whose kept files were compared with their answers in this page. */
 const pruned = new Set<string>();
 
-/** Removes the kept files of a form that no answer names (anywhere in `data`, hidden questions too). */
-async function dropUnnamed(formId: string, data: unknown): Promise<void> {
-  const named = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (isFileRef(value)) named.add(value.attachmentId);
-    else if (value && typeof value === 'object') Object.values(value).forEach(walk);
-  };
-  walk(data);
-  const store = fileStore();
-  for (const id of (await store.list?.(formId).catch(() => [])) ?? [])
-    if (!named.has(id)) await store.remove(formId, id).catch(() => undefined);
+/** Removes the kept files of a form that no answer names (collectFiles: every file question of the
+ * model, hidden ones too). */
+async function dropUnnamed(store: FieldView['store']): Promise<void> {
+  const formId = store.model.id;
+  const named = new Set(collectFiles(store.model.root, store.data).map(({ ref }) => ref.attachmentId));
+  const files = fileStore();
+  for (const id of (await files.list?.(formId).catch(() => [])) ?? [])
+    if (!named.has(id)) await files.remove(formId, id).catch(() => undefined);
 }
 
 /**
@@ -164,7 +161,7 @@ export class OzgFileUpload extends LitElement {
     // its days, on a shared computer: an earlier person's scans must not stay in the browser).
     if (!pruned.has(this.formId)) {
       pruned.add(this.formId);
-      void this.enqueue(() => dropUnnamed(this.formId, this.view.store.data));
+      void this.enqueue(() => dropUnnamed(this.view.store));
     }
     // After a reload: the answer names files; make sure the browser still has their bytes.
     const key = `${this.formId}|${this.view.pointer}`;

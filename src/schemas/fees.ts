@@ -10,6 +10,10 @@ import type { JsonSchema, Lang } from './types.js';
 /** When the fee is paid: before the application is sent, optionally before, or after the decision. */
 export type FeePolicy = 'before-submission' | 'optional' | 'deferred';
 
+/** What the person pays: a fee (Gebühr, the default) or a tax (Steuer, e.g. Hundesteuer). It changes
+ * only the words the person reads ("Steuer bezahlen"), not the amounts. */
+export type FeeKind = 'fee' | 'tax';
+
 /** A test on one answer (pointer relative to the answers, or to an entry for `count.where`). */
 export interface FeeCondition {
   pointer: string;
@@ -41,6 +45,7 @@ export interface FeeRule {
 /** `x-ozg.fees` on the root of a definition. */
 export interface FeeRules {
   policy: FeePolicy;
+  kind?: FeeKind;
   /** Verwendungszweck shown on the bank statement (XBezahldienste `purpose`, <= 27 characters). */
   purpose?: string;
   items: FeeRule[];

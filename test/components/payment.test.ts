@@ -12,14 +12,19 @@ import { StubForm } from '../support/stub-form.js';
 defineElement('ozg-payment', OzgPayment);
 
 let n = 0;
-function stubContext(policy = 'optional'): FormContext {
+function stubContext(policy = 'optional', kind?: 'fee' | 'tax'): FormContext {
   const id = `urn:test:payment:${Date.now()}:${n++}`;
   const definition = {
     $id: id,
     title: 'Sondernutzung',
     type: 'object',
     'x-ozg': {
-      fees: { policy, purpose: 'Sondernutzung', items: [{ id: 'a', description: 'Verwaltungsgebühr', amount: 2500 }] },
+      fees: {
+        policy,
+        ...(kind ? { kind } : {}),
+        purpose: 'Sondernutzung',
+        items: [{ id: 'a', description: 'Verwaltungsgebühr', amount: 2500 }],
+      },
     },
     properties: { name: { type: 'string', title: 'Name' } },
   };
@@ -79,6 +84,28 @@ describe('<ozg-payment>', () => {
     expect(((await back) as CustomEvent<OzgPaymentDetail>).detail).to.deep.equal({ outcome: 'back' });
     // The form learns it through its context (with the payment, when paid), the page from the event.
     expect(ended.map((e) => e.outcome)).to.deep.equal(['skipped', 'back']);
+  });
+
+  it('names a tax a tax: "Steuer bezahlen", the table "Steuer", paying later after the tax notice (de, en)', async () => {
+    const el = await mount(stubContext('optional', 'tax'));
+    await until(() => document.activeElement?.id === 'payment-title', 'focus on the step heading');
+    expect(el.querySelector('#payment-title')!.textContent).to.equal('Steuer bezahlen');
+    expect(el.querySelector('table.fees caption')!.textContent!.trim()).to.equal('Steuer');
+    expect(el.textContent).to.contain('dann zahlen Sie nach dem Steuerbescheid');
+    expect(el.textContent).not.to.contain('Gebühr bezahlen');
+    expect(el.textContent).not.to.contain('Rechnung');
+    expect(button(el, 'Ohne Zahlung senden').textContent!.trim()).to.equal(
+      'Ohne Zahlung senden (Zahlung nach dem Bescheid)',
+    );
+    // Unchanged: the amount and the button that pays it.
+    expect(button(el, 'bezahlen').textContent).to.contain('Jetzt 25,00');
+
+    const en = await mount({ ...stubContext('optional', 'tax'), lang: 'en' });
+    expect(en.querySelector('#payment-title')!.textContent).to.equal('Pay the tax');
+    expect(en.querySelector('table.fees caption')!.textContent!.trim()).to.equal('Tax');
+    expect(button(en, 'Send without paying').textContent!.trim()).to.equal(
+      'Send without paying (pay after the notice)',
+    );
   });
 
   it("after AMOUNT_MISMATCH shows the gateway's total in words and pays that amount on continuing", async () => {

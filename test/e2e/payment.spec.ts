@@ -319,7 +319,7 @@ test('optional fee (Sondernutzung): per m² and day; the person may send without
   expect(detail!.metadata.paymentInformation).toBeUndefined();
 });
 
-test('deferred fee (Hundesteuer): shown per dog on the review page, billed later, sent without a payment step', async ({
+test('deferred tax (Hundesteuer): shown per dog on the review page as a tax assessed later, sent without a payment step', async ({
   page,
   server,
 }) => {
@@ -340,7 +340,10 @@ test('deferred fee (Hundesteuer): shown per dog on the review page, billed later
   await expect(fees.locator('tbody tr')).toHaveCount(2); // the listed dog at its own rate, the other as first dog
   await expect(fees.locator('tbody')).toContainText('Hundesteuer für einen gefährlichen Hund (Listenhund, jährlich)');
   await expect(fees.locator('.fees-total')).toHaveText(/696,00\s€/); // 96 € + 600 € (the rates on the demo page)
-  await expect(f).toContainText('Die Gebühr wird Ihnen mit dem Bescheid in Rechnung gestellt.');
+  // A tax (x-ozg.fees.kind "tax"): the table and the notice name it, not a Gebühr invoiced.
+  await expect(fees.locator('caption')).toHaveText('Steuer');
+  await expect(f).toContainText('Die Steuer wird mit dem Steuerbescheid festgesetzt.');
+  await expect(f).not.toContainText('Gebühr');
   await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
   await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
   await expect(paymentHeading(page)).toHaveCount(0);

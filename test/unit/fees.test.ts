@@ -187,9 +187,11 @@ describe('fees of the demo forms', () => {
   it('an unknown policy and a non-integer amount are reported by checkDefinition', () => {
     const bad = JSON.parse(JSON.stringify(parking)) as { 'x-ozg': { fees: Record<string, any> } };
     bad['x-ozg'].fees.policy = 'later';
+    bad['x-ozg'].fees.kind = 'Steuer';
     bad['x-ozg'].fees.items[0].amount = 30.7;
     const problems = checkDefinition(bad).map((p) => p.pointer);
     expect(problems).to.include('/x-ozg/fees/policy');
+    expect(problems).to.include('/x-ozg/fees/kind'); // only "fee" or "tax"
     expect(problems.some((p) => p.startsWith('/x-ozg/fees/items/0'))).to.equal(true);
   });
 

@@ -1,6 +1,6 @@
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing } from 'lit';
-import { formatAmount, type FeeResult } from '../../schemas/fees.js';
+import { formatAmount } from '../../schemas/fees.js';
 import type { Answers } from '../../schemas/data.js';
 import {
   PaymentClient,
@@ -24,8 +24,8 @@ import {
   type GatewayProblem,
   type StopReason,
 } from '../submission/problem-texts.js';
-import { feesOf, renderFees } from './payment-fees.js';
-import { pt } from './payment-texts.js';
+import { feesOf, renderFees, type Bill } from './payment-fees.js';
+import { feeText, pt } from './payment-texts.js';
 
 type Phase = {
   busy?: 'redirecting' | 'checking';
@@ -126,7 +126,7 @@ export class OzgPayment extends LitElement {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#payment-title')?.focus());
   }
 
-  private fees(): FeeResult | undefined {
+  private fees(): Bill | undefined {
     return feesOf(this.ctx.store, this.ctx.lang);
   }
 
@@ -263,7 +263,7 @@ export class OzgPayment extends LitElement {
       aria-labelledby="payment-title"
       aria-busy=${phase.busy ? 'true' : 'false'}
     >
-      <h3 id="payment-title" class="step-title" tabindex="-1">${pt(lang, 'payTitle')}</h3>
+      <h3 id="payment-title" class="step-title" tabindex="-1">${feeText(fees, lang, 'payTitle')}</h3>
       <div role="status" aria-live="polite">
         ${phase.busy ? html`<p class="notice">${pt(lang, phase.busy === 'checking' ? 'payChecking' : 'payRedirecting')}</p>` : nothing}
         ${
@@ -287,7 +287,7 @@ export class OzgPayment extends LitElement {
           : nothing
       }
       ${p === 'open' ? problem(pt(lang, 'payOpen'), pt(lang, 'payOpenHint')) : nothing}
-      ${!p && !phase.busy && phase.view?.status !== 'PAYED' ? html`<p>${pt(lang, optional ? 'payOptionalIntro' : 'payIntro')}</p>` : nothing}
+      ${!p && !phase.busy && phase.view?.status !== 'PAYED' ? html`<p>${feeText(fees, lang, optional ? 'payOptionalIntro' : 'payIntro')}</p>` : nothing}
       ${renderFees(fees, lang, false)}
       ${
         phase.busy || phase.view?.status === 'PAYED'
@@ -307,7 +307,7 @@ export class OzgPayment extends LitElement {
                         ${retry ? pt(lang, 'payRetry') : pt(lang, 'payNow', { amount })}
                       </button>`
               }
-              ${optional ? html`<button type="button" class="secondary" part="button" @click=${this.later}>${pt(lang, 'payLater')}</button>` : nothing}
+              ${optional ? html`<button type="button" class="secondary" part="button" @click=${this.later}>${feeText(fees, lang, 'payLater')}</button>` : nothing}
               <button type="button" class="secondary" part="button" @click=${this.back}>${pt(lang, 'payBack')}</button>
             </div>`
       }

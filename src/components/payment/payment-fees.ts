@@ -1,9 +1,9 @@
 import { css, html, nothing, type CSSResult } from 'lit';
 import { checkFees } from '../../schemas/check-fees.js';
-import { computeFees, formatAmount, type FeeResult } from '../../schemas/fees.js';
+import { computeFees, feeRules, formatAmount, type FeeKind, type FeeResult } from '../../schemas/fees.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang } from '../../schemas/types.js';
-import { pt } from './payment-texts.js';
+import { feeText, pt } from './payment-texts.js';
 
 /**
  * The fee of a form (`x-ozg.fees`): the bill for the current answers and its table, on the review page
@@ -51,9 +51,13 @@ export const feesStyles: CSSResult = css`
   }
 `;
 
+/** A bill, and what it is for: a fee, or a tax (`x-ozg.fees.kind`), which changes the words only. */
+export type Bill = FeeResult & { kind?: FeeKind };
+
 /** The bill for the current answers. */
-export function feesOf(store: FormStore, lang: Lang): FeeResult | undefined {
-  return computeFees(store.model.definition, store.visibleData(), lang);
+export function feesOf(store: FormStore, lang: Lang): Bill | undefined {
+  const fees = computeFees(store.model.definition, store.visibleData(), lang);
+  return fees && { ...fees, kind: feeRules(store.model.definition)?.kind };
 }
 
 /** Whether confirming leads to the payment step (a fee due now or optionally now, and a gateway). */
@@ -70,17 +74,17 @@ export function reportFeeMistakes(store: FormStore): void {
 }
 
 /** The fee lines and the total; on the review page and in the payment step. */
-export function renderFees(fees: FeeResult | undefined, lang: Lang, policyNote: boolean) {
+export function renderFees(fees: Bill | undefined, lang: Lang, policyNote: boolean) {
   if (!fees) return nothing;
   const policy = { 'before-submission': 'feesBefore', optional: 'feesOptional', deferred: 'feesDeferred' } as const;
   return html`<section class="fees-summary" part="fees">
     ${
       fees.lines.length === 0
-        ? html`<h4>${pt(lang, 'feesTitle')}</h4>
-            <p>${pt(lang, 'feesNone')}</p>`
+        ? html`<h4>${feeText(fees, lang, 'feesTitle')}</h4>
+            <p>${feeText(fees, lang, 'feesNone')}</p>`
         : html`<table class="fees">
               <caption>
-                ${pt(lang, 'feesTitle')}
+                ${feeText(fees, lang, 'feesTitle')}
               </caption>
               <thead>
                 <tr>
@@ -106,7 +110,7 @@ export function renderFees(fees: FeeResult | undefined, lang: Lang, policyNote: 
                 </tr>
               </tfoot>
             </table>
-            ${policyNote ? html`<p>${pt(lang, policy[fees.policy])}</p>` : nothing}`
+            ${policyNote ? html`<p>${feeText(fees, lang, policy[fees.policy])}</p>` : nothing}`
     }
   </section>`;
 }

@@ -1,10 +1,11 @@
-import { translator } from '../../modules/i18n/ui-texts.js';
+import { translator, type Params } from '../../modules/i18n/ui-texts.js';
+import type { FeeKind } from '../../schemas/fees.js';
+import type { Lang } from '../../schemas/types.js';
 
 /** Interface texts of the fee summary and the payment step; loaded with them, not with every form. */
 const texts = {
   de: {
     feesTitle: 'Gebühren',
-    feesIntro: 'Für diesen Antrag fallen folgende Gebühren an:',
     feesDeferred: 'Sie zahlen nicht jetzt: Die Gebühr wird Ihnen mit dem Bescheid in Rechnung gestellt.',
     feesBefore: 'Nach dem Bestätigen bezahlen Sie die Gebühr online. Erst danach wird Ihr Antrag gesendet.',
     feesOptional:
@@ -41,16 +42,15 @@ const texts = {
     payUnavailableHint:
       'Ihre Angaben sind in diesem Browser gespeichert. Bitte versuchen Sie es in einigen Minuten noch einmal.',
     payRejected: 'Die Zahlung konnte nicht begonnen werden.',
-    payAmountChanged: 'Die Gebühr hat sich geändert. Bitte prüfen Sie den neuen Betrag.',
+    payAmountChanged: 'Der Betrag hat sich geändert. Bitte prüfen Sie den neuen Betrag.',
     payPaid: 'Bezahlt: {amount}, Kassenzeichen {reference}. Ihr Antrag wird gesendet.',
-    receiptPayment: 'Bezahlte Gebühr',
+    receiptPayment: 'Bezahlter Betrag',
     receiptReference: 'Kassenzeichen',
     receiptExtraPayment:
       'Für diesen Antrag wurde ein weiteres Mal bezahlt: {amount}, Kassenzeichen {reference}. Die Behörde sieht diese Zahlung bei Ihrem Antrag und erstattet, was zu viel gezahlt wurde.',
   },
   en: {
     feesTitle: 'Fees',
-    feesIntro: 'The following fees apply to this application:',
     feesDeferred: 'You do not pay now: the fee will be invoiced with the decision.',
     feesBefore: 'After confirming you pay the fee online. Only then is your application sent.',
     feesOptional: 'After confirming you can pay the fee online right away or have an invoice sent to you.',
@@ -82,9 +82,9 @@ const texts = {
     payOfflineHint: 'Your answers are saved in this browser. Please try again once you are back online.',
     payUnavailableHint: 'Your answers are saved in this browser. Please try again in a few minutes.',
     payRejected: 'The payment could not be started.',
-    payAmountChanged: 'The fee has changed. Please check the new amount.',
+    payAmountChanged: 'The amount has changed. Please check the new amount.',
     payPaid: 'Paid: {amount}, payment reference {reference}. Your application is being sent.',
-    receiptPayment: 'Fee paid',
+    receiptPayment: 'Amount paid',
     receiptReference: 'Payment reference (Kassenzeichen)',
     receiptExtraPayment:
       'This application was paid for once more: {amount}, payment reference {reference}. The authority sees this payment with your application and refunds what was paid too much.',
@@ -95,3 +95,47 @@ export type PaymentTextKey = keyof (typeof texts)['de'];
 
 /** A text of the fee summary and the payment step in the person's language. */
 export const pt = translator(texts);
+
+/** The texts that name what is paid, for a tax (`x-ozg.fees.kind: "tax"`, e.g. Hundesteuer): a tax is
+ * not a Gebühr, and it is assessed by a Steuerbescheid rather than invoiced. */
+const taxTexts = {
+  de: {
+    feesTitle: 'Steuer',
+    feesNone: 'Für Ihre Angaben fällt keine Steuer an.',
+    feesDeferred:
+      'Sie zahlen nicht jetzt: Die Steuer wird mit dem Steuerbescheid festgesetzt. Er nennt den Betrag und wann er fällig ist.',
+    feesBefore: 'Nach dem Bestätigen bezahlen Sie die Steuer online. Erst danach wird Ihr Antrag gesendet.',
+    feesOptional:
+      'Nach dem Bestätigen können Sie die Steuer gleich online bezahlen oder sie nach dem Steuerbescheid überweisen.',
+    payTitle: 'Steuer bezahlen',
+    payOptionalIntro:
+      'Sie können die Steuer jetzt online bezahlen oder Ihren Antrag ohne Zahlung senden; dann zahlen Sie nach dem Steuerbescheid.',
+    payLater: 'Ohne Zahlung senden (Zahlung nach dem Bescheid)',
+  },
+  en: {
+    feesTitle: 'Tax',
+    feesNone: 'No tax is due for your answers.',
+    feesDeferred:
+      'You do not pay now: the tax is assessed in a tax notice, which states the amount and when it is due.',
+    feesBefore: 'After confirming you pay the tax online. Only then is your application sent.',
+    feesOptional: 'After confirming you can pay the tax online right away or transfer it after the tax notice.',
+    payTitle: 'Pay the tax',
+    payOptionalIntro:
+      'You can pay the tax online now, or send your application without paying and pay after the tax notice.',
+    payLater: 'Send without paying (pay after the notice)',
+  },
+} satisfies { de: Partial<Record<PaymentTextKey, string>>; en: Partial<Record<PaymentTextKey, string>> };
+
+const tt = translator(taxTexts);
+
+/** `pt`, in the words of what `fees` asks for: a tax's own text where it has one. */
+export function feeText(
+  fees: { kind?: FeeKind } | undefined,
+  lang: Lang,
+  key: PaymentTextKey,
+  params?: Params,
+): string {
+  return fees?.kind === 'tax' && key in taxTexts.de
+    ? tt(lang, key as keyof typeof taxTexts.de, params)
+    : pt(lang, key, params);
+}

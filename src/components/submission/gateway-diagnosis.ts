@@ -9,9 +9,9 @@ import { editorText as loadEditorText, textParams, type Diagnosis, type Situatio
 const texts = {
   de: {
     send: 'Ihr Antrag kann über diese Seite gerade nicht gesendet werden, weil die Verbindung zur Behörde nicht richtig eingerichtet ist. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte rufen Sie die zuständige Stelle an oder versuchen Sie es in einigen Tagen noch einmal.',
-    pay: 'Die Gebühr kann über diese Seite gerade nicht online bezahlt werden, weil die Verbindung zum Bezahldienst nicht richtig eingerichtet ist. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte rufen Sie die zuständige Stelle an oder versuchen Sie es in einigen Tagen noch einmal.',
+    pay: 'Über diese Seite kann gerade nicht online bezahlt werden, weil die Verbindung zum Bezahldienst nicht richtig eingerichtet ist. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte rufen Sie die zuständige Stelle an oder versuchen Sie es in einigen Tagen noch einmal.',
     payOptional:
-      'Die Gebühr kann über diese Seite gerade nicht online bezahlt werden. Sie können den Antrag ohne Zahlung senden, dann erhalten Sie eine Rechnung.',
+      'Über diese Seite kann gerade nicht online bezahlt werden. Sie können den Antrag ohne Zahlung senden und später bezahlen.',
     csp: 'Die Content-Security-Policy dieser Seite verbietet die Verbindung zum Gateway unter {url}. Ergänzen Sie in ihrer Direktive connect-src den Ursprung {target}.',
     cors: 'Das Gateway unter {url} erlaubt dieser Seite ({origin}) keinen Zugriff: Seine Antwort enthält kein Access-Control-Allow-Origin für {origin} (CORS). Tragen Sie {origin} beim Gateway in GATEWAY_ALLOWED_ORIGINS ein oder stellen Sie das Gateway über einen Reverse-Proxy unter den Ursprung der Seite (Attribut „gateway“ dann z. B. „/gateway/v1“).',
     'not-found':
@@ -23,9 +23,9 @@ const texts = {
   },
   en: {
     send: 'Your application cannot be sent from this page at the moment because its connection to the authority is not set up correctly. Your answers are kept in this browser. Please call the authority responsible or try again in a few days.',
-    pay: 'The fee cannot be paid online from this page at the moment because its connection to the payment service is not set up correctly. Your answers are kept in this browser. Please call the authority responsible or try again in a few days.',
+    pay: 'Online payment is not possible from this page at the moment because its connection to the payment service is not set up correctly. Your answers are kept in this browser. Please call the authority responsible or try again in a few days.',
     payOptional:
-      'The fee cannot be paid online from this page at the moment. You can send the application without paying; you will then receive an invoice.',
+      'Online payment is not possible from this page at the moment. You can send the application without paying and pay later.',
     csp: 'The Content-Security-Policy of this page forbids connecting to the gateway at {url}. Add the origin {target} to its connect-src directive.',
     cors: 'The gateway at {url} does not allow this page ({origin}): its answer has no Access-Control-Allow-Origin for {origin} (CORS). Add {origin} to GATEWAY_ALLOWED_ORIGINS of the gateway, or put the gateway behind a reverse proxy on the page’s origin (then e.g. gateway="/gateway/v1").',
     'not-found':

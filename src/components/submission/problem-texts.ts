@@ -9,13 +9,14 @@ import { diagnose, type Diagnosis } from '../diagnosis.js';
  * A refusal of the gateway (problem+json, RFC 9457) in the person's words. The gateway's `detail` is
  * English and written for developers; it never appears in the form, the `code` chooses the sentence.
  */
+// What is paid is named neutrally ("der Betrag"): a form may ask for a fee or a tax (x-ozg.fees.kind).
 const texts = {
   de: {
-    PAYMENT_REQUIRED: 'Die Gebühr für diesen Antrag muss vor dem Absenden bezahlt werden.',
+    PAYMENT_REQUIRED: 'Der Betrag für diesen Antrag muss vor dem Absenden bezahlt werden.',
     PAYMENT_ALREADY_USED:
-      'Diese Zahlung gehört bereits zu einem anderen Antrag. Bitte bezahlen Sie die Gebühr für diesen Antrag.',
+      'Diese Zahlung gehört bereits zu einem anderen Antrag. Bitte bezahlen Sie den Betrag für diesen Antrag.',
     AMOUNT_MISMATCH:
-      'Die Gebühr hat sich geändert: Zu zahlen sind jetzt {total}. Bitte prüfen Sie den Betrag und fahren Sie fort.',
+      'Der Betrag hat sich geändert: Zu zahlen sind jetzt {total}. Bitte prüfen Sie den Betrag und fahren Sie fort.',
     UNKNOWN_FORM: 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.',
     DEFINITION_OUTDATED:
       'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
@@ -23,9 +24,9 @@ const texts = {
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
     CALCULATION_ERROR:
-      'Die Gebühr für Ihre Angaben kann gerade nicht berechnet werden. Bitte wenden Sie sich an die zuständige Stelle.',
+      'Der Betrag für Ihre Angaben kann gerade nicht berechnet werden. Bitte wenden Sie sich an die zuständige Stelle.',
     NO_FEE:
-      'Die Gebühr für diesen Antrag kann nicht online bezahlt werden. Bitte wenden Sie sich an die zuständige Stelle.',
+      'Der Betrag für diesen Antrag kann nicht online bezahlt werden. Bitte wenden Sie sich an die zuständige Stelle.',
     PROVIDER_UNAVAILABLE:
       'Der Bezahldienst ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten noch einmal.',
     TOO_MANY_ATTEMPTS:
@@ -43,17 +44,17 @@ const texts = {
     NETWORK: 'Der Server ist nicht erreichbar.',
   },
   en: {
-    PAYMENT_REQUIRED: 'The fee for this application must be paid before it is sent.',
+    PAYMENT_REQUIRED: 'The amount for this application must be paid before it is sent.',
     PAYMENT_ALREADY_USED:
-      'This payment already belongs to another application. Please pay the fee for this application.',
-    AMOUNT_MISMATCH: 'The fee has changed: the amount due is now {total}. Please check the amount and continue.',
+      'This payment already belongs to another application. Please pay the amount for this application.',
+    AMOUNT_MISMATCH: 'The amount has changed: the amount due is now {total}. Please check the amount and continue.',
     UNKNOWN_FORM: 'This form is not accepted at the moment. Please contact the authority.',
     DEFINITION_OUTDATED:
       'This form has been changed in the meantime. Please reload the page – your answers are kept – and check them again.',
     INVALID_ANSWERS: 'Your answers could not be accepted. Please check them in the summary.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
-    CALCULATION_ERROR: 'The fee for your answers cannot be calculated at the moment. Please contact the authority.',
-    NO_FEE: 'The fee for this application cannot be paid online. Please contact the authority.',
+    CALCULATION_ERROR: 'The amount for your answers cannot be calculated at the moment. Please contact the authority.',
+    NO_FEE: 'The amount for this application cannot be paid online. Please contact the authority.',
     PROVIDER_UNAVAILABLE: 'The payment service cannot be reached at the moment. Please try again in a few minutes.',
     TOO_MANY_ATTEMPTS: 'Too many payments were started for this application. Please contact the authority.',
     IDEMPOTENCY_CONFLICT:

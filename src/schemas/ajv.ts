@@ -1,4 +1,5 @@
 import type Ajv from 'ajv/dist/core.js';
+import type { RegExpEngine } from 'ajv/dist/types/index.js';
 import type {
   ErrorObject,
   FuncKeywordDefinition,
@@ -10,6 +11,7 @@ import AjvDraft07 from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { germanFormats } from './formats.js';
+import { linearRegExp } from './linear-regexp.js';
 import { isDraft07 } from './interpret.js';
 import type { JsonSchema } from './types.js';
 import type { ValidationEngine } from './validator.js';
@@ -27,7 +29,7 @@ export { isDraft07 };
  * and formats do not throw here (`strict: false`); `checkDefinition` reports them to the author.
  */
 export function createAjv(definition: unknown): Ajv {
-  const options = { allErrors: true, strict: false, messages: true };
+  const options = { allErrors: true, strict: false, messages: true, code: { regExp: linearPatterns } };
   const draft07 = isDraft07(definition);
   const ajv: Ajv = draft07 ? new AjvDraft07(options) : new Ajv2020(options);
   // The browser's interpreter enforces dependentRequired and dependentSchemas in draft-07
@@ -44,6 +46,11 @@ export function createAjv(definition: unknown): Ajv {
   }
   return ajv;
 }
+
+/** `pattern` and `patternProperties` in linear time (linear-regexp.ts): answers come from anyone. */
+const linearPatterns: RegExpEngine = Object.assign((pattern: string) => linearRegExp(pattern), {
+  code: 'linearRegExp',
+});
 
 let ajv2020: Ajv | undefined;
 

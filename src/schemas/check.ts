@@ -8,6 +8,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { refusalProblem } from './refusal-texts.js';
 import { checkWith, type CheckEngine, type CheckOptions, type DefinitionProblem } from './check-rules.js';
+import { esc, isObj, problem, schemaNodes } from './check-nodes.js';
+import { linearPatternError } from './linear-regexp.js';
 import meta from './x-ozg.meta.json' with { type: 'json' };
 
 export type { CheckEngine, CheckOptions, DefinitionProblem } from './check-rules.js';
@@ -41,11 +43,56 @@ function ajvEngineFor(definition: unknown): CheckEngine {
       return validate(value) ? [] : [...(validate.errors ?? [])];
     },
     metaSchemaErrors: (d) => (ajv.validateSchema(d) ? [] : [...(ajv.errors ?? [])]),
-    compile: (d) => void ajv.compile(d),
+    compile: (d) => {
+      try {
+        ajv.compile(d);
+      } catch (e) {
+        // A pattern the gateway cannot run in linear time: linearPatternProblems says so at its place.
+        if (!(e instanceof SyntaxError && e.message.includes('(RE2)'))) throw e;
+      }
+    },
     wordRefusal: refusalProblem,
   };
 }
 
 export function checkDefinition(definition: unknown, options: CheckOptions = {}): DefinitionProblem[] {
-  return checkWith(ajvEngineFor(definition), definition, options);
+  return [...checkWith(ajvEngineFor(definition), definition, options), ...linearPatternProblems(definition)];
+}
+
+/**
+ * Patterns the gateway cannot check in linear time (linear-regexp.ts): lookaround and backreferences.
+ * Checked here, in Node, where RE2 is at hand; the browser runs patterns with its own engine, and the
+ * gateway refuses to publish a definition with such a pattern (server/publish.ts runs this checker).
+ */
+function linearPatternProblems(definition: unknown): DefinitionProblem[] {
+  if (!isObj(definition)) return [];
+  const problems: DefinitionProblem[] = [];
+  for (const { schema, pointer } of schemaNodes(definition)) {
+    const patterns: Array<[string, unknown]> = [[`${pointer}/pattern`, schema.pattern]];
+    if (isObj(schema.patternProperties))
+      for (const key of Object.keys(schema.patternProperties))
+        patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
+    for (const [at, source] of patterns) {
+      if (typeof source !== 'string' || !validRegExp(source)) continue; // an invalid one is reported already
+      const reason = linearPatternError(source);
+      if (reason)
+        problems.push(
+          problem(
+            at,
+            `Das Muster „${source}“ kann das Gateway nicht in linearer Zeit prüfen (${reason}). Lookahead ((?=…), (?!…)), Lookbehind ((?<=…), (?<!…)) und Rückverweise (\\1, \\k<name>) sind nicht möglich: Ein Muster, das zurückgehen muss, könnte mit einer einzigen Antwort das Gateway für alle blockieren. Bitte schreiben Sie es ohne sie, etwa mit Alternativen (a|b) oder als zwei Fragen.`,
+            `The gateway cannot check the pattern "${source}" in linear time (${reason}). Lookahead ((?=…), (?!…)), lookbehind ((?<=…), (?<!…)) and backreferences (\\1, \\k<name>) are not possible: a pattern that must backtrack could block the gateway for everyone with a single answer. Write it without them, e.g. with alternatives (a|b) or as two questions.`,
+          ),
+        );
+    }
+  }
+  return problems;
+}
+
+function validRegExp(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,12 +12,18 @@ try {
   console.error(line);
   process.exit(1);
 }
-console.log(`ozg-form demo: ${server.url}`);
-console.log(`Datenordner / data folder (DATA_DIR): ${server.config.dataDir}`);
-console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
-if (server.config.inbox.enabled) {
+const { config } = server;
+// Only what is there: the demo pages and the inbox are addresses only when they are served.
+console.log(config.demoDir ? `ozg-form demo: ${server.url}` : `ozg-form gateway: ${server.url}gateway/v1/`);
+console.log(`Datenordner / data folder (DATA_DIR): ${config.dataDir}`);
+if (config.inbox.enabled) console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
+if (!config.payment.providerUrl && !config.paymentStandIn.enabled)
   console.log(
-    server.config.inbox.token === DEMO_INBOX_TOKEN
+    'Keine Online-Zahlung / no online payment: PAYMENT_PROVIDER_URL is not set, forms with fees ask people to contact the authority',
+  );
+if (config.inbox.enabled) {
+  console.log(
+    config.inbox.token === DEMO_INBOX_TOKEN
       ? `Inbox token (demo default, set INBOX_TOKEN to change): ${DEMO_INBOX_TOKEN}`
       : 'Inbox token: from INBOX_TOKEN',
   );

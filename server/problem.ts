@@ -53,6 +53,14 @@ export function installProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | HttpProblem, req, reply) => {
     if (err instanceof HttpProblem) {
       const { retryAfter, ...extra } = err.extra;
+      // A service behind the gateway failed or is not set up (FIT-Connect's token or keys, the
+      // destination, the payment provider): the person only sees "try again later", so the operator
+      // must read it here. A full slot or queue (with Retry-After) is load, not a fault.
+      if (err.status >= 500)
+        req.log[typeof retryAfter === 'number' ? 'warn' : 'error'](
+          { event: 'upstream-failure', status: err.status, url: req.routeOptions.url },
+          err.detail ?? err.title,
+        );
       if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return sendProblem(reply, { status: err.status, title: err.title, detail: err.detail, ...extra });
     }

@@ -2,7 +2,6 @@ import { isIPv4 } from 'node:net';
 import {
   ConfigError,
   DEMO_CLIENT_SECRET,
-  DEMO_INBOX_TOKEN,
   DEMO_PAYMENT_CLIENT_SECRET,
   DEMO_SITE_DIR,
   type ServerConfig,
@@ -48,34 +47,49 @@ export function isLoopback(host: string): boolean {
 export function demoParts(config: ServerConfig, env: NodeJS.ProcessEnv = process.env): string[] {
   const out: string[] = [];
   if (config.standIn.enabled) out.push('STANDIN=off');
-  if (config.paymentStandIn.enabled) out.push('PAYMENT_STANDIN=off');
+  if (config.paymentStandIn.enabled)
+    out.push('PAYMENT_STANDIN=off (and PAYMENT_PROVIDER_URL with its credentials if forms take payments)');
   if (config.idp.enabled) out.push('IDP=off (and OIDC_ISSUER)');
   if (config.inbox.enabled) out.push('INBOX=off');
   // The Musterstadt pages on the municipality's domain: a fake town, the case workers' inbox page and
   // the playground (whose checker needs 'unsafe-eval').
   if (config.demoDir === DEMO_SITE_DIR) out.push('DEMO_DIR=off (or a folder of your own pages)');
-  if (config.gateway.clientSecret === DEMO_CLIENT_SECRET) {
+  // Without a Submission API the gateway sends to its own stand-in, which production mode switches off:
+  // applications would wait forever.
+  if (!config.gateway.submissionApiUrl)
+    out.push(
+      'FITCONNECT_SUBMISSION_API_URL, FITCONNECT_TOKEN_URL, FITCONNECT_CLIENT_ID, FITCONNECT_CLIENT_SECRET and FITCONNECT_DESTINATION_ID (your FIT-Connect access)',
+    );
+  else if (config.gateway.clientSecret === DEMO_CLIENT_SECRET)
     out.push('FITCONNECT_CLIENT_SECRET (not the demo secret)');
-  }
-  if (config.payment.clientSecret === DEMO_PAYMENT_CLIENT_SECRET)
+  // Only a configured provider needs a secret: without one, payments are off (payments.ts says so).
+  if (config.payment.providerUrl && config.payment.clientSecret === DEMO_PAYMENT_CLIENT_SECRET)
     out.push('PAYMENT_CLIENT_SECRET (not the demo secret)');
-  if (config.inbox.enabled && config.inbox.token === DEMO_INBOX_TOKEN) out.push('INBOX_TOKEN (not the demo token)');
+  // The inbox is a stand-in of the authority's software: INBOX=off above, whatever its token.
   void env;
   return out;
 }
 
 /**
- * Production mode: on an address other than loopback, or with NODE_ENV=production, the server starts
- * only without stand-ins, the built-in IdP and demo secrets. Throws StartRefused with one line.
+ * Production mode: on an address other than loopback, with NODE_ENV=production, or behind a proxy
+ * (TRUST_PROXY set: then HOST is loopback, yet the public reaches the server), the server starts only
+ * without stand-ins, the built-in IdP and demo secrets. Throws StartRefused with one line.
+ * NODE_ENV=development lets the demo run behind a proxy.
  */
 export function assertFitForPublic(config: ServerConfig, env: NodeJS.ProcessEnv = process.env): void {
   const production = env.NODE_ENV === 'production';
   const exposed = !isLoopback(config.host);
-  if (!production && !exposed) return;
+  const proxied = config.trustProxy.length > 0 && env.NODE_ENV !== 'development';
+  if (!production && !exposed && !proxied) return;
   const missing = demoParts(config, env);
   if (!missing.length) return;
-  const why = production ? 'NODE_ENV=production' : `HOST=${config.host} is not a loopback address`;
+  const why = production
+    ? 'NODE_ENV=production'
+    : exposed
+      ? `HOST=${config.host} is not a loopback address`
+      : 'TRUST_PROXY is set: the public reaches this server through a proxy';
+  const demo = production || exposed ? '' : ' (NODE_ENV=development shows the demo behind a proxy)';
   throw new StartRefused(
-    `ozg-form: refusing to start (${why}) with demo parts on; set ${missing.join(', ')} - see docs/server.md#production`,
+    `ozg-form: refusing to start (${why}) with demo parts on; set ${missing.join(', ')} - see docs/server.md#production-mode${demo}`,
   );
 }

@@ -73,7 +73,7 @@ export function servedPath(url: string): string | undefined {
 /** Security headers on every response (helmet) and a Content-Security-Policy per page. */
 export async function registerSecurity(app: FastifyInstance, config: ServerConfig): Promise<void> {
   await app.register(helmet, {
-    // Per page below; HSTS is set by the TLS-terminating proxy (docs/server.md#production).
+    // Per page below; HSTS is set by the TLS-terminating proxy (docs/server.md#production-mode).
     contentSecurityPolicy: false,
     hsts: false,
     referrerPolicy: { policy: 'no-referrer' },

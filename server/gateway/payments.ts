@@ -205,6 +205,18 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
           code: 'NO_FEE',
         });
       }
+      if (!config.payment.providerUrl && !config.paymentStandIn.enabled) {
+        // No provider configured (PAYMENT_PROVIDER_URL) and no stand-in: the person is told to contact
+        // the authority (the NO_FEE sentence), the operator reads why in the log.
+        req.log.error(
+          { event: 'payment-not-configured', formId: b.formId },
+          'a form asks for a payment, but no payment provider is configured (PAYMENT_PROVIDER_URL)',
+        );
+        // 422, not 503: asking again cannot help, so the form must not retry.
+        throw new HttpProblem(422, 'Unprocessable Content', 'no payment provider is configured', {
+          code: 'PAYMENT_NOT_CONFIGURED',
+        });
+      }
       if (b.expectedTotal !== fees.total) {
         throw new HttpProblem(409, 'Conflict', 'the amount shown is not the amount due', {
           code: 'AMOUNT_MISMATCH',

@@ -25,7 +25,9 @@ const open: ClientRequest[] = [];
 
 before(async () => {
   const options = { port: 0, rateLimits: { cases: 2 }, gateway: { uploadIdleSeconds: 5 } as never };
-  proxied = await startServer({ ...options, dataDir: dataDirs[0], trustProxy: ['127.0.0.1'] });
+  // The demo's stand-ins behind a proxy: production mode would refuse them (production.test.ts).
+  const env = { NODE_ENV: 'development' };
+  proxied = await startServer({ ...options, dataDir: dataDirs[0], trustProxy: ['127.0.0.1'], env });
   direct = await startServer({ ...options, dataDir: dataDirs[1] });
 });
 after(async () => {

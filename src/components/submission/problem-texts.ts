@@ -77,6 +77,8 @@ const words = translator(texts);
 const ALIASES: Record<string, keyof typeof texts.de> = {
   ALREADY_PAYED: 'PAYMENT_ALREADY_USED',
   PAYMENT_USED: 'PAYMENT_ALREADY_USED',
+  // The gateway has no payment provider: for the person, the same as a fee that cannot be paid online.
+  PAYMENT_NOT_CONFIGURED: 'NO_FEE',
 };
 
 export interface GatewayProblem {

@@ -214,6 +214,19 @@ describe('diagnosis in the element', () => {
     expect(watching.errors.some((e) => e.includes(`The form definition ${src} may not be loaded`))).to.be.true;
   });
 
+  it('a definition published by a gateway that does not allow the page: the editor is told GATEWAY_ALLOWED_ORIGINS', async () => {
+    watching = watch();
+    const src = `${otherOrigin()}/gateway/v1/forms/kita-platz`;
+    const el = await renderForm(undefined, { src });
+    const box = el.shadowRoot!.querySelector('.load-error')!;
+    const editor = box.querySelector('.editor-note')!.textContent!.replace(/\s+/g, ' ');
+    expect(editor).to.contain(`Das Gateway unter ${otherOrigin()} erlaubt dieser Seite (${location.origin}) nicht`);
+    expect(editor).to.contain(`Tragen Sie ${location.origin} beim Gateway in GATEWAY_ALLOWED_ORIGINS ein`);
+    // Not the advice for a definition elsewhere: it already comes from the gateway.
+    expect(editor).not.to.contain('laden Sie sie vom Gateway');
+    expect(watching.errors.some((e) => e.includes(`Add ${location.origin} to GATEWAY_ALLOWED_ORIGINS`))).to.be.true;
+  });
+
   it('a definition server that takes the request and never answers: after its time limits the form says it could not be loaded', async () => {
     watching = watch();
     const src = `${otherOrigin()}/test/fixtures/never-answers.json`;

@@ -92,6 +92,15 @@ function lineColumn(text, offset) {
  * pointer names a property, the entry of a list, or (for a place the definition does not have, such as a
  * missing `title`) the nearest place above it that it has.
  */
+/** `run()`, or undefined when it throws. */
+function attempt(run) {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
 function placeIn(text, tree, pointer) {
   if (!tree) return undefined;
   let found = tree;
@@ -151,13 +160,14 @@ for (const file of files) {
     exitCode = 2;
     continue;
   }
-  const problems = checkAll(definition);
-  const tree = parseTree(text);
-  const places = problems.map((p) => placeIn(text, tree, p.pointer));
+  const problems = checkAll(definition); // never throws: a definition it cannot read is one problem
+  // Line and column, and the Reifegrad, are extras: a definition too deep for them still gets its problems.
+  const tree = attempt(() => parseTree(text));
+  const places = problems.map((p) => attempt(() => placeIn(text, tree, p.pointer)));
   const errors = problems.filter((p) => !p.severity);
   // a definition that is no JSON object is no form at all: its error, and no Reifegrad to estimate
   const isForm = definition !== null && typeof definition === 'object' && !Array.isArray(definition);
-  const estimate = isForm ? estimateReifegrad(definition, { gateway }) : undefined;
+  const estimate = isForm ? attempt(() => estimateReifegrad(definition, { gateway })) : undefined;
   if (errors.length && exitCode === 0) exitCode = 1;
   if (format === 'json') {
     report.push({

@@ -151,3 +151,32 @@ test('the Reifegrad of the reviewed probes: paper in the root text, "per Postfac
   assert.equal(bad.level, 2);
   assert.equal(bad.criteria.find((c) => c.id === 'account')!.met, false);
 });
+
+test('a definition too broken to walk (a malformed $ref, 1,500 levels deep): one error for each, JSON output, exit 1, no crash', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  const badRef = join(dir, 'bad-ref.json');
+  await writeFile(badRef, JSON.stringify({ type: 'object', title: 'T', properties: { a: { $ref: '#/%zz' } } }));
+  let deep = '{"type":"string"}';
+  for (let i = 0; i < 1500; i++) deep = `{"type":"object","properties":{"a":${deep}}}`;
+  const deepFile = join(dir, 'deep.json');
+  await writeFile(deepFile, deep);
+  const good = 'demo/forms/hundesteuer.json'; // the files after them are still checked
+  const { code, stdout, stderr } = await run('--format', 'json', badRef, deepFile, good);
+  assert.equal(code, 1, stderr);
+  assert.equal(stderr, '');
+  const report = JSON.parse(stdout) as Array<{
+    file: string;
+    ok: boolean;
+    problems: Array<{ pointer: string; message: string }>;
+  }>;
+  assert.deepEqual(
+    report.map((r) => [r.file, r.ok]),
+    [
+      [badRef, false],
+      [deepFile, false],
+      [good, true],
+    ],
+  );
+  assert.match(report[0]!.problems[0]!.message, /cannot be checked \(URI malformed\).*percent-encoding/);
+  assert.match(report[1]!.problems[0]!.message, /cannot be checked \(too deeply nested\)/);
+});

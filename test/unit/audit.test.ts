@@ -169,5 +169,14 @@ describe('audit: report and statement', () => {
     expect(doc).not.to.contain('<script>');
     expect(doc).to.contain('&lt;script&gt;');
     expect(statementHtml(report(), 'en')).to.contain('<html lang="en">');
+    // The Markdown too: a CMS may render raw HTML and links in it.
+    const hostile = {
+      ...report(),
+      form: { de: '<img src=x onerror=alert(1)> [klick](javascript:alert(1)) *a*', en: 'x' },
+    };
+    const hostileMd = statementMarkdown(hostile, 'de');
+    expect(hostileMd).to.contain('Formular: &lt;img src=x onerror=alert(1)&gt; \\[klick\\](javascript:alert(1)) \\*a\\*');
+    expect(hostileMd).not.to.contain('<img');
+    expect(hostileMd).not.to.contain('[klick]');
   });
 });

@@ -130,13 +130,21 @@ function blocks(report: AuditReport, lang: AuditLang): { title: string; intro: s
   };
 }
 
+/**
+ * Text for Markdown, as text: a form's title or a page's address comes from whoever wrote them, and a
+ * CMS that renders Markdown with raw HTML would otherwise run `<img onerror>` or link `[x](javascript:…)`.
+ * HTML's three characters become entities, Markdown's inline syntax is escaped with a backslash.
+ */
+const markdownText = (text: string): string =>
+  text.replace(/[\\`*_[\]|]/g, '\\$&').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
 export function statementMarkdown(report: AuditReport, lang: AuditLang): string {
   const doc = blocks(report, lang);
   const out = [`## ${doc.title}`, '', `_${doc.intro}_`];
   for (const block of doc.blocks) {
     out.push('', `### ${block.heading}`, '');
-    for (const p of block.paragraphs) out.push(p, '');
-    if (block.list?.length) out.push(...block.list.map((item) => `- ${item}`), '');
+    for (const p of block.paragraphs) out.push(markdownText(p), '');
+    if (block.list?.length) out.push(...block.list.map((item) => `- ${markdownText(item)}`), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -29,7 +29,14 @@ export type { ReifegradCriterion } from '../reifegrad.js';
 
 /** Errors first, then warnings; each in the order of the definition. */
 export function checkAll(definition: unknown): DefinitionProblem[] {
-  const base = checkDefinition(definition);
+  let base: DefinitionProblem[];
+  try {
+    base = checkDefinition(definition);
+  } catch (error) {
+    // Too broken even to walk (a $ref that is not percent-encoded right, nesting deeper than the stack):
+    // one error that says so, instead of a crash of the command line or a playground left loading.
+    return [unreadable(error)];
+  }
   if (!isObj(definition)) return base;
   const extra: DefinitionProblem[] = [];
   const lints = [
@@ -64,7 +71,13 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   const specific = new Set(extra.filter((p) => !p.severity).map((p) => p.pointer));
   // a question inside a nested condition is never asked: "add it to a step" would contradict the
   // nested-condition error (the form refuses a step naming it)
-  const nested = unreachable(checkNestedConditions(definition));
+  const nested = (() => {
+    try {
+      return unreachable(checkNestedConditions(definition));
+    } catch {
+      return [];
+    }
+  })();
   const asked = (p: DefinitionProblem) =>
     !(p.message.en.includes('is in no step') && nested.some((n) => p.pointer.startsWith(n)));
   const seen = new Set<string>();
@@ -82,4 +95,17 @@ export function formatReport(problems: DefinitionProblem[], lang: 'de' | 'en'): 
   const whole = lang === 'de' ? '(Definition)' : '(definition)';
   const tag = lang === 'de' ? 'Warnung: ' : 'warning: ';
   return problems.map((p) => `${p.pointer || whole}: ${p.severity ? tag : ''}${p.message[lang]}`).join('\n');
+}
+
+/** The one problem of a definition the checker cannot read at all. */
+function unreadable(error: unknown): DefinitionProblem {
+  const why = error instanceof RangeError ? 'too deeply nested' : String((error as Error)?.message ?? error);
+  const warum = error instanceof RangeError ? 'zu tief verschachtelt' : why;
+  return {
+    pointer: '',
+    message: {
+      de: `Die Definition lässt sich nicht prüfen (${warum}). Häufige Ursachen: ein $ref, dessen Prozent-Kodierung ungültig ist (zum Beispiel „#/%zz“), oder Hunderte Ebenen ineinander.`,
+      en: `The definition cannot be checked (${why}). Common causes: a $ref with an invalid percent-encoding (for example "#/%zz"), or hundreds of nested levels.`,
+    },
+  };
 }

@@ -36,6 +36,18 @@ describe('checkAll: questions nobody can answer', () => {
     expect(errors(d).filter((p) => /\/(ok|same)\//.test(p.pointer))).to.deep.equal([]);
   });
 
+  it('refuses a list that asks for more entries than anybody adds (minItems above 1,000), as FIM "anzahl" 1000000000:* does', () => {
+    const entry = { type: 'object', properties: { name: { type: 'string', title: 'Name' } } };
+    const d = form({
+      huge: { type: 'array', title: 'Kinder', minItems: 1_000_000_000, items: entry },
+      fine: { type: 'array', title: 'Fahrzeuge', minItems: 1000, items: entry },
+    });
+    const [problem] = at(d, '/properties/huge/minItems');
+    expect(problem!.message.de).to.contain('minItems 1000000000 verlangt mehr als 1.000 Einträge');
+    expect(problem!.message.en).to.contain('more than 1,000 entries');
+    expect(at(d, '/properties/fine/minItems')).to.deep.equal([]);
+  });
+
   it('refuses minItems above maxItems and above the options of a multiple choice with uniqueItems', () => {
     const d = form({
       c: {

@@ -5,6 +5,7 @@
  * Deterministic: the same definition always yields the same answers.
  */
 import { boundDate, localToday } from '../../schemas/date-rules.js';
+import { MAX_LIST_ENTRIES } from '../../schemas/check/limits.js';
 
 type Schema = Record<string, unknown> & {
   type?: string | string[];
@@ -220,7 +221,9 @@ export function answer(schema: Schema | undefined, root: Schema, mode: AnswerMod
       const option = firstOption(items);
       if (option !== undefined) return mode === 'valid' ? [option] : undefined;
       if (mode === 'invalid') return undefined;
-      const count = Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1);
+      // As many entries as the list asks for, but no more than the checker allows (a FIM "anzahl" of
+      // 1000000000:* would fill the memory before the form could be audited).
+      const count = Math.min(MAX_LIST_ENTRIES, Math.max(1, typeof s.minItems === 'number' ? s.minItems : 1));
       const item = answer(items, root, mode, depth + 1);
       return item === undefined ? undefined : Array.from({ length: count }, () => item);
     }

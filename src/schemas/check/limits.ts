@@ -96,6 +96,9 @@ function dateRange(schema: Obj): Contradiction | undefined {
   return undefined;
 }
 
+/** More entries than anybody adds to a list by hand ("anzahl" 1000000000:* from a FIM source). */
+export const MAX_LIST_ENTRIES = 1000;
+
 /** Every contradiction among the limits of one question's schema (`root` to follow `$ref`s of its items). */
 export function contradictions(schema: Obj, root: Obj = {}): Contradiction[] {
   const found = [pair(schema, 'minLength', 'maxLength'), numberRange(schema), pair(schema, 'minItems', 'maxItems')];
@@ -111,6 +114,15 @@ export function contradictions(schema: Obj, root: Obj = {}): Contradiction[] {
         },
       });
     }
+  }
+  if (minItems !== undefined && minItems > MAX_LIST_ENTRIES) {
+    found.push({
+      keyword: 'minItems',
+      message: {
+        de: `minItems ${minItems} verlangt mehr als ${MAX_LIST_ENTRIES.toLocaleString('de-DE')} Einträge, die niemand in einem Formular hinzufügt`,
+        en: `minItems ${minItems} asks for more than ${MAX_LIST_ENTRIES.toLocaleString('en-GB')} entries, which nobody adds in a form`,
+      },
+    });
   }
   found.push(dateRange(schema));
   return found.filter((c): c is Contradiction => c !== undefined);

@@ -118,7 +118,18 @@ async function auditHere(page, key, label, report) {
   await page.setViewportSize({ width: widths[0], height: 900 });
 }
 
-const browser = await chromium.launch(launchOptions).catch((error) => fail(`Chromium: ${error.message}`));
+const browser = await chromium
+  .launch(launchOptions)
+  .catch((error) =>
+    fail(
+      /sandbox/i.test(error.message)
+        ? t(
+            `Chromium startet ohne seine Sandbox nicht (in einem Container ohne User-Namespaces setzen Sie OZG_CHROMIUM_NO_SANDBOX=1): ${error.message}`,
+            `Chromium cannot start its sandbox (in a container without user namespaces set OZG_CHROMIUM_NO_SANDBOX=1): ${error.message}`,
+          )
+        : `Chromium: ${error.message}`,
+    ),
+  );
 const report = {
   date: new Date().toISOString(),
   url,

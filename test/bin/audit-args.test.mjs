@@ -80,3 +80,11 @@ test('the language without --lang follows the locale', () => {
   assert.equal(localeLang({ LC_ALL: 'en_GB.UTF-8', LANG: 'de_DE.UTF-8' }), 'en');
   assert.equal(localeLang({}), 'en');
 });
+
+test("Chromium's sandbox stays on for the audit, except as root or when OZG_CHROMIUM_NO_SANDBOX=1 asks", async () => {
+  const { chromiumArgs } = await import('../../bin/chromium-args.mjs');
+  assert.ok(!chromiumArgs(1000, {}).includes('--no-sandbox'), 'a user: the sandbox is on');
+  assert.ok(chromiumArgs(0, {}).includes('--no-sandbox'), 'root: Chromium refuses the sandbox');
+  assert.ok(chromiumArgs(1000, { OZG_CHROMIUM_NO_SANDBOX: '1' }).includes('--no-sandbox'));
+  assert.ok(chromiumArgs(undefined, {}).includes('--disable-gpu'));
+});

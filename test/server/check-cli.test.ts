@@ -180,3 +180,17 @@ test('a definition too broken to walk (a malformed $ref, 1,500 levels deep): one
   assert.match(report[0]!.problems[0]!.message, /cannot be checked \(URI malformed\).*percent-encoding/);
   assert.match(report[1]!.problems[0]!.message, /cannot be checked \(too deeply nested\)/);
 });
+
+test('text from the definition cannot rewrite the terminal: control characters are printed as \\u escapes', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'ozg-check-'));
+  const file = join(dir, 'esc.json');
+  // ESC [1A ESC [2K: cursor up, erase the line (the "1 error" line above would vanish)
+  await writeFile(
+    file,
+    JSON.stringify({ type: 'object', title: 'T', properties: { 'a\u001b[1A\u001b[2Kb': { type: 'strin' } } }),
+  );
+  const { code, stdout } = await run('--lang', 'en', file);
+  assert.equal(code, 1);
+  assert.doesNotMatch(stdout, /\u001b/);
+  assert.match(stdout, /a\\u001b\[1A\\u001b\[2Kb/);
+});

@@ -53,6 +53,8 @@ if (bad || files.length !== 1 || !['text', 'json'].includes(format)) {
   process.exit(2);
 }
 const [file] = files;
+// Whatever fails from here on is a failure (exit 2), said in one line, also with --format json.
+process.on('uncaughtException', unexpected);
 
 const moduleUrl = new URL('../dist/npm/import-fim.js', import.meta.url);
 if (!existsSync(moduleUrl)) {
@@ -74,6 +76,12 @@ function fail(path, message) {
       `${file}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${path ? `${path}: ` : ''}${message}`,
     );
   process.exit(2);
+}
+
+/** An error the importer did not foresee, in one line: exit code 1 would claim a definition was written. */
+function unexpected(error) {
+  const what = String(error?.message ?? error).split('\n')[0];
+  fail('', t(`Unerwarteter Fehler: ${what}`, `unexpected error: ${what}`));
 }
 
 let xml;
@@ -102,7 +110,20 @@ for (const dir of codelistDirs) {
       ),
     );
   }
-  for (const name of names) codelists.push({ name: join(dir, name), text: decodeXml(await readFile(join(dir, name))) });
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      codelists.push({ name: path, text: decodeXml(await readFile(path)) });
+    } catch (error) {
+      fail(
+        '',
+        t(
+          `Codeliste ${path} kann nicht gelesen werden (${error.code ?? error.message}).`,
+          `cannot read the code list ${path} (${error.code ?? error.message}).`,
+        ),
+      );
+    }
+  }
 }
 
 let result;
@@ -110,7 +131,7 @@ try {
   result = importFim(xml, codelists);
 } catch (error) {
   if (error instanceof FimImportError) fail(error.path, error.texts[lang]);
-  throw error;
+  unexpected(error);
 }
 const json = `${JSON.stringify(result.definition, null, 2)}\n`;
 if (output) {

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,4 +194,71 @@ test('invalid or contradictory input is converted with warnings (exit 1), and th
     });
     assert.equal(check.status, 0, check.stdout + check.stderr);
   }
+});
+
+test('what the XML parser refuses (a reserved name, deep nesting) ends with 2 and one line, also as JSON', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  assert.ok(xml.includes('<xdf:name>Straße</xdf:name>'));
+  const cases: Array<[string, string, RegExp]> = [
+    ['proto', '<xdf:__proto__>x</xdf:__proto__>', /Die Datei enthält den Element- oder Attributnamen „__proto__“/],
+    ['tief', `${'<x>'.repeat(120)}${'</x>'.repeat(120)}`, /Die Datei verschachtelt Elemente mehr als 100 Ebenen tief/],
+  ];
+  for (const [name, inserted, message] of cases) {
+    const source = join(out, `${name}.xml`);
+    writeFileSync(source, xml.replace('<xdf:name>Straße</xdf:name>', `<xdf:name>Straße</xdf:name>${inserted}`));
+    const text = run(source);
+    assert.equal(text.code, 2, `${name}: ${text.stderr}`);
+    assert.equal(text.stdout, '');
+    const lines = text.stderr.trimEnd().split('\n');
+    assert.deepEqual(lines.length, 2, text.stderr); // "<file>: Umwandlung fehlgeschlagen" and the reason
+    assert.match(lines[1]!, message);
+    assert.doesNotMatch(text.stderr, /\n\s+at /); // no stack trace
+    const json = run(source, '--format', 'json');
+    assert.equal(json.code, 2, `${name}: ${json.stderr}`);
+    const error = JSON.parse(json.stdout);
+    assert.equal(error.ok, false);
+    assert.match(error.error.message, message);
+  }
+});
+
+test('a code list that cannot be read, and any error the importer did not foresee, end with 2 and one line', () => {
+  const folder = join(out, 'codelisten-mit-ordner');
+  mkdirSync(join(folder, 'ordner.xml'), { recursive: true });
+  const dir = run(join(fixtures, 'adresse-v2.xml'), '--codelists', folder);
+  assert.equal(dir.code, 2, dir.stderr);
+  assert.match(
+    dir.stderr,
+    /Umwandlung fehlgeschlagen\n {2}Codeliste .*ordner\.xml kann nicht gelesen werden \(EISDIR\)\.\n$/,
+  );
+
+  // The command line beside an importer that fails with a plain TypeError, as a bug in it would.
+  const copy = join(out, 'kopie');
+  mkdirSync(join(copy, 'bin'), { recursive: true });
+  mkdirSync(join(copy, 'dist/npm'), { recursive: true });
+  writeFileSync(join(copy, 'bin/ozg-form-import-fim.mjs'), readFileSync(bin));
+  writeFileSync(
+    join(copy, 'dist/npm/import-fim.js'),
+    `export class FimImportError extends Error {}
+export const decodeXml = (bytes) => new TextDecoder().decode(bytes);
+export const formatReport = () => '';
+export const warningsOf = () => [];
+export function importFim() { null.properties; }`,
+  );
+  const spawn = (...args: string[]) =>
+    spawnSync(process.execPath, [join(copy, 'bin/ozg-form-import-fim.mjs'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_GB.UTF-8' },
+    });
+  const text = spawn(join(fixtures, 'adresse-v2.xml'));
+  assert.equal(text.status, 2, text.stderr);
+  assert.match(
+    text.stderr,
+    /: conversion failed\n {2}unexpected error: Cannot read properties of null \(reading 'properties'\)\n$/,
+  );
+  const json = spawn(join(fixtures, 'adresse-v2.xml'), '--format', 'json');
+  assert.equal(json.status, 2, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout).error, {
+    path: '',
+    message: "unexpected error: Cannot read properties of null (reading 'properties')",
+  });
 });

@@ -1,7 +1,7 @@
 /** The FIM import on broken or contradictory input: a clear failure or a warning, never silence. */
 import { expect } from '@open-wc/testing';
 import { checkAll } from '../../src/schemas/check/index.js';
-import { decodeXml, importFim, warningsOf } from '../../src/schemas/fim/import.js';
+import { decodeXml, FimImportError, importFim, warningsOf } from '../../src/schemas/fim/import.js';
 import { failure, field, group, struktur, v3 } from '../support/fim-xml.js';
 
 type Json = Record<string, any>;
@@ -82,5 +82,41 @@ describe('FIM import: invalid or contradictory limits are warnings', () => {
       'Unknown feldart "slider" for "Straße": asked as an input field.',
     ]);
     expect(warnings[0]!.de).to.equal('Unbekannte Feldart „slider“ bei „Straße“: als Eingabefeld (input) abgefragt.');
+  });
+});
+
+describe('FIM import: what the XML parser itself refuses is an import error', () => {
+  it('an element named __proto__ is refused with a clear message, not the parser exception', () => {
+    const e = failure(v3(struktur('1:1', field('F1', 'Name', '<xdf:__proto__>x</xdf:__proto__>'))));
+    expect(e.path).to.equal('');
+    expect(e.texts.en).to.equal(
+      'The file contains the element or attribute name "__proto__", which cannot be read safely (a reserved JavaScript name); XDatenfelder messages and code lists do not use it.',
+    );
+    expect(e.texts.de).to.equal(
+      'Die Datei enthält den Element- oder Attributnamen „__proto__“, der nicht sicher gelesen werden kann (ein reservierter JavaScript-Name); XDatenfelder-Nachrichten und Codelisten verwenden ihn nicht.',
+    );
+  });
+
+  it('more than 100 nested elements are refused with a clear message', () => {
+    const e = failure(v3(struktur('1:1', field('F1', 'Name', `${'<x>'.repeat(120)}${'</x>'.repeat(120)}`))));
+    expect(e.texts.en).to.equal(
+      'The file nests elements more than 100 levels deep; XDatenfelder messages and code lists need far fewer, so it is refused.',
+    );
+    expect(e.texts.de).to.equal(
+      'Die Datei verschachtelt Elemente mehr als 100 Ebenen tief; XDatenfelder-Nachrichten und Codelisten brauchen weit weniger, sie wird abgelehnt.',
+    );
+  });
+
+  it('the same holds for a code list, named by its file', async () => {
+    const list = '<gc:CodeList xmlns:gc="x"><constructor/></gc:CodeList>';
+    try {
+      importFim(await load('adresse-v2.xml'), [{ name: 'liste.xml', text: list }]);
+      expect.fail('no error');
+    } catch (e) {
+      expect(e).to.be.instanceOf(FimImportError);
+      expect((e as FimImportError).texts.de).to.match(
+        /^Die Codeliste liste\.xml enthält den Element- oder Attributnamen „constructor“/,
+      );
+    }
   });
 });

@@ -27,6 +27,10 @@ export class FimImportError extends Error {
 /** Elements that may occur more than once and are always read as lists. */
 const LISTS = new Set(['struktur', 'regel', 'Row', 'Value', 'Column', 'Key', 'ColumnRef', 'wert']);
 
+/** Nesting deeper than this is refused by the parser (a deeply nested file could exhaust the stack). A
+ * message nests about three levels per Datenfeldgruppe, so 100 leaves room for 30 levels of groups. */
+const MAX_DEPTH = 100;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -36,6 +40,7 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   isArray: (name) => LISTS.has(name),
+  maxNestedTags: MAX_DEPTH,
 });
 
 /** The text of an XML file's bytes: UTF-8 (with or without BOM), or UTF-16 when a byte order mark
@@ -104,7 +109,35 @@ export function parseXml(text: string, what: Texts): XmlNode {
       en: `${what.en} contains a DOCTYPE declaration (line ${line}); XDatenfelder messages and code lists have none, so it is refused for safety.`,
     });
   }
-  return parser.parse(source) as XmlNode;
+  try {
+    return parser.parse(source) as XmlNode;
+  } catch (error) {
+    // The validator accepts what the parser then refuses for safety; without this the command line
+    // would end with a stack trace instead of saying what is wrong with the file.
+    throw parserRefusal(error, what);
+  }
+}
+
+/** What fast-xml-parser throws on well-formed XML (a reserved name, too deep a nesting), in our words. */
+function parserRefusal(error: unknown, what: Texts): FimImportError {
+  const msg = error instanceof Error ? error.message : String(error);
+  const reserved = /^\[SECURITY\] Invalid [\w ]+: "([^"]*)"/.exec(msg)?.[1];
+  if (reserved !== undefined) {
+    return new FimImportError('', {
+      de: `${what.de} enthält den Element- oder Attributnamen „${reserved}“, der nicht sicher gelesen werden kann (ein reservierter JavaScript-Name); XDatenfelder-Nachrichten und Codelisten verwenden ihn nicht.`,
+      en: `${what.en} contains the element or attribute name "${reserved}", which cannot be read safely (a reserved JavaScript name); XDatenfelder messages and code lists do not use it.`,
+    });
+  }
+  if (/^Maximum nested tags exceeded/.test(msg)) {
+    return new FimImportError('', {
+      de: `${what.de} verschachtelt Elemente mehr als ${MAX_DEPTH} Ebenen tief; XDatenfelder-Nachrichten und Codelisten brauchen weit weniger, sie wird abgelehnt.`,
+      en: `${what.en} nests elements more than ${MAX_DEPTH} levels deep; XDatenfelder messages and code lists need far fewer, so it is refused.`,
+    });
+  }
+  return new FimImportError('', {
+    de: `${what.de} kann nicht gelesen werden: ${msg}`,
+    en: `${what.en} cannot be read: ${msg}`,
+  });
 }
 
 export const isNode = (value: unknown): value is XmlNode =>

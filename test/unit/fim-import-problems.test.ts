@@ -144,3 +144,68 @@ describe('FIM import: malformed XML is described in time linear in its length', 
     );
   });
 });
+
+describe('FIM import: property keys', () => {
+  // The checker's errors other than about x-ozg.fim.id, which wants the form of a FIM id (F…) that these are not.
+  const nameErrors = (definition: unknown) =>
+    checkAll(definition).filter((p) => !p.severity && !p.pointer.endsWith('/x-ozg/fim/id'));
+
+  it('an element used twice in a group gets a key of its own, with a warning saying under which key its answers go', () => {
+    const result = importFim(
+      v3(
+        struktur('1:1', field('F1', 'Name')) +
+          struktur('0:1', field('F1_2', 'Zweiter Name')) +
+          struktur('0:1', field('F1', 'Name')),
+      ),
+    );
+    expect(Object.keys((result.definition as Json).properties)).to.deep.equal(['F1', 'F1_2', 'F1_3']);
+    const warnings = warningsOf(result.report);
+    expect(warnings.map((w) => [w.fim, w.path])).to.deep.equal([
+      ['F1', '/xdatenfelder.stammdatenschema.0102/stammdatenschema/struktur[3]'],
+    ]);
+    expect(warnings[0]!.message.en).to.equal(
+      'The element F1 "Name" occurs more than once in "Test": its answers are sent under the key F1_3, not under its FIM id.',
+    );
+    expect(warnings[0]!.message.de).to.equal(
+      'Das Element F1 „Name“ kommt in „Test“ mehrfach vor: Seine Angaben werden unter dem Schlüssel F1_3 übermittelt, nicht unter seiner FIM-ID.',
+    );
+  });
+
+  it('20,000 uses of one id are numbered in linear time', () => {
+    // Before, each key was found by counting up from _2 again: 20,000 took 40 s, beyond the test's timeout.
+    const result = importFim(v3(struktur('0:1', field('F1', 'Name')).repeat(20_000)));
+    const keys = Object.keys((result.definition as Json).properties);
+    expect(keys).to.have.length(20_000);
+    expect(keys.slice(0, 3)).to.deep.equal(['F1', 'F1_2', 'F1_3']);
+    expect(keys.at(-1)).to.equal('F1_20000');
+    expect(warningsOf(result.report)).to.have.length(19_999);
+  });
+
+  it('ids that are names of built-in object properties are kept; only __proto__, which the form refuses, is renamed', () => {
+    const ids = ['constructor', 'toString', 'hasOwnProperty', '__proto__'];
+    const result = importFim(v3(ids.map((id) => struktur('1:1', field(id, `Feld ${id}`))).join('')));
+    const definition = result.definition as Json;
+    expect(Object.keys(definition.properties)).to.deep.equal([
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '__proto___2',
+    ]);
+    expect(definition.required).to.deep.equal(['constructor', 'toString', 'hasOwnProperty', '__proto___2']);
+    expect(warningsOf(result.report).map((w) => w.message.en)).to.deep.equal([
+      'The FIM id "__proto__" of "Feld __proto__" cannot name a question (the form refuses that name): its answers are sent under the key __proto___2.',
+    ]);
+    expect(warningsOf(result.report)[0]!.message.de).to.equal(
+      'Die FIM-ID „__proto__“ von „Feld __proto__“ kann keine Frage benennen (das Formular lehnt den Namen ab): Ihre Angaben werden unter dem Schlüssel __proto___2 übermittelt.',
+    );
+    expect(nameErrors(definition)).to.deep.equal([]);
+  });
+
+  it('a repeated field named __proto__ is renamed inside its entries too', () => {
+    const result = importFim(v3(struktur('0:*', field('__proto__', 'Name'))));
+    const list = (result.definition as Json).properties.__proto___2;
+    expect(Object.keys(list.items.properties)).to.deep.equal(['__proto___2']);
+    expect(list.items.required).to.deep.equal(['__proto___2']);
+    expect(nameErrors(result.definition)).to.deep.equal([]);
+  });
+});

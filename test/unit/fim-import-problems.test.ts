@@ -209,3 +209,81 @@ describe('FIM import: property keys', () => {
     expect(nameErrors(result.definition)).to.deep.equal([]);
   });
 });
+
+describe('FIM import: code list columns', () => {
+  /** A genericode list urn:test version 1 with these columns and rows. */
+  const genericode = (columns: string[], rows: string[][]) =>
+    `<gc:CodeList xmlns:gc="http://docs.oasis-open.org/codelist/ns/genericode/1.0/"><Identification><ShortName>test</ShortName><Version>1</Version><CanonicalUri>urn:test</CanonicalUri></Identification><ColumnSet>${columns
+      .map((c) => `<Column Id="${c}"/>`)
+      .join('')}</ColumnSet><SimpleCodeList>${rows
+      .map(
+        (row) =>
+          `<Row>${row.map((v, i) => `<Value ColumnRef="${columns[i]}"><SimpleValue>${v}</SimpleValue></Value>`).join('')}</Row>`,
+      )
+      .join('')}</SimpleCodeList></gc:CodeList>`;
+  /** A select field F1 "Anrede" on that list, with 3.0 codeKey and nameKey. */
+  const select = (codeKey: string, nameKey: string, list: string) => {
+    const result = importFim(
+      v3(
+        struktur(
+          '1:1',
+          field(
+            'F1',
+            'Anrede',
+            `<xdf:feldart><code>select</code></xdf:feldart><xdf:codelisteReferenz><xdf:canonicalURI>urn:test</xdf:canonicalURI><xdf:version>1</xdf:version></xdf:codelisteReferenz><xdf:codeKey>${codeKey}</xdf:codeKey><xdf:nameKey>${nameKey}</xdf:nameKey>`,
+          ),
+        ),
+      ),
+      [{ name: 'test.xml', text: list }],
+    );
+    return { question: (result.definition as Json).properties.F1 as Json, warnings: warningsOf(result.report) };
+  };
+  const anrede = [
+    ['01', 'Frau'],
+    ['02', 'Herr'],
+  ];
+
+  it('columns named __proto__ and constructor are read like any other', () => {
+    const { question, warnings } = select('__proto__', 'constructor', genericode(['__proto__', 'constructor'], anrede));
+    expect(question.enum).to.deep.equal(['01', '02']);
+    expect(question['x-ozg'].enumLabels).to.deep.equal({ '01': 'Frau', '02': 'Herr' });
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('a codeKey the list does not have: a text question and a warning, not options read from Object.prototype', () => {
+    const { question, warnings } = select('__proto__', 'constructor', genericode(['code', 'wert'], anrede));
+    expect(question.type).to.equal('string');
+    expect(question).not.to.have.any.keys('enum');
+    expect(question['x-ozg']).not.to.have.any.keys('enumLabels');
+    expect(warnings.map((w) => [w.fim, w.message.en])).to.deep.equal([
+      [
+        'F1',
+        'Code list test.xml has no column "__proto__" (codeKey) for the codes of "Anrede": asked as a text field.',
+      ],
+    ]);
+    expect(warnings[0]!.message.de).to.equal(
+      'Die Codeliste test.xml hat keine Spalte „__proto__“ (codeKey) für die Codes von „Anrede“: als Textfeld abgefragt.',
+    );
+    expect(warnings[0]!.path).to.match(/datenfeld\[F1\]\/codelisteReferenz$/);
+  });
+
+  it('a list without columns: a text question and a warning', () => {
+    const { question, warnings } = select('', '', genericode([], [])); // no codeKey, no nameKey
+    expect(question).not.to.have.any.keys('enum');
+    expect(warnings.map((w) => w.message.en)).to.deep.equal([
+      'Code list test.xml has no columns: "Anrede" is asked as a text field.',
+    ]);
+  });
+
+  it('a nameKey the list does not have: the codes are the labels, with a warning', () => {
+    const { question, warnings } = select('code', 'constructor', genericode(['code', 'wert'], anrede));
+    expect(question.enum).to.deep.equal(['01', '02']);
+    expect(question['x-ozg'].enumLabels).to.deep.equal({ '01': '01', '02': '02' });
+    expect(warnings.map((w) => w.message.en)).to.deep.equal([
+      'Code list test.xml has no column "constructor" (nameKey) for the labels of "Anrede": the codes are shown instead.',
+    ]);
+    expect(warnings[0]!.message.de).to.equal(
+      'Die Codeliste test.xml hat keine Spalte „constructor“ (nameKey) für die Bezeichnungen von „Anrede“: Stattdessen werden die Codes angezeigt.',
+    );
+  });
+});

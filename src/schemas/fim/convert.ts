@@ -79,7 +79,10 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
     if (!entries && field.codelist) {
       ctx.counts.codelists++;
       const list = findCodelist(ctx.codelists, field.codelist);
-      if (list) entries = codelistEntries(list, field.codelist);
+      if (list)
+        entries = codelistEntries(list, field.codelist, field.title, (message) =>
+          say(ctx, 'warning', `${field.path}/codelisteReferenz`, field.fim.id, message),
+        );
       else {
         ctx.counts.codelistsMissing++;
         const name = `${field.codelist.uri}${field.codelist.version ? ` Version ${field.codelist.version}` : ''}`;

@@ -180,6 +180,12 @@ test('invalid or contradictory input is converted with warnings (exit 1), and th
       /The anzahl 3:1 of "Anschrift" is contradictory/,
     ],
     ['<code>input</code>', '<code>slider</code>', 'feldart', /Unknown feldart "slider" for "Straße"/],
+    [
+      '<xdf:anzahl>1:1</xdf:anzahl>',
+      '<xdf:anzahl>1000000000:*</xdf:anzahl>',
+      'viele',
+      /The anzahl 1000000000:\* of "Anschrift" asks for more than 1000 entries: taken as 1000:\*/,
+    ],
   ];
   for (const [from, to, name, warning] of cases) {
     assert.ok(xml.includes(from), from);

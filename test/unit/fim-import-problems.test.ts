@@ -287,3 +287,48 @@ describe('FIM import: code list columns', () => {
     );
   });
 });
+
+describe('FIM import: an anzahl beyond what a form can ask', () => {
+  const entries = (anzahl: string, element: string) => {
+    const result = importFim(v3(struktur(anzahl, element)));
+    const warnings = warningsOf(result.report);
+    return { result, warnings, errors: checkAll(result.definition).filter((p) => !p.severity) };
+  };
+  const anschrift = group('G1', 'Anschrift', struktur('1:1', field('F1', 'Ort', text(''))));
+
+  it('a minimum of a billion entries becomes 1,000, with a warning', () => {
+    const { result, warnings, errors } = entries('1000000000:*', anschrift);
+    const list = (result.definition as Json).properties.G1 as Json;
+    expect(list.minItems).to.equal(1000);
+    expect(list).not.to.have.property('maxItems');
+    expect(warnings.map((w) => [w.fim, w.message.en])).to.deep.equal([
+      [
+        'G1',
+        'The anzahl 1000000000:* of "Anschrift" asks for more than 1000 entries: taken as 1000:*. Nobody fills in more in an application, and the form creates the required entries when it shows the list.',
+      ],
+    ]);
+    expect(warnings[0]!.message.de).to.equal(
+      'Die Anzahl 1000000000:* bei „Anschrift“ verlangt mehr als 1000 Einträge: als 1000:* übernommen. So viele füllt niemand in einem Antrag aus, und das Formular legt die verlangten Einträge beim Anzeigen an.',
+    );
+    expect(warnings[0]!.path).to.match(/struktur\[1\]\/anzahl$/);
+    expect(errors).to.deep.equal([]);
+  });
+
+  it('a maximum above 1,000 becomes 1,000; a number too long for JavaScript too', () => {
+    const most = entries('0:5000', anschrift);
+    expect((most.result.definition as Json).properties.G1.maxItems).to.equal(1000);
+    expect(most.warnings.map((w) => w.message.en)[0]).to.contain('taken as 0:1000');
+    const huge = entries(`${'9'.repeat(400)}:*`, anschrift);
+    expect((huge.result.definition as Json).properties.G1.minItems).to.equal(1000);
+    expect(huge.errors).to.deep.equal([]);
+  });
+
+  it('a file question and a repeated field are capped the same way', () => {
+    const file = entries('2000:3000', field('F2', 'Nachweis', '<xdf:datentyp><code>file</code></xdf:datentyp>'));
+    expect((file.result.definition as Json).properties.F2).to.deep.include({ minItems: 1000, maxItems: 1000 });
+    expect(file.warnings.map((w) => w.message.en)[0]).to.contain('taken as 1000:1000');
+    const repeated = entries('1000000000:*', field('F3', 'Vorname', text('')));
+    expect((repeated.result.definition as Json).properties.F3.minItems).to.equal(1000);
+    expect(repeated.warnings).to.have.length(1);
+  });
+});

@@ -158,16 +158,33 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
   return schema;
 }
 
+/**
+ * The most entries an anzahl may ask for (minItems, maxItems). Nobody fills in more in an application
+ * form, and the form creates the minItems entries of a list when it shows it (structure.ts): an anzahl
+ * "1000000000:*" from a file would freeze the person's browser.
+ */
+const MAX_ENTRIES = 1000;
+
 /** The schema of one struktur entry: the element, wrapped in an array when it repeats. */
 function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
-  const { element, max } = entry;
-  let { min } = entry;
+  const { element } = entry;
+  let { min, max } = entry;
   if (min > max) {
     say(ctx, 'warning', `${entry.path}/anzahl`, element.fim.id, {
       de: `Die Anzahl ${min}:${max} bei „${element.title}“ ist widersprüchlich (Minimum größer als Maximum): als ${max}:${max} übernommen.`,
       en: `The anzahl ${min}:${max} of "${element.title}" is contradictory (minimum above maximum): taken as ${max}:${max}.`,
     });
     min = max;
+  }
+  if (min > MAX_ENTRIES || (Number.isFinite(max) && max > MAX_ENTRIES)) {
+    const anzahl = (lo: number, hi: number) => `${lo}:${Number.isFinite(hi) ? hi : '*'}`;
+    const was = anzahl(min, max);
+    min = Math.min(min, MAX_ENTRIES);
+    max = Number.isFinite(max) ? Math.min(max, MAX_ENTRIES) : max;
+    say(ctx, 'warning', `${entry.path}/anzahl`, element.fim.id, {
+      de: `Die Anzahl ${was} bei „${element.title}“ verlangt mehr als ${MAX_ENTRIES} Einträge: als ${anzahl(min, max)} übernommen. So viele füllt niemand in einem Antrag aus, und das Formular legt die verlangten Einträge beim Anzeigen an.`,
+      en: `The anzahl ${was} of "${element.title}" asks for more than ${MAX_ENTRIES} entries: taken as ${anzahl(min, max)}. Nobody fills in more in an application, and the form creates the required entries when it shows the list.`,
+    });
   }
   const inner = element.kind === 'group' ? groupSchema(element, ctx) : fieldSchema(element, ctx);
   if (!inner || max <= 1) return inner;

@@ -246,6 +246,7 @@ test('a code list that cannot be read, and any error the importer did not forese
     join(copy, 'dist/npm/import-fim.js'),
     `export class FimImportError extends Error {}
 export const decodeXml = (bytes) => new TextDecoder().decode(bytes);
+export const escapeControls = (text) => text;
 export const formatReport = () => '';
 export const warningsOf = () => [];
 export function importFim() { null.properties; }`,
@@ -267,4 +268,37 @@ export function importFim() { null.properties; }`,
     path: '',
     message: "unexpected error: Cannot read properties of null (reading 'properties')",
   });
+});
+
+test('control characters from the file are shown escaped in the report and in a failure, and in JSON', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  // ESC [2K clears the terminal line, ESC [1A moves up, CSI (U+009B) is the same in one character.
+  const evil = 'Straße\u001b[2K\u001b[1A\u009b2K';
+  const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
+  const source = join(out, 'steuerzeichen.xml');
+  writeFileSync(
+    source,
+    xml
+      .replace(
+        '<xdf:bezeichnungEingabe>Straße</xdf:bezeichnungEingabe>',
+        `<xdf:bezeichnungEingabe>${evil}</xdf:bezeichnungEingabe>`,
+      )
+      .replace('<code>input</code>', '<code>slider</code>'),
+  );
+  const text = run(source, '--lang', 'en', '-o', join(out, 'steuerzeichen.json'));
+  assert.equal(text.code, 1, text.stdout);
+  assert.doesNotMatch(text.stdout, controls);
+  assert.match(text.stdout, /Unknown feldart "slider" for "Straße\\u001b\[2K\\u001b\[1A\\u009b2K"/);
+  const json = run(source, '--format', 'json', '-o', join(out, 'steuerzeichen.json'));
+  assert.doesNotMatch(json.stdout, controls);
+  // JSON escapes them; read back, the report has the name as it was.
+  const warning = JSON.parse(json.stdout).report.lines.find((l: { level: string }) => l.level === 'warning');
+  assert.ok(warning.message.en.includes(`"${evil}"`), warning.message.en);
+
+  const failing = join(out, 'steuerzeichen-fehler.xml');
+  writeFileSync(failing, xml.replace('xdatenfelder_2"', 'xdatenfelder_9\u001b[2K\u009b1A"'));
+  const failed = run(failing, '--lang', 'en');
+  assert.equal(failed.code, 2, failed.stderr);
+  assert.doesNotMatch(failed.stderr, controls);
+  assert.match(failed.stderr, /The XDatenfelder version "9\\u001b\[2K\\u009b1A" is not supported/);
 });

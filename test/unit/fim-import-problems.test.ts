@@ -1,7 +1,7 @@
 /** The FIM import on broken or contradictory input: a clear failure or a warning, never silence. */
 import { expect } from '@open-wc/testing';
 import { checkAll } from '../../src/schemas/check/index.js';
-import { decodeXml, FimImportError, importFim, warningsOf } from '../../src/schemas/fim/import.js';
+import { decodeXml, FimImportError, formatReport, importFim, warningsOf } from '../../src/schemas/fim/import.js';
 import { failure, field, group, struktur, v3 } from '../support/fim-xml.js';
 
 type Json = Record<string, any>;
@@ -330,5 +330,45 @@ describe('FIM import: an anzahl beyond what a form can ask', () => {
     const repeated = entries('1000000000:*', field('F3', 'Vorname', text('')));
     expect((repeated.result.definition as Json).properties.F3.minItems).to.equal(1000);
     expect(repeated.warnings).to.have.length(1);
+  });
+});
+
+describe('FIM import: the text report shows control characters of the input escaped', () => {
+  // ESC [2K clears the terminal line, ESC [1A moves up one: a name could hide the warnings printed before it.
+  const evil = 'Name\u001b[2K\u001b[1A\u009b2K\r\nWarnung: keine\u0007\u007f';
+  // eslint-disable-next-line no-control-regex -- control characters other than the line break are what must not appear
+  const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  it('in names, ids, paths and messages, in both languages; the layout keeps its own line breaks', () => {
+    const result = importFim(
+      v3(struktur('1:1', field('F1', evil, '<xdf:feldart><code>slider</code></xdf:feldart>'))).replace(
+        '<xdf:name>Test</xdf:name>',
+        `<xdf:name>Test${evil}</xdf:name>`,
+      ),
+    );
+    for (const lang of ['de', 'en'] as const) {
+      const text = formatReport(result.report, lang);
+      expect(text).not.to.match(controls);
+      expect(text.split('\n')).to.have.length(3); // the head, a warning and its path
+      // (XML reads the line break \r\n as \n.)
+      expect(text).to.contain('Name\\u001b[2K\\u001b[1A\\u009b2K\\u000aWarnung: keine\\u0007\\u007f');
+    }
+    // The report as data keeps the text as it was.
+    expect(result.report.schema.name).to.equal(`Test${evil.replace('\r\n', '\n')}`);
+  });
+
+  it('in a report given to formatReport directly, also in the FIM id and the path', () => {
+    const text = formatReport(
+      {
+        xdfVersion: '3.0',
+        schema: { id: 'S1\u001b]0;x\u0007', version: '1\u009b', name: 'N' },
+        counts: { groups: 0, fields: 0, rules: 0, rulesExpressed: 0, codelists: 0, codelistsMissing: 0 },
+        lines: [{ level: 'note', path: '/a\u001b[2K', fim: 'F\u0008', message: { de: 'x\ty', en: 'x\ty' } }],
+      },
+      'en',
+    );
+    expect(text).not.to.match(controls);
+    expect(text).to.contain('S1\\u001b]0;x\\u0007 version 1\\u009b');
+    expect(text).to.contain('  note F\\u0008: x\\u0009y\n    at /a\\u001b[2K');
   });
 });

@@ -53,6 +53,10 @@ if (bad || files.length !== 1 || !['text', 'json'].includes(format)) {
   process.exit(2);
 }
 const [file] = files;
+/** The importer's escaping of control characters in text from the input, once it is loaded. */
+let escapeControls = (text) => text;
+// Whatever fails from here on is a failure (exit 2), said in one line, also with --format json.
+process.on('uncaughtException', unexpected);
 
 const moduleUrl = new URL('../dist/npm/import-fim.js', import.meta.url);
 if (!existsSync(moduleUrl)) {
@@ -64,16 +68,35 @@ if (!existsSync(moduleUrl)) {
   );
   process.exit(2);
 }
-const { importFim, formatReport, warningsOf, FimImportError, decodeXml } = await import(moduleUrl.href);
+const fim = await import(moduleUrl.href);
+const { importFim, formatReport, warningsOf, FimImportError, decodeXml } = fim;
+escapeControls = fim.escapeControls;
 
-/** Prints a failure and ends with exit code 2. */
+/** Prints a failure and ends with exit code 2. Names and paths come from the file: their control
+ * characters are shown escaped, so that they cannot rewrite the terminal. */
 function fail(path, message) {
-  if (format === 'json') console.log(JSON.stringify({ ok: false, file, error: { path, message } }, null, 2));
-  else
+  if (format === 'json') console.log(toJson({ ok: false, file, error: { path, message } }));
+  else {
+    const where = path ? `${escapeControls(path)}: ` : '';
     console.error(
-      `${file}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${path ? `${path}: ` : ''}${message}`,
+      `${escapeControls(file)}: ${t('Umwandlung fehlgeschlagen', 'conversion failed')}\n  ${where}${escapeControls(message)}`,
     );
+  }
   process.exit(2);
+}
+
+/** JSON with C1 control characters escaped as well (JSON.stringify escapes C0 only): the same value. */
+function toJson(value) {
+  return JSON.stringify(value, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** An error the importer did not foresee, in one line: exit code 1 would claim a definition was written. */
+function unexpected(error) {
+  const what = String(error?.message ?? error).split('\n')[0];
+  fail('', t(`Unerwarteter Fehler: ${what}`, `unexpected error: ${what}`));
 }
 
 let xml;
@@ -102,7 +125,20 @@ for (const dir of codelistDirs) {
       ),
     );
   }
-  for (const name of names) codelists.push({ name: join(dir, name), text: decodeXml(await readFile(join(dir, name))) });
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      codelists.push({ name: path, text: decodeXml(await readFile(path)) });
+    } catch (error) {
+      fail(
+        '',
+        t(
+          `Codeliste ${path} kann nicht gelesen werden (${error.code ?? error.message}).`,
+          `cannot read the code list ${path} (${error.code ?? error.message}).`,
+        ),
+      );
+    }
+  }
 }
 
 let result;
@@ -110,9 +146,9 @@ try {
   result = importFim(xml, codelists);
 } catch (error) {
   if (error instanceof FimImportError) fail(error.path, error.texts[lang]);
-  throw error;
+  unexpected(error);
 }
-const json = `${JSON.stringify(result.definition, null, 2)}\n`;
+const json = `${toJson(result.definition)}\n`;
 if (output) {
   try {
     await writeFile(output, json);
@@ -131,7 +167,6 @@ if (output) {
 const warnings = warningsOf(result.report).length;
 // With -o the report is the command's output; without, the definition is, and the report goes to stderr.
 const print = output ? console.log : console.error;
-if (format === 'json')
-  print(JSON.stringify({ ok: true, file, output: output ?? null, warnings, report: result.report }, null, 2));
+if (format === 'json') print(toJson({ ok: true, file, output: output ?? null, warnings, report: result.report }));
 else print(formatReport(result.report, lang));
 process.exitCode = warnings > 0 ? 1 : 0; // lets stdout drain when piped

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -180,6 +180,12 @@ test('invalid or contradictory input is converted with warnings (exit 1), and th
       /The anzahl 3:1 of "Anschrift" is contradictory/,
     ],
     ['<code>input</code>', '<code>slider</code>', 'feldart', /Unknown feldart "slider" for "Straße"/],
+    [
+      '<xdf:anzahl>1:1</xdf:anzahl>',
+      '<xdf:anzahl>1000000000:*</xdf:anzahl>',
+      'viele',
+      /The anzahl 1000000000:\* of "Anschrift" asks for more than 1000 entries: taken as 1000:\*/,
+    ],
   ];
   for (const [from, to, name, warning] of cases) {
     assert.ok(xml.includes(from), from);
@@ -194,4 +200,105 @@ test('invalid or contradictory input is converted with warnings (exit 1), and th
     });
     assert.equal(check.status, 0, check.stdout + check.stderr);
   }
+});
+
+test('what the XML parser refuses (a reserved name, deep nesting) ends with 2 and one line, also as JSON', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  assert.ok(xml.includes('<xdf:name>Straße</xdf:name>'));
+  const cases: Array<[string, string, RegExp]> = [
+    ['proto', '<xdf:__proto__>x</xdf:__proto__>', /Die Datei enthält den Element- oder Attributnamen „__proto__“/],
+    ['tief', `${'<x>'.repeat(120)}${'</x>'.repeat(120)}`, /Die Datei verschachtelt Elemente mehr als 100 Ebenen tief/],
+  ];
+  for (const [name, inserted, message] of cases) {
+    const source = join(out, `${name}.xml`);
+    writeFileSync(source, xml.replace('<xdf:name>Straße</xdf:name>', `<xdf:name>Straße</xdf:name>${inserted}`));
+    const text = run(source);
+    assert.equal(text.code, 2, `${name}: ${text.stderr}`);
+    assert.equal(text.stdout, '');
+    const lines = text.stderr.trimEnd().split('\n');
+    assert.deepEqual(lines.length, 2, text.stderr); // "<file>: Umwandlung fehlgeschlagen" and the reason
+    assert.match(lines[1]!, message);
+    assert.doesNotMatch(text.stderr, /\n\s+at /); // no stack trace
+    const json = run(source, '--format', 'json');
+    assert.equal(json.code, 2, `${name}: ${json.stderr}`);
+    const error = JSON.parse(json.stdout);
+    assert.equal(error.ok, false);
+    assert.match(error.error.message, message);
+  }
+});
+
+test('a code list that cannot be read, and any error the importer did not foresee, end with 2 and one line', () => {
+  const folder = join(out, 'codelisten-mit-ordner');
+  mkdirSync(join(folder, 'ordner.xml'), { recursive: true });
+  const dir = run(join(fixtures, 'adresse-v2.xml'), '--codelists', folder);
+  assert.equal(dir.code, 2, dir.stderr);
+  assert.match(
+    dir.stderr,
+    /Umwandlung fehlgeschlagen\n {2}Codeliste .*ordner\.xml kann nicht gelesen werden \(EISDIR\)\.\n$/,
+  );
+
+  // The command line beside an importer that fails with a plain TypeError, as a bug in it would.
+  const copy = join(out, 'kopie');
+  mkdirSync(join(copy, 'bin'), { recursive: true });
+  mkdirSync(join(copy, 'dist/npm'), { recursive: true });
+  writeFileSync(join(copy, 'bin/ozg-form-import-fim.mjs'), readFileSync(bin));
+  writeFileSync(
+    join(copy, 'dist/npm/import-fim.js'),
+    `export class FimImportError extends Error {}
+export const decodeXml = (bytes) => new TextDecoder().decode(bytes);
+export const escapeControls = (text) => text;
+export const formatReport = () => '';
+export const warningsOf = () => [];
+export function importFim() { null.properties; }`,
+  );
+  const spawn = (...args: string[]) =>
+    spawnSync(process.execPath, [join(copy, 'bin/ozg-form-import-fim.mjs'), ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_GB.UTF-8' },
+    });
+  const text = spawn(join(fixtures, 'adresse-v2.xml'));
+  assert.equal(text.status, 2, text.stderr);
+  assert.match(
+    text.stderr,
+    /: conversion failed\n {2}unexpected error: Cannot read properties of null \(reading 'properties'\)\n$/,
+  );
+  const json = spawn(join(fixtures, 'adresse-v2.xml'), '--format', 'json');
+  assert.equal(json.status, 2, json.stderr);
+  assert.deepEqual(JSON.parse(json.stdout).error, {
+    path: '',
+    message: "unexpected error: Cannot read properties of null (reading 'properties')",
+  });
+});
+
+test('control characters from the file are shown escaped in the report and in a failure, and in JSON', () => {
+  const xml = readFileSync(join(fixtures, 'adresse-v2.xml'), 'utf8');
+  // ESC [2K clears the terminal line, ESC [1A moves up, CSI (U+009B) is the same in one character.
+  const evil = 'Straße\u001b[2K\u001b[1A\u009b2K';
+  const controls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/; // eslint-disable-line no-control-regex
+  const source = join(out, 'steuerzeichen.xml');
+  writeFileSync(
+    source,
+    xml
+      .replace(
+        '<xdf:bezeichnungEingabe>Straße</xdf:bezeichnungEingabe>',
+        `<xdf:bezeichnungEingabe>${evil}</xdf:bezeichnungEingabe>`,
+      )
+      .replace('<code>input</code>', '<code>slider</code>'),
+  );
+  const text = run(source, '--lang', 'en', '-o', join(out, 'steuerzeichen.json'));
+  assert.equal(text.code, 1, text.stdout);
+  assert.doesNotMatch(text.stdout, controls);
+  assert.match(text.stdout, /Unknown feldart "slider" for "Straße\\u001b\[2K\\u001b\[1A\\u009b2K"/);
+  const json = run(source, '--format', 'json', '-o', join(out, 'steuerzeichen.json'));
+  assert.doesNotMatch(json.stdout, controls);
+  // JSON escapes them; read back, the report has the name as it was.
+  const warning = JSON.parse(json.stdout).report.lines.find((l: { level: string }) => l.level === 'warning');
+  assert.ok(warning.message.en.includes(`"${evil}"`), warning.message.en);
+
+  const failing = join(out, 'steuerzeichen-fehler.xml');
+  writeFileSync(failing, xml.replace('xdatenfelder_2"', 'xdatenfelder_9\u001b[2K\u009b1A"'));
+  const failed = run(failing, '--lang', 'en');
+  assert.equal(failed.code, 2, failed.stderr);
+  assert.doesNotMatch(failed.stderr, controls);
+  assert.match(failed.stderr, /The XDatenfelder version "9\\u001b\[2K\\u009b1A" is not supported/);
 });

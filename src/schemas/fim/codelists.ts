@@ -4,16 +4,24 @@
  */
 import { child, childText, children, FimImportError, isNode, parseXml, textOf, type XmlNode } from './xml.js';
 import type { CodelistRef } from './read.js';
+import type { Texts } from './xml.js';
 
 export interface Codelist {
   uri: string;
   version?: string;
   versionUri?: string;
   name: string;
+  /** The file it was read from, for messages. */
+  file: string;
   columns: string[];
   key?: string;
+  /** Column → value, without prototype: a column may be called `__proto__` or `constructor`. */
   rows: Record<string, string>[];
 }
+
+/** The value of a row's column: only the row's own, never one inherited from Object.prototype. */
+const cell = (row: Record<string, string>, column: string): string | undefined =>
+  Object.hasOwn(row, column) ? row[column] : undefined;
 
 /** Reads one genericode file; `name` (the file name) is used in error messages. */
 export function readGenericode(text: string, name: string): Codelist {
@@ -39,7 +47,7 @@ export function readGenericode(text: string, name: string): Codelist {
     .flatMap((k) => children(k, 'ColumnRef'))
     .map((r) => String(r['@Ref'] ?? ''))[0];
   const rows = children(child(list, 'SimpleCodeList') ?? {}, 'Row').map((row: XmlNode) => {
-    const values: Record<string, string> = {};
+    const values = Object.create(null) as Record<string, string>;
     children(row, 'Value').forEach((value, i) => {
       const column = String(value['@ColumnRef'] ?? columns[i] ?? i);
       values[column] = textOf(value.SimpleValue) ?? '';
@@ -49,6 +57,7 @@ export function readGenericode(text: string, name: string): Codelist {
   const out: Codelist = {
     uri,
     name: childText(ident, 'LongName') ?? childText(ident, 'ShortName') ?? uri,
+    file: name,
     columns,
     rows,
   };
@@ -72,11 +81,46 @@ export function findCodelist(lists: Codelist[], ref: CodelistRef): Codelist | un
   );
 }
 
-/** Code and label of every row: the key column (or `codeKey`), and the first other column (or `nameKey`). */
-export function codelistEntries(list: Codelist, ref: CodelistRef): { code: string; label: string }[] {
+/**
+ * Code and label of every row: the key column (or `codeKey`), and the first other column (or `nameKey`).
+ * A code column the list does not have gives no entries (the field is asked as text), a label column it
+ * does not have labels each entry with its code; `warn` says either, naming the column and `title`.
+ */
+export function codelistEntries(
+  list: Codelist,
+  ref: CodelistRef,
+  title: string,
+  warn: (message: Texts) => void,
+): { code: string; label: string }[] {
+  const has = (column: string) => list.columns.includes(column) || list.rows.some((row) => Object.hasOwn(row, column));
   const codeColumn = ref.codeKey ?? list.key ?? list.columns[0];
-  const labelColumn = ref.nameKey ?? list.columns.find((c) => c !== codeColumn) ?? codeColumn;
+  if (codeColumn === undefined) {
+    warn({
+      de: `Die Codeliste ${list.file} hat keine Spalten: „${title}“ wird als Textfeld abgefragt.`,
+      en: `Code list ${list.file} has no columns: "${title}" is asked as a text field.`,
+    });
+    return [];
+  }
+  if (!has(codeColumn)) {
+    const which = ref.codeKey !== undefined ? ' (codeKey)' : '';
+    warn({
+      de: `Die Codeliste ${list.file} hat keine Spalte „${codeColumn}“${which} für die Codes von „${title}“: als Textfeld abgefragt.`,
+      en: `Code list ${list.file} has no column "${codeColumn}"${which} for the codes of "${title}": asked as a text field.`,
+    });
+    return [];
+  }
+  let labelColumn = ref.nameKey ?? list.columns.find((c) => c !== codeColumn) ?? codeColumn;
+  if (!has(labelColumn)) {
+    warn({
+      de: `Die Codeliste ${list.file} hat keine Spalte „${labelColumn}“ (nameKey) für die Bezeichnungen von „${title}“: Stattdessen werden die Codes angezeigt.`,
+      en: `Code list ${list.file} has no column "${labelColumn}" (nameKey) for the labels of "${title}": the codes are shown instead.`,
+    });
+    labelColumn = codeColumn;
+  }
   return list.rows
-    .map((row) => ({ code: row[codeColumn!] ?? '', label: row[labelColumn!] || row[codeColumn!] || '' }))
+    .map((row) => {
+      const code = cell(row, codeColumn) ?? '';
+      return { code, label: cell(row, labelColumn) || code };
+    })
     .filter((entry) => entry.code !== '');
 }

@@ -32,6 +32,25 @@ function typed(field: FimField, value: string, type: unknown): unknown {
   return value;
 }
 
+/**
+ * The property key for a FIM id: the id itself while it is free, else the id with `_2`, `_3` … `used`
+ * holds the keys given so far and `next` the number to try next for each id, so that 20,000 uses of
+ * one id take linear time. Keys are only compared with each other, never looked up on an object: ids
+ * like `constructor` or `toString` are kept. `__proto__` is always renamed: the form refuses it as a
+ * property name (check/keywords.ts), since answers under it would land on Object.prototype.
+ */
+function propertyKey(id: string, used: Set<string>, next: Map<string, number>): string {
+  let key = id;
+  if (used.has(key) || key === '__proto__') {
+    let n = next.get(id) ?? 2;
+    do key = `${id}_${n++}`;
+    while (used.has(key));
+    next.set(id, n);
+  }
+  used.add(key);
+  return key;
+}
+
 /** The Feldarten of XDatenfelder (code list xdatenfelder.feldart); `label` is handled by the group. */
 const FELDARTEN = ['input', 'select', 'checkbox', 'label', 'hidden', 'locked'];
 
@@ -60,7 +79,10 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
     if (!entries && field.codelist) {
       ctx.counts.codelists++;
       const list = findCodelist(ctx.codelists, field.codelist);
-      if (list) entries = codelistEntries(list, field.codelist);
+      if (list)
+        entries = codelistEntries(list, field.codelist, field.title, (message) =>
+          say(ctx, 'warning', `${field.path}/codelisteReferenz`, field.fim.id, message),
+        );
       else {
         ctx.counts.codelistsMissing++;
         const name = `${field.codelist.uri}${field.codelist.version ? ` Version ${field.codelist.version}` : ''}`;
@@ -136,16 +158,33 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
   return schema;
 }
 
+/**
+ * The most entries an anzahl may ask for (minItems, maxItems). Nobody fills in more in an application
+ * form, and the form creates the minItems entries of a list when it shows it (structure.ts): an anzahl
+ * "1000000000:*" from a file would freeze the person's browser.
+ */
+const MAX_ENTRIES = 1000;
+
 /** The schema of one struktur entry: the element, wrapped in an array when it repeats. */
 function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
-  const { element, max } = entry;
-  let { min } = entry;
+  const { element } = entry;
+  let { min, max } = entry;
   if (min > max) {
     say(ctx, 'warning', `${entry.path}/anzahl`, element.fim.id, {
       de: `Die Anzahl ${min}:${max} bei „${element.title}“ ist widersprüchlich (Minimum größer als Maximum): als ${max}:${max} übernommen.`,
       en: `The anzahl ${min}:${max} of "${element.title}" is contradictory (minimum above maximum): taken as ${max}:${max}.`,
     });
     min = max;
+  }
+  if (min > MAX_ENTRIES || (Number.isFinite(max) && max > MAX_ENTRIES)) {
+    const anzahl = (lo: number, hi: number) => `${lo}:${Number.isFinite(hi) ? hi : '*'}`;
+    const was = anzahl(min, max);
+    min = Math.min(min, MAX_ENTRIES);
+    max = Number.isFinite(max) ? Math.min(max, MAX_ENTRIES) : max;
+    say(ctx, 'warning', `${entry.path}/anzahl`, element.fim.id, {
+      de: `Die Anzahl ${was} bei „${element.title}“ verlangt mehr als ${MAX_ENTRIES} Einträge: als ${anzahl(min, max)} übernommen. So viele füllt niemand in einem Antrag aus, und das Formular legt die verlangten Einträge beim Anzeigen an.`,
+      en: `The anzahl ${was} of "${element.title}" asks for more than ${MAX_ENTRIES} entries: taken as ${anzahl(min, max)}. Nobody fills in more in an application, and the form creates the required entries when it shows the list.`,
+    });
   }
   const inner = element.kind === 'group' ? groupSchema(element, ctx) : fieldSchema(element, ctx);
   if (!inner || max <= 1) return inner;
@@ -158,7 +197,9 @@ function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {
   const title = element.title;
   let items: Schema = inner;
   if (element.kind === 'field') {
-    items = { type: 'object', properties: { [element.fim.id]: inner }, required: [element.fim.id] };
+    // The group's warning about a renamed __proto__ speaks for this key too: it is the same.
+    const key = propertyKey(element.fim.id, new Set(), new Map());
+    items = { type: 'object', properties: { [key]: inner }, required: [key] };
     say(ctx, 'note', entry.path, element.fim.id, {
       de: `Mehrfaches Datenfeld „${title}“ (${min}:${Number.isFinite(max) ? max : '*'}) wird als wiederholbare Gruppe mit je einem Feld abgefragt.`,
       en: `Repeated field "${title}" (${min}:${Number.isFinite(max) ? max : '*'}) is asked as a repeatable group of one field each.`,
@@ -179,6 +220,8 @@ export function groupSchema(group: FimGroup, ctx: Context): Schema {
   const required: string[] = [];
   const infos: string[] = [];
   const keyOf = new Map<string, string>();
+  const used = new Set<string>();
+  const next = new Map<string, number>();
   for (const entry of group.children) {
     const { element } = entry;
     if (element.kind === 'field' && element.feldart === 'label') {
@@ -192,9 +235,21 @@ export function groupSchema(group: FimGroup, ctx: Context): Schema {
     }
     const schema = entrySchema(entry, ctx);
     if (!schema) continue;
-    let key = element.fim.id;
-    for (let n = 2; key in properties; n++) key = `${element.fim.id}_${n}`;
-    keyOf.set(element.fim.id, key);
+    const id = element.fim.id;
+    const repeated = used.has(id);
+    const key = propertyKey(id, used, next);
+    if (repeated) {
+      say(ctx, 'warning', entry.path, id, {
+        de: `Das Element ${id} „${element.title}“ kommt in „${group.title}“ mehrfach vor: Seine Angaben werden unter dem Schlüssel ${key} übermittelt, nicht unter seiner FIM-ID.`,
+        en: `The element ${id} "${element.title}" occurs more than once in "${group.title}": its answers are sent under the key ${key}, not under its FIM id.`,
+      });
+    } else if (key !== id) {
+      say(ctx, 'warning', entry.path, id, {
+        de: `Die FIM-ID „${id}“ von „${element.title}“ kann keine Frage benennen (das Formular lehnt den Namen ab): Ihre Angaben werden unter dem Schlüssel ${key} übermittelt.`,
+        en: `The FIM id "${id}" of "${element.title}" cannot name a question (the form refuses that name): its answers are sent under the key ${key}.`,
+      });
+    }
+    keyOf.set(id, key);
     properties[key] = schema;
     if (entry.min > 0) required.push(key);
   }

@@ -10,7 +10,7 @@ import type { FimReport } from './report.js';
 import type { JsonSchema } from '../types.js';
 
 export { decodeXml, FimImportError } from './xml.js';
-export { formatReport, warningsOf, type FimReport, type ReportLine } from './report.js';
+export { escapeControls, formatReport, warningsOf, type FimReport, type ReportLine } from './report.js';
 
 export interface CodelistText {
   /** File name, for messages. */

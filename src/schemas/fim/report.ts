@@ -29,10 +29,26 @@ export interface FimReport {
 
 export const warningsOf = (report: FimReport): ReportLine[] => report.lines.filter((l) => l.level === 'warning');
 
-/** The report as text, one line per finding, in German or English. */
+/**
+ * Text from the input with its control characters (C0, DEL, C1, the line break too) written as `\u001b`.
+ * Printed unchanged, an escape sequence in a name could move the cursor, clear lines and hide the
+ * warnings above it, or a line break could fake a line of the report.
+ */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The report as text, one line per finding, in German or English. Text from the input has its control
+ * characters escaped (escapeControls); the line breaks are the report's own. */
 export function formatReport(report: FimReport, lang: 'de' | 'en'): string {
   const de = lang === 'de';
-  const { schema, counts } = report;
+  const { counts } = report;
+  const schema = {
+    id: escapeControls(report.schema.id),
+    version: report.schema.version && escapeControls(report.schema.version),
+    name: escapeControls(report.schema.name),
+  };
   const warnings = warningsOf(report).length;
   const head = de
     ? `XDatenfelder ${report.xdfVersion}, Stammdatenschema ${schema.id}${schema.version ? ` Version ${schema.version}` : ''} „${schema.name}“: ` +
@@ -44,7 +60,9 @@ export function formatReport(report: FimReport, lang: 'de' | 'en'): string {
   const label = (level: ReportLine['level']) =>
     level === 'warning' ? (de ? 'Warnung' : 'warning') : de ? 'Hinweis' : 'note';
   const lines = report.lines.map(
-    (l) => `  ${label(l.level)}${l.fim ? ` ${l.fim}` : ''}: ${l.message[lang]}\n    ${de ? 'bei' : 'at'} ${l.path}`,
+    (l) =>
+      `  ${label(l.level)}${l.fim ? ` ${escapeControls(l.fim)}` : ''}: ${escapeControls(l.message[lang])}\n` +
+      `    ${de ? 'bei' : 'at'} ${escapeControls(l.path)}`,
   );
   return [head, ...lines].join('\n');
 }

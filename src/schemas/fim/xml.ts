@@ -27,6 +27,10 @@ export class FimImportError extends Error {
 /** Elements that may occur more than once and are always read as lists. */
 const LISTS = new Set(['struktur', 'regel', 'Row', 'Value', 'Column', 'Key', 'ColumnRef', 'wert']);
 
+/** Nesting deeper than this is refused by the parser (a deeply nested file could exhaust the stack). A
+ * message nests about three levels per Datenfeldgruppe, so 100 leaves room for 30 levels of groups. */
+const MAX_DEPTH = 100;
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -36,6 +40,7 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   isArray: (name) => LISTS.has(name),
+  maxNestedTags: MAX_DEPTH,
 });
 
 /** The text of an XML file's bytes: UTF-8 (with or without BOM), or UTF-16 when a byte order mark
@@ -46,21 +51,58 @@ export function decodeXml(bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
-/** The innermost element still open where the text ends (a file cut off), with the line of its start tag. */
+/**
+ * The innermost element still open where the text ends (a file cut off), with the line of its start tag.
+ * A hand-written scan, linear in the length of the text: the regular expression for tags it replaces
+ * backtracked on text like `<<<<… "` (4,000 characters took 24 seconds). A comment, CDATA section,
+ * declaration, quoted value or tag that does not end before the text does ends the scan: that is where
+ * the file was cut off.
+ */
 function unclosedAtEnd(source: string): { name: string; line: number } | undefined {
-  const tags =
-    /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<[?!][\s\S]*?(?:>|$)|<(\/?)([^\s/>]+)(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)(>|$)/g;
   const open: Array<{ name: string; line: number }> = [];
+  // The places of each name in `open`, so that a closing tag finds its element without a search.
+  const places = new Map<string, number[]>();
   let line = 1;
   let counted = 0;
-  for (const m of source.matchAll(tags)) {
-    const [, closing, name, selfClosing, end] = m;
-    if (!name || !end) continue; // comment, CDATA, declaration, or a tag cut off
-    for (; counted < m.index; counted++) if (source.charCodeAt(counted) === 10) line++;
-    if (closing) {
-      const at = open.map((o) => o.name).lastIndexOf(name);
-      if (at >= 0) open.length = at;
-    } else if (!selfClosing) open.push({ name, line });
+  /** The index after `end`, searched from `from`; -1 when the text ends first. */
+  const after = (end: string, from: number) => {
+    const found = source.indexOf(end, from);
+    return found < 0 ? -1 : found + end.length;
+  };
+  for (let i = 0; i >= 0 && i < source.length;) {
+    const start = source.indexOf('<', i);
+    if (start < 0) break;
+    if (source.startsWith('<!--', start)) i = after('-->', start + 4);
+    else if (source.startsWith('<![CDATA[', start)) i = after(']]>', start + 9);
+    else if (source[start + 1] === '?' || source[start + 1] === '!') i = after('>', start + 2);
+    else {
+      const closing = source[start + 1] === '/';
+      const from = closing ? start + 2 : start + 1;
+      let j = from;
+      while (j < source.length && !/[\s/>]/.test(source[j]!)) j++;
+      const name = source.slice(from, j);
+      if (!name) {
+        i = start + 1;
+        continue;
+      }
+      while (j < source.length && source[j] !== '>') {
+        const quote = source[j] === '"' || source[j] === "'" ? source.indexOf(source[j]!, j + 1) : j;
+        if (quote < 0) return open[open.length - 1];
+        j = quote + 1;
+      }
+      if (j >= source.length) break;
+      for (; counted < start; counted++) if (source.charCodeAt(counted) === 10) line++;
+      if (closing) {
+        const place = places.get(name)?.at(-1);
+        if (place !== undefined) while (open.length > place) places.get(open.pop()!.name)!.pop();
+      } else if (source[j - 1] !== '/') {
+        let list = places.get(name);
+        if (!list) places.set(name, (list = []));
+        list.push(open.length);
+        open.push({ name, line });
+      }
+      i = j + 1;
+    }
   }
   return open[open.length - 1];
 }
@@ -104,7 +146,35 @@ export function parseXml(text: string, what: Texts): XmlNode {
       en: `${what.en} contains a DOCTYPE declaration (line ${line}); XDatenfelder messages and code lists have none, so it is refused for safety.`,
     });
   }
-  return parser.parse(source) as XmlNode;
+  try {
+    return parser.parse(source) as XmlNode;
+  } catch (error) {
+    // The validator accepts what the parser then refuses for safety; without this the command line
+    // would end with a stack trace instead of saying what is wrong with the file.
+    throw parserRefusal(error, what);
+  }
+}
+
+/** What fast-xml-parser throws on well-formed XML (a reserved name, too deep a nesting), in our words. */
+function parserRefusal(error: unknown, what: Texts): FimImportError {
+  const msg = error instanceof Error ? error.message : String(error);
+  const reserved = /^\[SECURITY\] Invalid [\w ]+: "([^"]*)"/.exec(msg)?.[1];
+  if (reserved !== undefined) {
+    return new FimImportError('', {
+      de: `${what.de} enthält den Element- oder Attributnamen „${reserved}“, der nicht sicher gelesen werden kann (ein reservierter JavaScript-Name); XDatenfelder-Nachrichten und Codelisten verwenden ihn nicht.`,
+      en: `${what.en} contains the element or attribute name "${reserved}", which cannot be read safely (a reserved JavaScript name); XDatenfelder messages and code lists do not use it.`,
+    });
+  }
+  if (/^Maximum nested tags exceeded/.test(msg)) {
+    return new FimImportError('', {
+      de: `${what.de} verschachtelt Elemente mehr als ${MAX_DEPTH} Ebenen tief; XDatenfelder-Nachrichten und Codelisten brauchen weit weniger, sie wird abgelehnt.`,
+      en: `${what.en} nests elements more than ${MAX_DEPTH} levels deep; XDatenfelder messages and code lists need far fewer, so it is refused.`,
+    });
+  }
+  return new FimImportError('', {
+    de: `${what.de} kann nicht gelesen werden: ${msg}`,
+    en: `${what.en} cannot be read: ${msg}`,
+  });
 }
 
 export const isNode = (value: unknown): value is XmlNode =>

@@ -4,6 +4,7 @@
  * Schemas of the FIM schema repository. Titles and help texts are the German FIM texts; every node
  * keeps `x-ozg.fim: {id, version}`. See docs/fim-import.md for the whole mapping.
  */
+import { MAX_LIST_ENTRIES } from '../check/limits.js';
 import type { JsonSchema } from '../types.js';
 import { codelistEntries, findCodelist, type Codelist } from './codelists.js';
 import type { FimChild, FimField, FimGroup, FimRef, FimSchema } from './read.js';
@@ -159,11 +160,11 @@ function fieldSchema(field: FimField, ctx: Context): Schema | undefined {
 }
 
 /**
- * The most entries an anzahl may ask for (minItems, maxItems). Nobody fills in more in an application
- * form, and the form creates the minItems entries of a list when it shows it (structure.ts): an anzahl
- * "1000000000:*" from a file would freeze the person's browser.
+ * The most entries an anzahl may ask for (minItems, maxItems): the checker's limit (check/limits.ts).
+ * Nobody fills in more in an application form, and the form creates the minItems entries of a list
+ * when it shows it (structure.ts): an anzahl "1000000000:*" from a file would freeze the person's browser.
  */
-const MAX_ENTRIES = 1000;
+const MAX_ENTRIES = MAX_LIST_ENTRIES;
 
 /** The schema of one struktur entry: the element, wrapped in an array when it repeats. */
 function entrySchema(entry: FimChild, ctx: Context): Schema | undefined {

@@ -203,3 +203,16 @@ test('invalid JSON is our own sentence with line and column, a button that puts 
     problems(page).getByRole('button', { name: /^Error: Not valid JSON at line 2, column \d+\.$/ }),
   ).toBeVisible();
 });
+
+test('a definition too broken to check ($ref "#/%zz") is one problem, not a playground left loading', async ({
+  page,
+  server,
+}) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await open(page, server.url, 'sondernutzung.json');
+  await replaceText(page, '{\n  "type": "object",\n  "title": "T",\n  "properties": { "a": { "$ref": "#/%zz" } }\n}');
+  await expect(problems(page)).toContainText('Die Definition lässt sich nicht prüfen (URI malformed)');
+  await expect(page.locator('#root')).toHaveAttribute('data-state', 'checked');
+  expect(pageErrors).toEqual([]);
+});

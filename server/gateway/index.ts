@@ -135,7 +135,9 @@ export async function registerGateway(app: FastifyInstance, ctx: GatewayContext)
         if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       });
       // No answers nest this deep; a body that does is refused before anything walks it (hashing, fees).
-      r.addHook('preValidation', async (req) => {
+      // After the route's schema: a body of the wrong shape (a 2 MiB array where two strings belong) is
+      // refused by it at the first wrong key, without walking all of it here (376 ms a request before).
+      r.addHook('preHandler', async (req) => {
         if (nestingDepth(req.body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
           throw new HttpProblem(400, 'Bad Request', `the JSON body nests deeper than ${MAX_BODY_DEPTH} levels`, {
             code: 'TOO_DEEP',

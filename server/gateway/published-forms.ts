@@ -85,7 +85,9 @@ export class PublishedForms {
     let v = validators.get(form.hash);
     if (!v) {
       const definition = this.definitionOf(form);
-      v = new FormValidator(definition, ajvEngine(definition));
+      // The first error is enough to refuse, and collecting all of them is what a hostile list makes
+      // expensive (ajv.ts, AjvOptions).
+      v = new FormValidator(definition, ajvEngine(definition, { allErrors: false }));
       validators.set(form.hash, v);
     }
     return v;

@@ -42,17 +42,21 @@ export interface ReceivedApplication {
 
 const LEIKA_URN = 'urn:de:fim:leika:leistung:';
 
+/** Answers up to this size (JSON characters) get their errors in the form's words. */
+const MAX_WORDED_ANSWERS = 64 * 1024;
+
 /**
  * The findings for one decrypted application against the definition of its form (with its `x-ozg`,
  * as published); an empty list means the application fits its form and its payment.
  * `compiled`: the `FormValidator` of this definition (`new FormValidator(definition,
- * ajvEngine(definition))`); a server compiles it once per published version and passes it in. Without
- * it, one is compiled for this call.
+ * ajvEngine(definition, { allErrors: false }))`: the first error decides, and collecting all is slow on
+ * hostile answers); a server compiles it once per published version and passes it in. Without it, one
+ * is compiled for this call.
  */
 export function checkApplication(
   definition: JsonSchema,
   application: ReceivedApplication,
-  compiled: FormValidator = new FormValidator(definition, ajvEngine(definition)),
+  compiled: FormValidator = new FormValidator(definition, ajvEngine(definition, { allErrors: false })),
 ): ApplicationCheck[] {
   const findings: ApplicationCheck[] = [];
   const validator = validatorAsOf(compiled, application.sentAt);
@@ -82,7 +86,13 @@ export function checkApplication(
       });
       return findings;
     }
-    const places = placesAsTheFormSaysThem(definition, data, validator);
+    // Anyone can send an application of up to 2 MiB. Wording the errors builds the form's store over
+    // the answers, which for a list of 80,000 entries took 9 s: only answers of a size a person fills
+    // in (the gateway's own limit for answers in plain text) are worded, others are listed as they are.
+    const places =
+      JSON.stringify(data).length <= MAX_WORDED_ANSWERS
+        ? placesAsTheFormSaysThem(definition, data, validator)
+        : undefined;
     const raw = errors.slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`.trim());
     const text = (lang: Lang, lead: string) => {
       const said = places?.[lang] ?? [];

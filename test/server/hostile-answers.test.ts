@@ -70,14 +70,15 @@ test('the gateway stops at the first error of hostile answers, and answers them 
 
 test("a receiver words the errors of answers of a person's size, and lists those of a 2 MiB application as they are", () => {
   const definition = dogsWithAddresses();
+  const leika = (definition['x-ozg'] as { leika: string }).leika;
   const small = structuredClone(ANSWERS.hundesteuer) as Record<string, any>;
   small.hunde[0].name = '';
-  const worded = checkApplication(definition, { leika: definition['x-ozg'].leika, data: small });
+  const worded = checkApplication(definition, { leika, data: small });
   assert.equal(worded[0]?.code, 'answers-invalid');
   assert.match(worded[0]!.text.de, /„Name/); // the form's own sentence, naming the question
   const huge = structuredClone(ANSWERS.hundesteuer) as Record<string, any>;
   huge.hunde = Array.from({ length: 80_000 }, () => ({}));
-  const listed = checkApplication(definition, { leika: definition['x-ozg'].leika, data: huge });
+  const listed = checkApplication(definition, { leika, data: huge });
   assert.equal(listed[0]?.code, 'answers-invalid');
   assert.match(listed[0]!.text.en, /^The answers do not fit the form \(1\): \/hunde /);
 });

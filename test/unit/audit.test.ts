@@ -175,7 +175,9 @@ describe('audit: report and statement', () => {
       form: { de: '<img src=x onerror=alert(1)> [klick](javascript:alert(1)) *a*', en: 'x' },
     };
     const hostileMd = statementMarkdown(hostile, 'de');
-    expect(hostileMd).to.contain('Formular: &lt;img src=x onerror=alert(1)&gt; \\[klick\\](javascript:alert(1)) \\*a\\*');
+    expect(hostileMd).to.contain(
+      'Formular: &lt;img src=x onerror=alert(1)&gt; \\[klick\\](javascript:alert(1)) \\*a\\*',
+    );
     expect(hostileMd).not.to.contain('<img');
     expect(hostileMd).not.to.contain('[klick]');
   });

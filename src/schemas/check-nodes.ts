@@ -47,6 +47,16 @@ export interface SchemaNode {
 }
 
 /** Every schema object of the tree with its pointer, the root first. */
+/** A schema's regular expressions with their pointers: its `pattern` and the keys of its
+ * `patternProperties` (the browser's checker and, for RE2, check.ts). */
+export function patternsOf({ schema, pointer }: SchemaNode): Array<[string, unknown]> {
+  const patterns: Array<[string, unknown]> = [[`${pointer}/pattern`, schema.pattern]];
+  if (isObj(schema.patternProperties))
+    for (const key of Object.keys(schema.patternProperties))
+      patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
+  return patterns;
+}
+
 export function schemaNodes(root: Obj): SchemaNode[] {
   const nodes: SchemaNode[] = [];
   const visit = (schema: unknown, pointer: string): void => {

@@ -11,7 +11,7 @@ import {
   list,
   problem,
   schemaNodes,
-  esc,
+  patternsOf,
   type CheckEngine,
   type DefinitionProblem,
   type SchemaNode,
@@ -29,7 +29,8 @@ const SUPPORTED_META = /^https?:\/\/json-schema\.org\/(draft\/2020-12\/schema|dr
 
 function checkKeywords(nodes: SchemaNode[], formats: Set<string>): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
-  for (const { schema, pointer } of nodes) {
+  for (const node of nodes) {
+    const { schema, pointer } = node;
     if (typeof schema.format === 'string' && !formats.has(schema.format)) {
       problems.push(
         problem(
@@ -39,11 +40,7 @@ function checkKeywords(nodes: SchemaNode[], formats: Set<string>): DefinitionPro
         ),
       );
     }
-    const patterns: Array<[string, unknown]> = [[`${pointer}/pattern`, schema.pattern]];
-    if (isObj(schema.patternProperties))
-      for (const key of Object.keys(schema.patternProperties))
-        patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
-    for (const [at, source] of patterns) {
+    for (const [at, source] of patternsOf(node)) {
       if (typeof source !== 'string') continue;
       try {
         new RegExp(source, 'u');

@@ -8,7 +8,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv.js';
 import { refusalProblem } from './refusal-texts.js';
 import { checkWith, type CheckEngine, type CheckOptions, type DefinitionProblem } from './check-rules.js';
-import { esc, isObj, problem, schemaNodes } from './check-nodes.js';
+import { isObj, patternsOf, problem, schemaNodes } from './check-nodes.js';
 import { linearPatternError } from './linear-regexp.js';
 import meta from './x-ozg.meta.json' with { type: 'json' };
 
@@ -67,12 +67,8 @@ export function checkDefinition(definition: unknown, options: CheckOptions = {})
 function linearPatternProblems(definition: unknown): DefinitionProblem[] {
   if (!isObj(definition)) return [];
   const problems: DefinitionProblem[] = [];
-  for (const { schema, pointer } of schemaNodes(definition)) {
-    const patterns: Array<[string, unknown]> = [[`${pointer}/pattern`, schema.pattern]];
-    if (isObj(schema.patternProperties))
-      for (const key of Object.keys(schema.patternProperties))
-        patterns.push([`${pointer}/patternProperties/${esc(key)}`, key]);
-    for (const [at, source] of patterns) {
+  for (const node of schemaNodes(definition)) {
+    for (const [at, source] of patternsOf(node)) {
       if (typeof source !== 'string' || !validRegExp(source)) continue; // an invalid one is reported already
       const reason = linearPatternError(source);
       if (reason)

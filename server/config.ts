@@ -235,6 +235,11 @@ export function paymentEndpoints(p: PaymentConfig, selfUrl: string): { providerU
   return { providerUrl: base.href, tokenUrl: p.tokenUrl ?? new URL('token', base).href };
 }
 
+/** Whether the gateway takes payments online: a provider is configured (PAYMENT_PROVIDER_URL) or the
+ * stand-in runs. Without either, a form's payment is refused and the start banner says so. */
+export const takesPayments = (config: ServerConfig): boolean =>
+  !!config.payment.providerUrl || config.paymentStandIn.enabled;
+
 /** Fills in defaults. Everything has a demo default so `npm start` works without configuration. */
 export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   if (input.trustProxy !== undefined && !Array.isArray(input.trustProxy))

@@ -1,5 +1,5 @@
 import { startServer, type RunningServer } from './app.js';
-import { configFromEnv, DEMO_INBOX_TOKEN } from './config.js';
+import { configFromEnv, DEMO_INBOX_TOKEN, takesPayments } from './config.js';
 import { startFailure } from './production.js';
 
 let server: RunningServer;
@@ -17,7 +17,7 @@ const { config } = server;
 console.log(config.demoDir ? `ozg-form demo: ${server.url}` : `ozg-form gateway: ${server.url}gateway/v1/`);
 console.log(`Datenordner / data folder (DATA_DIR): ${config.dataDir}`);
 if (config.inbox.enabled) console.log(`Sachbearbeitung / case-worker inbox: ${server.inboxUrl}`);
-if (!config.payment.providerUrl && !config.paymentStandIn.enabled)
+if (!takesPayments(config))
   console.log(
     'Keine Online-Zahlung / no online payment: PAYMENT_PROVIDER_URL is not set, forms with fees ask people to contact the authority',
   );

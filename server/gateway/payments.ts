@@ -4,6 +4,7 @@ import { KeyedQueue, WindowCounter } from './requests.js';
 import { clientKey } from '../client-address.js';
 import { computeFees, validatorAsOf, type FeeLine, type Lang } from 'ozg-form/rules';
 import { HttpProblem } from '../problem.js';
+import { takesPayments } from '../config.js';
 import {
   toEuro,
   type PaymentRequest,
@@ -205,7 +206,7 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
           code: 'NO_FEE',
         });
       }
-      if (!config.payment.providerUrl && !config.paymentStandIn.enabled) {
+      if (!takesPayments(config)) {
         // No provider configured (PAYMENT_PROVIDER_URL) and no stand-in: the person is told to contact
         // the authority (the NO_FEE sentence), the operator reads why in the log.
         req.log.error(

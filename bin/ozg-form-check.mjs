@@ -92,15 +92,6 @@ function lineColumn(text, offset) {
  * pointer names a property, the entry of a list, or (for a place the definition does not have, such as a
  * missing `title`) the nearest place above it that it has.
  */
-/** Text from a definition (names, titles) for the terminal: control characters (an ESC sequence could
- * move the cursor and overwrite the lines above, hiding errors) are shown as \\u escapes. Line breaks stay. */
-const printable = (text) =>
-  text.replace(
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-
 /** `run()`, or undefined when it throws. */
 function attempt(run) {
   try {
@@ -216,7 +207,7 @@ for (const file of files) {
     // "line:column pointer: message", one problem after another (editors and CI logs link line:column)
     problems.forEach((p, i) => {
       const at = places[i] ? `${places[i].line}:${places[i].column}` : '';
-      console.log(`  ${at.padEnd(7)} ${printable(formatReport([p], lang)).replace(/\n/g, '\n          ')}`);
+      console.log(`  ${at.padEnd(7)} ${formatReport([p], lang)}`); // one line: formatReport escapes breaks
     });
   }
   if (estimate) console.log(formatReifegrad(estimate, lang).replace(/^/gm, '  '));

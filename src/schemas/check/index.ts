@@ -17,6 +17,7 @@ import { checkUnseenErrors } from './unseen.js';
 import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkPropertyNames, checkRequiredNames } from './keywords.js';
 import { checkLimits } from './limits.js';
+import { escapeControls } from '../escape-controls.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
 import { isObj } from './walk.js';
@@ -90,11 +91,14 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   return [...all.filter((p) => !p.severity), ...all.filter((p) => p.severity)];
 }
 
-/** One line per problem, "pointer: [Warnung] message". */
+/** One line per problem, "pointer: [Warnung] message", for a terminal: names and titles from the
+ * definition in pointer and message have their control characters escaped (escapeControls). */
 export function formatReport(problems: DefinitionProblem[], lang: 'de' | 'en'): string {
   const whole = lang === 'de' ? '(Definition)' : '(definition)';
   const tag = lang === 'de' ? 'Warnung: ' : 'warning: ';
-  return problems.map((p) => `${p.pointer || whole}: ${p.severity ? tag : ''}${p.message[lang]}`).join('\n');
+  return problems
+    .map((p) => `${escapeControls(p.pointer) || whole}: ${p.severity ? tag : ''}${escapeControls(p.message[lang])}`)
+    .join('\n');
 }
 
 /** The one problem of a definition the checker cannot read at all. */

@@ -1,4 +1,5 @@
 /** What the importer tells the person: every element it could not express, and the choices it made. */
+import { escapeControls } from '../escape-controls.js';
 import type { Texts } from './xml.js';
 import type { XdfVersion } from './read.js';
 
@@ -29,15 +30,7 @@ export interface FimReport {
 
 export const warningsOf = (report: FimReport): ReportLine[] => report.lines.filter((l) => l.level === 'warning');
 
-/**
- * Text from the input with its control characters (C0, DEL, C1, the line break too) written as `\u001b`.
- * Printed unchanged, an escape sequence in a name could move the cursor, clear lines and hide the
- * warnings above it, or a line break could fake a line of the report.
- */
-export function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is escaped
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+export { escapeControls };
 
 /** The report as text, one line per finding, in German or English. Text from the input has its control
  * characters escaped (escapeControls); the line breaks are the report's own. */

@@ -40,6 +40,8 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   }
   if (!isObj(definition)) return base;
   const extra: DefinitionProblem[] = [];
+  // Run once: its problems are reported, and they say which questions are never asked (below).
+  let nestedConditions: DefinitionProblem[] = [];
   const lints = [
     () => checkFees(definition),
     () => checkLeika(definition),
@@ -59,7 +61,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
     () => checkRecursion(definition),
     () => checkUnseenErrors(definition),
     () => checkEngineKeywords(definition),
-    () => checkNestedConditions(definition),
+    () => (nestedConditions = checkNestedConditions(definition)),
   ];
   for (const lint of lints) {
     try {
@@ -72,13 +74,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
   const specific = new Set(extra.filter((p) => !p.severity).map((p) => p.pointer));
   // a question inside a nested condition is never asked: "add it to a step" would contradict the
   // nested-condition error (the form refuses a step naming it)
-  const nested = (() => {
-    try {
-      return unreachable(checkNestedConditions(definition));
-    } catch {
-      return [];
-    }
-  })();
+  const nested = unreachable(nestedConditions);
   const asked = (p: DefinitionProblem) =>
     !(p.message.en.includes('is in no step') && nested.some((n) => p.pointer.startsWith(n)));
   const seen = new Set<string>();

@@ -13,6 +13,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 //    dist/playground/ (CodeMirror, the author check). It shares nothing with dist/ozg-form.js: the page
 //    loads the widget bundle itself, so the widget and its chunks stay byte for byte the same.
 const playground = defineConfig({
+  resolve: {
+    // The checker's analysis of backtracking patterns arrives after the page (scslre-later.ts).
+    alias: [
+      { find: /^scslre$/, replacement: fileURLToPath(new URL('./demo/playground/scslre-later.ts', import.meta.url)) },
+    ],
+  },
   build: {
     target: 'es2021',
     outDir: 'dist/playground',
@@ -113,6 +119,8 @@ export default defineConfig(({ mode }) => {
               /^pdfkit/,
               /^fast-xml-parser/,
               /^fastest-levenshtein/,
+              /^re2js/,
+              /^scslre/,
             ],
           }
         : {

@@ -21,6 +21,7 @@ import { chosenLang, draft, previousDraft } from './storage.js';
 import { BLANK, TEMPLATES, insertTemplate } from './templates.js';
 import { TEXTS, type Lang } from './texts.js';
 import { renderEmbed, renderProblems, renderReifegrad, type CheckResult } from './view.js';
+import { analysisLoaded } from './scslre-later.js';
 
 const DEMO_FORMS = [
   { file: 'hundesteuer.json', name: 'Hundesteuer' },
@@ -338,5 +339,7 @@ async function start(): Promise<void> {
   }
   showPrevious();
   update();
+  // the patterns' backtracking analysis arrives after the page: check once more when it has
+  if (await analysisLoaded) update();
 }
 void start();

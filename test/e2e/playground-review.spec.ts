@@ -216,3 +216,26 @@ test('a definition too broken to check ($ref "#/%zz") is one problem, not a play
   await expect(page.locator('#root')).toHaveAttribute('data-state', 'checked');
   expect(pageErrors).toEqual([]);
 });
+
+test('a pattern that can freeze the citizen’s browser is an error at its place, with an equivalent fast one when there is one', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url, 'hundesteuer.json');
+  await expect(page.getByRole('status').filter({ hasText: 'Keine Probleme gefunden.' })).toBeVisible();
+  await editor(page).click();
+  await find(page, '^[0-9]{15}$');
+  // inserted as one piece: typed, the editor would close each bracket itself
+  await page.keyboard.insertText('^(?:[0-9]+)+$');
+  const error = problems(page).getByRole('button', { name: /\/chipnummer\/pattern/ });
+  await expect(error).toContainText('Fehler:');
+  await expect(error).toContainText('kann im Browser exponentiell lange brauchen');
+  await expect(error).toContainText('Gleichwertig und schnell: ^[0-9]+$');
+  // the preview keeps the last definition without errors
+  await expect(page.locator('#preview-stale')).toBeVisible();
+
+  // written without the nested repetition, the check is clean again
+  await find(page, '^(?:[0-9]+)+$');
+  await page.keyboard.insertText('^[0-9]+$');
+  await expect(page.getByRole('status').filter({ hasText: 'Keine Probleme gefunden.' })).toBeVisible();
+});

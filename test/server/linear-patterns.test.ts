@@ -115,10 +115,13 @@ after(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The parking permit form with a careless licence-plate pattern that backtracks exponentially in V8. */
+/** The parking permit form with a careless licence-plate pattern that backtracks exponentially in V8:
+ * two alternatives that match the same capital letters. The checker refuses nested repetitions such as
+ * ^([A-Za-z]+\\s?)+$ (backtracking-patterns.test.ts) but does not find this kind, so the gateway must
+ * hold out against it. */
 function carelessDefinition(extra: Record<string, unknown> = {}): string {
   const d = JSON.parse(readFileSync('demo/forms/anwohnerparken.json', 'utf8'));
-  Object.assign(d.$defs.fahrzeug.properties.kennzeichen, { pattern: '^(?:([A-Za-z]+\\s?)+)$', ...extra });
+  Object.assign(d.$defs.fahrzeug.properties.kennzeichen, { pattern: '^(?:[A-Za-z]|[A-Z])+$', ...extra });
   return JSON.stringify(d);
 }
 
@@ -132,8 +135,8 @@ test('publishing refuses a pattern the gateway cannot run in linear time, and na
 test('an answer made to make a backtracking pattern run for hours is refused at once; the gateway keeps serving', async () => {
   publishDefinition(server.gateway.forms, carelessDefinition(), 'careless.json');
   const answers = structuredClone(ANSWERS.anwohnerparken) as Record<string, any>;
-  // 40 letters and a "!" (V8's own engine: about a minute per two more letters from 30 on).
-  answers.fahrzeuge[0].kennzeichen = `${'a'.repeat(40)}!`;
+  // 40 capitals and a "!" (V8's own engine: 24 take about a second, every further one doubles it).
+  answers.fahrzeuge[0].kennzeichen = `${'A'.repeat(40)}!`;
   const other = fetch(new URL('gateway/v1/forms/anwohnerparken', server.url)); // in flight at the same time
   const res = await fetch(new URL('gateway/v1/payments', server.url), {
     method: 'POST',

@@ -6,7 +6,7 @@
 // requires and its `__esModule` default export.
 // PDFKit's browser build is ES, but fontkit under it imports CommonJS packages (dfa, clone, brotli…):
 // it gets a bundle of its own (/__cjs__/pdfkit.js), as Vite bundles it for the browser. So does
-// axe-core (UMD; the audit panel's tests run it), /__cjs__/axe-core.js.
+// axe-core (UMD; the audit panel's tests run it), /__cjs__/axe-core.js, and scslre (ownBundles).
 import { build } from 'esbuild';
 
 /** Import specifiers used by src/ -> the name they are exported under from the shared bundle. */
@@ -21,10 +21,20 @@ const entries = {
   'ajv-formats/dist/formats.js': 'ajvFormatTable',
 };
 
+/** Packages bundled on their own, each into /__cjs__/<name>.js: the module text and esbuild options. */
+const ownBundles = {
+  pdfkit: {
+    contents: "export { default } from 'pdfkit';",
+    alias: { 'brotli/decompress.js': './src/modules/receipt/no-brotli.ts' },
+  },
+  'axe-core': { contents: "export { default } from 'axe-core';" },
+  // scslre (the checker's backtracking analysis) and refa under it are CommonJS.
+  scslre: { contents: "export { analyse } from 'scslre';" },
+};
+
 export function cjsAsEsm() {
   let bundle;
-  let pdfkit;
-  let axe;
+  const built = new Map();
   const names = [...new Set(Object.values(entries))];
   const source = names
     .map((name) => {
@@ -38,36 +48,30 @@ export function cjsAsEsm() {
   return {
     name: 'cjs-as-esm',
     resolveImport({ source: specifier }) {
-      if (specifier === 'pdfkit') return '/__cjs__/pdfkit.js';
-      if (specifier === 'axe-core') return '/__cjs__/axe-core.js';
+      if (specifier in ownBundles) return `/__cjs__/${specifier}.js`;
       // pdf-lib's package entry (es/) imports CommonJS; its own ES bundle is self-contained.
       if (specifier === 'pdf-lib') return '/node_modules/pdf-lib/dist/pdf-lib.esm.js';
       if (specifier in entries) return `/__cjs__/${entries[specifier]}.js`;
       return undefined;
     },
     async serve(context) {
-      if (context.path === '/__cjs__/pdfkit.js') {
-        pdfkit ??= build({
-          stdin: { contents: "export { default } from 'pdfkit';", resolveDir: process.cwd() },
-          bundle: true,
-          format: 'esm',
-          platform: 'browser',
-          alias: { 'brotli/decompress.js': './src/modules/receipt/no-brotli.ts' },
-          write: false,
-          logLevel: 'silent',
-        }).then((result) => result.outputFiles[0].text);
-        return { body: await pdfkit, type: 'js' };
-      }
-      if (context.path === '/__cjs__/axe-core.js') {
-        axe ??= build({
-          stdin: { contents: "export { default } from 'axe-core';", resolveDir: process.cwd() },
-          bundle: true,
-          format: 'esm',
-          platform: 'browser',
-          write: false,
-          logLevel: 'silent',
-        }).then((result) => result.outputFiles[0].text);
-        return { body: await axe, type: 'js' };
+      const own = /^\/__cjs__\/([\w-]+)\.js$/.exec(context.path)?.[1];
+      if (own && own in ownBundles) {
+        const { contents, alias } = ownBundles[own];
+        if (!built.has(own))
+          built.set(
+            own,
+            build({
+              stdin: { contents, resolveDir: process.cwd() },
+              bundle: true,
+              format: 'esm',
+              platform: 'browser',
+              ...(alias ? { alias } : {}),
+              write: false,
+              logLevel: 'silent',
+            }).then((result) => result.outputFiles[0].text),
+          );
+        return { body: await built.get(own), type: 'js' };
       }
       if (context.path === '/__cjs__/bundle.js') {
         bundle ??= build({

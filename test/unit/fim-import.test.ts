@@ -226,6 +226,28 @@ describe('FIM import: anzahl and Präzisierung', () => {
     expect(def(result).properties.F00000000002).not.to.have.property('pattern');
     expect(checkDefinition(result.definition)).to.deep.equal([]);
   });
+
+  it('leaves out a pattern a browser may need exponential time for, with a warning; a safe one is kept', () => {
+    const text = (id: string, name: string, pattern: string) =>
+      struktur(
+        '1:1',
+        field(
+          id,
+          name,
+          `<xdf:feldart><code>input</code></xdf:feldart><xdf:datentyp><code>text</code></xdf:datentyp><xdf:praezisierung pattern="${pattern}"/>`,
+        ),
+      );
+    const result = importFim(
+      v3(text('F00000000001', 'Ortsteil', '([A-Za-z]+ ?)+') + text('F00000000002', 'Postleitzahl', '[0-9]{5}')),
+    );
+    const warnings = warningsOf(result.report);
+    expect(warnings.map((w) => w.fim)).to.deep.equal(['F00000000001']);
+    expect(warnings[0]!.message.de).to.contain('Das Muster „([A-Za-z]+ ?)+“ bei „Ortsteil“ wird nicht übernommen');
+    expect(warnings[0]!.message.en).to.contain('exponential time');
+    expect(def(result).properties.F00000000001).not.to.have.property('pattern');
+    expect(def(result).properties.F00000000002).to.have.property('pattern', '^(?:[0-9]{5})$');
+    expect(checkDefinition(result.definition)).to.deep.equal([]);
+  });
 });
 
 describe('FIM import: other shapes', () => {

@@ -17,6 +17,7 @@ import { checkUnseenErrors } from './unseen.js';
 import { checkRecursion } from './recursion.js';
 import { checkKeywordNames, checkPropertyNames, checkRequiredNames } from './keywords.js';
 import { checkLimits } from './limits.js';
+import { slowPatternWarnings } from '../pattern-problems.js';
 import { escapeControls } from '../escape-controls.js';
 import { checkQuestions } from './questions.js';
 import { checkFeeRules, checkLeika } from './service.js';
@@ -58,6 +59,7 @@ export function checkAll(definition: unknown): DefinitionProblem[] {
     },
     () => checkQuestions(definition),
     () => checkLimits(definition),
+    () => slowPatternWarnings(definition),
     () => checkRecursion(definition),
     () => checkUnseenErrors(definition),
     () => checkEngineKeywords(definition),

@@ -2,9 +2,11 @@
  * A Datenfeld's Präzisierung (length, value range, pattern) on its question. Whatever cannot be
  * checked as FIM meant it is said as a warning: a limit the datentyp cannot carry, a value that is no
  * limit (`minLength "abc"`, `maxLength "-5"`), limits that contradict each other (`minLength` 60,
- * `maxLength` 5: nobody could answer, so neither is kept), an invalid pattern.
+ * `maxLength` 5: nobody could answer, so neither is kept), an invalid pattern, a pattern a browser may
+ * need exponential time for (it would freeze the page of the person typing; the checker refuses it).
  */
 import { contradictions } from '../check/limits.js';
+import { backtracksExponentially } from '../pattern-problems.js';
 import type { FimField } from './read.js';
 import type { Texts } from './xml.js';
 
@@ -50,7 +52,12 @@ export function applyPraezisierung(field: FimField, schema: Schema, x: Schema, w
     x.widget = 'text';
   if (p.pattern !== undefined) {
     const pattern = textual ? anchored(p.pattern) : undefined;
-    if (pattern) schema.pattern = pattern;
+    if (pattern && backtracksExponentially(pattern))
+      warn({
+        de: `Das Muster „${p.pattern}“ bei „${title}“ wird nicht übernommen: Es enthält eine Wiederholung in einer Wiederholung, für die ein Browser exponentiell lange brauchen kann (schon 30 Zeichen halten die Seite Sekunden an). Schreiben Sie es so, dass jedes Zeichen nur auf eine Art passt, und tragen Sie es als pattern ein; ozg-form-check prüft es.`,
+        en: `The pattern "${p.pattern}" of "${title}" is not taken over: it has a repetition inside a repetition, for which a browser can need exponential time (30 characters already hold the page for seconds). Write it so that every character can match in one way only and enter it as pattern; ozg-form-check checks it.`,
+      });
+    else if (pattern) schema.pattern = pattern;
     else unused.push(`pattern ${p.pattern}`);
   }
   if (unused.length || field.praezisierungProblem) {

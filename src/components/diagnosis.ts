@@ -5,7 +5,8 @@
  * fix it, in the "Für die Redaktion" box and once in the console. The texts about ozg-form's own code
  * are in the entry bundle (a chunk that failed cannot explain itself); those about a definition the
  * page may not load come in the editor-notes chunk (`loadEditorNotes`: the bundle host works, or the
- * form would not be there), those about the gateway with the sending and payment code
+ * form would not be there; also a definition that is not where `src` says), those about the gateway
+ * with the sending and payment code
  * (submission/gateway-diagnosis.ts).
  */
 import { html } from 'lit';
@@ -55,7 +56,9 @@ export function diagnose(failure: Failure, subject: Diagnosis['subject'], code?:
   if (failure.cause === 'chunk') return { failure, subject: 'chunk' };
   if (failure.transient || code !== undefined) return undefined;
   const mistakes =
-    subject === 'definition' ? ['cors', 'csp'] : ['cors', 'csp', 'not-found', 'unauthorized', 'bad-response'];
+    subject === 'definition'
+      ? ['cors', 'csp', 'not-found']
+      : ['cors', 'csp', 'not-found', 'unauthorized', 'bad-response'];
   return mistakes.includes(failure.cause) ? { failure, subject } : undefined;
 }
 
@@ -92,7 +95,7 @@ export const loadEditorNotes = (): Promise<unknown> =>
 export function editorText(lang: Lang, d: Diagnosis): string {
   const params = textParams(d.failure);
   if (d.subject === 'chunk') return words(lang, 'chunk', params);
-  return notes?.definitionNote(lang, d.failure.cause === 'csp', params) ?? `${d.failure.cause}: ${params.url}`;
+  return notes?.definitionNote(lang, d.failure.cause, params) ?? `${d.failure.cause}: ${params.url}`;
 }
 
 /** What the person can do when the form cannot be shown (or a part of it did not arrive later). */

@@ -227,6 +227,23 @@ describe('diagnosis in the element', () => {
     expect(watching.errors.some((e) => e.includes(`Add ${location.origin} to GATEWAY_ALLOWED_ORIGINS`))).to.be.true;
   });
 
+  it('a form the gateway has not published (404): the editor is told to check the name and to publish it', async () => {
+    watching = watch();
+    const src = `${location.origin}/gateway/v1/forms/nicht-veroeffentlicht`;
+    const el = await renderForm(undefined, { src });
+    const box = el.shadowRoot!.querySelector('.load-error')!;
+    expect(box.textContent).to.contain('Das Formular kann nicht angezeigt werden.');
+    expect(box.textContent).to.contain('wenden Sie sich telefonisch an die zuständige Stelle');
+    const editor = box.querySelector('.editor-note')!.textContent!.replace(/\s+/g, ' ');
+    expect(editor).to.contain(
+      `Das Gateway unter ${location.origin} hat kein veröffentlichtes Formular unter ${src} (HTTP 404).`,
+    );
+    expect(editor).to.contain('veröffentlichen Sie die Definition mit ozg-form-publish');
+    expect(watching.requests.filter((r) => r.url === src).length, 'a 404 is not asked again').to.equal(1);
+    expect(watching.pauses.length).to.equal(0);
+    expect(watching.errors.some((e) => e.includes(`has no published form at ${src} (HTTP 404)`))).to.be.true;
+  });
+
   it('a definition server that takes the request and never answers: after its time limits the form says it could not be loaded', async () => {
     watching = watch();
     const src = `${otherOrigin()}/test/fixtures/never-answers.json`;

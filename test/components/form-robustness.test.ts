@@ -348,10 +348,15 @@ describe('broken definitions', () => {
       // … and the editor the address, in the box for editors.
       const note = $(el, '.editor-note').textContent!.replace(/\s+/g, ' ');
       expect(note).to.contain('Für die Redaktion:');
-      expect(note).to.contain('does-not-exist.json');
-      expect(note).to.contain('HTTP 404');
+      expect(note).to.contain(
+        `Unter ${location.origin}${FIXTURES}/does-not-exist.json liegt keine Formulardefinition (HTTP 404).`,
+      );
+      expect(note).to.contain('Prüfen Sie die Adresse im Attribut src');
       expect(logged.filter((m) => m.startsWith('ozg-form:') && m.includes('does-not-exist.json'))).to.have.length(1);
-      expect(logged.find((m) => m.startsWith('ozg-form:'))).to.contain('could not be loaded (HTTP 404)');
+      expect(logged.find((m) => m.startsWith('ozg-form:'))).to.contain(
+        'There is no form definition at ' +
+          `${location.origin}${FIXTURES}/does-not-exist.json (HTTP 404). Check the address in the src attribute`,
+      );
       await expect(el).to.be.accessible();
       el.remove();
     } finally {

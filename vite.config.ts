@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { stripAnnotations } from './scripts/strip-annotations.mjs';
+import { BROWSER_FORMATS, keepFormats } from './scripts/keep-formats.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -71,6 +72,19 @@ export default defineConfig(({ mode }) => {
           if (esm === code || /\b(?:module|exports|require)\b/.test(esm))
             throw new Error(`ozg-esm-validators: ${id} is no longer one "module.exports = function"`);
           return { code: esm, map: null };
+        },
+      },
+      {
+        // The validators' chunk takes ajv-formats' `fullFormats` table (the same functions as the
+        // server's Ajv), but a definition may use only FORMAT_NAMES (interpret.ts; the checker and the
+        // form refuse others) and the FIT-Connect metadata adds uuid. The other entries (uri-reference,
+        // url, ipv6, uri-template, …: about 1.4 KB gzip) are left out of the table, so the minifier drops
+        // their regular expressions. A format named here that the table no longer has stops the build.
+        name: 'ozg-browser-formats-only',
+        enforce: 'post' as const,
+        transform(code: string, id: string) {
+          if (npm || !/[\\/]ajv-formats[\\/]src[\\/]formats\.ts$/.test(id.split('?')[0])) return null;
+          return { code: keepFormats(code, this.parse(code), BROWSER_FORMATS), map: null };
         },
       },
       {

@@ -5,7 +5,7 @@
  */
 import { expectNoAxeViolations } from './axe.js';
 import { focused, test } from './fixtures.js';
-import { editor, expect, find, open, preview, problems } from './playground-page.js';
+import { editor, expect, find, open, preview, problems, replaceText } from './playground-page.js';
 
 test('load a demo form, edit the title, break and fix the LeiKa key; answers and the draft are kept', async ({
   page,
@@ -113,4 +113,45 @@ test('axe finds no violations on the playground, in German and in English', asyn
   await expect(page.getByRole('heading', { name: 'Form playground' })).toBeVisible();
   await expect(preview(page).getByRole('heading', { level: 2 })).toHaveText(/Special use|Sondernutzung|Application/);
   await expectNoAxeViolations(page, 'the playground in English');
+});
+
+test('the built bundle checks the standard formats as the gateway does: wrong e-mail, address, time and date-time are named, right ones pass', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url, 'hundesteuer.json');
+  const field = (format: string, title: string) => ({ type: 'string', title, format });
+  const definition = {
+    type: 'object',
+    title: 'Formate',
+    properties: {
+      mail: field('email', 'E-Mail'),
+      web: field('uri', 'Internetseite'),
+      zeit: field('time', 'Uhrzeit'),
+      termin: field('date-time', 'Termin'),
+    },
+    required: ['mail', 'web', 'zeit', 'termin'],
+  };
+  await replaceText(page, JSON.stringify(definition, null, 2));
+  await expect(preview(page).getByRole('heading', { name: 'Formate', exact: true })).toBeVisible();
+  const input = (label: string) => preview(page).getByLabel(label, { exact: true });
+  const wrong = { 'E-Mail': 'erika@', Internetseite: 'www.musterstadt', Uhrzeit: '14:30', Termin: '24.12.2026 14:30' };
+  for (const [label, value] of Object.entries(wrong)) await input(label).fill(value);
+  await preview(page).getByRole('button', { name: 'Weiter' }).click();
+  const summary = preview(page).locator('.error-summary');
+  await expect(summary).toContainText('Bitte geben Sie eine gültige E-Mail-Adresse ein');
+  await expect(summary).toContainText('Bitte geben Sie eine vollständige Internetadresse ein');
+  await expect(summary).toContainText('Bitte geben Sie eine Uhrzeit mit Sekunden und Zeitzone ein');
+  await expect(summary).toContainText('Bitte geben Sie Datum und Uhrzeit mit Zeitzone ein');
+
+  const right = {
+    'E-Mail': 'erika@musterstadt.de',
+    Internetseite: 'https://www.musterstadt.de',
+    Uhrzeit: '14:30:00+01:00',
+    Termin: '2026-12-24T14:30:00+01:00',
+  };
+  for (const [label, value] of Object.entries(right)) await input(label).fill(value);
+  await preview(page).getByRole('button', { name: 'Weiter' }).click();
+  await expect(preview(page).getByRole('heading', { name: 'Ihre Angaben prüfen' })).toBeVisible();
+  await expect(summary).toHaveCount(0);
 });

@@ -14,7 +14,8 @@ const TEXTS = {
  * `page-title="off"` turns it off, `page-title="on"` turns it on anywhere.
  *
  * Adopt in an element with one line: `private readonly pageTitle = new PageTitleController(this);`
- * It reads only the element's public surface: its `ozg-ready`/`ozg-step` events and its parts.
+ * It reads only the element's public surface: its `ozg-ready`/`ozg-step` events, its parts and where
+ * focus goes.
  */
 export class PageTitleController implements ReactiveController {
   private original?: string;
@@ -38,6 +39,12 @@ export class PageTitleController implements ReactiveController {
     void (from.updateComplete ?? Promise.resolve()).then(() => this.apply());
   };
 
+  /** A view that moved focus to its heading after it rendered on its own (the payment's outcome on the
+   * way back from the provider, whose code arrives after the form's update): its title. */
+  private readonly onFocus = (event: Event): void => {
+    if ((event.composedPath()[0] as Element).classList?.contains('step-title')) this.apply();
+  };
+
   private readonly onStep = (event: Event): void => {
     const detail = (event as CustomEvent<OzgStepDetail>).detail;
     this.index = detail.index;
@@ -58,6 +65,7 @@ export class PageTitleController implements ReactiveController {
     this.host.addEventListener('ozg-step', this.onStep);
     this.host.addEventListener('ozg-submission', this.onChild);
     this.host.addEventListener('ozg-payment', this.onChild);
+    this.host.addEventListener('focusin', this.onFocus);
   }
 
   hostDisconnected(): void {
@@ -65,6 +73,7 @@ export class PageTitleController implements ReactiveController {
     this.host.removeEventListener('ozg-step', this.onStep);
     this.host.removeEventListener('ozg-submission', this.onChild);
     this.host.removeEventListener('ozg-payment', this.onChild);
+    this.host.removeEventListener('focusin', this.onFocus);
     if (this.original !== undefined && this.enabled) document.title = this.original;
   }
 

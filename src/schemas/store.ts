@@ -101,14 +101,32 @@ export class FormStore extends AnswerState {
     return this.errors.get(pointer);
   }
 
-  /** Entries of an error summary in words of the current language (they keep their descriptors). */
+  /** Entries of an error summary in words of the current language (they keep their descriptors). A
+   * question inside an entry of a list of groups is named with its entry ("Hund 2: …"): the summary's
+   * links would otherwise read alike for every entry. */
   reword(entries: FieldError[]): FieldError[] {
     return entries.map((entry) => {
       const node = this.node(entry.pointer);
       return node
-        ? { ...entry, label: this.label(node, entry.pointer), message: this.describe(entry.error, node, entry.pointer) }
+        ? {
+            ...entry,
+            label: this.label(node, entry.pointer),
+            message: this.entryOf(entry.pointer) + this.describe(entry.error, node, entry.pointer),
+          }
         : entry;
     });
+  }
+
+  /** "Hund 2: " for a pointer inside an entry of a list of groups ("Hund 2, Impfung 1: " nested). */
+  private entryOf(pointer: string): string {
+    const names: string[] = [];
+    for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1)) {
+      const list = this.node(pointer.slice(0, at));
+      const index = /^\/(\d+)(?:\/|$)/.exec(pointer.slice(at));
+      if (list?.kind === 'array' && list.item.kind === 'object' && index)
+        names.push(`${text(list.schema, 'itemTitle', this.lang) ?? this.label(list)} ${Number(index[1]) + 1}`);
+    }
+    return names.length ? `${names.join(', ')}: ` : '';
   }
 
   /** The label of a question; an entry of a list of simple values is named by the list's item title

@@ -104,6 +104,49 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
   });
 });
 
+/** A widget as small as the contract allows: one input in its shadow root, no events of its own (the
+ * input's `input` is composed and reaches the form, its `change` does not). */
+class PlainWidget extends HTMLElement {
+  static formAssociated = true;
+  readonly input: HTMLInputElement;
+  constructor() {
+    super();
+    this.attachInternals();
+    this.attachShadow({ mode: 'open', delegatesFocus: true }).innerHTML = '<input>';
+    this.input = this.shadowRoot!.querySelector('input')!;
+  }
+  get value(): string {
+    return this.input.value;
+  }
+  set value(v: unknown) {
+    this.input.value = typeof v === 'string' ? v : '';
+  }
+}
+customElements.define('plain-test-widget', PlainWidget);
+
+describe('a custom widget that sends no change event of its own', () => {
+  it('shows its error when focus leaves it, as a built-in field does, and not while focus is inside', async () => {
+    const el = await renderForm({
+      type: 'object',
+      required: ['flaeche', 'name'],
+      properties: {
+        flaeche: { type: 'string', title: 'Fläche', maxLength: 3, 'x-ozg': { widget: 'plain-test-widget' } },
+        name: { type: 'string', title: 'Name' },
+      },
+    });
+    const w = el.shadowRoot!.querySelector('plain-test-widget') as PlainWidget & { errors: string[] };
+    w.input.focus();
+    await sendKeys({ type: '12345' });
+    await settle(el);
+    expect(el.data).to.deep.equal({ flaeche: '12345' });
+    expect(w.errors, 'no error while typing').to.deep.equal([]);
+    await sendKeys({ press: 'Tab' });
+    await until(() => w.errors.length === 1, 'the error after leaving');
+    expect(w.errors[0]).to.contain('höchstens 3 Zeichen');
+    expect($(el, '.field .error-message').textContent).to.contain('höchstens 3 Zeichen');
+  });
+});
+
 describe('a custom widget that is missing or misnamed', () => {
   const asking = (widget: string) => ({
     $id: `urn:test:widget:${widget}`,

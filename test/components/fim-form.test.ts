@@ -119,7 +119,7 @@ describe('imported FIM form: dog tax (XDatenfelder 3.0)', () => {
     await next(el);
     expect(stepTitle(el)).to.equal('Hund');
     // Only the question the rule makes required, no "must match the then schema" on the group.
-    expect(errorLinks(el)).to.deep.equal(['Bitte geben Sie bei „Datum der Sachkundeprüfung“ ein Datum ein.']);
+    expect(errorLinks(el)).to.deep.equal(['Hund 1: Bitte geben Sie bei „Datum der Sachkundeprüfung“ ein Datum ein.']);
     await typeDate(el, control(el, 'Datum der Sachkundeprüfung'), ['2021', '06', '01']);
     await next(el);
 

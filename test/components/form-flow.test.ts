@@ -213,8 +213,9 @@ describe('conditions', () => {
     expect(control(el, 'Datum der Wesensprüfung')).to.exist;
     await next(el);
     const problems = $$(el, '.error-summary a').map((a) => a.textContent);
-    expect(problems).to.include('Bitte geben Sie bei „Datum der Wesensprüfung“ ein Datum ein.');
-    expect(problems).to.include('Bitte wählen Sie bei „Art“ eine Antwort aus.');
+    // Each named with its entry (the summary's links would otherwise read alike for every entry).
+    expect(problems).to.include('Tier 1: Bitte geben Sie bei „Datum der Wesensprüfung“ ein Datum ein.');
+    expect(problems).to.include('Tier 1: Bitte wählen Sie bei „Art“ eine Antwort aus.');
   });
 
   it('allOf + if, dependentSchemas and dependentRequired', async () => {
@@ -304,6 +305,88 @@ describe('removing an entry', () => {
     removeButton('Kind 1').click(); // none left: the add button
     await until(() => el.shadowRoot!.activeElement?.matches('button.add'), 'focus on the add button');
     expect(el.data.kinder ?? []).to.deep.equal([]);
+  });
+});
+
+describe('the live region', () => {
+  it('does not keep what it said for the step before, nor in the language before', async () => {
+    const el = await loadSteps();
+    await fillPersonStep(el);
+    await next(el);
+    $(el, 'button.add').click();
+    await until(() => $(el, '[role=status]').textContent!.includes('Tier 2 hinzugefügt'), 'announced');
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect($(el, '[role=status]').textContent!.trim()).to.equal('');
+    el.setAttribute('lang', 'de');
+    await settle(el);
+    $(el, 'button.remove').click();
+    await until(() => $(el, '[role=status]').textContent!.includes('entfernt'), 'announced again');
+    const title = $(el, '.step-title').textContent;
+    $$(el, 'button').find((b) => b.textContent!.trim() === 'Zurück')!.click();
+    await settle(el);
+    expect($(el, '.step-title').textContent).to.not.equal(title);
+    expect($(el, '[role=status]').textContent!.trim()).to.equal('');
+  });
+});
+
+describe('the error summary of a list of groups', () => {
+  const schema = {
+    type: 'object',
+    properties: {
+      hunde: {
+        type: 'array',
+        title: 'Hunde',
+        minItems: 1,
+        maxItems: 5,
+        'x-ozg': { itemTitle: 'Hund' },
+        items: {
+          type: 'object',
+          required: ['name', 'rasse'],
+          properties: {
+            name: { type: 'string', title: 'Name' },
+            rasse: { type: 'string', title: 'Rasse' },
+          },
+        },
+      },
+    },
+    required: ['hunde'],
+  };
+  const links = (el: OzgForm) => $$(el, '.error-summary a').map((a) => [a.textContent!.trim(), a.getAttribute('href')]);
+
+  it('names the entry of each error, and after a removal lists only what is still wrong, where it now is', async () => {
+    const el = await renderForm(schema, { data: { hunde: [{ name: 'Bello' }, {}] } });
+    await next(el);
+    expect(links(el)).to.deep.equal([
+      ['Hund 1: Bitte füllen Sie das Feld „Rasse“ aus.', '#f_2fhunde_2f0_2frasse'],
+      ['Hund 2: Bitte füllen Sie das Feld „Name“ aus.', '#f_2fhunde_2f1_2fname'],
+      ['Hund 2: Bitte füllen Sie das Feld „Rasse“ aus.', '#f_2fhunde_2f1_2frasse'],
+    ]);
+
+    // Hund 1 goes: Hund 2 moves up into its place, and so do its errors, in the summary and at its fields.
+    ($$(el, 'button.remove').find((b) => b.textContent!.trim() === 'Hund 1 entfernen') as HTMLButtonElement).click();
+    await until(() => links(el).length === 2, 'the summary found again');
+    expect(links(el)).to.deep.equal([
+      ['Hund 1: Bitte füllen Sie das Feld „Name“ aus.', '#f_2fhunde_2f0_2fname'],
+      ['Hund 1: Bitte füllen Sie das Feld „Rasse“ aus.', '#f_2fhunde_2f0_2frasse'],
+    ]);
+    for (const [, href] of links(el)) expect(el.shadowRoot!.querySelector(href!), `${href} exists`).to.not.equal(null);
+    expect(control(el, 'Name').getAttribute('aria-invalid')).to.equal('true');
+    expect(el.shadowRoot!.activeElement?.closest('.item')?.querySelector('legend')?.textContent).to.equal('Hund 1');
+
+    // In English the message is English; the entry keeps its name (the definition has no English itemTitle).
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(links(el)[0]![0]).to.match(/^Hund 1: /);
+    expect(links(el)[0]![0]).to.not.contain('Bitte');
+  });
+
+  it('without a summary shown, a removal shows no errors', async () => {
+    const el = await renderForm(schema, { data: { hunde: [{ name: 'Bello' }, {}] } });
+    ($$(el, 'button.remove').find((b) => b.textContent!.trim() === 'Hund 1 entfernen') as HTMLButtonElement).click();
+    await settle(el);
+    expect($$(el, '.error-summary')).to.have.length(0);
+    expect(control(el, 'Name').getAttribute('aria-invalid')).to.not.equal('true');
   });
 });
 

@@ -86,7 +86,7 @@ const storeOf = (el: OzgForm) => (el as unknown as { store: FormStore }).store;
 function views(el: OzgForm): FieldView[] {
   const store = storeOf(el);
   const root = store.model.root as Extract<FieldNode, { kind: 'object' }>;
-  const host = { announce: () => undefined, focusField: () => undefined };
+  const host = { announce: () => undefined, focusField: () => undefined, entryRemoved: () => undefined };
   return root.children.map((node) => ({ store, node, pointer: `/${node.key}`, lang: store.lang, host }));
 }
 

@@ -134,6 +134,8 @@ test('cancelled at the provider: a clear message, then paying again works', asyn
   const alert = form(page).getByRole('alert');
   await expect(alert).toContainText('Sie haben die Zahlung abgebrochen.');
   await expect(alert).toContainText('Es wurde nichts abgebucht');
+  // The page's title names where the person is again (WCAG 2.4.2), not only the page.
+  await expect(page).toHaveTitle(/^Gebühr bezahlen – /);
   expect(await inboxDetail(server.url, marker)).toHaveLength(0);
   await form(page).getByRole('button', { name: 'Erneut bezahlen' }).click();
   await onProvider(page, 'Bezahlen');
@@ -153,6 +155,7 @@ test('failed at the provider: the message says so, and the person can go back to
   await onProvider(page, 'Fehlgeschlagen (Test)');
   await expect(form(page).getByRole('alert')).toContainText('Die Zahlung ist fehlgeschlagen.');
   await expect(paymentHeading(page)).toBeFocused();
+  await expect(page).toHaveTitle(/^Gebühr bezahlen – /);
   await form(page).getByRole('button', { name: 'Zurück zur Übersicht' }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Ihre Angaben prüfen');
   await expect(form(page).locator('.review')).toContainText(marker);

@@ -7,7 +7,7 @@ import type { FieldView } from './view.js';
  * registers (best form-associated, `static formAssociated = true` with `attachInternals()`, so the
  * `<label for>` ozg-form renders names it and clicking it focuses it). ozg-form sets these properties
  * on it and reads `value` back on every `input` (answer changed) and `change` (person done with the
- * question) event the element dispatches (bubbling). Validation, drafts, review and submission treat
+ * question) event the element dispatches (bubbling); focus leaving the element counts as done too. Validation, drafts, review and submission treat
  * the answer like any other.
  */
 export interface OzgWidgetElement extends HTMLElement {
@@ -43,6 +43,9 @@ class CustomField extends LeafField {
     control.setAttribute('part', 'input');
     root.append(control);
     super(view, root);
+    // Leaving the element is being done with the question, as leaving a built-in field: the `change` of
+    // an input in its shadow root does not reach the form (it is not composed).
+    root.addEventListener('focusout', this);
     this.labelEl = root.firstElementChild as HTMLElement;
     this.control = control as OzgWidgetElement;
     if (!customElements.get(control.localName)) void this.whenMissing(control.localName);
@@ -96,6 +99,11 @@ class CustomField extends LeafField {
   protected onEvent(event: Event): void {
     if (event.target !== this.control && !(event.composedPath() as EventTarget[]).includes(this.control)) return;
     const { store, pointer } = this.view;
+    if (event.type === 'focusout') {
+      // (Focus moving between the element's own inputs leaves it as well, retargeted to the element.)
+      if (!this.control.contains((event as FocusEvent).relatedTarget as Node | null)) store.touch(pointer);
+      return;
+    }
     const value = this.control.value;
     store.setValue(pointer, value === '' || value === null ? undefined : value, true);
     if (event.type === 'change') store.touch(pointer);

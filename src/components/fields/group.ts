@@ -47,6 +47,7 @@ export function renderArrayField(view: FieldView): unknown {
   };
   const remove = (index: number) => {
     store.removeItem(pointer, index);
+    host.entryRemoved();
     host.announce(t(lang, 'itemRemoved', { name: `${itemTitle} ${index + 1}` }));
     // Focus stays where the person was (WCAG 2.4.3): the entry that moved up into this place, else the
     // one before it; with none left, the group, whose first control is then the add button.

@@ -23,4 +23,7 @@ export interface FormHost {
   announce(message: string): void;
   /** Moves focus to the question at a pointer (after the next render). */
   focusField(pointer: string): void;
+  /** An entry of a list was removed: the errors shown name entries by their place, so they are found
+   * again (those of the removed entry go, those of the entries after it move up with them). */
+  entryRemoved(): void;
 }

@@ -180,6 +180,7 @@ export abstract class OzgFormBase extends LitElement {
     // The elements inside (payment, sending) read the language from the context: tell them.
     if (this.store && this.providedLang !== this.effectiveLang) {
       this.providedLang = this.effectiveLang;
+      this.liveMessage = ''; // said in the language before
       if (this.provider.value) this.provider.setValue(this.provider.value, true);
     }
   }
@@ -388,6 +389,8 @@ export abstract class OzgFormBase extends LitElement {
   protected goTo(index: number, focusHeading = true): void {
     this.step = index;
     this.summary = [];
+    // What was announced belongs to the step before; a screen reader's cursor would find it later.
+    this.liveMessage = '';
     this.drafts.schedule();
     const review = index >= this.steps.length;
     emit(this, 'ozg-step', {

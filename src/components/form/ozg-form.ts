@@ -200,6 +200,19 @@ export class OzgForm extends OzgFormBase implements FormHost {
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
+  /** With an error summary shown, the step (on the review page: the whole form) is checked again
+   * after an entry was removed, as "Weiter" would, without moving focus: its links named entries by
+   * their place. Without one, the errors of the list's questions were cleared by the removal. */
+  entryRemoved(): void {
+    const store = this.store;
+    if (!store || !this.summary.length) return;
+    const review = this.step >= this.steps.length;
+    this.summary = store.validateFields(
+      review ? this.steps.flatMap((s) => s.fields) : this.steps[this.step].fields,
+      review,
+    );
+  }
+
   private async onNext(event: Event): Promise<void> {
     event.preventDefault();
     if (offersLogin(this.store) && !(await loginAllows(this.renderRoot, this.store))) return;

@@ -323,7 +323,9 @@ describe('the live region', () => {
     $(el, 'button.remove').click();
     await until(() => $(el, '[role=status]').textContent!.includes('entfernt'), 'announced again');
     const title = $(el, '.step-title').textContent;
-    $$(el, 'button').find((b) => b.textContent!.trim() === 'Zurück')!.click();
+    $$(el, 'button')
+      .find((b) => b.textContent!.trim() === 'Zurück')!
+      .click();
     await settle(el);
     expect($(el, '.step-title').textContent).to.not.equal(title);
     expect($(el, '[role=status]').textContent!.trim()).to.equal('');

@@ -45,10 +45,13 @@ export function limit(max: number): { rateLimit: { max: number; timeWindow: numb
   return { rateLimit: { max, timeWindow: 60_000 } };
 }
 
-const PAGE =
-  "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'";
-/** The form pages: no eval (the widget validates with an interpreter), files are encrypted in a blob: worker. */
-const FORM_PAGE = `${PAGE}; script-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'`;
+const BASE = "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; form-action 'self'";
+/** Inline styles: the stand-ins' pages carry a <style>, CodeMirror (playground) writes some. */
+const PAGE = `${BASE}; style-src 'self' 'unsafe-inline'`;
+/** The form pages, under the policy README recommends to municipalities: no eval (the widget validates
+ * with an interpreter), no inline styles (the widget and the example custom widget use constructed
+ * sheets), files are encrypted in a blob: worker. */
+const FORM_PAGE = `${BASE}; style-src 'self'; script-src 'self'; worker-src 'self' blob:; frame-ancestors 'self'`;
 /** The playground, an editors' tool: its checker (the full one, as ozg-form-check) compiles with Ajv. */
 const EDITOR_PAGE = `${PAGE}; script-src 'self' 'unsafe-eval'; worker-src 'self' blob:; frame-ancestors 'self'`;
 /** The mailbox, the inbox and the stand-ins' pages: no inline script, no eval, never in a frame. */

@@ -130,11 +130,36 @@ export function renderReifegrad(host: HTMLElement, estimate: ReifegradEstimate, 
 export function renderEmbed(host: HTMLElement, definition: unknown): void {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an author's definition, any shape
   const d = (definition && typeof definition === 'object' ? definition : {}) as Record<string, any>;
-  const file =
-    typeof d.$id === 'string' && /[\w-]+\.json$/.test(d.$id) ? /[\w-]+\.json$/.exec(d.$id)![0] : 'mein-antrag.json';
-  const attributes = [`src="/forms/${file}"`, 'lang="de"'];
-  if (d['x-ozg']?.leika) attributes.push('gateway="/gateway/v1"', 'mailbox="/postfach.html"');
-  const text = `<script type="module" src="https://cdn.example/ozg-form.js"></script>\n<ozg-form ${attributes.join(' ')}></ozg-form>`;
+  // The name the gateway publishes it under: the last part of its $id without .json (formName, server).
+  const last = typeof d.$id === 'string' ? (d.$id.split(/[/:#]/).filter(Boolean).pop() ?? '') : '';
+  const stem = last.replace(/(\.schema)?\.json$/i, '');
+  const name = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(stem) ? stem : 'mein-antrag';
+  const lines: string[] = [];
+  const attributes = ['lang="de"'];
+  if (d['x-ozg']?.leika) {
+    // Sent through the gateway: loaded from it, so the answers are checked against the same bytes.
+    lines.push(`<!-- zuerst beim Gateway veröffentlichen: ozg-form-publish ${name}.json (docs/server.md) -->`);
+    attributes.unshift(`src="/gateway/v1/forms/${name}"`);
+    attributes.push('gateway="/gateway/v1"', 'mailbox="/postfach.html"');
+  } else attributes.unshift(`src="/forms/${name}.json"`);
+  for (const widget of customWidgets(d))
+    lines.push(`<script type="module" src="/widgets/${widget}.js"></script> <!-- registriert <${widget}> -->`);
+  lines.push(
+    '<script type="module" src="https://cdn.example/ozg-form.js"></script>',
+    `<ozg-form ${attributes.join(' ')}></ozg-form>`,
+  );
+  const text = lines.join('\n');
   // Unchanged, it stays the same text node: a selection of it (for Ctrl+C) survives the next check.
   if (host.textContent !== text) host.textContent = text;
+}
+
+/** The custom elements a definition names in x-ozg.widget (with a hyphen), each once. */
+function customWidgets(value: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) customWidgets(v, found);
+  else if (value && typeof value === 'object')
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'widget' && typeof v === 'string' && /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/.test(v)) found.add(v);
+      else customWidgets(v, found);
+    }
+  return found;
 }

@@ -20,6 +20,18 @@ const TEXTS = {
   en: { plz: 'Postcode', ort: 'Town', found: (o) => `Town found: ${o}` },
 };
 
+const SHEET = new CSSStyleSheet();
+SHEET.replaceSync(`
+  :host { display: block; }
+  .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
+  label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+  input { font: inherit; padding: 0.4rem; border: 2px solid #505a5f; border-radius: 0; }
+  input[aria-invalid="true"] { border-color: #b10e1e; }
+  input:focus { outline: 3px solid #ffbf47; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
+  #plz { width: 6em; }
+  .status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+`);
+
 export class AddressLookup extends HTMLElement {
   static formAssociated = true;
 
@@ -38,16 +50,10 @@ export class AddressLookup extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open', delegatesFocus: true });
-    root.innerHTML = `<style>
-      :host { display: block; }
-      .row { display: flex; flex-wrap: wrap; gap: 0.75rem; }
-      label { display: block; font-weight: 600; margin-bottom: 0.25rem; }
-      input { font: inherit; padding: 0.4rem; border: 2px solid #505a5f; border-radius: 0; }
-      input[aria-invalid="true"] { border-color: #b10e1e; }
-      input:focus { outline: 3px solid #ffbf47; outline-offset: 0; box-shadow: inset 0 0 0 2px #0b0c0c; }
-      #plz { width: 6em; }
-      .status { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-    </style>
+    // Styles as a constructed sheet: a <style> element in the shadow root is an inline style, which a
+    // site's Content-Security-Policy without 'unsafe-inline' (style-src 'self') refuses.
+    root.adoptedStyleSheets = [SHEET];
+    root.innerHTML = `
     <div class="row" role="group">
       <div><label for="plz"></label><input id="plz" inputmode="numeric" autocomplete="postal-code" maxlength="5"></div>
       <div><label for="ort"></label><input id="ort" autocomplete="address-level2"></div>

@@ -35,12 +35,15 @@ function xOzgProblem(error: ErrorObject, base: string): DefinitionProblem | unde
     );
   }
   switch (error.keyword) {
-    case 'enum':
+    case 'enum': {
+      // x-ozg.widget may also name a custom element, which needs a hyphen: say so, or nobody finds out
+      const element = key === 'widget';
       return problem(
         pointer,
-        `„${String(error.data)}“ ist kein gültiger Wert für ${key}. Erlaubt sind: ${list(params.allowedValues as unknown[])}.`,
-        `"${String(error.data)}" is not a valid value for ${key}. Allowed are: ${list(params.allowedValues as unknown[])}.`,
+        `„${String(error.data)}“ ist kein gültiger Wert für ${key}. Erlaubt sind: ${list(params.allowedValues as unknown[])}${element ? ' oder der Name eines Custom Elements mit Bindestrich (mein-widget)' : ''}.`,
+        `"${String(error.data)}" is not a valid value for ${key}. Allowed are: ${list(params.allowedValues as unknown[])}${element ? ', or the name of a custom element with a hyphen (my-widget)' : ''}.`,
       );
+    }
     case 'required':
       return problem(
         pointer,

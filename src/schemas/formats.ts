@@ -140,7 +140,8 @@ export const germanFormats: Record<GermanFormat, (value: string) => boolean> = {
 /** What a person reads when a value does not match its format. */
 export const formatMessages: { de: Record<string, string>; en: Record<string, string> } = {
   de: {
-    'de-postal-code': 'Bitte geben Sie eine fünfstellige Postleitzahl ein.',
+    // GOV.UK says what is wanted: "Enter a postcode with 5 digits" (an audit's finding)
+    'de-postal-code': 'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
     iban: 'Bitte geben Sie eine gültige IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.',
     'de-phone': 'Bitte geben Sie eine Telefonnummer ein, zum Beispiel 030 1234567 oder +49 30 1234567.',
     'de-tax-id':
@@ -152,7 +153,7 @@ export const formatMessages: { de: Record<string, string>; en: Record<string, st
     time: 'Bitte geben Sie eine Uhrzeit mit Sekunden und Zeitzone ein, zum Beispiel 14:30:00+01:00.',
   },
   en: {
-    'de-postal-code': 'Enter a five-digit postcode.',
+    'de-postal-code': 'Enter a postcode with 5 digits.',
     iban: 'Enter a valid IBAN, for example DE89 3704 0044 0532 0130 00.',
     'de-phone': 'Enter a telephone number, for example 030 1234567 or +49 30 1234567.',
     'de-tax-id':

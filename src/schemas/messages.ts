@@ -75,12 +75,6 @@ function subject(label: string, lang: Lang): string {
   return `${isQuestion(label) ? 'Die Antwort auf' : 'Die Angabe bei'} ${quoted(label, lang)}`;
 }
 
-/** Format-specific sentences that say what is wanted (GOV.UK: "Enter a postcode with 5 digits"). */
-const FORMAT_SENTENCES: Record<Lang, Record<string, string>> = {
-  de: { 'de-postal-code': 'Geben Sie eine Postleitzahl mit 5 Ziffern ein.' },
-  en: { 'de-postal-code': 'Enter a postcode with 5 digits.' },
-};
-
 const de: Record<string, Sentence> = {
   required: (label, _p, ctx) => {
     if (ctx.kind === 'boolean') return withStop(`Bitte bestätigen Sie: ${label}`);
@@ -115,8 +109,7 @@ const de: Record<string, Sentence> = {
   maxLength: (label, p) => `${subject(label, 'de')} darf höchstens ${p.limit} Zeichen lang sein.`,
   pattern: (label) =>
     `Bitte geben Sie ${isQuestion(label) ? 'die Antwort auf' : 'die Angabe bei'} ${quoted(label, 'de')} in der verlangten Schreibweise ein.`,
-  format: (label, p, ctx) =>
-    FORMAT_SENTENCES.de[String(p.format)] ?? formatMessages.de[String(p.format)] ?? de.pattern(label, p, ctx),
+  format: (label, p, ctx) => formatMessages.de[String(p.format)] ?? de.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'de')} muss mindestens ${num(p.limit, 'de')} sein.`,
   maximum: (label, p) => `${subject(label, 'de')} darf höchstens ${num(p.limit, 'de')} sein.`,
   exclusiveMinimum: (label, p) => `${subject(label, 'de')} muss größer als ${num(p.limit, 'de')} sein.`,
@@ -219,8 +212,7 @@ const en: Record<string, Sentence> = {
       : `${subject(label, 'en')} must be at least ${p.limit} characters long.`,
   maxLength: (label, p) => `${subject(label, 'en')} must be ${p.limit} characters or fewer.`,
   pattern: (label) => `Enter the answer to ${quoted(label, 'en')} in the correct format.`,
-  format: (label, p, ctx) =>
-    FORMAT_SENTENCES.en[String(p.format)] ?? formatMessages.en[String(p.format)] ?? en.pattern(label, p, ctx),
+  format: (label, p, ctx) => formatMessages.en[String(p.format)] ?? en.pattern(label, p, ctx),
   minimum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or more.`,
   maximum: (label, p) => `${subject(label, 'en')} must be ${num(p.limit, 'en')} or less.`,
   exclusiveMinimum: (label, p) => `${subject(label, 'en')} must be more than ${num(p.limit, 'en')}.`,

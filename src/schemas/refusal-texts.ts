@@ -52,6 +52,10 @@ const WORDS: Record<Refusal['construct'], Words> = {
     `Der Verweis „${ref}“ führt in ein Schema zurück, das ihn selbst enthält (Rekursion). Rekursive Definitionen werden nicht unterstützt; schreiben Sie die benötigten Ebenen einzeln in $defs aus (zum Beispiel „ebene1“, „ebene2“).`,
     `The reference "${ref}" leads back into a schema that contains it (recursion). Recursive definitions are not supported; write out the levels you need one by one in $defs (for example "level1", "level2").`,
   ],
+  'widget-on-group': (name) => [
+    `Das Element <${name}> (x-ozg.widget) kann nur eine Frage mit einer Antwort darstellen (Text, Zahl, Ja/Nein, Auswahl), keine Gruppe und keine Liste. Setzen Sie x-ozg.widget an die einzelnen Fragen der Gruppe oder der Einträge.`,
+    `The element <${name}> (x-ozg.widget) can only render a question with one answer (text, number, yes/no, a choice), not a group or a list. Put x-ozg.widget on the single questions of the group or of its entries.`,
+  ],
   'empty-enum': () => [
     '"enum": [] lässt keine Antwort zu: Die Frage hätte keine Auswahl. Nennen Sie die Möglichkeiten in enum oder entfernen Sie enum.',
     '"enum": [] allows no answer: the question would offer nothing to choose. Name the options in enum instead, or remove enum.',

@@ -129,10 +129,16 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
                 de: 'Ohne gültigen LeiKa-Schlüssel kann der Antrag nicht über FIT-Connect gesendet werden.',
                 en: 'Without a valid LeiKa key the application cannot be sent through FIT-Connect.',
               },
-          todo: {
-            de: 'x-ozg.leika (14 Ziffern, beginnend mit 99) angeben und das Formular mit gateway="/gateway/v1" einbinden.',
-            en: 'Set x-ozg.leika (14 digits starting with 99) and embed the form with gateway="/gateway/v1".',
-          },
+          // only what is missing: with a LeiKa key, the embedding
+          todo: leika
+            ? {
+                de: 'Das Formular mit gateway="/gateway/v1" einbinden.',
+                en: 'Embed the form with gateway="/gateway/v1".',
+              }
+            : {
+                de: 'x-ozg.leika (14 Ziffern, beginnend mit 99) angeben und das Formular mit gateway="/gateway/v1" einbinden.',
+                en: 'Set x-ozg.leika (14 digits starting with 99) and embed the form with gateway="/gateway/v1".',
+              },
         },
   );
 
@@ -277,10 +283,13 @@ export function estimateReifegrad(definition: unknown, options: ReifegradOptions
             de: 'Ohne Übermittlung über FIT-Connect gibt es keinen Rückkanal für den Bescheid.',
             en: 'Without submission through FIT-Connect there is no return channel for the decision.',
           },
-      todo: {
-        de: 'Ein Nutzerkonto anbieten oder nach der E-Mail-Adresse fragen ("format": "email"), und über FIT-Connect senden.',
-        en: 'Offer a user account or ask for the e-mail address ("format": "email"), and send through FIT-Connect.',
-      },
+      // only what is missing: with a return channel configured, the submission (its own todo says how)
+      todo: channels.length
+        ? { de: 'Über FIT-Connect senden (siehe oben).', en: 'Send through FIT-Connect (see above).' }
+        : {
+            de: 'Ein Nutzerkonto anbieten oder nach der E-Mail-Adresse fragen ("format": "email"), und über FIT-Connect senden.',
+            en: 'Offer a user account or ask for the e-mail address ("format": "email"), and send through FIT-Connect.',
+          },
     });
   }
 

@@ -38,7 +38,9 @@ export type Construct =
   /** `"type": "null"` without a title or description (nothing to show), or an unknown type. */
   | 'type'
   /** `"enum": []`: a choice without options, which no answer can satisfy. */
-  | 'empty-enum';
+  | 'empty-enum'
+  /** A custom element (`x-ozg.widget` with a hyphen) for a group or a list: it answers one question. */
+  | 'widget-on-group';
 
 export interface Refusal {
   construct: Construct;
@@ -145,7 +147,13 @@ export function refusals(definition: unknown, trees: string[] = []): Refusal[] {
       where = ref.slice(1);
     }
     const x = isObj(node['x-ozg']) ? node['x-ozg'] : {};
-    if (isObj(x.file) || (typeof x.widget === 'string' && x.widget.includes('-'))) return;
+    if (typeof x.widget === 'string' && x.widget.includes('-')) {
+      const t = mainType(node);
+      return t === 'object' || t === 'array' || isObj(node.properties)
+        ? refuse('widget-on-group', `${where}/x-ozg/widget`, x.widget)
+        : undefined;
+    }
+    if (isObj(x.file)) return;
     if (Array.isArray(node.enum) && node.enum.length === 0) return refuse('empty-enum', `${where}/enum`);
     const kind = mainType(node);
     if (kind === 'object' || (kind === undefined && isObj(node.properties))) return object(node, where, seen);

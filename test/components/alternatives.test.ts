@@ -42,7 +42,7 @@ describe('alternatives of objects', () => {
     expect(summary(el)).to.deep.equal([
       'Bitte füllen Sie das Feld „Vor- und Familienname“ aus.',
       'Bitte füllen Sie das Feld „Straße und Hausnummer“ aus.',
-      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+      'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
       'Bitte füllen Sie das Feld „Ort“ aus.',
       'Die Angabe bei „E-Mail-Adresse oder Internetseite“ passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.',
     ]);

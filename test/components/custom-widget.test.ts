@@ -77,6 +77,14 @@ describe('custom widget (x-ozg.widget: "my-address-lookup")', () => {
     expect(detail.data).to.deep.equal({ name: 'Erika', adresse: '12345 Musterstadt' });
   });
 
+  it("styles itself with a constructed sheet, which a policy without inline styles (style-src 'self') allows", () => {
+    const w = document.createElement('my-address-lookup') as Widget;
+    expect(w.shadowRoot!.querySelector('style, [style]')).to.equal(null);
+    expect(w.shadowRoot!.adoptedStyleSheets).to.have.length(1);
+    expect(getComputedStyle(document.body.appendChild(w)).display).to.equal('block');
+    w.remove();
+  });
+
   it('gives a value back to the inputs as it read them: a town without a postcode stays the town', () => {
     const w = document.createElement('my-address-lookup') as Widget;
     for (const [value, plz, ort] of [
@@ -183,5 +191,41 @@ describe('a custom widget that is missing or misnamed', () => {
     await el.updateComplete;
     expect($(el, '[role=alert]').textContent).to.contain('/properties/adresse/x-ozg/widget');
     el.remove();
+  });
+
+  it('a name without a hyphen is told that a custom element needs one', async () => {
+    const el = document.createElement('ozg-form') as OzgForm;
+    const event = oneEvent(el, 'ozg-error');
+    el.schema = asking('flaechenstepper');
+    document.body.appendChild(el);
+    const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
+    const problem = detail.problems.find((p) => p.pointer === '/properties/adresse/x-ozg/widget');
+    expect(problem?.message).to.contain('oder der Name eines Custom Elements mit Bindestrich (mein-widget)');
+    el.remove();
+  });
+
+  it('a custom element for a list or a group is refused at its pointer: it answers one question', async () => {
+    for (const [name, schema] of [
+      [
+        'termine',
+        { type: 'array', title: 'Termine', items: { type: 'object', properties: { tag: { type: 'string' } } } },
+      ],
+      ['namen', { type: 'array', title: 'Namen', items: { type: 'string' } }],
+      ['adresse', { type: 'object', title: 'Adresse', properties: { ort: { type: 'string' } } }],
+    ] as const) {
+      const el = document.createElement('ozg-form') as OzgForm;
+      const event = oneEvent(el, 'ozg-error');
+      el.schema = {
+        $id: `urn:test:widget-on-${name}`,
+        type: 'object',
+        properties: { [name]: { ...schema, 'x-ozg': { widget: 'my-address-lookup' } } },
+      };
+      document.body.appendChild(el);
+      const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
+      const problem = detail.problems.find((p) => p.pointer === `/properties/${name}/x-ozg/widget`);
+      expect(problem?.message, name).to.contain('kann nur eine Frage mit einer Antwort darstellen');
+      expect(el.shadowRoot!.querySelector('my-address-lookup'), `${name}: not rendered`).to.equal(null);
+      el.remove();
+    }
   });
 });

@@ -96,7 +96,7 @@ for (const trusted of [false, true]) {
     await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
     const summary = form(page).locator('.error-summary');
     await expect(summary).toContainText('Es gibt ein Problem');
-    await expect(summary).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+    await expect(summary).toContainText('Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.');
     await expect(summary).toContainText('Bitte füllen Sie das Feld „Vorname“ aus.');
     expect(
       bundleRequests.some((url) => /\/chunks\/validation-/.test(url)),
@@ -208,7 +208,9 @@ test("a site that uses Lit itself and enforces Trusted Types allows the policies
   await expect(form(page).locator('.step-title')).toHaveText('Halterin oder Halter', { timeout: 20_000 });
   await field(page, 'Postleitzahl').fill('123');
   await form(page).getByRole('button', { name: 'Weiter', exact: true }).click();
-  await expect(form(page).locator('.error-summary')).toContainText('Geben Sie eine Postleitzahl mit 5 Ziffern ein.');
+  await expect(form(page).locator('.error-summary')).toContainText(
+    'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+  );
   expect(violations, 'Content-Security-Policy violations').toEqual([]);
 });
 

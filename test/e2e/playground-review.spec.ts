@@ -90,7 +90,7 @@ test('the check announces a short summary only when it changes; the list is not 
   });
   await find(page, 'forms/hundesteuer.json');
   await page.keyboard.type('forms/hund.json');
-  await expect(page.locator('#embed-code')).toContainText('src="/forms/hund.json"');
+  await expect(page.locator('#embed-code')).toContainText('src="/gateway/v1/forms/hund"');
   const mutations = await page.evaluate(() => (window as unknown as { problemMutations: number }).problemMutations);
   expect(mutations, 'changes to the problem area although its problems stayed the same').toBe(0);
 });

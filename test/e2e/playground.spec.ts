@@ -21,8 +21,13 @@ test('load a demo form, edit the title, break and fix the LeiKa key; answers and
   await expect(problems(page)).toContainText('Keine Probleme gefunden.');
   await expect(page.locator('#reifegrad')).toContainText('Stufe 2');
   await expect(page.locator('#reifegrad')).toContainText('Kein Nutzerkonto');
-  await expect(page.locator('#embed-code')).toHaveText(
-    /<ozg-form src="\/forms\/hundesteuer.json" lang="de" gateway="\/gateway\/v1"/,
+  // A form sent through the gateway is loaded from it (the answers are then checked against the same
+  // bytes), after it has been published there.
+  await expect(page.locator('#embed-code')).toContainText(
+    '<!-- zuerst beim Gateway veröffentlichen: ozg-form-publish hundesteuer.json (docs/server.md) -->',
+  );
+  await expect(page.locator('#embed-code')).toContainText(
+    '<ozg-form src="/gateway/v1/forms/hundesteuer" lang="de" gateway="/gateway/v1" mailbox="/postfach.html">',
   );
 
   // an answer typed in the preview survives a change of the definition
@@ -154,4 +159,27 @@ test('the built bundle checks the standard formats as the gateway does: wrong e-
   await preview(page).getByRole('button', { name: 'Weiter' }).click();
   await expect(preview(page).getByRole('heading', { name: 'Ihre Angaben prüfen' })).toBeVisible();
   await expect(summary).toHaveCount(0);
+});
+
+test('the embed snippet of a form without the gateway loads its file, and names the script of each custom widget', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url, 'hundesteuer.json');
+  await replaceText(
+    page,
+    JSON.stringify({
+      $id: 'https://musterstadt.example/forms/umzug.json',
+      type: 'object',
+      title: 'Umzug',
+      properties: { wohnort: { type: 'string', title: 'Wohnort', 'x-ozg': { widget: 'my-address-lookup' } } },
+    }),
+  );
+  await expect(page.locator('#embed-code')).toHaveText(
+    [
+      '<script type="module" src="/widgets/my-address-lookup.js"></script> <!-- registriert <my-address-lookup> -->',
+      '<script type="module" src="https://cdn.example/ozg-form.js"></script>',
+      '<ozg-form src="/forms/umzug.json" lang="de"></ozg-form>',
+    ].join('\n'),
+  );
 });

@@ -158,6 +158,12 @@ test('security headers on every response; CSP per page; nosniff on /idp/*', asyn
   const xb = await fetch(url('standins/xbezahldienste/pay/unknown'));
   assert.match(xb.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
   await xb.arrayBuffer();
+  // The demo's form pages run under the policy README recommends: no eval, no inline styles either.
+  const form = await fetch(url('hundesteuer.html'));
+  const policy = form.headers.get('content-security-policy') ?? '';
+  assert.match(policy, /style-src 'self';/);
+  assert.doesNotMatch(policy, /unsafe-inline|unsafe-eval/);
+  await form.arrayBuffer();
 });
 
 test('a malformed Basic header at a token endpoint is 401, not 500', async () => {

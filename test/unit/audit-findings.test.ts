@@ -130,9 +130,9 @@ describe('finding 6: error texts that read well with any label', () => {
     }
   });
 
-  it('postcodes: "Geben Sie eine Postleitzahl mit 5 Ziffern ein"', () => {
+  it('postcodes: "Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein"', () => {
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postleitzahl', 'de'))).to.equal(
-      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+      'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
     );
   });
 });

@@ -101,7 +101,7 @@ describe('germanFormats', () => {
       expect(formatMessages.de[format], `de ${format}`).to.be.a('string').and.not.equal('');
       expect(formatMessages.en[format], `en ${format}`).to.be.a('string').and.not.equal('');
     }
-    expect(formatMessages.de['de-postal-code']).to.equal('Bitte geben Sie eine fünfstellige Postleitzahl ein.');
+    expect(formatMessages.de['de-postal-code']).to.equal('Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.');
     expect(formatMessages.de.iban).to.contain('DE89 3704 0044 0532 0130 00');
   });
 

@@ -123,7 +123,7 @@ describe('describeError', () => {
 
   it('format: the sentence of the format, a generic one for unknown formats', () => {
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('PLZ', 'de'))).to.equal(
-      'Geben Sie eine Postleitzahl mit 5 Ziffern ein.',
+      'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
     );
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postcode', 'en'))).to.equal(
       'Enter a postcode with 5 digits.',

@@ -54,6 +54,11 @@ describe('estimateReifegrad of the demo forms', () => {
     const noGateway = estimateReifegrad(anwohnerparken, { gateway: false });
     expect(noGateway.level).to.equal(2);
     expect(met(noGateway)).to.include({ submission: false, reply: false });
+    // The advice names only what is missing: the form has its LeiKa key and an e-mail question.
+    expect(noGateway.next.missing.map((t) => t.en)).to.deep.equal([
+      'Embed the form with gateway="/gateway/v1".',
+      'Send through FIT-Connect (see above).',
+    ]);
     const d = copy(anwohnerparken);
     delete d['x-ozg'].leika;
     expect(reason(estimateReifegrad(d), 'submission').en).to.contain('LeiKa');

@@ -22,6 +22,30 @@ const say = (key, error = false, detail = '') => {
   $('status').className = error ? 'error' : '';
 };
 
+/** A field left empty: the message beside it and tied to it (aria-describedby), where the case worker
+ * looks, not only in the status line at the top; it goes when they type. */
+function needsText(id, key = 'empty') {
+  const field = $(id);
+  let note = document.getElementById(`${id}-error`);
+  if (!note) {
+    note = document.createElement('p');
+    note.id = `${id}-error`;
+    note.className = 'error';
+    field.after(note);
+    field.addEventListener('input', () => {
+      note.textContent = '';
+      delete note.dataset.t;
+      field.removeAttribute('aria-invalid');
+      field.removeAttribute('aria-describedby');
+    });
+  }
+  note.dataset.t = key; // worded again on a language switch (applyLang)
+  note.textContent = t(key);
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', note.id);
+  field.focus();
+}
+
 function applyLang() {
   document.documentElement.lang = lang;
   document.querySelectorAll('[data-t]').forEach((el) => {
@@ -70,6 +94,12 @@ let lastMessages = [];
 async function loadList() {
   const { submissions } = await (await api('submissions')).json();
   lastList = submissions;
+  // A refused token said before is no longer true.
+  if (said?.error) {
+    said = undefined;
+    $('status').textContent = '';
+    $('status').className = '';
+  }
   $('login').hidden = true;
   $('list-section').hidden = false;
   renderList(submissions);
@@ -291,27 +321,15 @@ $('confirm-no').addEventListener('click', () => {
 });
 $('accept').addEventListener('click', () => confirmThen('accept', () => void act('accept')));
 $('reject').addEventListener('click', () => {
-  if (!$('reason').value.trim()) {
-    say('empty', true);
-    $('reason').focus();
-    return;
-  }
+  if (!$('reason').value.trim()) return needsText('reason', 'emptyReason');
   confirmThen('reject', () => void act('reject', { reason: $('reason').value.trim() }));
 });
 $('send-msg').addEventListener('click', () => {
-  if (!$('msg').value.trim()) {
-    say('empty', true);
-    $('msg').focus();
-    return;
-  }
+  if (!$('msg').value.trim()) return needsText('msg');
   void act('messages', { text: $('msg').value }, $('msg'));
 });
 $('send-bescheid').addEventListener('click', () => {
-  if (!$('bescheid').value.trim()) {
-    say('empty', true);
-    $('bescheid').focus();
-    return;
-  }
+  if (!$('bescheid').value.trim()) return needsText('bescheid');
   const title = $('bescheid-subject').value.trim() || 'Bescheid';
   void act('bescheid', { title, text: $('bescheid').value }, $('bescheid'));
 });

@@ -51,11 +51,15 @@ function initSubmitOutput() {
     form.addEventListener('ozg-submit', (event) => {
       const data = event.detail?.data;
       if (output) output.textContent = JSON.stringify(data ?? null, null, 2);
-      if (status) {
-        status.textContent = form.hasAttribute('gateway')
-          ? 'Die Angaben wurden bestätigt und werden gesendet. Die übergebenen Daten stehen unten.'
-          : 'Das Formular wurde abgesendet. Die übermittelten Daten stehen unten.';
-      }
+      // With a gateway the form goes on by itself (payment, sending) and says so: the page speaks once
+      // the application has arrived, not before.
+      if (status && !form.hasAttribute('gateway'))
+        status.textContent = 'Das Formular wurde abgesendet. Die übermittelten Daten stehen unten.';
+    });
+
+    form.addEventListener('ozg-submission', (event) => {
+      if (status && event.detail?.outcome === 'sent')
+        status.textContent = 'Der Antrag ist eingegangen. Die übermittelten Daten stehen unten.';
     });
 
     form.addEventListener('ozg-error', (event) => {

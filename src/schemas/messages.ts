@@ -282,7 +282,11 @@ function fallback(error: ErrorObject, ctx: MessageContext): string {
 
 /** The sentence for one Ajv error of the question described by `ctx`. */
 export function describeError(error: ErrorObject, ctx: MessageContext): string {
-  const custom = ctx.custom?.[error.keyword];
+  // An empty list is reported as `required` (the answers leave empty lists out): then the form's own
+  // minItems sentence says what it asks for, unless it has an own required one.
+  const custom =
+    ctx.custom?.[error.keyword] ??
+    (error.keyword === 'required' && (ctx.kind === 'array' || ctx.kind === 'multi') ? ctx.custom?.minItems : undefined);
   if (custom) return custom;
   const sentence = (ctx.lang === 'de' ? de : en)[error.keyword];
   return sentence?.(ctx.label, error.params as Params, ctx) ?? fallback(error, ctx);

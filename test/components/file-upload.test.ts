@@ -95,7 +95,7 @@ describe('file question', () => {
     expect($$(el, '.file-list .file-meta').map((m) => m.textContent)).to.deep.equal(['PDF, 17 Byte', 'PNG, 12 Byte']);
     const refusals = $$(el, '.file-refusals li').map((li) => li.textContent);
     expect(refusals).to.deep.equal([
-      'Die Datei scan.pdf ist keine PDF- oder PNG-Datei.',
+      'Die Datei scan.pdf ist keine PDF- oder PNG-Datei. Bitte wählen Sie eine Datei in einem dieser Formate.',
       'Die Datei leer.png ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.',
     ]);
     await waitFor(() => live(el).length > 0, el);

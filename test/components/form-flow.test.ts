@@ -308,6 +308,29 @@ describe('removing an entry', () => {
   });
 });
 
+describe('a list at its limit', () => {
+  it("says so in the form's own words for maxItems where it has them, else generically", async () => {
+    const list = (errors?: object) => ({
+      type: 'object',
+      properties: {
+        hunde: {
+          type: 'array',
+          title: 'Hunde',
+          maxItems: 1,
+          'x-ozg': { itemTitle: 'Hund', ...(errors ? { errors } : {}) },
+          items: { type: 'object', properties: { name: { type: 'string', title: 'Name' } } },
+        },
+      },
+    });
+    const own = await renderForm(list({ maxItems: 'Bitte melden Sie höchstens einen Hund an.' }), {
+      data: { hunde: [{ name: 'Bello' }] },
+    });
+    expect($(own, '.repeat .note').textContent!.trim()).to.equal('Bitte melden Sie höchstens einen Hund an.');
+    const plain = await renderForm(list(), { data: { hunde: [{ name: 'Bello' }] } });
+    expect($(plain, '.repeat .note').textContent!.trim()).to.equal('Sie können höchstens einen Eintrag angeben.');
+  });
+});
+
 describe('the live region', () => {
   it('does not keep what it said for the step before, nor in the language before', async () => {
     const el = await loadSteps();

@@ -41,7 +41,7 @@ describe('<ozg-mailbox>', () => {
     expect(errors).to.equal(0);
     expect(el.shadowRoot!.querySelector('form, ol, textarea, .case-id') === null).to.equal(true);
     expect(text(el)).to.equal(
-      'Mein Antrag – Postfach Hier sehen Sie, wie weit Ihr Antrag ist, und lesen die Nachrichten der Behörde. Öffnen Sie dazu den Link aus Ihrer Eingangsbestätigung: Sie finden ihn auf der Seite nach dem Absenden und im PDF. Nur mit diesem Link sehen Sie Ihren Vorgang; bewahren Sie ihn gut auf.',
+      'Mein Antrag – Postfach Hier sehen Sie, wie weit Ihr Antrag bearbeitet ist, und lesen Nachrichten der Behörde. Öffnen Sie dazu den Link aus Ihrer Eingangsbestätigung: Sie finden ihn auf der Seite nach dem Absenden und im PDF. Nur mit diesem Link sehen Sie Ihren Vorgang; bewahren Sie ihn gut auf.',
     );
   });
 
@@ -75,7 +75,9 @@ describe('<ozg-mailbox>', () => {
     await settled(el);
     await expect(el).to.be.accessible();
     const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
-    expect(alert.textContent).to.contain('Der Server ist nicht erreichbar — bitte später erneut versuchen');
+    expect(alert.textContent).to.contain(
+      'Die Verbindung ist gerade gestört. Bitte versuchen Sie es später noch einmal.',
+    );
     expect(el.shadowRoot!.querySelector('form, ol') === null).to.equal(true);
     // retrying by keyboard keeps focus on the (again failing) message, not lost on <body>
     const retry = alert.querySelector('button')!;
@@ -85,7 +87,7 @@ describe('<ozg-mailbox>', () => {
     await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('problem'), 'focus on the problem', {
       timeout: 10_000,
     });
-    expect(el.shadowRoot!.querySelector('.problem')!.textContent).to.contain('Der Server ist nicht erreichbar');
+    expect(el.shadowRoot!.querySelector('.problem')!.textContent).to.contain('Die Verbindung ist gerade gestört');
   });
 
   it('speaks English from its own lang attribute, else from the closest [lang]', async () => {
@@ -93,7 +95,7 @@ describe('<ozg-mailbox>', () => {
     const own = await fixture<OzgMailbox>(html`<ozg-mailbox lang="en" gateway=${UNREACHABLE}></ozg-mailbox>`);
     await settled(own);
     expect(text(own)).to.contain('My application – mailbox');
-    expect(text(own)).to.contain('The server cannot be reached — please try again later');
+    expect(text(own)).to.contain('We cannot connect right now. Please try again later.');
     expect(own.shadowRoot!.querySelector('section')!.getAttribute('lang')).to.equal('en');
 
     history.replaceState(null, '', location.pathname + location.search);

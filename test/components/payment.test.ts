@@ -129,7 +129,7 @@ describe('<ozg-payment>', () => {
     expect(problem).to.contain('30,00');
     expect(problem).to.not.contain('amount due');
     await expect(el).to.be.accessible();
-    button(el, 'Erneut bezahlen').click();
+    button(el, 'Zahlung neu starten').click();
     await until(() => bodies.length === 2, 'the second attempt');
     expect(bodies.map((b) => b.expectedTotal)).to.deep.equal([2500, 3000]);
   });

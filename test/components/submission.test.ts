@@ -13,13 +13,13 @@ import { StubForm } from '../support/stub-form.js';
 defineElement('ozg-submission', OzgSubmission);
 
 let n = 0;
-function stubContext(lang: Lang = 'de') {
+function stubContext(lang: Lang = 'de', leika = '99108008000000') {
   const id = `urn:test:submission:${Date.now()}:${n++}`;
   const definition = {
     $id: id,
     title: 'Hundesteuer',
     type: 'object',
-    'x-ozg': { leika: '99108008000000' },
+    'x-ozg': leika ? { leika } : {},
     properties: { name: { type: 'string', title: 'Name' } },
   };
   const store = new FormStore(buildModel(definition, id), { name: 'Erika' });
@@ -131,6 +131,23 @@ describe('<ozg-submission>', () => {
     [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Zurück zur Übersicht'))!.click();
     expect(((await back) as CustomEvent<OzgSubmissionDetail>).detail.outcome).to.equal('back');
     expect(calls, 'a refused application gets a new id').to.include('renew');
+  });
+
+  it('a definition without LeiKa key: the person reads it is not set up, the editor what to add; no retry', async () => {
+    let asked = 0;
+    window.fetch = async () => (asked++, new Response('{}'));
+    const { ctx } = stubContext('de', '');
+    const el = await mount(ctx, { data: { name: 'Erika' } });
+    await until(() => shadow(el).querySelector('.error-message'), 'the message');
+    const message = shadow(el).querySelector('.error-message')!.textContent!;
+    expect(message).to.contain('Das Formular ist nicht richtig eingerichtet');
+    expect(message).to.not.contain('Für die Redaktion');
+    expect(message).to.not.contain('später noch einmal');
+    expect(shadow(el).querySelector('.editor-note')!.textContent).to.contain('keinen LeiKa-Schlüssel (x-ozg.leika)');
+    const labels = [...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
+    expect(labels).to.deep.equal(['Zurück zur Übersicht']);
+    expect(asked, 'nothing is sent').to.equal(0);
+    await expect(el).to.be.accessible();
   });
 
   it('a form changed since the page loaded it offers a reload, not a retry that cannot help', async () => {

@@ -111,7 +111,7 @@ test('a business account is welcome on a form for both and refused on a form for
   await pickAccount(page, 'Musterbau GmbH');
   const alert = bar(page).getByRole('alert');
   await expect(alert).toContainText(
-    'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet.',
+    'Dieser Antrag ist für Privatpersonen. Sie sind mit einem Unternehmenskonto angemeldet.',
   );
   await expect(bar(page)).not.toContainText('Angemeldet als');
   await expect(field(page, 'E-Mail-Adresse')).toHaveValue('');

@@ -105,7 +105,12 @@ test('a host colour with too little contrast is reported with WCAG 1.4.3 and its
   server,
 }) => {
   await page.goto(`${server.url}anwohnerparken.html`);
-  await page.addStyleTag({ content: 'ozg-form { --ozg-color-primary: #7fb3ff; }' });
+  // The page's own stylesheet (a constructed one: the demo pages allow no inline <style>, as README advises).
+  await page.evaluate(() => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('ozg-form { --ozg-color-primary: #7fb3ff; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  });
   await page.locator('ozg-form').evaluate((el) => el.setAttribute('audit', ''));
   // The attribute is read when the element connects: re-insert it as an editor's page would have it.
   await page.locator('ozg-form').evaluate((el) => {

@@ -197,8 +197,11 @@ test('a rejection with its reason reaches the Postfach', async ({ page, server }
   await openInbox(page, server.url);
   await page.getByRole('button', { name: new RegExp(sent.caseId.slice(0, 8)) }).click();
   await page.getByRole('button', { name: 'Ablehnen' }).click();
-  await expect(page.getByRole('status')).toHaveText('Bitte zuerst einen Text eingeben.');
-  await expect(page.getByLabel('Ablehnungsgrund')).toBeFocused();
+  // The message is beside the field and tied to it, not only in the status line at the top.
+  const reason = page.getByLabel('Ablehnungsgrund');
+  await expect(reason).toBeFocused();
+  await expect(reason).toHaveAttribute('aria-invalid', 'true');
+  await expect(reason).toHaveAccessibleDescription('Bitte geben Sie einen Ablehnungsgrund ein.');
   await page.getByLabel('Ablehnungsgrund').fill('Der Hund ist bereits angemeldet.');
   await page.getByRole('button', { name: 'Ablehnen' }).click();
   await page.getByRole('button', { name: 'Ja, ablehnen' }).click(); // rejecting asks once more (issue 16, finding 9)

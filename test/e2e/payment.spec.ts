@@ -29,7 +29,8 @@ function parking(): { answers: Record<string, any>; marker: string } {
 const toReview = (page: Page, url: string, data: Record<string, unknown>) =>
   answerAndReview(page, url, 'anwohnerparken', data);
 
-const payButton = (page: Page) => form(page).getByRole('button', { name: /bezahlen/ });
+/** The button that starts the payment again after a problem. */
+const payButton = (page: Page) => form(page).getByRole('button', { name: 'Zahlung neu starten' });
 const paymentHeading = (page: Page) => form(page).getByRole('heading', { name: 'Gebühr bezahlen' });
 
 /** From the review page to the provider's page. */
@@ -137,7 +138,7 @@ test('cancelled at the provider: a clear message, then paying again works', asyn
   // The page's title names where the person is again (WCAG 2.4.2), not only the page.
   await expect(page).toHaveTitle(/^Gebühr bezahlen – /);
   expect(await inboxDetail(server.url, marker)).toHaveLength(0);
-  await form(page).getByRole('button', { name: 'Erneut bezahlen' }).click();
+  await form(page).getByRole('button', { name: 'Zahlung neu starten' }).click();
   await onProvider(page, 'Bezahlen');
   await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
     timeout: 30_000,
@@ -269,7 +270,7 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
   const draft = await page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), FORM_ID);
   expect(draft).toContain(marker);
   await page.unroute('**/gateway/v1/payments');
-  await payButton(page).first().click();
+  await payButton(page).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
   await onProvider(page, 'Bezahlen');
   await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
@@ -291,7 +292,7 @@ test('offline at the pay button: the person is told it is their connection, not 
   await expect(alert).toContainText('Ihr Gerät ist gerade nicht mit dem Internet verbunden.', { timeout: 30_000 });
   await expect(alert).not.toContainText('Bezahldienst');
   await page.context().setOffline(false);
-  await payButton(page).first().click();
+  await payButton(page).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
 });
 

@@ -84,6 +84,7 @@ test('Hundesteuer: confirmed, sent encrypted, receipt with PDF, exactly one decr
   expect(receipt.fonts.length).toBeGreaterThan(0);
   expect(receipt.fonts.every((f) => f.embedded)).toBe(true);
   expect(receipt.text).toContain(dog);
+  expect(receipt.text).toContain('Keine Nachweise beigefügt.'); // the form has no file question
 
   // exactly one submission, decrypted, with the dog's name and the e-mail reply channel
   const found = await inboxWith<InboxDetail>(server.url, dog);

@@ -4,7 +4,7 @@
  * arrive decrypted and unchanged (SHA-512) in the case-worker inbox.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
@@ -12,6 +12,8 @@ import { ANSWERS } from './answers.js';
 import { expect, test } from './fixtures.js';
 import { INBOX_TOKEN, inboxWith as inboxWithAny } from './inbox-api.js';
 import { pressOnToReview } from './journeys.js';
+import { inspectPdf } from '../support/pdf-inspect.js';
+import { formatBytes } from '../../src/modules/receipt/index.js';
 
 /** Whether a draft kept in this browser mentions `text` (a file name: the file question's answer). */
 function draftMentions(page: Page, text: string): Promise<boolean> {
@@ -104,7 +106,7 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
   ]);
   await expect(fileNames(page)).toHaveText(['sachkunde.pdf', 'versicherung.png']);
   await expect(form(page).locator('.file-refusals')).toHaveText(
-    'Die Datei scan.pdf ist keine PDF-, JPEG-, PNG- oder HEIC-Datei.',
+    'Die Datei scan.pdf ist keine PDF-, JPEG-, PNG- oder HEIC-Datei. Bitte wählen Sie eine Datei in einem dieser Formate.',
   );
 
   // A reload (or a login/payment redirect) loses nothing: same step, same files.
@@ -125,6 +127,13 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
     timeout: 30_000,
   });
   await expect(form(page).locator('.receipt')).toContainText('sachkunde.pdf, versicherung.png');
+  // The receipt's PDF lists the files sent (it used to say none were attached).
+  const pdfDownload = page.waitForEvent('download');
+  await form(page).getByRole('button', { name: 'Eingangsbestätigung herunterladen (PDF)' }).click();
+  const receipt = await inspectPdf(new Uint8Array(readFileSync((await (await pdfDownload).path())!)));
+  expect(receipt.text).toContain(`sachkunde.pdf (${formatBytes('de', sachkunde.length)})`);
+  expect(receipt.text).toContain('versicherung.png (');
+  expect(receipt.text).not.toContain('Keine Nachweise beigefügt');
 
   // The files left the browser's storage with the draft.
   const left = await page.evaluate(
@@ -175,7 +184,6 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
     .click();
   const file = await downloading;
   expect(file.suggestedFilename()).toBe('sachkunde.pdf');
-  const { readFileSync } = await import('node:fs');
   expect(sha512(readFileSync((await file.path())!))).toBe(sha512(sachkunde));
   await inbox.close();
 });

@@ -369,8 +369,8 @@ describe('kind of account, re-login and what a submission carries', () => {
 
   it('explains a login with the wrong kind of account in German and English', () => {
     const forCitizens = new AccountError('wrong_audience', { audience: 'citizen' });
-    expect(accountErrorText('de', forCitizens)).to.contain('Dieser Antrag ist für Bürgerinnen und Bürger');
-    expect(accountErrorText('en', forCitizens)).to.contain('This application is for citizens');
+    expect(accountErrorText('de', forCitizens)).to.contain('Dieser Antrag ist für Privatpersonen');
+    expect(accountErrorText('en', forCitizens)).to.contain('This application is for private individuals');
     const forBusinesses = new AccountError('wrong_audience', { audience: 'business' });
     expect(accountErrorText('de', forBusinesses)).to.contain('Mein Unternehmenskonto');
     expect(accountErrorText('en', forBusinesses)).to.contain('This application is for businesses');

@@ -74,6 +74,18 @@ describe('describeError', () => {
     );
   });
 
+  it("an empty list (reported as required) says the form's own minItems sentence; an own required one wins", () => {
+    const required = err('required', { missingProperty: 'nutzung' });
+    const own = { minItems: 'Bitte wählen Sie mindestens eine Nutzung.' };
+    expect(describeError(required, ctx('Nutzung', 'de', 'multi', own))).to.equal(own.minItems);
+    expect(
+      describeError(required, ctx('Hunde', 'de', 'array', { minItems: 'Bitte geben Sie mindestens einen Hund an.' })),
+    ).to.equal('Bitte geben Sie mindestens einen Hund an.');
+    expect(describeError(required, ctx('Nutzung', 'de', 'multi', { ...own, required: 'Wofür?' }))).to.equal('Wofür?');
+    // not for a question with one answer
+    expect(describeError(required, ctx('Name', 'de', 'text', own))).to.equal('Bitte füllen Sie das Feld „Name“ aus.');
+  });
+
   it('at least one of these: the labels in quotation marks', () => {
     const unmet = err('atLeastOne', { labels: ['Telefon', 'Fax', 'E-Mail-Adresse'] });
     expect(describeError(unmet, ctx('Telefon', 'de'))).to.equal(

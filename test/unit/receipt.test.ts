@@ -124,13 +124,22 @@ describe('receipt PDF (Eingangsbestätigung)', () => {
     expect(lang).to.equal('en-GB');
     expect(text).to.contain('Case reference');
     expect(text).to.contain(formatReceiptDate('en', new Date(Date.UTC(2025, 2, 7, 13, 5))));
-    expect(text).to.contain('07/03/2025 at 14:05');
+    expect(text).to.contain('7 March 2025 at 14:05');
     expect(text).to.contain('MST-2025-0042');
     expect(text).to.contain('haftpflicht.pdf (1.5 KB)');
     // the evidence is a list: L > LI > (Lbl, LBody)
     const list = tree!.children[0]!.children.find((n) => n.role === 'L');
     expect(list?.children.map((li) => li.children.map((c) => c.role).join('+'))).to.deep.equal(['Lbl+LBody']);
     expect(text).not.to.contain('Eingangsbestätigung');
+  });
+
+  it('says none were attached only when none were, and that it does not know when it does not', async () => {
+    expect((await load(await buildReceiptPdf(input({ attachments: [] })))).text).to.contain(
+      'Keine Nachweise beigefügt.',
+    );
+    const unknown = (await load(await buildReceiptPdf(input()))).text;
+    expect(unknown).to.contain('Welche Dateien beigefügt waren, liegt nach dem Neuladen der Seite nicht mehr vor.');
+    expect(unknown).not.to.contain('Keine Nachweise');
   });
 
   it('shows a paid fee with its Kassenzeichen and amount (ePayment)', async () => {

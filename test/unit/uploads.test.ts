@@ -76,9 +76,13 @@ describe('uploads: checks before anything is kept', () => {
   it('refuses a renamed program and says what is allowed', () => {
     const v = checkCandidate('de', { name: 'scan.pdf', size: 2000, head: EXE }, RULES, [], 0);
     expect(v.ok).to.equal(false);
-    expect(!v.ok && v.message).to.equal('Die Datei scan.pdf ist keine PDF-, JPEG- oder PNG-Datei.');
+    expect(!v.ok && v.message).to.equal(
+      'Die Datei scan.pdf ist keine PDF-, JPEG- oder PNG-Datei. Bitte wählen Sie eine Datei in einem dieser Formate.',
+    );
     const en = checkCandidate('en', { name: 'scan.exe', size: 2000, head: EXE }, RULES, [], 0);
-    expect(!en.ok && en.message).to.equal('The file scan.exe is not a PDF, JPEG or PNG file.');
+    expect(!en.ok && en.message).to.equal(
+      'The file scan.exe is not a PDF, JPEG or PNG file. Choose a file in one of these formats.',
+    );
   });
 
   it('refuses an empty file', () => {
@@ -93,10 +97,12 @@ describe('uploads: checks before anything is kept', () => {
     expect(checkCandidate('de', { name: 'a.pdf', size: rules.maxFileSize, head: PDF }, rules, [], 0).ok).to.equal(true);
     const v = checkCandidate('de', { name: 'a.pdf', size: rules.maxFileSize + 1, head: PDF }, rules, [], 0);
     expect(!v.ok && v.message).to.equal(
-      'Die Datei a.pdf ist 10.485.761 Byte groß; erlaubt sind höchstens 10.485.760 Byte je Datei.',
+      'Die Datei a.pdf ist 10.485.761 Byte groß; erlaubt sind höchstens 10.485.760 Byte je Datei. Bitte verkleinern Sie sie, zum Beispiel als PDF mit geringerer Auflösung.',
     );
     const far = checkCandidate('de', { name: 'b.pdf', size: 15 * 1024 * 1024, head: PDF }, rules, [], 0);
-    expect(!far.ok && far.message).to.equal('Die Datei b.pdf ist 15 MB groß; erlaubt sind höchstens 10 MB je Datei.');
+    expect(!far.ok && far.message).to.equal(
+      'Die Datei b.pdf ist 15 MB groß; erlaubt sind höchstens 10 MB je Datei. Bitte verkleinern Sie sie, zum Beispiel als PDF mit geringerer Auflösung.',
+    );
   });
 
   it('refuses one file too many, the same file twice, and the form total', () => {
@@ -139,6 +145,7 @@ describe('uploads: checks before anything is kept', () => {
     });
     expect(describeRules('de', rules)).to.equal('Erlaubt: PDF, HEIC. Höchstens 2 KB je Datei. Bis zu 100 Dateien.');
     expect(formatSize('en', 1536)).to.equal('1.5 KB');
+    expect([formatSize('de', 45), formatSize('en', 45)]).to.deep.equal(['45 Byte', '45 bytes']);
   });
 });
 

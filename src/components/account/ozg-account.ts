@@ -214,7 +214,9 @@ export class OzgAccount extends LitElement {
         text: (l) => accountErrorText(l, error),
         ...(code === 'session_expired' || code === 'renewal_needs_login'
           ? { title: (l: Lang) => at(l, 'endedTitle') }
-          : {}),
+          : code === 'login_cancelled'
+            ? { title: (l: Lang) => at(l, 'cancelledTitle') }
+            : {}),
         // Log in again at the level: after one too low, after the login ran out or could not be renewed.
         ...(code === 'acr_too_low' || code === 'session_expired' || code === 'renewal_needs_login'
           ? { retryLevel: error.requiredLevel ?? this.login?.minLevel ?? 'substantiell' }

@@ -25,6 +25,7 @@ const texts = {
     renewed: 'Ihre Anmeldung wurde verlängert. Sie gilt jetzt bis {time} Uhr.',
     errorTitle: 'Anmeldung nicht möglich',
     endedTitle: 'Anmeldung beendet',
+    cancelledTitle: 'Anmeldung abgebrochen',
     unavailable: 'Das Nutzerkonto ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
     keepGoing: 'Ihre Angaben bleiben erhalten. Sie können den Antrag auch ohne Anmeldung ausfüllen.',
     keepAnswers: 'Ihre Angaben bleiben erhalten.',
@@ -64,10 +65,11 @@ const texts = {
   },
   en: {
     title: 'User account',
-    intro: 'Log in with your user account and we will fill in what is known for you.',
+    intro: 'Log in with your user account and we will fill in the details we already have.',
     introBusiness:
-      'This application is for businesses. Log in with your business account (Mein Unternehmenskonto) and we will fill in what is known for you.',
-    introBoth: 'Log in with your user account or your business account and we will fill in what is known for you.',
+      'This application is for businesses. Log in with your business account (Mein Unternehmenskonto) and we will fill in the details we already have.',
+    introBoth:
+      'Log in with your user account or your business account and we will fill in the details we already have.',
     introRequired: 'This application requires you to log in with your user account (trust level {level} or higher).',
     login: 'Log in with user account',
     loginAgain: 'Log in again (trust level {level})',
@@ -81,6 +83,7 @@ const texts = {
     renewed: 'Your login has been extended. It is now valid until {time}.',
     errorTitle: 'Login not possible',
     endedTitle: 'Login ended',
+    cancelledTitle: 'Login cancelled',
     unavailable: 'The user account service cannot be reached right now. Please try again later.',
     keepGoing: 'Your answers are kept. You can also fill in the application without logging in.',
     keepAnswers: 'Your answers are kept.',
@@ -147,7 +150,7 @@ const ERRORS = {
     wrong_audience_business:
       'Dieser Antrag ist für Unternehmen. Sie sind mit einem persönlichen Nutzerkonto angemeldet. Bitte melden Sie sich mit dem Unternehmenskonto (Mein Unternehmenskonto) an.',
     wrong_audience:
-      'Dieser Antrag ist für Bürgerinnen und Bürger. Sie sind mit einem Unternehmenskonto angemeldet. Bitte melden Sie sich mit Ihrem persönlichen Nutzerkonto an.',
+      'Dieser Antrag ist für Privatpersonen. Sie sind mit einem Unternehmenskonto angemeldet. Bitte melden Sie sich mit Ihrem persönlichen Nutzerkonto an.',
     session_expired:
       'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an, damit der Antrag mit Ihrer Anmeldung gesendet werden kann.',
     renewal_needs_login:
@@ -167,9 +170,9 @@ const ERRORS = {
     wrong_audience_business:
       'This application is for businesses. You are logged in with a personal user account. Please log in with the business account (Mein Unternehmenskonto).',
     wrong_audience:
-      'This application is for citizens. You are logged in with a business account. Please log in with your personal user account.',
+      'This application is for private individuals. You are logged in with a business account. Please log in with your personal user account.',
     session_expired: 'Your login has expired. Please log in again so that the application can be sent with your login.',
-    renewal_needs_login: 'Your login could not be extended without you. Please log in again.',
+    renewal_needs_login: 'Your login could not be extended automatically. Please log in again.',
     acr_too_low:
       'This application needs a login with the trust level “{level}” or higher, for example with the online ID card. Please log in again with it.',
   },

@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { childPointer } from '../../schemas/data.js';
-import { text } from '../../schemas/texts.js';
+import { customErrors, text } from '../../schemas/texts.js';
 import type { ArrayNode, ObjectNode } from '../../schemas/types.js';
 import { field } from './field-directive.js';
 import { childViews, questions } from './questions.js';
@@ -87,7 +87,12 @@ export function renderArrayField(view: FieldView): unknown {
     : count < node.maxItems
       ? html`<button type="button" class="secondary add" part="button" @click=${add}>${addLabel}</button>`
       : html`<p class="note">
-          ${node.maxItems === 0 ? t(lang, 'deepestLevel') : t(lang, 'maxItemsReached', { max: node.maxItems })}
+          ${
+            node.maxItems === 0
+              ? t(lang, 'deepestLevel')
+              : // the form's own words for the limit, where it has them ("höchstens fünf Hunde")
+                (customErrors(node.schema, lang)?.maxItems ?? t(lang, 'maxItemsReached', { max: node.maxItems }))
+          }
         </p>`;
   return html`<fieldset
     class="group repeat"

@@ -33,7 +33,7 @@ const texts = {
     payFailed: 'Die Zahlung ist fehlgeschlagen.',
     payRetryHint:
       'Es wurde nichts abgebucht. Ihre Angaben sind gespeichert. Sie können es noch einmal versuchen oder später wiederkommen.',
-    payRetry: 'Erneut bezahlen',
+    payRetry: 'Zahlung neu starten',
     payBack: 'Zurück zur Übersicht',
     payUnavailable: 'Der Bezahldienst ist gerade nicht erreichbar.',
     payOffline: 'Ihr Gerät ist gerade nicht mit dem Internet verbunden.',
@@ -52,7 +52,7 @@ const texts = {
   en: {
     feesTitle: 'Fees',
     feesDeferred: 'You do not pay now: the fee will be invoiced with the decision.',
-    feesBefore: 'After confirming you pay the fee online. Only then is your application sent.',
+    feesBefore: 'After you confirm, you pay the fee online. Only then is your application sent.',
     feesOptional: 'After confirming you can pay the fee online right away or have an invoice sent to you.',
     feesNone: 'No fee is due for your answers.',
     feeItem: 'Item',
@@ -75,7 +75,7 @@ const texts = {
     payCanceled: 'You cancelled the payment.',
     payFailed: 'The payment failed.',
     payRetryHint: 'Nothing was charged. Your answers are saved. You can try again or come back later.',
-    payRetry: 'Pay again',
+    payRetry: 'Start the payment again',
     payBack: 'Back to the summary',
     payUnavailable: 'The payment service cannot be reached at the moment.',
     payOffline: 'Your device is not connected to the internet at the moment.',
@@ -117,7 +117,7 @@ const taxTexts = {
     feesNone: 'No tax is due for your answers.',
     feesDeferred:
       'You do not pay now: the tax is assessed in a tax notice, which states the amount and when it is due.',
-    feesBefore: 'After confirming you pay the tax online. Only then is your application sent.',
+    feesBefore: 'After you confirm, you pay the tax online. Only then is your application sent.',
     feesOptional: 'After confirming you can pay the tax online right away or transfer it after the tax notice.',
     payTitle: 'Pay the tax',
     payOptionalIntro:

@@ -39,7 +39,7 @@ if (customElements.get('ozg-file-upload')) void loadUploads().catch(() => undefi
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; retrying: boolean; failed?: StopReason }
+  | { kind: 'sending'; retrying: boolean; failed?: StopReason; noLeika?: boolean }
   | {
       kind: 'sent';
       caseId: string;
@@ -47,6 +47,8 @@ type Phase =
       submittedAt: Date;
       rows?: ReceiptRow[];
       payment?: ReceiptPayment;
+      /** The files sent with it (undefined: not known, after a reload). */
+      attachments?: { filename: string; size: number }[];
     };
 
 /** What to send: confirmed answers (and the fee paid for them), or nothing to resume a kept submission. */
@@ -209,7 +211,8 @@ export class OzgSubmission extends LitElement {
     const definition = store.model.definition;
     const leika = definition['x-ozg']?.leika;
     if (!leika) {
-      this.set({ kind: 'sending', retrying: false, failed: st(this.language(), 'sendNoLeika') }, '#submission-title');
+      // A mistake of the definition: the person is told it is not set up, the editor what to add; no retry.
+      this.set({ kind: 'sending', retrying: false, failed: '', noLeika: true }, '#submission-title');
       console.error('ozg-form: the definition has no x-ozg.leika (LeiKa key); it cannot be submitted');
       return;
     }
@@ -268,7 +271,15 @@ export class OzgSubmission extends LitElement {
     const rows = this.rows();
     void this.ctx.drafts.discard();
     this.set(
-      { kind: 'sent', caseId: done.caseId, caseSecret: done.caseSecret, submittedAt, rows, payment },
+      {
+        kind: 'sent',
+        caseId: done.caseId,
+        caseSecret: done.caseSecret,
+        submittedAt,
+        rows,
+        payment,
+        attachments: (record.files ?? []).map(({ filename, size }) => ({ filename, size })),
+      },
       '#receipt-title',
     );
     emit(this, 'ozg-submission', { outcome: 'sent', caseId: done.caseId });
@@ -377,6 +388,14 @@ export class OzgSubmission extends LitElement {
     if (phase.kind === 'sending') {
       const f = phase.failed;
       const diagnosis = typeof f === 'object' && 'diagnosis' in f ? f.diagnosis : undefined;
+      if (phase.noLeika)
+        return renderSending(
+          lang,
+          { retrying: false, failed: st(lang, 'sendNotSetUp'), plain: true },
+          { retryNow: this.retryNow, back: this.back, reload: nothing },
+          nothing,
+          renderEditorNote(lang, st(lang, 'sendNoLeika')),
+        );
       const failed = diagnosis
         ? gatewayCitizenText(lang, diagnosis, 'send')
         : typeof f === 'object'

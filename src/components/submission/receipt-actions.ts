@@ -14,7 +14,7 @@ export function mailboxLink(mailbox: string | undefined, caseId: string, caseSec
 
 /** Builds the acknowledgement of receipt as a PDF and hands it to the browser; false if it failed. */
 export async function downloadReceipt(lang: Lang, formTitle: string, view: ReceiptView): Promise<boolean> {
-  const { caseId, submittedAt, rows = [], payment, mailboxUrl } = view;
+  const { caseId, submittedAt, rows = [], payment, mailboxUrl, attachments } = view;
   try {
     const { buildReceiptPdf } = await loadReceipt();
     const bytes = await buildReceiptPdf({
@@ -24,6 +24,7 @@ export async function downloadReceipt(lang: Lang, formTitle: string, view: Recei
       submittedAt,
       rows,
       mailboxUrl,
+      ...(attachments ? { attachments } : {}),
       ...(payment
         ? {
             payment: {

@@ -25,6 +25,8 @@ export interface ReceiptView {
   mailboxUrl: string;
   /** The fee paid before sending. */
   payment?: ReceiptPayment;
+  /** The files sent with it (undefined: not known, after a reload). */
+  attachments?: { filename: string; size: number }[];
 }
 
 /** Every shown answer, step by step, as label/value rows for the receipt and its PDF. */

@@ -11,11 +11,14 @@ const texts = {
     sendFailed: 'Ihr Antrag konnte nicht gesendet werden.',
     sendFailedHint:
       'Ihre Angaben sind weiter in diesem Browser gespeichert. Bitte versuchen Sie es später noch einmal oder wenden Sie sich an die zuständige Stelle. Grund: {reason}',
-    sendNoLeika: 'Für die Redaktion: Die Formulardefinition hat keinen LeiKa-Schlüssel (x-ozg.leika).',
+    sendNoLeika:
+      'Die Formulardefinition hat keinen LeiKa-Schlüssel (x-ozg.leika): Ohne ihn kann der Antrag nicht über FIT-Connect gesendet werden. Tragen Sie den Schlüssel der Leistung ein (14 Ziffern, beginnend mit 99).',
+    sendNotSetUp:
+      'Das Formular ist nicht richtig eingerichtet und kann Ihren Antrag nicht senden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte wenden Sie sich an die zuständige Stelle.',
     backToReview: 'Zurück zur Übersicht',
     receiptTitle: 'Ihr Antrag ist eingegangen',
     receiptIntro:
-      'Vielen Dank. Ihr Antrag wurde verschlüsselt an die zuständige Stelle übermittelt. Bitte notieren Sie die Vorgangsnummer.',
+      'Vielen Dank. Ihr Antrag wurde verschlüsselt an die zuständige Stelle übermittelt. Laden Sie die Eingangsbestätigung herunter: Darin stehen die Vorgangsnummer und der Link zu Ihrem Postfach.',
     receiptCaseId: 'Vorgangsnummer',
     receiptReceivedAt: 'Eingegangen am',
     receiptDownload: 'Eingangsbestätigung herunterladen (PDF)',
@@ -37,10 +40,14 @@ const texts = {
     sendFailed: 'Your application could not be sent.',
     sendFailedHint:
       'Your answers are still saved in this browser. Please try again later or contact the authority. Reason: {reason}',
-    sendNoLeika: 'For the editors: the form definition has no LeiKa key (x-ozg.leika).',
+    sendNoLeika:
+      'The form definition has no LeiKa key (x-ozg.leika): without it the application cannot be sent through FIT-Connect. Add the key of the service (14 digits starting with 99).',
+    sendNotSetUp:
+      'This form is not set up correctly and cannot send your application. Your answers are kept in this browser. Please contact the authority responsible.',
     backToReview: 'Back to the summary',
     receiptTitle: 'Your application has been received',
-    receiptIntro: 'Thank you. Your application was sent encrypted to the authority. Please note the case reference.',
+    receiptIntro:
+      'Thank you. Your application was sent encrypted to the authority. Download the acknowledgement of receipt: it contains the case reference and the link to your mailbox.',
     receiptCaseId: 'Case reference',
     receiptReceivedAt: 'Received on',
     receiptDownload: 'Download the acknowledgement of receipt (PDF)',

@@ -14,6 +14,7 @@ export interface ReceiptInput {
   caseId: string;
   submittedAt: Date;
   rows: ReceiptRow[];
+  /** The files sent (undefined: not known; [] none). */
   attachments?: { filename: string; size: number }[];
   /** `extra`: paid once more for this application (another window), to be refunded. */
   payment?: { reference: string; amount: string; extra?: { reference: string; amount: string }[] };
@@ -31,9 +32,13 @@ const PRODUCER = 'ozg-form (PDFKit)';
 export function formatReceiptDate(lang: ReceiptLang, date: Date, timeZone = 'Europe/Berlin'): string {
   const t = (key: ReceiptTextKey) => rt(lang, key);
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
-  const day = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(
-    date,
-  );
+  // 07.03.2025 in German; in English the month by name (7 March 2025): 07/03 reads as July 3 in the US.
+  const day = new Intl.DateTimeFormat(
+    locale,
+    lang === 'de'
+      ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }
+      : { day: 'numeric', month: 'long', year: 'numeric', timeZone },
+  ).format(date);
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hour12: false, timeZone }).format(
     date,
   );
@@ -124,8 +129,10 @@ export async function buildReceiptPdf(input: ReceiptInput): Promise<Uint8Array> 
   }
 
   pdf.heading(2, t('attachments'));
-  const attachments = input.attachments ?? [];
-  if (attachments.length === 0) pdf.paragraph(t('noAttachments'));
+  // Not known (a receipt shown again after a reload): said so, never "none attached".
+  const attachments = input.attachments;
+  if (!attachments) pdf.paragraph(t('attachmentsUnknown'));
+  else if (attachments.length === 0) pdf.paragraph(t('noAttachments'));
   else pdf.list(attachments.map((a) => `${a.filename} (${formatBytes(input.lang, a.size)})`));
 
   pdf.footers((n: number, of: number) => rt(input.lang, 'page', { n, of }), `${t('caseId')}: ${input.caseId}`);

@@ -19,9 +19,10 @@ const texts = {
     added: 'Hinzugefügt: {names}.',
     removed: '{name} wurde entfernt.',
     checking: 'Dateien werden geprüft …',
-    refusedType: 'Die Datei {name} ist keine {types}-Datei.',
+    refusedType: 'Die Datei {name} ist keine {types}-Datei. Bitte wählen Sie eine Datei in einem dieser Formate.',
     refusedEmpty: 'Die Datei {name} ist leer (0 Byte). Bitte wählen Sie eine Datei mit Inhalt.',
-    refusedSize: 'Die Datei {name} ist {size} groß; erlaubt sind höchstens {max} je Datei.',
+    refusedSize:
+      'Die Datei {name} ist {size} groß; erlaubt sind höchstens {max} je Datei. Bitte verkleinern Sie sie, zum Beispiel als PDF mit geringerer Auflösung.',
     refusedCount: {
       by: 'max',
       one: 'Die Datei {name} wurde nicht hinzugefügt: Sie können höchstens {max} Datei anhängen.',
@@ -55,9 +56,10 @@ const texts = {
     added: 'Added: {names}.',
     removed: '{name} was removed.',
     checking: 'Checking files …',
-    refusedType: 'The file {name} is not a {types} file.',
+    refusedType: 'The file {name} is not a {types} file. Choose a file in one of these formats.',
     refusedEmpty: 'The file {name} is empty (0 bytes). Please choose a file with content.',
-    refusedSize: 'The file {name} is {size}; at most {max} per file are allowed.',
+    refusedSize:
+      'The file {name} is {size}; at most {max} per file is allowed. Make it smaller, for example as a PDF with a lower resolution.',
     refusedCount: {
       by: 'max',
       one: 'The file {name} was not added: you can attach at most {max} file.',
@@ -83,7 +85,7 @@ export type UploadTextKey = keyof (typeof texts)['de'];
 /** A text of file questions in the person's language. */
 export const ut = translator(texts);
 
-const UNITS = ['Byte', 'KB', 'MB', 'GB'];
+const UNITS = { de: ['Byte', 'KB', 'MB', 'GB'], en: ['bytes', 'KB', 'MB', 'GB'] };
 
 /** 1536 -> "1,5 KB" (de) / "1.5 KB" (en); binary units as file managers show them. When `other` is
  * given and both would read the same ("10 MB" vs "10 MB" for a file one byte too large), exact bytes. */
@@ -91,11 +93,11 @@ export function formatSize(lang: Lang, bytes: number, other?: number): string {
   const locale = lang === 'de' ? 'de-DE' : 'en-GB';
   const round = (n: number) => {
     let unit = 0;
-    while (n >= 1024 && unit < UNITS.length - 1) {
+    while (n >= 1024 && unit < UNITS[lang].length - 1) {
       n /= 1024;
       unit++;
     }
-    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(n)} ${UNITS[unit]}`;
+    return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(n)} ${UNITS[lang][unit]}`;
   };
   const rounded = round(bytes);
   if (other !== undefined && other !== bytes && round(other) === rounded) {

@@ -164,11 +164,13 @@ const de: Record<string, Sentence> = {
   date: (label, p) => {
     const limit = day(p.limit, 'de');
     const s = subject(label, 'de');
+    // Against another answer, that answer by its name: "nicht vor „Vom“ (17.12.2026)".
+    const what = p.other ? `${quoted(String(p.other), 'de')} (${limit})` : `dem ${limit}`;
     if (p.today && p.comparison === 'max') return `${s} darf nicht in der Zukunft liegen.`;
     if (p.today && p.comparison === 'min') return `${s} darf nicht in der Vergangenheit liegen.`;
-    if (p.comparison === 'min') return `${s} darf nicht vor dem ${limit} liegen.`;
-    if (p.comparison === 'max') return `${s} darf nicht nach dem ${limit} liegen.`;
-    return `${s} muss ${p.comparison === 'after' ? 'nach' : 'vor'} dem ${limit} liegen.`;
+    if (p.comparison === 'min') return `${s} darf nicht vor ${what} liegen.`;
+    if (p.comparison === 'max') return `${s} darf nicht nach ${what} liegen.`;
+    return `${s} muss ${p.comparison === 'after' ? 'nach' : 'vor'} ${what} liegen.`;
   },
   anyOf: (label) =>
     `Die Angabe bei ${quoted(label, 'de')} passt zu keiner der erlaubten Möglichkeiten. Bitte prüfen Sie sie.`,
@@ -255,8 +257,8 @@ const en: Record<string, Sentence> = {
   },
   atLeastOne: (_label, p) => `Fill in at least one of ${either(p.labels, 'or', 'en')}.`,
   date: (label, p) => {
-    const limit = day(p.limit, 'en');
     const s = subject(label, 'en');
+    const limit = p.other ? `${quoted(String(p.other), 'en')} (${day(p.limit, 'en')})` : day(p.limit, 'en');
     if (p.today && p.comparison === 'max') return `${s} must be today or in the past.`;
     if (p.today && p.comparison === 'min') return `${s} must be today or in the future.`;
     if (p.comparison === 'min') return `${s} must be on or after ${limit}.`;

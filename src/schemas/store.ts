@@ -368,12 +368,18 @@ export class FormStore extends AnswerState {
         },
       );
     }
-    return this.validation!.describe(error, {
-      label: this.label(node, pointer),
-      lang: this.lang,
-      kind: node.kind,
-      custom: customErrors(node.schema, this.lang),
-    });
+    // A date compared with another answer (x-ozg.date "min": "/vom") names it: "nicht vor „Vom“ (…)".
+    const bound = error.keyword === 'date' && pointer !== undefined ? String(error.params.bound) : '';
+    const other = bound.startsWith('/') ? this.node(parentPointer(pointer!) + bound) : undefined;
+    return this.validation!.describe(
+      other ? { ...error, params: { ...error.params, other: this.label(other) } } : error,
+      {
+        label: this.label(node, pointer),
+        lang: this.lang,
+        kind: node.kind,
+        custom: customErrors(node.schema, this.lang),
+      },
+    );
   }
 
   private clearErrorsUnder(pointer: string, keepSelf: boolean): void {

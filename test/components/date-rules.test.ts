@@ -33,7 +33,8 @@ describe('date rules', () => {
     expect(summary(el)).to.deep.equal([
       'Die verantwortliche Person muss volljährig sein.',
       `Die Angabe bei „Beginn der Veranstaltung“ darf nicht vor dem ${german(day('today+P14D'))} liegen.`,
-      `Die Angabe bei „Ende der Veranstaltung“ darf nicht vor dem ${german(day('today+P13D'))} liegen.`,
+      // compared with another answer, which it names
+      `Die Angabe bei „Ende der Veranstaltung“ darf nicht vor „Beginn der Veranstaltung“ (${german(day('today+P13D'))}) liegen.`,
       `Die Angabe bei „Datum Ihrer letzten Veranstaltung“ muss vor dem ${german(today)} liegen.`,
     ]);
     await expect(el).to.be.accessible();
@@ -42,6 +43,9 @@ describe('date rules', () => {
     await settle(el);
     expect(summary(el)[0]).to.equal('The person responsible must be of age.');
     expect(summary(el)[1]).to.match(/^The answer to “Start of the event” must be on or after \d+ \w+ \d{4}\.$/);
+    expect(summary(el)[2]).to.match(
+      /^The answer to “End of the event” must be on or after “Start of the event” \(\d+ \w+ \d{4}\)\.$/,
+    );
     el.setAttribute('lang', 'de');
     await settle(el);
 

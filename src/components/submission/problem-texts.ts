@@ -20,7 +20,7 @@ const texts = {
     UNKNOWN_FORM: 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.',
     DEFINITION_OUTDATED:
       'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
-    INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Zusammenfassung.',
+    INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie in der Übersicht.',
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
     CALCULATION_ERROR:
@@ -32,7 +32,7 @@ const texts = {
     TOO_MANY_ATTEMPTS:
       'Für diesen Antrag wurden zu viele Zahlungen begonnen. Bitte wenden Sie sich an die zuständige Stelle.',
     IDEMPOTENCY_CONFLICT:
-      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben in der Zusammenfassung und senden Sie sie erneut.',
+      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben in der Übersicht und senden Sie sie erneut.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.',

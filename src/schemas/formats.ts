@@ -142,10 +142,11 @@ export const formatMessages: { de: Record<string, string>; en: Record<string, st
   de: {
     // GOV.UK says what is wanted: "Enter a postcode with 5 digits" (an audit's finding)
     'de-postal-code': 'Bitte geben Sie eine Postleitzahl mit 5 Ziffern ein.',
-    iban: 'Bitte geben Sie eine gültige IBAN ein, zum Beispiel DE89 3704 0044 0532 0130 00.',
+    iban: 'Bitte geben Sie eine gültige IBAN in Großbuchstaben ein, zum Beispiel DE89 3704 0044 0532 0130 00.',
     'de-phone': 'Bitte geben Sie eine Telefonnummer ein, zum Beispiel 030 1234567 oder +49 30 1234567.',
+    // also for 11 digits whose check digit is wrong: "check it", not "enter 11 digits"
     'de-tax-id':
-      'Bitte geben Sie Ihre elfstellige Steuer-ID ein. Sie finden sie zum Beispiel auf Ihrem Einkommensteuerbescheid.',
+      'Bitte prüfen Sie Ihre Steuer-ID: Sie hat 11 Ziffern und steht zum Beispiel auf Ihrem Einkommensteuerbescheid.',
     email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein, zum Beispiel name@beispiel.de.',
     uri: 'Bitte geben Sie eine vollständige Internetadresse ein, zum Beispiel https://www.beispiel.de.',
     date: 'Bitte geben Sie ein gültiges Datum ein.',
@@ -154,10 +155,10 @@ export const formatMessages: { de: Record<string, string>; en: Record<string, st
   },
   en: {
     'de-postal-code': 'Enter a postcode with 5 digits.',
-    iban: 'Enter a valid IBAN, for example DE89 3704 0044 0532 0130 00.',
+    iban: 'Enter a valid IBAN in capital letters, for example DE89 3704 0044 0532 0130 00.',
     'de-phone': 'Enter a telephone number, for example 030 1234567 or +49 30 1234567.',
     'de-tax-id':
-      'Enter your 11-digit tax identification number (Steuer-ID). It is shown on your income tax assessment, for example.',
+      'Check your tax identification number (Steuer-ID): it has 11 digits and is shown on your income tax assessment, for example.',
     email: 'Enter a valid email address, for example name@example.com.',
     uri: 'Enter a complete web address, for example https://www.example.com.',
     date: 'Enter a real date.',

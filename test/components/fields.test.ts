@@ -175,7 +175,10 @@ for (const c of cases) {
           : root.querySelector(`label[for="${owner.id}"]`)!.textContent;
       expect(labelText).to.contain('Die Frage');
       const hintId = owner.getAttribute('aria-describedby')!;
-      expect(root.getElementById(hintId)!.textContent).to.equal('Ein Hinweis zur Frage.');
+      // a long text adds its limit (maxLength 500) to the hint
+      expect(root.getElementById(hintId)!.textContent).to.equal(
+        c.name === 'textarea' ? 'Ein Hinweis zur Frage. Höchstens 500 Zeichen.' : 'Ein Hinweis zur Frage.',
+      );
     });
 
     it('says "(optional)" only when the question is optional (a single checkbox never: left alone it says no)', async () => {
@@ -388,6 +391,32 @@ describe('question type: textarea and its maxLength', () => {
     await next(el);
     const error = await until(() => el.shadowRoot!.querySelector('.field .error-message'), 'the error under the field');
     expect(error.textContent).to.match(/6 Zeichen/);
+  });
+
+  it("says its limit in the hint before it is reached, after the description, in the form's language", async () => {
+    const long = (description?: string) => ({
+      type: 'object',
+      properties: {
+        text: { type: 'string', title: 'Bemerkungen', maxLength: 1000, ...(description ? { description } : {}) },
+        plz: { type: 'string', title: 'PLZ', maxLength: 5 },
+      },
+    });
+    const el = await renderForm(long('Was sollen wir noch wissen?'));
+    const area = $(el, 'textarea');
+    const hint = el.shadowRoot!.getElementById(area.getAttribute('aria-describedby')!.split(' ')[0]!)!;
+    expect(hint.textContent!.trim()).to.equal('Was sollen wir noch wissen? Höchstens 1.000 Zeichen.');
+    const plz = $(el, 'input');
+    expect(plz.getAttribute('aria-describedby'), 'a one-line answer has no such note').to.equal(null);
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect(el.shadowRoot!.getElementById(area.getAttribute('aria-describedby')!)!.textContent!.trim()).to.contain(
+      'At most 1,000 characters.',
+    );
+    const bare = await renderForm(long());
+    const only = $(bare, 'textarea');
+    expect(bare.shadowRoot!.getElementById(only.getAttribute('aria-describedby')!)!.textContent!.trim()).to.equal(
+      'Höchstens 1.000 Zeichen.',
+    );
   });
 });
 

@@ -140,7 +140,9 @@ describe('describeError', () => {
     expect(describeError(err('format', { format: 'de-postal-code' }), ctx('Postcode', 'en'))).to.equal(
       'Enter a postcode with 5 digits.',
     );
-    expect(describeError(err('format', { format: 'iban' }), ctx('IBAN', 'en'))).to.contain('Enter a valid IBAN');
+    expect(describeError(err('format', { format: 'iban' }), ctx('IBAN', 'en'))).to.contain(
+      'Enter a valid IBAN in capital letters',
+    );
     expect(describeError(err('format', { format: 'email' }), ctx('E-Mail', 'de'))).to.contain('E-Mail-Adresse');
     expect(describeError(err('format', { format: 'hostname' }), ctx('Server', 'de'))).to.equal(
       'Bitte geben Sie die Angabe bei „Server“ in der verlangten Schreibweise ein.',

@@ -25,7 +25,13 @@ export function fieldParts(view: FieldView): FieldParts {
   const id = fieldId(pointer);
   const prefilled = store.isPrefilled(pointer) === 'readonly';
   const own = text(node.schema, 'description', lang);
-  const hint = prefilled ? [t(lang, 'prefillNote'), own].filter(Boolean).join('. ') : own;
+  let hint = prefilled ? [t(lang, 'prefillNote'), own].filter(Boolean).join('. ') : own;
+  // A long text says its limit before it is reached (WCAG 3.3.2), not only as an error afterwards.
+  const max = node.kind === 'textarea' ? node.schema.maxLength : undefined;
+  if (typeof max === 'number') {
+    const limit = t(lang, 'maxChars', { max: max.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB') });
+    hint = hint ? `${hint}${/[.!?]$/.test(hint) ? '' : '.'} ${limit}` : limit;
+  }
   const error = store.error(pointer);
   const required = store.isRequired(pointer);
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');

@@ -42,6 +42,7 @@ const texts = {
     },
     deepestLevel: 'Auf dieser Ebene lassen sich keine weiteren Einträge anlegen.',
     draftRestored: 'Wir haben Ihre zuletzt eingegebenen Angaben vom {date} wiederhergestellt.',
+    maxChars: 'Höchstens {max} Zeichen.',
     draftDiscard: 'Angaben löschen und neu beginnen',
     draftDiscardQuestion:
       'Alle Angaben und ausgewählten Dateien dieses Antrags werden gelöscht. Das lässt sich nicht rückgängig machen. Neu beginnen?',
@@ -95,6 +96,7 @@ const texts = {
     maxItemsReached: { by: 'max', one: 'You can add at most one entry.', other: 'You can add at most {max} entries.' },
     deepestLevel: 'No further entries can be added at this level.',
     draftRestored: 'We restored the answers you last entered on {date}.',
+    maxChars: 'At most {max} characters.',
     draftDiscard: 'Delete answers and start again',
     draftDiscardQuestion:
       'All answers and chosen files of this application will be deleted. This cannot be undone. Start again?',

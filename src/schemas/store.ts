@@ -124,7 +124,7 @@ export class FormStore extends AnswerState {
       const list = this.node(pointer.slice(0, at));
       const index = /^\/(\d+)(?:\/|$)/.exec(pointer.slice(at));
       if (list?.kind === 'array' && list.item.kind === 'object' && index)
-        names.push(`${text(list.schema, 'itemTitle', this.lang) ?? this.label(list)} ${Number(index[1]) + 1}`);
+        names.push(`${this.itemTitle(list)} ${Number(index[1]) + 1}`);
     }
     return names.length ? `${names.join(', ')}: ` : '';
   }
@@ -133,11 +133,13 @@ export class FormStore extends AnswerState {
    * and its number ("Weiterer Vorname 2"), given its pointer. */
   label(node: FieldNode, pointer?: string): string {
     const owner = pointer === undefined ? undefined : this.node(parentPointer(pointer));
-    if (owner?.kind === 'array' && owner.item.kind !== 'object' && pointer !== undefined) {
-      const title = text(owner.schema, 'itemTitle', this.lang) ?? this.label(owner);
-      return `${title} ${Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1}`;
-    }
+    if (owner?.kind === 'array' && owner.item.kind !== 'object' && pointer !== undefined)
+      return `${this.itemTitle(owner)} ${Number(pointer.slice(pointer.lastIndexOf('/') + 1)) + 1}`;
     return labelOf(node.schema, node.key, this.lang);
+  }
+  /** What one entry of a list is called ("Hund"): x-ozg.itemTitle, else the list's label. */
+  itemTitle(list: FieldNode): string {
+    return text(list.schema, 'itemTitle', this.lang) ?? this.label(list);
   }
 
   // ---- writing ------------------------------------------------------------------------------

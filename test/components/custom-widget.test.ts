@@ -181,25 +181,26 @@ describe('a custom widget that is missing or misnamed', () => {
     expect(el.shadowRoot!.querySelector('.editor-note') === null, 'no editor note').to.equal(true);
   });
 
-  it('a name that is no custom element name is a definition error at its pointer, not a page error', async () => {
+  /** A form refusing `schema`: the element (still in the page) and the problem at `pointer`. */
+  async function refused(schema: OzgForm['schema'], pointer: string) {
     const el = document.createElement('ozg-form') as OzgForm;
     const event = oneEvent(el, 'ozg-error');
-    el.schema = asking('My-Widget');
+    el.schema = schema;
     document.body.appendChild(el);
     const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
-    expect(detail.problems.map((p) => p.pointer)).to.include('/properties/adresse/x-ozg/widget');
+    return { el, problem: detail.problems.find((p) => p.pointer === pointer) };
+  }
+
+  it('a name that is no custom element name is a definition error at its pointer, not a page error', async () => {
+    const { el, problem } = await refused(asking('My-Widget'), '/properties/adresse/x-ozg/widget');
+    expect(problem, 'a problem at the pointer').to.not.equal(undefined);
     await el.updateComplete;
     expect($(el, '[role=alert]').textContent).to.contain('/properties/adresse/x-ozg/widget');
     el.remove();
   });
 
   it('a name without a hyphen is told that a custom element needs one', async () => {
-    const el = document.createElement('ozg-form') as OzgForm;
-    const event = oneEvent(el, 'ozg-error');
-    el.schema = asking('flaechenstepper');
-    document.body.appendChild(el);
-    const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
-    const problem = detail.problems.find((p) => p.pointer === '/properties/adresse/x-ozg/widget');
+    const { el, problem } = await refused(asking('flaechenstepper'), '/properties/adresse/x-ozg/widget');
     expect(problem?.message).to.contain('oder der Name eines Custom Elements mit Bindestrich (mein-widget)');
     el.remove();
   });
@@ -213,16 +214,14 @@ describe('a custom widget that is missing or misnamed', () => {
       ['namen', { type: 'array', title: 'Namen', items: { type: 'string' } }],
       ['adresse', { type: 'object', title: 'Adresse', properties: { ort: { type: 'string' } } }],
     ] as const) {
-      const el = document.createElement('ozg-form') as OzgForm;
-      const event = oneEvent(el, 'ozg-error');
-      el.schema = {
-        $id: `urn:test:widget-on-${name}`,
-        type: 'object',
-        properties: { [name]: { ...schema, 'x-ozg': { widget: 'my-address-lookup' } } },
-      };
-      document.body.appendChild(el);
-      const { detail } = (await event) as CustomEvent<OzgErrorDetail>;
-      const problem = detail.problems.find((p) => p.pointer === `/properties/${name}/x-ozg/widget`);
+      const { el, problem } = await refused(
+        {
+          $id: `urn:test:widget-on-${name}`,
+          type: 'object',
+          properties: { [name]: { ...schema, 'x-ozg': { widget: 'my-address-lookup' } } },
+        },
+        `/properties/${name}/x-ozg/widget`,
+      );
       expect(problem?.message, name).to.contain('kann nur eine Frage mit einer Antwort darstellen');
       expect(el.shadowRoot!.querySelector('my-address-lookup'), `${name}: not rendered`).to.equal(null);
       el.remove();

@@ -7,8 +7,8 @@ import type { FieldView } from './view.js';
  * registers (best form-associated, `static formAssociated = true` with `attachInternals()`, so the
  * `<label for>` ozg-form renders names it and clicking it focuses it). ozg-form sets these properties
  * on it and reads `value` back on every `input` (answer changed) and `change` (person done with the
- * question) event the element dispatches (bubbling); focus leaving the element counts as done too. Validation, drafts, review and submission treat
- * the answer like any other.
+ * question) event the element dispatches (bubbling); focus leaving the element counts as done too.
+ * Validation, drafts, review and submission treat the answer like any other.
  */
 export interface OzgWidgetElement extends HTMLElement {
   /** The answer (any JSON value; undefined = no answer). Set by ozg-form, changed by the element. */

@@ -1,9 +1,9 @@
 /**
  * Notes for the editors of a page that is set up wrongly: a custom widget it never registers (shown in
  * its question), a definition that the page's Content-Security-Policy or the definition's server (CORS)
- * keeps from the page or that is not at its address (shown instead of the form, and in the console). Only such a page loads them (a
- * chunk of its own), so a form on a page set up right does without their words. Plain text; the
- * question or the form escapes it.
+ * keeps from the page or that is not at its address (shown instead of the form, and in the console).
+ * Only such a page loads them (a chunk of its own), so a form on a page set up right does without
+ * their words. Plain text; the question or the form escapes it.
  */
 import { translator, type Params } from '../../modules/i18n/ui-texts.js';
 import type { Lang } from '../../schemas/types.js';

@@ -36,7 +36,7 @@ export function renderArrayField(view: FieldView): unknown {
   const parts = fieldParts(view);
   const keys = store.itemKeys(pointer);
   const count = keys.length;
-  const itemTitle = text(node.schema, 'itemTitle', lang) ?? parts.label;
+  const itemTitle = store.itemTitle(node);
   const addLabel = text(node.schema, 'addLabel', lang) ?? t(lang, 'addNamed', { name: itemTitle });
   const readOnly = node.schema.readOnly === true;
 

@@ -2,7 +2,7 @@ import { OzgFormBase } from './form-base.js';
 import { html, nothing } from 'lit';
 import { t } from '../../modules/i18n/ui-texts.js';
 import { tokens } from '../../schemas/data.js';
-import type { FieldError } from '../../schemas/store.js';
+import type { FieldError, FormStore } from '../../schemas/store.js';
 import { text } from '../../schemas/texts.js';
 import { emit } from '../events.js';
 import { PageTitleController } from '../page-title-controller.js';
@@ -204,13 +204,14 @@ export class OzgForm extends OzgFormBase implements FormHost {
    * after an entry was removed, as "Weiter" would, without moving focus: its links named entries by
    * their place. Without one, the errors of the list's questions were cleared by the removal. */
   entryRemoved(): void {
-    const store = this.store;
-    if (!store || !this.summary.length) return;
+    if (this.store && this.summary.length) this.summary = this.checkPage(this.store);
+  }
+
+  /** The errors of the page shown: a step's questions, or on the review page the whole definition,
+   * cross-field rules included (the last check before the answers leave the form). */
+  private checkPage(store: FormStore): FieldError[] {
     const review = this.step >= this.steps.length;
-    this.summary = store.validateFields(
-      review ? this.steps.flatMap((s) => s.fields) : this.steps[this.step].fields,
-      review,
-    );
+    return store.validateFields(review ? this.steps.flatMap((s) => s.fields) : this.steps[this.step].fields, review);
   }
 
   private async onNext(event: Event): Promise<void> {
@@ -219,7 +220,7 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const store = this.store;
     if (!store) return;
     await this.validationReady;
-    const errors = store.validateFields(this.steps[this.step].fields);
+    const errors = this.checkPage(store);
     if (errors.length) {
       void this.showSummary(errors);
       return;
@@ -255,11 +256,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
     const store = this.store;
     if (!store) return;
     await this.validationReady;
-    // The last check before the answers leave the form: the whole definition, cross-field rules included.
-    const errors = store.validateFields(
-      this.steps.flatMap((s) => s.fields),
-      true,
-    );
+    // (only the review page confirms: the whole definition is checked)
+    const errors = this.checkPage(store);
     if (errors.length) {
       void this.showSummary(errors);
       return;

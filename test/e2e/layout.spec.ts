@@ -156,6 +156,57 @@ for (const lang of ['de', 'en'] as const) {
   });
 }
 
+// A fee line of a product (Sondernutzung: m² × days) says how its amount came about, "13 × 31 × 0,50 €":
+// on one line at 1280 px; at 320 px it may break only before the price, and the table fits.
+for (const width of [1280, 320]) {
+  test(`a fee line of m² × days at ${width} px: "13 × 31 × 0,50 €", broken at most before the price`, async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${server.url}sondernutzung.html`);
+    const form = page.locator('ozg-form');
+    await expect(form.locator('.step-title')).toBeVisible();
+    await form.evaluate((el, data) => ((el as HTMLElement & { data: unknown }).data = data), ANSWERS.sondernutzung);
+    for (let i = 0; i < 8 && (await form.locator('.step-title').textContent()) !== 'Ihre Angaben prüfen'; i++) {
+      const title = await form.locator('.step-title').textContent();
+      await form.locator('button.primary').click();
+      await expect(form.locator('.step-title')).not.toHaveText(title ?? '');
+    }
+    const calc = form.locator('.fees tbody tr').nth(1).locator('td.calc');
+    await expect(calc).toHaveText(/^\s*13\s×\s31\s+×\s0,50\s€\s*$/);
+    const shown = await lines(calc);
+    if (width === 1280) expect(shown, 'one line at 1280 px').toBe(1);
+    else {
+      expect(shown, 'at most two lines at 320 px').toBeLessThanOrEqual(2);
+      // The first line ends with the product, the second starts with "×": the price is not torn apart.
+      const firstLine = await calc.evaluate((el) => {
+        const text = el.firstChild!.parentElement!;
+        const range = document.createRange();
+        const words: string[] = [];
+        const top = text.getBoundingClientRect().top;
+        const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+        let y: number | undefined;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (let i = 0; i < node.textContent!.length; i++) {
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width === 0) continue;
+            y ??= rect.top;
+            if (Math.abs(rect.top - y) < 2) words.push(node.textContent![i]);
+          }
+        }
+        return { first: words.join('').trim(), top };
+      });
+      expect(['13\u00a0×\u00a031', '13\u00a0×\u00a031 ×\u00a00,50\u00a0€']).toContain(firstLine.first);
+      expect(await brokenInsideAWord(form.locator('.fees').locator('th, td.num')), 'fee table').toEqual([]);
+      await expectNoSidewaysScrolling(page, 'review page with the Sondernutzung fees');
+    }
+    await form.locator('.fees').screenshot({ path: `${SHOTS}/fees-product-${width}.png` });
+  });
+}
+
 // "Daten auf diesem Gerät löschen" asks in place; its buttons are as wide as their words need
 // ("Ja, Daten löschen" was squeezed onto three lines even at 1024 px).
 for (const width of [1024, 320]) {

@@ -310,8 +310,16 @@ test('optional fee (Sondernutzung): per m² and day; the person may send without
   await pressOnToReview(page);
   const fees = f.locator('table.fees');
   await expect(fees.locator('tbody')).toContainText('Gerüst, Container, Bauzaun, Baumaterial – je m² und Tag');
-  // 13 started m² × 31 days: the quantity shows how it came about, not 403 alone.
-  await expect(fees.locator('tbody tr').nth(1).locator('td.num').first()).toHaveText('13\u00a0×\u00a031');
+  // The line says how its amount came about: 13 started m² × 31 days × 0,50 €.
+  await expect(fees.locator('thead th')).toHaveText(['Position', 'Menge × Preis', 'Betrag']);
+  await expect(fees.locator('tbody tr').nth(1).locator('td.num')).toHaveText([
+    /^\s*13\s×\s31\s+×\s0,50\s€\s*$/,
+    /^201,50\s€$/,
+  ]);
+  await expect(fees.locator('tbody tr').first().locator('td.num')).toHaveText([
+    /^\s*1\s+×\s35,00\s€\s*$/,
+    /^35,00\s€$/,
+  ]);
   await expect(fees.locator('.fees-total')).toHaveText(/236,50\s€/); // 35,00 € + 403 × 0,50 €
   await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
   await expect(paymentHeading(page)).toBeFocused();

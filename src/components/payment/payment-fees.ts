@@ -36,6 +36,12 @@ export const feesStyles: CSSResult = css`
     text-align: end;
     white-space: nowrap;
   }
+  /* "13 × 31 × 0,50 €" under "Menge × Preis": how the amount came about. On a narrow screen the cell
+     and its heading break at their spaces, the description keeps the room. */
+  .fees .calc {
+    width: auto;
+    white-space: normal;
+  }
   /* Long descriptions must not push a 320 px screen sideways (WCAG 1.4.10): their width does not
      count for the table's smallest width. */
   .fees td:first-child {
@@ -89,7 +95,7 @@ export function renderFees(fees: Bill | undefined, lang: Lang, policyNote: boole
               <thead>
                 <tr>
                   <th scope="col">${pt(lang, 'feeItem')}</th>
-                  <th scope="col" class="num">${pt(lang, 'feeQuantity')}</th>
+                  <th scope="col" class="num calc">${pt(lang, 'feeQuantity')}</th>
                   <th scope="col" class="num">${pt(lang, 'feeAmount')}</th>
                 </tr>
               </thead>
@@ -98,7 +104,10 @@ export function renderFees(fees: Bill | undefined, lang: Lang, policyNote: boole
                   (l) =>
                     html`<tr>
                       <td>${l.description}</td>
-                      <td class="num">${l.factors ? l.factors.join('\u00a0×\u00a0') : l.quantity}</td>
+                      <td class="num calc">
+                        ${l.factors ? l.factors.join('\u00a0×\u00a0') : l.quantity}
+                        ×&nbsp;${formatAmount(l.unitAmount, lang)}
+                      </td>
                       <td class="num">${formatAmount(l.amount, lang)}</td>
                     </tr>`,
                 )}

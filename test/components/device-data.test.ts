@@ -87,7 +87,15 @@ describe('data on this device', () => {
     keepDraft(id, 4, { applicationId: 'app-4711' });
     const el = await renderWith(id, { 'draft-days': '10' });
     expect(el.data).to.deep.equal({ name: 'Erika' });
-    expect($(el, '.notice').textContent).to.contain('wiederhergestellt');
+    // When, as a sentence says it: "vom 3. Dezember 2026 um 19:13", not "vom 03.12.2026, 19:13".
+    expect($(el, '.notice').textContent).to.match(
+      /Angaben vom \d{1,2}\. (?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4} um \d{2}:\d{2} wiederhergestellt\./,
+    );
+    el.setAttribute('lang', 'en');
+    await settle(el);
+    expect($(el, '.notice').textContent).to.match(
+      /answers you last entered on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\./,
+    );
     expect(el.applicationId, 'the application id comes back with the draft').to.equal('app-4711');
   });
 

@@ -149,7 +149,7 @@ export class DraftController implements ReactiveController {
       </div>`;
     }
     return html`<div class="notice" part="draft-notice">
-      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt) })}</p>
+      <p>${t(lang, 'draftRestored', { date: formatDate(lang, this.restoredAt, 'long') })}</p>
       <button type="button" class="link" part="button" id="draft-discard-open" @click=${view.ask}>
         ${t(lang, 'draftDiscard')}
       </button>

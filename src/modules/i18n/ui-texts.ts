@@ -133,10 +133,10 @@ export function resolveLang(explicit: string | null | undefined, element?: Eleme
   return candidate.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
-export function formatDate(lang: Lang, date: Date): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+/** A moment: "07.12.2026, 19:13" (de) / "7 Dec 2026, 19:13" (en); `long` for inside a sentence:
+ * "7. Dezember 2026 um 19:13" / "7 December 2026 at 19:13". */
+export function formatDate(lang: Lang, date: Date, dateStyle: 'medium' | 'long' = 'medium'): string {
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { dateStyle, timeStyle: 'short' }).format(date);
 }
 
 /** '2026-11-29' -> '29.11.2026' (de) / '29 Nov 2026' (en); other strings are returned unchanged. */

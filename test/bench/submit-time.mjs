@@ -1,4 +1,4 @@
-// Submit time: from the click on "Angaben bestätigen" to the receipt heading ("Ihr Antrag ist
+// Submit time: from the click on "Antrag absenden" to the receipt heading ("Ihr Antrag ist
 // eingegangen"), for a synthetic 200-field form, in headless Chromium against the real server
 // (gateway + FIT-Connect stand-in, started in this process). Includes loading the submission chunk,
 // fetching the destination key, encrypting in the browser, create + send, and rendering the receipt.
@@ -67,7 +67,7 @@ async function oneRun(browser, url, definition, data) {
     await form.locator('.step-title').waitFor();
     await form.getByRole('button', { name: 'Weiter' }).click();
     await form.getByRole('heading', { name: 'Ihre Angaben prüfen' }).waitFor();
-    const confirm = await form.getByRole('button', { name: 'Angaben bestätigen' }).elementHandle();
+    const confirm = await form.getByRole('button', { name: 'Antrag absenden' }).elementHandle();
     // Measured inside the page: click, then every frame until the receipt heading is in the DOM.
     return await page.evaluate(
       (button) =>

@@ -96,7 +96,7 @@ try {
   })();
 
   const t0 = Date.now();
-  await form.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form.getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   // Sondernutzung's fee is optional (x-ozg.fees): send now, pay on invoice.
   await form.getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
   await form.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' }).waitFor({ timeout: 600_000 });

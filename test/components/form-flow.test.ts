@@ -452,6 +452,56 @@ describe('review and confirmation', () => {
   });
 });
 
+describe("the review page's button", () => {
+  const definition = (fees?: object) => ({
+    title: 'Antrag',
+    type: 'object',
+    'x-ozg': { leika: '99123456012345', ...(fees ? { fees } : {}) },
+    properties: { name: { type: 'string', title: 'Name' } },
+  });
+  const fee = (policy: string) => ({ policy, items: [{ id: 'a', description: 'Verwaltungsgebühr', amount: 2500 }] });
+
+  /** The form on its review page, with `gateway` set or not; the label once the fee code is there. */
+  async function reviewPage(def: object, gateway: boolean, lang?: string): Promise<OzgForm> {
+    const el = await renderForm(def, { lang });
+    if (gateway) el.setAttribute('gateway', '/stub-gateway/v1');
+    await next(el);
+    expect($(el, '.step-title').textContent).to.equal(lang === 'en' ? 'Check your answers' : 'Ihre Angaben prüfen');
+    if ('fees' in (def as { 'x-ozg': object })['x-ozg'])
+      await until(() => el.shadowRoot!.querySelector('.fees-summary'), 'the fee table');
+    await settle(el);
+    return el;
+  }
+  const label = (el: OzgForm) => $(el, 'button.primary').textContent!.trim();
+
+  it('says where it leads: sending, the payment step, or (without a gateway) confirming', async () => {
+    expect(label(await reviewPage(definition(), false))).to.equal('Angaben bestätigen');
+    const sending = await reviewPage(definition(), true);
+    expect(label(sending)).to.equal('Antrag absenden');
+    expect($(sending, '.step-title + p').textContent).to.equal(
+      'Bitte prüfen Sie Ihre Angaben, bevor Sie Ihren Antrag absenden.',
+    );
+    const paying = await reviewPage(definition(fee('before-submission')), true);
+    expect(label(paying)).to.equal('Weiter zur Bezahlung');
+    expect($(paying, '.fees-summary').textContent).to.contain('Im nächsten Schritt bezahlen Sie die Gebühr online.');
+    expect(label(await reviewPage(definition(fee('optional')), true))).to.equal('Weiter zur Bezahlung');
+    // A fee invoiced with the decision is not paid here: the button sends.
+    expect(label(await reviewPage(definition(fee('deferred')), true))).to.equal('Antrag absenden');
+    // Without a gateway nothing is paid in the form, fee or not.
+    expect(label(await reviewPage(definition(fee('before-submission')), false))).to.equal('Angaben bestätigen');
+  });
+
+  it('in English, and the label follows a change of language', async () => {
+    const paying = await reviewPage(definition(fee('before-submission')), true, 'en');
+    expect(label(paying)).to.equal('Continue to payment');
+    paying.setAttribute('lang', 'de');
+    await settle(paying);
+    expect(label(paying)).to.equal('Weiter zur Bezahlung');
+    expect(label(await reviewPage(definition(), true, 'en'))).to.equal('Send application');
+    expect(label(await reviewPage(definition(), false, 'en'))).to.equal('Confirm answers');
+  });
+});
+
 describe('English', () => {
   it('shows the texts of the definition and of the interface in English', async () => {
     const el = await loadSteps('en');

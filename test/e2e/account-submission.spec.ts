@@ -57,7 +57,7 @@ test('logged in at "hoch", the application carries the login; the inbox verifies
   await f.evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), answers);
   await expect(field(page, 'Vorname')).toHaveAttribute('readonly', '');
   await pressOnToReview(page);
-  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await f.getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   // The parking permit's fee is paid before sending (issue 7); the login survives the trip to the provider.
   await f.getByRole('button', { name: /^Jetzt .* bezahlen$/ }).click();
   await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();

@@ -166,7 +166,7 @@ for (const trusted of [false, true]) {
     await expect(form(page).locator('.review')).toContainText('zeugnis.pdf');
 
     // Submission: metadata checked, everything encrypted in the browser, sent through the gateway.
-    await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+    await form(page).getByRole('button', { name: 'Antrag absenden' }).click();
     await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
       timeout: 30_000,
     });
@@ -273,7 +273,7 @@ test('Anwohnerparken under the strict CSP, bundle from another origin: login wit
     );
     await pressOnToReview(page);
     await expect(form(page).locator('table.fees .fees-total')).toHaveText(/60,00\s€/);
-    await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+    await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
     await form(page).getByRole('button', { name: 'Jetzt 60,00 € bezahlen' }).click();
     await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
     await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();

@@ -158,7 +158,7 @@ test('publish a new form, embed it from three origins under a strict CSP, log in
   await expect(form(page).locator('.review')).toContainText('35 Stunden');
 
   // Pay at the provider (the gateway's stand-in), come back to the site, the form sends.
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' }).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
   await page.getByRole('button', { name: 'Bezahlen', exact: true }).click();
@@ -228,7 +228,7 @@ test('a form changed after the page loaded it: the citizen is told to reload, th
     eltern: { vorname: 'Jana', nachname: 'Drift', email: 'jana@example.org', postleitzahl: '12345' },
   });
   await pressOnToReview(page);
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await expect(form(page).getByRole('button', { name: 'Jetzt 15,00 € bezahlen' })).toBeVisible();
 
   // Meanwhile the authority publishes a new fee.
@@ -250,7 +250,7 @@ test('a form changed after the page loaded it: the citizen is told to reload, th
   await expect(form(page).locator('[part~="draft-notice"]')).toContainText('wiederhergestellt', { timeout: 20_000 });
   await pressOnToReview(page);
   await expect(form(page).locator('.review')).toContainText('Kita Regenbogen');
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await form(page).getByRole('button', { name: 'Jetzt 20,00 € bezahlen' }).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
 });

@@ -208,15 +208,15 @@ test('Hundesteuer: from the first field to ozg-submit with the keyboard alone', 
   expect((await focused(page)).checked).toBe(true);
   await next(page, 'Schritt 6 von 6', 'Ihre Angaben prüfen');
 
-  // ---- Review: the answers as a person reads them, then "Angaben bestätigen" with Enter.
+  // ---- Review: the answers as a person reads them, then "Antrag absenden" with Enter.
   const review = form(page).locator('.review');
   await expect(review).toContainText('Bello');
   await expect(review).toContainText('Eurasier');
   await expect(review).toContainText('05.05.1990');
   await expect(review).toContainText('SEPA-Lastschrift');
   const confirm = await tabTo(page, (f) => f.tag === 'button' && f.className.includes('primary'), 20);
-  expect(confirm.label).toBe('Angaben bestätigen');
-  await expectFocusVisible(page, '"Angaben bestätigen" button');
+  expect(confirm.label).toBe('Antrag absenden');
+  await expectFocusVisible(page, '"Antrag absenden" button');
   await page.keyboard.press('Enter');
 
   // The demo page shows what ozg-submit handed over.

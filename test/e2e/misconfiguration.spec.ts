@@ -39,7 +39,7 @@ async function confirmHundesteuer(page: Page, url: string, gateway: string): Pro
   const answers = structuredClone(ANSWERS.hundesteuer) as { hunde: Record<string, unknown>[] };
   await answerAndReview(page, url, 'hundesteuer', answers);
   await form(page).evaluate((el, api) => el.setAttribute('gateway', api), gateway);
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Antrag absenden' }).click();
 }
 
 function consoleErrors(page: Page): string[] {
@@ -263,7 +263,7 @@ test('the code of file questions cannot be loaded: the question says so in its p
 
   // The upload is optional: the application goes on and is sent without it.
   await pressOnToReview(page);
-  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await f.getByRole('button', { name: 'Antrag absenden' }).click();
   const receipt = f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });
   await expect(receipt).toBeVisible({ timeout: 30_000 });
   // Back on the page later, with the code still missing: the kept receipt, not an error.

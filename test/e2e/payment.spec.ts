@@ -35,7 +35,7 @@ const paymentHeading = (page: Page) => form(page).getByRole('heading', { name: '
 
 /** From the review page to the provider's page. */
 async function confirmAndGoToProvider(page: Page): Promise<void> {
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await expect(paymentHeading(page)).toBeFocused();
   await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
   await expect(page.getByRole('heading', { name: 'Bezahlen (Test-Bezahldienst)' })).toBeVisible();
@@ -211,7 +211,7 @@ test('paid in two windows after the amount changed: the window that paid the rep
   const one = structuredClone(answers);
   one.fahrzeuge.pop();
   await form(second).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), one);
-  await form(second).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(second).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await form(second).getByRole('button', { name: 'Jetzt 60,00 € bezahlen' }).click();
   await onProvider(second, 'Bezahlen');
   await expect(form(second).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
@@ -264,7 +264,7 @@ test('provider unreachable: the person is told, the draft is kept, paying works 
       }),
     }),
   );
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
   await expect(form(page).getByRole('alert')).toContainText('Der Bezahldienst ist gerade nicht erreichbar.');
   const draft = await page.evaluate((id) => localStorage.getItem(`ozg-form:draft:${id}`), FORM_ID);
@@ -284,7 +284,7 @@ test('offline at the pay button: the person is told it is their connection, not 
 }) => {
   const { answers } = parking();
   await toReview(page, server.url, answers);
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await expect(paymentHeading(page)).toBeFocused();
   await page.context().setOffline(true);
   await form(page).getByRole('button', { name: 'Jetzt 90,00 € bezahlen' }).click();
@@ -321,7 +321,7 @@ test('optional fee (Sondernutzung): per m² and day; the person may send without
     /^35,00\s€$/,
   ]);
   await expect(fees.locator('.fees-total')).toHaveText(/236,50\s€/); // 35,00 € + 403 × 0,50 €
-  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await f.getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await expect(paymentHeading(page)).toBeFocused();
   await expect(f).toContainText('oder Ihren Antrag ohne Zahlung senden');
   await f.getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
@@ -356,7 +356,7 @@ test('deferred tax (Hundesteuer): shown per dog on the review page as a tax asse
   await expect(fees.locator('caption')).toHaveText('Steuer');
   await expect(f).toContainText('Die Steuer wird mit dem Steuerbescheid festgesetzt.');
   await expect(f).not.toContainText('Gebühr');
-  await f.getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await f.getByRole('button', { name: 'Antrag absenden' }).click();
   await expect(f.getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({ timeout: 30_000 });
   await expect(paymentHeading(page)).toHaveCount(0);
 });
@@ -387,7 +387,7 @@ test('the fee table and the payment step have no axe-core violations and fit 320
   await toReview(page, server.url, answers);
   await axe('review page with fees');
   await fits('the review page with fees');
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
   await expect(paymentHeading(page)).toBeFocused();
   await axe('payment step');
   await fits('the payment step');

@@ -32,7 +32,8 @@ function hundesteuer(dog: string): Record<string, unknown> {
 const toReview = (page: Page, url: string, name: keyof typeof ANSWERS, data: Record<string, unknown>) =>
   answerAndReview(page, url, name, data);
 
-const confirm = (page: Page) => form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+/** The review page's button: "Antrag absenden", or "Weiter zur Bezahlung" for a fee paid before sending. */
+const confirm = (page: Page, label = 'Antrag absenden') => form(page).getByRole('button', { name: label }).click();
 
 interface InboxDetail {
   caseId: string;
@@ -230,7 +231,7 @@ test('the receipt has no axe-core violations (WCAG 2.0/2.1 A and AA)', async ({ 
   const answers = structuredClone(ANSWERS.anwohnerparken) as { fahrzeuge: Record<string, unknown>[] };
   answers.fahrzeuge[0]!.marke = marker;
   await toReview(page, server.url, 'anwohnerparken', answers);
-  await confirm(page);
+  await confirm(page, 'Weiter zur Bezahlung');
   // The parking permit costs a fee, paid before sending (issue 7): through the payment stand-in.
   await form(page)
     .getByRole('button', { name: /^Jetzt .* bezahlen$/ })

@@ -122,7 +122,7 @@ test('Hundesteuer: Nachweise chosen, kept over a reload, sent encrypted, opened 
 
   await toReview(page);
   await expect(form(page).locator('.review')).toContainText('sachkunde.pdf, versicherung.png');
-  await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+  await form(page).getByRole('button', { name: 'Antrag absenden' }).click();
   await expect(form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' })).toBeVisible({
     timeout: 30_000,
   });
@@ -241,7 +241,7 @@ test('Sondernutzung: a 50 MB Lageplan with progress; the connection drops mid-up
       };
       requestAnimationFrame(watch);
     });
-    await form(page).getByRole('button', { name: 'Angaben bestätigen' }).click();
+    await form(page).getByRole('button', { name: 'Weiter zur Bezahlung' }).click();
     // The fee of this form is optional: send now, pay on invoice.
     await form(page).getByRole('button', { name: 'Ohne Zahlung senden (Rechnung)' }).click();
 

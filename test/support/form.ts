@@ -106,7 +106,7 @@ export async function typeInto(el: OzgForm, input: HTMLElement, text: string, { 
   await settle(el);
 }
 
-/** Clicks the primary button of the step ("Weiter" / "Angaben bestätigen"). */
+/** Clicks the primary button of the step ("Weiter", or on the review page "Antrag absenden" / "Weiter zur Bezahlung" / "Angaben bestätigen"). */
 export async function next(el: OzgForm): Promise<void> {
   $(el, 'button.primary').click();
   await settle(el);

@@ -272,7 +272,7 @@ export class OzgAccount extends LitElement {
     }
   }
 
-  /** Whether "Weiter" and "Angaben bestätigen" may go on. While a required login is missing (or
+  /** Whether "Weiter" and the review page's button may go on. While a required login is missing (or
    * has just run out) they may not: the login bar says why and takes the focus. */
   mayProceed(): boolean {
     if (this.session && this.session.expiresAt <= this.clock.now()) {

@@ -345,6 +345,11 @@ export class OzgForm extends OzgFormBase implements FormHost {
             ? renderReviewPage({
                 ...page,
                 confirmed: this.confirmed,
+                // What the button leads to: the payment step, sending, or (without a gateway) the page's
+                // own handling of ozg-submit.
+                confirmLabel: this.fees?.needsPayment(store, lang, this.gateway)
+                  ? this.fees.toPaymentLabel(lang)
+                  : t(lang, this.gateway ? 'send' : 'confirm'),
                 onConfirm: () => void this.onConfirm(),
                 onChangeStep: (i) => this.onChangeStep(i),
                 fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),

@@ -52,9 +52,16 @@ export function renderStepPage(view: PageView & { returnToReview: boolean; onNex
     </form>`;
 }
 
-/** The review page: every answer per step with a change link, then "Angaben bestätigen". */
+/** The review page: every answer per step with a change link, then the button that confirms: "Antrag
+ * absenden", "Weiter zur Bezahlung", or without a gateway "Angaben bestätigen". */
 export function renderReviewPage(
-  view: PageView & { confirmed: boolean; onConfirm: () => void; onChangeStep: (index: number) => void; fees?: unknown },
+  view: PageView & {
+    confirmed: boolean;
+    confirmLabel: string;
+    onConfirm: () => void;
+    onChangeStep: (index: number) => void;
+    fees?: unknown;
+  },
 ) {
   const { lang, steps } = view;
   return html`${renderErrorSummary(view.summary, lang, view.goToField)}
@@ -71,7 +78,7 @@ export function renderReviewPage(
     }
     <div class="actions">
       <button type="button" class="primary" part="button button-primary" @click=${view.onConfirm}>
-        ${t(lang, 'confirm')}
+        ${view.confirmLabel}
       </button>
       ${steps.length > 0 ? html`<button type="button" class="secondary" part="button" @click=${view.onBack}>${t(lang, 'back')}</button>` : nothing}
     </div>`;

@@ -72,6 +72,9 @@ export function needsPayment(store: FormStore, lang: Lang, gateway: string | und
   return !!gateway && !!fees && fees.policy !== 'deferred' && fees.total > 0;
 }
 
+/** The review page's button when confirming leads to the payment step: "Weiter zur Bezahlung". */
+export const toPaymentLabel = (lang: Lang): string => pt(lang, 'toPayment');
+
 /** For the author: a fee rule that points nowhere would bill nothing for it. */
 export function reportFeeMistakes(store: FormStore): void {
   const mistakes = checkFees(store.model.definition as Record<string, unknown>);

@@ -7,9 +7,9 @@ const texts = {
   de: {
     feesTitle: 'Gebühren',
     feesDeferred: 'Sie zahlen nicht jetzt: Die Gebühr wird Ihnen mit dem Bescheid in Rechnung gestellt.',
-    feesBefore: 'Nach dem Bestätigen bezahlen Sie die Gebühr online. Erst danach wird Ihr Antrag gesendet.',
+    feesBefore: 'Im nächsten Schritt bezahlen Sie die Gebühr online. Erst danach wird Ihr Antrag gesendet.',
     feesOptional:
-      'Nach dem Bestätigen können Sie die Gebühr gleich online bezahlen oder sich eine Rechnung schicken lassen.',
+      'Im nächsten Schritt können Sie die Gebühr gleich online bezahlen oder sich eine Rechnung schicken lassen.',
     feesNone: 'Für Ihre Angaben fällt keine Gebühr an.',
     feeItem: 'Position',
     feeQuantity: 'Menge × Preis',
@@ -35,6 +35,7 @@ const texts = {
       'Es wurde nichts abgebucht. Ihre Angaben sind gespeichert. Sie können es noch einmal versuchen oder später wiederkommen.',
     payRetry: 'Zahlung neu starten',
     payBack: 'Zurück zur Übersicht',
+    toPayment: 'Weiter zur Bezahlung',
     payUnavailable: 'Der Bezahldienst ist gerade nicht erreichbar.',
     payOffline: 'Ihr Gerät ist gerade nicht mit dem Internet verbunden.',
     payOfflineHint:
@@ -52,8 +53,8 @@ const texts = {
   en: {
     feesTitle: 'Fees',
     feesDeferred: 'You do not pay now: the fee will be invoiced with the decision.',
-    feesBefore: 'After you confirm, you pay the fee online. Only then is your application sent.',
-    feesOptional: 'After confirming you can pay the fee online right away or have an invoice sent to you.',
+    feesBefore: 'In the next step you pay the fee online. Only then is your application sent.',
+    feesOptional: 'In the next step you can pay the fee online right away or have an invoice sent to you.',
     feesNone: 'No fee is due for your answers.',
     feeItem: 'Item',
     feeQuantity: 'Quantity × price',
@@ -77,6 +78,7 @@ const texts = {
     payRetryHint: 'Nothing was charged. Your answers are saved. You can try again or come back later.',
     payRetry: 'Start the payment again',
     payBack: 'Back to the summary',
+    toPayment: 'Continue to payment',
     payUnavailable: 'The payment service cannot be reached at the moment.',
     payOffline: 'Your device is not connected to the internet at the moment.',
     payOfflineHint: 'Your answers are saved in this browser. Please try again once you are back online.',
@@ -104,9 +106,9 @@ const taxTexts = {
     feesNone: 'Für Ihre Angaben fällt keine Steuer an.',
     feesDeferred:
       'Sie zahlen nicht jetzt: Die Steuer wird mit dem Steuerbescheid festgesetzt. Er nennt den Betrag und wann er fällig ist.',
-    feesBefore: 'Nach dem Bestätigen bezahlen Sie die Steuer online. Erst danach wird Ihr Antrag gesendet.',
+    feesBefore: 'Im nächsten Schritt bezahlen Sie die Steuer online. Erst danach wird Ihr Antrag gesendet.',
     feesOptional:
-      'Nach dem Bestätigen können Sie die Steuer gleich online bezahlen oder sie nach dem Steuerbescheid überweisen.',
+      'Im nächsten Schritt können Sie die Steuer gleich online bezahlen oder sie nach dem Steuerbescheid überweisen.',
     payTitle: 'Steuer bezahlen',
     payOptionalIntro:
       'Sie können die Steuer jetzt online bezahlen oder Ihren Antrag ohne Zahlung senden; dann zahlen Sie nach dem Steuerbescheid.',
@@ -117,8 +119,8 @@ const taxTexts = {
     feesNone: 'No tax is due for your answers.',
     feesDeferred:
       'You do not pay now: the tax is assessed in a tax notice, which states the amount and when it is due.',
-    feesBefore: 'After you confirm, you pay the tax online. Only then is your application sent.',
-    feesOptional: 'After confirming you can pay the tax online right away or transfer it after the tax notice.',
+    feesBefore: 'In the next step you pay the tax online. Only then is your application sent.',
+    feesOptional: 'In the next step you can pay the tax online right away or transfer it after the tax notice.',
     payTitle: 'Pay the tax',
     payOptionalIntro:
       'You can pay the tax online now, or send your application without paying and pay after the tax notice.',

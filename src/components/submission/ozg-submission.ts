@@ -32,7 +32,7 @@ const loadSubmission = (): Promise<SubmissionModule> => import('../../modules/su
 type UploadsModule = Awaited<ReturnType<typeof loadUploads>>;
 
 // This module is fetched ahead on the review page (ozg-form.ts): so are the parts sending needs, so that a
-// connection lost at "Angaben bestätigen" only delays the application (its requests wait and retry) and
+// connection lost at "Antrag absenden" only delays the application (its requests wait and retry) and
 // never leaves a part missing. The upload part only where the form asks for files (their element is there).
 void loadSubmission().catch(() => undefined);
 if (customElements.get('ozg-file-upload')) void loadUploads().catch(() => undefined);

@@ -1,5 +1,4 @@
 import { ContextConsumer } from '@lit/context';
-import { st } from './texts.js';
 import { LitElement, nothing } from 'lit';
 import type { Answers } from '../../schemas/data.js';
 import { text } from '../../schemas/texts.js';
@@ -11,19 +10,13 @@ import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import type { PaidApplication } from '../payment/ozg-payment.js';
 import { Retry, type Failure as RequestFailure } from '../../modules/retry.js';
-import { renderEditorNote, reportToEditor } from '../diagnosis.js';
-import { gatewayCitizenText, gatewayEditorText } from './gateway-diagnosis.js';
-import {
-  needsReload,
-  problemText,
-  reloadButton,
-  stopReason,
-  type GatewayProblem,
-  type StopReason,
-} from './problem-texts.js';
+import { reportToEditor } from '../diagnosis.js';
+import { gatewayEditorText } from './gateway-diagnosis.js';
+import { stopReason } from './problem-texts.js';
 import { addExtraPayments, downloadReceipt, dropIfAccepted, mailboxLink } from './receipt-actions.js';
 import { loadUploads, prepareRecord } from './submission-record.js';
-import { receiptRows, renderReceipt, renderSending, type ReceiptRow, type ReceiptView } from './receipt.js';
+import { receiptRows, renderReceipt, type ReceiptRow, type ReceiptView } from './receipt.js';
+import { renderSendingPhase, type SendingPhase } from './sending-view.js';
 
 type SubmissionModule = typeof import('../../modules/submission/index.js');
 
@@ -39,7 +32,7 @@ if (customElements.get('ozg-file-upload')) void loadUploads().catch(() => undefi
 
 type Phase =
   | { kind: 'idle' }
-  | { kind: 'sending'; retrying: boolean; failed?: StopReason; noLeika?: boolean }
+  | ({ kind: 'sending' } & SendingPhase)
   | {
       kind: 'sent';
       caseId: string;
@@ -385,30 +378,13 @@ export class OzgSubmission extends LitElement {
     const phase = this.phase;
     if (phase.kind === 'idle' || !this.context.value) return nothing;
     const lang = this.language();
-    if (phase.kind === 'sending') {
-      const f = phase.failed;
-      const diagnosis = typeof f === 'object' && 'diagnosis' in f ? f.diagnosis : undefined;
-      if (phase.noLeika)
-        return renderSending(
-          lang,
-          { retrying: false, failed: st(lang, 'sendNotSetUp'), plain: true },
-          { retryNow: this.retryNow, back: this.back, reload: nothing },
-          nothing,
-          renderEditorNote(lang, st(lang, 'sendNoLeika')),
-        );
-      const failed = diagnosis
-        ? gatewayCitizenText(lang, diagnosis, 'send')
-        : typeof f === 'object'
-          ? problemText(lang, f as GatewayProblem)
-          : f;
-      return renderSending(
+    if (phase.kind === 'sending')
+      return renderSendingPhase(
         lang,
-        { ...phase, failed, plain: diagnosis !== undefined },
-        { retryNow: this.retryNow, back: this.back, reload: needsReload(f) ? reloadButton(lang) : undefined },
+        phase,
+        { retryNow: this.retryNow, back: this.back },
         this.uploads?.mod.renderUploadProgress(this.uploads.progress, lang),
-        diagnosis && renderEditorNote(lang, gatewayEditorText(lang, diagnosis)),
       );
-    }
     const view: ReceiptView = { ...phase, mailboxUrl: this.mailboxUrl() };
     return renderReceipt(view, lang, {
       download: phase.rows ? () => void this.download() : undefined,

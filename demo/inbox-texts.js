@@ -60,6 +60,23 @@ export const T = {
     notBound: 'nicht an diesen Antrag gebunden',
     notBoundPayment: 'vom Gateway nicht an diesen Antrag gebunden',
     states: { submitted: 'eingegangen', forwarded: 'in Bearbeitung', accepted: 'angenommen', rejected: 'abgelehnt' },
+    // XBezahldienste / FIT-Connect codes of the payment, in words (an unknown code is shown as it is).
+    payMethods: {
+      CREDITCARD: 'Kreditkarte',
+      GIROPAY: 'giropay',
+      PAYPAL: 'PayPal',
+      PAYDIRECT: 'paydirekt',
+      INVOICE: 'Rechnung',
+      OTHER: 'andere Zahlungsart',
+    },
+    payStates: {
+      INITIAL: 'angelegt',
+      BOOKED: 'gebucht',
+      PAYED: 'bezahlt',
+      FAILED: 'fehlgeschlagen',
+      CANCELED: 'abgebrochen',
+      unknown: 'unbekannt',
+    },
   },
   en: {
     title: 'Case work',
@@ -119,5 +136,21 @@ export const T = {
     notBound: 'not bound to this application',
     notBoundPayment: 'not bound to this application by the gateway',
     states: { submitted: 'received', forwarded: 'in progress', accepted: 'accepted', rejected: 'rejected' },
+    payMethods: {
+      CREDITCARD: 'credit card',
+      GIROPAY: 'giropay',
+      PAYPAL: 'PayPal',
+      PAYDIRECT: 'paydirekt',
+      INVOICE: 'invoice',
+      OTHER: 'other method',
+    },
+    payStates: {
+      INITIAL: 'created',
+      BOOKED: 'booked',
+      PAYED: 'paid',
+      FAILED: 'failed',
+      CANCELED: 'cancelled',
+      unknown: 'unknown',
+    },
   },
 };

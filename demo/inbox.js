@@ -9,6 +9,8 @@ let current;
 const $ = (id) => document.getElementById(id);
 const t = (k) => T[lang][k] ?? k;
 const state = (s) => T[lang].states[s] ?? s ?? '';
+/** A payment code (method or status) in words; `OTHER` with the provider's own name of the method. */
+const payWord = (table, code, detail) => (code === 'OTHER' && detail) || (T[lang][table][code] ?? code ?? '');
 const when = (iso) =>
   iso
     ? new Date(iso).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' })
@@ -156,11 +158,14 @@ function renderDetail(d) {
   const pay = d.payment;
   const payRows = pay
     ? [
-        ['payment', `${euro(pay.grossAmount)} (${pay.paymentMethod ?? ''}, ${pay.status ?? ''})`],
+        [
+          'payment',
+          `${euro(pay.grossAmount)} (${payWord('payMethods', pay.paymentMethod, pay.paymentMethodDetail)}, ${payWord('payStates', pay.status)})`,
+        ],
         ['reference', pay.transactionReference],
         [
           'providerStatus',
-          `${pay.providerStatus}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`,
+          `${payWord('payStates', pay.providerStatus)}${pay.providerAmount !== undefined ? `, ${euro(pay.providerAmount)}` : ''}`,
         ],
       ]
     : [['payment', t('noPayment')]];

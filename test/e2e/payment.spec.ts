@@ -125,6 +125,10 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
   await expect(page.locator('#facts')).toContainText('Kassenzeichen');
   await expect(page.locator('#facts')).toContainText(reference);
   await expect(page.locator('#facts')).toContainText('90,00');
+  // The provider's codes in words: method and status of the payment, and the status at the provider.
+  await expect(page.locator('#facts')).toContainText('(Kreditkarte, gebucht)');
+  await expect(page.locator('#facts')).toContainText(/Stand beim Bezahldienst\s*bezahlt, 90,00\s€/);
+  await expect(page.locator('#facts')).not.toContainText(/CREDITCARD|BOOKED|PAYED/);
 });
 
 test('cancelled at the provider: a clear message, then paying again works', async ({ page, server }) => {

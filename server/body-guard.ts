@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { clientKey } from './client-address.js';
 import type { ServerConfig } from './config.js';
 import { HttpProblem } from './problem.js';
+import { servedPath } from './security.js';
 
 /**
  * Request bodies cannot be used to hold the gateway's memory or connections. Fastify sets no limit for
@@ -39,9 +40,13 @@ export function registerBodyGuard(app: FastifyInstance, config: ServerConfig): v
     const raw = req.raw;
     if (raw.headers['content-length'] === undefined && raw.headers['transfer-encoding'] === undefined) return;
     // Counted on the gateway's routes, which strangers call; not on the stand-ins', which the gateway
-    // itself calls from this machine in the demo (production refuses to start with them).
-    // The route, not the URL as sent: `/%67ateway/…` reaches the same route.
-    if (req.routeOptions.url?.startsWith('/gateway/')) countBody(clientKey(req.ip), reply);
+    // itself calls from this machine in the demo (production refuses to start with them). By the route
+    // (`/%67ateway/…` reaches the same one), and by the path as the server reads it for a request no
+    // route takes: Fastify reads its body too before it answers 404, and a body to `/gateway/v1/x`
+    // held memory and a connection uncounted. A path that cannot be decoded is counted as well.
+    const path = servedPath(req.url);
+    if (req.routeOptions.url?.startsWith('/gateway/') || path === undefined || path.startsWith('/gateway/'))
+      countBody(clientKey(req.ip), reply);
     // The bytes read from the connection (the body's, once its headers are in) in each window.
     const socket = raw.socket;
     const least = Math.max(1, minBodyBytesPerSecond * uploadIdleSeconds);

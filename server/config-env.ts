@@ -89,6 +89,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
           env.GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT,
           'GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT',
         ),
+        minUploadBytesPerSecondWhenFull: envInt(
+          env.GATEWAY_MIN_UPLOAD_BYTES_PER_SECOND_WHEN_FULL,
+          'GATEWAY_MIN_UPLOAD_BYTES_PER_SECOND_WHEN_FULL',
+        ),
         uploadIdleSeconds: envInt(env.GATEWAY_UPLOAD_IDLE_SECONDS, 'GATEWAY_UPLOAD_IDLE_SECONDS'),
         minBodyBytesPerSecond: envInt(env.GATEWAY_MIN_BODY_BYTES_PER_SECOND, 'GATEWAY_MIN_BODY_BYTES_PER_SECOND'),
         maxParallelBodiesPerClient: envInt(

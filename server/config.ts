@@ -38,6 +38,10 @@ export interface GatewayConfig {
   maxParallelUploads: number;
   /** Of those, uploads from one client address at once; more get 429 (GATEWAY_MAX_PARALLEL_UPLOADS_PER_CLIENT). */
   maxParallelUploadsPerClient: number;
+  /** When every upload slot is taken, a new upload ends the slowest running one that brings less than this
+   * many bytes per second on average (after uploadIdleSeconds) and takes its slot; 0: never
+   * (GATEWAY_MIN_UPLOAD_BYTES_PER_SECOND_WHEN_FULL). */
+  minUploadBytesPerSecondWhenFull: number;
   /** The window in which a request body must move (minBodyBytesPerSecond): an upload whose body stops
    * for this many seconds is ended and its slot freed; any other request body too (body-guard.ts)
    * (GATEWAY_UPLOAD_IDLE_SECONDS). */
@@ -265,6 +269,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
     maxParallelUploads: 8,
     // The widget uploads one attachment after the other; two leave room for a retry beside a stalled one.
     maxParallelUploadsPerClient: 2,
+    // 64 KiB/s (about 0.5 Mbit/s): eight such uploads at once take 4 Mbit/s to hold every slot.
+    minUploadBytesPerSecondWhenFull: 64 * 1024,
     uploadIdleSeconds: 30,
     minBodyBytesPerSecond: 1024,
     maxParallelBodiesPerClient: 8,
@@ -283,6 +289,8 @@ export function resolveConfig(input: ServerConfigInput = {}): ServerConfig {
   if (!(gateway.maxParallelUploadsPerClient >= 1))
     throw new ConfigError('gateway.maxParallelUploadsPerClient: at least 1');
   if (!(gateway.uploadIdleSeconds >= 1)) throw new ConfigError('gateway.uploadIdleSeconds: at least 1');
+  if (!(gateway.minUploadBytesPerSecondWhenFull >= 0))
+    throw new ConfigError('gateway.minUploadBytesPerSecondWhenFull: 0 (never) or more');
   if (!(gateway.maxParallelBodiesPerClient > gateway.maxParallelUploadsPerClient))
     throw new ConfigError(
       'gateway.maxParallelBodiesPerClient: more than maxParallelUploadsPerClient (uploads count among the bodies)',

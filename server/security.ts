@@ -5,9 +5,32 @@ import { HttpProblem } from './problem.js';
 import type { ServerConfig } from './config.js';
 import { clientKey } from './client-address.js';
 
-/** Hides capability secrets in a logged URL (`?secret=`, `?token=`, `code`, `state`, `id_token`). */
+/** Query parameters that carry a capability secret (the case secret, tokens, OpenID Connect's). */
+const SECRET_PARAMS = new Set(['secret', 'token', 'access_token', 'id_token', 'code', 'state', 'nonce']);
+
+/**
+ * Hides capability secrets in a logged URL (`?secret=`, `?token=`, `code`, `state`, `id_token`), by each
+ * parameter's name as the server reads it: `?%73ecret=` and `?SECRET=` are the same parameter.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:secret|token|access_token|id_token|code|state|nonce)=)[^&#]*/gi, '$1[redacted]');
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  // All of the rest, also after a "#": a client may send one, and the server does not cut it off.
+  const parts = url
+    .slice(q + 1)
+    .split('&')
+    .map((part) => {
+      const eq = part.indexOf('=');
+      const raw = eq < 0 ? part : part.slice(0, eq);
+      let name = raw;
+      try {
+        name = decodeURIComponent(raw.replace(/\+/g, ' '));
+      } catch {
+        // an undecodable name is no parameter the server reads as a secret
+      }
+      return SECRET_PARAMS.has(name.trim().toLowerCase()) ? `${raw}=[redacted]` : part;
+    });
+  return `${url.slice(0, q + 1)}${parts.join('&')}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { MIN_JWE_LENGTH } from '../standards/jwe.js';
 import { clientKey } from '../client-address.js';
 import { limit } from '../security.js';
 import { HttpProblem } from '../problem.js';
+import { UploadSlots } from './upload-slots.js';
 import type { Gateway, GatewayRow } from './index.js';
 import { attachmentParams, UUID_V4 } from './schemas.js';
 
@@ -75,9 +76,8 @@ class JweCheck extends Transform {
  */
 export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void {
   const { db, config } = gw.ctx;
-  let running = 0;
-  /** Uploads streaming per client address: one client cannot take every slot. */
-  const perClient = new Map<string, number>();
+  /** Uploads streaming at once, in all and per client address; a trickling one gives way when all are taken. */
+  const slots = new UploadSlots(config.gateway);
   /** Bytes announced by the uploads streaming per submission: counted against its total before they finish. */
   const streaming = new Map<string, Map<string, number>>();
   const uuid = new RegExp(UUID_V4);
@@ -144,25 +144,12 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
             retryAfter: 5,
           });
         }
-        const client = clientKey(req.ip);
-        if ((perClient.get(client) ?? 0) >= config.gateway.maxParallelUploadsPerClient) {
-          throw new HttpProblem(
-            429,
-            'Too Many Requests',
-            'too many uploads at once from this client; send one after the other',
-            {
-              code: 'RATE_LIMITED',
-              retryAfter: 5,
-            },
-          );
-        }
-        if (running >= config.gateway.maxParallelUploads) {
-          throw new HttpProblem(503, 'Service Unavailable', 'too many uploads at once; try again shortly', {
-            retryAfter: 5,
-          });
-        }
-        running++;
-        perClient.set(client, (perClient.get(client) ?? 0) + 1);
+        const freeSlot = slots.take(clientKey(req.ip), req.raw, (rate) =>
+          req.log.warn(
+            { event: 'upload-evicted', bytesPerSecond: Math.round(rate) },
+            'a slow upload gave its slot to a new one',
+          ),
+        );
         const mine = inFlight ?? new Map<string, number>();
         mine.set(req.params.aid, length);
         streaming.set(row.submission_id, mine);
@@ -172,10 +159,7 @@ export function registerAttachmentUpload(r: FastifyInstance, gw: Gateway): void 
         const release = () => {
           if (released) return;
           released = true;
-          running--;
-          const left = (perClient.get(client) ?? 1) - 1;
-          if (left > 0) perClient.set(client, left);
-          else perClient.delete(client);
+          freeSlot();
           mine.delete(req.params.aid);
           if (!mine.size && streaming.get(row.submission_id) === mine) streaming.delete(row.submission_id);
         };

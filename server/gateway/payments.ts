@@ -245,14 +245,6 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
         let row = rowOf(b.idempotencyKey);
         if (row && row.form_id !== b.formId)
           throw new HttpProblem(409, 'Conflict', 'idempotency key reused for another form');
-        const wait = row ? 0 : newPayments.take(clientKey(req.ip));
-        if (wait) {
-          req.log.warn({ event: 'rate-limited', route: '/payments', code: 'NEW_PAYMENTS_PER_HOUR' }, 'new payments');
-          throw new HttpProblem(429, 'Too Many Requests', 'too many new payments from this client this hour', {
-            code: 'RATE_LIMITED',
-            retryAfter: Math.ceil(wait / 1000),
-          });
-        }
         // A payment that carried an application already pays for those answers only.
         const bound = row?.transaction_id ? gw.payments.byTransaction(row.transaction_id) : undefined;
         if (bound && row!.answers_hash !== hash) {
@@ -289,6 +281,17 @@ export async function registerPaymentApi(r: FastifyInstance, gw: Gateway): Promi
           req.log.warn({ event: 'payment-refused', code: 'TOO_MANY_ATTEMPTS', attempts }, 'payment attempts used up');
           throw new HttpProblem(409, 'Conflict', `at most ${MAX_PAYMENT_ATTEMPTS} payment attempts per application`, {
             code: 'TOO_MANY_ATTEMPTS',
+          });
+        }
+        // Every new transaction at the provider is a Kassenzeichen at the cash office: counted per client and
+        // hour, also a new attempt of an application already paying (answers changed back and forth made
+        // ten transactions per application uncounted). Opening the same transaction again is not counted.
+        const wait = newPayments.take(clientKey(req.ip));
+        if (wait) {
+          req.log.warn({ event: 'rate-limited', route: '/payments', code: 'NEW_PAYMENTS_PER_HOUR' }, 'new payments');
+          throw new HttpProblem(429, 'Too Many Requests', 'too many new payments from this client this hour', {
+            code: 'RATE_LIMITED',
+            retryAfter: Math.ceil(wait / 1000),
           });
         }
         const purpose = purposeText(fees.purpose ?? (typeof definition.title === 'string' ? definition.title : ''));

@@ -37,11 +37,12 @@ function slowBody(
   length: number,
   chunks: number,
   everyMs: number,
+  path = 'gateway/v1/submissions',
 ): Promise<{ outcome: number | 'closed'; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
     const done = (outcome: number | 'closed') => resolve({ outcome, ms: Date.now() - started });
-    const req = httpRequest(new URL('gateway/v1/submissions', server.url), {
+    const req = httpRequest(new URL(path, server.url), {
       method: 'POST',
       agent: false,
       headers: { 'content-type': 'application/json', 'content-length': length },
@@ -126,6 +127,35 @@ test(
       body: '{}',
     });
     assert.equal(again.status, 400);
+  },
+);
+
+test(
+  'bodies sent to a gateway path that has no route are counted too: they are read before the 404',
+  { timeout: 15_000 },
+  async () => {
+    // Three slow bodies to paths no route takes (one of them spelt with a percent-escape) hold the
+    // client's three places: before, such bodies were not counted, and one client could hold any number.
+    const slow = [
+      slowBody(1_800, 12, 250, 'gateway/v1/no-such-route'),
+      slowBody(1_800, 12, 250, 'gateway/v1/submissions/x/y/z'),
+      slowBody(1_800, 12, 250, '%67ateway/v1/nothing'),
+    ];
+    await new Promise((r) => setTimeout(r, 300));
+    for (const path of ['gateway/v1/submissions', 'gateway/v1/no-such-route']) {
+      const refused = await fetch(new URL(path, server.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      assert.equal(refused.status, 429, path);
+      assert.equal(((await refused.json()) as { code?: string }).code, 'RATE_LIMITED');
+    }
+    // Read to their end and answered: their bodies are no JSON, which Fastify refuses before the 404.
+    assert.deepEqual(
+      (await Promise.all(slow)).map((r) => r.outcome),
+      [400, 400, 400],
+    );
   },
 );
 

@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../server/app.js';
+import { redactUrl } from '../../server/security.js';
 import { seedTestKeys } from '../support/test-keys.js';
 import { prepareSubmission, SubmissionClient, createIdempotencyKey } from '../../src/modules/submission/index.js';
 
@@ -201,6 +202,19 @@ test('a wrong case secret is logged as a security event, the secret in ?secret= 
   assert.equal(r.status, 404);
   assert.ok(logLines.some((l) => l.event === 'case-secret-miss'));
   assert.ok(!JSON.stringify(logLines).includes(secret));
+});
+
+test('a logged URL hides a secret however its parameter name is spelt', () => {
+  const logged = redactUrl(
+    '/gateway/v1/cases/c1/messages?%73ecret=s1&secr%65t=s2&SECRET=s3&page=2&token=s4&x=code&+secret=s5#secret=f',
+  );
+  for (const secret of ['s1', 's2', 's3', 's4', 's5']) assert.ok(!logged.includes(`=${secret}`), logged);
+  // The rest of the URL as it was sent: the other parameters, a value that only looks like a name.
+  assert.equal(
+    logged,
+    '/gateway/v1/cases/c1/messages?%73ecret=[redacted]&secr%65t=[redacted]&SECRET=[redacted]&page=2&token=[redacted]&x=code&+secret=[redacted]',
+  );
+  assert.equal(redactUrl('/dist/ozg-form.js'), '/dist/ozg-form.js');
 });
 
 test('data folder 0700, files 0600; the case-secret key is a key file, not in the database', async () => {

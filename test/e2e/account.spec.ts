@@ -87,6 +87,37 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   expect(kept).not.toContain('max.mustermann@example.org');
 });
 
+test('"Daten auf diesem Gerät löschen" ends the login in this browser too: no tokens, no claims, no prefill after a reload', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await expect(field(page, 'Vorname')).toHaveValue('Max');
+  expect(await page.evaluate(() => sessionStorage.getItem('ozg-account:session'))).toContain('Mustermann');
+
+  await form(page).getByRole('button', { name: 'Daten auf diesem Gerät löschen' }).click();
+  await expect(form(page)).toContainText('auch Ihre Anmeldung');
+  await form(page).getByRole('button', { name: 'Ja, Daten löschen' }).click();
+  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  await expect(bar(page)).not.toContainText('Angemeldet als');
+  await expect(field(page, 'Vorname')).toHaveValue('');
+  await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
+  const kept = await page.evaluate(() => ({
+    session: Object.keys(sessionStorage).filter((k) => k.startsWith('ozg-account:')),
+    text: Object.values(localStorage).join(' ') + Object.values(sessionStorage).join(' '),
+  }));
+  expect(kept.session).toEqual([]);
+  expect(kept.text).not.toContain('Mustermann');
+  // The next person at this computer opens the form: nobody is logged in, nothing is filled in.
+  await page.reload();
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  await expect(field(page, 'Vorname')).toHaveValue('');
+});
+
 test('a login below the required level is refused with an explanation; logging in again at the level works', async ({
   page,
   server,

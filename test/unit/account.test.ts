@@ -188,7 +188,8 @@ describe('AccountService redirect handling', () => {
     const s = await svc.handleRedirect(callback(url.searchParams.get('state')!));
     expect(s.trustLevel).to.equal('hoch');
     expect(s.claims).to.deep.equal({ given_name: 'Anna', address: { locality: 'Musterstadt' }, birth_name: 'Weber' });
-    expect(s.accessToken).to.equal('at-123');
+    // The access token is not used (no userinfo call, nothing sent with it): it is not kept at all.
+    expect(sessionStorage.getItem('ozg-account:session')).not.to.contain('at-123');
     expect(tokensInLocalStorage()).to.equal(0);
     expect(sessionStorage.getItem('ozg-account:session')).to.contain(s.idToken);
     expect(sessionStorage.getItem('ozg-account:pending')).to.equal(null);

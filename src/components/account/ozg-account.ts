@@ -272,6 +272,22 @@ export class OzgAccount extends LitElement {
     }
   }
 
+  /** "Daten auf diesem Gerät löschen": the tokens, the claims and a login under way go from this browser
+   * (the answers went already); the bar offers the login again. The session at the provider is not
+   * ended: that needs "Abmelden", which leaves the page. */
+  forgetOnDevice(): void {
+    this.timer?.stop();
+    this.login?.forget(true);
+    this.store?.clearPrefill();
+    const was = !!this.session;
+    this.session = undefined;
+    this.problem = undefined;
+    this.blocked = false;
+    this.ctx?.loggedIn(undefined);
+    if (was) emit(this, 'ozg-login', { outcome: 'out' });
+    this.requestUpdate();
+  }
+
   /** Whether "Weiter" and the review page's button may go on. While a required login is missing (or
    * has just run out) they may not: the login bar says why and takes the focus. */
   mayProceed(): boolean {

@@ -169,11 +169,12 @@ export class OzgForm extends OzgFormBase implements FormHost {
     this.announce(t(this.effectiveLang, 'draftDiscarded'));
   }
 
-  /** "Daten auf diesem Gerät löschen", confirmed: draft, files and records go, the form starts empty
-   * and the first step's heading takes focus. */
+  /** "Daten auf diesem Gerät löschen", confirmed: draft, files, records and the login go, the form
+   * starts empty and the first step's heading takes focus. */
   async forgetDevice(): Promise<void> {
     if (!this.store) return;
     this.askingForget = false;
+    this.renderRoot.querySelector('ozg-account')?.forgetOnDevice?.();
     this.clearAnswers();
     await this.drafts.forgetDevice();
     this.goTo(0);

@@ -159,9 +159,10 @@ export class AccountLogin {
     return this.service?.logout({ postLogoutRedirectUri: this.page, locale }) ?? Promise.resolve(null);
   }
 
-  /** Forgets the tokens without going to the provider (the login ran out). */
-  forget(): void {
-    this.service?.clear();
+  /** Forgets the tokens without going to the provider (the login ran out); `all`: a login under way too. */
+  forget(all = false): void {
+    if (all) this.service?.forgetAll();
+    else this.service?.clear();
   }
 
   /** The answers the account fills in, by pointer. */

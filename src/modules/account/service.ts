@@ -61,7 +61,6 @@ export interface AccountSession {
   /** The person's (or company's) claims under canonical names (see ClaimMap). */
   claims: Record<string, unknown>;
   idToken: string;
-  accessToken?: string;
   /** ID token expiry, ms since epoch. */
   expiresAt: number;
 }
@@ -293,7 +292,6 @@ export class AccountService {
       ...(typeof payload.acr === 'string' ? { acr: payload.acr } : {}),
       claims: mapClaims(payload, { ...DEFAULT_CLAIM_MAP, ...this.config.claimMap }),
       idToken: body.id_token,
-      ...(typeof body.access_token === 'string' ? { accessToken: body.access_token } : {}),
       expiresAt: localExpiry(payload),
     };
     this.current = session;
@@ -355,6 +353,12 @@ export class AccountService {
   clear(): void {
     this.current = null;
     this.storage.removeItem(SESSION_KEY);
+  }
+
+  /** Drops the session and a login under way ("Daten auf diesem Gerät löschen"). */
+  forgetAll(): void {
+    this.clear();
+    this.storage.removeItem(PENDING_KEY);
   }
 
   private restore(): AccountSession | null {

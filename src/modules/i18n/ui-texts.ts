@@ -52,7 +52,7 @@ const texts = {
     draftDiscarded: 'Ihre gespeicherten Angaben wurden gelöscht.',
     deviceForget: 'Daten auf diesem Gerät löschen',
     deviceForgetQuestion:
-      'Alle Angaben und ausgewählten Dateien dieses Formulars werden von diesem Gerät gelöscht, auch Vorgangsnummer und Postfach-Link bereits gesendeter Anträge: Speichern Sie vorher Ihre Eingangsbestätigung. Das lässt sich nicht rückgängig machen. Jetzt löschen?',
+      'Alle Angaben und ausgewählten Dateien dieses Formulars werden von diesem Gerät gelöscht, auch Ihre Anmeldung sowie Vorgangsnummer und Postfach-Link bereits gesendeter Anträge: Speichern Sie vorher Ihre Eingangsbestätigung. Das lässt sich nicht rückgängig machen. Jetzt löschen?',
     deviceForgetConfirm: 'Ja, Daten löschen',
     deviceForgetCancel: 'Abbrechen',
     deviceForgotten: 'Die Daten dieses Formulars wurden von diesem Gerät gelöscht.',
@@ -107,7 +107,7 @@ const texts = {
     draftDiscarded: 'Your saved answers have been deleted.',
     deviceForget: 'Delete data on this device',
     deviceForgetQuestion:
-      'All answers and chosen files of this form will be deleted from this device, including the case reference and mailbox link of applications already sent: save your acknowledgement of receipt first. This cannot be undone. Delete now?',
+      'All answers and chosen files of this form will be deleted from this device, including your login and the case reference and mailbox link of applications already sent: save your acknowledgement of receipt first. This cannot be undone. Delete now?',
     deviceForgetConfirm: 'Yes, delete data',
     deviceForgetCancel: 'Cancel',
     deviceForgotten: 'The data of this form has been deleted from this device.',

@@ -4,6 +4,7 @@ import { defineElement } from '../../src/components/define.js';
 import type { OzgSubmissionDetail } from '../../src/components/events.js';
 import type { FormContext } from '../../src/components/form/context.js';
 import { OzgSubmission } from '../../src/components/submission/ozg-submission.js';
+import { mailboxLink } from '../../src/components/submission/receipt-actions.js';
 import { buildModel } from '../../src/schemas/model.js';
 import { FormStore } from '../../src/schemas/store.js';
 import type { Lang } from '../../src/schemas/types.js';
@@ -163,5 +164,38 @@ describe('<ozg-submission>', () => {
     const labels = [...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
     expect(labels).to.deep.equal(['Seite neu laden', 'Zurück zur Übersicht']);
     expect(shadow(el).querySelector('button.primary')!.textContent!.trim()).to.equal('Seite neu laden');
+  });
+});
+
+describe('the link to the mailbox', () => {
+  const link = (mailbox?: string) => mailboxLink(mailbox, 'c-1', 's/1');
+  it('carries case and secret in the fragment, to postfach.html next to the page or the page named', () => {
+    expect(link()).to.equal(new URL('postfach.html#case=c-1&secret=s%2F1', document.baseURI).href);
+    expect(link('/buerger/postfach.html#old')).to.equal(
+      `${location.origin}/buerger/postfach.html#case=c-1&secret=s%2F1`,
+    );
+    expect(link('https://www.musterstadt.de/postfach')).to.equal(
+      'https://www.musterstadt.de/postfach#case=c-1&secret=s%2F1',
+    );
+  });
+
+  it('never as a script or another scheme: the default page instead, and the editors are told', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      for (const bad of [
+        'javascript:alert(document.domain)//',
+        'JavaScript:alert(1)',
+        'data:text/html,x',
+        'http://[',
+      ]) {
+        expect(link(bad), bad).to.equal(new URL('postfach.html#case=c-1&secret=s%2F1', document.baseURI).href);
+      }
+    } finally {
+      console.error = original;
+    }
+    expect(logged).to.have.length(4);
+    expect(String(logged[0])).to.contain('no http(s) address');
   });
 });

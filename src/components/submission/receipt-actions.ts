@@ -6,10 +6,26 @@ import type { ReceiptView } from './receipt.js';
 /** The receipt's PDF is built by code fetched only when a person asks for it. */
 const loadReceipt = () => import('../../modules/receipt/index.js');
 
-/** The capability link to the case in `<ozg-mailbox>` (default page 'postfach.html'). */
+/**
+ * The capability link to the case in `<ozg-mailbox>` (default page 'postfach.html', relative to the page).
+ * Only a web address (http, https) carries the case secret: a `mailbox` attribute such as `javascript:…`
+ * would run on a click, so it is replaced by the default page and named in the console for the editors.
+ */
 export function mailboxLink(mailbox: string | undefined, caseId: string, caseSecret: string): string {
   const hash = `#case=${encodeURIComponent(caseId)}&secret=${encodeURIComponent(caseSecret)}`;
-  return new URL(`${(mailbox || 'postfach.html').replace(/#.*$/, '')}${hash}`, document.baseURI).href;
+  let page: URL | undefined;
+  try {
+    page = new URL((mailbox || 'postfach.html').replace(/#.*$/, ''), document.baseURI);
+  } catch {
+    // not an address at all: the default below
+  }
+  if (!page || !/^https?:$/.test(page.protocol)) {
+    console.error(
+      `ozg-form: the attribute mailbox="${mailbox}" is no http(s) address; the receipt links to postfach.html.`,
+    );
+    page = new URL('postfach.html', document.baseURI);
+  }
+  return `${page.href}${hash}`;
 }
 
 /** Builds the acknowledgement of receipt as a PDF and hands it to the browser; false if it failed. */

@@ -25,9 +25,11 @@ import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';
 import { defineWhenUsed } from './components/lazy-define.js';
 import { loadStorageEarly } from './modules/storage/local.js';
+import { sweepDrafts } from './modules/drafts/draft-store.js';
 
 defineElement('ozg-form', OzgForm);
-loadStorageEarly(); // drafts are read from localStorage before the first render
+// localStorage is read before the first render, by the sweep of expired drafts of any form.
+loadStorageEarly(sweepDrafts);
 defineWhenUsed('ozg-mailbox', () =>
   import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)),
 );

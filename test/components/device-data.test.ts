@@ -2,7 +2,8 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm } from '../../src/index.js';
-import { $, control, renderForm, settle, until } from '../support/form.js';
+import { $, control, renderForm, settle, typeInto, until } from '../support/form.js';
+import { sweepDrafts } from '../../src/modules/drafts/draft-store.js';
 
 function simple(id: string) {
   return {
@@ -97,6 +98,36 @@ describe('data on this device', () => {
       /answers you last entered on \d{1,2} [A-Z][a-z]+ \d{4} at \d{2}:\d{2}\./,
     );
     expect(el.applicationId, 'the application id comes back with the draft').to.equal('app-4711');
+  });
+
+  it("removes other forms' drafts past their own days, keeps the rest; a draft keeps its page's days", async () => {
+    const key = (id: string) => `ozg-form:draft:${id}`;
+    const kept = (id: string, ageDays: number, days?: number) =>
+      localStorage.setItem(
+        key(id),
+        JSON.stringify({
+          v: 1,
+          savedAt: new Date(Date.now() - ageDays * DAY).toISOString(),
+          data: { name: 'Erika' },
+          step: 1,
+          ...(days ? { days } : {}),
+        }),
+      );
+    const [old, young, long, unknown] = ['old', 'young', 'long', 'unknown'].map(freshId);
+    kept(old!, 4, 3); // an earlier person's answers to another form, past its three days
+    kept(young!, 2, 3);
+    kept(long!, 4, 10); // its page keeps drafts ten days
+    kept(unknown!, 40); // saved before drafts kept their days: left to its own form
+    sweepDrafts();
+    expect(localStorage.getItem(key(old!))).to.equal(null);
+    for (const id of [young, long, unknown]) expect(localStorage.getItem(key(id!)), id).to.contain('Erika');
+    // What a page saves carries its days.
+    const id = freshId('saved');
+    const el = await renderWith(id, { 'draft-days': '10' });
+    await typeInto(el, control(el, 'Name'), 'Max');
+    await until(() => localStorage.getItem(key(id))?.includes('Max'), 'the draft saved');
+    expect(JSON.parse(localStorage.getItem(key(id))!).days).to.equal(10);
+    for (const id of [young, long, unknown]) localStorage.removeItem(key(id!));
   });
 
   it('keeps a new application id with the draft', async () => {

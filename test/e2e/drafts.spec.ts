@@ -127,6 +127,27 @@ test('after "Angaben löschen und neu beginnen" a reload shows an empty form wit
   await expect(form(page).locator('.notice'), 'no "wiederhergestellt" notice after discarding').toHaveCount(0);
 });
 
+test("an earlier person's expired draft of another form goes when any form page opens", async ({ page, server }) => {
+  // Sondernutzung was answered on this computer (name and e-mail in the draft) and left for four days.
+  await page.goto(`${server.url}sondernutzung.html`);
+  await expect(form(page).locator('.step-title')).toBeVisible();
+  await field(page, 'Vorname').fill('Erika');
+  await draftContains(page, 'Erika');
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage).filter((k) => k.startsWith('ozg-form:draft:'))) {
+      const draft = JSON.parse(localStorage.getItem(key)!) as { savedAt: string; days?: number };
+      if (draft.days !== 3) throw new Error(`the draft should keep its page's days: ${JSON.stringify(draft)}`);
+      draft.savedAt = new Date(Date.now() - 4 * 24 * 3600_000).toISOString();
+      localStorage.setItem(key, JSON.stringify(draft));
+    }
+  });
+  // The next person opens Hundesteuer: the other form's draft is gone without Sondernutzung being opened.
+  await page.goto(`${server.url}hundesteuer.html`);
+  await expect(form(page).locator('.step-title')).toBeVisible();
+  await expect.poll(() => keptAnswers(page)).toEqual([]);
+  expect(await page.evaluate(() => Object.values(localStorage).join(' '))).not.toContain('Erika');
+});
+
 test('what was typed just before leaving the page is kept too', async ({ page, server }) => {
   await page.goto(`${server.url}hundesteuer.html`);
   await field(page, 'Vorname').fill('Erika');

@@ -2,7 +2,7 @@
  * Drafts: the answers of a form kept in the browser, so a reload, a closed tab or a login or payment
  * redirect loses nothing. Behind a small interface so a deployment can keep drafts elsewhere.
  */
-import { readJson, removeKey, writeJson } from '../storage/local.js';
+import { readJson, removeKey, storageKeys, writeJson } from '../storage/local.js';
 
 export interface Draft {
   /** Format version of the stored draft. */
@@ -14,6 +14,8 @@ export interface Draft {
   /** One id per application, made with the draft: the submission's idempotency key and the login's
    * nonce are derived from it, so the login and the application belong together. */
   applicationId?: string;
+  /** How many days it is kept (its page's `draft-days` when saved), for the pages of other forms. */
+  days?: number;
 }
 
 export interface DraftStore {
@@ -49,11 +51,23 @@ export class LocalDraftStore implements DraftStore {
   }
 
   save(formId: string, draft: Omit<Draft, 'v' | 'savedAt'>): void {
-    const stored: Draft = { v: 1, savedAt: new Date().toISOString(), ...draft };
+    const stored: Draft = { v: 1, savedAt: new Date().toISOString(), days: this.days, ...draft };
     writeJson(DRAFT_PREFIX + formId, stored);
   }
 
   remove(formId: string): void {
     removeKey(DRAFT_PREFIX + formId);
+  }
+}
+
+/**
+ * Removes the drafts of every form on this origin that are past their own days: a draft used to go only
+ * when its own form was opened again, so on a shared computer (Bürgerbüro) an earlier person's answers
+ * to another form stayed. A draft saved without its days (before they were kept) is left to its form.
+ */
+export function sweepDrafts(now = Date.now()): void {
+  for (const key of storageKeys(DRAFT_PREFIX)) {
+    const draft = readJson<Draft>(key);
+    if (draft?.days && expired(draft.savedAt, draft.days, now)) removeKey(key);
   }
 }

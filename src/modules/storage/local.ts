@@ -47,12 +47,22 @@ export function removeKey(key: string): void {
   }
 }
 
+/** The keys kept under `prefix`; none when storage is switched off. */
+export function storageKeys(prefix: string): string[] {
+  try {
+    return Object.keys(store() ?? {}).filter((key) => key.startsWith(prefix));
+  } catch {
+    return [];
+  }
+}
+
 /**
  * Has the browser load this origin's storage now, in a task of its own. The first access waits until
  * it is loaded (in Chromium a blocking round trip to the browser process: 1–17 ms measured in a fresh
  * tab); made in the middle of the form's first render, to restore a draft, that wait would delay it.
- * Called when the script runs: the definition is usually still on its way then.
+ * Called when the script runs: the definition is usually still on its way then. `task` is what reads
+ * it (the sweep of expired drafts).
  */
-export function loadStorageEarly(): void {
-  if (typeof setTimeout === 'function') setTimeout(() => readRaw('ozg-form'), 0);
+export function loadStorageEarly(task: () => void): void {
+  if (typeof setTimeout === 'function') setTimeout(task, 0);
 }

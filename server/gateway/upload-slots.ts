@@ -11,7 +11,6 @@ export interface UploadSlotLimits {
 }
 
 interface Slot {
-  client: string;
   request: IncomingMessage;
   started: number;
   /** The socket's bytes read when the upload started (a kept-alive connection carried others before). */
@@ -54,7 +53,6 @@ export class UploadSlots {
     }
     let released = false;
     const slot: Slot = {
-      client,
       request,
       started: this.now(),
       bytesAtStart: request.socket.bytesRead,

@@ -256,15 +256,9 @@ export class OzgAccount extends LitElement {
   /** Removes the prefilled answers and the tokens, then ends the session at the provider. */
   async logOut(): Promise<void> {
     const login = this.login;
-    this.timer?.stop();
-    this.store?.clearPrefill();
+    this.signedOut();
     this.ctx?.drafts.save(); // the provider ends the session with a redirect: nothing may be pending
-    this.session = undefined;
-    this.problem = undefined;
     this.ctx?.announce(at(this.language, 'loggedOut'));
-    this.ctx?.loggedIn(undefined);
-    emit(this, 'ozg-login', { outcome: 'out' });
-    this.requestUpdate();
     const end = await login?.logout(this.language);
     if (end) {
       this.view = 'redirecting';
@@ -276,13 +270,19 @@ export class OzgAccount extends LitElement {
    * (the answers went already); the bar offers the login again. The session at the provider is not
    * ended: that needs "Abmelden", which leaves the page. */
   forgetOnDevice(): void {
-    this.timer?.stop();
     this.login?.forget(true);
+    this.blocked = false;
+    this.signedOut();
+  }
+
+  /** The form is without the login (logout, or its data deleted): the answers it filled in go, the
+   * timer stops, the form and the page learn it ("out", once per session). */
+  private signedOut(): void {
+    this.timer?.stop();
     this.store?.clearPrefill();
     const was = !!this.session;
     this.session = undefined;
     this.problem = undefined;
-    this.blocked = false;
     this.ctx?.loggedIn(undefined);
     if (was) emit(this, 'ozg-login', { outcome: 'out' });
     this.requestUpdate();

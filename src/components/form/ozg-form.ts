@@ -323,6 +323,8 @@ export class OzgForm extends OzgFormBase implements FormHost {
       goToField: (pointer) => this.goToField(pointer),
       onBack: () => this.onBack(),
     };
+    // The review page's bill: for its fee table and for what its button leads to.
+    const bill = review ? this.fees?.feesOf(store, lang) : undefined;
     // A definition without a title (the checker asks for one) gets no empty heading.
     const formTitle = text(definition, 'title', lang);
     return html`<div class="ozg" lang=${lang}>
@@ -348,12 +350,12 @@ export class OzgForm extends OzgFormBase implements FormHost {
                 confirmed: this.confirmed,
                 // What the button leads to: the payment step, sending, or (without a gateway) the page's
                 // own handling of ozg-submit.
-                confirmLabel: this.fees?.needsPayment(store, lang, this.gateway)
+                confirmLabel: this.fees?.paysNow(bill, this.gateway)
                   ? this.fees.toPaymentLabel(lang)
                   : t(lang, this.gateway ? 'send' : 'confirm'),
                 onConfirm: () => void this.onConfirm(),
                 onChangeStep: (i) => this.onChangeStep(i),
-                fees: this.fees?.renderFees(this.fees.feesOf(store, lang), lang, !!this.gateway),
+                fees: this.fees?.renderFees(bill, lang, !!this.gateway),
               })
             : renderStepPage({ ...page, returnToReview: this.returnToReview, onNext: (e) => void this.onNext(e) })
         }

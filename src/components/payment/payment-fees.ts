@@ -68,7 +68,11 @@ export function feesOf(store: FormStore, lang: Lang): Bill | undefined {
 
 /** Whether confirming leads to the payment step (a fee due now or optionally now, and a gateway). */
 export function needsPayment(store: FormStore, lang: Lang, gateway: string | undefined): boolean {
-  const fees = feesOf(store, lang);
+  return paysNow(feesOf(store, lang), gateway);
+}
+
+/** needsPayment for a bill already computed (the review page computes it once for table and button). */
+export function paysNow(fees: Bill | undefined, gateway: string | undefined): boolean {
   return !!gateway && !!fees && fees.policy !== 'deferred' && fees.total > 0;
 }
 

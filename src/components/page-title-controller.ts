@@ -84,15 +84,18 @@ export class PageTitleController implements ReactiveController {
   /** The title for what the form shows now (undefined before a step shows). */
   compose(): string | undefined {
     const root = this.host.renderRoot as ParentNode | undefined;
-    // (Runs after every update of the form: only cheap queries, no attribute selector over all questions.)
-    const title = root?.querySelector('.step-title');
+    // (Runs after every update of the form: only cheap queries, none that looks through all questions.
+    // The error summary stands above the step's heading, so one query that stops at the first of the
+    // two tells both; a query for the summary alone went through the whole form when there was none.)
+    const first = root?.querySelector('.error-summary, .step-title');
+    const error = !!first?.matches('.error-summary[part~="error-summary"]');
+    const title = error ? root?.querySelector('.step-title') : first;
     const heading = title?.textContent?.trim();
     if (!title || !heading) return undefined;
     const lang = resolveLang(this.host.getAttribute('lang'), this.host.parentElement ?? undefined);
     const t = TEXTS[lang];
     // The receipt, the sending view and the payment carry their own heading.
     const finished = !!title.closest('[part~="receipt"], [part~="submission"], [part~="payment"]');
-    const error = !!root?.querySelector('.error-summary[part~="error-summary"]');
     // The review page counts as the last step, as the step indicator shows it.
     const total = this.steps + 1;
     const where =

@@ -80,7 +80,7 @@ describe('<ozg-payment>', () => {
     button(el, 'Ohne Zahlung senden').click();
     expect(((await later) as CustomEvent<OzgPaymentDetail>).detail.outcome).to.equal('skipped');
     const back = oneEvent(el, 'ozg-payment');
-    button(el, 'Zurück zur Übersicht').click();
+    button(el, 'Zurück zu „Ihre Angaben prüfen“').click();
     expect(((await back) as CustomEvent<OzgPaymentDetail>).detail).to.deep.equal({ outcome: 'back' });
     // The form learns it through its context (with the payment, when paid), the page from the event.
     expect(ended.map((e) => e.outcome)).to.deep.equal(['skipped', 'back']);

@@ -129,7 +129,7 @@ describe('<ozg-submission>', () => {
     await expect(el).to.be.accessible();
 
     const back = oneEvent(el, 'ozg-submission');
-    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Zurück zur Übersicht'))!.click();
+    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Zurück zu „Ihre Angaben prüfen“'))!.click();
     expect(((await back) as CustomEvent<OzgSubmissionDetail>).detail.outcome).to.equal('back');
     expect(calls, 'a refused application gets a new id').to.include('renew');
   });
@@ -146,7 +146,7 @@ describe('<ozg-submission>', () => {
     expect(message).to.not.contain('später noch einmal');
     expect(shadow(el).querySelector('.editor-note')!.textContent).to.contain('keinen LeiKa-Schlüssel (x-ozg.leika)');
     const labels = [...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
-    expect(labels).to.deep.equal(['Zurück zur Übersicht']);
+    expect(labels).to.deep.equal(['Zurück zu „Ihre Angaben prüfen“']);
     expect(asked, 'nothing is sent').to.equal(0);
     await expect(el).to.be.accessible();
   });
@@ -162,7 +162,7 @@ describe('<ozg-submission>', () => {
     await until(() => shadow(el).querySelector('.error-message'), 'the refusal');
     expect(shadow(el).querySelector('.error-message')!.textContent).to.contain('Bitte laden Sie die Seite neu');
     const labels = [...shadow(el).querySelectorAll('button')].map((b) => b.textContent!.trim());
-    expect(labels).to.deep.equal(['Seite neu laden', 'Zurück zur Übersicht']);
+    expect(labels).to.deep.equal(['Seite neu laden', 'Zurück zu „Ihre Angaben prüfen“']);
     expect(shadow(el).querySelector('button.primary')!.textContent!.trim()).to.equal('Seite neu laden');
   });
 });

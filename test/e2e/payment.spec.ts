@@ -161,7 +161,7 @@ test('failed at the provider: the message says so, and the person can go back to
   await expect(form(page).getByRole('alert')).toContainText('Die Zahlung ist fehlgeschlagen.');
   await expect(paymentHeading(page)).toBeFocused();
   await expect(page).toHaveTitle(/^Gebühr bezahlen – /);
-  await form(page).getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+  await form(page).getByRole('button', { name: 'Zurück zu „Ihre Angaben prüfen“' }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Ihre Angaben prüfen');
   await expect(form(page).locator('.review')).toContainText(marker);
   expect(await inboxDetail(server.url, marker)).toHaveLength(0);
@@ -211,7 +211,7 @@ test('paid in two windows after the amount changed: the window that paid the rep
   const second = await context.newPage();
   await second.goto(`${server.url}anwohnerparken.html`);
   await expect(form(second).getByRole('alert')).toContainText('Ihre Zahlung ist noch nicht abgeschlossen.');
-  await form(second).getByRole('button', { name: 'Zurück zur Übersicht' }).click();
+  await form(second).getByRole('button', { name: 'Zurück zu „Ihre Angaben prüfen“' }).click();
   const one = structuredClone(answers);
   one.fahrzeuge.pop();
   await form(second).evaluate((el, d) => ((el as HTMLElement & { data: unknown }).data = d), one);

@@ -34,7 +34,7 @@ const texts = {
     payRetryHint:
       'Es wurde nichts abgebucht. Ihre Angaben sind gespeichert. Sie können es noch einmal versuchen oder später wiederkommen.',
     payRetry: 'Zahlung neu starten',
-    payBack: 'Zurück zur Übersicht',
+    payBack: 'Zurück zu „Ihre Angaben prüfen“',
     toPayment: 'Weiter zur Bezahlung',
     payUnavailable: 'Der Bezahldienst ist gerade nicht erreichbar.',
     payOffline: 'Ihr Gerät ist gerade nicht mit dem Internet verbunden.',
@@ -77,7 +77,7 @@ const texts = {
     payFailed: 'The payment failed.',
     payRetryHint: 'Nothing was charged. Your answers are saved. You can try again or come back later.',
     payRetry: 'Start the payment again',
-    payBack: 'Back to the summary',
+    payBack: 'Back to “Check your answers”',
     toPayment: 'Continue to payment',
     payUnavailable: 'The payment service cannot be reached at the moment.',
     payOffline: 'Your device is not connected to the internet at the moment.',

@@ -15,7 +15,7 @@ const texts = {
       'Die Formulardefinition hat keinen LeiKa-Schlüssel (x-ozg.leika): Ohne ihn kann der Antrag nicht über FIT-Connect gesendet werden. Tragen Sie den Schlüssel der Leistung ein (14 Ziffern, beginnend mit 99).',
     sendNotSetUp:
       'Das Formular ist nicht richtig eingerichtet und kann Ihren Antrag nicht senden. Ihre Angaben bleiben in diesem Browser gespeichert. Bitte wenden Sie sich an die zuständige Stelle.',
-    backToReview: 'Zurück zur Übersicht',
+    backToReview: 'Zurück zu „Ihre Angaben prüfen“',
     receiptTitle: 'Ihr Antrag ist eingegangen',
     receiptIntro:
       'Vielen Dank. Ihr Antrag wurde verschlüsselt an die zuständige Stelle übermittelt. Laden Sie die Eingangsbestätigung herunter: Darin stehen die Vorgangsnummer und der Link zu Ihrem Postfach.',
@@ -44,7 +44,7 @@ const texts = {
       'The form definition has no LeiKa key (x-ozg.leika): without it the application cannot be sent through FIT-Connect. Add the key of the service (14 digits starting with 99).',
     sendNotSetUp:
       'This form is not set up correctly and cannot send your application. Your answers are kept in this browser. Please contact the authority responsible.',
-    backToReview: 'Back to the summary',
+    backToReview: 'Back to “Check your answers”',
     receiptTitle: 'Your application has been received',
     receiptIntro:
       'Thank you. Your application was sent encrypted to the authority. Download the acknowledgement of receipt: it contains the case reference and the link to your mailbox.',

@@ -129,7 +129,9 @@ describe('<ozg-submission>', () => {
     await expect(el).to.be.accessible();
 
     const back = oneEvent(el, 'ozg-submission');
-    [...shadow(el).querySelectorAll('button')].find((b) => b.textContent!.includes('Zurück zu „Ihre Angaben prüfen“'))!.click();
+    [...shadow(el).querySelectorAll('button')]
+      .find((b) => b.textContent!.includes('Zurück zu „Ihre Angaben prüfen“'))!
+      .click();
     expect(((await back) as CustomEvent<OzgSubmissionDetail>).detail.outcome).to.equal('back');
     expect(calls, 'a refused application gets a new id').to.include('renew');
   });

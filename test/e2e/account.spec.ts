@@ -87,7 +87,7 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   expect(kept).not.toContain('max.mustermann@example.org');
 });
 
-test('"Daten auf diesem Gerät löschen" ends the login in this browser too: no tokens, no claims, no prefill after a reload', async ({
+test('"Daten auf diesem Gerät löschen" ends the login in this browser and at the provider: the next person is asked for an account again', async ({
   page,
   server,
 }) => {
@@ -101,21 +101,29 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser too: no 
   await form(page).getByRole('button', { name: 'Daten auf diesem Gerät löschen' }).click();
   await expect(form(page)).toContainText('auch Ihre Anmeldung');
   await form(page).getByRole('button', { name: 'Ja, Daten löschen' }).click();
+  // The provider asks whether to end the session there too (as after "Abmelden"), then sends the
+  // browser back to the form.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abmelden?');
+  await page.getByRole('button', { name: /Ja, abmelden/ }).click();
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
   await expect(bar(page)).not.toContainText('Angemeldet als');
   await expect(field(page, 'Vorname')).toHaveValue('');
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
+  await expect(form(page)).not.toContainText('wiederhergestellt');
   const kept = await page.evaluate(() => ({
     session: Object.keys(sessionStorage).filter((k) => k.startsWith('ozg-account:')),
     text: Object.values(localStorage).join(' ') + Object.values(sessionStorage).join(' '),
   }));
   expect(kept.session).toEqual([]);
   expect(kept.text).not.toContain('Mustermann');
-  // The next person at this computer opens the form: nobody is logged in, nothing is filled in.
+  // The next person at this computer: nobody is logged in, nothing is filled in, and "Mit Nutzerkonto
+  // anmelden" asks which account (it used to let them in to Max Mustermann's without asking).
   await page.reload();
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
-  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
   await expect(field(page, 'Vorname')).toHaveValue('');
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
 });
 
 test('a login below the required level is refused with an explanation; logging in again at the level works', async ({

@@ -266,13 +266,29 @@ export class OzgAccount extends LitElement {
     }
   }
 
-  /** "Daten auf diesem Gerät löschen": the tokens, the claims and a login under way go from this browser
-   * (the answers went already); the bar offers the login again. The session at the provider is not
-   * ended: that needs "Abmelden", which leaves the page. */
-  forgetOnDevice(): void {
-    this.login?.forget(true);
+  /**
+   * "Daten auf diesem Gerät löschen": the tokens, the claims and a login under way go from this browser
+   * at once, and the bar offers the login again. A person who was logged in is then logged out at the
+   * provider too, as "Abmelden" does: otherwise the next person at a shared computer who presses
+   * "Mit Nutzerkonto anmelden" would be let in to the same account without being asked. The page is
+   * left only after the form has deleted its data (it shows its first step again: `ozg-step`), so
+   * nothing is cut off by the navigation.
+   */
+  async forgetOnDevice(): Promise<void> {
+    const login = this.login;
+    // The end-session URL names the ID token: asked for before the tokens go (that part runs at once).
+    const ending = this.session ? login?.logout(this.language) : undefined;
+    login?.forget(true);
     this.blocked = false;
     this.signedOut();
+    const form = this.ctx?.element;
+    if (!ending || !form) return;
+    const deleted = new Promise((done) => form.addEventListener('ozg-step', done, { once: true }));
+    const [end] = await Promise.all([ending, deleted]);
+    if (end) {
+      this.view = 'redirecting';
+      this.navigate(end);
+    }
   }
 
   /** The form is without the login (logout, or its data deleted): the answers it filled in go, the

@@ -187,6 +187,23 @@ describe('file question', () => {
     expect((await fileStore().get(id, 'jetzt'))?.name).to.equal('nachweis.pdf');
   });
 
+  it('removes an earlier person’s scans of another form whose draft is gone when a file question opens', async () => {
+    const earlier = `urn:test:${crypto.randomUUID()}`;
+    // Chosen two days ago for another form; its draft has expired and was swept since.
+    await fileStore().put({
+      formId: earlier,
+      attachmentId: 'ausweis',
+      name: 'ausweis.pdf',
+      type: 'application/pdf',
+      size: PDF.length,
+      blob: new Blob([PDF]),
+      savedAt: Date.now() - 2 * 24 * 60 * 60 * 1000,
+    });
+    const el = await renderForm(definition(`urn:test:${crypto.randomUUID()}`), { isolate: false });
+    await waitFor(() => !!el.shadowRoot!.querySelector('input[type=file]'), el);
+    await until(async () => !(await fileStore().get(earlier, 'ausweis')), 'the other form’s scan to go');
+  });
+
   it('shows the chosen files again after a reload, and says which ones the browser lost', async () => {
     const id = `urn:test:${crypto.randomUUID()}`;
     const first = await renderForm(definition(id), { isolate: false });

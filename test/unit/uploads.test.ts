@@ -14,7 +14,9 @@ import {
   fileRules,
   formatSize,
   IndexedDbFileStore,
+  ORPHAN_AFTER_MS,
   safeFileName,
+  sweepOtherForms,
   type FileRef,
   type FileRules,
 } from '../../src/modules/uploads/index.js';
@@ -179,6 +181,61 @@ describe('uploads: IndexedDB file store', () => {
     expect(await b.get(formId, id)).to.equal(undefined);
     expect((await b.get(other, id))?.name).to.equal('b.pdf');
     await b.removeAll(other);
+  });
+});
+
+describe('uploads: files of other forms', () => {
+  it('removes the files of forms with neither a draft nor a submission here, but not this form’s, recent or referred-to ones', async () => {
+    const store = new IndexedDbFileStore();
+    const now = Date.now();
+    const old = now - ORPHAN_AFTER_MS - 1000;
+    const form = (name: string) => `urn:test:${name}:${crypto.randomUUID()}`;
+    const forms = {
+      expired: form('expired'), // its draft was swept: an earlier person's scan
+      undated: form('undated'), // kept before files had a date, no draft either
+      drafted: form('drafted'), // a draft still refers to it
+      sending: form('sending'), // a submission of it is under way (its files are uploaded from here)
+      fresh: form('fresh'), // kept a moment ago in another tab, its draft not yet written
+      current: form('current'), // the form on this page (dropUnnamed looks after its files)
+    };
+    const put = (formId: string, savedAt?: number) =>
+      store.put({
+        formId,
+        attachmentId: crypto.randomUUID(),
+        name: 'scan.pdf',
+        type: 'application/pdf',
+        size: PDF.length,
+        blob: new Blob([PDF as BlobPart]),
+        ...(savedAt === undefined ? {} : { savedAt }),
+      });
+    await put(forms.expired, old);
+    await put(forms.expired, old - 1000);
+    await put(forms.undated);
+    await put(forms.drafted, old);
+    await put(forms.sending, old);
+    await put(forms.fresh, now - 1000);
+    await put(forms.current, old);
+    localStorage.setItem(
+      `ozg-form:draft:${forms.drafted}`,
+      JSON.stringify({ v: 1, savedAt: new Date().toISOString(), data: {}, step: 0 }),
+    );
+    localStorage.setItem(
+      `ozg-form:submission:${forms.sending}`,
+      JSON.stringify({ v: 1, state: { idempotencyKey: crypto.randomUUID() } }),
+    );
+    try {
+      const removed = await sweepOtherForms(store, forms.current, now);
+      expect([...removed].sort()).to.deep.equal([forms.expired, forms.undated].sort());
+      const left = await store.forms();
+      expect(left.has(forms.expired)).to.equal(false);
+      expect(left.has(forms.undated)).to.equal(false);
+      for (const kept of [forms.drafted, forms.sending, forms.fresh, forms.current])
+        expect((await store.list(kept)).length, kept).to.equal(1);
+    } finally {
+      localStorage.removeItem(`ozg-form:draft:${forms.drafted}`);
+      localStorage.removeItem(`ozg-form:submission:${forms.sending}`);
+      for (const formId of Object.values(forms)) await store.removeAll(formId);
+    }
   });
 });
 

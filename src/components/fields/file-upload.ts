@@ -10,6 +10,7 @@ import {
   formatSize,
   isFileRef,
   SNIFF_BYTES,
+  sweepOtherForms,
   typeLabel,
   ut,
   type FileRef,
@@ -162,6 +163,13 @@ export class OzgFileUpload extends LitElement {
     if (!pruned.has(this.formId)) {
       pruned.add(this.formId);
       void this.enqueue(() => dropUnnamed(this.view.store));
+      // And those of other forms whose draft is gone (file-sweep.ts).
+      void this.enqueue(() =>
+        sweepOtherForms(fileStore(), this.formId).then(
+          () => undefined,
+          () => undefined,
+        ),
+      );
     }
     // After a reload: the answer names files; make sure the browser still has their bytes.
     const key = `${this.formId}|${this.view.pointer}`;
@@ -226,6 +234,7 @@ export class OzgFileUpload extends LitElement {
             type: ref.mimeType,
             size: ref.size,
             blob: file,
+            savedAt: Date.now(),
           });
         } catch {
           refusals.push(ut(lang, 'refusedStorage', { name: ref.filename }));

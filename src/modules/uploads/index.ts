@@ -28,6 +28,7 @@ export {
   type FileStore,
   type StoredFile,
 } from './upload-store.js';
+export { sweepOtherForms, ORPHAN_AFTER_MS } from './file-sweep.js';
 export { putWithProgress } from './upload-request.js';
 export {
   encryptLargeForDestination,

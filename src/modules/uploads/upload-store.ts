@@ -10,6 +10,8 @@ export interface StoredFile {
   type: string;
   size: number;
   blob: Blob;
+  /** When it was kept (ms since 1970); files kept before this was recorded have none. */
+  savedAt?: number;
 }
 
 /** Behind a small interface so a deployment can keep files elsewhere (and tests can use memory). */
@@ -22,6 +24,9 @@ export interface FileStore {
   /** The attachment ids of the files kept for a form (optional for a store of a deployment: without
    * it, files whose draft expired are not found and stay). */
   list?(formId: string): Promise<string[]>;
+  /** Every form with kept files, and when the newest of them was kept (0: undated). Optional, as
+   * `list`: without it the files of other forms stay until their own form is opened again. */
+  forms?(): Promise<Map<string, number>>;
 }
 
 const DB_NAME = 'ozg-form-uploads';
@@ -84,6 +89,13 @@ export class IndexedDbFileStore implements FileStore {
     const keys = await this.tx('readonly', (s) => s.getAllKeys(IDBKeyRange.bound([formId, ''], [formId, '\uffff'])));
     return keys.map((key) => String((key as string[])[1]));
   }
+
+  async forms(): Promise<Map<string, number>> {
+    const files = (await this.tx('readonly', (s) => s.getAll())) as StoredFile[];
+    const newest = new Map<string, number>();
+    for (const { formId, savedAt = 0 } of files) newest.set(formId, Math.max(newest.get(formId) ?? 0, savedAt));
+    return newest;
+  }
 }
 
 /** Files kept only in memory: when IndexedDB is unavailable (some private modes) the form still works
@@ -140,6 +152,8 @@ export function fileStore(): FileStore {
       const kept = idb ? await idb.list(formId).catch(() => []) : [];
       return [...new Set([...(await memory.list(formId)), ...kept])];
     },
+    // (The files in memory are this page's own: only IndexedDB keeps those of other forms.)
+    forms: async () => (idb ? await idb.forms().catch(() => new Map<string, number>()) : new Map<string, number>()),
   };
   return shared;
 }

@@ -1,7 +1,9 @@
 import type { ErrorObject } from 'ajv';
-import { childPointer, isAnswer, type Answers } from './data.js';
+import { childPointer, isAnswer, parentPointer, type Answers } from './data.js';
+import type { describeError } from './messages.js';
 import { childByKey } from './model.js';
-import type { FieldNode, ObjectNode } from './types.js';
+import { customErrors } from './texts.js';
+import type { FieldNode, Lang, ObjectNode } from './types.js';
 import type { FormValidator } from './validator.js';
 
 /** Stable keys of the entries of repeatable groups and lists, by pointer, for keyed rendering: an
@@ -148,4 +150,42 @@ export function groupHolder(group: string[][], visible: FieldNode[]): FieldNode 
 /** "Bitte geben Sie Telefon oder E-Mail-Adresse an": one error for the group, at `pointer`. */
 export function atLeastOneError(group: string[][], pointer: string): ErrorObject {
   return { keyword: 'atLeastOne', instancePath: pointer, schemaPath: '', params: { keys: [...new Set(group.flat())] } };
+}
+
+/** What putting an error into words needs of the form's state. */
+export interface Describer {
+  readonly lang: Lang;
+  readonly validation?: { describe: typeof describeError };
+  node(pointer: string): FieldNode | undefined;
+  label(node: FieldNode, pointer?: string): string;
+}
+
+/** An error of the question `node` (at `pointer`) in words of the store's language, by the messages
+ * of its validation (messages.ts): a group's "at least one of these" names its questions, a date
+ * compared with another answer names that one. */
+export function describeAt(store: Describer, error: ErrorObject, node: FieldNode, pointer?: string): string {
+  const { lang } = store;
+  let custom = customErrors(node.schema, lang);
+  let params = error.params;
+  if (error.keyword === 'atLeastOne' && pointer !== undefined) {
+    // Named by the group's questions; an own sentence stands in the object's x-ozg.errors.anyOf.
+    const owner = store.node(parentPointer(pointer)) as ObjectNode;
+    const labels = (params.keys as string[]).map((key) => {
+      const child = owner.children.find((c) => c.key === key);
+      return child ? store.label(child) : key;
+    });
+    const own = customErrors(owner.schema, lang)?.anyOf;
+    custom = own ? { atLeastOne: own } : undefined;
+    params = { ...params, labels };
+  } else if (error.keyword === 'date' && pointer !== undefined && String(params.bound).startsWith('/')) {
+    // A date compared with another answer (x-ozg.date "min": "/vom") names it: "nicht vor „Vom“ (…)".
+    const other = store.node(parentPointer(pointer) + String(params.bound));
+    if (other) params = { ...params, other: store.label(other) };
+  }
+  return store.validation!.describe(params === error.params ? error : { ...error, params }, {
+    label: store.label(node, pointer),
+    lang,
+    kind: node.kind,
+    custom,
+  });
 }

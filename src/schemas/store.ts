@@ -1,4 +1,3 @@
-import type { ErrorObject } from 'ajv';
 import { AnswerState } from './answer-state.js';
 import type { ConditionTest } from './conditions.js';
 import { childPointer, clone, isAnswer, parentPointer, setIn, type Answers } from './data.js';
@@ -13,11 +12,18 @@ import {
   type FieldError,
 } from './errors.js';
 import type { describeError } from './messages.js';
-import { atLeastOneError, groupHolder, topLevelErrors, unmetGroups, withModelRules } from './store-parts.js';
+import {
+  atLeastOneError,
+  describeAt,
+  groupHolder,
+  topLevelErrors,
+  unmetGroups,
+  withModelRules,
+} from './store-parts.js';
 import { Prefill } from './store-prefill.js';
 import { fillDefaults, fitAnswers } from './structure.js';
-import { customErrors, labelOf, text } from './texts.js';
-import type { FieldNode, Lang, ObjectNode } from './types.js';
+import { labelOf, text } from './texts.js';
+import type { FieldNode, Lang } from './types.js';
 import type { FormValidator } from './validator.js';
 
 export type { ErrorDescriptor, FieldError };
@@ -39,7 +45,8 @@ export class FormStore extends AnswerState {
   /** Called after every change of an answer (for events and drafts). */
   onChange?: (pointer: string, value: unknown) => void;
 
-  private validation?: Validation;
+  /** The validators and their messages, once loaded (describeAt reads the messages). */
+  validation?: Validation;
   private readonly errors = new Map<string, ErrorDescriptor>();
   /** Answers taken from the person's user account (Nutzerkonto), by pointer. */
   private readonly prefill = new Prefill({
@@ -93,7 +100,7 @@ export class FormStore extends AnswerState {
   error(pointer: string): string | undefined {
     const descriptor = this.errors.get(pointer);
     const node = descriptor && this.node(pointer);
-    return node && this.validation ? this.describe(descriptor, node, pointer) : undefined;
+    return node && this.validation ? describeAt(this, descriptor, node, pointer) : undefined;
   }
 
   /** The error of a question as kept: keyword and parameters, no words. */
@@ -111,7 +118,7 @@ export class FormStore extends AnswerState {
         ? {
             ...entry,
             label: this.label(node, entry.pointer),
-            message: this.entryOf(entry.pointer) + this.describe(entry.error, node, entry.pointer),
+            message: this.entryOf(entry.pointer) + describeAt(this, entry.error, node, entry.pointer),
           }
         : entry;
     });
@@ -286,7 +293,7 @@ export class FormStore extends AnswerState {
         result.push({
           pointer,
           label: this.label(node, pointer),
-          message: this.describe(error, node, pointer),
+          message: describeAt(this, error, node, pointer),
           error,
         });
       if (node.kind === 'object') {
@@ -348,40 +355,6 @@ export class FormStore extends AnswerState {
       (g) => groupHolder(g, visible) && childPointer(parent, groupHolder(g, visible)!.key) === pointer,
     );
     return group && atLeastOneError(group, pointer);
-  }
-
-  private describe(error: ErrorObject, node: FieldNode, pointer?: string): string {
-    if (error.keyword === 'atLeastOne' && pointer !== undefined) {
-      // Named by the group's questions; an own sentence stands in the object's x-ozg.errors.anyOf.
-      const parent = parentPointer(pointer);
-      const owner = this.node(parent) as ObjectNode;
-      const labels = (error.params.keys as string[]).map((key) => {
-        const child = owner.children.find((c) => c.key === key);
-        return child ? this.label(child) : key;
-      });
-      const custom = customErrors(owner.schema, this.lang)?.anyOf;
-      return this.validation!.describe(
-        { ...error, params: { ...error.params, labels } },
-        {
-          label: this.label(node, pointer),
-          lang: this.lang,
-          kind: node.kind,
-          custom: custom ? { atLeastOne: custom } : undefined,
-        },
-      );
-    }
-    // A date compared with another answer (x-ozg.date "min": "/vom") names it: "nicht vor „Vom“ (…)".
-    const bound = error.keyword === 'date' && pointer !== undefined ? String(error.params.bound) : '';
-    const other = bound.startsWith('/') ? this.node(parentPointer(pointer!) + bound) : undefined;
-    return this.validation!.describe(
-      other ? { ...error, params: { ...error.params, other: this.label(other) } } : error,
-      {
-        label: this.label(node, pointer),
-        lang: this.lang,
-        kind: node.kind,
-        custom: customErrors(node.schema, this.lang),
-      },
-    );
   }
 
   private clearErrorsUnder(pointer: string, keepSelf: boolean): void {

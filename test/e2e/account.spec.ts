@@ -74,6 +74,9 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   await bar(page).getByRole('button', { name: 'Abmelden' }).click();
   await page.getByRole('button', { name: /Ja, abmelden/ }).click();
   await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  // Back on a fresh page, the bar says what happened (and the keyboard is there).
+  await expect(bar(page)).toContainText('Sie sind abgemeldet. Die Angaben aus Ihrem Nutzerkonto wurden entfernt.');
+  await expect(bar(page).locator('.notice[tabindex="-1"]')).toBeFocused();
   await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
   await expect(field(page, 'Postleitzahl')).toHaveValue('');
   await expect(field(page, 'Ort')).toHaveValue('');
@@ -107,6 +110,9 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser and at t
   await page.getByRole('button', { name: /Ja, abmelden/ }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  await expect(bar(page)).toContainText(
+    'Die Daten dieses Formulars wurden von diesem Gerät gelöscht, auch Ihre Anmeldung.',
+  );
   await expect(bar(page)).not.toContainText('Angemeldet als');
   await expect(field(page, 'Vorname')).toHaveValue('');
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
@@ -122,6 +128,8 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser and at t
   await page.reload();
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await expect(field(page, 'Vorname')).toHaveValue('');
+  await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
+  await expect(bar(page)).not.toContainText('gelöscht'); // said once, after the return
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
 });

@@ -63,3 +63,10 @@ export function renderExpiryDialog(v: ExpiryDialogView | undefined): TemplateRes
     </div>
   </dialog>`;
 }
+
+/** The element that has the keyboard focus, through open shadow roots. */
+export function deepActiveElement(): HTMLElement | undefined {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { TrustLevel } from '../../modules/account/index.js';
+import { AccountError, type TrustLevel } from '../../modules/account/index.js';
 import type { Lang } from '../../schemas/types.js';
-import { at, levelText } from './texts.js';
+import { accountErrorText, at, levelText } from './texts.js';
 
 /** A login problem to explain; `retryLevel` offers "Erneut anmelden (Vertrauensniveau …)". */
 export interface LoginBarProblem {
@@ -11,6 +11,24 @@ export interface LoginBarProblem {
   retryLevel?: TrustLevel;
   /** The login was with the wrong kind of account: the next one must let the person choose another. */
   otherAccount?: boolean;
+}
+
+/** What the bar says about a failed or ended login; `minLevel` is the form's (for "Erneut anmelden"). */
+export function problemOf(error: unknown, minLevel?: TrustLevel): LoginBarProblem {
+  if (!(error instanceof AccountError)) return { text: (l) => at(l, 'unavailable') };
+  const code = error.code;
+  const ended = code === 'session_expired' || code === 'renewal_needs_login';
+  return {
+    text: (l) => accountErrorText(l, error),
+    ...(ended
+      ? { title: (l: Lang) => at(l, 'endedTitle') }
+      : code === 'login_cancelled'
+        ? { title: (l: Lang) => at(l, 'cancelledTitle') }
+        : {}),
+    // Log in again at the level: after one too low, after the login ran out or could not be renewed.
+    ...(code === 'acr_too_low' || ended ? { retryLevel: error.requiredLevel ?? minLevel ?? 'substantiell' } : {}),
+    ...(code === 'wrong_audience' ? { otherAccount: true } : {}),
+  };
 }
 
 export interface LoginBarView {
@@ -31,6 +49,8 @@ export interface LoginBarView {
   blocked: boolean;
   /** Misconfigured (state `unavailable`): what the editor must fix. */
   editorNote?: string;
+  /** Back from the provider's logout (state `out`): what was done ("Sie sind abgemeldet. …"). */
+  ended?: string;
   onLogin: (level?: TrustLevel) => void;
   onLogout: () => void;
 }
@@ -62,7 +82,8 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
     const intro = v.required
       ? at(lang, 'introRequired', { level })
       : at(lang, v.audience === 'business' ? 'introBusiness' : v.audience === 'both' ? 'introBoth' : 'intro');
-    body = html`<p>${intro}</p>
+    body = html`${v.ended ? html`<p><strong>${v.ended}</strong></p>` : nothing}
+      <p>${intro}</p>
       ${
         v.problem?.retryLevel
           ? nothing

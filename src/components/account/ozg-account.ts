@@ -20,9 +20,10 @@ import type { Lang } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import { accountStyles } from './ozg-account.styles.js';
-import { renderExpiryDialog } from './expiry-dialog.js';
-import { renderLoginBar, type LoginBarProblem } from './login-bar.js';
-import { accountErrorText, at, editorText, levelText } from './texts.js';
+import { deepActiveElement, renderExpiryDialog } from './expiry-dialog.js';
+import { problemOf, renderLoginBar, type LoginBarProblem } from './login-bar.js';
+import { rememberEnded, takeEnded, type Ended } from './ended.js';
+import { at, editorText, levelText } from './texts.js';
 
 type View = 'off' | 'checking' | 'ready' | 'redirecting' | 'unavailable';
 
@@ -69,6 +70,8 @@ export class OzgAccount extends LitElement {
 
   private session?: AccountSession;
   private problem?: LoginBarProblem;
+  /** Back from the provider's logout: what was done, said in the bar until the next login. */
+  private ended?: Ended;
   private misconfigured?: AccountConfigProblem;
   /** The person tried to go on without the required login. */
   private blocked = false;
@@ -129,6 +132,7 @@ export class OzgAccount extends LitElement {
     this.misconfigured = undefined;
     this.blocked = false;
     this.notice = undefined;
+    this.ended = undefined;
     const settings = (store?.model.definition['x-ozg'] as { account?: AccountSettings } | undefined)?.account;
     const run = ++this.run;
     if (!store || !settings) {
@@ -154,6 +158,12 @@ export class OzgAccount extends LitElement {
     }
     this.view = 'ready';
     const { session, error, callback } = start;
+    this.ended = session ? undefined : takeEnded();
+    if (this.ended) {
+      // Back from "Abmelden" or "Daten auf diesem Gerät löschen" at the provider: say what was done.
+      this.ctx?.announce(at(this.language, this.ended === 'out' ? 'loggedOut' : 'forgottenOut'));
+      this.focusBar();
+    }
     if (session) {
       this.useSession(session);
       if (start.renewed) this.ctx?.announce(at(this.language, 'renewed', { time: this.time(session.expiresAt) }));
@@ -208,24 +218,7 @@ export class OzgAccount extends LitElement {
   }
 
   private fail(error: unknown): void {
-    if (error instanceof AccountError) {
-      const code = error.code;
-      this.problem = {
-        text: (l) => accountErrorText(l, error),
-        ...(code === 'session_expired' || code === 'renewal_needs_login'
-          ? { title: (l: Lang) => at(l, 'endedTitle') }
-          : code === 'login_cancelled'
-            ? { title: (l: Lang) => at(l, 'cancelledTitle') }
-            : {}),
-        // Log in again at the level: after one too low, after the login ran out or could not be renewed.
-        ...(code === 'acr_too_low' || code === 'session_expired' || code === 'renewal_needs_login'
-          ? { retryLevel: error.requiredLevel ?? this.login?.minLevel ?? 'substantiell' }
-          : {}),
-        ...(code === 'wrong_audience' ? { otherAccount: true } : {}),
-      };
-    } else {
-      this.problem = { text: (l) => at(l, 'unavailable') };
-    }
+    this.problem = problemOf(error, this.login?.minLevel);
     this.requestUpdate();
   }
 
@@ -262,6 +255,7 @@ export class OzgAccount extends LitElement {
     const end = await login?.logout(this.language);
     if (end) {
       this.view = 'redirecting';
+      rememberEnded('out');
       this.navigate(end);
     }
   }
@@ -287,6 +281,7 @@ export class OzgAccount extends LitElement {
     const [end] = await Promise.all([ending, deleted]);
     if (end) {
       this.view = 'redirecting';
+      rememberEnded('forgotten');
       this.navigate(end);
     }
   }
@@ -371,6 +366,7 @@ export class OzgAccount extends LitElement {
       blocked: this.blocked && !session,
       editorNote:
         this.misconfigured && isMisconfiguration(this.misconfigured) ? editorText(lang, this.misconfigured) : undefined,
+      ended: this.ended && at(lang, this.ended === 'out' ? 'loggedOut' : 'forgottenOut'),
       onLogin: (level) => void this.logIn(level),
       onLogout: () => void this.logOut(),
     });
@@ -395,13 +391,6 @@ export class OzgAccount extends LitElement {
       : nothing;
     return html`${bar}${dialog}`;
   }
-}
-
-/** The element that has the keyboard focus, through open shadow roots. */
-function deepActiveElement(): HTMLElement | undefined {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement ? active : undefined;
 }
 
 declare global {

@@ -25,11 +25,11 @@ import { defineElement, VERSION } from './components/define.js';
 import { OzgForm } from './components/form/ozg-form.js';
 import { defineWhenUsed } from './components/lazy-define.js';
 import { loadStorageEarly } from './modules/storage/local.js';
-import { sweepDrafts } from './modules/drafts/draft-store.js';
+import { sweepExpired } from './modules/drafts/draft-store.js';
 
 defineElement('ozg-form', OzgForm);
-// localStorage is read before the first render, by the sweep of expired drafts of any form.
-loadStorageEarly(sweepDrafts);
+// localStorage is read before the first render, by the sweep of what any form kept past its days.
+loadStorageEarly(sweepExpired);
 defineWhenUsed('ozg-mailbox', () =>
   import('./components/mailbox/ozg-mailbox.js').then(({ OzgMailbox }) => defineElement('ozg-mailbox', OzgMailbox)),
 );

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OzgForm } from '../../src/index.js';
 import { $, control, renderForm, settle, typeInto, until } from '../support/form.js';
-import { sweepDrafts } from '../../src/modules/drafts/draft-store.js';
+import { sweepExpired } from '../../src/modules/drafts/draft-store.js';
 
 function simple(id: string) {
   return {
@@ -100,6 +100,34 @@ describe('data on this device', () => {
     expect(el.applicationId, 'the application id comes back with the draft').to.equal('app-4711');
   });
 
+  it("removes other forms' submission and payment records past their own days (an earlier person's case secret)", () => {
+    const record = (kind: 'submission' | 'payment', id: string, ageDays: number, days?: number) => {
+      const key = `ozg-form:${kind}:${id}`;
+      localStorage.setItem(
+        key,
+        JSON.stringify({
+          v: 1,
+          savedAt: new Date(Date.now() - ageDays * DAY).toISOString(),
+          ...(kind === 'submission'
+            ? { state: { idempotencyKey: 'k', caseId: 'c', caseSecret: 'geheim', sent: true } }
+            : { key: 'payment-key', redirected: true }),
+          ...(days ? { days } : {}),
+        }),
+      );
+      return key;
+    };
+    const gone = [record('submission', freshId('old'), 4, 3), record('payment', freshId('old'), 4, 3)];
+    const kept = [
+      record('submission', freshId('young'), 2, 3),
+      record('submission', freshId('long'), 4, 10), // its page keeps ten days
+      record('payment', freshId('unknown'), 40), // written before records kept their days: left to its form
+    ];
+    sweepExpired();
+    for (const key of gone) expect(localStorage.getItem(key), key).to.equal(null);
+    for (const key of kept) expect(localStorage.getItem(key), key).to.not.equal(null);
+    for (const key of kept) localStorage.removeItem(key);
+  });
+
   it("removes other forms' drafts past their own days, keeps the rest; a draft keeps its page's days", async () => {
     const key = (id: string) => `ozg-form:draft:${id}`;
     const kept = (id: string, ageDays: number, days?: number) =>
@@ -118,7 +146,7 @@ describe('data on this device', () => {
     kept(young!, 2, 3);
     kept(long!, 4, 10); // its page keeps drafts ten days
     kept(unknown!, 40); // saved before drafts kept their days: left to its own form
-    sweepDrafts();
+    sweepExpired();
     expect(localStorage.getItem(key(old!))).to.equal(null);
     for (const id of [young, long, unknown]) expect(localStorage.getItem(key(id!)), id).to.contain('Erika');
     // What a page saves carries its days.

@@ -93,6 +93,10 @@ test('paid: back from the provider, the form is restored, sent with paymentInfor
   await toReview(page, server.url, answers);
   await confirmAndGoToProvider(page);
   await expect(page.locator('main')).toContainText('90,00');
+  // The payment record (this browser awaits the outcome) keeps the page's draft days: other forms'
+  // pages remove it after them.
+  const record = await page.evaluate((id) => JSON.parse(localStorage.getItem(`ozg-form:payment:${id}`)!), FORM_ID);
+  expect(record).toMatchObject({ redirected: true, days: 3 });
   await onProvider(page, 'Bezahlen');
 
   const receipt = form(page).getByRole('heading', { name: 'Ihr Antrag ist eingegangen' });

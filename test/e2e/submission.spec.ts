@@ -273,6 +273,8 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   expect(sent.state.sent).toBe(true);
   expect(sent.package.encryptedData.split('.')).toHaveLength(5);
   expect(JSON.stringify(sent)).not.toContain(dog);
+  // It keeps the page's draft days (default 3): other forms' pages remove it after them.
+  expect(sent.days).toBe(3);
 
   // A visit before the decision keeps it: once the form has read the case's events (and the keys
   // that sign them) and the network is quiet, the package is still there.
@@ -293,6 +295,7 @@ test('the encrypted package is kept until the authority accepts, then dropped', 
   await expect(receiptHeading(page)).toBeVisible(SENT);
   await expect.poll(async () => (await stored()).package).toBeUndefined();
   expect((await stored()).state.caseId).toBe(sent.state.caseId);
+  expect((await stored()).days).toBe(3);
 });
 
 test('the whole way: form -> receipt -> inbox decrypts, accepts, sends a Bescheid -> the receipt link shows both', async ({

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { AuthenticationInformation } from '../../modules/submission/index.js';
+import type { DraftStore } from '../../modules/drafts/draft-store.js';
 import type { FormStore } from '../../schemas/store.js';
 import type { Lang, StepModel } from '../../schemas/types.js';
 import type { PaymentEnd } from '../events.js';
@@ -19,6 +20,8 @@ export interface DraftAccess {
   discard(): Promise<void>;
   /** A new application id (the gateway refused the last submission). */
   renewApplicationId(): void;
+  /** Where drafts are kept, and for how many days (the records written beside them keep as many). */
+  readonly storage?: DraftStore;
 }
 
 /** What a submission carries about a login (FIT-Connect metadata); its mailbox is the reply channel. */

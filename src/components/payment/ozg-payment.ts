@@ -117,7 +117,11 @@ export class OzgPayment extends LitElement {
 
   /** Storage off: paying still works, a reload just cannot find the transaction again. */
   private write(record: PaymentRecord): void {
-    paymentRecords.write(this.formId, { ...record, savedAt: new Date().toISOString() });
+    paymentRecords.write(this.formId, {
+      ...record,
+      savedAt: new Date().toISOString(),
+      days: this.ctx.drafts.storage?.days,
+    });
   }
 
   private set(phase: Phase, focus = false): void {

@@ -259,6 +259,7 @@ export class OzgSubmission extends LitElement {
       package: { ...pkg, attachments: [] },
       state: done,
       submittedAt: submittedAt.toISOString(),
+      days: record.days,
       payment,
     });
     const rows = this.rows();

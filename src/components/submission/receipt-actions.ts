@@ -81,6 +81,7 @@ export async function dropIfAccepted(formId: string, record: SubmissionRecord, a
         v: 1,
         state: record.state,
         submittedAt: record.submittedAt,
+        days: record.days,
         payment: record.payment,
       });
   } catch {

@@ -57,6 +57,8 @@ export async function prepareRecord({
   });
   return {
     v: 1,
+    // Other forms' pages remove the record after the days the draft was kept (sweepExpired).
+    days: ctx.drafts.storage?.days,
     package: encrypted,
     state: { idempotencyKey: mod.createIdempotencyKey(ctx.drafts.applicationId), sentAttachments: [], sent: false },
     ...(files ? { files: files.files } : {}),

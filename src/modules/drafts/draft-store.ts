@@ -22,6 +22,9 @@ export interface DraftStore {
   load(formId: string): Draft | undefined;
   save(formId: string, draft: Omit<Draft, 'v' | 'savedAt'>): void;
   remove(formId: string): void;
+  /** How many days it keeps a draft after the last change (LocalDraftStore: the page's draft-days);
+   * the form's records keep the same days. */
+  readonly days?: number;
 }
 
 export const DRAFT_PREFIX = 'ozg-form:draft:';
@@ -61,13 +64,16 @@ export class LocalDraftStore implements DraftStore {
 }
 
 /**
- * Removes the drafts of every form on this origin that are past their own days: a draft used to go only
- * when its own form was opened again, so on a shared computer (Bürgerbüro) an earlier person's answers
- * to another form stayed. A draft saved without its days (before they were kept) is left to its form.
+ * Removes what any form keeps on this origin past its own days: drafts, and the submission and payment
+ * records (storage/records.ts; the case secret, a payment left open). Each used to go only when its own
+ * form was opened again, so on a shared computer (Bürgerbüro) an earlier person's answers and case
+ * secret for another form stayed. What was kept without its days (before they were kept) is left to its
+ * form.
  */
-export function sweepDrafts(now = Date.now()): void {
-  for (const key of storageKeys(DRAFT_PREFIX)) {
-    const draft = readJson<Draft>(key);
-    if (draft?.days && expired(draft.savedAt, draft.days, now)) removeKey(key);
+export function sweepExpired(): void {
+  for (const key of storageKeys('ozg-form:')) {
+    // (A record written since they keep their days also has its savedAt.)
+    const kept = readJson<{ days?: number; savedAt?: string }>(key);
+    if (kept?.days && expired(kept.savedAt, kept.days)) removeKey(key);
   }
 }

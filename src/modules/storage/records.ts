@@ -37,6 +37,9 @@ export interface SubmissionRecord {
   submittedAt?: string;
   /** When the record was last written (ISO); with submittedAt, what its expiry counts from. */
   savedAt?: string;
+  /** The page's draft-days when it was written: other forms' pages remove it after them
+   * (draft-store.ts: sweepExpired). */
+  days?: number;
   payment?: ReceiptPayment;
 }
 
@@ -48,6 +51,8 @@ export interface PaymentRecord {
   redirected?: boolean;
   /** When it was last written (ISO); it expires like the draft. */
   savedAt?: string;
+  /** The page's draft-days (see SubmissionRecord.days). */
+  days?: number;
 }
 
 export const submissionRecords = {

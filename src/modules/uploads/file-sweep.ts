@@ -1,6 +1,6 @@
 /**
  * The chosen files of other forms that nothing on this device leads to any more. The draft of a form
- * goes when any form page opens after its days (draft-store.ts: sweepDrafts), but its files are in
+ * goes when any form page opens after its days (draft-store.ts: sweepExpired), but its files are in
  * IndexedDB, which only the code of file questions opens: so a file question, once per page, also
  * removes the files of every other form that has neither a draft nor a submission under way here. On a
  * shared computer (Bürgerbüro) an earlier person's scans (an identity card, a pay slip) then do not stay

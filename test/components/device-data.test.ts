@@ -119,6 +119,7 @@ describe('data on this device', () => {
     const gone = [record('submission', freshId('old'), 4, 3), record('payment', freshId('old'), 4, 3)];
     const kept = [
       record('submission', freshId('young'), 2, 3),
+      record('payment', freshId('paying'), 0.01, 3), // a payment under way at the provider, in another tab
       record('submission', freshId('long'), 4, 10), // its page keeps ten days
       record('payment', freshId('unknown'), 40), // written before records kept their days: left to its form
     ];

@@ -198,10 +198,28 @@ describe('file question', () => {
       size: PDF.length,
       blob: new Blob([PDF]),
       savedAt: Date.now() - 2 * 24 * 60 * 60 * 1000,
+      localDraft: true,
     });
     const el = await renderForm(definition(`urn:test:${crypto.randomUUID()}`), { isolate: false });
     await waitFor(() => !!el.shadowRoot!.querySelector('input[type=file]'), el);
     await until(async () => !(await fileStore().get(earlier, 'ausweis')), 'the other form’s scan to go');
+  });
+
+  it('keeps a chosen file marked with where its draft is: localStorage, or a page’s own draft store', async () => {
+    const stored = async (el: OzgForm, id: string) => {
+      await waitFor(() => !!el.shadowRoot!.querySelector('input[type=file]'), el);
+      await choose(el, [new File([PDF], 'nachweis.pdf')]);
+      const [ref] = (el.data as { nachweis: { attachmentId: string }[] }).nachweis;
+      return (await fileStore().get(id, ref!.attachmentId))!;
+    };
+    const local = `urn:test:${crypto.randomUUID()}`;
+    expect((await stored(await renderForm(definition(local), { isolate: false }), local)).localDraft).to.equal(true);
+    const elsewhere = `urn:test:${crypto.randomUUID()}`;
+    const custom = await renderForm(definition(elsewhere), {
+      isolate: false,
+      connected: (el) => (el.draftStore = { load: () => undefined, save: () => undefined, remove: () => undefined }),
+    });
+    expect((await stored(custom, elsewhere)).localDraft).to.equal(false);
   });
 
   it('shows the chosen files again after a reload, and says which ones the browser lost', async () => {

@@ -145,7 +145,7 @@ describe('showStep (for host pages and the audit panel)', () => {
     // From the review page's "Ändern" the step would lead back to the review; showStep leads on.
     ($$(el, '.review button.link')[1] as HTMLButtonElement).click();
     await settle(el);
-    expect($(el, 'button.primary').textContent!.trim()).to.equal('Zurück zu „Ihre Angaben prüfen“');
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Weiter zu „Ihre Angaben prüfen“');
 
     const stepEvent = oneEvent(el, 'ozg-step');
     el.showStep(0);
@@ -439,7 +439,7 @@ describe('review and confirmation', () => {
     name.focus();
     (name as HTMLInputElement).select();
     await sendKeys({ type: 'Max Mustermann' });
-    expect($(el, 'button.primary').textContent!.trim()).to.equal('Zurück zu „Ihre Angaben prüfen“');
+    expect($(el, 'button.primary').textContent!.trim()).to.equal('Weiter zu „Ihre Angaben prüfen“');
     await next(el);
     expect($(el, '.review').textContent).to.contain('Max Mustermann');
 

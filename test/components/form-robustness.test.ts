@@ -57,7 +57,7 @@ describe('drafts', () => {
     expect(third.data).to.deep.equal({});
   });
 
-  it('discarded on the way back to the review page ("Ändern"), starts again with "Weiter", not "Zurück zu „Ihre Angaben prüfen“"', async () => {
+  it('discarded on the way back to the review page ("Ändern"), starts again with "Weiter", not "Weiter zu „Ihre Angaben prüfen“"', async () => {
     const id = `urn:test:draft-review:${Date.now()}`;
     const first = await renderForm(simple(id), { isolate: false });
     await typeInto(first, control(first, 'Name'), 'Erika');
@@ -70,7 +70,7 @@ describe('drafts', () => {
     expect($(second, '.step-title').textContent).to.equal('Ihre Angaben prüfen');
     $$(second, '.review button.link')[0].click(); // "Ändern: Eins"
     await settle(second);
-    expect($(second, 'button.primary').textContent!.trim()).to.equal('Zurück zu „Ihre Angaben prüfen“');
+    expect($(second, 'button.primary').textContent!.trim()).to.equal('Weiter zu „Ihre Angaben prüfen“');
     ($(second, '.notice button') as HTMLButtonElement).click();
     await settle(second);
     ($(second, '.notice button.primary') as HTMLButtonElement).click();

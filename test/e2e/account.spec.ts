@@ -76,7 +76,7 @@ test('login at "substantiell" prefills read-only answers and keeps what was type
   await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
   // Back on a fresh page, the bar says what happened (and the keyboard is there).
   await expect(bar(page)).toContainText('Sie sind abgemeldet. Die Angaben aus Ihrem Nutzerkonto wurden entfernt.');
-  await expect(bar(page).locator('.notice[tabindex="-1"]')).toBeFocused();
+  await expect(bar(page).locator('.account-ended')).toBeFocused();
   await expect(form(page).locator('.step-title')).toHaveText('Wohnung in der Parkzone');
   await expect(field(page, 'Postleitzahl')).toHaveValue('');
   await expect(field(page, 'Ort')).toHaveValue('');
@@ -103,16 +103,24 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser and at t
 
   await form(page).getByRole('button', { name: 'Daten auf diesem Gerät löschen' }).click();
   await expect(form(page)).toContainText('auch Ihre Anmeldung');
+  const logoutRequest = page.waitForRequest((r) => r.url().includes('post_logout_redirect_uri'));
   await form(page).getByRole('button', { name: 'Ja, Daten löschen' }).click();
   // The provider asks whether to end the session there too (as after "Abmelden"), then sends the
-  // browser back to the form.
+  // browser back to the form. The address (kept in the browser's history) names the client, never the
+  // ID token with the person's name and address.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abmelden?');
+  const logoutUrl = new URL((await logoutRequest).url());
+  expect(logoutUrl.searchParams.get('id_token_hint')).toBeNull();
+  expect(logoutUrl.searchParams.get('client_id')).toBeTruthy();
   await page.getByRole('button', { name: /Ja, abmelden/ }).click();
   await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
   await expect(bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' })).toBeVisible();
-  await expect(bar(page)).toContainText(
-    'Die Daten dieses Formulars wurden von diesem Gerät gelöscht, auch Ihre Anmeldung.',
+  // What was done, where the keyboard starts.
+  const ended = bar(page).locator('.account-ended');
+  await expect(ended).toHaveText(
+    /^Die Daten dieses Formulars wurden von diesem Gerät gelöscht\. Sie sind hier nicht mehr angemeldet\./,
   );
+  await expect(ended).toBeFocused();
   await expect(bar(page)).not.toContainText('Angemeldet als');
   await expect(field(page, 'Vorname')).toHaveValue('');
   await expect(field(page, 'Vorname')).not.toHaveAttribute('readonly', '');
@@ -132,6 +140,30 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser and at t
   await expect(bar(page)).not.toContainText('gelöscht'); // said once, after the return
   await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+});
+
+test('after "Daten auf diesem Gerät löschen", the next login asks for the account even when the person went back from the provider\'s logout page', async ({
+  page,
+  server,
+}) => {
+  await open(page, server.url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await form(page).getByRole('button', { name: 'Daten auf diesem Gerät löschen' }).click();
+  await form(page).getByRole('button', { name: 'Ja, Daten löschen' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abmelden?');
+  // The browser's Back: the provider's session stays.
+  await page.goBack();
+  await expect(form(page).locator('.step-title')).toHaveText('Antragstellerin oder Antragsteller');
+  await expect(field(page, 'Vorname')).toHaveValue('');
+  // The next person at this computer is not let in to Max Mustermann's account without being asked.
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Anmeldung mit einem Test-Nutzerkonto');
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  // Asked once: the login after that one need not ask again.
+  expect(await page.evaluate(() => localStorage.getItem('ozg-account:ask-again'))).toBeNull();
 });
 
 test('a login below the required level is refused with an explanation; logging in again at the level works', async ({

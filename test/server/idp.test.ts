@@ -311,7 +311,10 @@ test('AccountService against the real provider: login at substantiell, claims ma
   assert.equal(svc.session?.sub, 'max-elster');
   const logoutUrl = new URL((await svc.logout({ postLogoutRedirectUri: redirectUri }))!);
   assert.equal(logoutUrl.origin + logoutUrl.pathname, disc.end_session_endpoint);
-  assert.equal(logoutUrl.searchParams.get('id_token_hint'), session.idToken);
+  // The address goes into the browser's history: the client, never the ID token (name, address, …).
+  assert.equal(logoutUrl.searchParams.get('client_id'), CLIENT_ID);
+  assert.equal(logoutUrl.searchParams.get('id_token_hint'), null);
+  assert.ok(!logoutUrl.href.includes(session.idToken.split('.')[1]!), 'no part of the ID token in the address');
   assert.equal(svc.session, null);
   assert.equal([...storage.data.keys()].length, 0);
 });

@@ -195,7 +195,10 @@ describe('AccountService redirect handling', () => {
     expect(sessionStorage.getItem('ozg-account:pending')).to.equal(null);
     const restored = new AccountService({ issuer: ISSUER, clientId: CLIENT_ID, redirectUri: REDIRECT });
     expect(restored.session?.sub).to.equal('user-1');
-    expect(await svc.logout()).to.contain(`${ISSUER}/logout?id_token_hint=`);
+    const logout = new URL((await svc.logout())!);
+    expect(logout.origin + logout.pathname).to.equal(`${ISSUER}/logout`);
+    expect(logout.searchParams.get('client_id')).to.equal(CLIENT_ID);
+    expect(logout.href, 'the ID token (personal data) never goes into the address').not.to.contain(s.idToken);
     expect(sessionStorage.getItem('ozg-account:session')).to.equal(null);
     expect(tokensInLocalStorage()).to.equal(0);
   });

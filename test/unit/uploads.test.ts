@@ -185,20 +185,22 @@ describe('uploads: IndexedDB file store', () => {
 });
 
 describe('uploads: files of other forms', () => {
-  it('removes the files of forms with neither a draft nor a submission here, but not this form’s, recent or referred-to ones', async () => {
+  it('removes the files of forms with neither a draft nor a submission here, but not this form’s, recent or referred-to ones, nor those of drafts kept elsewhere', async () => {
     const store = new IndexedDbFileStore();
     const now = Date.now();
     const old = now - ORPHAN_AFTER_MS - 1000;
     const form = (name: string) => `urn:test:${name}:${crypto.randomUUID()}`;
     const forms = {
       expired: form('expired'), // its draft was swept: an earlier person's scan
-      undated: form('undated'), // kept before files had a date, no draft either
+      undated: form('undated'), // kept without a date, no draft either
       drafted: form('drafted'), // a draft still refers to it
+      elsewhere: form('elsewhere'), // its page keeps drafts with its own DraftStore, not in localStorage
+      unmarked: form('unmarked'), // kept before files said where their draft is
       sending: form('sending'), // a submission of it is under way (its files are uploaded from here)
       fresh: form('fresh'), // kept a moment ago in another tab, its draft not yet written
       current: form('current'), // the form on this page (dropUnnamed looks after its files)
     };
-    const put = (formId: string, savedAt?: number) =>
+    const put = (formId: string, savedAt?: number, localDraft: boolean | 'unmarked' = true) =>
       store.put({
         formId,
         attachmentId: crypto.randomUUID(),
@@ -207,11 +209,14 @@ describe('uploads: files of other forms', () => {
         size: PDF.length,
         blob: new Blob([PDF as BlobPart]),
         ...(savedAt === undefined ? {} : { savedAt }),
+        ...(localDraft === 'unmarked' ? {} : { localDraft }),
       });
     await put(forms.expired, old);
     await put(forms.expired, old - 1000);
     await put(forms.undated);
     await put(forms.drafted, old);
+    await put(forms.elsewhere, old, false);
+    await put(forms.unmarked, old, 'unmarked');
     await put(forms.sending, old);
     await put(forms.fresh, now - 1000);
     await put(forms.current, old);
@@ -229,7 +234,7 @@ describe('uploads: files of other forms', () => {
       const left = await store.forms();
       expect(left.has(forms.expired)).to.equal(false);
       expect(left.has(forms.undated)).to.equal(false);
-      for (const kept of [forms.drafted, forms.sending, forms.fresh, forms.current])
+      for (const kept of [forms.drafted, forms.elsewhere, forms.unmarked, forms.sending, forms.fresh, forms.current])
         expect((await store.list(kept)).length, kept).to.equal(1);
     } finally {
       localStorage.removeItem(`ozg-form:draft:${forms.drafted}`);

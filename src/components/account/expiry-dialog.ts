@@ -70,3 +70,23 @@ export function deepActiveElement(): HTMLElement | undefined {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : undefined;
 }
+
+type Host = HTMLElement & { readonly updateComplete: Promise<unknown> };
+
+/** Shows the host's rendered dialog as a modal, with the focus on its first button. */
+export function showDialog(host: Host): void {
+  void host.updateComplete.then(() => {
+    const dialog = host.querySelector('dialog');
+    if (dialog && !dialog.open) dialog.showModal();
+    dialog?.querySelector<HTMLElement>('button')?.focus();
+  });
+}
+
+/** Closes the host's dialog; the focus goes back where it was (`back`), or `elsewhere` decides. */
+export function closeDialog(host: Host, back: HTMLElement | undefined, elsewhere: () => void): void {
+  host.querySelector('dialog')?.close();
+  void host.updateComplete.then(() => {
+    if (back?.isConnected) back.focus();
+    else elsewhere();
+  });
+}

@@ -82,7 +82,7 @@ export function renderLoginBar(v: LoginBarView): TemplateResult {
     const intro = v.required
       ? at(lang, 'introRequired', { level })
       : at(lang, v.audience === 'business' ? 'introBusiness' : v.audience === 'both' ? 'introBoth' : 'intro');
-    body = html`${v.ended ? html`<p><strong>${v.ended}</strong></p>` : nothing}
+    body = html`${v.ended ? html`<p class="account-ended" tabindex="-1"><strong>${v.ended}</strong></p>` : nothing}
       <p>${intro}</p>
       ${
         v.problem?.retryLevel

@@ -20,10 +20,10 @@ import type { Lang } from '../../schemas/types.js';
 import { emit } from '../events.js';
 import { formContext, type FormContext } from '../form/context.js';
 import { accountStyles } from './ozg-account.styles.js';
-import { deepActiveElement, renderExpiryDialog } from './expiry-dialog.js';
+import { closeDialog, deepActiveElement, renderExpiryDialog, showDialog } from './expiry-dialog.js';
 import { problemOf, renderLoginBar, type LoginBarProblem } from './login-bar.js';
-import { rememberEnded, takeEnded, type Ended } from './ended.js';
-import { at, editorText, levelText } from './texts.js';
+import { askAgain, formDeleted, mustAskAgain, rememberEnded, takeEnded, type Ended } from './ended.js';
+import { at, clockTime, editorText, levelText } from './texts.js';
 
 type View = 'off' | 'checking' | 'ready' | 'redirecting' | 'unavailable';
 
@@ -158,15 +158,14 @@ export class OzgAccount extends LitElement {
     }
     this.view = 'ready';
     const { session, error, callback } = start;
-    this.ended = session ? undefined : takeEnded();
-    if (this.ended) {
-      // Back from "Abmelden" or "Daten auf diesem Gerät löschen" at the provider: say what was done.
-      this.ctx?.announce(at(this.language, this.ended === 'out' ? 'loggedOut' : 'forgottenOut'));
-      this.focusBar();
-    }
+    const ended = takeEnded();
+    if (ended && !session) this.sayEnded(ended);
+    // A login that asked for the account again: the next one need not.
+    if (session && callback) askAgain(false);
     if (session) {
       this.useSession(session);
-      if (start.renewed) this.ctx?.announce(at(this.language, 'renewed', { time: this.time(session.expiresAt) }));
+      if (start.renewed)
+        this.ctx?.announce(at(this.language, 'renewed', { time: clockTime(this.language, session.expiresAt) }));
       else if (callback) {
         this.ctx?.announce(at(this.language, 'loginDone'));
         // Back from the provider the page starts at its top: the keyboard continues at the login bar.
@@ -236,7 +235,7 @@ export class OzgAccount extends LitElement {
         level,
         locale: ctx.lang,
         applicationId: ctx.drafts.applicationId,
-        ...(prompt ? { prompt } : otherAccount ? { prompt: 'login' as const } : {}),
+        ...(prompt ? { prompt } : otherAccount || mustAskAgain() ? { prompt: 'login' as const } : {}),
       });
       this.navigate(url);
     } catch (error) {
@@ -252,6 +251,7 @@ export class OzgAccount extends LitElement {
     this.signedOut();
     this.ctx?.drafts.save(); // the provider ends the session with a redirect: nothing may be pending
     this.ctx?.announce(at(this.language, 'loggedOut'));
+    askAgain(true);
     const end = await login?.logout(this.language);
     if (end) {
       this.view = 'redirecting';
@@ -262,28 +262,43 @@ export class OzgAccount extends LitElement {
 
   /**
    * "Daten auf diesem Gerät löschen": the tokens, the claims and a login under way go from this browser
-   * at once, and the bar offers the login again. A person who was logged in is then logged out at the
-   * provider too, as "Abmelden" does: otherwise the next person at a shared computer who presses
-   * "Mit Nutzerkonto anmelden" would be let in to the same account without being asked. The page is
-   * left only after the form has deleted its data (it shows its first step again: `ozg-step`), so
-   * nothing is cut off by the navigation.
+   * at once, the bar offers the login again, and the next login from this browser asks for the account
+   * (`prompt=login`): the provider's session would otherwise let the next person at a shared computer in
+   * without asking. A person logged in in this tab is also taken to the provider's logout, as by
+   * "Abmelden", once the form has deleted its data (it shows its first step again: `ozg-step`), so the
+   * navigation cuts nothing off; if that does not happen within a while (the deletion failed), the page
+   * stays.
    */
   async forgetOnDevice(): Promise<void> {
     const login = this.login;
-    // The end-session URL names the ID token: asked for before the tokens go (that part runs at once).
     const ending = this.session ? login?.logout(this.language) : undefined;
     login?.forget(true);
+    askAgain(true);
     this.blocked = false;
     this.signedOut();
     const form = this.ctx?.element;
     if (!ending || !form) return;
-    const deleted = new Promise((done) => form.addEventListener('ozg-step', done, { once: true }));
-    const [end] = await Promise.all([ending, deleted]);
-    if (end) {
+    const [end, gone] = await Promise.all([ending, formDeleted(form)]);
+    if (end && gone) {
       this.view = 'redirecting';
       rememberEnded('forgotten');
       this.navigate(end);
     }
+  }
+
+  /** Back from the provider's logout: the bar says what was done, and the keyboard starts there; it
+   * goes once the person answers a question. (Not also announced: the focus reads it.) */
+  private sayEnded(ended: Ended): void {
+    this.ended = ended;
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('.account-ended')?.focus());
+    this.ctx?.element.addEventListener(
+      'ozg-change',
+      () => {
+        this.ended = undefined;
+        this.requestUpdate();
+      },
+      { once: true },
+    );
   }
 
   /** The form is without the login (logout, or its data deleted): the answers it filled in go, the
@@ -318,26 +333,13 @@ export class OzgAccount extends LitElement {
   private openNotice(state: 'warning' | 'expired'): void {
     if (!this.notice) this.returnFocus = deepActiveElement();
     this.notice = state;
-    void this.updateComplete.then(() => {
-      const dialog = this.querySelector('dialog');
-      if (dialog && !dialog.open) dialog.showModal();
-      dialog?.querySelector<HTMLElement>('button')?.focus();
-    });
+    showDialog(this);
   }
 
   private closeNotice(): void {
-    this.querySelector('dialog')?.close();
     this.notice = undefined;
-    const back = this.returnFocus;
+    closeDialog(this, this.returnFocus, () => this.focusBar());
     this.returnFocus = undefined;
-    void this.updateComplete.then(() => {
-      if (back?.isConnected) back.focus();
-      else this.focusBar();
-    });
-  }
-
-  private time(at: number): string {
-    return new Intl.DateTimeFormat(this.language === 'en' ? 'en-GB' : 'de-DE', { timeStyle: 'short' }).format(at);
   }
 
   private focusBar(): void {
@@ -357,7 +359,7 @@ export class OzgAccount extends LitElement {
       state: this.view === 'ready' ? (session ? 'in' : 'out') : this.view === 'unavailable' ? 'unavailable' : this.view,
       name: session ? displayName(session) : undefined,
       level: session ? levelText(lang, session.trustLevel) : undefined,
-      until: session ? this.time(session.expiresAt) : undefined,
+      until: session ? clockTime(this.language, session.expiresAt) : undefined,
       required: login.required,
       minLevel: login.minLevel ?? 'basisregistriert',
       audience: login.settings.audience,
@@ -376,7 +378,7 @@ export class OzgAccount extends LitElement {
           lang,
           state: notice,
           minutes: Math.max(1, Math.ceil(((session?.expiresAt ?? now) - now) / 60_000)),
-          time: this.time(session?.expiresAt ?? now),
+          time: clockTime(lang, session?.expiresAt ?? now),
           level: this.levelAgain,
           onExtend: () => {
             this.closeNotice();

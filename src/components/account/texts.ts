@@ -21,7 +21,8 @@ const texts = {
     checking: 'Die Anmeldung wird geprüft …',
     redirecting: 'Sie werden zum Nutzerkonto weitergeleitet …',
     loggedOut: 'Sie sind abgemeldet. Die Angaben aus Ihrem Nutzerkonto wurden entfernt.',
-    forgottenOut: 'Die Daten dieses Formulars wurden von diesem Gerät gelöscht, auch Ihre Anmeldung.',
+    forgottenOut:
+      'Die Daten dieses Formulars wurden von diesem Gerät gelöscht. Sie sind hier nicht mehr angemeldet. An einem fremden Gerät schließen Sie zum Schluss bitte den Browser.',
     loginDone: 'Sie sind angemeldet. Angaben aus Ihrem Nutzerkonto wurden eingetragen.',
     renewed: 'Ihre Anmeldung wurde verlängert. Sie gilt jetzt bis {time} Uhr.',
     errorTitle: 'Anmeldung nicht möglich',
@@ -80,7 +81,8 @@ const texts = {
     checking: 'Checking the login …',
     redirecting: 'Taking you to the user account service …',
     loggedOut: 'You are logged out. The details from your user account have been removed.',
-    forgottenOut: 'The data of this form has been deleted from this device, including your login.',
+    forgottenOut:
+      'The data of this form has been deleted from this device. You are no longer logged in here. On a computer that is not yours, please close the browser when you are done.',
     loginDone: 'You are logged in. Details from your user account have been filled in.',
     renewed: 'Your login has been extended. It is now valid until {time}.',
     errorTitle: 'Login not possible',
@@ -123,6 +125,10 @@ const texts = {
 };
 
 export const at = translator(texts);
+
+/** A clock time: "19:13". */
+export const clockTime = (lang: Lang, at: number): string =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'de-DE', { timeStyle: 'short' }).format(at);
 
 const LEVEL_KEYS = {
   basisregistriert: 'levelBasisregistriert',

@@ -1,3 +1,4 @@
+import { ContextConsumer } from '@lit/context';
 import { css, html, LitElement, nothing, type CSSResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
@@ -15,7 +16,9 @@ import {
   ut,
   type FileRef,
 } from '../../modules/uploads/index.js';
+import { LocalDraftStore } from '../../modules/drafts/draft-store.js';
 import { defineElement } from '../define.js';
+import { formContext } from '../form/context.js';
 import { fieldParts } from './shell.js';
 import { helpText, hintAndError, labelContent } from './shell-templates.js';
 import type { FieldView } from './view.js';
@@ -105,6 +108,8 @@ export class OzgFileUpload extends LitElement {
   declare view: FieldView;
   declare refusals: string[];
   declare dragging: boolean;
+  /** The form's context: whether its drafts are kept in localStorage (see StoredFile.localDraft). */
+  private readonly context = new ContextConsumer(this, { context: formContext });
   private checkedFor?: string;
   private queue: Promise<void> = Promise.resolve();
 
@@ -235,6 +240,7 @@ export class OzgFileUpload extends LitElement {
             size: ref.size,
             blob: file,
             savedAt: Date.now(),
+            localDraft: this.context.value?.drafts.storage instanceof LocalDraftStore,
           });
         } catch {
           refusals.push(ut(lang, 'refusedStorage', { name: ref.filename }));

@@ -20,7 +20,8 @@ const texts = {
     UNKNOWN_FORM: 'Dieses Formular wird derzeit nicht angenommen. Bitte wenden Sie sich an die zuständige Stelle.',
     DEFINITION_OUTDATED:
       'Dieses Formular wurde inzwischen geändert. Bitte laden Sie die Seite neu – Ihre Angaben bleiben erhalten – und prüfen Sie sie noch einmal.',
-    INVALID_ANSWERS: 'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie unter „Ihre Angaben prüfen“.',
+    INVALID_ANSWERS:
+      'Ihre Angaben konnten nicht angenommen werden. Bitte prüfen Sie sie auf der Seite „Ihre Angaben prüfen“.',
     REDIRECT_NOT_ALLOWED:
       'Die Zahlung kann von dieser Seite aus nicht begonnen werden. Bitte wenden Sie sich an die zuständige Stelle.',
     CALCULATION_ERROR:
@@ -32,7 +33,7 @@ const texts = {
     TOO_MANY_ATTEMPTS:
       'Für diesen Antrag wurden zu viele Zahlungen begonnen. Bitte wenden Sie sich an die zuständige Stelle.',
     IDEMPOTENCY_CONFLICT:
-      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben unter „Ihre Angaben prüfen“ und senden Sie sie erneut.',
+      'Dieser Antrag wurde schon mit anderen Angaben gesendet. Bitte prüfen Sie Ihre Angaben auf der Seite „Ihre Angaben prüfen“ und senden Sie sie erneut.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Gerade gehen sehr viele Anträge ein. Bitte versuchen Sie es in {seconds} Sekunde noch einmal.',
@@ -51,14 +52,14 @@ const texts = {
     UNKNOWN_FORM: 'This form is not accepted at the moment. Please contact the authority.',
     DEFINITION_OUTDATED:
       'This form has been changed in the meantime. Please reload the page – your answers are kept – and check them again.',
-    INVALID_ANSWERS: 'Your answers could not be accepted. Please check them under “Check your answers”.',
+    INVALID_ANSWERS: 'Your answers could not be accepted. Please check them on the “Check your answers” page.',
     REDIRECT_NOT_ALLOWED: 'The payment cannot be started from this page. Please contact the authority.',
     CALCULATION_ERROR: 'The amount for your answers cannot be calculated at the moment. Please contact the authority.',
     NO_FEE: 'The amount for this application cannot be paid online. Please contact the authority.',
     PROVIDER_UNAVAILABLE: 'The payment service cannot be reached at the moment. Please try again in a few minutes.',
     TOO_MANY_ATTEMPTS: 'Too many payments were started for this application. Please contact the authority.',
     IDEMPOTENCY_CONFLICT:
-      'This application was already sent with other answers. Please check them under “Check your answers” and send them again.',
+      'This application was already sent with other answers. Please check them on the “Check your answers” page and send them again.',
     RATE_LIMITED: {
       by: 'seconds',
       one: 'Very many applications are arriving right now. Please try again in {seconds} second.',

@@ -269,10 +269,11 @@ export class AccountService {
 
   /**
    * Forgets the tokens (memory and storage) and returns the provider's end-session URL to navigate to
-   * (null if the provider has none). The caller decides whether to go there.
+   * (null if the provider has none). The caller decides whether to go there. The URL names the client
+   * (`client_id`, OpenID Connect RP-Initiated Logout 1.0), not the ID token (`id_token_hint`): it lands
+   * in the browser's history, and the ID token holds the person's name, birth date and address.
    */
   async logout(opts: { postLogoutRedirectUri?: string; locale?: 'de' | 'en' } = {}): Promise<string | null> {
-    const idToken = this.session?.idToken;
     this.clear();
     let d: Discovery;
     try {
@@ -282,7 +283,6 @@ export class AccountService {
     }
     if (!d.end_session_endpoint) return null;
     const url = new URL(d.end_session_endpoint);
-    if (idToken) url.searchParams.set('id_token_hint', idToken);
     url.searchParams.set('client_id', this.config.clientId);
     if (opts.postLogoutRedirectUri) url.searchParams.set('post_logout_redirect_uri', opts.postLogoutRedirectUri);
     url.searchParams.set('ui_locales', opts.locale ?? 'de');

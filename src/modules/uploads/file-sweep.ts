@@ -16,14 +16,26 @@ import type { FileStore } from './upload-store.js';
 export const ORPHAN_AFTER_MS = 60 * 60 * 1000;
 
 /** Removes the files of the forms other than `current` that have no draft and no submission record on
- * this device; returns their form ids. Stores without `forms()` keep everything. */
+ * this device; returns their form ids. Only files whose form keeps its drafts in localStorage are
+ * judged by it (a deployment's own DraftStore keeps them elsewhere), and nothing when localStorage
+ * cannot be read. Stores without `forms()` keep everything. */
 export async function sweepOtherForms(store: FileStore, current: string, now = Date.now()): Promise<string[]> {
   const removed: string[] = [];
-  for (const [formId, newest] of (await store.forms?.()) ?? []) {
-    if (formId === current || now - newest < ORPHAN_AFTER_MS) continue;
+  if (!localStorageReadable()) return removed;
+  for (const [formId, { newest, localDraft }] of (await store.forms?.()) ?? []) {
+    if (formId === current || !localDraft || now - newest < ORPHAN_AFTER_MS) continue;
     if (readRaw(DRAFT_PREFIX + formId) !== undefined || submissionRecords.exists(formId)) continue;
     await store.removeAll(formId);
     removed.push(formId);
   }
   return removed;
+}
+
+function localStorageReadable(): boolean {
+  try {
+    localStorage.getItem(DRAFT_PREFIX);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,9 @@ export interface StoredFile {
   blob: Blob;
   /** When it was kept (ms since 1970); files kept before this was recorded have none. */
   savedAt?: number;
+  /** Its form keeps drafts in this browser's localStorage (LocalDraftStore): then "no draft there"
+   * means the draft is gone, and the pages of other forms may remove the file (file-sweep.ts). */
+  localDraft?: boolean;
 }
 
 /** Behind a small interface so a deployment can keep files elsewhere (and tests can use memory). */
@@ -24,9 +27,10 @@ export interface FileStore {
   /** The attachment ids of the files kept for a form (optional for a store of a deployment: without
    * it, files whose draft expired are not found and stay). */
   list?(formId: string): Promise<string[]>;
-  /** Every form with kept files, and when the newest of them was kept (0: undated). Optional, as
-   * `list`: without it the files of other forms stay until their own form is opened again. */
-  forms?(): Promise<Map<string, number>>;
+  /** Every form with kept files: when the newest of them was kept (0: undated), and whether all of
+   * them belong to drafts kept in localStorage (`localDraft`). Optional, as `list`: without it the
+   * files of other forms stay until their own form is opened again. */
+  forms?(): Promise<Map<string, { newest: number; localDraft: boolean }>>;
 }
 
 const DB_NAME = 'ozg-form-uploads';
@@ -90,11 +94,17 @@ export class IndexedDbFileStore implements FileStore {
     return keys.map((key) => String((key as string[])[1]));
   }
 
-  async forms(): Promise<Map<string, number>> {
+  async forms(): Promise<Map<string, { newest: number; localDraft: boolean }>> {
     const files = (await this.tx('readonly', (s) => s.getAll())) as StoredFile[];
-    const newest = new Map<string, number>();
-    for (const { formId, savedAt = 0 } of files) newest.set(formId, Math.max(newest.get(formId) ?? 0, savedAt));
-    return newest;
+    const forms = new Map<string, { newest: number; localDraft: boolean }>();
+    for (const { formId, savedAt = 0, localDraft = false } of files) {
+      const seen = forms.get(formId);
+      forms.set(formId, {
+        newest: Math.max(seen?.newest ?? 0, savedAt),
+        localDraft: (seen?.localDraft ?? true) && localDraft,
+      });
+    }
+    return forms;
   }
 }
 
@@ -153,7 +163,7 @@ export function fileStore(): FileStore {
       return [...new Set([...(await memory.list(formId)), ...kept])];
     },
     // (The files in memory are this page's own: only IndexedDB keeps those of other forms.)
-    forms: async () => (idb ? await idb.forms().catch(() => new Map<string, number>()) : new Map<string, number>()),
+    forms: async () => (idb ? await idb.forms().catch(() => new Map()) : new Map()),
   };
   return shared;
 }

@@ -32,6 +32,14 @@ async function pickAccount(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
 }
 
+/** Opens the form and logs in as Max Mustermann at the provider. */
+async function openLoggedIn(page: Page, url: string): Promise<void> {
+  await open(page, url);
+  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
+  await pickAccount(page, 'Max Mustermann');
+  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+}
+
 test('login at "substantiell" prefills read-only answers and keeps what was typed; logout removes them', async ({
   page,
   server,
@@ -94,10 +102,7 @@ test('"Daten auf diesem Gerät löschen" ends the login in this browser and at t
   page,
   server,
 }) => {
-  await open(page, server.url);
-  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
-  await pickAccount(page, 'Max Mustermann');
-  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await openLoggedIn(page, server.url);
   await expect(field(page, 'Vorname')).toHaveValue('Max');
   expect(await page.evaluate(() => sessionStorage.getItem('ozg-account:session'))).toContain('Mustermann');
 
@@ -146,10 +151,7 @@ test('after "Daten auf diesem Gerät löschen", the next login asks for the acco
   page,
   server,
 }) => {
-  await open(page, server.url);
-  await bar(page).getByRole('button', { name: 'Mit Nutzerkonto anmelden' }).click();
-  await pickAccount(page, 'Max Mustermann');
-  await expect(bar(page)).toContainText('Angemeldet als Max Mustermann');
+  await openLoggedIn(page, server.url);
   await form(page).getByRole('button', { name: 'Daten auf diesem Gerät löschen' }).click();
   await form(page).getByRole('button', { name: 'Ja, Daten löschen' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Abmelden?');

@@ -70,7 +70,7 @@ export class OzgAccount extends LitElement {
 
   private session?: AccountSession;
   private problem?: LoginBarProblem;
-  /** Back from the provider's logout: what was done, said in the bar until the next login. */
+  /** Back from the provider's logout: what was done, said in the bar until a question is answered. */
   private ended?: Ended;
   private misconfigured?: AccountConfigProblem;
   /** The person tried to go on without the required login. */

@@ -12,6 +12,8 @@ export type Ended = 'out' | 'forgotten';
 const ENDED = 'ozg-account:ended';
 const ASK_AGAIN = 'ozg-account:ask-again';
 
+/** Storage calls that may throw (off, full). localStorage here not through storage/local.ts, "the one
+ * wrapper": its functions are the entry's, and new exports for this chunk cost budget bytes. */
 function attempt<T>(work: () => T): T | undefined {
   try {
     return work();

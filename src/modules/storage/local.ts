@@ -61,7 +61,7 @@ export function storageKeys(prefix: string): string[] {
  * it is loaded (in Chromium a blocking round trip to the browser process: 1–17 ms measured in a fresh
  * tab); made in the middle of the form's first render, to restore a draft, that wait would delay it.
  * Called when the script runs: the definition is usually still on its way then. `task` is what reads
- * it (the sweep of expired drafts).
+ * it (the sweep of what forms kept past their days).
  */
 export function loadStorageEarly(task: () => void): void {
   if (typeof setTimeout === 'function') setTimeout(task, 0);

@@ -1,7 +1,7 @@
 /**
  * The chosen files of other forms that nothing on this device leads to any more. The draft of a form
  * goes when any form page opens after its days (draft-store.ts: sweepExpired), but its files are in
- * IndexedDB, which only the code of file questions opens: so a file question, once per page, also
+ * IndexedDB, which only the code of file questions opens: so a file question, once per form and page, also
  * removes the files of every other form that has neither a draft nor a submission under way here. On a
  * shared computer (Bürgerbüro) an earlier person's scans (an identity card, a pay slip) then do not stay
  * until that person's form happens to be opened again.
@@ -31,6 +31,8 @@ export async function sweepOtherForms(store: FileStore, current: string, now = D
   return removed;
 }
 
+/** (Not through storage/local.ts, "the one wrapper": a new export of the entry for this chunk costs
+ * bytes of the fill-and-validate budget it does not have.) */
 function localStorageReadable(): boolean {
   try {
     localStorage.getItem(DRAFT_PREFIX);
